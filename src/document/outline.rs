@@ -1,0 +1,140 @@
+//! The outline of a document: its headings, each classed as question, FAQ section, FAQ
+//! question or plain section, with the blocks each one covers.
+
+use super::blocks::{Block, plain_text};
+use std::ops::Range;
+
+/// What a heading is, in the house format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HeadingKind {
+    /// A heading phrased as a question (ends with `?`), outside the FAQ section.
+    Question,
+    /// The FAQ section ("Ofte stillede spørgsmål …", "FAQ …", "Frequently asked questions …").
+    FaqSection,
+    /// A question inside the FAQ section; what follows it is its answer.
+    FaqQuestion,
+    /// Any other heading.
+    Section,
+}
+
+impl HeadingKind {
+    /// A short name, as `artikel toc` prints it.
+    pub fn label(self) -> &'static str {
+        match self {
+            HeadingKind::Question => "question",
+            HeadingKind::FaqSection => "faq",
+            HeadingKind::FaqQuestion => "faq-question",
+            HeadingKind::Section => "section",
+        }
+    }
+}
+
+/// One heading of the outline.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Heading {
+    /// 1 to 6.
+    pub level: u8,
+    /// Its plain text.
+    pub text: String,
+    /// Its class.
+    pub kind: HeadingKind,
+    /// The index of its block among the document's top-level blocks.
+    pub block: usize,
+    /// The blocks it covers: up to the next heading of the same or a higher level.
+    pub section: Range<usize>,
+}
+
+/// The headings of a document, in order.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Outline {
+    /// The headings.
+    pub headings: Vec<Heading>,
+}
+
+/// Whether a heading's text opens the FAQ section.
+pub fn is_faq_title(text: &str) -> bool {
+    let lower = text.trim().to_lowercase();
+    ["ofte stillede spørgsmål", "faq", "frequently asked questions"]
+        .iter()
+        .any(|p| lower.starts_with(p))
+}
+
+fn is_question(text: &str) -> bool {
+    text.trim_end().ends_with('?')
+}
+
+impl Outline {
+    /// Finds and classes the top-level headings of `blocks`.
+    pub fn of(blocks: &[Block]) -> Outline {
+        let mut headings: Vec<Heading> = Vec::new();
+        let mut faq_level: Option<u8> = None;
+        for (i, block) in blocks.iter().enumerate() {
+            let Block::Heading { level, text } = block else { continue };
+            let (level, text) = (*level, plain_text(text).trim().to_string());
+            if faq_level.is_some_and(|l| level <= l) {
+                faq_level = None;
+            }
+            let kind = if is_faq_title(&text) {
+                faq_level = Some(level);
+                HeadingKind::FaqSection
+            } else if is_question(&text) {
+                if faq_level.is_some() { HeadingKind::FaqQuestion } else { HeadingKind::Question }
+            } else {
+                HeadingKind::Section
+            };
+            headings.push(Heading { level, text, kind, block: i, section: i..blocks.len() });
+        }
+        for i in 0..headings.len() {
+            let level = headings[i].level;
+            if let Some(next) = headings[i + 1..].iter().find(|h| h.level <= level) {
+                headings[i].section.end = next.block;
+            }
+        }
+        Outline { headings }
+    }
+
+    /// How many headings are of `kind`.
+    pub fn count(&self, kind: HeadingKind) -> usize {
+        self.headings.iter().filter(|h| h.kind == kind).count()
+    }
+
+    /// The blocks that answer heading `i`: its section without the heading itself.
+    pub fn answer(&self, i: usize) -> Range<usize> {
+        self.headings.get(i).map_or(0..0, |h| h.block + 1..h.section.end)
+    }
+
+    /// The index of the FAQ section's heading.
+    pub fn faq(&self) -> Option<usize> {
+        self.headings.iter().position(|h| h.kind == HeadingKind::FaqSection)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Document;
+
+    #[test]
+    fn faq_titles_in_danish_and_english_any_case() {
+        assert!(is_faq_title("Ofte stillede spørgsmål om knæsmerter"));
+        assert!(is_faq_title("OFTE STILLEDE SPØRGSMÅL"));
+        assert!(is_faq_title("FAQ"));
+        assert!(is_faq_title("Frequently Asked Questions"));
+        assert!(!is_faq_title("Spørgsmål og svar"));
+    }
+
+    #[test]
+    fn questions_inside_the_faq_are_faq_questions_until_a_same_level_heading() {
+        let doc = Document::parse(
+            "## Hvad er det?\n\ntekst\n\n## FAQ\n\n### Gør det ondt?\n\nNej.\n\n### Noter\n\n### Hjælper is?\n\nMåske.\n\n## Kilder\n\n### Hvem skrev det?\n",
+        );
+        let kinds: Vec<HeadingKind> = doc.outline.headings.iter().map(|h| h.kind).collect();
+        use HeadingKind::*;
+        assert_eq!(kinds, [Question, FaqSection, FaqQuestion, Section, FaqQuestion, Section, Question]);
+        let answer = doc.outline.answer(2);
+        assert_eq!(answer.len(), 1);
+        assert!(matches!(&doc.blocks[answer.start], Block::Paragraph(p) if plain_text(p) == "Nej."));
+        let faq = doc.outline.faq().expect("faq");
+        assert_eq!(doc.outline.headings[faq].section.end, doc.outline.headings[5].block);
+    }
+}

@@ -1,0 +1,130 @@
+//! Lays out each kind of block: headings, paragraphs, lists, quotes, code, rules, footnotes.
+
+use super::wrap::{display_width, wrap};
+use super::{Line, Role, Span, Tone, table};
+use crate::document::{Block, Inline, InlineStyle};
+use unicode_segmentation::UnicodeSegmentation;
+
+/// Below this many columns of text, lists and quotes stop indenting: the words matter more.
+const MIN_INNER: usize = 6;
+
+/// Lays out the top-level blocks, returning the lines and the first line of each block.
+pub fn top_level(blocks: &[Block], width: usize) -> (Vec<Line>, Vec<usize>) {
+    let mut lines = Vec::new();
+    let mut rows = Vec::with_capacity(blocks.len());
+    for (i, block) in blocks.iter().enumerate() {
+        if i > 0 {
+            lines.push(Line::default());
+        }
+        rows.push(lines.len());
+        block_into(&mut lines, block, width);
+    }
+    (lines, rows)
+}
+
+/// The tone of an inline run inside a block of `role`.
+pub fn tone(style: InlineStyle, role: Role) -> Tone {
+    let role = if style.code {
+        Role::Code
+    } else if style.aside {
+        Role::Aside
+    } else {
+        role
+    };
+    Tone { role, strong: style.strong, emph: style.emph, link: style.link, strike: style.strike }
+}
+
+/// Styled spans for inlines in a block of `role`.
+pub fn spans(inlines: &[Inline], role: Role) -> Vec<Span> {
+    inlines.iter().map(|i| Span::new(i.text.clone(), tone(i.style, role))).collect()
+}
+
+fn block_into(out: &mut Vec<Line>, block: &Block, width: usize) {
+    match block {
+        Block::Heading { level, text } => {
+            let mut tone_spans = spans(text, Role::Heading(*level));
+            tone_spans.iter_mut().for_each(|s| s.tone.strong = true);
+            push_wrapped(out, &tone_spans, width);
+        }
+        Block::Paragraph(text) => push_wrapped(out, &spans(text, Role::Text), width),
+        Block::List { start, items } => list(out, *start, items, width),
+        Block::Quote(inner) => {
+            let lines = stacked(inner, width.saturating_sub(2), true);
+            prefixed(out, lines, width, "│ ", "│ ");
+        }
+        Block::Code(code) => code_block(out, code, width),
+        Block::Table(t) => table::lay_out(out, t, width),
+        Block::Rule => out.push(Line { spans: vec![Span::new("─".repeat(width), Tone::of(Role::Marker))] }),
+        Block::Footnote { label, blocks } => {
+            let mark = format!("[{label}] ");
+            let lines = stacked(blocks, width.saturating_sub(display_width(&mark)), true);
+            let pad = " ".repeat(display_width(&mark));
+            prefixed(out, lines, width, &mark, &pad);
+        }
+    }
+}
+
+/// Blocks laid out one under another, with (`spaced`) or without blank lines between.
+fn stacked(blocks: &[Block], width: usize, spaced: bool) -> Vec<Line> {
+    let mut lines = Vec::new();
+    for (i, block) in blocks.iter().enumerate() {
+        if spaced && i > 0 {
+            lines.push(Line::default());
+        }
+        block_into(&mut lines, block, width.max(1));
+    }
+    lines
+}
+
+fn list(out: &mut Vec<Line>, start: Option<u64>, items: &[Vec<Block>], width: usize) {
+    let last = start.map(|n| n.saturating_add(items.len() as u64));
+    let number_width = last.map_or(0, |n| n.saturating_sub(1).to_string().len());
+    for (i, item) in items.iter().enumerate() {
+        let mark = match start {
+            Some(n) => format!("{:>number_width$}. ", n.saturating_add(i as u64)),
+            None => "• ".to_string(),
+        };
+        let indent = display_width(&mark);
+        let lines = stacked(item, width.saturating_sub(indent), false);
+        prefixed(out, lines, width, &mark, &" ".repeat(indent));
+    }
+}
+
+/// Puts `first` before the first line and `rest` before the others, unless that leaves
+/// too little room, in which case the text goes in unindented (it was laid out narrower).
+fn prefixed(out: &mut Vec<Line>, lines: Vec<Line>, width: usize, first: &str, rest: &str) {
+    let room = width >= display_width(first) + MIN_INNER;
+    for (i, mut line) in lines.into_iter().enumerate() {
+        if room {
+            let prefix = if i == 0 { first } else { rest };
+            line.spans.insert(0, Span::new(prefix, Tone::of(Role::Marker)));
+        }
+        out.push(line);
+    }
+}
+
+fn push_wrapped(out: &mut Vec<Line>, spans: &[Span], width: usize) {
+    out.extend(wrap(spans, width).into_iter().map(|spans| Line { spans }));
+}
+
+fn code_block(out: &mut Vec<Line>, code: &str, width: usize) {
+    let indent = if width >= 2 + MIN_INNER { "  " } else { "" };
+    let room = width - indent.len();
+    let tone = Tone::of(Role::Code);
+    for raw in code.split('\n') {
+        let text = raw.trim_end_matches('\r').replace('\t', "    ");
+        let mut line = String::from(indent);
+        let mut used = 0;
+        for g in text.graphemes(true) {
+            let w = display_width(g);
+            if used + w > room && used > 0 {
+                out.push(Line { spans: vec![Span::new(std::mem::take(&mut line), tone)] });
+                line.push_str(indent);
+                used = 0;
+            }
+            line.push_str(g);
+            used += w;
+        }
+        out.push(Line { spans: vec![Span::new(line, tone)] });
+    }
+}

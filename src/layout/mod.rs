@@ -1,0 +1,158 @@
+//! Lays a document out for one width: blocks become wrapped, styled lines.
+//!
+//! Pure: the same document and width always give the same lines. The reader keeps one
+//! [`Layout`] per width and lays out again only when the width changes.
+
+mod blocks;
+mod table;
+mod wrap;
+
+pub use wrap::{display_width, wrap};
+
+use crate::document::Document;
+
+/// What a piece of laid-out text is, so the theme can style it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub enum Role {
+    /// Body text.
+    #[default]
+    Text,
+    /// A heading of this level.
+    Heading(u8),
+    /// Code and other verbatim text.
+    Code,
+    /// The reader's words, not the author's: link targets, image labels, footnote marks.
+    Aside,
+    /// Decoration: bullets, quote bars, table rules.
+    Marker,
+}
+
+/// How a piece of laid-out text looks.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub struct Tone {
+    /// What it is.
+    pub role: Role,
+    /// Strong.
+    pub strong: bool,
+    /// Emphasised.
+    pub emph: bool,
+    /// Part of a link's text.
+    pub link: bool,
+    /// Struck through.
+    pub strike: bool,
+}
+
+impl Tone {
+    /// A tone of `role` with no emphasis.
+    pub const fn of(role: Role) -> Tone {
+        Tone { role, strong: false, emph: false, link: false, strike: false }
+    }
+}
+
+/// A run of text in one tone.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Span {
+    /// The text (no control characters, no newlines).
+    pub text: String,
+    /// How it looks.
+    pub tone: Tone,
+}
+
+impl Span {
+    /// A span of `text` in `tone`.
+    pub fn new(text: impl Into<String>, tone: Tone) -> Span {
+        Span { text: text.into(), tone }
+    }
+}
+
+/// One laid-out line: spans whose display widths add up to at most the layout's width.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Line {
+    /// The spans, left to right.
+    pub spans: Vec<Span>,
+}
+
+impl Line {
+    /// The line's plain text.
+    pub fn text(&self) -> String {
+        self.spans.iter().map(|s| s.text.as_str()).collect()
+    }
+
+    /// Its width in terminal columns.
+    pub fn width(&self) -> usize {
+        self.spans.iter().map(|s| display_width(&s.text)).sum()
+    }
+}
+
+/// A document laid out for one width.
+#[derive(Debug, Clone, Default)]
+pub struct Layout {
+    /// The width it was laid out for.
+    pub width: usize,
+    /// The lines, top to bottom.
+    pub lines: Vec<Line>,
+    /// For each heading of the outline (same order), the line it starts on.
+    pub heading_rows: Vec<usize>,
+}
+
+impl Layout {
+    /// Lays `doc` out at `width` columns (at least 1).
+    pub fn new(doc: &Document, width: usize) -> Layout {
+        let width = width.max(1);
+        let (lines, block_rows) = blocks::top_level(&doc.blocks, width);
+        let heading_rows = doc.outline.headings.iter().map(|h| block_rows[h.block]).collect();
+        Layout { width, lines, heading_rows }
+    }
+
+    /// The heading whose section holds line `row`: the last one starting at or above it.
+    pub fn section_at(&self, row: usize) -> Option<usize> {
+        self.heading_rows.partition_point(|&r| r <= row).checked_sub(1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(md: &str, width: usize) -> Vec<String> {
+        Layout::new(&Document::parse(md), width).lines.iter().map(Line::text).collect()
+    }
+
+    #[test]
+    fn paragraphs_wrap_at_word_boundaries_with_a_blank_line_between_blocks() {
+        assert_eq!(
+            texts("# Knæ\n\nSmerter i knæet er almindelige.\n", 14),
+            ["Knæ", "", "Smerter i", "knæet er", "almindelige."]
+        );
+    }
+
+    #[test]
+    fn lists_hang_their_continuation_lines_under_the_text() {
+        assert_eq!(
+            texts("- kold pakning på knæet\n  - hvile\n2. én\n", 14),
+            ["• kold pakning", "  på knæet", "  • hvile", "", "2. én"]
+        );
+    }
+
+    #[test]
+    fn quotes_carry_a_bar_and_code_keeps_its_lines() {
+        assert_eq!(texts("> langt citat her\n", 10), ["│ langt", "│ citat", "│ her"]);
+        assert_eq!(texts("```\na  b\n\tc\n```\n", 20), ["  a  b", "      c"]);
+    }
+
+    #[test]
+    fn heading_rows_and_sections() {
+        let doc = Document::parse("Intro.\n\n## Et?\n\nTekst.\n\n## To?\n\nMere.\n");
+        let layout = Layout::new(&doc, 40);
+        assert_eq!(layout.heading_rows, [2, 6]);
+        assert_eq!(layout.section_at(0), None);
+        assert_eq!(layout.section_at(2), Some(0));
+        assert_eq!(layout.section_at(5), Some(0));
+        assert_eq!(layout.section_at(9), Some(1));
+    }
+
+    #[test]
+    fn a_rule_spans_the_width() {
+        assert_eq!(texts("---\n", 5), ["─────"]);
+    }
+}

@@ -1,0 +1,169 @@
+//! Tables fitted to the width: columns shrink and their cells wrap; a table too wide for
+//! any columns at all is shown as one record per row ("Header: value").
+
+use super::blocks::spans;
+use super::wrap::{display_width, wrap};
+use super::{Line, Role, Span, Tone};
+use crate::document::{Align, Inline, Table};
+
+const SEP: &str = " │ ";
+/// A column is not squeezed below this (unless its content is narrower).
+const MIN_COL: usize = 6;
+
+/// Lays out `table` in at most `width` columns.
+pub fn lay_out(out: &mut Vec<Line>, table: &Table, width: usize) {
+    let cols = table.header.len().max(table.rows.iter().map(Vec::len).max().unwrap_or(0));
+    if cols == 0 {
+        return;
+    }
+    let natural: Vec<usize> = (0..cols)
+        .map(|c| {
+            std::iter::once(&table.header)
+                .chain(&table.rows)
+                .filter_map(|row| row.get(c))
+                .map(|cell| cell_width(cell))
+                .max()
+                .unwrap_or(0)
+                .max(1)
+        })
+        .collect();
+    let seps = display_width(SEP) * (cols - 1);
+    let least: usize = natural.iter().map(|&n| n.min(MIN_COL)).sum::<usize>() + seps;
+    if least > width {
+        return records(out, table, width);
+    }
+    let widths = fit(&natural, width - seps);
+    row(out, &table.header, &widths, &table.align, true);
+    let rule: Vec<String> = widths.iter().map(|&w| "─".repeat(w)).collect();
+    out.push(Line { spans: vec![Span::new(rule.join("─┼─"), Tone::of(Role::Marker))] });
+    for r in &table.rows {
+        row(out, r, &widths, &table.align, false);
+    }
+}
+
+fn cell_width(cell: &[Inline]) -> usize {
+    let text: String = cell.iter().map(|i| i.text.as_str()).collect();
+    display_width(text.trim())
+}
+
+/// Shrinks the widest column, one column at a time, until the columns fit `room`.
+fn fit(natural: &[usize], room: usize) -> Vec<usize> {
+    let mut widths = natural.to_vec();
+    let mut total: usize = widths.iter().sum();
+    while total > room {
+        let Some((i, &w)) = widths.iter().enumerate().max_by_key(|&(_, w)| *w) else { break };
+        let floor = natural[i].min(MIN_COL);
+        if w <= floor {
+            break;
+        }
+        let second = widths.iter().enumerate().filter(|&(j, _)| j != i).map(|(_, &w)| w).max();
+        let step = (w - second.unwrap_or(0).max(floor)).clamp(1, total - room);
+        widths[i] -= step;
+        total -= step;
+    }
+    widths
+}
+
+fn row(out: &mut Vec<Line>, cells: &[Vec<Inline>], widths: &[usize], align: &[Align], header: bool) {
+    let role = if header { Role::Heading(6) } else { Role::Text };
+    let wrapped: Vec<Vec<Vec<Span>>> = widths
+        .iter()
+        .enumerate()
+        .map(|(c, &w)| {
+            let mut s = cells.get(c).map(|cell| spans(cell, role)).unwrap_or_default();
+            if header {
+                s.iter_mut().for_each(|s| s.tone.strong = true);
+            }
+            wrap(&s, w)
+        })
+        .collect();
+    let height = wrapped.iter().map(Vec::len).max().unwrap_or(1);
+    for r in 0..height {
+        let mut line = Line::default();
+        for (c, &w) in widths.iter().enumerate() {
+            if c > 0 {
+                line.spans.push(Span::new(SEP, Tone::of(Role::Marker)));
+            }
+            let cell = wrapped[c].get(r).cloned().unwrap_or_default();
+            let used: usize = cell.iter().map(|s| display_width(&s.text)).sum();
+            let free = w.saturating_sub(used);
+            let (before, after) = match align.get(c).copied().unwrap_or_default() {
+                Align::Left => (0, free),
+                Align::Right => (free, 0),
+                Align::Center => (free / 2, free - free / 2),
+            };
+            let last = c + 1 == widths.len();
+            if before > 0 {
+                line.spans.push(Span::new(" ".repeat(before), Tone::default()));
+            }
+            line.spans.extend(cell);
+            if after > 0 && !last {
+                line.spans.push(Span::new(" ".repeat(after), Tone::default()));
+            }
+        }
+        out.push(line);
+    }
+}
+
+/// One record per row: each cell under its header, for tables too wide to show as a grid.
+fn records(out: &mut Vec<Line>, table: &Table, width: usize) {
+    for (n, cells) in table.rows.iter().enumerate() {
+        if n > 0 {
+            out.push(Line { spans: vec![Span::new("╌".repeat(width.min(20)), Tone::of(Role::Marker))] });
+        }
+        for (c, cell) in cells.iter().enumerate() {
+            let mut s: Vec<Span> = table.header.get(c).map(|h| spans(h, Role::Heading(6))).unwrap_or_default();
+            s.iter_mut().for_each(|s| s.tone.strong = true);
+            s.push(Span::new(": ", Tone::of(Role::Marker)));
+            s.extend(spans(cell, Role::Text));
+            out.extend(wrap(&s, width).into_iter().map(|spans| Line { spans }));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::document::Document;
+    use crate::layout::{Layout, Line};
+
+    fn texts(md: &str, width: usize) -> Vec<String> {
+        Layout::new(&Document::parse(md), width).lines.iter().map(Line::text).collect()
+    }
+
+    const TABLE: &str = "| Område | Typisk årsag |\n|---|--:|\n| Nakke | Stillesiddende arbejde |\n| Knæ | Slid |\n";
+
+    #[test]
+    fn a_table_that_fits_keeps_its_natural_widths() {
+        assert_eq!(
+            texts(TABLE, 40),
+            [
+                "Område │           Typisk årsag",
+                "───────┼───────────────────────",
+                "Nakke  │ Stillesiddende arbejde",
+                "Knæ    │                   Slid",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_narrow_table_shrinks_its_widest_column_and_wraps_its_cells() {
+        assert_eq!(
+            texts(TABLE, 22),
+            [
+                "Område │  Typisk årsag",
+                "───────┼──────────────",
+                "Nakke  │ Stillesiddend",
+                "       │     e arbejde",
+                "Knæ    │          Slid",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_table_too_wide_for_a_grid_becomes_records() {
+        assert_eq!(
+            texts(TABLE, 12),
+            ["Område:", "Nakke", "Typisk", "årsag:", "Stillesidden", "de arbejde", "╌╌╌╌╌╌╌╌╌╌╌╌", "Område: Knæ", "Typisk", "årsag: Slid"]
+        );
+    }
+}

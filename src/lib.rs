@@ -1,0 +1,13 @@
+//! artikel: a keyboard-driven terminal reader for health articles written in Markdown.
+//!
+//! Data flows one way: [`library`] loads files into articles, [`document`] parses an
+//! article's body into blocks and an outline, [`layout`] wraps those blocks for a width,
+//! and [`ui`] draws a viewport of the laid-out lines. Keys become [`app::Action`]s that
+//! [`app::update`] applies to the [`app::App`] state.
+
+#![warn(missing_docs, clippy::unwrap_used)]
+
+pub mod document;
+pub mod layout;
+pub mod library;
+pub mod sanitize;

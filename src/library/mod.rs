@@ -1,0 +1,115 @@
+//! Finding and loading articles: the bundled ones, the user's data folder and `--articles` folders.
+//!
+//! This is the only module that reads article files. Nothing here fails: every problem with
+//! a file becomes a [`Warning`] and the rest of the library loads.
+
+mod article;
+mod frontmatter;
+mod scan;
+
+pub use article::{Article, Source};
+pub use frontmatter::{FrontValue, Frontmatter, format_date, parse_date};
+pub use scan::Warning;
+
+use include_dir::{Dir, include_dir};
+use std::path::{Path, PathBuf};
+
+static BUNDLED: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/articles");
+
+/// Every article the reader knows, sorted by slug, and what went wrong while loading them.
+#[derive(Debug, Default)]
+pub struct Library {
+    /// The articles, sorted by slug; slugs are unique.
+    pub articles: Vec<Article>,
+    /// Problems met while loading; each names its file.
+    pub warnings: Vec<Warning>,
+}
+
+impl Library {
+    /// Loads the bundled articles, then each folder in `dirs` in order; a later article
+    /// replaces an earlier one with the same slug.
+    pub fn load(dirs: &[PathBuf]) -> Library {
+        let mut lib = Library::bundled();
+        for dir in dirs {
+            let (articles, warnings) = scan::load_dir(dir);
+            lib.warnings.extend(warnings);
+            for article in articles {
+                lib.insert(article);
+            }
+        }
+        lib
+    }
+
+    /// Only the articles compiled into the binary.
+    pub fn bundled() -> Library {
+        let mut lib = Library::default();
+        for file in BUNDLED.files() {
+            let path = file.path();
+            if path.extension().is_some_and(|e| e == "md") {
+                let (article, warnings) =
+                    Article::from_bytes(slug_of(path), Source::Bundled, file.contents());
+                lib.warnings.extend(warnings);
+                lib.insert(article);
+            }
+        }
+        lib
+    }
+
+    /// Adds `article`, replacing one with the same slug.
+    pub fn insert(&mut self, article: Article) {
+        match self.articles.binary_search_by(|a| a.slug.cmp(&article.slug)) {
+            Ok(i) => self.articles[i] = article,
+            Err(i) => self.articles.insert(i, article),
+        }
+    }
+
+    /// The position of the article called `slug`.
+    pub fn position(&self, slug: &str) -> Option<usize> {
+        self.articles.iter().position(|a| a.slug == slug)
+    }
+
+    /// All slugs, comma-separated, for messages that name what exists.
+    pub fn slugs(&self) -> String {
+        let slugs: Vec<&str> = self.articles.iter().map(|a| a.slug.as_str()).collect();
+        slugs.join(", ")
+    }
+}
+
+/// The folder of user articles inside a data folder.
+pub fn user_articles_dir(data_dir: &Path) -> PathBuf {
+    data_dir.join("articles")
+}
+
+fn slug_of(path: &Path) -> String {
+    path.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bundled_library_has_the_seed_article_without_warnings() {
+        let lib = Library::bundled();
+        assert!(lib.warnings.is_empty(), "{:?}", lib.warnings);
+        let a = &lib.articles[lib.position("nervesmerter").expect("seed article")];
+        assert_eq!(a.title, "Nervesmerter – Hvad er nervesmerter? Bliv klogere her");
+        assert_eq!(a.meta.last_updated.map(format_date).as_deref(), Some("19/02/2025"));
+    }
+
+    #[test]
+    fn a_later_article_with_the_same_slug_replaces_the_bundled_one() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        std::fs::write(
+            dir.path().join("nervesmerter.md"),
+            "---\nmetaTitle: Min egen udgave\n---\n\nTekst.\n",
+        )
+        .expect("write");
+        let lib = Library::load(&[dir.path().to_path_buf()]);
+        let matches: Vec<_> = lib.articles.iter().filter(|a| a.slug == "nervesmerter").collect();
+        assert_eq!(matches.len(), 1);
+        assert_eq!(matches[0].title, "Min egen udgave");
+    }
+}
