@@ -7,7 +7,13 @@
 
 #![warn(missing_docs, clippy::unwrap_used)]
 
+pub mod app;
+pub mod cli;
 pub mod document;
 pub mod layout;
 pub mod library;
 pub mod sanitize;
+pub mod screen;
+pub mod strings;
+pub mod tui;
+pub mod ui;

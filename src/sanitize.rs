@@ -45,7 +45,10 @@ mod tests {
 
     #[test]
     fn plain_danish_text_is_untouched() {
-        assert_eq!(visible("Blæresten på ørerne\tog\n"), "Blæresten på ørerne\tog\n");
+        assert_eq!(
+            visible("Blæresten på ørerne\tog\n"),
+            "Blæresten på ørerne\tog\n"
+        );
     }
 
     #[test]

@@ -12,7 +12,10 @@ const MIN_COL: usize = 6;
 
 /// Lays out `table` in at most `width` columns.
 pub fn lay_out(out: &mut Vec<Line>, table: &Table, width: usize) {
-    let cols = table.header.len().max(table.rows.iter().map(Vec::len).max().unwrap_or(0));
+    let cols = table
+        .header
+        .len()
+        .max(table.rows.iter().map(Vec::len).max().unwrap_or(0));
     if cols == 0 {
         return;
     }
@@ -35,7 +38,9 @@ pub fn lay_out(out: &mut Vec<Line>, table: &Table, width: usize) {
     let widths = fit(&natural, width - seps);
     row(out, &table.header, &widths, &table.align, true);
     let rule: Vec<String> = widths.iter().map(|&w| "─".repeat(w)).collect();
-    out.push(Line { spans: vec![Span::new(rule.join("─┼─"), Tone::of(Role::Marker))] });
+    out.push(Line {
+        spans: vec![Span::new(rule.join("─┼─"), Tone::of(Role::Marker))],
+    });
     for r in &table.rows {
         row(out, r, &widths, &table.align, false);
     }
@@ -51,12 +56,19 @@ fn fit(natural: &[usize], room: usize) -> Vec<usize> {
     let mut widths = natural.to_vec();
     let mut total: usize = widths.iter().sum();
     while total > room {
-        let Some((i, &w)) = widths.iter().enumerate().max_by_key(|&(_, w)| *w) else { break };
+        let Some((i, &w)) = widths.iter().enumerate().max_by_key(|&(_, w)| *w) else {
+            break;
+        };
         let floor = natural[i].min(MIN_COL);
         if w <= floor {
             break;
         }
-        let second = widths.iter().enumerate().filter(|&(j, _)| j != i).map(|(_, &w)| w).max();
+        let second = widths
+            .iter()
+            .enumerate()
+            .filter(|&(j, _)| j != i)
+            .map(|(_, &w)| w)
+            .max();
         let step = (w - second.unwrap_or(0).max(floor)).clamp(1, total - room);
         widths[i] -= step;
         total -= step;
@@ -64,13 +76,22 @@ fn fit(natural: &[usize], room: usize) -> Vec<usize> {
     widths
 }
 
-fn row(out: &mut Vec<Line>, cells: &[Vec<Inline>], widths: &[usize], align: &[Align], header: bool) {
+fn row(
+    out: &mut Vec<Line>,
+    cells: &[Vec<Inline>],
+    widths: &[usize],
+    align: &[Align],
+    header: bool,
+) {
     let role = if header { Role::Heading(6) } else { Role::Text };
     let wrapped: Vec<Vec<Vec<Span>>> = widths
         .iter()
         .enumerate()
         .map(|(c, &w)| {
-            let mut s = cells.get(c).map(|cell| spans(cell, role)).unwrap_or_default();
+            let mut s = cells
+                .get(c)
+                .map(|cell| spans(cell, role))
+                .unwrap_or_default();
             if header {
                 s.iter_mut().for_each(|s| s.tone.strong = true);
             }
@@ -94,11 +115,13 @@ fn row(out: &mut Vec<Line>, cells: &[Vec<Inline>], widths: &[usize], align: &[Al
             };
             let last = c + 1 == widths.len();
             if before > 0 {
-                line.spans.push(Span::new(" ".repeat(before), Tone::default()));
+                line.spans
+                    .push(Span::new(" ".repeat(before), Tone::default()));
             }
             line.spans.extend(cell);
             if after > 0 && !last {
-                line.spans.push(Span::new(" ".repeat(after), Tone::default()));
+                line.spans
+                    .push(Span::new(" ".repeat(after), Tone::default()));
             }
         }
         out.push(line);
@@ -109,10 +132,16 @@ fn row(out: &mut Vec<Line>, cells: &[Vec<Inline>], widths: &[usize], align: &[Al
 fn records(out: &mut Vec<Line>, table: &Table, width: usize) {
     for (n, cells) in table.rows.iter().enumerate() {
         if n > 0 {
-            out.push(Line { spans: vec![Span::new("╌".repeat(width.min(20)), Tone::of(Role::Marker))] });
+            out.push(Line {
+                spans: vec![Span::new("╌".repeat(width.min(20)), Tone::of(Role::Marker))],
+            });
         }
         for (c, cell) in cells.iter().enumerate() {
-            let mut s: Vec<Span> = table.header.get(c).map(|h| spans(h, Role::Heading(6))).unwrap_or_default();
+            let mut s: Vec<Span> = table
+                .header
+                .get(c)
+                .map(|h| spans(h, Role::Heading(6)))
+                .unwrap_or_default();
             s.iter_mut().for_each(|s| s.tone.strong = true);
             s.push(Span::new(": ", Tone::of(Role::Marker)));
             s.extend(spans(cell, Role::Text));
@@ -127,7 +156,11 @@ mod tests {
     use crate::layout::{Layout, Line};
 
     fn texts(md: &str, width: usize) -> Vec<String> {
-        Layout::new(&Document::parse(md), width).lines.iter().map(Line::text).collect()
+        Layout::new(&Document::parse(md), width)
+            .lines
+            .iter()
+            .map(Line::text)
+            .collect()
     }
 
     const TABLE: &str = "| Område | Typisk årsag |\n|---|--:|\n| Nakke | Stillesiddende arbejde |\n| Knæ | Slid |\n";
@@ -163,7 +196,18 @@ mod tests {
     fn a_table_too_wide_for_a_grid_becomes_records() {
         assert_eq!(
             texts(TABLE, 12),
-            ["Område:", "Nakke", "Typisk", "årsag:", "Stillesidden", "de arbejde", "╌╌╌╌╌╌╌╌╌╌╌╌", "Område: Knæ", "Typisk", "årsag: Slid"]
+            [
+                "Område:",
+                "Nakke",
+                "Typisk",
+                "årsag:",
+                "Stillesidden",
+                "de arbejde",
+                "╌╌╌╌╌╌╌╌╌╌╌╌",
+                "Område: Knæ",
+                "Typisk",
+                "årsag: Slid"
+            ]
         );
     }
 }

@@ -12,6 +12,27 @@ pub fn display_width(s: &str) -> usize {
     s.graphemes(true).map(UnicodeWidthStr::width).sum()
 }
 
+/// `s` cut to at most `width` columns, ending in `…` when something was cut.
+pub fn truncate(s: &str, width: usize) -> String {
+    if display_width(s) <= width {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for g in s.graphemes(true) {
+        let w = UnicodeWidthStr::width(g);
+        if used + w + 1 > width {
+            break;
+        }
+        out.push_str(g);
+        used += w;
+    }
+    if width > 0 {
+        out.push('…');
+    }
+    out
+}
+
 #[derive(Default)]
 struct Word {
     pieces: Vec<Span>,
@@ -80,7 +101,9 @@ pub fn wrap(spans: &[Span], width: usize) -> Vec<Vec<Span>> {
                 push(&mut line, " ", tone);
             }
             used += gap + word.width;
-            word.pieces.into_iter().for_each(|p| push(&mut line, &p.text, p.tone));
+            word.pieces
+                .into_iter()
+                .for_each(|p| push(&mut line, &p.text, p.tone));
         } else {
             if used > 0 {
                 lines.push(std::mem::take(&mut line));
@@ -141,6 +164,14 @@ mod tests {
     }
 
     #[test]
+    fn truncate_marks_what_it_cut() {
+        assert_eq!(truncate("Nervesmerter", 20), "Nervesmerter");
+        assert_eq!(truncate("Nervesmerter", 6), "Nerve…");
+        assert_eq!(truncate("日本語", 4), "日…");
+        assert_eq!(truncate("abc", 0), "");
+    }
+
+    #[test]
     fn wraps_greedily_and_folds_whitespace() {
         assert_eq!(plain("en  to\ttre fire", 7), ["en to", "tre", "fire"]);
         assert_eq!(plain("", 5), [""]);
@@ -155,13 +186,19 @@ mod tests {
 
     #[test]
     fn long_words_are_cut_between_graphemes() {
-        assert_eq!(plain("behandlingsmuligheder", 8), ["behandli", "ngsmulig", "heder"]);
+        assert_eq!(
+            plain("behandlingsmuligheder", 8),
+            ["behandli", "ngsmulig", "heder"]
+        );
         assert_eq!(plain("ae\u{301}ae\u{301}", 2), ["ae\u{301}", "ae\u{301}"]);
     }
 
     #[test]
     fn styles_survive_wrapping_and_link_spaces_keep_their_tone() {
-        let link = Tone { link: true, ..Tone::default() };
+        let link = Tone {
+            link: true,
+            ..Tone::default()
+        };
         let spans = [
             Span::new("se ", Tone::default()),
             Span::new("mere om knæ", link),

@@ -92,8 +92,14 @@ impl Article {
             .or_else(|| first_heading(body))
             .unwrap_or_else(|| slug.clone());
         let title = sanitize::visible(title.trim()).into_owned();
-        let article =
-            Article { slug, title, source, meta, body: body.to_string(), body_line };
+        let article = Article {
+            slug,
+            title,
+            source,
+            meta,
+            body: body.to_string(),
+            body_line,
+        };
         (article, warnings)
     }
 

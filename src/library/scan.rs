@@ -17,7 +17,10 @@ pub struct Warning {
 impl Warning {
     /// A warning about `place`.
     pub fn new(place: impl Into<String>, message: impl Into<String>) -> Warning {
-        Warning { place: place.into(), message: message.into() }
+        Warning {
+            place: place.into(),
+            message: message.into(),
+        }
     }
 }
 
@@ -47,7 +50,8 @@ struct Walk {
 
 impl Walk {
     fn warn(&mut self, path: &Path, message: &str) {
-        self.warnings.push(Warning::new(path.display().to_string(), message));
+        self.warnings
+            .push(Warning::new(path.display().to_string(), message));
     }
 
     fn visit(&mut self, dir: &Path) {
@@ -97,7 +101,10 @@ mod tests {
     fn missing_folder_is_a_warning() {
         let (articles, warnings) = load_dir(Path::new("/no/such/folder"));
         assert!(articles.is_empty());
-        assert!(warnings[0].message.contains("cannot open folder"), "{warnings:?}");
+        assert!(
+            warnings[0].message.contains("cannot open folder"),
+            "{warnings:?}"
+        );
     }
 
     #[test]

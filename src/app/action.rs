@@ -1,0 +1,68 @@
+//! Everything the user can ask the reader to do; keys and the mouse are turned into these.
+
+/// One thing the user asked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// One line down (or the next entry of a focused list).
+    Down,
+    /// One line up (or the previous entry).
+    Up,
+    /// One screen down.
+    PageDown,
+    /// One screen up.
+    PageUp,
+    /// Half a screen down.
+    HalfDown,
+    /// Half a screen up.
+    HalfUp,
+    /// To the start.
+    Top,
+    /// To the end.
+    Bottom,
+    /// Focus the next pane: Library → Contents → Reader.
+    FocusNext,
+    /// Focus the previous pane.
+    FocusPrev,
+    /// Open the selected article, or jump to the selected heading.
+    Activate,
+    /// Jump to the next question (FAQ questions included).
+    NextQuestion,
+    /// Jump to the previous question.
+    PrevQuestion,
+    /// Jump to the next FAQ answer.
+    NextAnswer,
+    /// Jump to the previous FAQ answer.
+    PrevAnswer,
+    /// Jump to the FAQ section.
+    Faq,
+    /// Show or hide the contents (a pane on wide screens, an overlay on narrow ones).
+    ToggleContents,
+    /// Show or hide the key help.
+    Help,
+    /// Show or hide the list of problems met while loading articles.
+    Warnings,
+    /// Close the open overlay, or clear the message.
+    Close,
+    /// Quit (in an overlay: close it).
+    Quit,
+    /// Quit at once, from anywhere.
+    Exit,
+    /// The terminal now has this many columns and rows.
+    Resize(u16, u16),
+    /// The mouse wheel turned over this cell; `down` is the direction.
+    Wheel {
+        /// Column.
+        col: u16,
+        /// Row.
+        row: u16,
+        /// Towards the end of the text.
+        down: bool,
+    },
+    /// The left button was pressed on this cell.
+    Click {
+        /// Column.
+        col: u16,
+        /// Row.
+        row: u16,
+    },
+}

@@ -1,0 +1,177 @@
+//! The reader's state and the one function that changes it.
+
+mod action;
+pub mod keymap;
+mod navigate;
+mod update;
+
+pub use action::Action;
+pub use update::update;
+
+use crate::document::{Document, HeadingKind};
+use crate::layout::Layout;
+use crate::library::Library;
+use crate::screen::{self, Panes};
+use ratatui::layout::Rect;
+
+/// Which pane keys go to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    /// The list of articles.
+    Library,
+    /// The outline of the open article.
+    Contents,
+    /// The article's text.
+    Reader,
+}
+
+/// A window drawn over the panes, which takes the keys while it is open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Overlay {
+    /// The key help, scrolled by this many lines.
+    Help(usize),
+    /// The problems met while loading, scrolled by this many lines.
+    Warnings(usize),
+    /// The contents, on screens too narrow for the pane.
+    Contents,
+}
+
+/// Everything the reader shows, and nothing it does not.
+#[derive(Debug)]
+pub struct App {
+    /// The articles.
+    pub library: Library,
+    /// The open article's index in the library.
+    pub current: usize,
+    /// The open article, parsed.
+    pub doc: Document,
+    /// The open article laid out for the reader's text width.
+    pub layout: Layout,
+    /// The first laid-out line on screen.
+    pub scroll: usize,
+    /// Where keys go.
+    pub focus: Focus,
+    /// The selected entry of the Library list.
+    pub library_sel: usize,
+    /// The selected heading of the Contents tree (when it has focus or is an overlay).
+    pub contents_sel: usize,
+    /// Whether the user wants the left panes (they hide anyway on narrow screens).
+    pub sidebar: bool,
+    /// The overlay, if one is open.
+    pub overlay: Option<Overlay>,
+    /// The terminal's size.
+    pub area: Rect,
+    /// A one-off message for the status line.
+    pub message: Option<String>,
+    /// Set when the user has asked to quit.
+    pub quit: bool,
+}
+
+impl App {
+    /// A reader on `library`, with its first article open, for an 80×24 screen until told
+    /// otherwise. The library must not be empty (the bundled articles are always there).
+    pub fn new(library: Library) -> App {
+        let mut app = App {
+            library,
+            current: 0,
+            doc: Document::default(),
+            layout: Layout::default(),
+            scroll: 0,
+            focus: Focus::Reader,
+            library_sel: 0,
+            contents_sel: 0,
+            sidebar: true,
+            overlay: None,
+            area: Rect::new(0, 0, 80, 24),
+            message: None,
+            quit: false,
+        };
+        if !app.library.warnings.is_empty() {
+            app.message = Some(crate::strings::warnings_found(app.library.warnings.len()));
+        }
+        app.open(0);
+        app
+    }
+
+    /// Opens article `index` at its top.
+    pub fn open(&mut self, index: usize) {
+        let Some(article) = self.library.articles.get(index) else {
+            return;
+        };
+        self.current = index;
+        self.library_sel = index;
+        self.doc = Document::parse(&article.body);
+        self.layout = Layout::new(&self.doc, usize::from(self.panes().text.width));
+        self.scroll = 0;
+        self.contents_sel = 0;
+    }
+
+    /// Jumps to the first heading whose text contains `text` (any case); false if none does.
+    pub fn jump_to_text(&mut self, text: &str) -> bool {
+        let needle = text.to_lowercase();
+        let found = self
+            .doc
+            .outline
+            .headings
+            .iter()
+            .position(|h| h.text.to_lowercase().contains(&needle));
+        found.map(|i| self.jump_to_heading(i)).is_some()
+    }
+
+    /// Scrolls so heading `i` is the top line.
+    pub fn jump_to_heading(&mut self, i: usize) {
+        if let Some(&row) = self.layout.heading_rows.get(i) {
+            self.scroll = row;
+            self.contents_sel = i;
+        }
+    }
+
+    /// The panes for the current screen size and settings.
+    pub fn panes(&self) -> Panes {
+        screen::panes(self.area, self.sidebar, self.library.articles.len())
+    }
+
+    /// Whether the left panes are on screen.
+    pub fn sidebar_shown(&self) -> bool {
+        self.panes().library.is_some()
+    }
+
+    /// Rows of text the reader shows.
+    pub fn page(&self) -> usize {
+        usize::from(self.panes().text.height).max(1)
+    }
+
+    /// The heading whose section is at the top of the reader.
+    pub fn section(&self) -> Option<usize> {
+        self.layout.section_at(self.scroll)
+    }
+
+    /// The heading the Contents tree highlights: the selection while it has focus, else
+    /// the section being read.
+    pub fn contents_highlight(&self) -> usize {
+        if self.focus == Focus::Contents || self.overlay == Some(Overlay::Contents) {
+            self.contents_sel
+        } else {
+            self.section().unwrap_or(0)
+        }
+    }
+
+    /// The last first-line that still fills the screen.
+    pub fn max_scroll(&self) -> usize {
+        self.layout.lines.len().saturating_sub(self.page())
+    }
+
+    /// How far through the article the bottom of the screen is, in percent.
+    pub fn percent(&self) -> usize {
+        let total = self.layout.lines.len();
+        if total <= self.page() {
+            return 100;
+        }
+        ((self.scroll + self.page()) * 100 / total).min(100)
+    }
+
+    /// How many headings of `kind` the open article has.
+    pub fn count(&self, kind: HeadingKind) -> usize {
+        self.doc.outline.count(kind)
+    }
+}

@@ -1,0 +1,211 @@
+//! `update`: applies one action to the reader's state.
+
+use super::{Action, App, Focus, Overlay};
+use crate::document::HeadingKind;
+use crate::screen::list_offset;
+use crate::strings;
+
+/// Applies `action` to `app`. Returns whether anything visible changed (and so whether the
+/// screen must be drawn again).
+pub fn update(app: &mut App, action: Action) -> bool {
+    if let Action::Resize(w, h) = action {
+        return app.resize(w, h);
+    }
+    if action == Action::Exit {
+        app.quit = true;
+        return true;
+    }
+    let had_message = app.message.take().is_some();
+    let changed = match app.overlay {
+        Some(overlay) => in_overlay(app, overlay, action),
+        None => in_panes(app, action),
+    };
+    changed || had_message || app.message.is_some()
+}
+
+fn in_overlay(app: &mut App, overlay: Overlay, action: Action) -> bool {
+    let step = |n: usize, delta: isize| n.saturating_add_signed(delta);
+    let page = app.page() as isize;
+    let close = matches!(action, Action::Close | Action::Quit)
+        || matches!((overlay, action), (Overlay::Help(_), Action::Help))
+        || matches!((overlay, action), (Overlay::Warnings(_), Action::Warnings))
+        || matches!(
+            (overlay, action),
+            (Overlay::Contents, Action::ToggleContents)
+        );
+    if close {
+        app.overlay = None;
+        return true;
+    }
+    let delta = match action {
+        Action::Down | Action::Wheel { down: true, .. } => 1,
+        Action::Up | Action::Wheel { down: false, .. } => -1,
+        Action::PageDown => page,
+        Action::PageUp => -page,
+        Action::HalfDown => page / 2,
+        Action::HalfUp => -page / 2,
+        Action::Top => isize::MIN / 2,
+        Action::Bottom => isize::MAX / 2,
+        Action::Activate if overlay == Overlay::Contents => {
+            app.overlay = None;
+            app.jump_to_heading(app.contents_sel);
+            return true;
+        }
+        _ => return false,
+    };
+    match overlay {
+        Overlay::Help(s) => app.overlay = Some(Overlay::Help(step(s, delta).min(help_len()))),
+        Overlay::Warnings(s) => {
+            let len = app.library.warnings.len();
+            app.overlay = Some(Overlay::Warnings(step(s, delta).min(len.saturating_sub(1))))
+        }
+        Overlay::Contents => return app.select_by(delta),
+    }
+    true
+}
+
+fn help_len() -> usize {
+    super::keymap::BINDINGS.len()
+}
+
+fn in_panes(app: &mut App, action: Action) -> bool {
+    let page = app.page() as isize;
+    let moved = |app: &mut App, delta: isize| match app.focus {
+        Focus::Reader => app.scroll_by(delta),
+        Focus::Library | Focus::Contents => app.select_by(delta),
+    };
+    match action {
+        Action::Down => moved(app, 1),
+        Action::Up => moved(app, -1),
+        Action::PageDown => moved(app, page.saturating_sub(1).max(1)),
+        Action::PageUp => moved(app, -page.saturating_sub(1).max(1)),
+        Action::HalfDown => moved(app, (page / 2).max(1)),
+        Action::HalfUp => moved(app, -(page / 2).max(1)),
+        Action::Top => moved(app, isize::MIN / 2),
+        Action::Bottom => moved(app, isize::MAX / 2),
+        Action::NextQuestion => app.jump(true, is_question, strings::NO_NEXT_QUESTION),
+        Action::PrevQuestion => app.jump(false, is_question, strings::NO_PREV_QUESTION),
+        Action::NextAnswer => app.jump(true, is_answer, strings::NO_NEXT_ANSWER),
+        Action::PrevAnswer => app.jump(false, is_answer, strings::NO_PREV_ANSWER),
+        Action::Faq => app.jump_faq(),
+        Action::FocusNext => cycle_focus(app, true),
+        Action::FocusPrev => cycle_focus(app, false),
+        Action::Activate => activate(app),
+        Action::ToggleContents => toggle_contents(app),
+        Action::Help => {
+            app.overlay = Some(Overlay::Help(0));
+            true
+        }
+        Action::Warnings => {
+            app.overlay = Some(Overlay::Warnings(0));
+            true
+        }
+        Action::Close => false,
+        Action::Quit | Action::Exit => {
+            app.quit = true;
+            true
+        }
+        Action::Wheel { col, row, down } => wheel(app, col, row, down),
+        Action::Click { col, row } => click(app, col, row),
+        Action::Resize(..) => false,
+    }
+}
+
+fn is_question(kind: HeadingKind) -> bool {
+    matches!(kind, HeadingKind::Question | HeadingKind::FaqQuestion)
+}
+
+fn is_answer(kind: HeadingKind) -> bool {
+    kind == HeadingKind::FaqQuestion
+}
+
+fn cycle_focus(app: &mut App, forward: bool) -> bool {
+    if !app.sidebar_shown() {
+        return false;
+    }
+    app.focus = match (app.focus, forward) {
+        (Focus::Library, true) | (Focus::Reader, false) => Focus::Contents,
+        (Focus::Contents, true) | (Focus::Library, false) => Focus::Reader,
+        (Focus::Reader, true) | (Focus::Contents, false) => Focus::Library,
+    };
+    if app.focus == Focus::Contents {
+        app.contents_sel = app.section().unwrap_or(0);
+    }
+    true
+}
+
+fn activate(app: &mut App) -> bool {
+    match app.focus {
+        Focus::Library => {
+            if app.library_sel != app.current {
+                app.open(app.library_sel);
+            }
+            app.focus = Focus::Reader;
+        }
+        Focus::Contents => {
+            app.jump_to_heading(app.contents_sel);
+            app.focus = Focus::Reader;
+        }
+        Focus::Reader => return false,
+    }
+    true
+}
+
+fn toggle_contents(app: &mut App) -> bool {
+    if crate::screen::sidebar_fits(app.area.width) {
+        app.sidebar = !app.sidebar;
+        if !app.sidebar {
+            app.focus = Focus::Reader;
+        }
+        let (w, h) = (app.area.width, app.area.height);
+        app.resize(w, h);
+    } else {
+        app.contents_sel = app.section().unwrap_or(0);
+        app.overlay = Some(Overlay::Contents);
+    }
+    true
+}
+
+fn wheel(app: &mut App, col: u16, row: u16, down: bool) -> bool {
+    let panes = app.panes();
+    let at = ratatui::layout::Position::new(col, row);
+    let focus = if panes.library.is_some_and(|r| r.contains(at)) {
+        Focus::Library
+    } else if panes.contents.is_some_and(|r| r.contains(at)) {
+        Focus::Contents
+    } else {
+        return app.scroll_by(if down { 3 } else { -3 });
+    };
+    if app.focus != focus {
+        app.contents_sel = app.contents_highlight();
+        app.focus = focus;
+    }
+    app.select_by(if down { 1 } else { -1 });
+    true
+}
+
+fn click(app: &mut App, col: u16, row: u16) -> bool {
+    let panes = app.panes();
+    let at = ratatui::layout::Position::new(col, row);
+    let entry = |r: ratatui::layout::Rect, selected: usize| {
+        let inner_h = usize::from(r.height.saturating_sub(2));
+        let first = list_offset(selected, inner_h);
+        (row > r.y && row + 1 < r.y + r.height).then(|| first + usize::from(row - r.y - 1))
+    };
+    if let Some(r) = panes.library.filter(|r| r.contains(at))
+        && let Some(i) = entry(r, app.library_sel).filter(|&i| i < app.library.articles.len())
+    {
+        app.library_sel = i;
+        app.focus = Focus::Library;
+        return activate(app);
+    }
+    if let Some(r) = panes.contents.filter(|r| r.contains(at))
+        && let Some(i) =
+            entry(r, app.contents_highlight()).filter(|&i| i < app.doc.outline.headings.len())
+    {
+        app.contents_sel = i;
+        app.focus = Focus::Contents;
+        return activate(app);
+    }
+    false
+}

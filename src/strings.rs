@@ -1,0 +1,47 @@
+//! Every sentence the reader says to its user, in one place.
+
+/// The status line's hint.
+pub const HELP_HINT: &str = "? help";
+/// The help overlay's title.
+pub const HELP_TITLE: &str = "Keys";
+/// The warnings overlay's title.
+pub const WARNINGS_TITLE: &str = "Problems in article files";
+/// What the warnings overlay says when there are none.
+pub const NO_WARNINGS: &str = "Every article loaded cleanly.";
+/// The Library pane's title.
+pub const LIBRARY: &str = "Library";
+/// The Contents pane's title.
+pub const CONTENTS: &str = "Contents";
+/// The section name of the text before the first heading.
+pub const INTRO: &str = "Introduction";
+/// How the overlays say how to close them.
+pub const CLOSE_HINT: &str = "Esc closes";
+/// Shown when `]` finds no question below.
+pub const NO_NEXT_QUESTION: &str = "No more questions below";
+/// Shown when `[` finds no question above.
+pub const NO_PREV_QUESTION: &str = "No questions above";
+/// Shown when `}` finds no FAQ answer below.
+pub const NO_NEXT_ANSWER: &str = "No more FAQ answers below";
+/// Shown when `{` finds no FAQ answer above.
+pub const NO_PREV_ANSWER: &str = "No FAQ answers above";
+/// Shown when `f` finds no FAQ section.
+pub const NO_FAQ: &str = "This article has no FAQ section";
+/// The reader cannot start without a terminal.
+pub const NOT_A_TERMINAL: &str = "artikel: the reader needs a terminal (stdin and stdout must be a TTY).\n\
+     Try `artikel show SLUG` or `artikel list` to print instead.";
+
+/// The status line's note that some files had problems.
+pub fn warnings_found(n: usize) -> String {
+    let files = if n == 1 { "problem" } else { "problems" };
+    format!("{n} {files} loading articles — press w to see")
+}
+
+/// Shown when `--section` matches no heading.
+pub fn no_section(text: &str) -> String {
+    format!("No heading contains “{text}”")
+}
+
+/// The error for a slug that names no article.
+pub fn unknown_slug(slug: &str, known: &str) -> String {
+    format!("artikel: no article called “{slug}”. Known articles: {known}")
+}

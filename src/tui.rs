@@ -1,0 +1,158 @@
+//! The real terminal: setting it up, putting it back, and the event loop between.
+//!
+//! The terminal is restored on every way out: a normal quit, a panic (the message is printed
+//! after the restore), SIGTERM/SIGINT/SIGQUIT, and SIGHUP or a closed input when the terminal
+//! goes away. The loop blocks until something happens, so an idle reader uses no CPU.
+
+use crate::app::{Action, App, keymap, update};
+use crossterm::event::{
+    self, DisableMouseCapture, EnableMouseCapture, Event, MouseButton, MouseEventKind,
+};
+use crossterm::execute;
+use crossterm::terminal::{self, EnterAlternateScreen, LeaveAlternateScreen};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use std::io::{self, IsTerminal, Write};
+use std::sync::mpsc;
+
+/// What wakes the event loop.
+enum Wake {
+    /// Something from the terminal: a key, the mouse, a resize.
+    Input(Event),
+    /// The terminal's input closed or failed: it has gone away.
+    Closed,
+    /// A signal arrived.
+    Signal(i32),
+}
+
+/// Whether the reader can run here: both stdin and stdout must be a terminal.
+pub fn have_terminal() -> bool {
+    io::stdin().is_terminal() && io::stdout().is_terminal()
+}
+
+/// Runs the reader until the user quits or the terminal goes away. Returns the exit code.
+pub fn run(mut app: App) -> io::Result<i32> {
+    install_panic_hook();
+    let (tx, rx) = mpsc::channel();
+    watch_signals(tx.clone())?;
+    enter()?;
+    let result = event_loop(&mut app, &rx, tx);
+    restore();
+    result
+}
+
+fn event_loop(app: &mut App, rx: &mpsc::Receiver<Wake>, tx: mpsc::Sender<Wake>) -> io::Result<i32> {
+    let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    let size = terminal.size()?;
+    update(app, Action::Resize(size.width, size.height));
+    std::thread::spawn(move || read_input(&tx));
+    let mut dirty = true;
+    loop {
+        if dirty {
+            terminal.draw(|frame| crate::ui::draw(app, frame))?;
+            dirty = false;
+        }
+        match rx.recv() {
+            Ok(Wake::Input(event)) => {
+                if let Some(action) = action_of(&event) {
+                    dirty |= update(app, action);
+                }
+                if let Event::Resize(..) = event {
+                    terminal.autoresize()?;
+                    dirty = true;
+                }
+            }
+            Ok(Wake::Signal(signal)) => return Ok(128 + signal),
+            Ok(Wake::Closed) | Err(_) => return Ok(129),
+        }
+        if app.quit {
+            return Ok(0);
+        }
+    }
+}
+
+/// Turns a terminal event into an action, through the key table for keys.
+fn action_of(event: &Event) -> Option<Action> {
+    match event {
+        Event::Key(key) => keymap::action_for(*key),
+        Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
+        Event::Mouse(m) => match m.kind {
+            MouseEventKind::ScrollDown => Some(Action::Wheel {
+                col: m.column,
+                row: m.row,
+                down: true,
+            }),
+            MouseEventKind::ScrollUp => Some(Action::Wheel {
+                col: m.column,
+                row: m.row,
+                down: false,
+            }),
+            MouseEventKind::Down(MouseButton::Left) => Some(Action::Click {
+                col: m.column,
+                row: m.row,
+            }),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+fn read_input(tx: &mpsc::Sender<Wake>) {
+    loop {
+        let wake = match event::read() {
+            Ok(event) => Wake::Input(event),
+            Err(_) => Wake::Closed,
+        };
+        let closed = matches!(wake, Wake::Closed);
+        if tx.send(wake).is_err() || closed {
+            return;
+        }
+    }
+}
+
+fn watch_signals(tx: mpsc::Sender<Wake>) -> io::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGHUP, SIGINT, SIGQUIT, SIGTERM])?;
+    std::thread::spawn(move || {
+        if let Some(signal) = signals.forever().next() {
+            let _ = tx.send(Wake::Signal(signal));
+        }
+    });
+    Ok(())
+}
+
+fn enter() -> io::Result<()> {
+    terminal::enable_raw_mode()?;
+    let mut out = io::stdout();
+    if let Err(e) = execute!(
+        out,
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        crossterm::cursor::Hide
+    ) {
+        restore();
+        return Err(e);
+    }
+    Ok(())
+}
+
+/// Puts the terminal back as it was. Errors are ignored: the terminal may be gone.
+pub fn restore() {
+    let mut out = io::stdout();
+    let _ = execute!(
+        out,
+        DisableMouseCapture,
+        LeaveAlternateScreen,
+        crossterm::cursor::Show
+    );
+    let _ = terminal::disable_raw_mode();
+    let _ = out.flush();
+}
+
+fn install_panic_hook() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore();
+        previous(info);
+    }));
+}

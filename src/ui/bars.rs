@@ -1,0 +1,85 @@
+//! The title line (the article's title and dates) and the status line (where you are).
+
+use super::theme;
+use crate::app::App;
+use crate::layout::{display_width, truncate};
+use crate::library::format_date;
+use crate::strings;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+
+/// Draws the title line.
+pub fn title(app: &App, area: Rect, buf: &mut Buffer) {
+    if area.height == 0 {
+        return;
+    }
+    let article = &app.library.articles[app.current];
+    let meta = &article.meta;
+    let mut dates: Vec<String> = Vec::new();
+    if let Some(d) = meta.last_updated {
+        dates.push(format!("Updated {}", format_date(d)));
+    }
+    if let Some(d) = meta.date_published {
+        dates.push(format!("Published {}", format_date(d)));
+    }
+    let width = usize::from(area.width);
+    let title_w = display_width(&article.title) + 2;
+    // Both dates while the whole title fits beside them; then only the update, as long as
+    // the title keeps 30 columns; then the title alone.
+    while dates.len() > 1 && title_w + display_width(&dates.join(" · ")) + 1 > width {
+        dates.pop();
+    }
+    if !dates.is_empty() && title_w.min(30) + display_width(&dates[0]) + 1 > width {
+        dates.clear();
+    }
+    let right = if dates.is_empty() {
+        String::new()
+    } else {
+        format!("{} ", dates.join(" · "))
+    };
+    let right_w = display_width(&right);
+    let left = truncate(
+        &format!(" {}", article.title),
+        width.saturating_sub(right_w),
+    );
+    buf.set_style(area, theme::title());
+    buf.set_stringn(area.x, area.y, &left, width, theme::title());
+    if right_w > 0 {
+        let x = area.x + u16::try_from(width - right_w).unwrap_or(0);
+        buf.set_stringn(x, area.y, &right, right_w, theme::dim());
+    }
+}
+
+/// Draws the status line: a message, or the slug and section; the percentage and hints.
+pub fn status(app: &App, area: Rect, buf: &mut Buffer) {
+    if area.height == 0 {
+        return;
+    }
+    let width = usize::from(area.width);
+    let warnings = app.library.warnings.len();
+    let mut right = format!("{:>3}% ", app.percent());
+    if warnings > 0 {
+        right = format!("⚠ {warnings} (w)  {right}");
+    }
+    right.push_str(&format!("· {} ", strings::HELP_HINT));
+    if display_width(&right) + 10 > width {
+        right = format!("{:>3}% ", app.percent());
+    }
+    let right_w = display_width(&right).min(width);
+    let (left, style) = match &app.message {
+        Some(m) => (format!(" {m}"), theme::message()),
+        None => {
+            let slug = &app.library.articles[app.current].slug;
+            let section = app.section().map_or(strings::INTRO, |i| {
+                app.doc.outline.headings[i].text.as_str()
+            });
+            (format!(" {slug} › {section}"), theme::status())
+        }
+    };
+    buf.set_style(area, theme::status());
+    let left = truncate(&left, width.saturating_sub(right_w + 1));
+    buf.set_stringn(area.x, area.y, &left, width, style);
+    let x = area.x + u16::try_from(width - right_w).unwrap_or(0);
+    buf.set_stringn(x, area.y, &right, right_w, Style::default());
+}

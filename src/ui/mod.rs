@@ -1,0 +1,32 @@
+//! Drawing: turns the reader's state into a frame. Reads the state, never changes it.
+
+mod bars;
+mod overlay;
+mod reader;
+mod sidebar;
+pub mod theme;
+
+use crate::app::{App, Overlay};
+use ratatui::Frame;
+
+/// Draws the whole screen for `app`.
+pub fn draw(app: &App, frame: &mut Frame) {
+    let panes = app.panes();
+    let area = frame.area();
+    let buf = frame.buffer_mut();
+    bars::title(app, panes.title, buf);
+    if let Some(area) = panes.library {
+        sidebar::library(app, area, buf);
+    }
+    if let Some(area) = panes.contents {
+        sidebar::contents(app, area, buf);
+    }
+    reader::text(app, panes.text, buf);
+    bars::status(app, panes.status, buf);
+    match app.overlay {
+        Some(Overlay::Help(scroll)) => overlay::help(scroll, area, buf),
+        Some(Overlay::Warnings(scroll)) => overlay::warnings(app, scroll, area, buf),
+        Some(Overlay::Contents) => overlay::contents(app, area, buf),
+        None => {}
+    }
+}
