@@ -45,10 +45,7 @@ mod tests {
 
     #[test]
     fn plain_danish_text_is_untouched() {
-        assert_eq!(
-            visible("Blæresten på ørerne\tog\n"),
-            "Blæresten på ørerne\tog\n"
-        );
+        assert_eq!(visible("Blæresten på ørerne\tog\n"), "Blæresten på ørerne\tog\n");
     }
 
     #[test]

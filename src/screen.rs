@@ -35,67 +35,25 @@ pub fn sidebar_fits(width: u16) -> bool {
 pub fn panes(area: Rect, sidebar: bool, articles: usize) -> Panes {
     let title_h = area.height.min(1);
     let status_h = u16::from(area.height >= 2);
-    let body = Rect {
-        y: area.y + title_h,
-        height: area.height - title_h - status_h,
-        ..area
-    };
-    let title = Rect {
-        height: title_h,
-        ..area
-    };
-    let status = Rect {
-        y: area.y + area.height - status_h,
-        height: status_h,
-        ..area
-    };
+    let body = Rect { y: area.y + title_h, height: area.height - title_h - status_h, ..area };
+    let title = Rect { height: title_h, ..area };
+    let status = Rect { y: area.y + area.height - status_h, height: status_h, ..area };
     let (library, contents, reader) = if sidebar && sidebar_fits(area.width) && body.height >= 6 {
         let left_w = (area.width * 35 / 100).clamp(28, 40);
-        let wanted = u16::try_from(articles)
-            .unwrap_or(u16::MAX)
-            .saturating_add(2)
-            .max(3);
+        let wanted = u16::try_from(articles).unwrap_or(u16::MAX).saturating_add(2).max(3);
         let lib_h = wanted.min(body.height / 3).max(3);
-        let library = Rect {
-            width: left_w,
-            height: lib_h,
-            ..body
-        };
-        let contents = Rect {
-            y: body.y + lib_h,
-            width: left_w,
-            height: body.height - lib_h,
-            ..body
-        };
-        let reader = Rect {
-            x: body.x + left_w,
-            width: body.width - left_w,
-            ..body
-        };
+        let library = Rect { width: left_w, height: lib_h, ..body };
+        let contents = Rect { y: body.y + lib_h, width: left_w, height: body.height - lib_h, ..body };
+        let reader = Rect { x: body.x + left_w, width: body.width - left_w, ..body };
         (Some(library), Some(contents), reader)
     } else {
         (None, None, body)
     };
     let pad = u16::from(reader.width >= 12);
-    let room = reader
-        .width
-        .saturating_sub(2 * pad)
-        .max(1)
-        .min(reader.width.max(1));
+    let room = reader.width.saturating_sub(2 * pad).max(1).min(reader.width.max(1));
     let text_w = room.min(MAX_TEXT_WIDTH);
-    let text = Rect {
-        x: reader.x + pad + (room - text_w) / 2,
-        width: text_w.min(reader.width),
-        ..reader
-    };
-    Panes {
-        title,
-        library,
-        contents,
-        reader,
-        text,
-        status,
-    }
+    let text = Rect { x: reader.x + pad + (room - text_w) / 2, width: text_w.min(reader.width), ..reader };
+    Panes { title, library, contents, reader, text, status }
 }
 
 /// The first row a list shows so that entry `selected` is visible in `height` rows.
@@ -130,10 +88,7 @@ mod tests {
         let p = panes(Rect::new(0, 0, 60, 20), true, 6);
         assert_eq!((p.library, p.reader), (None, Rect::new(0, 1, 60, 18)));
         let tiny = panes(Rect::new(0, 0, 1, 1), true, 6);
-        assert_eq!(
-            tiny.title.height + tiny.reader.height + tiny.status.height,
-            1
-        );
+        assert_eq!(tiny.title.height + tiny.reader.height + tiny.status.height, 1);
         assert_eq!(tiny.text.width, 1);
     }
 

@@ -16,6 +16,12 @@ pub const CONTENTS: &str = "Contents";
 pub const INTRO: &str = "Introduction";
 /// How the overlays say how to close them.
 pub const CLOSE_HINT: &str = "Esc closes";
+/// How the overlays say they scroll, when their content is longer than they are.
+pub const SCROLL_HINT: &str = "j/k scroll · Esc closes";
+/// The help's label for the mouse.
+pub const MOUSE: &str = "Mouse";
+/// What the mouse does.
+pub const MOUSE_HELP: &str = "wheel scrolls the pane under it; click opens";
 /// Shown when `]` finds no question below.
 pub const NO_NEXT_QUESTION: &str = "No more questions below";
 /// Shown when `[` finds no question above.

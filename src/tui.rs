@@ -5,9 +5,7 @@
 //! goes away. The loop blocks until something happens, so an idle reader uses no CPU.
 
 use crate::app::{Action, App, keymap, update};
-use crossterm::event::{
-    self, DisableMouseCapture, EnableMouseCapture, Event, MouseButton, MouseEventKind,
-};
+use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event, MouseButton, MouseEventKind};
 use crossterm::execute;
 use crossterm::terminal::{self, EnterAlternateScreen, LeaveAlternateScreen};
 use ratatui::Terminal;
@@ -43,23 +41,25 @@ pub fn run(mut app: App) -> io::Result<i32> {
 
 fn event_loop(app: &mut App, rx: &mpsc::Receiver<Wake>, tx: mpsc::Sender<Wake>) -> io::Result<i32> {
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
-    let size = terminal.size()?;
-    update(app, Action::Resize(size.width, size.height));
     std::thread::spawn(move || read_input(&tx));
     let mut dirty = true;
     loop {
         if dirty {
-            terminal.draw(|frame| crate::ui::draw(app, frame))?;
+            terminal.draw(|frame| {
+                // The frame's size is the truth: resize events can queue up behind each other.
+                let area = frame.area();
+                if area != app.area {
+                    update(app, Action::Resize(area.width, area.height));
+                }
+                crate::ui::draw(app, frame);
+            })?;
             dirty = false;
         }
         match rx.recv() {
             Ok(Wake::Input(event)) => {
+                dirty |= matches!(event, Event::Resize(..));
                 if let Some(action) = action_of(&event) {
                     dirty |= update(app, action);
-                }
-                if let Event::Resize(..) = event {
-                    terminal.autoresize()?;
-                    dirty = true;
                 }
             }
             Ok(Wake::Signal(signal)) => return Ok(128 + signal),
@@ -75,22 +75,12 @@ fn event_loop(app: &mut App, rx: &mpsc::Receiver<Wake>, tx: mpsc::Sender<Wake>) 
 fn action_of(event: &Event) -> Option<Action> {
     match event {
         Event::Key(key) => keymap::action_for(*key),
-        Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
+        // The new size is read from the terminal when drawing (see `event_loop`).
+        Event::Resize(..) => None,
         Event::Mouse(m) => match m.kind {
-            MouseEventKind::ScrollDown => Some(Action::Wheel {
-                col: m.column,
-                row: m.row,
-                down: true,
-            }),
-            MouseEventKind::ScrollUp => Some(Action::Wheel {
-                col: m.column,
-                row: m.row,
-                down: false,
-            }),
-            MouseEventKind::Down(MouseButton::Left) => Some(Action::Click {
-                col: m.column,
-                row: m.row,
-            }),
+            MouseEventKind::ScrollDown => Some(Action::Wheel { col: m.column, row: m.row, down: true }),
+            MouseEventKind::ScrollUp => Some(Action::Wheel { col: m.column, row: m.row, down: false }),
+            MouseEventKind::Down(MouseButton::Left) => Some(Action::Click { col: m.column, row: m.row }),
             _ => None,
         },
         _ => None,
@@ -124,12 +114,7 @@ fn watch_signals(tx: mpsc::Sender<Wake>) -> io::Result<()> {
 fn enter() -> io::Result<()> {
     terminal::enable_raw_mode()?;
     let mut out = io::stdout();
-    if let Err(e) = execute!(
-        out,
-        EnterAlternateScreen,
-        EnableMouseCapture,
-        crossterm::cursor::Hide
-    ) {
+    if let Err(e) = execute!(out, EnterAlternateScreen, EnableMouseCapture, crossterm::cursor::Hide) {
         restore();
         return Err(e);
     }
@@ -139,12 +124,7 @@ fn enter() -> io::Result<()> {
 /// Puts the terminal back as it was. Errors are ignored: the terminal may be gone.
 pub fn restore() {
     let mut out = io::stdout();
-    let _ = execute!(
-        out,
-        DisableMouseCapture,
-        LeaveAlternateScreen,
-        crossterm::cursor::Show
-    );
+    let _ = execute!(out, DisableMouseCapture, LeaveAlternateScreen, crossterm::cursor::Show);
     let _ = terminal::disable_raw_mode();
     let _ = out.flush();
 }

@@ -11,16 +11,10 @@ pub struct Key {
 }
 
 const fn key(c: char) -> Key {
-    Key {
-        code: KeyCode::Char(c),
-        ctrl: false,
-    }
+    Key { code: KeyCode::Char(c), ctrl: false }
 }
 const fn ctrl(c: char) -> Key {
-    Key {
-        code: KeyCode::Char(c),
-        ctrl: true,
-    }
+    Key { code: KeyCode::Char(c), ctrl: true }
 }
 const fn special(code: KeyCode) -> Key {
     Key { code, ctrl: false }
@@ -47,12 +41,7 @@ pub const BINDINGS: &[Binding] = &[
         action: Action::Down,
         help: "line down",
     },
-    Binding {
-        keys: &[key('k'), special(KeyCode::Up)],
-        label: "k ↑",
-        action: Action::Up,
-        help: "line up",
-    },
+    Binding { keys: &[key('k'), special(KeyCode::Up)], label: "k ↑", action: Action::Up, help: "line up" },
     Binding {
         keys: &[key(' '), special(KeyCode::PageDown)],
         label: "Space PgDn",
@@ -65,18 +54,8 @@ pub const BINDINGS: &[Binding] = &[
         action: Action::PageUp,
         help: "page up",
     },
-    Binding {
-        keys: &[ctrl('d')],
-        label: "Ctrl-d",
-        action: Action::HalfDown,
-        help: "half page down",
-    },
-    Binding {
-        keys: &[ctrl('u')],
-        label: "Ctrl-u",
-        action: Action::HalfUp,
-        help: "half page up",
-    },
+    Binding { keys: &[ctrl('d')], label: "Ctrl-d", action: Action::HalfDown, help: "half page down" },
+    Binding { keys: &[ctrl('u')], label: "Ctrl-u", action: Action::HalfUp, help: "half page up" },
     Binding {
         keys: &[key('g'), special(KeyCode::Home)],
         label: "g Home",
@@ -89,36 +68,11 @@ pub const BINDINGS: &[Binding] = &[
         action: Action::Bottom,
         help: "go to the end",
     },
-    Binding {
-        keys: &[key(']')],
-        label: "]",
-        action: Action::NextQuestion,
-        help: "next question",
-    },
-    Binding {
-        keys: &[key('[')],
-        label: "[",
-        action: Action::PrevQuestion,
-        help: "previous question",
-    },
-    Binding {
-        keys: &[key('}')],
-        label: "}",
-        action: Action::NextAnswer,
-        help: "next FAQ answer",
-    },
-    Binding {
-        keys: &[key('{')],
-        label: "{",
-        action: Action::PrevAnswer,
-        help: "previous FAQ answer",
-    },
-    Binding {
-        keys: &[key('f')],
-        label: "f",
-        action: Action::Faq,
-        help: "jump to the FAQ section",
-    },
+    Binding { keys: &[key(']')], label: "]", action: Action::NextQuestion, help: "next question" },
+    Binding { keys: &[key('[')], label: "[", action: Action::PrevQuestion, help: "previous question" },
+    Binding { keys: &[key('}')], label: "}", action: Action::NextAnswer, help: "next FAQ answer" },
+    Binding { keys: &[key('{')], label: "{", action: Action::PrevAnswer, help: "previous FAQ answer" },
+    Binding { keys: &[key('f')], label: "f", action: Action::Faq, help: "jump to the FAQ section" },
     Binding {
         keys: &[special(KeyCode::Tab)],
         label: "Tab",
@@ -149,30 +103,15 @@ pub const BINDINGS: &[Binding] = &[
         action: Action::Warnings,
         help: "problems found in article files",
     },
-    Binding {
-        keys: &[key('?')],
-        label: "?",
-        action: Action::Help,
-        help: "show or hide this help",
-    },
+    Binding { keys: &[key('?')], label: "?", action: Action::Help, help: "show or hide this help" },
     Binding {
         keys: &[special(KeyCode::Esc)],
         label: "Esc",
         action: Action::Close,
         help: "close the overlay",
     },
-    Binding {
-        keys: &[key('q')],
-        label: "q",
-        action: Action::Quit,
-        help: "quit (in an overlay: close it)",
-    },
-    Binding {
-        keys: &[ctrl('c')],
-        label: "Ctrl-c",
-        action: Action::Exit,
-        help: "quit at once",
-    },
+    Binding { keys: &[key('q')], label: "q", action: Action::Quit, help: "quit (in an overlay: close it)" },
+    Binding { keys: &[ctrl('c')], label: "Ctrl-c", action: Action::Exit, help: "quit at once" },
 ];
 
 /// The action bound to a key press, if any. Releases and repeats of non-scroll keys are
@@ -181,14 +120,8 @@ pub fn action_for(event: KeyEvent) -> Option<Action> {
     if event.kind == KeyEventKind::Release {
         return None;
     }
-    let pressed = Key {
-        code: event.code,
-        ctrl: event.modifiers.contains(KeyModifiers::CONTROL),
-    };
-    BINDINGS
-        .iter()
-        .find(|b| b.keys.contains(&pressed))
-        .map(|b| b.action)
+    let pressed = Key { code: event.code, ctrl: event.modifiers.contains(KeyModifiers::CONTROL) };
+    BINDINGS.iter().find(|b| b.keys.contains(&pressed)).map(|b| b.action)
 }
 
 #[cfg(test)]
@@ -201,36 +134,18 @@ mod tests {
 
     #[test]
     fn vim_less_and_arrow_keys_map_to_the_same_actions() {
-        assert_eq!(
-            press(KeyCode::Char('j'), KeyModifiers::NONE),
-            Some(Action::Down)
-        );
+        assert_eq!(press(KeyCode::Char('j'), KeyModifiers::NONE), Some(Action::Down));
         assert_eq!(press(KeyCode::Down, KeyModifiers::NONE), Some(Action::Down));
-        assert_eq!(
-            press(KeyCode::Char('G'), KeyModifiers::SHIFT),
-            Some(Action::Bottom)
-        );
-        assert_eq!(
-            press(KeyCode::BackTab, KeyModifiers::SHIFT),
-            Some(Action::FocusPrev)
-        );
-        assert_eq!(
-            press(KeyCode::Char('d'), KeyModifiers::CONTROL),
-            Some(Action::HalfDown)
-        );
-        assert_eq!(
-            press(KeyCode::Char('c'), KeyModifiers::CONTROL),
-            Some(Action::Exit)
-        );
+        assert_eq!(press(KeyCode::Char('G'), KeyModifiers::SHIFT), Some(Action::Bottom));
+        assert_eq!(press(KeyCode::BackTab, KeyModifiers::SHIFT), Some(Action::FocusPrev));
+        assert_eq!(press(KeyCode::Char('d'), KeyModifiers::CONTROL), Some(Action::HalfDown));
+        assert_eq!(press(KeyCode::Char('c'), KeyModifiers::CONTROL), Some(Action::Exit));
         assert_eq!(press(KeyCode::Char('x'), KeyModifiers::NONE), None);
     }
 
     #[test]
     fn no_key_is_bound_twice() {
-        let keys: Vec<Key> = BINDINGS
-            .iter()
-            .flat_map(|b| b.keys.iter().copied())
-            .collect();
+        let keys: Vec<Key> = BINDINGS.iter().flat_map(|b| b.keys.iter().copied()).collect();
         for (i, k) in keys.iter().enumerate() {
             assert!(!keys[i + 1..].contains(k), "{k:?} is bound twice");
         }

@@ -109,12 +109,7 @@ impl App {
     /// Jumps to the first heading whose text contains `text` (any case); false if none does.
     pub fn jump_to_text(&mut self, text: &str) -> bool {
         let needle = text.to_lowercase();
-        let found = self
-            .doc
-            .outline
-            .headings
-            .iter()
-            .position(|h| h.text.to_lowercase().contains(&needle));
+        let found = self.doc.outline.headings.iter().position(|h| h.text.to_lowercase().contains(&needle));
         found.map(|i| self.jump_to_heading(i)).is_some()
     }
 

@@ -12,20 +12,14 @@ impl App {
         let target = self.scroll.saturating_add_signed(delta);
         // A jump may have left the view past the last full screen; scrolling never goes further.
         let limit = self.max_scroll().max(self.scroll);
-        self.scroll = if delta > 0 {
-            target.min(limit)
-        } else {
-            target.min(before)
-        };
+        self.scroll = if delta > 0 { target.min(limit) } else { target.min(before) };
         self.scroll != before
     }
 
     /// Moves the selection of the focused list (or the contents overlay) by `delta`.
     pub fn select_by(&mut self, delta: isize) -> bool {
         let (sel, len) = match self.focus {
-            Focus::Library if self.overlay.is_none() => {
-                (&mut self.library_sel, self.library.articles.len())
-            }
+            Focus::Library if self.overlay.is_none() => (&mut self.library_sel, self.library.articles.len()),
             _ => (&mut self.contents_sel, self.doc.outline.headings.len()),
         };
         let before = *sel;
@@ -42,10 +36,7 @@ impl App {
         let found = if forward {
             candidates.into_iter().find(|&i| rows[i] > self.scroll)
         } else {
-            candidates
-                .into_iter()
-                .rev()
-                .find(|&i| rows[i] < self.scroll)
+            candidates.into_iter().rev().find(|&i| rows[i] < self.scroll)
         };
         match found {
             Some(i) => self.jump_to_heading(i),
@@ -79,11 +70,7 @@ impl App {
         let layout = Layout::new(&self.doc, text_width);
         self.scroll = match section {
             None => {
-                let first = layout
-                    .heading_rows
-                    .first()
-                    .copied()
-                    .unwrap_or(layout.lines.len());
+                let first = layout.heading_rows.first().copied().unwrap_or(layout.lines.len());
                 self.scroll.min(first.saturating_sub(1))
             }
             Some(i) => {
@@ -92,17 +79,9 @@ impl App {
                 if offset == 0 || offset < old_page {
                     new_row
                 } else {
-                    let end = layout
-                        .heading_rows
-                        .get(i + 1)
-                        .copied()
-                        .unwrap_or(layout.lines.len());
-                    let old_end = self
-                        .layout
-                        .heading_rows
-                        .get(i + 1)
-                        .copied()
-                        .unwrap_or(self.layout.lines.len());
+                    let end = layout.heading_rows.get(i + 1).copied().unwrap_or(layout.lines.len());
+                    let old_end =
+                        self.layout.heading_rows.get(i + 1).copied().unwrap_or(self.layout.lines.len());
                     let scaled = offset * (end - new_row) / (old_end - old_row).max(1);
                     new_row + scaled.min((end - new_row).saturating_sub(1))
                 }

@@ -29,10 +29,7 @@ fn in_overlay(app: &mut App, overlay: Overlay, action: Action) -> bool {
     let close = matches!(action, Action::Close | Action::Quit)
         || matches!((overlay, action), (Overlay::Help(_), Action::Help))
         || matches!((overlay, action), (Overlay::Warnings(_), Action::Warnings))
-        || matches!(
-            (overlay, action),
-            (Overlay::Contents, Action::ToggleContents)
-        );
+        || matches!((overlay, action), (Overlay::Contents, Action::ToggleContents));
     if close {
         app.overlay = None;
         return true;
@@ -65,7 +62,7 @@ fn in_overlay(app: &mut App, overlay: Overlay, action: Action) -> bool {
 }
 
 fn help_len() -> usize {
-    super::keymap::BINDINGS.len()
+    super::keymap::BINDINGS.len() + 1
 }
 
 fn in_panes(app: &mut App, action: Action) -> bool {
@@ -200,8 +197,7 @@ fn click(app: &mut App, col: u16, row: u16) -> bool {
         return activate(app);
     }
     if let Some(r) = panes.contents.filter(|r| r.contains(at))
-        && let Some(i) =
-            entry(r, app.contents_highlight()).filter(|&i| i < app.doc.outline.headings.len())
+        && let Some(i) = entry(r, app.contents_highlight()).filter(|&i| i < app.doc.outline.headings.len())
     {
         app.contents_sel = i;
         app.focus = Focus::Contents;

@@ -41,17 +41,12 @@ pub fn data_dir(cli: &Cli) -> Option<PathBuf> {
     cli.data_dir
         .clone()
         .or_else(|| std::env::var_os("ARTIKEL_DATA_DIR").map(PathBuf::from))
-        .or_else(|| {
-            directories::ProjectDirs::from("", "", "artikel").map(|d| d.data_dir().to_path_buf())
-        })
+        .or_else(|| directories::ProjectDirs::from("", "", "artikel").map(|d| d.data_dir().to_path_buf()))
 }
 
 fn load(cli: &Cli) -> Library {
     let mut dirs = Vec::new();
-    if let Some(user) = data_dir(cli)
-        .map(|d| user_articles_dir(&d))
-        .filter(|d| d.is_dir())
-    {
+    if let Some(user) = data_dir(cli).map(|d| user_articles_dir(&d)).filter(|d| d.is_dir()) {
         dirs.push(user);
     }
     dirs.extend(cli.articles.iter().cloned());
@@ -59,9 +54,7 @@ fn load(cli: &Cli) -> Library {
 }
 
 fn find(library: &Library, slug: &str) -> Result<usize, Failure> {
-    library
-        .position(slug)
-        .ok_or_else(|| (1, strings::unknown_slug(slug, &library.slugs())))
+    library.position(slug).ok_or_else(|| (1, strings::unknown_slug(slug, &library.slugs())))
 }
 
 fn reader(library: Library, index: usize, section: Option<&str>) -> Result<i32, Failure> {

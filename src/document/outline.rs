@@ -54,13 +54,7 @@ pub struct Outline {
 /// Whether a heading's text opens the FAQ section.
 pub fn is_faq_title(text: &str) -> bool {
     let lower = text.trim().to_lowercase();
-    [
-        "ofte stillede spørgsmål",
-        "faq",
-        "frequently asked questions",
-    ]
-    .iter()
-    .any(|p| lower.starts_with(p))
+    ["ofte stillede spørgsmål", "faq", "frequently asked questions"].iter().any(|p| lower.starts_with(p))
 }
 
 fn is_question(text: &str) -> bool {
@@ -84,21 +78,11 @@ impl Outline {
                 faq_level = Some(level);
                 HeadingKind::FaqSection
             } else if is_question(&text) {
-                if faq_level.is_some() {
-                    HeadingKind::FaqQuestion
-                } else {
-                    HeadingKind::Question
-                }
+                if faq_level.is_some() { HeadingKind::FaqQuestion } else { HeadingKind::Question }
             } else {
                 HeadingKind::Section
             };
-            headings.push(Heading {
-                level,
-                text,
-                kind,
-                block: i,
-                section: i..blocks.len(),
-            });
+            headings.push(Heading { level, text, kind, block: i, section: i..blocks.len() });
         }
         for i in 0..headings.len() {
             let level = headings[i].level;
@@ -116,16 +100,12 @@ impl Outline {
 
     /// The blocks that answer heading `i`: its section without the heading itself.
     pub fn answer(&self, i: usize) -> Range<usize> {
-        self.headings
-            .get(i)
-            .map_or(0..0, |h| h.block + 1..h.section.end)
+        self.headings.get(i).map_or(0..0, |h| h.block + 1..h.section.end)
     }
 
     /// The index of the FAQ section's heading.
     pub fn faq(&self) -> Option<usize> {
-        self.headings
-            .iter()
-            .position(|h| h.kind == HeadingKind::FaqSection)
+        self.headings.iter().position(|h| h.kind == HeadingKind::FaqSection)
     }
 }
 
@@ -150,27 +130,11 @@ mod tests {
         );
         let kinds: Vec<HeadingKind> = doc.outline.headings.iter().map(|h| h.kind).collect();
         use HeadingKind::*;
-        assert_eq!(
-            kinds,
-            [
-                Question,
-                FaqSection,
-                FaqQuestion,
-                Section,
-                FaqQuestion,
-                Section,
-                Question
-            ]
-        );
+        assert_eq!(kinds, [Question, FaqSection, FaqQuestion, Section, FaqQuestion, Section, Question]);
         let answer = doc.outline.answer(2);
         assert_eq!(answer.len(), 1);
-        assert!(
-            matches!(&doc.blocks[answer.start], Block::Paragraph(p) if plain_text(p) == "Nej.")
-        );
+        assert!(matches!(&doc.blocks[answer.start], Block::Paragraph(p) if plain_text(p) == "Nej."));
         let faq = doc.outline.faq().expect("faq");
-        assert_eq!(
-            doc.outline.headings[faq].section.end,
-            doc.outline.headings[5].block
-        );
+        assert_eq!(doc.outline.headings[faq].section.end, doc.outline.headings[5].block);
     }
 }

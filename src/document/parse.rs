@@ -10,8 +10,7 @@ const MAX_DEPTH: usize = 48;
 
 /// Parses `markdown` into top-level blocks.
 pub fn blocks(markdown: &str) -> Vec<Block> {
-    let options =
-        Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_FOOTNOTES;
+    let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_FOOTNOTES;
     let mut b = Builder::default();
     b.stack.push(Frame::new(Kind::Root));
     for event in Parser::new_ext(markdown, options) {
@@ -43,11 +42,7 @@ struct Frame {
 
 impl Frame {
     fn new(kind: Kind) -> Frame {
-        Frame {
-            kind,
-            blocks: Vec::new(),
-            items: Vec::new(),
-        }
+        Frame { kind, blocks: Vec::new(), items: Vec::new() }
     }
 }
 
@@ -71,37 +66,21 @@ impl Builder {
                 Some(code) => code.push_str(&sanitize::visible(&t)),
                 None => self.text(&t, self.style),
             },
-            Event::Code(t) => self.text(
-                &t,
-                InlineStyle {
-                    code: true,
-                    ..self.style
-                },
-            ),
-            Event::InlineMath(t) | Event::DisplayMath(t) => self.text(
-                &t,
-                InlineStyle {
-                    code: true,
-                    ..self.style
-                },
-            ),
+            Event::Code(t) => self.text(&t, InlineStyle { code: true, ..self.style }),
+            Event::InlineMath(t) | Event::DisplayMath(t) => {
+                self.text(&t, InlineStyle { code: true, ..self.style })
+            }
             Event::Html(t) | Event::InlineHtml(t) => self.html(&t),
-            Event::FootnoteReference(label) => self.text(
-                &format!("[{label}]"),
-                InlineStyle {
-                    aside: true,
-                    ..self.style
-                },
-            ),
+            Event::FootnoteReference(label) => {
+                self.text(&format!("[{label}]"), InlineStyle { aside: true, ..self.style })
+            }
             Event::SoftBreak => self.text(" ", self.style),
             Event::HardBreak => self.text("\n", self.style),
             Event::Rule => {
                 self.flush();
                 self.push(Block::Rule);
             }
-            Event::TaskListMarker(done) => {
-                self.text(if done { "[x] " } else { "[ ] " }, self.style)
-            }
+            Event::TaskListMarker(done) => self.text(if done { "[x] " } else { "[ ] " }, self.style),
         }
     }
 
@@ -125,10 +104,7 @@ impl Builder {
             Tag::HtmlBlock => self.flush(),
             Tag::Table(aligns) => {
                 self.flush();
-                self.table = Some(Table {
-                    align: aligns.iter().map(align).collect(),
-                    ..Table::default()
-                });
+                self.table = Some(Table { align: aligns.iter().map(align).collect(), ..Table::default() });
             }
             Tag::Emphasis => self.style.emph = true,
             Tag::Strong => self.style.strong = true,
@@ -137,13 +113,7 @@ impl Builder {
                 self.links.push(dest_url.to_string());
                 self.style.link = true;
             }
-            Tag::Image { .. } => self.text(
-                "[image: ",
-                InlineStyle {
-                    aside: true,
-                    ..self.style
-                },
-            ),
+            Tag::Image { .. } => self.text("[image: ", InlineStyle { aside: true, ..self.style }),
             _ => {}
         }
     }
@@ -153,10 +123,7 @@ impl Builder {
             TagEnd::Paragraph | TagEnd::HtmlBlock => self.flush(),
             TagEnd::Heading(level) => {
                 let text = std::mem::take(&mut self.inlines);
-                self.push(Block::Heading {
-                    level: level as u8,
-                    text,
-                });
+                self.push(Block::Heading { level: level as u8, text });
             }
             TagEnd::BlockQuote(_) | TagEnd::List(_) | TagEnd::Item | TagEnd::FootnoteDefinition => {
                 self.flush();
@@ -194,13 +161,7 @@ impl Builder {
                 let url = self.links.pop().unwrap_or_default();
                 self.link_target(&url);
             }
-            TagEnd::Image => self.text(
-                "]",
-                InlineStyle {
-                    aside: true,
-                    ..self.style
-                },
-            ),
+            TagEnd::Image => self.text("]", InlineStyle { aside: true, ..self.style }),
             _ => {}
         }
     }
@@ -208,15 +169,9 @@ impl Builder {
     /// Shows where an external link goes, unless its text already says it.
     fn link_target(&mut self, url: &str) {
         let external = url.contains("://") || url.starts_with("mailto:");
-        let said = self
-            .inlines
-            .last()
-            .is_some_and(|i| i.text.contains(url.trim_start_matches("mailto:")));
+        let said = self.inlines.last().is_some_and(|i| i.text.contains(url.trim_start_matches("mailto:")));
         if external && !said {
-            let style = InlineStyle {
-                aside: true,
-                ..InlineStyle::default()
-            };
+            let style = InlineStyle { aside: true, ..InlineStyle::default() };
             self.text(&format!(" <{url}>"), style);
         }
     }
@@ -226,29 +181,17 @@ impl Builder {
         if trimmed.starts_with("<!--") && trimmed.ends_with("-->") {
             return;
         }
-        if matches!(
-            trimmed.to_ascii_lowercase().as_str(),
-            "<br>" | "<br/>" | "<br />"
-        ) {
+        if matches!(trimmed.to_ascii_lowercase().as_str(), "<br>" | "<br/>" | "<br />") {
             return self.text("\n", self.style);
         }
-        self.text(
-            html.trim_end_matches('\n'),
-            InlineStyle {
-                code: true,
-                ..self.style
-            },
-        );
+        self.text(html.trim_end_matches('\n'), InlineStyle { code: true, ..self.style });
     }
 
     fn text(&mut self, text: &str, style: InlineStyle) {
         let text = sanitize::visible(text);
         match self.inlines.last_mut() {
             Some(last) if last.style == style => last.text.push_str(&text),
-            _ => self.inlines.push(Inline {
-                text: text.into_owned(),
-                style,
-            }),
+            _ => self.inlines.push(Inline { text: text.into_owned(), style }),
         }
     }
 
@@ -271,11 +214,7 @@ impl Builder {
 
     fn open(&mut self, kind: Kind) {
         self.flush();
-        let kind = if self.stack.len() > MAX_DEPTH {
-            Kind::Flat
-        } else {
-            kind
-        };
+        let kind = if self.stack.len() > MAX_DEPTH { Kind::Flat } else { kind };
         self.stack.push(Frame::new(kind));
     }
 
@@ -292,15 +231,9 @@ impl Builder {
         match frame.kind {
             Kind::Root => {}
             Kind::Quote => parent.blocks.push(Block::Quote(frame.blocks)),
-            Kind::List(start) => parent.blocks.push(Block::List {
-                start,
-                items: frame.items,
-            }),
+            Kind::List(start) => parent.blocks.push(Block::List { start, items: frame.items }),
             Kind::Item if matches!(parent.kind, Kind::List(_)) => parent.items.push(frame.blocks),
-            Kind::Footnote(label) => parent.blocks.push(Block::Footnote {
-                label,
-                blocks: frame.blocks,
-            }),
+            Kind::Footnote(label) => parent.blocks.push(Block::Footnote { label, blocks: frame.blocks }),
             Kind::Item | Kind::Flat => parent.blocks.extend(frame.blocks),
         }
     }
@@ -320,10 +253,7 @@ mod tests {
     use crate::document::blocks::plain_text;
 
     fn para(text: &str) -> Block {
-        Block::Paragraph(vec![Inline {
-            text: text.into(),
-            style: InlineStyle::default(),
-        }])
+        Block::Paragraph(vec![Inline { text: text.into(), style: InlineStyle::default() }])
     }
 
     #[test]
@@ -337,14 +267,8 @@ mod tests {
     #[test]
     fn inline_styles_are_kept_apart() {
         let b = blocks("Et **stærkt** og *let* `kode` ~~væk~~ ord.");
-        let Block::Paragraph(inl) = &b[0] else {
-            panic!("paragraph expected: {b:?}")
-        };
-        let strong: Vec<&str> = inl
-            .iter()
-            .filter(|i| i.style.strong)
-            .map(|i| i.text.as_str())
-            .collect();
+        let Block::Paragraph(inl) = &b[0] else { panic!("paragraph expected: {b:?}") };
+        let strong: Vec<&str> = inl.iter().filter(|i| i.style.strong).map(|i| i.text.as_str()).collect();
         assert_eq!(strong, ["stærkt"]);
         assert!(inl.iter().any(|i| i.style.emph && i.text == "let"));
         assert!(inl.iter().any(|i| i.style.code && i.text == "kode"));
@@ -354,9 +278,7 @@ mod tests {
     #[test]
     fn nested_lists_keep_their_items() {
         let b = blocks("- en\n  - to\n  - tre\n- fire\n\n3. x\n4. y\n");
-        let Block::List { start: None, items } = &b[0] else {
-            panic!("{b:?}")
-        };
+        let Block::List { start: None, items } = &b[0] else { panic!("{b:?}") };
         assert_eq!(items.len(), 2);
         assert!(matches!(&items[0][1], Block::List { items, .. } if items.len() == 2));
         assert!(matches!(&b[1], Block::List { start: Some(3), items } if items.len() == 2));
@@ -366,9 +288,7 @@ mod tests {
     fn tables_quotes_code_rules_and_footnotes() {
         let md = "| a | b |\n|:--|--:|\n| 1 | 2 |\n\n> citat\n\n```rust\nfn x() {}\n```\n\n---\n\nNote[^1].\n\n[^1]: Fodnote.\n";
         let b = blocks(md);
-        let Block::Table(t) = &b[0] else {
-            panic!("{b:?}")
-        };
+        let Block::Table(t) = &b[0] else { panic!("{b:?}") };
         assert_eq!(t.align, [Align::Left, Align::Right]);
         assert_eq!(plain_text(&t.header[1]), "b");
         assert_eq!(plain_text(&t.rows[0][0]), "1");
@@ -381,9 +301,7 @@ mod tests {
     #[test]
     fn external_link_targets_are_shown_and_control_characters_made_visible() {
         let b = blocks("Se [FysFinder](https://fysfinder.dk) og [nakke](nakke.md). &#27;[31m");
-        let Block::Paragraph(inl) = &b[0] else {
-            panic!()
-        };
+        let Block::Paragraph(inl) = &b[0] else { panic!() };
         let text = plain_text(inl);
         assert!(text.contains("FysFinder <https://fysfinder.dk>"), "{text}");
         assert!(!text.contains("nakke.md"), "{text}");
@@ -396,13 +314,7 @@ mod tests {
         let b = blocks(&md);
         fn depth(b: &[Block]) -> usize {
             b.iter()
-                .map(|b| {
-                    if let Block::Quote(inner) = b {
-                        1 + depth(inner)
-                    } else {
-                        0
-                    }
-                })
+                .map(|b| if let Block::Quote(inner) = b { 1 + depth(inner) } else { 0 })
                 .max()
                 .unwrap_or(0)
         }

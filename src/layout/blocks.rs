@@ -31,21 +31,12 @@ pub fn tone(style: InlineStyle, role: Role) -> Tone {
     } else {
         role
     };
-    Tone {
-        role,
-        strong: style.strong,
-        emph: style.emph,
-        link: style.link,
-        strike: style.strike,
-    }
+    Tone { role, strong: style.strong, emph: style.emph, link: style.link, strike: style.strike }
 }
 
 /// Styled spans for inlines in a block of `role`.
 pub fn spans(inlines: &[Inline], role: Role) -> Vec<Span> {
-    inlines
-        .iter()
-        .map(|i| Span::new(i.text.clone(), tone(i.style, role)))
-        .collect()
+    inlines.iter().map(|i| Span::new(i.text.clone(), tone(i.style, role))).collect()
 }
 
 fn block_into(out: &mut Vec<Line>, block: &Block, width: usize) {
@@ -63,9 +54,7 @@ fn block_into(out: &mut Vec<Line>, block: &Block, width: usize) {
         }
         Block::Code(code) => code_block(out, code, width),
         Block::Table(t) => table::lay_out(out, t, width),
-        Block::Rule => out.push(Line {
-            spans: vec![Span::new("─".repeat(width), Tone::of(Role::Marker))],
-        }),
+        Block::Rule => out.push(Line { spans: vec![Span::new("─".repeat(width), Tone::of(Role::Marker))] }),
         Block::Footnote { label, blocks } => {
             let mark = format!("[{label}] ");
             let lines = stacked(blocks, width.saturating_sub(display_width(&mark)), true);
@@ -108,8 +97,7 @@ fn prefixed(out: &mut Vec<Line>, lines: Vec<Line>, width: usize, first: &str, re
     for (i, mut line) in lines.into_iter().enumerate() {
         if room {
             let prefix = if i == 0 { first } else { rest };
-            line.spans
-                .insert(0, Span::new(prefix, Tone::of(Role::Marker)));
+            line.spans.insert(0, Span::new(prefix, Tone::of(Role::Marker)));
         }
         out.push(line);
     }
@@ -130,17 +118,13 @@ fn code_block(out: &mut Vec<Line>, code: &str, width: usize) {
         for g in text.graphemes(true) {
             let w = display_width(g);
             if used + w > room && used > 0 {
-                out.push(Line {
-                    spans: vec![Span::new(std::mem::take(&mut line), tone)],
-                });
+                out.push(Line { spans: vec![Span::new(std::mem::take(&mut line), tone)] });
                 line.push_str(indent);
                 used = 0;
             }
             line.push_str(g);
             used += w;
         }
-        out.push(Line {
-            spans: vec![Span::new(line, tone)],
-        });
+        out.push(Line { spans: vec![Span::new(line, tone)] });
     }
 }

@@ -45,13 +45,7 @@ pub struct Tone {
 impl Tone {
     /// A tone of `role` with no emphasis.
     pub const fn of(role: Role) -> Tone {
-        Tone {
-            role,
-            strong: false,
-            emph: false,
-            link: false,
-            strike: false,
-        }
+        Tone { role, strong: false, emph: false, link: false, strike: false }
     }
 }
 
@@ -67,10 +61,7 @@ pub struct Span {
 impl Span {
     /// A span of `text` in `tone`.
     pub fn new(text: impl Into<String>, tone: Tone) -> Span {
-        Span {
-            text: text.into(),
-            tone,
-        }
+        Span { text: text.into(), tone }
     }
 }
 
@@ -109,24 +100,13 @@ impl Layout {
     pub fn new(doc: &Document, width: usize) -> Layout {
         let width = width.max(1);
         let (lines, block_rows) = blocks::top_level(&doc.blocks, width);
-        let heading_rows = doc
-            .outline
-            .headings
-            .iter()
-            .map(|h| block_rows[h.block])
-            .collect();
-        Layout {
-            width,
-            lines,
-            heading_rows,
-        }
+        let heading_rows = doc.outline.headings.iter().map(|h| block_rows[h.block]).collect();
+        Layout { width, lines, heading_rows }
     }
 
     /// The heading whose section holds line `row`: the last one starting at or above it.
     pub fn section_at(&self, row: usize) -> Option<usize> {
-        self.heading_rows
-            .partition_point(|&r| r <= row)
-            .checked_sub(1)
+        self.heading_rows.partition_point(|&r| r <= row).checked_sub(1)
     }
 }
 
@@ -135,11 +115,7 @@ mod tests {
     use super::*;
 
     fn texts(md: &str, width: usize) -> Vec<String> {
-        Layout::new(&Document::parse(md), width)
-            .lines
-            .iter()
-            .map(Line::text)
-            .collect()
+        Layout::new(&Document::parse(md), width).lines.iter().map(Line::text).collect()
     }
 
     #[test]
@@ -160,10 +136,7 @@ mod tests {
 
     #[test]
     fn quotes_carry_a_bar_and_code_keeps_its_lines() {
-        assert_eq!(
-            texts("> langt citat her\n", 10),
-            ["│ langt", "│ citat", "│ her"]
-        );
+        assert_eq!(texts("> langt citat her\n", 10), ["│ langt", "│ citat", "│ her"]);
         assert_eq!(texts("```\na  b\n\tc\n```\n", 20), ["  a  b", "      c"]);
     }
 

@@ -12,10 +12,7 @@ const MIN_COL: usize = 6;
 
 /// Lays out `table` in at most `width` columns.
 pub fn lay_out(out: &mut Vec<Line>, table: &Table, width: usize) {
-    let cols = table
-        .header
-        .len()
-        .max(table.rows.iter().map(Vec::len).max().unwrap_or(0));
+    let cols = table.header.len().max(table.rows.iter().map(Vec::len).max().unwrap_or(0));
     if cols == 0 {
         return;
     }
@@ -38,9 +35,7 @@ pub fn lay_out(out: &mut Vec<Line>, table: &Table, width: usize) {
     let widths = fit(&natural, width - seps);
     row(out, &table.header, &widths, &table.align, true);
     let rule: Vec<String> = widths.iter().map(|&w| "─".repeat(w)).collect();
-    out.push(Line {
-        spans: vec![Span::new(rule.join("─┼─"), Tone::of(Role::Marker))],
-    });
+    out.push(Line { spans: vec![Span::new(rule.join("─┼─"), Tone::of(Role::Marker))] });
     for r in &table.rows {
         row(out, r, &widths, &table.align, false);
     }
@@ -63,12 +58,7 @@ fn fit(natural: &[usize], room: usize) -> Vec<usize> {
         if w <= floor {
             break;
         }
-        let second = widths
-            .iter()
-            .enumerate()
-            .filter(|&(j, _)| j != i)
-            .map(|(_, &w)| w)
-            .max();
+        let second = widths.iter().enumerate().filter(|&(j, _)| j != i).map(|(_, &w)| w).max();
         let step = (w - second.unwrap_or(0).max(floor)).clamp(1, total - room);
         widths[i] -= step;
         total -= step;
@@ -76,22 +66,13 @@ fn fit(natural: &[usize], room: usize) -> Vec<usize> {
     widths
 }
 
-fn row(
-    out: &mut Vec<Line>,
-    cells: &[Vec<Inline>],
-    widths: &[usize],
-    align: &[Align],
-    header: bool,
-) {
+fn row(out: &mut Vec<Line>, cells: &[Vec<Inline>], widths: &[usize], align: &[Align], header: bool) {
     let role = if header { Role::Heading(6) } else { Role::Text };
     let wrapped: Vec<Vec<Vec<Span>>> = widths
         .iter()
         .enumerate()
         .map(|(c, &w)| {
-            let mut s = cells
-                .get(c)
-                .map(|cell| spans(cell, role))
-                .unwrap_or_default();
+            let mut s = cells.get(c).map(|cell| spans(cell, role)).unwrap_or_default();
             if header {
                 s.iter_mut().for_each(|s| s.tone.strong = true);
             }
@@ -115,13 +96,11 @@ fn row(
             };
             let last = c + 1 == widths.len();
             if before > 0 {
-                line.spans
-                    .push(Span::new(" ".repeat(before), Tone::default()));
+                line.spans.push(Span::new(" ".repeat(before), Tone::default()));
             }
             line.spans.extend(cell);
             if after > 0 && !last {
-                line.spans
-                    .push(Span::new(" ".repeat(after), Tone::default()));
+                line.spans.push(Span::new(" ".repeat(after), Tone::default()));
             }
         }
         out.push(line);
@@ -132,16 +111,11 @@ fn row(
 fn records(out: &mut Vec<Line>, table: &Table, width: usize) {
     for (n, cells) in table.rows.iter().enumerate() {
         if n > 0 {
-            out.push(Line {
-                spans: vec![Span::new("╌".repeat(width.min(20)), Tone::of(Role::Marker))],
-            });
+            out.push(Line { spans: vec![Span::new("╌".repeat(width.min(20)), Tone::of(Role::Marker))] });
         }
         for (c, cell) in cells.iter().enumerate() {
-            let mut s: Vec<Span> = table
-                .header
-                .get(c)
-                .map(|h| spans(h, Role::Heading(6)))
-                .unwrap_or_default();
+            let mut s: Vec<Span> =
+                table.header.get(c).map(|h| spans(h, Role::Heading(6))).unwrap_or_default();
             s.iter_mut().for_each(|s| s.tone.strong = true);
             s.push(Span::new(": ", Tone::of(Role::Marker)));
             s.extend(spans(cell, Role::Text));
@@ -156,14 +130,11 @@ mod tests {
     use crate::layout::{Layout, Line};
 
     fn texts(md: &str, width: usize) -> Vec<String> {
-        Layout::new(&Document::parse(md), width)
-            .lines
-            .iter()
-            .map(Line::text)
-            .collect()
+        Layout::new(&Document::parse(md), width).lines.iter().map(Line::text).collect()
     }
 
-    const TABLE: &str = "| Område | Typisk årsag |\n|---|--:|\n| Nakke | Stillesiddende arbejde |\n| Knæ | Slid |\n";
+    const TABLE: &str =
+        "| Område | Typisk årsag |\n|---|--:|\n| Nakke | Stillesiddende arbejde |\n| Knæ | Slid |\n";
 
     #[test]
     fn a_table_that_fits_keeps_its_natural_widths() {

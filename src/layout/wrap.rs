@@ -101,9 +101,7 @@ pub fn wrap(spans: &[Span], width: usize) -> Vec<Vec<Span>> {
                 push(&mut line, " ", tone);
             }
             used += gap + word.width;
-            word.pieces
-                .into_iter()
-                .for_each(|p| push(&mut line, &p.text, p.tone));
+            word.pieces.into_iter().for_each(|p| push(&mut line, &p.text, p.tone));
         } else {
             if used > 0 {
                 lines.push(std::mem::take(&mut line));
@@ -186,19 +184,13 @@ mod tests {
 
     #[test]
     fn long_words_are_cut_between_graphemes() {
-        assert_eq!(
-            plain("behandlingsmuligheder", 8),
-            ["behandli", "ngsmulig", "heder"]
-        );
+        assert_eq!(plain("behandlingsmuligheder", 8), ["behandli", "ngsmulig", "heder"]);
         assert_eq!(plain("ae\u{301}ae\u{301}", 2), ["ae\u{301}", "ae\u{301}"]);
     }
 
     #[test]
     fn styles_survive_wrapping_and_link_spaces_keep_their_tone() {
-        let link = Tone {
-            link: true,
-            ..Tone::default()
-        };
+        let link = Tone { link: true, ..Tone::default() };
         let spans = [
             Span::new("se ", Tone::default()),
             Span::new("mere om knæ", link),

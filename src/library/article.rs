@@ -67,7 +67,9 @@ impl Article {
                         warn("has no frontmatter (metaTitle, lastUpdated, datePublished)".into());
                         Frontmatter::default()
                     }
-                    Some(yaml) => match frontmatter::parse(yaml) {
+                    // A blank line stands in for the opening `---`, so that the line numbers
+                    // in YAML errors are the file's.
+                    Some(yaml) => match frontmatter::parse(&format!("\n{yaml}")) {
                         Ok((meta, problems)) => {
                             problems.into_iter().for_each(&mut warn);
                             meta
@@ -92,14 +94,7 @@ impl Article {
             .or_else(|| first_heading(body))
             .unwrap_or_else(|| slug.clone());
         let title = sanitize::visible(title.trim()).into_owned();
-        let article = Article {
-            slug,
-            title,
-            source,
-            meta,
-            body: body.to_string(),
-            body_line,
-        };
+        let article = Article { slug, title, source, meta, body: body.to_string(), body_line };
         (article, warnings)
     }
 
@@ -121,9 +116,10 @@ fn first_heading(body: &str) -> Option<String> {
         .filter(|t| !t.is_empty())
 }
 
-/// Folds a multi-line parser message (which may quote a snippet) into one line.
+/// The first line of a parser message (the rest quotes a snippet of the file).
 fn one_line(message: &str) -> String {
-    message.split_whitespace().collect::<Vec<_>>().join(" ")
+    let first = message.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or(message);
+    first.trim_start_matches("error:").trim().to_string()
 }
 
 #[cfg(test)]
@@ -139,7 +135,7 @@ mod tests {
         let (a, w) = load(b"---\nmetaTitle: [oops\n---\n\n# Ondt i ryggen\n\nTekst.\n");
         assert_eq!(a.title, "Ondt i ryggen");
         assert_eq!(w.len(), 1);
-        assert!(w[0].message.contains("not valid YAML"), "{}", w[0]);
+        assert_eq!(w[0].message, "frontmatter is not valid YAML: line 2 column 12: unclosed bracket '['");
         assert!(a.body.contains("Tekst."));
     }
 

@@ -74,11 +74,7 @@ pub fn split(text: &str) -> Result<Split<'_>, &'static str> {
     let mut lines = text.split_inclusive('\n');
     let first = lines.next().unwrap_or("");
     if first.trim_end() != "---" {
-        return Ok(Split {
-            yaml: None,
-            body: text,
-            body_line: 1,
-        });
+        return Ok(Split { yaml: None, body: text, body_line: 1 });
     }
     let start = first.len();
     let mut offset = start;
@@ -103,8 +99,7 @@ pub fn parse(yaml: &str) -> Result<(Frontmatter, Vec<String>), String> {
     if yaml.trim().is_empty() {
         return Ok((Frontmatter::default(), Vec::new()));
     }
-    let mut map: BTreeMap<String, FrontValue> =
-        serde_saphyr::from_str(yaml).map_err(|e| e.to_string())?;
+    let mut map: BTreeMap<String, FrontValue> = serde_saphyr::from_str(yaml).map_err(|e| e.to_string())?;
     let mut warnings = Vec::new();
     let title = match map.remove("metaTitle") {
         Some(FrontValue::Text(t)) => Some(t),
@@ -124,15 +119,7 @@ pub fn parse(yaml: &str) -> Result<(Frontmatter, Vec<String>), String> {
     };
     let last_updated = date("lastUpdated");
     let date_published = date("datePublished");
-    Ok((
-        Frontmatter {
-            title,
-            last_updated,
-            date_published,
-            extra: map,
-        },
-        warnings,
-    ))
+    Ok((Frontmatter { title, last_updated, date_published, extra: map }, warnings))
 }
 
 /// Reads a date written `DD/MM/YYYY` (the house style) or `YYYY-MM-DD`.
@@ -163,10 +150,7 @@ mod tests {
         let d = parse_date("19/02/2025").expect("house date");
         assert_eq!((d.year(), d.month(), d.day()), (2025, 2, 19));
         assert_eq!(parse_date("2025-02-19"), Some(d));
-        assert_eq!(
-            parse_date("1/2/2025").map(format_date).as_deref(),
-            Some("01/02/2025")
-        );
+        assert_eq!(parse_date("1/2/2025").map(format_date).as_deref(), Some("01/02/2025"));
         assert_eq!(parse_date("31/02/2025"), None);
         assert_eq!(parse_date("19/02/25"), None);
         assert_eq!(parse_date("i går"), None);
@@ -192,14 +176,8 @@ mod tests {
         .expect("valid");
         assert!(warnings.is_empty());
         assert_eq!(fm.title.as_deref(), Some("Knæ"));
-        assert_eq!(
-            fm.last_updated.map(format_date).as_deref(),
-            Some("01/03/2024")
-        );
-        assert_eq!(
-            fm.date_published.map(format_date).as_deref(),
-            Some("06/05/2023")
-        );
+        assert_eq!(fm.last_updated.map(format_date).as_deref(), Some("01/03/2024"));
+        assert_eq!(fm.date_published.map(format_date).as_deref(), Some("06/05/2023"));
         assert_eq!(fm.extra["forfatter"], FrontValue::Text("Anne".into()));
         assert_eq!(fm.extra["tags"].to_string(), "[knæ, smerter]");
     }

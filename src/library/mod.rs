@@ -57,10 +57,7 @@ impl Library {
 
     /// Adds `article`, replacing one with the same slug.
     pub fn insert(&mut self, article: Article) {
-        match self
-            .articles
-            .binary_search_by(|a| a.slug.cmp(&article.slug))
-        {
+        match self.articles.binary_search_by(|a| a.slug.cmp(&article.slug)) {
             Ok(i) => self.articles[i] = article,
             Err(i) => self.articles.insert(i, article),
         }
@@ -84,9 +81,7 @@ pub fn user_articles_dir(data_dir: &Path) -> PathBuf {
 }
 
 fn slug_of(path: &Path) -> String {
-    path.file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default()
+    path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -98,14 +93,8 @@ mod tests {
         let lib = Library::bundled();
         assert!(lib.warnings.is_empty(), "{:?}", lib.warnings);
         let a = &lib.articles[lib.position("nervesmerter").expect("seed article")];
-        assert_eq!(
-            a.title,
-            "Nervesmerter – Hvad er nervesmerter? Bliv klogere her"
-        );
-        assert_eq!(
-            a.meta.last_updated.map(format_date).as_deref(),
-            Some("19/02/2025")
-        );
+        assert_eq!(a.title, "Nervesmerter – Hvad er nervesmerter? Bliv klogere her");
+        assert_eq!(a.meta.last_updated.map(format_date).as_deref(), Some("19/02/2025"));
     }
 
     #[test]
@@ -117,11 +106,7 @@ mod tests {
         )
         .expect("write");
         let lib = Library::load(&[dir.path().to_path_buf()]);
-        let matches: Vec<_> = lib
-            .articles
-            .iter()
-            .filter(|a| a.slug == "nervesmerter")
-            .collect();
+        let matches: Vec<_> = lib.articles.iter().filter(|a| a.slug == "nervesmerter").collect();
         assert_eq!(matches.len(), 1);
         assert_eq!(matches[0].title, "Min egen udgave");
     }

@@ -17,10 +17,7 @@ pub struct Warning {
 impl Warning {
     /// A warning about `place`.
     pub fn new(place: impl Into<String>, message: impl Into<String>) -> Warning {
-        Warning {
-            place: place.into(),
-            message: message.into(),
-        }
+        Warning { place: place.into(), message: message.into() }
     }
 }
 
@@ -50,8 +47,7 @@ struct Walk {
 
 impl Walk {
     fn warn(&mut self, path: &Path, message: &str) {
-        self.warnings
-            .push(Warning::new(path.display().to_string(), message));
+        self.warnings.push(Warning::new(path.display().to_string(), message));
     }
 
     fn visit(&mut self, dir: &Path) {
@@ -83,8 +79,7 @@ impl Walk {
             Ok(bytes) => {
                 let slug = path.file_stem().map(|s| s.to_string_lossy().into_owned());
                 let slug = slug.unwrap_or_default();
-                let (article, warnings) =
-                    Article::from_bytes(slug, Source::File(path.to_path_buf()), &bytes);
+                let (article, warnings) = Article::from_bytes(slug, Source::File(path.to_path_buf()), &bytes);
                 self.warnings.extend(warnings);
                 self.articles.push(article);
             }
@@ -101,10 +96,7 @@ mod tests {
     fn missing_folder_is_a_warning() {
         let (articles, warnings) = load_dir(Path::new("/no/such/folder"));
         assert!(articles.is_empty());
-        assert!(
-            warnings[0].message.contains("cannot open folder"),
-            "{warnings:?}"
-        );
+        assert!(warnings[0].message.contains("cannot open folder"), "{warnings:?}");
     }
 
     #[test]

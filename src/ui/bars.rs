@@ -27,22 +27,15 @@ pub fn title(app: &App, area: Rect, buf: &mut Buffer) {
     let title_w = display_width(&article.title) + 2;
     // Both dates while the whole title fits beside them; then only the update, as long as
     // the title keeps 30 columns; then the title alone.
-    while dates.len() > 1 && title_w + display_width(&dates.join(" · ")) + 1 > width {
+    while dates.len() > 1 && title_w + display_width(&dates.join(" · ")) + 2 > width {
         dates.pop();
     }
     if !dates.is_empty() && title_w.min(30) + display_width(&dates[0]) + 1 > width {
         dates.clear();
     }
-    let right = if dates.is_empty() {
-        String::new()
-    } else {
-        format!("{} ", dates.join(" · "))
-    };
+    let right = if dates.is_empty() { String::new() } else { format!("{} ", dates.join(" · ")) };
     let right_w = display_width(&right);
-    let left = truncate(
-        &format!(" {}", article.title),
-        width.saturating_sub(right_w),
-    );
+    let left = truncate(&format!(" {}", article.title), width.saturating_sub(right_w + 2));
     buf.set_style(area, theme::title());
     buf.set_stringn(area.x, area.y, &left, width, theme::title());
     if right_w > 0 {
@@ -71,9 +64,7 @@ pub fn status(app: &App, area: Rect, buf: &mut Buffer) {
         Some(m) => (format!(" {m}"), theme::message()),
         None => {
             let slug = &app.library.articles[app.current].slug;
-            let section = app.section().map_or(strings::INTRO, |i| {
-                app.doc.outline.headings[i].text.as_str()
-            });
+            let section = app.section().map_or(strings::INTRO, |i| app.doc.outline.headings[i].text.as_str());
             (format!(" {slug} › {section}"), theme::status())
         }
     };

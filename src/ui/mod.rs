@@ -11,8 +11,13 @@ use ratatui::Frame;
 
 /// Draws the whole screen for `app`.
 pub fn draw(app: &App, frame: &mut Frame) {
-    let panes = app.panes();
     let area = frame.area();
+    if area != app.area {
+        // Laid out for another size: drawing would reach outside the frame. The event loop
+        // tells the app the frame's size before drawing, so this only guards against misuse.
+        return;
+    }
+    let panes = app.panes();
     let buf = frame.buffer_mut();
     bars::title(app, panes.title, buf);
     if let Some(area) = panes.library {
@@ -26,7 +31,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
     match app.overlay {
         Some(Overlay::Help(scroll)) => overlay::help(scroll, area, buf),
         Some(Overlay::Warnings(scroll)) => overlay::warnings(app, scroll, area, buf),
-        Some(Overlay::Contents) => overlay::contents(app, area, buf),
+        Some(Overlay::Contents) => overlay::contents(app, buf),
         None => {}
     }
 }

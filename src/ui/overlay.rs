@@ -10,22 +10,19 @@ use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::widgets::{Block, Borders, Clear, Widget};
 
-/// A bordered window of at most `w`×`h`, centred in `area`; returns its inside.
-fn window(title: &str, w: u16, h: u16, area: Rect, buf: &mut Buffer) -> Rect {
+/// A bordered window of at most `w`×`h`, centred in `area`, for `rows` rows of content;
+/// returns its inside.
+fn window(title: &str, w: u16, h: u16, rows: usize, area: Rect, buf: &mut Buffer) -> Rect {
     let w = w.min(area.width);
     let h = h.min(area.height);
-    let rect = Rect::new(
-        area.x + (area.width - w) / 2,
-        area.y + (area.height - h) / 2,
-        w,
-        h,
-    );
+    let rect = Rect::new(area.x + (area.width - w) / 2, area.y + (area.height - h) / 2, w, h);
     Clear.render(rect, buf);
+    let hint = if rows + 2 > usize::from(h) { strings::SCROLL_HINT } else { strings::CLOSE_HINT };
     let block = Block::new()
         .borders(Borders::ALL)
         .border_style(Style::new().add_modifier(Modifier::BOLD))
         .title(format!(" {title} "))
-        .title_bottom(format!(" {} ", strings::CLOSE_HINT));
+        .title_bottom(format!(" {hint} "));
     let inner = block.inner(rect);
     block.render(rect, buf);
     inner
@@ -40,29 +37,14 @@ fn lines(inner: Rect, rows: &[(String, Style)], scroll: usize, buf: &mut Buffer)
 
 /// The help: every key binding, generated from the key table.
 pub fn help(scroll: usize, area: Rect, buf: &mut Buffer) {
-    let label_w = BINDINGS
-        .iter()
-        .map(|b| display_width(b.label))
-        .max()
-        .unwrap_or(0);
-    let rows: Vec<(String, Style)> = BINDINGS
-        .iter()
-        .map(|b| (format!(" {:>label_w$}  {}", b.label, b.help), Style::new()))
-        .collect();
-    let width = rows
-        .iter()
-        .map(|(t, _)| display_width(t))
-        .max()
-        .unwrap_or(0)
-        + 3;
+    let label_w = BINDINGS.iter().map(|b| display_width(b.label)).max().unwrap_or(0);
+    let mut rows: Vec<(String, Style)> =
+        BINDINGS.iter().map(|b| (format!(" {:>label_w$}  {}", b.label, b.help), Style::new())).collect();
+    let mouse = format!(" {:>label_w$}  {}", strings::MOUSE, strings::MOUSE_HELP);
+    rows.push((mouse, Style::new()));
+    let width = rows.iter().map(|(t, _)| display_width(t)).max().unwrap_or(0) + 3;
     let height = rows.len() + 2;
-    let inner = window(
-        strings::HELP_TITLE,
-        clamp16(width),
-        clamp16(height),
-        area,
-        buf,
-    );
+    let inner = window(strings::HELP_TITLE, clamp16(width), clamp16(height), rows.len(), area, buf);
     lines(inner, &rows, scroll, buf);
 }
 
@@ -71,10 +53,8 @@ pub fn warnings(app: &App, scroll: usize, area: Rect, buf: &mut Buffer) {
     let inner_w = area.width.saturating_sub(4).min(100);
     let mut rows: Vec<(String, Style)> = Vec::new();
     for w in &app.library.warnings {
-        for line in wrap(
-            &[Span::new(w.to_string(), Tone::default())],
-            usize::from(inner_w.saturating_sub(1)),
-        ) {
+        for line in wrap(&[Span::new(w.to_string(), Tone::default())], usize::from(inner_w.saturating_sub(1)))
+        {
             let text: String = line.iter().map(|s| s.text.as_str()).collect();
             rows.push((format!(" {text}"), Style::new()));
         }
@@ -83,20 +63,16 @@ pub fn warnings(app: &App, scroll: usize, area: Rect, buf: &mut Buffer) {
         rows.push((format!(" {}", strings::NO_WARNINGS), Style::new()));
     }
     let height = clamp16(rows.len() + 2);
-    let inner = window(strings::WARNINGS_TITLE, inner_w + 2, height, area, buf);
+    let inner = window(strings::WARNINGS_TITLE, inner_w + 2, height, rows.len(), area, buf);
     lines(inner, &rows, scroll, buf);
 }
 
-/// The contents, for screens too narrow for the Contents pane.
-pub fn contents(app: &App, area: Rect, buf: &mut Buffer) {
-    let height = clamp16(app.doc.outline.headings.len() + 2);
-    let inner = window(
-        strings::CONTENTS,
-        area.width.saturating_sub(2),
-        height,
-        area,
-        buf,
-    );
+/// The contents, for screens too narrow for the Contents pane: over the whole reader pane.
+pub fn contents(app: &App, buf: &mut Buffer) {
+    let rows = app.doc.outline.headings.len();
+    let reader = app.panes().reader;
+    let area = Rect { height: reader.height.min(clamp16(rows + 2)), ..reader };
+    let inner = window(strings::CONTENTS, area.width, area.height, rows, area, buf);
     sidebar::outline(app, inner, Some(app.contents_sel), buf);
 }
 

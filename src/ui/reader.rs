@@ -9,25 +9,10 @@ use ratatui::widgets::Widget;
 
 /// Draws the lines of the article that fall in `area`.
 pub fn text(app: &App, area: Rect, buf: &mut Buffer) {
-    let lines = app
-        .layout
-        .lines
-        .iter()
-        .skip(app.scroll)
-        .take(usize::from(area.height));
+    let lines = app.layout.lines.iter().skip(app.scroll).take(usize::from(area.height));
     for (y, line) in (area.y..).zip(lines) {
-        let spans: Vec<Span> = line
-            .spans
-            .iter()
-            .map(|s| Span::styled(s.text.as_str(), theme::text(s.tone)))
-            .collect();
-        Line::from(spans).render(
-            Rect {
-                y,
-                height: 1,
-                ..area
-            },
-            buf,
-        );
+        let spans: Vec<Span> =
+            line.spans.iter().map(|s| Span::styled(s.text.as_str(), theme::text(s.tone))).collect();
+        Line::from(spans).render(Rect { y, height: 1, ..area }, buf);
     }
 }

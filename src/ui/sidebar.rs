@@ -13,10 +13,8 @@ use ratatui::style::Style;
 use ratatui::widgets::{Block, Borders, Widget};
 
 fn frame(title: &str, focused: bool, area: Rect, buf: &mut Buffer) -> Rect {
-    let block = Block::new()
-        .borders(Borders::ALL)
-        .border_style(theme::border(focused))
-        .title(format!(" {title} "));
+    let block =
+        Block::new().borders(Borders::ALL).border_style(theme::border(focused)).title(format!(" {title} "));
     let inner = block.inner(area);
     block.render(area, buf);
     inner
@@ -28,39 +26,17 @@ pub fn library(app: &App, area: Rect, buf: &mut Buffer) {
     let inner = frame(strings::LIBRARY, focused, area, buf);
     let width = usize::from(inner.width);
     let first = list_offset(app.library_sel, usize::from(inner.height));
-    let rows = app
-        .library
-        .articles
-        .iter()
-        .enumerate()
-        .skip(first)
-        .take(usize::from(inner.height));
+    let rows = app.library.articles.iter().enumerate().skip(first).take(usize::from(inner.height));
     for (y, (i, article)) in (inner.y..).zip(rows) {
-        let date = article
-            .meta
-            .last_updated
-            .map(format_date)
-            .unwrap_or_default();
+        let date = article.meta.last_updated.map(format_date).unwrap_or_default();
         let show_date = !date.is_empty() && width >= 22;
-        let room = if show_date {
-            width - display_width(&date) - 1
-        } else {
-            width
-        };
+        let room = if show_date { width - display_width(&date) - 1 } else { width };
         let name = truncate(article.short_title(), room);
-        let mut style = if i == app.current {
-            theme::current()
-        } else {
-            Style::new()
-        };
+        let mut style = if i == app.current { theme::current() } else { Style::new() };
         if focused && i == app.library_sel {
             style = theme::selected();
         }
-        let row = Rect {
-            y,
-            height: 1,
-            ..inner
-        };
+        let row = Rect { y, height: 1, ..inner };
         buf.set_style(row, style);
         buf.set_stringn(inner.x, y, &name, room, Style::new());
         if show_date {
@@ -87,26 +63,14 @@ pub fn outline(app: &App, inner: Rect, selected: Option<usize>, buf: &mut Buffer
     let current = app.section();
     let first = list_offset(app.contents_highlight(), usize::from(inner.height));
     let width = usize::from(inner.width);
-    for (y, (i, h)) in (inner.y..).zip(
-        headings
-            .iter()
-            .enumerate()
-            .skip(first)
-            .take(usize::from(inner.height)),
-    ) {
+    for (y, (i, h)) in
+        (inner.y..).zip(headings.iter().enumerate().skip(first).take(usize::from(inner.height)))
+    {
         let indent = usize::from(h.level - top).min(3) * 2;
         let (mark, mark_style) = marker(h);
         let gutter = if current == Some(i) { "▶" } else { " " };
-        let row = Rect {
-            y,
-            height: 1,
-            ..inner
-        };
-        let mut style = if current == Some(i) {
-            theme::current()
-        } else {
-            Style::new()
-        };
+        let row = Rect { y, height: 1, ..inner };
+        let mut style = if current == Some(i) { theme::current() } else { Style::new() };
         if selected == Some(i) {
             style = theme::selected();
         }

@@ -10,9 +10,7 @@ use ratatui::style::{Color, Modifier, Style};
 pub fn text(tone: Tone) -> Style {
     let mut style = match tone.role {
         Role::Text => Style::new(),
-        Role::Heading(1) => Style::new()
-            .fg(Color::Cyan)
-            .add_modifier(Modifier::UNDERLINED),
+        Role::Heading(1) => Style::new().fg(Color::Cyan).add_modifier(Modifier::UNDERLINED),
         Role::Heading(2) => Style::new().fg(Color::Cyan),
         Role::Heading(_) => Style::new(),
         Role::Code => Style::new().fg(Color::Green),

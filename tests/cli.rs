@@ -1,0 +1,157 @@
+//! The commands that print: list, toc, show; missing slugs, broken folders, no terminal.
+
+use std::process::{Command, Output};
+
+fn artikel(args: &[&str]) -> Output {
+    let data = tempfile::tempdir().expect("temp data dir");
+    Command::new(env!("CARGO_BIN_EXE_artikel"))
+        .args(args)
+        .env("ARTIKEL_DATA_DIR", data.path())
+        .env_remove("NO_COLOR")
+        .output()
+        .expect("run artikel")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).expect("stdout is UTF-8")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).expect("stderr is UTF-8")
+}
+
+#[test]
+fn list_shows_each_bundled_article_with_its_date_and_questions() {
+    let out = artikel(&["list"]);
+    assert!(out.status.success());
+    let text = stdout(&out);
+    let line = text.lines().find(|l| l.starts_with("nervesmerter ")).expect("seed listed");
+    assert!(line.contains("19/02/2025"), "{line}");
+    assert!(line.contains(" 7 questions"), "{line}");
+    assert!(line.contains(" 4 FAQ"), "{line}");
+    assert!(line.contains("Nervesmerter – Hvad er nervesmerter? Bliv klogere her"), "{line}");
+    assert!(stderr(&out).is_empty(), "no warnings for the bundled library: {}", stderr(&out));
+}
+
+#[test]
+fn toc_marks_each_heading_class() {
+    let out = artikel(&["toc", "nervesmerter"]);
+    assert!(out.status.success());
+    let text = stdout(&out);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 12);
+    assert_eq!(lines[0], "? Hvad er årsagerne til nervesmerter?  [question]");
+    assert_eq!(lines[7], "≡ Ofte stillede spørgsmål om nervesmerter  [faq]");
+    assert_eq!(lines[9], "  ? Kan nervesmerter helbredes?  [faq-question]");
+}
+
+#[test]
+fn show_prints_plain_text_wrapped_to_the_width() {
+    let out = artikel(&["show", "nervesmerter", "--width", "50"]);
+    assert!(out.status.success());
+    let text = stdout(&out);
+    assert!(!text.contains('\x1b'), "no escape codes when stdout is not a terminal");
+    assert!(text.lines().all(|l| l.chars().count() <= 50), "{text}");
+    assert!(text.starts_with("Nervesmerter – Hvad er nervesmerter? Bliv klogere\nher\nUpdated 19/02/2025"));
+    assert!(text.contains("\nKan nervesmerter helbredes?\n"));
+    assert!(text.trim_end().ends_with("dine nervesmerter."));
+}
+
+#[test]
+fn show_defaults_to_80_columns_without_a_terminal() {
+    let text = stdout(&artikel(&["show", "nervesmerter"]));
+    let widest = text.lines().map(|l| l.chars().count()).max().unwrap_or(0);
+    assert!((70..=80).contains(&widest), "widest line {widest}");
+}
+
+#[test]
+fn show_renders_every_kind_of_block() {
+    let text = stdout(&artikel(&["--articles", "tests/fixtures/valid", "show", "knae", "--width", "40"]));
+    for expected in [
+        "Intro med fed og kursiv tekst og et link\n<https://example.org>.",
+        "• Slid\n  • i brusken\n• Overbelastning",
+        "1. Hvil\n2. Is",
+        "│ Et citat om knæ.",
+        "Område │ Årsag\n───────┼──────\nKnæ    │ Slid",
+        "  kode  blok",
+        "En fodnote[1].\n\n[1] Fodnotens tekst.",
+    ] {
+        assert!(text.contains(expected), "missing {expected:?} in:\n{text}");
+    }
+}
+
+#[test]
+fn a_missing_slug_names_the_known_ones_and_fails() {
+    for command in ["show", "toc", "open"] {
+        let out = artikel(&[command, "rygsmerter"]);
+        assert_eq!(out.status.code(), Some(1), "{command}");
+        let err = stderr(&out);
+        assert!(err.contains("no article called “rygsmerter”"), "{err}");
+        assert!(err.contains("nervesmerter"), "{err}");
+    }
+}
+
+#[test]
+fn a_broken_article_folder_warns_per_file_and_loads_the_rest() {
+    let out = artikel(&["--articles", "tests/fixtures/invalid", "list"]);
+    assert!(out.status.success());
+    let text = stdout(&out);
+    for slug in
+        ["bad-date", "broken-yaml", "no-frontmatter", "not-utf8", "unclosed-frontmatter", "nervesmerter"]
+    {
+        assert!(text.lines().any(|l| l.starts_with(slug)), "{slug} listed:\n{text}");
+    }
+    assert!(text.contains("Ødelagt frontmatter"), "broken YAML titled by its first heading");
+    let err = stderr(&out);
+    for expected in [
+        "bad-date.md: `lastUpdated: 31/02/2024` is not a date",
+        "broken-yaml.md: frontmatter is not valid YAML: line 3 column 12",
+        "no-frontmatter.md: has no frontmatter",
+        "not-utf8.md: not valid UTF-8",
+        "unclosed-frontmatter.md: the frontmatter opened with `---` is never closed",
+    ] {
+        assert!(err.contains(expected), "missing {expected:?} in:\n{err}");
+    }
+    assert_eq!(err.lines().count(), 5, "{err}");
+}
+
+#[test]
+fn a_missing_folder_is_a_warning_not_a_failure() {
+    let out = artikel(&["--articles", "/no/such/place", "list"]);
+    assert!(out.status.success());
+    assert!(stderr(&out).contains("/no/such/place: cannot open folder"));
+}
+
+#[test]
+fn an_article_in_the_data_folder_replaces_the_bundled_one() {
+    let data = tempfile::tempdir().expect("temp");
+    std::fs::create_dir(data.path().join("articles")).expect("mkdir");
+    std::fs::write(
+        data.path().join("articles/nervesmerter.md"),
+        "---\nmetaTitle: Lokal udgave\n---\nTekst.\n",
+    )
+    .expect("write");
+    let out = Command::new(env!("CARGO_BIN_EXE_artikel"))
+        .args(["--data-dir", data.path().to_str().expect("utf-8 path"), "list"])
+        .output()
+        .expect("run");
+    let text = stdout(&out);
+    assert!(text.contains("Lokal udgave") && !text.contains("Bliv klogere"), "{text}");
+}
+
+#[test]
+fn the_reader_without_a_terminal_explains_and_exits_2() {
+    let out = artikel(&[]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("needs a terminal"));
+    assert!(stderr(&out).contains("artikel show"));
+}
+
+#[test]
+fn help_and_version() {
+    let help = stdout(&artikel(&["--help"]));
+    for command in ["list", "toc", "show", "open", "--articles"] {
+        assert!(help.contains(command), "{help}");
+    }
+    assert!(stdout(&artikel(&["--version"])).starts_with("artikel 0."));
+}

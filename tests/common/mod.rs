@@ -1,0 +1,176 @@
+//! A pseudo-terminal harness: runs the real `artikel` binary on a pty and reads its screen
+//! through the vt100 terminal emulator, the way a person at a terminal would.
+
+#![allow(dead_code)]
+
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+use std::io::Write;
+use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+
+/// The binary under test.
+pub fn bin() -> &'static str {
+    env!("CARGO_BIN_EXE_artikel")
+}
+
+/// A running reader on a pseudo-terminal.
+pub struct Session {
+    pub child: Box<dyn Child + Send + Sync>,
+    master: Option<Box<dyn MasterPty + Send>>,
+    writer: Option<Box<dyn Write + Send>>,
+    parser: Arc<Mutex<vt100::Parser>>,
+    raw: Arc<Mutex<Vec<u8>>>,
+    stop: Arc<AtomicBool>,
+    pump: Option<JoinHandle<()>>,
+}
+
+impl Session {
+    /// Starts `artikel ARGS` on a `cols`×`rows` terminal with its data in `data_dir`.
+    pub fn start(args: &[&str], cols: u16, rows: u16, data_dir: &Path) -> Session {
+        let pty = native_pty_system()
+            .openpty(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 })
+            .expect("open a pty");
+        let mut cmd = CommandBuilder::new(bin());
+        cmd.args(args);
+        cmd.env("TERM", "xterm-256color");
+        cmd.env("LANG", "C.UTF-8");
+        cmd.env("ARTIKEL_DATA_DIR", data_dir);
+        cmd.env_remove("COLORTERM");
+        cmd.env_remove("NO_COLOR");
+        let child = pty.slave.spawn_command(cmd).expect("spawn artikel");
+        drop(pty.slave);
+        let parser = Arc::new(Mutex::new(vt100::Parser::new(nonzero(rows), nonzero(cols), 0)));
+        let raw = Arc::new(Mutex::new(Vec::new()));
+        // The pump reads the master through its own descriptor number rather than a duplicate,
+        // so that when the test hangs up, no descriptor of the master is left open.
+        let fd = pty.master.as_raw_fd().expect("master fd");
+        let stop = Arc::new(AtomicBool::new(false));
+        let (p, r, halt) = (Arc::clone(&parser), Arc::clone(&raw), Arc::clone(&stop));
+        let pump = std::thread::spawn(move || pump(fd, &halt, &p, &r));
+        let writer = pty.master.take_writer().expect("pty writer");
+        Session { child, master: Some(pty.master), writer: Some(writer), parser, raw, stop, pump: Some(pump) }
+    }
+
+    /// The screen, one string per row.
+    pub fn rows(&self) -> Vec<String> {
+        let parser = self.parser.lock().expect("parser");
+        let (_, cols) = parser.screen().size();
+        parser.screen().rows(0, cols.get()).collect()
+    }
+
+    /// Whether the program is on the alternate screen.
+    pub fn alternate_screen(&self) -> bool {
+        self.parser.lock().expect("parser").screen().alternate_screen()
+    }
+
+    /// Everything the program has written so far.
+    pub fn output(&self) -> Vec<u8> {
+        self.raw.lock().expect("raw").clone()
+    }
+
+    /// Waits (up to 10 s) until `pred` holds for the screen's rows; panics with the screen if not.
+    pub fn wait_for(&self, what: &str, pred: impl Fn(&[String]) -> bool) {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while Instant::now() < deadline {
+            if pred(&self.rows()) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        panic!("timed out waiting for {what}; the screen shows:\n{}", self.rows().join("\n"));
+    }
+
+    /// Waits until `text` is somewhere on the screen.
+    pub fn wait_text(&self, text: &str) {
+        self.wait_for(text, |rows| rows.iter().any(|r| r.contains(text)));
+    }
+
+    /// Types `keys` (raw bytes, as a terminal sends them).
+    pub fn send(&mut self, keys: &str) {
+        let w = self.writer.as_mut().expect("pty still open");
+        w.write_all(keys.as_bytes()).expect("write keys");
+        w.flush().expect("flush keys");
+    }
+
+    /// Resizes the terminal (the program gets SIGWINCH).
+    pub fn resize(&mut self, cols: u16, rows: u16) {
+        let size = PtySize { rows, cols, pixel_width: 0, pixel_height: 0 };
+        self.master.as_ref().expect("pty still open").resize(size).expect("resize");
+        self.parser.lock().expect("parser").screen_mut().set_size(nonzero(rows), nonzero(cols));
+    }
+
+    /// Closes the terminal's side, as a dropped SSH connection does.
+    pub fn hang_up(&mut self) {
+        self.stop_pump();
+        self.writer = None;
+        self.master = None;
+    }
+
+    fn stop_pump(&mut self) {
+        self.stop.store(true, Ordering::SeqCst);
+        if let Some(pump) = self.pump.take() {
+            let _ = pump.join();
+        }
+    }
+
+    /// Waits up to `limit` for the program to exit; its exit code, or `None` if it is still running.
+    pub fn wait_exit(&mut self, limit: Duration) -> Option<u32> {
+        let deadline = Instant::now() + limit;
+        while Instant::now() < deadline {
+            if let Ok(Some(status)) = self.child.try_wait() {
+                return Some(status.exit_code());
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        None
+    }
+
+    /// The process id.
+    pub fn pid(&self) -> u32 {
+        self.child.process_id().expect("pid")
+    }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        self.stop_pump();
+    }
+}
+
+/// Copies what the program writes into the emulator until told to stop or the pty closes.
+fn pump(fd: i32, stop: &AtomicBool, parser: &Mutex<vt100::Parser>, raw: &Mutex<Vec<u8>>) {
+    let mut buf = [0u8; 8192];
+    while !stop.load(Ordering::SeqCst) {
+        let mut pfd = libc::pollfd { fd, events: libc::POLLIN, revents: 0 };
+        // SAFETY: one valid pollfd for the duration of the call.
+        let ready = unsafe { libc::poll(&mut pfd, 1, 20) };
+        if ready <= 0 {
+            continue;
+        }
+        // SAFETY: `buf` is valid for `buf.len()` bytes; the master stays open until the pump stops.
+        let n = unsafe { libc::read(fd, buf.as_mut_ptr().cast(), buf.len()) };
+        if n <= 0 {
+            return;
+        }
+        let bytes = &buf[..n as usize];
+        parser.lock().expect("parser").process(bytes);
+        raw.lock().expect("raw").extend_from_slice(bytes);
+    }
+}
+
+fn nonzero(n: u16) -> std::num::NonZeroU16 {
+    std::num::NonZeroU16::new(n).expect("a terminal is at least 1×1")
+}
+
+/// The CPU time (user + system, in seconds) a live process has used, from /proc.
+pub fn cpu_seconds(pid: u32) -> Option<f64> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    let after = stat.rsplit_once(')')?.1;
+    let fields: Vec<&str> = after.split_whitespace().collect();
+    let ticks: f64 = fields.get(11)?.parse::<f64>().ok()? + fields.get(12)?.parse::<f64>().ok()?;
+    Some(ticks / 100.0)
+}

@@ -1,0 +1,90 @@
+//! The real binary in a pseudo-terminal: start-up, keys, quitting, and losing the terminal.
+
+mod common;
+
+use common::Session;
+use std::time::Duration;
+
+const TITLE: &str = "Nervesmerter – Hvad er nervesmerter?";
+const FAQ: &str = "Ofte stillede spørgsmål om nervesmerter";
+
+fn data() -> tempfile::TempDir {
+    tempfile::tempdir().expect("temp data dir")
+}
+
+/// The reader's top line: row 1, right of the sidebar.
+fn reader_top(rows: &[String]) -> String {
+    rows.get(1).map(|r| r.chars().skip(28).collect::<String>().trim().to_string()).unwrap_or_default()
+}
+
+#[test]
+fn start_jump_to_the_faq_and_quit_cleanly() {
+    let dir = data();
+    let mut s = Session::start(&[], 80, 24, dir.path());
+    s.wait_text(TITLE);
+    assert!(s.alternate_screen(), "the reader runs on the alternate screen");
+    s.send("f");
+    s.wait_for("the FAQ heading at the top of the reader", |rows| reader_top(rows) == FAQ);
+    s.send("q");
+    assert_eq!(s.wait_exit(Duration::from_secs(5)), Some(0));
+    assert!(!s.alternate_screen(), "the alternate screen is left on exit");
+    let out = String::from_utf8_lossy(&s.output()).into_owned();
+    assert!(out.contains("\x1b[?1049l"), "leaves the alternate screen");
+    assert!(out.contains("\x1b[?25h"), "shows the cursor again");
+}
+
+#[test]
+fn open_with_a_section_starts_there() {
+    let dir = data();
+    let mut s = Session::start(&["open", "nervesmerter", "--section", "helbredes"], 80, 24, dir.path());
+    s.wait_for("the FAQ question at the top", |rows| reader_top(rows) == "Kan nervesmerter helbredes?");
+    s.send("\x03");
+    assert_eq!(s.wait_exit(Duration::from_secs(5)), Some(0), "Ctrl-c quits");
+}
+
+#[test]
+fn a_lost_terminal_ends_the_reader_promptly_without_spinning() {
+    let dir = data();
+    let mut s = Session::start(&[], 80, 24, dir.path());
+    s.wait_text(TITLE);
+    let pid = s.pid();
+    s.hang_up();
+    let code = s.wait_exit(Duration::from_secs(2));
+    assert!(code.is_some(), "still running 2 s after the terminal closed");
+    assert!(common::cpu_seconds(pid).is_none(), "process {pid} is gone");
+}
+
+#[test]
+fn sigterm_restores_the_terminal_and_exits() {
+    let dir = data();
+    let mut s = Session::start(&[], 80, 24, dir.path());
+    s.wait_text(TITLE);
+    let before = common::cpu_seconds(s.pid()).expect("running");
+    std::thread::sleep(Duration::from_millis(500));
+    let idle = common::cpu_seconds(s.pid()).expect("running") - before;
+    assert!(idle < 0.05, "an idle reader used {idle} s of CPU in 0.5 s");
+    let status = std::process::Command::new("kill").args(["-TERM", &s.pid().to_string()]).status();
+    assert!(status.expect("kill").success());
+    assert_eq!(s.wait_exit(Duration::from_secs(2)), Some(143));
+    s.wait_for("the normal screen back", |_| true);
+    assert!(!s.alternate_screen(), "SIGTERM leaves the alternate screen");
+}
+
+#[test]
+fn resizing_keeps_the_current_heading_in_view() {
+    let dir = data();
+    let mut s = Session::start(&[], 80, 24, dir.path());
+    s.wait_text(TITLE);
+    s.send("]]]");
+    s.wait_for("third question on top", |rows| reader_top(rows) == "Hvordan diagnosticeres nervesmerter?");
+    s.resize(200, 50);
+    s.wait_for("the heading still on top at 200×50", |rows| {
+        rows[1].trim_end().ends_with("Hvordan diagnosticeres nervesmerter?") && rows[1].contains("Library")
+    });
+    s.resize(50, 14);
+    s.wait_for("the heading on top at 50×14, sidebar hidden", |rows| {
+        rows[1].trim() == "Hvordan diagnosticeres nervesmerter?"
+    });
+    s.send("q");
+    assert_eq!(s.wait_exit(Duration::from_secs(5)), Some(0));
+}

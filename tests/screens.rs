@@ -1,0 +1,195 @@
+//! Whole screens drawn on ratatui's TestBackend, after real key presses, as snapshots;
+//! and the styles that text snapshots cannot show, checked cell by cell.
+
+use artikel::app::{Action, App, keymap, update};
+use artikel::library::Library;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use insta::assert_snapshot;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::style::Modifier;
+
+/// A reader on the bundled library at `w`×`h`, after pressing `keys` (one char each, or
+/// `<tab>`, `<enter>`, `<esc>`).
+fn reader(w: u16, h: u16, keys: &[&str]) -> (App, Buffer) {
+    let mut app = App::new(Library::bundled());
+    update(&mut app, Action::Resize(w, h));
+    for key in keys {
+        let code = match *key {
+            "<tab>" => KeyCode::Tab,
+            "<enter>" => KeyCode::Enter,
+            "<esc>" => KeyCode::Esc,
+            k => KeyCode::Char(k.chars().next().expect("a key")),
+        };
+        let action = keymap::action_for(KeyEvent::new(code, KeyModifiers::NONE))
+            .unwrap_or_else(|| panic!("{key} is bound"));
+        update(&mut app, action);
+    }
+    let buf = draw(&app, w, h);
+    (app, buf)
+}
+
+fn draw(app: &App, w: u16, h: u16) -> Buffer {
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("test terminal");
+    terminal.draw(|f| artikel::ui::draw(app, f)).expect("draw");
+    terminal.backend().buffer().clone()
+}
+
+/// The screen as text, one line per row, trailing spaces kept so widths show.
+fn text(buf: &Buffer) -> String {
+    let area = buf.area;
+    let mut out = String::new();
+    for y in 0..area.height {
+        let mut skip = 0;
+        for x in 0..area.width {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let sym = buf[(x, y)].symbol();
+            skip = unicode_width::UnicodeWidthStr::width(sym).saturating_sub(1);
+            out.push_str(sym);
+        }
+        out.push_str("|\n");
+    }
+    out
+}
+
+fn row(buf: &Buffer, y: u16) -> String {
+    text(buf).lines().nth(usize::from(y)).unwrap_or_default().to_string()
+}
+
+/// The reader's top line of text.
+fn top_line(app: &App, buf: &Buffer) -> String {
+    let t = app.panes().text;
+    (t.x..t.x + t.width).map(|x| buf[(x, t.y)].symbol()).collect::<String>().trim_end().to_string()
+}
+
+fn find_row(buf: &Buffer, needle: &str) -> u16 {
+    (0..buf.area.height)
+        .find(|&y| row(buf, y).contains(needle))
+        .unwrap_or_else(|| panic!("{needle} on screen"))
+}
+
+#[test]
+fn start_80x24() {
+    let (_, buf) = reader(80, 24, &[]);
+    assert_snapshot!(text(&buf));
+}
+
+#[test]
+fn start_120x40() {
+    let (_, buf) = reader(120, 40, &[]);
+    assert_snapshot!(text(&buf));
+}
+
+#[test]
+fn next_question_puts_it_at_the_top_80x24() {
+    let (app, buf) = reader(80, 24, &["]"]);
+    assert_eq!(app.section(), Some(0));
+    assert_eq!(top_line(&app, &buf), "Hvad er årsagerne til nervesmerter?");
+    assert_snapshot!(text(&buf));
+}
+
+#[test]
+fn faq_jump_then_next_answer_80x24() {
+    let (app, faq) = reader(80, 24, &["f"]);
+    assert_eq!(top_line(&app, &faq), "Ofte stillede spørgsmål om nervesmerter");
+    assert_snapshot!("faq_80x24", text(&faq));
+    let (app, answer) = reader(80, 24, &["f", "}"]);
+    assert_eq!(top_line(&app, &answer), "Hvad er forskellen mellem nervesmerter og");
+    assert!(app.percent() > 50);
+    assert_snapshot!("faq_next_answer_80x24", text(&answer));
+}
+
+#[test]
+fn help_overlay_lists_every_binding() {
+    let (_, buf) = reader(80, 24, &["?"]);
+    let screen = text(&buf);
+    for binding in keymap::BINDINGS.iter().take(22) {
+        assert!(screen.contains(binding.help), "help shows {:?}", binding.help);
+    }
+    assert_snapshot!(screen);
+}
+
+#[test]
+fn narrow_40x12_hides_the_sidebar_and_t_shows_contents_over_the_text() {
+    let (_, buf) = reader(40, 12, &[]);
+    assert!(!text(&buf).contains("Library"));
+    assert_snapshot!("narrow_40x12", text(&buf));
+    let (app, overlay) = reader(40, 12, &["t", "j", "j"]);
+    assert_snapshot!("narrow_40x12_contents", text(&overlay));
+    let (jumped, _) = reader(40, 12, &["t", "j", "j", "<enter>"]);
+    assert_eq!(jumped.section(), Some(2));
+    assert_eq!(app.overlay, Some(artikel::app::Overlay::Contents));
+}
+
+#[test]
+fn tiny_screens_draw_without_panicking() {
+    for (w, h) in [(1, 1), (2, 2), (20, 5), (5, 20), (69, 6), (70, 6), (70, 7)] {
+        let (_, buf) = reader(w, h, &["]", "f", "}", "?", "<esc>", "t", "G"]);
+        assert_eq!(buf.area.width, w);
+    }
+    let (_, buf) = reader(20, 5, &[]);
+    assert_snapshot!("tiny_20x5", text(&buf));
+}
+
+#[test]
+fn the_section_being_read_is_bold_and_marked_and_a_focused_selection_reversed() {
+    let (_, buf) = reader(80, 24, &["]", "]"]);
+    let y = find_row(&buf, "▶? Hvilke symptomer");
+    assert!(buf[(2, y)].modifier.contains(Modifier::BOLD));
+    assert!(!buf[(2, y)].modifier.contains(Modifier::REVERSED));
+    // Tab twice: Library, then Contents; the selection starts on the section being read.
+    let (app, buf) = reader(80, 24, &["]", "]", "<tab>", "<tab>", "j"]);
+    assert_eq!(app.contents_sel, 2);
+    let y = find_row(&buf, "? Hvordan diagnosticeres");
+    assert!(buf[(3, y)].modifier.contains(Modifier::REVERSED));
+    let status = buf.area.height - 1;
+    assert!(buf[(0, status)].modifier.contains(Modifier::REVERSED));
+}
+
+#[test]
+fn the_reader_never_writes_past_its_pane() {
+    for (w, h) in [(80, 24), (120, 40), (200, 50), (71, 20)] {
+        let (app, buf) = reader(w, h, &[]);
+        let text_area = app.panes().text;
+        let reader = app.panes().reader;
+        for y in reader.y..reader.y + reader.height {
+            for x in reader.x..text_area.x {
+                assert_eq!(buf[(x, y)].symbol(), " ", "left margin at {w}x{h}");
+            }
+            for x in text_area.x + text_area.width..reader.x + reader.width {
+                assert_eq!(buf[(x, y)].symbol(), " ", "right margin at {w}x{h}");
+            }
+        }
+    }
+}
+
+#[test]
+fn the_title_line_keeps_a_gap_before_the_dates_or_drops_them() {
+    for w in 20..=120 {
+        let (_, buf) = reader(w, 10, &[]);
+        let title = row(&buf, 0);
+        if let Some(at) = title.find("Updated") {
+            assert!(title[..at].ends_with("  "), "{w}: {title}");
+        }
+        assert!(title.contains("Nervesmerter"), "{w}: {title}");
+    }
+}
+
+#[test]
+fn load_problems_show_in_the_status_line_and_w_lists_them() {
+    let library = Library::load(&["tests/fixtures/invalid".into()]);
+    let mut app = App::new(library);
+    update(&mut app, Action::Resize(80, 24));
+    let buf = draw(&app, 80, 24);
+    assert!(row(&buf, 23).contains("5 problems loading articles — press w to see"), "{}", row(&buf, 23));
+    update(&mut app, Action::Down);
+    assert!(row(&draw(&app, 80, 24), 23).contains("⚠ 5 (w)"), "the count stays after the message goes");
+    update(&mut app, Action::Warnings);
+    let screen = text(&draw(&app, 80, 24));
+    assert!(screen.contains("broken-yaml.md: frontmatter is not valid YAML"), "{screen}");
+    assert_snapshot!("warnings_overlay", screen);
+}
