@@ -9,6 +9,7 @@
 
 pub mod app;
 pub mod cli;
+pub mod corpus;
 pub mod document;
 pub mod layout;
 pub mod library;

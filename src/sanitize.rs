@@ -11,14 +11,45 @@ use std::borrow::Cow;
 /// bidirectional overrides and isolates become `<U+XXXX>`. Newlines and tabs are kept:
 /// the layout decides what they mean.
 pub fn visible(s: &str) -> Cow<'_, str> {
-    if !s.chars().any(needs_escape) {
+    if !has_controls(s.as_bytes()) {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len() + 8);
-    for c in s.chars() {
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        // A Windows line end is a line end, not a carriage return to show.
+        if c == '\r' && chars.peek() == Some(&'\n') {
+            continue;
+        }
         push_visible(&mut out, c);
     }
     Cow::Owned(out)
+}
+
+/// Whether `bytes` (valid UTF-8) hold a character to escape, judged on the bytes alone:
+/// C0 controls and DEL are single bytes, C1 controls are `C2 80`–`C2 9F`, and the bidi
+/// controls are `E2 80 AA`–`E2 80 AE` and `E2 81 A6`–`E2 81 A9`.
+fn has_controls(bytes: &[u8]) -> bool {
+    // Flag 32-byte chunks with a branch-free pass (which the compiler vectorises), then look
+    // closely only at the flagged ones.
+    let flag = |b: u8| u8::from(b < 0x20 || b == 0x7f || b == 0xc2 || b == 0xe2);
+    bytes.chunks(32).enumerate().any(|(k, chunk)| {
+        chunk.iter().fold(0, |acc, &b| acc | flag(b)) != 0 && controls_in(bytes, k * 32, k * 32 + chunk.len())
+    })
+}
+
+/// The close look of [`has_controls`] at `bytes[from..to]`.
+fn controls_in(bytes: &[u8], from: usize, to: usize) -> bool {
+    (from..to).any(|i| match bytes[i] {
+        b'\t' | b'\n' => false,
+        0..=0x1f | 0x7f => true,
+        0xc2 => matches!(bytes.get(i + 1), Some(0x80..=0x9f)),
+        0xe2 => matches!(
+            (bytes.get(i + 1), bytes.get(i + 2)),
+            (Some(0x80), Some(0xaa..=0xae)) | (Some(0x81), Some(0xa6..=0xa9))
+        ),
+        _ => false,
+    })
 }
 
 fn needs_escape(c: char) -> bool {
@@ -41,7 +72,18 @@ fn push_visible(out: &mut String, c: char) {
 
 #[cfg(test)]
 mod tests {
-    use super::visible;
+    use super::{has_controls, needs_escape, visible};
+
+    #[test]
+    fn the_byte_scan_agrees_with_the_character_rules() {
+        for c in (0..0x3000u32).filter_map(char::from_u32) {
+            // Placed so that the character straddles a 32-byte chunk boundary too.
+            for pad in [1, 30, 31] {
+                let s = format!("{}{c}b", "a".repeat(pad));
+                assert_eq!(has_controls(s.as_bytes()), needs_escape(c), "U+{:04X} at {pad}", c as u32);
+            }
+        }
+    }
 
     #[test]
     fn plain_danish_text_is_untouched() {
@@ -56,5 +98,13 @@ mod tests {
         assert_eq!(visible("\u{9b}2J"), "<U+009B>2J");
         assert_eq!(visible("abc\u{202e}cba"), "abc<U+202E>cba");
         assert_eq!(visible("\u{2066}x\u{2069}"), "<U+2066>x<U+2069>");
+        assert_eq!(visible("\u{85}"), "<U+0085>");
+        assert_eq!(visible("–\u{202a}"), "–<U+202A>");
+    }
+
+    #[test]
+    fn windows_line_ends_are_line_ends_and_a_lone_carriage_return_is_shown() {
+        assert_eq!(visible("a\r\nb"), "a\nb");
+        assert_eq!(visible("over\rwrite"), "over^Mwrite");
     }
 }

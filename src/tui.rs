@@ -2,7 +2,8 @@
 //!
 //! The terminal is restored on every way out: a normal quit, a panic (the message is printed
 //! after the restore), SIGTERM/SIGINT/SIGQUIT, and SIGHUP or a closed input when the terminal
-//! goes away. The loop blocks until something happens, so an idle reader uses no CPU.
+//! goes away. The loop blocks until something happens, so an idle reader uses no CPU (once
+//! a long article is fully laid out, which it does in slices between keys).
 
 use crate::app::{Action, App, keymap, update};
 use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event, MouseButton, MouseEventKind};
@@ -55,7 +56,19 @@ fn event_loop(app: &mut App, rx: &mpsc::Receiver<Wake>, tx: mpsc::Sender<Wake>) 
             })?;
             dirty = false;
         }
-        match rx.recv() {
+        let wake = if app.layout_pending() {
+            // Lay out the rest of a long article a slice at a time, between keys.
+            match rx.try_recv() {
+                Err(mpsc::TryRecvError::Empty) => {
+                    dirty |= app.lay_out_more();
+                    continue;
+                }
+                other => other.map_err(|_| mpsc::RecvError),
+            }
+        } else {
+            rx.recv()
+        };
+        match wake {
             Ok(Wake::Input(event)) => {
                 dirty |= matches!(event, Event::Resize(..));
                 if let Some(action) = action_of(&event) {

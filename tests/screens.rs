@@ -13,7 +13,7 @@ use ratatui::style::Modifier;
 /// A reader on the bundled library at `w`×`h`, after pressing `keys` (one char each, or
 /// `<tab>`, `<enter>`, `<esc>`).
 fn reader(w: u16, h: u16, keys: &[&str]) -> (App, Buffer) {
-    let mut app = App::new(Library::bundled());
+    let mut app = App::new(Library::bundled(), 0);
     update(&mut app, Action::Resize(w, h));
     for key in keys {
         let code = match *key {
@@ -182,7 +182,7 @@ fn the_title_line_keeps_a_gap_before_the_dates_or_drops_them() {
 #[test]
 fn load_problems_show_in_the_status_line_and_w_lists_them() {
     let library = Library::load(&["tests/fixtures/invalid".into()]);
-    let mut app = App::new(library);
+    let mut app = App::new(library, 0);
     update(&mut app, Action::Resize(80, 24));
     let buf = draw(&app, 80, 24);
     assert!(row(&buf, 23).contains("5 problems loading articles — press w to see"), "{}", row(&buf, 23));

@@ -2,6 +2,7 @@
 
 mod action;
 pub mod keymap;
+mod lazy;
 mod navigate;
 mod update;
 
@@ -68,9 +69,9 @@ pub struct App {
 }
 
 impl App {
-    /// A reader on `library`, with its first article open, for an 80×24 screen until told
+    /// A reader on `library` with article `index` open, for an 80×24 screen until told
     /// otherwise. The library must not be empty (the bundled articles are always there).
-    pub fn new(library: Library) -> App {
+    pub fn new(library: Library, index: usize) -> App {
         let mut app = App {
             library,
             current: 0,
@@ -89,7 +90,7 @@ impl App {
         if !app.library.warnings.is_empty() {
             app.message = Some(crate::strings::warnings_found(app.library.warnings.len()));
         }
-        app.open(0);
+        app.open(index);
         app
     }
 
@@ -101,9 +102,10 @@ impl App {
         self.current = index;
         self.library_sel = index;
         self.doc = Document::parse(&article.body);
-        self.layout = Layout::new(&self.doc, usize::from(self.panes().text.width));
+        self.layout = Layout::start(usize::from(self.panes().text.width));
         self.scroll = 0;
         self.contents_sel = 0;
+        self.lay_out_lines(if self.eager() { usize::MAX } else { self.page() * 3 });
     }
 
     /// Jumps to the first heading whose text contains `text` (any case); false if none does.
@@ -115,9 +117,11 @@ impl App {
 
     /// Scrolls so heading `i` is the top line.
     pub fn jump_to_heading(&mut self, i: usize) {
+        self.lay_out_heading(i);
         if let Some(&row) = self.layout.heading_rows.get(i) {
             self.scroll = row;
             self.contents_sel = i;
+            self.lay_out_lines(row + self.page() * 2);
         }
     }
 
@@ -156,9 +160,15 @@ impl App {
         self.layout.lines.len().saturating_sub(self.page())
     }
 
-    /// How far through the article the bottom of the screen is, in percent.
+    /// How far through the article the bottom of the screen is, in percent. While the
+    /// layout is still being built, its total length is estimated from the blocks done.
     pub fn percent(&self) -> usize {
-        let total = self.layout.lines.len();
+        let done = self.layout.lines.len();
+        let total = if self.layout_pending() {
+            done * self.doc.blocks.len() / self.layout.blocks_done.max(1)
+        } else {
+            done
+        };
         if total <= self.page() {
             return 100;
         }

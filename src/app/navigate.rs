@@ -8,6 +8,9 @@ use crate::strings;
 impl App {
     /// Scrolls the reader by `delta` lines, within the text. Returns whether it moved.
     pub fn scroll_by(&mut self, delta: isize) -> bool {
+        if delta > 0 {
+            self.lay_out_lines(self.scroll.saturating_add_signed(delta).saturating_add(self.page() * 2));
+        }
         let before = self.scroll;
         let target = self.scroll.saturating_add_signed(delta);
         // A jump may have left the view past the last full screen; scrolling never goes further.
@@ -30,13 +33,15 @@ impl App {
     /// Jumps to the nearest heading after (`forward`) or before the top line whose kind
     /// passes `wanted`; says `missing` when there is none.
     pub fn jump(&mut self, forward: bool, wanted: fn(HeadingKind) -> bool, missing: &str) -> bool {
-        let rows = &self.layout.heading_rows;
         let headings = &self.doc.outline.headings;
-        let candidates = (0..headings.len()).filter(|&i| wanted(headings[i].kind));
+        // Headings after the section being read start below the top line; the rest above it
+        // (or on it), and those are all laid out already.
         let found = if forward {
-            candidates.into_iter().find(|&i| rows[i] > self.scroll)
+            let from = self.section().map_or(0, |s| s + 1);
+            (from..headings.len()).find(|&i| wanted(headings[i].kind))
         } else {
-            candidates.into_iter().rev().find(|&i| rows[i] < self.scroll)
+            let rows = &self.layout.heading_rows;
+            (0..rows.len()).rev().find(|&i| rows[i] < self.scroll && wanted(headings[i].kind))
         };
         match found {
             Some(i) => self.jump_to_heading(i),
@@ -67,27 +72,29 @@ impl App {
             return true;
         }
         let section = self.section();
-        let layout = Layout::new(&self.doc, text_width);
+        let old = std::mem::replace(&mut self.layout, Layout::start(text_width));
         self.scroll = match section {
             None => {
-                let first = layout.heading_rows.first().copied().unwrap_or(layout.lines.len());
+                let enough = self.scroll + old_page * 2;
+                self.layout.extend(&self.doc, |l| !l.heading_rows.is_empty() || l.lines.len() > enough);
+                let first = self.layout.heading_rows.first().copied().unwrap_or(usize::MAX);
                 self.scroll.min(first.saturating_sub(1))
             }
             Some(i) => {
-                let (old_row, new_row) = (self.layout.heading_rows[i], layout.heading_rows[i]);
-                let offset = self.scroll - old_row;
-                if offset == 0 || offset < old_page {
+                self.lay_out_heading(i + 1);
+                let new_row = self.layout.heading_rows[i];
+                let offset = self.scroll - old.heading_rows[i];
+                if offset < old_page {
                     new_row
                 } else {
-                    let end = layout.heading_rows.get(i + 1).copied().unwrap_or(layout.lines.len());
-                    let old_end =
-                        self.layout.heading_rows.get(i + 1).copied().unwrap_or(self.layout.lines.len());
-                    let scaled = offset * (end - new_row) / (old_end - old_row).max(1);
+                    let end = self.layout.heading_rows.get(i + 1).copied().unwrap_or(self.layout.lines.len());
+                    let old_end = old.heading_rows.get(i + 1).copied().unwrap_or(old.lines.len());
+                    let scaled = offset * (end - new_row) / (old_end - old.heading_rows[i]).max(1);
                     new_row + scaled.min((end - new_row).saturating_sub(1))
                 }
             }
         };
-        self.layout = layout;
+        self.lay_out_lines(if self.eager() { usize::MAX } else { self.scroll + self.page() * 2 });
         true
     }
 }

@@ -61,8 +61,7 @@ fn reader(library: Library, index: usize, section: Option<&str>) -> Result<i32, 
     if !crate::tui::have_terminal() {
         return Err((2, strings::NOT_A_TERMINAL.to_string()));
     }
-    let mut app = App::new(library);
-    app.open(index);
+    let mut app = App::new(library, index);
     if let Some(text) = section
         && !app.jump_to_text(text)
     {

@@ -2,7 +2,7 @@
 
 use super::Failure;
 use crate::document::{Document, HeadingKind};
-use crate::layout::{Layout, Line, Role};
+use crate::layout::{Layout, LineRef, Role};
 use crate::library::{Library, format_date};
 use std::io::{self, IsTerminal, Write};
 
@@ -73,7 +73,7 @@ pub fn show(library: &Library, index: usize, width: Option<usize>) -> Result<i32
         out.push('\n');
     }
     out.push('\n');
-    for line in &layout.lines {
+    for line in layout.lines.iter() {
         if tty {
             push_styled(&mut out, line);
         } else {
@@ -86,28 +86,28 @@ pub fn show(library: &Library, index: usize, width: Option<usize>) -> Result<i32
 }
 
 /// A line with SGR styling for a terminal: bold headings and strong text, italics, code.
-fn push_styled(out: &mut String, line: &Line) {
-    for span in &line.spans {
+fn push_styled(out: &mut String, line: LineRef<'_>) {
+    for (text, tone) in line.spans() {
         let mut codes = Vec::new();
-        if span.tone.strong || matches!(span.tone.role, Role::Heading(_)) {
+        if tone.strong || matches!(tone.role, Role::Heading(_)) {
             codes.push("1");
         }
-        if span.tone.emph {
+        if tone.emph {
             codes.push("3");
         }
-        if span.tone.link {
+        if tone.link {
             codes.push("4");
         }
-        match span.tone.role {
+        match tone.role {
             Role::Heading(_) => codes.push("36"),
             Role::Code => codes.push("32"),
             Role::Aside | Role::Marker => codes.push("90"),
             Role::Text => {}
         }
         if codes.is_empty() {
-            out.push_str(&span.text);
+            out.push_str(text);
         } else {
-            out.push_str(&format!("\x1b[{}m{}\x1b[0m", codes.join(";"), span.text));
+            out.push_str(&format!("\x1b[{}m{}\x1b[0m", codes.join(";"), text));
         }
     }
 }

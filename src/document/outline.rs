@@ -84,11 +84,18 @@ impl Outline {
             };
             headings.push(Heading { level, text, kind, block: i, section: i..blocks.len() });
         }
+        // A heading's section ends at the next heading of the same or a higher level: keep
+        // the open sections on a stack and close those each new heading ends.
+        let mut open: Vec<usize> = Vec::new();
         for i in 0..headings.len() {
-            let level = headings[i].level;
-            if let Some(next) = headings[i + 1..].iter().find(|h| h.level <= level) {
-                headings[i].section.end = next.block;
+            while let Some(&j) = open.last() {
+                if headings[j].level < headings[i].level {
+                    break;
+                }
+                headings[j].section.end = headings[i].block;
+                open.pop();
             }
+            open.push(i);
         }
         Outline { headings }
     }

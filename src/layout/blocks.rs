@@ -1,25 +1,24 @@
 //! Lays out each kind of block: headings, paragraphs, lists, quotes, code, rules, footnotes.
 
 use super::wrap::{display_width, wrap};
-use super::{Line, Role, Span, Tone, table};
+use super::{Line, Lines, Role, Span, Tone, table};
 use crate::document::{Block, Inline, InlineStyle};
 use unicode_segmentation::UnicodeSegmentation;
 
 /// Below this many columns of text, lists and quotes stop indenting: the words matter more.
 const MIN_INNER: usize = 6;
 
-/// Lays out the top-level blocks, returning the lines and the first line of each block.
-pub fn top_level(blocks: &[Block], width: usize) -> (Vec<Line>, Vec<usize>) {
-    let mut lines = Vec::new();
-    let mut rows = Vec::with_capacity(blocks.len());
-    for (i, block) in blocks.iter().enumerate() {
-        if i > 0 {
-            lines.push(Line::default());
-        }
-        rows.push(lines.len());
-        block_into(&mut lines, block, width);
+/// Lays out top-level block number `index` after the blocks already in `lines`, with a blank
+/// line between blocks. Returns the line the block starts on.
+pub fn top_level(lines: &mut Lines, index: usize, block: &Block, width: usize) -> usize {
+    if index > 0 {
+        lines.push(&Line::default());
     }
-    (lines, rows)
+    let row = lines.len();
+    let mut laid = Vec::new();
+    block_into(&mut laid, block, width);
+    laid.iter().for_each(|l| lines.push(l));
+    row
 }
 
 /// The tone of an inline run inside a block of `role`.

@@ -1,12 +1,16 @@
 //! Lays a document out for one width: blocks become wrapped, styled lines.
 //!
 //! Pure: the same document and width always give the same lines. The reader keeps one
-//! [`Layout`] per width and lays out again only when the width changes.
+//! [`Layout`] per width and lays out again only when the width changes. A layout can be
+//! built a piece at a time ([`Layout::start`], [`Layout::extend`]), so that a long article
+//! shows its first screen before the rest is laid out.
 
 mod blocks;
+mod store;
 mod table;
 mod wrap;
 
+pub use store::{LineRef, Lines};
 pub use wrap::{display_width, truncate, wrap};
 
 use crate::document::Document;
@@ -84,24 +88,52 @@ impl Line {
     }
 }
 
-/// A document laid out for one width.
+/// A document laid out for one width: all of it, or its first blocks.
 #[derive(Debug, Clone, Default)]
 pub struct Layout {
     /// The width it was laid out for.
     pub width: usize,
-    /// The lines, top to bottom.
-    pub lines: Vec<Line>,
-    /// For each heading of the outline (same order), the line it starts on.
+    /// The lines laid out so far, top to bottom.
+    pub lines: Lines,
+    /// For each heading of the outline laid out so far (same order), the line it starts on.
     pub heading_rows: Vec<usize>,
+    /// How many top-level blocks are laid out.
+    pub blocks_done: usize,
 }
 
 impl Layout {
-    /// Lays `doc` out at `width` columns (at least 1).
+    /// Lays all of `doc` out at `width` columns (at least 1).
     pub fn new(doc: &Document, width: usize) -> Layout {
-        let width = width.max(1);
-        let (lines, block_rows) = blocks::top_level(&doc.blocks, width);
-        let heading_rows = doc.outline.headings.iter().map(|h| block_rows[h.block]).collect();
-        Layout { width, lines, heading_rows }
+        let mut layout = Layout::start(width);
+        layout.extend(doc, |_| false);
+        layout
+    }
+
+    /// An empty layout at `width`, to be filled by [`Layout::extend`].
+    pub fn start(width: usize) -> Layout {
+        Layout { width: width.max(1), ..Layout::default() }
+    }
+
+    /// Lays out more blocks of `doc`, one at a time, until `enough` says so or all are done.
+    pub fn extend(&mut self, doc: &Document, enough: impl Fn(&Layout) -> bool) {
+        let mut next_heading = doc.outline.headings.get(self.heading_rows.len());
+        while self.blocks_done < doc.blocks.len() && !enough(self) {
+            let i = self.blocks_done;
+            let row = blocks::top_level(&mut self.lines, i, &doc.blocks[i], self.width);
+            if next_heading.is_some_and(|h| h.block == i) {
+                self.heading_rows.push(row);
+                next_heading = doc.outline.headings.get(self.heading_rows.len());
+            }
+            self.blocks_done += 1;
+        }
+        if self.is_complete(doc) {
+            self.lines.shrink_to_fit();
+        }
+    }
+
+    /// Whether every block of `doc` is laid out.
+    pub fn is_complete(&self, doc: &Document) -> bool {
+        self.blocks_done >= doc.blocks.len()
     }
 
     /// The heading whose section holds line `row`: the last one starting at or above it.
@@ -115,7 +147,7 @@ mod tests {
     use super::*;
 
     fn texts(md: &str, width: usize) -> Vec<String> {
-        Layout::new(&Document::parse(md), width).lines.iter().map(Line::text).collect()
+        Layout::new(&Document::parse(md), width).lines.iter().map(|l| l.text()).collect()
     }
 
     #[test]
@@ -149,6 +181,23 @@ mod tests {
         assert_eq!(layout.section_at(2), Some(0));
         assert_eq!(layout.section_at(5), Some(0));
         assert_eq!(layout.section_at(9), Some(1));
+    }
+
+    #[test]
+    fn a_layout_built_piece_by_piece_equals_one_built_at_once() {
+        let doc = Document::parse(&crate::corpus::article("Knæ", 3, 30_000));
+        let whole = Layout::new(&doc, 37);
+        let mut parts = Layout::start(37);
+        parts.extend(&doc, |l| l.lines.len() >= 50);
+        assert!(!parts.is_complete(&doc));
+        assert!((50..70).contains(&parts.lines.len()), "stops soon after enough: {}", parts.lines.len());
+        assert!(parts.heading_rows.len() < whole.heading_rows.len());
+        parts.extend(&doc, |l| l.heading_rows.len() > 20);
+        assert_eq!(parts.heading_rows.len(), 21);
+        parts.extend(&doc, |_| false);
+        assert!(parts.is_complete(&doc));
+        assert_eq!(parts.lines.to_vec(), whole.lines.to_vec());
+        assert_eq!(parts.heading_rows, whole.heading_rows);
     }
 
     #[test]

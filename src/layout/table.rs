@@ -127,10 +127,10 @@ fn records(out: &mut Vec<Line>, table: &Table, width: usize) {
 #[cfg(test)]
 mod tests {
     use crate::document::Document;
-    use crate::layout::{Layout, Line};
+    use crate::layout::Layout;
 
     fn texts(md: &str, width: usize) -> Vec<String> {
-        Layout::new(&Document::parse(md), width).lines.iter().map(Line::text).collect()
+        Layout::new(&Document::parse(md), width).lines.iter().map(|l| l.text()).collect()
     }
 
     const TABLE: &str =

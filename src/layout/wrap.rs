@@ -9,6 +9,10 @@ pub fn display_width(s: &str) -> usize {
     if s.is_ascii() {
         return s.len();
     }
+    // Latin text (æøå, é, ü …) has no wide, zero-width or combining characters: one column each.
+    if s.chars().all(|c| ('\u{a0}'..'\u{300}').contains(&c) || c.is_ascii()) {
+        return s.chars().count();
+    }
     s.graphemes(true).map(UnicodeWidthStr::width).sum()
 }
 
@@ -33,52 +37,61 @@ pub fn truncate(s: &str, width: usize) -> String {
     out
 }
 
-#[derive(Default)]
-struct Word {
-    pieces: Vec<Span>,
+/// A piece of one word that lies in one span: `spans[span].text[range]`.
+#[derive(Clone)]
+struct Piece {
+    span: usize,
+    range: std::ops::Range<usize>,
     width: usize,
-    space_before: bool,
-    break_before: bool,
 }
 
-impl Word {
-    fn push(&mut self, c: char, tone: Tone) {
-        match self.pieces.last_mut() {
-            Some(last) if last.tone == tone => last.text.push(c),
-            _ => self.pieces.push(Span::new(c.to_string(), tone)),
-        }
-    }
+/// What stood between the previous word and this one.
+#[derive(Clone, Copy, PartialEq)]
+enum Gap {
+    None,
+    Space,
+    Break,
 }
 
-fn words(spans: &[Span]) -> Vec<Word> {
-    let mut words = Vec::new();
-    let mut word = Word::default();
-    let (mut space, mut newline) = (false, false);
-    for span in spans {
-        for c in span.text.chars() {
-            if c == '\n' || (c.is_whitespace() && c != '\u{a0}') {
-                if !word.pieces.is_empty() {
-                    words.push(std::mem::take(&mut word));
+/// Calls `word` for each word of `spans` with its pieces and the gap before it. A word may
+/// run across spans ("**fed**t"); whitespace separates words and `\n` breaks the line.
+fn for_each_word(spans: &[Span], mut word: impl FnMut(&[Piece], Gap)) {
+    let mut pieces: Vec<Piece> = Vec::new();
+    let mut gap = Gap::None;
+    let mut pending = Gap::None;
+    for (i, span) in spans.iter().enumerate() {
+        let text = span.text.as_str();
+        let mut start: Option<usize> = None;
+        for (at, c) in text.char_indices() {
+            let space = c == '\n' || (c.is_whitespace() && c != '\u{a0}');
+            match (space, start) {
+                (true, Some(from)) => {
+                    pieces.push(Piece { span: i, range: from..at, width: display_width(&text[from..at]) });
+                    start = None;
                 }
-                newline |= c == '\n';
-                space = true;
-                continue;
+                (false, None) => start = Some(at),
+                _ => {}
             }
-            if word.pieces.is_empty() {
-                word.space_before = space && !newline;
-                word.break_before = newline;
-                (space, newline) = (false, false);
+            if space {
+                if !pieces.is_empty() {
+                    word(&pieces, gap);
+                    pieces.clear();
+                }
+                if pending != Gap::Break {
+                    pending = if c == '\n' { Gap::Break } else { Gap::Space };
+                }
+            } else if pieces.is_empty() && start == Some(at) {
+                gap = pending;
+                pending = Gap::None;
             }
-            word.push(c, span.tone);
+        }
+        if let Some(from) = start {
+            pieces.push(Piece { span: i, range: from..text.len(), width: display_width(&text[from..]) });
         }
     }
-    if !word.pieces.is_empty() {
-        words.push(word);
+    if !pieces.is_empty() {
+        word(&pieces, gap);
     }
-    for w in &mut words {
-        w.width = w.pieces.iter().map(|p| display_width(&p.text)).sum();
-    }
-    words
 }
 
 /// Wraps styled text to lines of at most `width` columns. Whitespace between words becomes
@@ -89,49 +102,49 @@ pub fn wrap(spans: &[Span], width: usize) -> Vec<Vec<Span>> {
     let mut lines: Vec<Vec<Span>> = Vec::new();
     let mut line: Vec<Span> = Vec::new();
     let mut used = 0;
-    for word in words(spans) {
-        if word.break_before {
+    for_each_word(spans, |pieces, gap| {
+        if gap == Gap::Break {
             lines.push(std::mem::take(&mut line));
             used = 0;
         }
-        let gap = usize::from(used > 0 && word.space_before);
-        if used + gap + word.width <= width {
-            if gap == 1 {
-                let tone = space_tone(&line, &word);
+        let word_w: usize = pieces.iter().map(|p| p.width).sum();
+        let space = usize::from(used > 0 && gap == Gap::Space);
+        if used + space + word_w <= width {
+            if space == 1 {
+                let next = spans[pieces[0].span].tone;
+                let tone = match line.last() {
+                    Some(last) if last.tone == next => next,
+                    _ => Tone::default(),
+                };
                 push(&mut line, " ", tone);
             }
-            used += gap + word.width;
-            word.pieces.into_iter().for_each(|p| push(&mut line, &p.text, p.tone));
-        } else {
-            if used > 0 {
-                lines.push(std::mem::take(&mut line));
+            used += space + word_w;
+            for p in pieces {
+                push(&mut line, &spans[p.span].text[p.range.clone()], spans[p.span].tone);
             }
+            return;
+        }
+        if used > 0 {
+            lines.push(std::mem::take(&mut line));
             used = 0;
-            for piece in word.pieces {
-                for g in piece.text.graphemes(true) {
-                    let w = UnicodeWidthStr::width(g);
-                    if used + w > width && used > 0 {
-                        lines.push(std::mem::take(&mut line));
-                        used = 0;
-                    }
-                    push(&mut line, g, piece.tone);
-                    used += w;
+        }
+        for p in pieces {
+            let tone = spans[p.span].tone;
+            for g in spans[p.span].text[p.range.clone()].graphemes(true) {
+                let w = UnicodeWidthStr::width(g);
+                if used + w > width && used > 0 {
+                    lines.push(std::mem::take(&mut line));
+                    used = 0;
                 }
+                push(&mut line, g, tone);
+                used += w;
             }
         }
-    }
+    });
     if !line.is_empty() || lines.is_empty() {
         lines.push(line);
     }
     lines
-}
-
-/// A space inside a link (or other styled run) keeps its style, so underlines do not break.
-fn space_tone(line: &[Span], next: &Word) -> Tone {
-    match (line.last(), next.pieces.first()) {
-        (Some(a), Some(b)) if a.tone == b.tone => a.tone,
-        _ => Tone::default(),
-    }
 }
 
 fn push(line: &mut Vec<Span>, text: &str, tone: Tone) {

@@ -12,7 +12,7 @@ pub fn text(app: &App, area: Rect, buf: &mut Buffer) {
     let lines = app.layout.lines.iter().skip(app.scroll).take(usize::from(area.height));
     for (y, line) in (area.y..).zip(lines) {
         let spans: Vec<Span> =
-            line.spans.iter().map(|s| Span::styled(s.text.as_str(), theme::text(s.tone))).collect();
+            line.spans().map(|(text, tone)| Span::styled(text, theme::text(tone))).collect();
         Line::from(spans).render(Rect { y, height: 1, ..area }, buf);
     }
 }
