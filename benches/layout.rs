@@ -50,6 +50,6 @@ fn layout_20mb(b: Bencher) {
 #[divan::bench]
 fn seed_article(b: Bencher) {
     let lib = artikel::library::Library::bundled();
-    let text = lib.articles[0].body.clone();
+    let text = lib.articles[0].body.to_string();
     b.bench(|| Layout::new(&Document::parse(&text), 50));
 }

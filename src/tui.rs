@@ -22,6 +22,8 @@ enum Wake {
     Closed,
     /// A signal arrived.
     Signal(i32),
+    /// A long article has been parsed in full (for the article opened as this generation).
+    Parsed(u64, Box<crate::document::Document>),
 }
 
 /// Whether the reader can run here: both stdin and stdout must be a terminal.
@@ -42,8 +44,10 @@ pub fn run(mut app: App) -> io::Result<i32> {
 
 fn event_loop(app: &mut App, rx: &mpsc::Receiver<Wake>, tx: mpsc::Sender<Wake>) -> io::Result<i32> {
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
-    std::thread::spawn(move || read_input(&tx));
+    let input_tx = tx.clone();
+    std::thread::spawn(move || read_input(&input_tx));
     let mut dirty = true;
+    let mut parsing: Option<u64> = None;
     loop {
         if dirty {
             terminal.draw(|frame| {
@@ -55,6 +59,15 @@ fn event_loop(app: &mut App, rx: &mpsc::Receiver<Wake>, tx: mpsc::Sender<Wake>) 
                 crate::ui::draw(app, frame);
             })?;
             dirty = false;
+        }
+        // The first screen is up: parse the rest of a long article on another thread.
+        if let Some((generation, body)) = app.parse_job().filter(|(g, _)| parsing != Some(*g)) {
+            parsing = Some(generation);
+            let tx = tx.clone();
+            std::thread::spawn(move || {
+                let doc = crate::document::Document::parse(&body);
+                let _ = tx.send(Wake::Parsed(generation, Box::new(doc)));
+            });
         }
         let wake = if app.layout_pending() {
             // Lay out the rest of a long article a slice at a time, between keys.
@@ -75,6 +88,7 @@ fn event_loop(app: &mut App, rx: &mpsc::Receiver<Wake>, tx: mpsc::Sender<Wake>) 
                     dirty |= update(app, action);
                 }
             }
+            Ok(Wake::Parsed(generation, doc)) => dirty |= app.adopt(generation, *doc),
             Ok(Wake::Signal(signal)) => return Ok(128 + signal),
             Ok(Wake::Closed) | Err(_) => return Ok(129),
         }

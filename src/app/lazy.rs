@@ -1,7 +1,14 @@
-//! Laying out the open article a piece at a time: enough for what is on screen at once,
-//! the rest while the user reads, so a long article shows its first screen immediately.
+//! Showing a long article before it is all processed: its start is parsed and laid out for
+//! the first screens, the whole is parsed on another thread ([`App::parse_job`]) and the rest
+//! laid out in slices while the user reads.
 
 use super::App;
+use crate::document::Document;
+use crate::layout::Layout;
+use std::sync::Arc;
+
+/// How much of a long article is parsed before its first screen is shown.
+pub const PREFIX_BYTES: usize = 64 * 1024;
 
 /// Articles up to this size are laid out whole when opened (a fraction of a millisecond);
 /// longer ones a screenful first and the rest in slices.
@@ -11,6 +18,35 @@ const EAGER_BYTES: usize = 256 * 1024;
 const SLICE_LINES: usize = 2000;
 
 impl App {
+    /// The parse the open article still needs: its generation and its text, for a thread
+    /// that calls [`Document::parse`] and hands the result to [`App::adopt`].
+    pub fn parse_job(&self) -> Option<(u64, Arc<str>)> {
+        self.parsed_prefix?;
+        let body = &self.library.articles.get(self.current)?.body;
+        Some((self.generation, Arc::clone(body)))
+    }
+
+    /// Takes the whole article's document, parsed elsewhere, if it is still wanted.
+    pub fn adopt(&mut self, generation: u64, doc: Document) -> bool {
+        if generation != self.generation || self.parsed_prefix.is_none() {
+            return false;
+        }
+        self.parsed_prefix = None;
+        self.doc = doc;
+        // The start lays out as before; lay out anew so the rest follows from the whole.
+        self.layout = Layout::start(self.layout.width);
+        self.lay_out_lines(self.scroll + self.page() * 2);
+        true
+    }
+
+    /// Parses the whole open article now, if only its start is parsed (when the user wants
+    /// something of it before the thread has finished).
+    pub fn ensure_parsed(&mut self) {
+        if let Some((generation, body)) = self.parse_job() {
+            self.adopt(generation, Document::parse(&body));
+        }
+    }
+
     /// Whether the open article is short enough to lay out whole at once.
     pub fn eager(&self) -> bool {
         self.library.articles.get(self.current).is_none_or(|a| a.body.len() <= EAGER_BYTES)
@@ -55,8 +91,32 @@ mod tests {
     }
 
     #[test]
+    fn a_long_article_opens_parsed_in_part_and_takes_the_whole_when_it_comes() {
+        let mut app = big_app();
+        let prefix = app.parsed_prefix.expect("parsed in part");
+        assert!((64_000..70_000).contains(&prefix), "{prefix}");
+        let partial_headings = app.doc.outline.headings.len();
+        let (generation, body) = app.parse_job().expect("a job for the thread");
+        let whole = crate::document::Document::parse(&body);
+        assert!(whole.outline.headings.len() > partial_headings * 4);
+        assert!(!app.adopt(generation + 1, whole.clone()), "a stale parse is ignored");
+        assert!(app.adopt(generation, whole));
+        assert!(app.parse_job().is_none());
+        assert!(app.doc.outline.headings.len() > partial_headings * 4);
+    }
+
+    #[test]
+    fn any_key_before_the_thread_is_done_parses_the_rest_at_once() {
+        let mut app = big_app();
+        update(&mut app, Action::Down);
+        assert_eq!(app.parsed_prefix, None);
+        assert_eq!(app.scroll, 1);
+    }
+
+    #[test]
     fn a_long_article_opens_with_only_its_first_screens_laid_out() {
         let mut app = big_app();
+        app.ensure_parsed();
         assert!(app.layout_pending());
         assert!(app.layout.lines.len() < 200, "{}", app.layout.lines.len());
         let mut slices = 0;

@@ -9,7 +9,7 @@ mod update;
 pub use action::Action;
 pub use update::update;
 
-use crate::document::{Document, HeadingKind};
+use crate::document::{Document, HeadingKind, prefix_end};
 use crate::layout::Layout;
 use crate::library::Library;
 use crate::screen::{self, Panes};
@@ -66,6 +66,10 @@ pub struct App {
     pub message: Option<String>,
     /// Set when the user has asked to quit.
     pub quit: bool,
+    /// While only the start of a long article is parsed: how many bytes of it.
+    pub parsed_prefix: Option<usize>,
+    /// Counts the articles opened, so a late parse of an earlier one is recognised.
+    pub generation: u64,
 }
 
 impl App {
@@ -86,6 +90,8 @@ impl App {
             area: Rect::new(0, 0, 80, 24),
             message: None,
             quit: false,
+            parsed_prefix: None,
+            generation: 0,
         };
         if !app.library.warnings.is_empty() {
             app.message = Some(crate::strings::warnings_found(app.library.warnings.len()));
@@ -94,14 +100,18 @@ impl App {
         app
     }
 
-    /// Opens article `index` at its top.
+    /// Opens article `index` at its top. A long article is parsed only as far as the first
+    /// screens need; the rest follows (see [`App::parse_job`]).
     pub fn open(&mut self, index: usize) {
         let Some(article) = self.library.articles.get(index) else {
             return;
         };
         self.current = index;
         self.library_sel = index;
-        self.doc = Document::parse(&article.body);
+        self.generation += 1;
+        let body = std::sync::Arc::clone(&article.body);
+        self.parsed_prefix = if self.eager() { None } else { prefix_end(&body, lazy::PREFIX_BYTES) };
+        self.doc = Document::parse(&body[..self.parsed_prefix.unwrap_or(body.len())]);
         self.layout = Layout::start(usize::from(self.panes().text.width));
         self.scroll = 0;
         self.contents_sel = 0;
@@ -164,11 +174,15 @@ impl App {
     /// layout is still being built, its total length is estimated from the blocks done.
     pub fn percent(&self) -> usize {
         let done = self.layout.lines.len();
-        let total = if self.layout_pending() {
+        let mut total = if self.layout_pending() {
             done * self.doc.blocks.len() / self.layout.blocks_done.max(1)
         } else {
             done
         };
+        if let Some(prefix) = self.parsed_prefix {
+            let whole = self.library.articles[self.current].body.len();
+            total = total * whole / prefix.max(1);
+        }
         if total <= self.page() {
             return 100;
         }

@@ -15,6 +15,7 @@ pub fn update(app: &mut App, action: Action) -> bool {
         app.quit = true;
         return true;
     }
+    app.ensure_parsed();
     let had_message = app.message.take().is_some();
     let changed = match app.overlay {
         Some(overlay) => in_overlay(app, overlay, action),

@@ -122,7 +122,7 @@ impl Builder {
         match tag {
             TagEnd::Paragraph | TagEnd::HtmlBlock => self.flush(),
             TagEnd::Heading(level) => {
-                let text = std::mem::take(&mut self.inlines);
+                let text = compact(std::mem::take(&mut self.inlines));
                 self.push(Block::Heading { level: level as u8, text });
             }
             TagEnd::BlockQuote(_) | TagEnd::List(_) | TagEnd::Item | TagEnd::FootnoteDefinition => {
@@ -201,7 +201,7 @@ impl Builder {
             return;
         }
         if !self.inlines.is_empty() {
-            let inlines = std::mem::take(&mut self.inlines);
+            let inlines = compact(std::mem::take(&mut self.inlines));
             self.push(Block::Paragraph(inlines));
         }
     }
@@ -237,6 +237,13 @@ impl Builder {
             Kind::Item | Kind::Flat => parent.blocks.extend(frame.blocks),
         }
     }
+}
+
+/// Gives back what growing a run of text reserved: a document lives as long as it is open.
+fn compact(mut inlines: Vec<Inline>) -> Vec<Inline> {
+    inlines.shrink_to_fit();
+    inlines.iter_mut().for_each(|i| i.text.shrink_to_fit());
+    inlines
 }
 
 fn align(a: &Alignment) -> Align {

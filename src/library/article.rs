@@ -4,6 +4,7 @@ use super::frontmatter::{self, Frontmatter};
 use super::scan::Warning;
 use crate::sanitize;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 /// Where an article was loaded from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,7 +37,8 @@ pub struct Article {
     /// What its frontmatter says (empty when it had none or it failed to parse).
     pub meta: Frontmatter,
     /// The Markdown after the frontmatter.
-    pub body: String,
+    /// Shared, so a long article can be parsed on another thread.
+    pub body: Arc<str>,
     /// The 1-based line of the file on which `body` starts.
     pub body_line: usize,
 }
@@ -94,7 +96,7 @@ impl Article {
             .or_else(|| first_heading(body))
             .unwrap_or_else(|| slug.clone());
         let title = sanitize::visible(title.trim()).into_owned();
-        let article = Article { slug, title, source, meta, body: body.to_string(), body_line };
+        let article = Article { slug, title, source, meta, body: Arc::from(body), body_line };
         (article, warnings)
     }
 
@@ -158,7 +160,7 @@ mod tests {
         let (a, w) = load(b"\xef\xbb\xbf---\r\nmetaTitle: \"Evil\\e]0;pwn\\a\"\r\n---\r\nBody\r\n");
         assert!(w.is_empty(), "{w:?}");
         assert_eq!(a.title, "Evil^[]0;pwn^G");
-        assert_eq!(a.body, "Body\r\n");
+        assert_eq!(&*a.body, "Body\r\n");
     }
 
     #[test]
