@@ -88,3 +88,22 @@ fn resizing_keeps_the_current_heading_in_view() {
     s.send("q");
     assert_eq!(s.wait_exit(Duration::from_secs(5)), Some(0));
 }
+
+#[test]
+fn a_long_article_paints_at_once_and_reaches_its_end() {
+    let dir = data();
+    let articles = tempfile::tempdir().expect("temp");
+    let text = artikel::corpus::article("Rygsmerter", 11, 3_000_000);
+    std::fs::write(articles.path().join("lang.md"), &text).expect("write");
+    let folder = articles.path().to_str().expect("utf-8 path");
+    let mut s = Session::start(&["--articles", folder, "open", "lang"], 80, 24, dir.path());
+    s.wait_text("Rygsmerter – generated article 11");
+    s.send("G");
+    let last_words = text.trim_end().rsplit(' ').next().expect("a last word").to_string();
+    s.wait_for("the article's last words at the bottom", |rows| rows[22].contains(&last_words));
+    s.wait_for("100% in the status line", |rows| rows[23].contains("100%"));
+    s.send("f");
+    s.wait_for("its FAQ on top", |rows| reader_top(rows) == "Ofte stillede spørgsmål om rygsmerter");
+    s.send("q");
+    assert_eq!(s.wait_exit(Duration::from_secs(5)), Some(0));
+}

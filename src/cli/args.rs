@@ -5,7 +5,12 @@ use std::path::PathBuf;
 
 /// A terminal reader for health articles. With no command, opens the reader.
 #[derive(Debug, Parser)]
-#[command(name = "artikel", version, about)]
+#[command(
+    name = "artikel",
+    version,
+    about,
+    after_help = "With no command, artikel opens the reader on the first article. Press ? in the reader for its keys."
+)]
 pub struct Cli {
     /// Also load the articles (*.md) in this folder; may be given more than once.
     #[arg(long, value_name = "DIR", global = true)]

@@ -1,0 +1,13 @@
+//! The README documents every key binding, as the help overlay does.
+
+use artikel::app::keymap::BINDINGS;
+
+#[test]
+fn every_binding_is_in_the_readme_keys_table() {
+    let readme = std::fs::read_to_string("README.md").expect("README.md");
+    for binding in BINDINGS {
+        let keys: Vec<String> = binding.label.split(' ').map(|k| format!("`{k}`")).collect();
+        let row = format!("| {} | {} |", keys.join(" "), binding.help);
+        assert!(readme.contains(&row), "README lacks the row {row}");
+    }
+}
