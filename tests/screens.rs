@@ -193,3 +193,34 @@ fn load_problems_show_in_the_status_line_and_w_lists_them() {
     assert!(screen.contains("broken-yaml.md: frontmatter is not valid YAML"), "{screen}");
     assert_snapshot!("warnings_overlay", screen);
 }
+
+#[test]
+fn from_the_end_the_next_answers_are_still_reachable_past_the_last_screen() {
+    let (at_end, _) = reader(80, 24, &["G"]);
+    let top = at_end.section().expect("a section at the top");
+    let (app, _) = reader(80, 24, &["G", "}", "}"]);
+    let last = app.doc.outline.headings.len() - 1;
+    assert!(top + 2 <= last, "the end shows more than one answer");
+    assert_eq!(app.section(), Some(top + 2));
+    assert_eq!(app.scroll, app.layout.heading_rows[top + 2], "its question on the top line");
+    assert!(app.scroll > app.max_scroll(), "a jump may leave blank lines below the end");
+}
+
+#[test]
+fn the_wheel_scrolls_the_pane_under_the_pointer_and_a_click_jumps() {
+    let mut app = App::new(Library::bundled(), 0);
+    update(&mut app, Action::Resize(80, 24));
+    update(&mut app, Action::Wheel { col: 50, row: 10, down: true });
+    assert_eq!(app.scroll, 3, "the wheel over the text scrolls it");
+    update(&mut app, Action::Wheel { col: 50, row: 10, down: false });
+    assert_eq!(app.scroll, 0);
+    // Over the Contents pane the wheel moves its selection, not the text.
+    update(&mut app, Action::Wheel { col: 5, row: 10, down: true });
+    assert_eq!((app.scroll, app.focus, app.contents_sel), (0, artikel::app::Focus::Contents, 1));
+    // A click on "≡ Ofte stillede spørgsmål…" jumps there.
+    let buf = draw(&app, 80, 24);
+    let y = find_row(&buf, "≡ Ofte stillede");
+    update(&mut app, Action::Click { col: 5, row: y });
+    assert_eq!(app.section(), app.doc.outline.faq());
+    assert_eq!(app.scroll, app.layout.heading_rows[app.doc.outline.faq().expect("faq")]);
+}
