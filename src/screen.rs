@@ -41,7 +41,7 @@ pub fn panes(area: Rect, sidebar: bool, articles: usize) -> Panes {
     let (library, contents, reader) = if sidebar && sidebar_fits(area.width) && body.height >= 6 {
         let left_w = (area.width * 35 / 100).clamp(28, 40);
         let wanted = u16::try_from(articles).unwrap_or(u16::MAX).saturating_add(2).max(3);
-        let lib_h = wanted.min(body.height / 3).max(3);
+        let lib_h = wanted.min(body.height * 2 / 5).max(3);
         let library = Rect { width: left_w, height: lib_h, ..body };
         let contents = Rect { y: body.y + lib_h, width: left_w, height: body.height - lib_h, ..body };
         let reader = Rect { x: body.x + left_w, width: body.width - left_w, ..body };
@@ -68,8 +68,8 @@ mod tests {
     #[test]
     fn at_80_columns_the_sidebar_shows_and_text_fills_the_rest() {
         let p = panes(Rect::new(0, 0, 80, 24), true, 6);
-        assert_eq!(p.library, Some(Rect::new(0, 1, 28, 7)));
-        assert_eq!(p.contents, Some(Rect::new(0, 8, 28, 15)));
+        assert_eq!(p.library, Some(Rect::new(0, 1, 28, 8)), "room for six articles");
+        assert_eq!(p.contents, Some(Rect::new(0, 9, 28, 14)), "and twelve headings");
         assert_eq!(p.reader, Rect::new(28, 1, 52, 22));
         assert_eq!(p.text, Rect::new(29, 1, 50, 22));
         assert_eq!(p.status, Rect::new(0, 23, 80, 1));

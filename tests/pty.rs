@@ -18,9 +18,18 @@ fn reader_top(rows: &[String]) -> String {
 }
 
 #[test]
-fn start_jump_to_the_faq_and_quit_cleanly() {
+fn plain_artikel_opens_the_first_article_of_the_library() {
     let dir = data();
     let mut s = Session::start(&[], 80, 24, dir.path());
+    s.wait_text("Knæsmerter – Årsager, undersøgelse og behandling");
+    s.send("q");
+    assert_eq!(s.wait_exit(Duration::from_secs(5)), Some(0));
+}
+
+#[test]
+fn start_jump_to_the_faq_and_quit_cleanly() {
+    let dir = data();
+    let mut s = Session::start(&["open", "nervesmerter"], 80, 24, dir.path());
     s.wait_text(TITLE);
     assert!(s.alternate_screen(), "the reader runs on the alternate screen");
     s.send("f");
@@ -45,7 +54,7 @@ fn open_with_a_section_starts_there() {
 #[test]
 fn a_lost_terminal_ends_the_reader_promptly_without_spinning() {
     let dir = data();
-    let mut s = Session::start(&[], 80, 24, dir.path());
+    let mut s = Session::start(&["open", "nervesmerter"], 80, 24, dir.path());
     s.wait_text(TITLE);
     let pid = s.pid();
     s.hang_up();
@@ -57,7 +66,7 @@ fn a_lost_terminal_ends_the_reader_promptly_without_spinning() {
 #[test]
 fn sigterm_restores_the_terminal_and_exits() {
     let dir = data();
-    let mut s = Session::start(&[], 80, 24, dir.path());
+    let mut s = Session::start(&["open", "nervesmerter"], 80, 24, dir.path());
     s.wait_text(TITLE);
     let before = common::cpu_seconds(s.pid()).expect("running");
     std::thread::sleep(Duration::from_millis(500));
@@ -73,7 +82,7 @@ fn sigterm_restores_the_terminal_and_exits() {
 #[test]
 fn resizing_keeps_the_current_heading_in_view() {
     let dir = data();
-    let mut s = Session::start(&[], 80, 24, dir.path());
+    let mut s = Session::start(&["open", "nervesmerter"], 80, 24, dir.path());
     s.wait_text(TITLE);
     s.send("]]]");
     s.wait_for("third question on top", |rows| reader_top(rows) == "Hvordan diagnosticeres nervesmerter?");

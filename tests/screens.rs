@@ -13,7 +13,7 @@ use ratatui::style::Modifier;
 /// A reader on the bundled library at `w`×`h`, after pressing `keys` (one char each, or
 /// `<tab>`, `<enter>`, `<esc>`).
 fn reader(w: u16, h: u16, keys: &[&str]) -> (App, Buffer) {
-    let mut app = App::new(Library::bundled(), 0);
+    let mut app = seed_reader();
     update(&mut app, Action::Resize(w, h));
     for key in keys {
         let code = match *key {
@@ -28,6 +28,13 @@ fn reader(w: u16, h: u16, keys: &[&str]) -> (App, Buffer) {
     }
     let buf = draw(&app, w, h);
     (app, buf)
+}
+
+/// A reader on the bundled library with the seed article, nervesmerter, open.
+fn seed_reader() -> App {
+    let library = Library::bundled();
+    let seed = library.position("nervesmerter").expect("the seed article is bundled");
+    App::new(library, seed)
 }
 
 fn draw(app: &App, w: u16, h: u16) -> Buffer {
@@ -208,7 +215,7 @@ fn from_the_end_the_next_answers_are_still_reachable_past_the_last_screen() {
 
 #[test]
 fn the_wheel_scrolls_the_pane_under_the_pointer_and_a_click_jumps() {
-    let mut app = App::new(Library::bundled(), 0);
+    let mut app = seed_reader();
     update(&mut app, Action::Resize(80, 24));
     update(&mut app, Action::Wheel { col: 50, row: 10, down: true });
     assert_eq!(app.scroll, 3, "the wheel over the text scrolls it");
