@@ -32,12 +32,37 @@ pub fn lay_out(out: &mut Vec<Line>, table: &Table, width: usize) {
     if least > width {
         return records(out, table, width);
     }
-    let widths = fit(&natural, width - seps);
+    let words: Vec<usize> = (0..cols)
+        .map(|c| {
+            std::iter::once(&table.header)
+                .chain(&table.rows)
+                .filter_map(|row| row.get(c))
+                .map(|cell| longest_word(cell))
+                .max()
+                .unwrap_or(1)
+        })
+        .collect();
+    let widths = fit(&natural, &words, width - seps);
     row(out, &table.header, &widths, &table.align, true);
     let rule: Vec<String> = widths.iter().map(|&w| "─".repeat(w)).collect();
     out.push(Line { spans: vec![Span::new(rule.join("─┼─"), Tone::of(Role::Marker))] });
-    for r in &table.rows {
-        row(out, r, &widths, &table.align, false);
+    let rows: Vec<Vec<Line>> = table
+        .rows
+        .iter()
+        .map(|r| {
+            let mut lines = Vec::new();
+            row(&mut lines, r, &widths, &table.align, false);
+            lines
+        })
+        .collect();
+    // When rows wrap onto several lines, a faint rule between them shows where each ends.
+    let wrapped = rows.iter().any(|r| r.len() > 1);
+    let thin: Vec<String> = widths.iter().map(|&w| "╌".repeat(w)).collect();
+    for (i, lines) in rows.into_iter().enumerate() {
+        if wrapped && i > 0 {
+            out.push(Line { spans: vec![Span::new(thin.join("╌┼╌"), Tone::of(Role::Marker))] });
+        }
+        out.extend(lines);
     }
 }
 
@@ -46,8 +71,35 @@ fn cell_width(cell: &[Inline]) -> usize {
     display_width(text.trim())
 }
 
-/// Shrinks the widest column, one column at a time, until the columns fit `room`.
-fn fit(natural: &[usize], room: usize) -> Vec<usize> {
+fn longest_word(cell: &[Inline]) -> usize {
+    let text: String = cell.iter().map(|i| i.text.as_str()).collect();
+    text.split_whitespace().map(display_width).max().unwrap_or(1).max(1)
+}
+
+/// Column widths that fit `room`: natural widths if they fit; else, if every column's
+/// longest word fits, those plus the room left shared by how much more each would like
+/// (so no word is cut); else the widest column shrinks until all fit.
+fn fit(natural: &[usize], words: &[usize], room: usize) -> Vec<usize> {
+    if natural.iter().sum::<usize>() <= room {
+        return natural.to_vec();
+    }
+    let words: Vec<usize> = words.iter().zip(natural).map(|(&w, &n)| w.min(n)).collect();
+    let least: usize = words.iter().sum();
+    if least <= room {
+        let wants: Vec<usize> = natural.iter().zip(&words).map(|(n, w)| n - w).collect();
+        let total_want: usize = wants.iter().sum();
+        let spare = room - least;
+        let mut widths: Vec<usize> =
+            words.iter().zip(&wants).map(|(w, want)| w + spare * want / total_want.max(1)).collect();
+        let mut left = room - widths.iter().sum::<usize>();
+        for (i, width) in widths.iter_mut().enumerate() {
+            if left > 0 && *width < natural[i] {
+                *width += 1;
+                left -= 1;
+            }
+        }
+        return widths;
+    }
     let mut widths = natural.to_vec();
     let mut total: usize = widths.iter().sum();
     while total > room {
@@ -150,6 +202,23 @@ mod tests {
     }
 
     #[test]
+    fn columns_share_the_room_without_cutting_words_while_they_can() {
+        let md = "| Hvor | Årsag | Hvornår |\n|---|---|---|\n| Foran og omkring knæskallen | Smerter fra knæskallens led (patellofemoralt smertesyndrom) | Trappegang og hop |\n";
+        let lines = texts(md, 50);
+        assert_eq!(
+            lines,
+            [
+                "Hvor          │ Årsag                 │ Hvornår",
+                "──────────────┼───────────────────────┼───────────",
+                "Foran og      │ Smerter fra           │ Trappegang",
+                "omkring       │ knæskallens led       │ og hop",
+                "knæskallen    │ (patellofemoralt      │ ",
+                "              │ smertesyndrom)        │ ",
+            ]
+        );
+    }
+
+    #[test]
     fn a_narrow_table_shrinks_its_widest_column_and_wraps_its_cells() {
         assert_eq!(
             texts(TABLE, 22),
@@ -158,6 +227,7 @@ mod tests {
                 "───────┼──────────────",
                 "Nakke  │ Stillesiddend",
                 "       │     e arbejde",
+                "╌╌╌╌╌╌╌┼╌╌╌╌╌╌╌╌╌╌╌╌╌╌",
                 "Knæ    │          Slid",
             ]
         );
