@@ -15,6 +15,7 @@ pub mod layout;
 pub mod library;
 pub mod sanitize;
 pub mod screen;
+pub mod search;
 pub mod strings;
 pub mod tui;
 pub mod ui;

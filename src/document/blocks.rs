@@ -92,3 +92,32 @@ pub enum Block {
 pub fn plain_text(inlines: &[Inline]) -> String {
     inlines.iter().map(|i| i.text.as_str()).collect()
 }
+
+/// Appends the words of `block` (every block inside it too) to `out`, separated by spaces:
+/// the text that search looks in and snippets are cut from.
+pub fn push_block_text(out: &mut String, block: &Block) {
+    let mut push = |text: &str| {
+        if !out.is_empty() && !out.ends_with(' ') {
+            out.push(' ');
+        }
+        out.push_str(text);
+    };
+    match block {
+        Block::Heading { text, .. } | Block::Paragraph(text) => {
+            for inline in text.iter().filter(|i| !i.style.aside) {
+                push(&inline.text.replace('\n', " "));
+            }
+        }
+        Block::Code(code) => push(&code.replace('\n', " ")),
+        Block::Rule => {}
+        Block::List { items, .. } => items.iter().flatten().for_each(|b| push_block_text(out, b)),
+        Block::Quote(blocks) | Block::Footnote { blocks, .. } => {
+            blocks.iter().for_each(|b| push_block_text(out, b))
+        }
+        Block::Table(t) => {
+            for cell in t.header.iter().chain(t.rows.iter().flatten()) {
+                push(&plain_text(cell));
+            }
+        }
+    }
+}

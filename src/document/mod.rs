@@ -6,8 +6,8 @@ mod blocks;
 mod outline;
 mod parse;
 
-pub use blocks::{Align, Block, Inline, InlineStyle, ListItem, Table};
-pub use outline::{Heading, HeadingKind, Outline, is_faq_title};
+pub use blocks::{Align, Block, Inline, InlineStyle, ListItem, Table, plain_text, push_block_text};
+pub use outline::{Heading, HeadingKind, Outline, anchor, is_faq_title};
 
 /// A parsed article body.
 #[derive(Debug, Clone, Default)]

@@ -42,6 +42,8 @@ pub struct Heading {
     pub block: usize,
     /// The blocks it covers: up to the next heading of the same or a higher level.
     pub section: Range<usize>,
+    /// A stable name for linking to it, GitHub style: `kan-nervesmerter-helbredes`.
+    pub anchor: String,
 }
 
 /// The headings of a document, in order.
@@ -55,6 +57,20 @@ pub struct Outline {
 pub fn is_faq_title(text: &str) -> bool {
     let lower = text.trim().to_lowercase();
     ["ofte stillede spørgsmål", "faq", "frequently asked questions"].iter().any(|p| lower.starts_with(p))
+}
+
+/// The GitHub-style anchor of a heading's text: lower case, letters, digits, `-` and `_`
+/// kept (æøå too), spaces turned into `-`, everything else dropped.
+pub fn anchor(text: &str) -> String {
+    text.trim()
+        .chars()
+        .flat_map(char::to_lowercase)
+        .filter_map(|c| match c {
+            ' ' => Some('-'),
+            c if c.is_alphanumeric() || c == '-' || c == '_' => Some(c),
+            _ => None,
+        })
+        .collect()
 }
 
 fn is_question(text: &str) -> bool {
@@ -82,7 +98,13 @@ impl Outline {
             } else {
                 HeadingKind::Section
             };
-            headings.push(Heading { level, text, kind, block: i, section: i..blocks.len() });
+            let mut name = anchor(&text);
+            let taken = |name: &str| headings.iter().any(|h: &Heading| h.anchor == name);
+            if taken(&name) {
+                let base = name.clone();
+                name = (1..).map(|n| format!("{base}-{n}")).find(|n| !taken(n)).unwrap_or(base);
+            }
+            headings.push(Heading { level, text, kind, block: i, section: i..blocks.len(), anchor: name });
         }
         // A heading's section ends at the next heading of the same or a higher level: keep
         // the open sections on a stack and close those each new heading ends.
@@ -110,6 +132,18 @@ impl Outline {
         self.headings.get(i).map_or(0..0, |h| h.block + 1..h.section.end)
     }
 
+    /// The heading called `anchor`.
+    pub fn by_anchor(&self, anchor: &str) -> Option<usize> {
+        self.headings.iter().position(|h| h.anchor == anchor)
+    }
+
+    /// The blocks of heading `i`'s own text: after it, up to the next heading of any level.
+    pub fn own_blocks(&self, i: usize, blocks: usize) -> Range<usize> {
+        let start = self.headings.get(i).map_or(0, |h| h.block + 1);
+        let end = self.headings.get(i + 1).map_or(blocks, |h| h.block);
+        start..end.max(start)
+    }
+
     /// The index of the FAQ section's heading.
     pub fn faq(&self) -> Option<usize> {
         self.headings.iter().position(|h| h.kind == HeadingKind::FaqSection)
@@ -120,6 +154,17 @@ impl Outline {
 mod tests {
     use super::*;
     use crate::document::Document;
+
+    #[test]
+    fn anchors_are_github_style_and_unique() {
+        assert_eq!(anchor("Kan nervesmerter helbredes?"), "kan-nervesmerter-helbredes");
+        assert_eq!(anchor("Hvad er årsagerne til nervesmerter?"), "hvad-er-årsagerne-til-nervesmerter");
+        assert_eq!(anchor("Knæ & hofte: 2 råd"), "knæ--hofte-2-råd");
+        let doc = Document::parse("## Noter\n\n## Noter\n\n## Noter\n");
+        let anchors: Vec<&str> = doc.outline.headings.iter().map(|h| h.anchor.as_str()).collect();
+        assert_eq!(anchors, ["noter", "noter-1", "noter-2"]);
+        assert_eq!(doc.outline.by_anchor("noter-1"), Some(1));
+    }
 
     #[test]
     fn faq_titles_in_danish_and_english_any_case() {

@@ -1,0 +1,95 @@
+//! Folding text for matching: lower case, Danish letters spelled out (æ→ae, ø→oe, å→aa, and
+//! ä/ö as typed on Swedish or German keyboards), accents dropped (é→e).
+
+/// Appends `c`, folded, to `out`.
+fn push_folded(out: &mut String, c: char) {
+    match c {
+        'A'..='Z' => out.push(c.to_ascii_lowercase()),
+        c if c.is_ascii() => out.push(c),
+        'æ' | 'Æ' | 'ä' | 'Ä' => out.push_str("ae"),
+        'ø' | 'Ø' | 'ö' | 'Ö' => out.push_str("oe"),
+        'å' | 'Å' => out.push_str("aa"),
+        'ß' => out.push_str("ss"),
+        c => match unaccented(c) {
+            Some(base) => out.push(base),
+            None => out.extend(c.to_lowercase()),
+        },
+    }
+}
+
+/// The letter under an accent, for the accented Latin letters a Danish text meets.
+fn unaccented(c: char) -> Option<char> {
+    let base = match c {
+        'à' | 'á' | 'â' | 'ã' | 'ā' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ā' => 'a',
+        'ç' | 'ć' | 'č' | 'Ç' | 'Ć' | 'Č' => 'c',
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ě' | 'È' | 'É' | 'Ê' | 'Ë' | 'Ē' | 'Ě' => 'e',
+        'ì' | 'í' | 'î' | 'ï' | 'ī' | 'Ì' | 'Í' | 'Î' | 'Ï' | 'Ī' => 'i',
+        'ñ' | 'ń' | 'ň' | 'Ñ' | 'Ń' | 'Ň' => 'n',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ō' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ō' => 'o',
+        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'Ù' | 'Ú' | 'Û' | 'Ü' | 'Ū' | 'Ů' => 'u',
+        'ý' | 'ÿ' | 'Ý' => 'y',
+        'š' | 'ś' | 'Š' | 'Ś' => 's',
+        'ž' | 'ź' | 'ż' | 'Ž' | 'Ź' | 'Ż' => 'z',
+        'ł' | 'Ł' => 'l',
+        'ř' | 'Ř' => 'r',
+        _ => return None,
+    };
+    Some(base)
+}
+
+/// `s` folded.
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + s.len() / 8);
+    fold_into(&mut out, s);
+    out
+}
+
+/// Appends `s`, folded, to `out`.
+pub fn fold_into(out: &mut String, s: &str) {
+    if s.is_ascii() {
+        out.extend(s.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        return;
+    }
+    for c in s.chars() {
+        push_folded(out, c);
+    }
+}
+
+/// `s` folded, with the byte offset in `s` of each byte of the result (and of its end), so
+/// a match in folded text can be shown in the original.
+pub fn fold_mapped(s: &str) -> (String, Vec<usize>) {
+    let mut out = String::with_capacity(s.len());
+    let mut map = Vec::with_capacity(s.len() + 1);
+    for (at, c) in s.char_indices() {
+        let before = out.len();
+        push_folded(&mut out, c);
+        map.extend(std::iter::repeat_n(at, out.len() - before));
+    }
+    map.push(s.len());
+    (out, map)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn danish_letters_are_spelled_out_and_accents_dropped() {
+        assert_eq!(fold("Ondt i KNÆET på Ærø"), "ondt i knaeet paa aeroe");
+        assert_eq!(fold("Spændingshovedpine"), "spaendingshovedpine");
+        assert_eq!(fold("Café Zürich señor"), "cafe zurich senor");
+        assert_eq!(fold("Smärta i höften"), "smaerta i hoeften");
+        assert_eq!(fold("helbredes?"), "helbredes?");
+    }
+
+    #[test]
+    fn a_folded_match_maps_back_to_the_original_text() {
+        let original = "Får du smærter?";
+        let (folded, map) = fold_mapped(original);
+        assert_eq!(folded, "faar du smaerter?");
+        let at = folded.find("smaerter").expect("found");
+        let (start, end) = (map[at], map[at + "smaerter".len()]);
+        assert_eq!(&original[start..end], "smærter");
+        assert_eq!(map.len(), folded.len() + 1);
+    }
+}

@@ -1,0 +1,171 @@
+//! The search index: every article's title, headings and section text, folded, in two
+//! buffers that a substring search runs through in one pass.
+
+use super::fold::fold_into;
+use crate::document::{Document, HeadingKind, push_block_text};
+
+/// What a stretch of indexed text is. The order is the ranking order of a hit in it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum FieldKind {
+    /// The text of a section (or of the introduction).
+    Body,
+    /// An article's title.
+    Title,
+    /// A heading that is not a question.
+    Heading,
+    /// A question heading outside the FAQ.
+    Question,
+    /// A question in the FAQ.
+    FaqQuestion,
+}
+
+impl FieldKind {
+    /// How much a hit in this kind of text counts.
+    pub fn weight(self) -> u32 {
+        match self {
+            FieldKind::Body => 100,
+            FieldKind::Title => 200,
+            FieldKind::Heading => 250,
+            FieldKind::Question | FieldKind::FaqQuestion => 300,
+        }
+    }
+
+    /// Whether this is a question heading (what the palette lists).
+    pub fn is_question(self) -> bool {
+        matches!(self, FieldKind::Question | FieldKind::FaqQuestion)
+    }
+}
+
+/// What a result points at: an article's top (its title and introduction), or one heading
+/// of it with the text under it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Unit {
+    /// The article's position in the library.
+    pub article: u32,
+    /// The heading, by its position in the article's outline; `None` for the top.
+    pub heading: Option<u32>,
+    /// The kind of the unit's heading text (its title for the top).
+    pub kind: FieldKind,
+}
+
+/// One stretch of indexed text: `buffer[start..end]`, belonging to a unit.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Field {
+    pub unit: u32,
+    pub start: u32,
+    pub end: u32,
+}
+
+/// The folded text of a library, ready to search.
+#[derive(Debug, Default)]
+pub struct Index {
+    /// Titles and headings, folded, one per line.
+    pub(super) heads: String,
+    /// Section texts, folded, one per line.
+    pub(super) bodies: String,
+    pub(super) head_fields: Vec<Field>,
+    pub(super) body_fields: Vec<Field>,
+    /// Everything a hit can point at.
+    pub units: Vec<Unit>,
+}
+
+impl Index {
+    /// Indexes articles given as (title, Markdown body), in library order. Long libraries are
+    /// split between two threads.
+    pub fn build(articles: &[(&str, &str)]) -> Index {
+        let half = articles.len() / 2;
+        if half < 64 {
+            return Index::build_part(articles, 0);
+        }
+        let (first, second) = articles.split_at(half);
+        let (mut a, b) = std::thread::scope(|scope| {
+            let other = scope.spawn(|| Index::build_part(second, half));
+            let mine = Index::build_part(first, 0);
+            (mine, other.join().unwrap_or_default())
+        });
+        a.append(b);
+        a
+    }
+
+    fn build_part(articles: &[(&str, &str)], first: usize) -> Index {
+        let mut index = Index::default();
+        let mut text = String::new();
+        for (n, (title, body)) in articles.iter().enumerate() {
+            let article = u32::try_from(first + n).unwrap_or(u32::MAX);
+            let doc = Document::parse(body);
+            let unit = index.unit(Unit { article, heading: None, kind: FieldKind::Title });
+            index.head(unit, title);
+            text.clear();
+            for block in &doc.blocks[..doc.outline.headings.first().map_or(doc.blocks.len(), |h| h.block)] {
+                push_block_text(&mut text, block);
+            }
+            index.body(unit, &text);
+            for (i, h) in doc.outline.headings.iter().enumerate() {
+                let kind = match h.kind {
+                    HeadingKind::Question => FieldKind::Question,
+                    HeadingKind::FaqQuestion => FieldKind::FaqQuestion,
+                    HeadingKind::FaqSection | HeadingKind::Section => FieldKind::Heading,
+                };
+                let heading = Some(u32::try_from(i).unwrap_or(u32::MAX));
+                let unit = index.unit(Unit { article, heading, kind });
+                index.head(unit, &h.text);
+                text.clear();
+                doc.blocks[doc.outline.own_blocks(i, doc.blocks.len())]
+                    .iter()
+                    .for_each(|b| push_block_text(&mut text, b));
+                index.body(unit, &text);
+            }
+        }
+        index
+    }
+
+    fn unit(&mut self, unit: Unit) -> u32 {
+        self.units.push(unit);
+        u32::try_from(self.units.len() - 1).unwrap_or(u32::MAX)
+    }
+
+    fn head(&mut self, unit: u32, text: &str) {
+        let start = offset(self.heads.len());
+        fold_into(&mut self.heads, text);
+        self.head_fields.push(Field { unit, start, end: offset(self.heads.len()) });
+        self.heads.push('\n');
+    }
+
+    fn body(&mut self, unit: u32, text: &str) {
+        if text.is_empty() {
+            return;
+        }
+        let start = offset(self.bodies.len());
+        fold_into(&mut self.bodies, text);
+        self.body_fields.push(Field { unit, start, end: offset(self.bodies.len()) });
+        self.bodies.push('\n');
+    }
+
+    fn append(&mut self, other: Index) {
+        let (heads, bodies, units) =
+            (offset(self.heads.len()), offset(self.bodies.len()), offset(self.units.len()));
+        let shift = |f: Field, by: u32| Field { unit: f.unit + units, start: f.start + by, end: f.end + by };
+        self.heads.push_str(&other.heads);
+        self.bodies.push_str(&other.bodies);
+        self.head_fields.extend(other.head_fields.into_iter().map(|f| shift(f, heads)));
+        self.body_fields.extend(other.body_fields.into_iter().map(|f| shift(f, bodies)));
+        self.units.extend(other.units);
+    }
+
+    /// The bytes this index holds (its folded text and its tables).
+    pub fn heap_bytes(&self) -> usize {
+        self.heads.capacity()
+            + self.bodies.capacity()
+            + (self.head_fields.capacity() + self.body_fields.capacity()) * size_of::<Field>()
+            + self.units.capacity() * size_of::<Unit>()
+    }
+
+    /// The folded heading (or title) text of `unit`.
+    pub fn head_text(&self, unit: u32) -> &str {
+        self.head_fields.get(unit as usize).map_or("", |f| &self.heads[f.start as usize..f.end as usize])
+    }
+}
+
+fn offset(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
