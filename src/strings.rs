@@ -47,6 +47,21 @@ pub fn no_section(text: &str) -> String {
     format!("No heading contains “{text}”")
 }
 
+/// `faq` found nothing.
+pub fn no_answer(query: &str) -> String {
+    format!("artikel: no answer found for “{query}”")
+}
+
+/// `search` found nothing.
+pub fn nothing_found(query: &str) -> String {
+    format!("artikel: nothing found for “{query}”")
+}
+
+/// `slug#anchor` names no heading of the article.
+pub fn no_anchor(anchor: &str) -> String {
+    format!("No heading here is called #{anchor}")
+}
+
 /// The error for a slug that names no article.
 pub fn unknown_slug(slug: &str, known: &str) -> String {
     format!("artikel: no article called “{slug}”. Known articles: {known}")

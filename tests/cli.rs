@@ -155,3 +155,69 @@ fn help_and_version() {
     }
     assert!(stdout(&artikel(&["--version"])).starts_with("artikel 0."));
 }
+
+#[test]
+fn faq_prints_the_best_answer_typed_without_danish_letters() {
+    let out = artikel(&["faq", "kan", "nerve", "helbredes", "--width", "60"]);
+    assert!(out.status.success());
+    let text = stdout(&out);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines[0], "Kan nervesmerter helbredes?");
+    assert!(lines[1].ends_with("nervesmerter#kan-nervesmerter-helbredes"), "{}", lines[1]);
+    assert!(text.contains("Nervesmerter kan ofte behandles effektivt"));
+    assert!(text.lines().all(|l| l.chars().count() <= 60 || l.contains('#')));
+    let danish = stdout(&artikel(&["faq", "knæbind"]));
+    assert_eq!(stdout(&artikel(&["faq", "knaebind"])), danish, "æ and ae are the same to faq");
+    assert!(danish.starts_with("Kan knæbind hjælpe?\n"));
+}
+
+#[test]
+fn faq_forgives_a_typo_and_lists_the_ten_best_with_all() {
+    assert!(stdout(&artikel(&["faq", "helbrdes"])).starts_with("Kan nervesmerter helbredes?"));
+    let all = stdout(&artikel(&["faq", "--all", "smerter"]));
+    assert_eq!(all.lines().count(), 10);
+    assert!(all.lines().all(|l| l.contains("  — ") && l.contains('#')), "{all}");
+}
+
+#[test]
+fn faq_and_search_say_when_nothing_matches_and_exit_1() {
+    let faq = artikel(&["faq", "kvantefysik"]);
+    assert_eq!(faq.status.code(), Some(1));
+    assert_eq!(stderr(&faq).trim(), "artikel: no answer found for “kvantefysik”");
+    assert!(stdout(&faq).is_empty());
+    let search = artikel(&["search", "kvantefysik"]);
+    assert_eq!(search.status.code(), Some(1));
+    assert!(stderr(&search).contains("nothing found for “kvantefysik”"));
+}
+
+#[test]
+fn faq_json_gives_slug_heading_anchor_score_and_answer() {
+    let out = artikel(&["faq", "--json", "frossen", "skulder"]);
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let first = &v[0];
+    assert_eq!(first["slug"], "skuldersmerter");
+    assert_eq!(first["heading"], "Hvor længe varer en frossen skulder?");
+    assert_eq!(first["anchor"], "hvor-længe-varer-en-frossen-skulder");
+    assert!(first["score"].as_u64().is_some_and(|s| s > 0));
+    assert!(first["answer"].as_str().is_some_and(|a| a.starts_with("En frossen skulder går som regel over")));
+    let all: serde_json::Value =
+        serde_json::from_slice(&artikel(&["faq", "--all", "--json", "smerter"]).stdout).expect("JSON");
+    assert_eq!(all.as_array().map(Vec::len), Some(10));
+}
+
+#[test]
+fn search_prints_slug_section_and_a_snippet_for_each_hit() {
+    let out = artikel(&["search", "diskusprolaps", "--width", "100"]);
+    assert!(out.status.success());
+    let text = stdout(&out);
+    let first = text.lines().next().expect("a hit");
+    assert!(first.starts_with("laendesmerter › Hvad er årsagerne til lændesmert"), "{first}");
+    assert!(first.contains("diskusprolaps"), "{first}");
+    assert!(text.lines().all(|l| l.contains(" › ") && l.contains(": ")), "{text}");
+    let json: serde_json::Value =
+        serde_json::from_slice(&artikel(&["search", "--json", "diskusprolaps"]).stdout).expect("JSON");
+    assert_eq!(json[0]["slug"], "laendesmerter");
+    assert_eq!(json[0]["anchor"], "hvad-er-årsagerne-til-lændesmerter");
+    assert!(json[0]["snippet"].as_str().is_some_and(|s| s.contains("diskusprolaps")));
+}

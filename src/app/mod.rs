@@ -118,11 +118,15 @@ impl App {
         self.lay_out_lines(if self.eager() { usize::MAX } else { self.page() * 3 });
     }
 
-    /// Jumps to the first heading whose text contains `text` (any case); false if none does.
-    pub fn jump_to_text(&mut self, text: &str) -> bool {
-        let needle = text.to_lowercase();
-        let found = self.doc.outline.headings.iter().position(|h| h.text.to_lowercase().contains(&needle));
-        found.map(|i| self.jump_to_heading(i)).is_some()
+    /// Jumps to the heading of the open article that best matches `text` (folded, typos
+    /// forgiven, as search ranks it); false if none does.
+    pub fn jump_to_section(&mut self, text: &str) -> bool {
+        self.ensure_parsed();
+        let article = &self.library.articles[self.current];
+        let index = crate::search::Index::build(&[(article.title.as_str(), &*article.body)]);
+        let query = crate::search::Query::new(text);
+        let best = index.search(&query, 100).into_iter().find_map(|h| h.target.heading);
+        best.map(|i| self.jump_to_heading(i as usize)).is_some()
     }
 
     /// Scrolls so heading `i` is the top line.

@@ -21,6 +21,10 @@ pub struct Cli {
     /// What to do.
     #[command(subcommand)]
     pub command: Option<Command>,
+    /// With no command: an article's slug (slug#anchor) to open, or words of a question to
+    /// open the reader at its best answer.
+    #[arg(value_name = "SLUG|QUESTION")]
+    pub query: Vec<String>,
 }
 
 /// The commands.
@@ -41,11 +45,38 @@ pub enum Command {
         #[arg(long)]
         width: Option<usize>,
     },
-    /// Open the reader at an article.
+    /// Print the best answer to a question, typed with or without æ, ø and å.
+    Faq {
+        /// The question, or some of its words.
+        #[arg(required = true)]
+        words: Vec<String>,
+        /// List the ten best questions instead.
+        #[arg(long)]
+        all: bool,
+        /// Print JSON: slug, heading, anchor, score and answer of each.
+        #[arg(long)]
+        json: bool,
+        /// Wrap to this many columns (default: the terminal's width, else 80).
+        #[arg(long)]
+        width: Option<usize>,
+    },
+    /// Find words across the library: each hit as `slug › section: snippet`.
+    Search {
+        /// The words to find.
+        #[arg(required = true)]
+        words: Vec<String>,
+        /// Print JSON: slug, heading, anchor, score and snippet of each.
+        #[arg(long)]
+        json: bool,
+        /// Fit the lines to this many columns (default: the terminal's width, else 80).
+        #[arg(long)]
+        width: Option<usize>,
+    },
+    /// Open the reader at an article (`slug` or `slug#anchor`).
     Open {
-        /// The article.
+        /// The article, optionally with a heading's anchor: `nervesmerter#kan-nervesmerter-helbredes`.
         slug: String,
-        /// Start at the first heading containing this text.
+        /// Start at the heading that best matches this text.
         #[arg(long)]
         section: Option<String>,
     },

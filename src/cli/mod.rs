@@ -1,12 +1,14 @@
 //! The command line: arguments, and the commands that print instead of opening the reader.
 
 mod args;
+mod lookup;
 mod print;
 
 pub use args::{Cli, Command};
 
 use crate::app::App;
 use crate::library::{Library, user_articles_dir};
+use crate::search::{Index, Query};
 use crate::strings;
 use std::path::PathBuf;
 
@@ -17,12 +19,19 @@ pub fn run(cli: Cli) -> i32 {
         Some(Command::List) => print::list(&library),
         Some(Command::Toc { slug }) => find(&library, &slug).and_then(|i| print::toc(&library, i)),
         Some(Command::Show { slug, width }) => {
-            find(&library, &slug).and_then(|i| print::show(&library, i, width))
+            find(&library, &slug).and_then(|i| print::show(&library, i, print::width(width)))
+        }
+        Some(Command::Faq { words, all, json, width }) => {
+            lookup::faq(&library, &words, all, json, print::width(width))
+        }
+        Some(Command::Search { words, json, width }) => {
+            lookup::search(&library, &words, json, print::width(width))
         }
         Some(Command::Open { slug, section }) => {
-            find(&library, &slug).and_then(|i| reader(library, i, section.as_deref()))
+            place(&library, &slug).and_then(|start| reader(library, start.with_section(section.as_deref())))
         }
-        None => reader(library, 0, None),
+        None if cli.query.is_empty() => reader(library, Start::top(0)),
+        None => shortcut(&library, &cli.query).and_then(|start| reader(library, start)),
     };
     match result {
         Ok(code) => code,
@@ -57,13 +66,64 @@ fn find(library: &Library, slug: &str) -> Result<usize, Failure> {
     library.position(slug).ok_or_else(|| (1, strings::unknown_slug(slug, &library.slugs())))
 }
 
-fn reader(library: Library, index: usize, section: Option<&str>) -> Result<i32, Failure> {
+/// Where the reader starts: an article, maybe a heading of it (by anchor or by words).
+struct Start {
+    article: usize,
+    anchor: Option<String>,
+    section: Option<String>,
+    heading: Option<usize>,
+}
+
+impl Start {
+    fn top(article: usize) -> Start {
+        Start { article, anchor: None, section: None, heading: None }
+    }
+
+    fn with_section(self, section: Option<&str>) -> Start {
+        Start { section: section.map(str::to_string), ..self }
+    }
+}
+
+/// `slug` or `slug#anchor`.
+fn place(library: &Library, target: &str) -> Result<Start, Failure> {
+    let (slug, anchor) = match target.split_once('#') {
+        Some((slug, anchor)) => (slug, Some(anchor.to_string())),
+        None => (target, None),
+    };
+    Ok(Start { anchor, ..Start::top(find(library, slug)?) })
+}
+
+/// `artikel WORDS…`: a slug (or slug#anchor) opens that article; other words open the best
+/// answer to them.
+fn shortcut(library: &Library, words: &[String]) -> Result<Start, Failure> {
+    if let [one] = words {
+        if library.position(one.split('#').next().unwrap_or("")).is_some() {
+            return place(library, one);
+        }
+    }
+    let text = words.join(" ");
+    let hit =
+        Index::of(library).best_answer(&Query::new(&text)).ok_or_else(|| (1, strings::no_answer(&text)))?;
+    Ok(Start { heading: hit.target.heading.map(|h| h as usize), ..Start::top(hit.target.article as usize) })
+}
+
+fn reader(library: Library, start: Start) -> Result<i32, Failure> {
     if !crate::tui::have_terminal() {
         return Err((2, strings::NOT_A_TERMINAL.to_string()));
     }
-    let mut app = App::new(library, index);
-    if let Some(text) = section
-        && !app.jump_to_text(text)
+    let mut app = App::new(library, start.article);
+    if let Some(i) = start.heading {
+        app.jump_to_heading(i);
+    }
+    if let Some(anchor) = &start.anchor {
+        app.ensure_parsed();
+        match app.doc.outline.by_anchor(anchor) {
+            Some(i) => app.jump_to_heading(i),
+            None => app.message = Some(strings::no_anchor(anchor)),
+        }
+    }
+    if let Some(text) = &start.section
+        && !app.jump_to_section(text)
     {
         app.message = Some(strings::no_section(text));
     }

@@ -2,7 +2,7 @@
 
 use super::Failure;
 use crate::document::{Document, HeadingKind};
-use crate::layout::{Layout, LineRef, Role};
+use crate::layout::{Layout, Role};
 use crate::library::{Library, format_date};
 use std::io::{self, IsTerminal, Write};
 
@@ -44,24 +44,24 @@ pub fn toc(library: &Library, index: usize) -> Result<i32, Failure> {
     Ok(0)
 }
 
-/// Prints article `index` laid out at `width` (or the terminal's width, else 80); styled
-/// only when stdout is a terminal.
-pub fn show(library: &Library, index: usize, width: Option<usize>) -> Result<i32, Failure> {
+/// The width to print at: the one asked for, else the terminal's, else 80.
+pub fn width(asked: Option<usize>) -> usize {
     let tty = io::stdout().is_terminal();
-    let width = width
+    asked
         .or_else(|| tty.then(|| crossterm::terminal::size().ok().map(|(w, _)| usize::from(w))).flatten())
         .unwrap_or(80)
-        .max(1);
+        .max(1)
+}
+
+/// Prints article `index` laid out at `width`; styled only when stdout is a terminal.
+pub fn show(library: &Library, index: usize, width: usize) -> Result<i32, Failure> {
     let article = &library.articles[index];
     let doc = Document::parse(&article.body);
-    let layout = Layout::new(&doc, width);
-    let mut out = String::with_capacity(article.body.len() + article.body.len() / 4);
-    let title =
-        crate::layout::wrap(&[crate::layout::Span::new(article.title.clone(), Default::default())], width);
-    for line in title {
-        let text: String = line.iter().map(|s| s.text.as_str()).collect();
-        out.push_str(&if tty { format!("\x1b[1m{text}\x1b[0m") } else { text });
-        out.push('\n');
+    let mut out = StyledOut::new();
+    for line in
+        crate::layout::wrap(&[crate::layout::Span::new(article.title.clone(), Default::default())], width)
+    {
+        out.bold(&line.iter().map(|s| s.text.as_str()).collect::<String>());
     }
     let dates: Vec<String> =
         [("Updated", article.meta.last_updated), ("Published", article.meta.date_published)]
@@ -69,50 +69,109 @@ pub fn show(library: &Library, index: usize, width: Option<usize>) -> Result<i32
             .filter_map(|(label, d)| d.map(|d| format!("{label} {}", format_date(d))))
             .collect();
     if !dates.is_empty() {
-        out.push_str(&dates.join(" · "));
-        out.push('\n');
+        out.line(&dates.join(" · "));
     }
-    out.push('\n');
-    for line in layout.lines.iter() {
-        if tty {
-            push_styled(&mut out, line);
-        } else {
-            out.push_str(line.text().trim_end());
-        }
-        out.push('\n');
-    }
-    write_out(&out)?;
+    out.line("");
+    out.layout(&Layout::new(&doc, width));
+    write_out(&out.finish())?;
     Ok(0)
 }
 
-/// A line with SGR styling for a terminal: bold headings and strong text, italics, code.
-fn push_styled(out: &mut String, line: LineRef<'_>) {
-    for (text, tone) in line.spans() {
-        let mut codes = Vec::new();
-        if tone.strong || matches!(tone.role, Role::Heading(_)) {
-            codes.push("1");
-        }
-        if tone.emph {
-            codes.push("3");
-        }
-        if tone.link {
-            codes.push("4");
-        }
-        match tone.role {
-            Role::Heading(_) => codes.push("36"),
-            Role::Code => codes.push("32"),
-            Role::Aside | Role::Marker => codes.push("90"),
-            Role::Text => {}
-        }
-        if codes.is_empty() {
-            out.push_str(text);
+/// Text for stdout, with SGR styling only when stdout is a terminal.
+pub struct StyledOut {
+    out: String,
+    tty: bool,
+}
+
+impl StyledOut {
+    /// Empty, styled if stdout is a terminal.
+    pub fn new() -> StyledOut {
+        StyledOut { out: String::new(), tty: io::stdout().is_terminal() }
+    }
+
+    fn styled(&mut self, codes: &str, text: &str) {
+        if self.tty && !codes.is_empty() && !text.is_empty() {
+            self.out.push_str(&format!("\x1b[{codes}m{text}\x1b[0m"));
         } else {
-            out.push_str(&format!("\x1b[{}m{}\x1b[0m", codes.join(";"), text));
+            self.out.push_str(text);
         }
+    }
+
+    /// A plain line.
+    pub fn line(&mut self, text: &str) {
+        self.out.push_str(text);
+        self.out.push('\n');
+    }
+
+    /// A bold line.
+    pub fn bold(&mut self, text: &str) {
+        self.styled("1", text);
+        self.out.push('\n');
+    }
+
+    /// A dim line.
+    pub fn dim(&mut self, text: &str) {
+        self.styled("90", text);
+        self.out.push('\n');
+    }
+
+    /// `place` then a snippet with its hit marked.
+    pub fn hit_line(&mut self, place: &str, snippet: &crate::search::Snippet) {
+        self.styled("90", place);
+        match &snippet.hit {
+            Some(hit) => {
+                self.out.push_str(&snippet.text[..hit.start]);
+                self.styled("1;7", &snippet.text[hit.clone()]);
+                self.out.push_str(&snippet.text[hit.end..]);
+            }
+            None => self.out.push_str(&snippet.text),
+        }
+        self.out.push('\n');
+    }
+
+    /// Every line of a layout.
+    pub fn layout(&mut self, layout: &Layout) {
+        for line in layout.lines.iter() {
+            if self.tty {
+                for (text, tone) in line.spans() {
+                    self.styled(&sgr(tone), text);
+                }
+            } else {
+                self.out.push_str(line.text().trim_end());
+            }
+            self.out.push('\n');
+        }
+    }
+
+    /// What was written.
+    pub fn finish(self) -> String {
+        self.out
     }
 }
 
-fn write_out(text: &str) -> Result<(), Failure> {
+/// SGR codes for a tone: bold headings and strong text, italics, underlined links, colours.
+fn sgr(tone: crate::layout::Tone) -> String {
+    let mut codes = Vec::new();
+    if tone.strong || matches!(tone.role, Role::Heading(_)) {
+        codes.push("1");
+    }
+    if tone.emph {
+        codes.push("3");
+    }
+    if tone.link {
+        codes.push("4");
+    }
+    match tone.role {
+        Role::Heading(_) => codes.push("36"),
+        Role::Code => codes.push("32"),
+        Role::Aside | Role::Marker => codes.push("90"),
+        Role::Text => {}
+    }
+    codes.join(";")
+}
+
+/// Writes `text` to stdout; a closed pipe is not an error.
+pub fn write_out(text: &str) -> Result<(), Failure> {
     let mut stdout = io::stdout().lock();
     match stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()) {
         Ok(()) => Ok(()),

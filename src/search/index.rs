@@ -87,6 +87,13 @@ impl Index {
         a
     }
 
+    /// Indexes every article of `library`.
+    pub fn of(library: &crate::library::Library) -> Index {
+        let articles: Vec<(&str, &str)> =
+            library.articles.iter().map(|a| (a.title.as_str(), &*a.body)).collect();
+        Index::build(&articles)
+    }
+
     fn build_part(articles: &[(&str, &str)], first: usize) -> Index {
         let mut index = Index::default();
         let mut text = String::new();

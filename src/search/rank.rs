@@ -82,6 +82,16 @@ impl Index {
         self.run(query, limit, true, |_| true)
     }
 
+    /// The best answer to `query`: the best question heading, or else the best heading of
+    /// any kind whose section matches.
+    pub fn best_answer(&self, query: &Query) -> Option<Hit> {
+        if query.is_empty() {
+            return None;
+        }
+        let question = self.questions(query, 1).first().copied();
+        question.or_else(|| self.search(query, 50).into_iter().find(|h| h.target.heading.is_some()))
+    }
+
     fn run(&self, query: &Query, limit: usize, bodies: bool, wanted: impl Fn(&Unit) -> bool) -> Vec<Hit> {
         let all = if query.terms.is_empty() { 0 } else { (1u32 << query.terms.len()) - 1 };
         let mut tallies = vec![Tally::default(); self.units.len()];
