@@ -96,10 +96,10 @@ fn place(library: &Library, target: &str) -> Result<Start, Failure> {
 /// `artikel WORDS…`: a slug (or slug#anchor) opens that article; other words open the best
 /// answer to them.
 fn shortcut(library: &Library, words: &[String]) -> Result<Start, Failure> {
-    if let [one] = words {
-        if library.position(one.split('#').next().unwrap_or("")).is_some() {
-            return place(library, one);
-        }
+    if let [one] = words
+        && library.position(one.split('#').next().unwrap_or("")).is_some()
+    {
+        return place(library, one);
     }
     let text = words.join(" ");
     let hit =
