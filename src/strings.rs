@@ -18,10 +18,28 @@ pub const INTRO: &str = "Introduction";
 pub const CLOSE_HINT: &str = "Esc closes";
 /// How the overlays say they scroll, when their content is longer than they are.
 pub const SCROLL_HINT: &str = "j/k scroll · Esc closes";
+/// The help's heading over the prompt keys.
+pub const PROMPT_KEYS: &str = "In the palette, search and find (other keys type):";
 /// The help's label for the mouse.
 pub const MOUSE: &str = "Mouse";
 /// What the mouse does.
 pub const MOUSE_HELP: &str = "wheel scrolls the pane under it; click opens";
+/// Shown when Back has nowhere to go.
+pub const NO_HISTORY: &str = "No earlier place to go back to";
+/// Shown when `n` is pressed with nothing to find.
+pub const NO_FIND: &str = "Nothing to find: press / and type";
+/// The palette's title.
+pub const PALETTE: &str = "Questions";
+/// The library search's title.
+pub const SEARCH: &str = "Search the library";
+/// The palette's prompt before anything is typed.
+pub const PALETTE_HINT: &str = "type words of a question (æ, ø, å or ae, oe, aa)";
+/// Library search's prompt before anything is typed.
+pub const SEARCH_HINT: &str = "type words to find in every article";
+/// The keys of the palette and search, at the foot of their window.
+pub const LIST_KEYS: &str = "↑↓ choose · Enter open · Esc close";
+/// Shown when the palette or search has nothing.
+pub const NO_MATCHES: &str = "Nothing matches";
 /// Shown when `]` finds no question below.
 pub const NO_NEXT_QUESTION: &str = "No more questions below";
 /// Shown when `[` finds no question above.
@@ -40,6 +58,11 @@ pub const NOT_A_TERMINAL: &str = "artikel: the reader needs a terminal (stdin an
 pub fn warnings_found(n: usize) -> String {
     let files = if n == 1 { "problem" } else { "problems" };
     format!("{n} {files} loading articles — press w to see")
+}
+
+/// Shown when the phrase is not in the article.
+pub fn not_in_article(query: &str) -> String {
+    format!("“{query}” is not in this article")
 }
 
 /// Shown when `--section` matches no heading.

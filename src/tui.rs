@@ -24,6 +24,8 @@ enum Wake {
     Signal(i32),
     /// A long article has been parsed in full (for the article opened as this generation).
     Parsed(u64, Box<crate::document::Document>),
+    /// The search index has been built.
+    Indexed(Box<crate::search::Index>),
 }
 
 /// Whether the reader can run here: both stdin and stdout must be a terminal.
@@ -48,6 +50,7 @@ fn event_loop(app: &mut App, rx: &mpsc::Receiver<Wake>, tx: mpsc::Sender<Wake>) 
     std::thread::spawn(move || read_input(&input_tx));
     let mut dirty = true;
     let mut parsing: Option<u64> = None;
+    let mut indexing = false;
     loop {
         if dirty {
             terminal.draw(|frame| {
@@ -60,7 +63,16 @@ fn event_loop(app: &mut App, rx: &mpsc::Receiver<Wake>, tx: mpsc::Sender<Wake>) 
             })?;
             dirty = false;
         }
-        // The first screen is up: parse the rest of a long article on another thread.
+        // The first screen is up: build the search index on another thread.
+        if !indexing && let Some(articles) = app.index_job() {
+            indexing = true;
+            let tx = tx.clone();
+            std::thread::spawn(move || {
+                let refs: Vec<(&str, &str)> = articles.iter().map(|(t, b)| (t.as_str(), &**b)).collect();
+                let _ = tx.send(Wake::Indexed(Box::new(crate::search::Index::build(&refs))));
+            });
+        }
+        // And parse the rest of a long article, also on another thread.
         if let Some((generation, body)) = app.parse_job().filter(|(g, _)| parsing != Some(*g)) {
             parsing = Some(generation);
             let tx = tx.clone();
@@ -84,11 +96,14 @@ fn event_loop(app: &mut App, rx: &mpsc::Receiver<Wake>, tx: mpsc::Sender<Wake>) 
         match wake {
             Ok(Wake::Input(event)) => {
                 dirty |= matches!(event, Event::Resize(..));
-                if let Some(action) = action_of(&event) {
+                if let Some(action) = action_of(&event, app.mode()) {
                     dirty |= update(app, action);
                 }
             }
             Ok(Wake::Parsed(generation, doc)) => dirty |= app.adopt(generation, *doc),
+            Ok(Wake::Indexed(index)) => {
+                app.index.get_or_insert(*index);
+            }
             Ok(Wake::Signal(signal)) => return Ok(128 + signal),
             Ok(Wake::Closed) | Err(_) => return Ok(129),
         }
@@ -99,9 +114,9 @@ fn event_loop(app: &mut App, rx: &mpsc::Receiver<Wake>, tx: mpsc::Sender<Wake>) 
 }
 
 /// Turns a terminal event into an action, through the key table for keys.
-fn action_of(event: &Event) -> Option<Action> {
+fn action_of(event: &Event, mode: keymap::Mode) -> Option<Action> {
     match event {
-        Event::Key(key) => keymap::action_for(*key),
+        Event::Key(key) => keymap::action_for(*key, mode),
         // The new size is read from the terminal when drawing (see `event_loop`).
         Event::Resize(..) => None,
         Event::Mouse(m) => match m.kind {

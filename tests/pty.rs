@@ -36,7 +36,7 @@ fn start_jump_to_the_faq_and_quit_cleanly() {
     s.wait_for("the FAQ heading at the top of the reader", |rows| reader_top(rows) == FAQ);
     s.send("q");
     assert_eq!(s.wait_exit(Duration::from_secs(5)), Some(0));
-    assert!(!s.alternate_screen(), "the alternate screen is left on exit");
+    assert!(s.left_alternate_screen(), "the alternate screen is left on exit");
     let out = String::from_utf8_lossy(&s.output()).into_owned();
     assert!(out.contains("\x1b[?1049l"), "leaves the alternate screen");
     assert!(out.contains("\x1b[?25h"), "shows the cursor again");
@@ -75,8 +75,7 @@ fn sigterm_restores_the_terminal_and_exits() {
     let status = std::process::Command::new("kill").args(["-TERM", &s.pid().to_string()]).status();
     assert!(status.expect("kill").success());
     assert_eq!(s.wait_exit(Duration::from_secs(2)), Some(143));
-    s.wait_for("the normal screen back", |_| true);
-    assert!(!s.alternate_screen(), "SIGTERM leaves the alternate screen");
+    assert!(s.left_alternate_screen(), "SIGTERM leaves the alternate screen");
 }
 
 #[test]
@@ -113,6 +112,52 @@ fn a_long_article_paints_at_once_and_reaches_its_end() {
     s.wait_for("100% in the status line", |rows| rows[23].contains("100%"));
     s.send("f");
     s.wait_for("its FAQ on top", |rows| reader_top(rows) == "Ofte stillede spørgsmål om rygsmerter");
+    s.send("q");
+    assert_eq!(s.wait_exit(Duration::from_secs(5)), Some(0));
+}
+
+#[test]
+fn palette_to_an_answer_and_backspace_back() {
+    let dir = data();
+    let mut s = Session::start(&["open", "nervesmerter"], 80, 24, dir.path());
+    s.wait_text(TITLE);
+    s.send("]]");
+    s.wait_for("the second question on top", |rows| {
+        reader_top(rows) == "Hvilke symptomer er forbundet med nervesmerter?"
+    });
+    s.send("p");
+    s.wait_text("Questions");
+    s.send("helbred");
+    s.wait_text("? Kan nervesmerter helbredes?");
+    s.send("\r");
+    s.wait_for("the answer's question as the top line", |rows| {
+        reader_top(rows) == "Kan nervesmerter helbredes?"
+    });
+    s.send("\x7f");
+    s.wait_for("the previous view back", |rows| {
+        reader_top(rows) == "Hvilke symptomer er forbundet med nervesmerter?"
+    });
+    s.send("q");
+    assert_eq!(s.wait_exit(Duration::from_secs(5)), Some(0));
+}
+
+#[test]
+fn find_in_article_counts_its_hits() {
+    let dir = data();
+    let mut s = Session::start(&["open", "nervesmerter"], 80, 24, dir.path());
+    s.wait_text(TITLE);
+    s.send("/fysio");
+    s.wait_for("the first of the hits counted", |rows| rows[23].contains("1/"));
+    let total: String = {
+        let rows = s.rows();
+        let status = &rows[23];
+        let at = status.find("1/").expect("counter") + 2;
+        status[at..].chars().take_while(char::is_ascii_digit).collect()
+    };
+    assert!(total.parse::<usize>().is_ok_and(|n| n >= 5), "{total}");
+    s.send("\r");
+    s.send("nn");
+    s.wait_for("the third hit counted", |rows| rows[23].contains(&format!("3/{total}")));
     s.send("q");
     assert_eq!(s.wait_exit(Duration::from_secs(5)), Some(0));
 }

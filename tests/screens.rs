@@ -10,24 +10,33 @@ use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::style::Modifier;
 
-/// A reader on the bundled library at `w`×`h`, after pressing `keys` (one char each, or
-/// `<tab>`, `<enter>`, `<esc>`).
+/// A reader on the bundled library at `w`×`h`, after pressing `keys`: one character each,
+/// `<tab>`, `<enter>`, `<esc>`, `<bs>`, `<down>`, or several characters to type them in turn.
 fn reader(w: u16, h: u16, keys: &[&str]) -> (App, Buffer) {
     let mut app = seed_reader();
     update(&mut app, Action::Resize(w, h));
-    for key in keys {
-        let code = match *key {
-            "<tab>" => KeyCode::Tab,
-            "<enter>" => KeyCode::Enter,
-            "<esc>" => KeyCode::Esc,
-            k => KeyCode::Char(k.chars().next().expect("a key")),
-        };
-        let action = keymap::action_for(KeyEvent::new(code, KeyModifiers::NONE))
-            .unwrap_or_else(|| panic!("{key} is bound"));
-        update(&mut app, action);
-    }
+    press(&mut app, keys);
     let buf = draw(&app, w, h);
     (app, buf)
+}
+
+/// Presses `keys` (as [`reader`] reads them), each through the key table of the app's mode.
+fn press(app: &mut App, keys: &[&str]) {
+    for key in keys {
+        let codes = match *key {
+            "<tab>" => vec![KeyCode::Tab],
+            "<enter>" => vec![KeyCode::Enter],
+            "<esc>" => vec![KeyCode::Esc],
+            "<bs>" => vec![KeyCode::Backspace],
+            "<down>" => vec![KeyCode::Down],
+            k => k.chars().map(KeyCode::Char).collect(),
+        };
+        for code in codes {
+            let action = keymap::action_for(KeyEvent::new(code, KeyModifiers::NONE), app.mode())
+                .unwrap_or_else(|| panic!("{key} is bound"));
+            update(app, action);
+        }
+    }
 }
 
 /// A reader on the bundled library with the seed article, nervesmerter, open.
@@ -112,12 +121,16 @@ fn faq_jump_then_next_answer_80x24() {
 
 #[test]
 fn help_overlay_lists_every_binding() {
-    let (_, buf) = reader(80, 24, &["?"]);
-    let screen = text(&buf);
-    for binding in keymap::BINDINGS.iter().take(22) {
-        assert!(screen.contains(binding.help), "help shows {:?}", binding.help);
+    let (_, tall) = reader(80, 60, &["?"]);
+    let screen = text(&tall);
+    for (keys, what) in keymap::help_rows() {
+        assert!(screen.contains(what) && screen.contains(keys), "help shows {keys:?} {what:?}");
     }
-    assert_snapshot!(screen);
+    let (_, buf) = reader(80, 24, &["?"]);
+    assert!(text(&buf).contains("j/k scroll"), "at 24 rows the help says it scrolls");
+    let (_, scrolled) = reader(80, 24, &["?", "G"]);
+    assert!(text(&scrolled).contains("wheel scrolls the pane under it"), "and scrolls to its end");
+    assert_snapshot!(text(&buf));
 }
 
 #[test]
@@ -230,4 +243,90 @@ fn the_wheel_scrolls_the_pane_under_the_pointer_and_a_click_jumps() {
     update(&mut app, Action::Click { col: 5, row: y });
     assert_eq!(app.section(), app.doc.outline.faq());
     assert_eq!(app.scroll, app.layout.heading_rows[app.doc.outline.faq().expect("faq")]);
+}
+
+#[test]
+fn the_palette_lists_questions_live_previews_the_answer_and_opens_it() {
+    let (app, buf) = reader(80, 24, &["p", "helbred"]);
+    let palette = app.palette.as_ref().expect("palette open");
+    assert_eq!(palette.hits.len(), 1);
+    let screen = text(&buf);
+    assert!(screen.contains("? Kan nervesmerter helbredes?"), "{screen}");
+    assert!(screen.contains("Nervesmerter kan ofte behandles effektivt"), "the answer is previewed");
+    assert_snapshot!("palette_helbred", screen);
+    let (opened, buf) = reader(80, 24, &["p", "helbred", "<enter>"]);
+    assert!(opened.palette.is_none());
+    assert_eq!(top_line(&opened, &buf), "Kan nervesmerter helbredes?");
+    assert!(row(&buf, 23).contains("nervesmerter#kan-nervesmerter-helbredes"), "the status cites the place");
+    let (back, _) = reader(80, 24, &["p", "helbred", "<enter>", "<bs>"]);
+    assert_eq!(back.scroll, 0, "Backspace returns to where the jump came from");
+}
+
+#[test]
+fn the_palette_finds_questions_of_other_articles_and_esc_leaves_the_view_alone() {
+    let (app, _) = reader(80, 24, &["]", "p", "knaebind"]);
+    let hit = app.palette.as_ref().and_then(|p| p.hits.first()).expect("a hit");
+    assert_eq!(app.library.articles[hit.target.article as usize].slug, "knaesmerter");
+    let before = reader(80, 24, &["]"]).0.scroll;
+    let (closed, _) = reader(80, 24, &["]", "p", "knaebind", "<esc>"]);
+    assert!(closed.palette.is_none());
+    assert_eq!((closed.current, closed.scroll), (app.current, before));
+    let (there, buf) = reader(80, 24, &["]", "p", "knaebind", "<enter>"]);
+    assert_eq!(there.library.articles[there.current].slug, "knaesmerter");
+    assert_eq!(top_line(&there, &buf), "Kan knæbind hjælpe?");
+    let (back, _) = reader(80, 24, &["]", "p", "knaebind", "<enter>", "<bs>"]);
+    assert_eq!(back.library.articles[back.current].slug, "nervesmerter", "back across articles");
+    assert_eq!(back.scroll, before);
+}
+
+#[test]
+fn find_marks_every_hit_counts_them_and_n_wraps() {
+    let (app, buf) = reader(80, 24, &["/", "fysio"]);
+    let total = app.find.hits.len();
+    assert!(total >= 5, "{total} hits");
+    assert!(row(&buf, 23).contains(&format!("1/{total}")), "{}", row(&buf, 23));
+    assert!(row(&buf, 23).starts_with(" /fysio"), "the prompt shows what is typed");
+    let (app, buf) = reader(80, 24, &["/", "fysio", "<enter>", "n", "n"]);
+    assert_eq!(app.find.current, Some(2));
+    assert!(row(&buf, 23).contains(&format!("3/{total}")), "{}", row(&buf, 23));
+    // The current hit is set apart from the others, in a way that shows without colour.
+    let current = app.find.hits[2];
+    let t = app.panes().text;
+    let y = t.y + u16::try_from(current.row - app.scroll).expect("on screen");
+    let line = app.layout.lines.get(current.row).expect("line").text();
+    let x = t.x + u16::try_from(artikel::layout::display_width(&line[..current.start])).expect("x");
+    assert!(buf[(x, y)].modifier.contains(Modifier::BOLD | Modifier::REVERSED | Modifier::UNDERLINED));
+    let other =
+        app.find.hits.iter().find(|h| h.row >= app.scroll && h.row < app.scroll + 22 && *h != &current);
+    if let Some(o) = other {
+        let line = app.layout.lines.get(o.row).expect("line").text();
+        let ox = t.x + u16::try_from(artikel::layout::display_width(&line[..o.start])).expect("x");
+        let oy = t.y + u16::try_from(o.row - app.scroll).expect("y");
+        let m = buf[(ox, oy)].modifier;
+        assert!(m.contains(Modifier::REVERSED) && !m.contains(Modifier::UNDERLINED));
+    }
+    let keys: Vec<&str> =
+        std::iter::once("/").chain(["fysio", "<enter>"]).chain(std::iter::repeat_n("n", total)).collect();
+    let (wrapped, _) = reader(80, 24, &keys);
+    assert_eq!(wrapped.find.current, Some(0), "n wraps after the last hit");
+    let (cleared, buf) = reader(80, 24, &["/", "fysio", "<enter>", "<esc>"]);
+    assert!(!cleared.find.active() && !row(&buf, 23).contains(&format!("/{total}")));
+}
+
+#[test]
+fn library_search_groups_hits_by_article_and_opens_one_with_find_primed() {
+    let (app, buf) = reader(100, 30, &["s", "diskusprolaps"]);
+    let search = app.search.as_ref().expect("search open");
+    assert!(!search.hits.is_empty());
+    let screen = text(&buf);
+    assert!(screen.contains("Lændesmerter – Årsager, symptomer og hvad du selv kan gøre"), "{screen}");
+    assert!(screen.contains("› Hvad er årsagerne til lændesmerter?: "), "{screen}");
+    assert_snapshot!("search_diskusprolaps", screen);
+    let (opened, buf) = reader(100, 30, &["s", "diskusprolaps", "<enter>"]);
+    assert_eq!(opened.library.articles[opened.current].slug, "laendesmerter");
+    assert!(opened.find.active(), "find is primed with the query");
+    assert_eq!(opened.find.query, "diskusprolaps");
+    assert!(row(&buf, 29).contains(&format!("1/{}", opened.find.hits.len())), "{}", row(&buf, 29));
+    let (next, _) = reader(100, 30, &["s", "diskusprolaps", "<enter>", "n"]);
+    assert_eq!(next.find.current, Some(1 % next.find.hits.len()));
 }

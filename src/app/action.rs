@@ -1,5 +1,7 @@
 //! Everything the user can ask the reader to do; keys and the mouse are turned into these.
 
+use crossterm::event::KeyEvent;
+
 /// One thing the user asked for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
@@ -35,6 +37,20 @@ pub enum Action {
     PrevAnswer,
     /// Jump to the FAQ section.
     Faq,
+    /// Open the question palette: every question of the library, filtered as you type.
+    Palette,
+    /// Find in the open article, as you type.
+    Find,
+    /// The next find hit (wrapping).
+    FindNext,
+    /// The previous find hit (wrapping).
+    FindPrev,
+    /// Search the whole library.
+    LibrarySearch,
+    /// Back to where the last jump came from.
+    Back,
+    /// A key typed into the open prompt.
+    Type(KeyEvent),
     /// Show or hide the contents (a pane on wide screens, an overlay on narrow ones).
     ToggleContents,
     /// Show or hide the key help.

@@ -1,4 +1,5 @@
-//! The key bindings: one table, read by the event loop and printed by the help overlay.
+//! The key bindings: tables read by the event loop and printed by the help overlay; one
+//! for reading and one for typing into a prompt.
 
 use super::Action;
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
@@ -33,95 +34,92 @@ pub struct Binding {
     pub help: &'static str,
 }
 
+const fn bind(keys: &'static [Key], label: &'static str, action: Action, help: &'static str) -> Binding {
+    Binding { keys, label, action, help }
+}
+
 /// Every key binding of the reader, in the order help lists them.
 pub const BINDINGS: &[Binding] = &[
-    Binding {
-        keys: &[key('j'), special(KeyCode::Down)],
-        label: "j ↓",
-        action: Action::Down,
-        help: "line down",
-    },
-    Binding { keys: &[key('k'), special(KeyCode::Up)], label: "k ↑", action: Action::Up, help: "line up" },
-    Binding {
-        keys: &[key(' '), special(KeyCode::PageDown)],
-        label: "Space PgDn",
-        action: Action::PageDown,
-        help: "page down",
-    },
-    Binding {
-        keys: &[key('b'), special(KeyCode::PageUp)],
-        label: "b PgUp",
-        action: Action::PageUp,
-        help: "page up",
-    },
-    Binding { keys: &[ctrl('d')], label: "Ctrl-d", action: Action::HalfDown, help: "half page down" },
-    Binding { keys: &[ctrl('u')], label: "Ctrl-u", action: Action::HalfUp, help: "half page up" },
-    Binding {
-        keys: &[key('g'), special(KeyCode::Home)],
-        label: "g Home",
-        action: Action::Top,
-        help: "go to the top",
-    },
-    Binding {
-        keys: &[key('G'), special(KeyCode::End)],
-        label: "G End",
-        action: Action::Bottom,
-        help: "go to the end",
-    },
-    Binding { keys: &[key(']')], label: "]", action: Action::NextQuestion, help: "next question" },
-    Binding { keys: &[key('[')], label: "[", action: Action::PrevQuestion, help: "previous question" },
-    Binding { keys: &[key('}')], label: "}", action: Action::NextAnswer, help: "next FAQ answer" },
-    Binding { keys: &[key('{')], label: "{", action: Action::PrevAnswer, help: "previous FAQ answer" },
-    Binding { keys: &[key('f')], label: "f", action: Action::Faq, help: "jump to the FAQ section" },
-    Binding {
-        keys: &[special(KeyCode::Tab)],
-        label: "Tab",
-        action: Action::FocusNext,
-        help: "focus Library → Contents → Reader",
-    },
-    Binding {
-        keys: &[special(KeyCode::BackTab)],
-        label: "Shift-Tab",
-        action: Action::FocusPrev,
-        help: "focus the previous pane",
-    },
-    Binding {
-        keys: &[special(KeyCode::Enter)],
-        label: "Enter",
-        action: Action::Activate,
-        help: "open the article / jump to the heading",
-    },
-    Binding {
-        keys: &[key('t')],
-        label: "t",
-        action: Action::ToggleContents,
-        help: "show or hide the contents",
-    },
-    Binding {
-        keys: &[key('w')],
-        label: "w",
-        action: Action::Warnings,
-        help: "problems found in article files",
-    },
-    Binding { keys: &[key('?')], label: "?", action: Action::Help, help: "show or hide this help" },
-    Binding {
-        keys: &[special(KeyCode::Esc)],
-        label: "Esc",
-        action: Action::Close,
-        help: "close the overlay",
-    },
-    Binding { keys: &[key('q')], label: "q", action: Action::Quit, help: "quit (in an overlay: close it)" },
-    Binding { keys: &[ctrl('c')], label: "Ctrl-c", action: Action::Exit, help: "quit at once" },
+    bind(&[key('j'), special(KeyCode::Down)], "j ↓", Action::Down, "line down"),
+    bind(&[key('k'), special(KeyCode::Up)], "k ↑", Action::Up, "line up"),
+    bind(&[key(' '), special(KeyCode::PageDown)], "Space PgDn", Action::PageDown, "page down"),
+    bind(&[key('b'), special(KeyCode::PageUp)], "b PgUp", Action::PageUp, "page up"),
+    bind(&[ctrl('d')], "Ctrl-d", Action::HalfDown, "half page down"),
+    bind(&[ctrl('u')], "Ctrl-u", Action::HalfUp, "half page up"),
+    bind(&[key('g'), special(KeyCode::Home)], "g Home", Action::Top, "go to the top"),
+    bind(&[key('G'), special(KeyCode::End)], "G End", Action::Bottom, "go to the end"),
+    bind(&[key(']')], "]", Action::NextQuestion, "next question"),
+    bind(&[key('[')], "[", Action::PrevQuestion, "previous question"),
+    bind(&[key('}')], "}", Action::NextAnswer, "next FAQ answer"),
+    bind(&[key('{')], "{", Action::PrevAnswer, "previous FAQ answer"),
+    bind(&[key('f')], "f", Action::Faq, "jump to the FAQ section"),
+    bind(&[key('p'), ctrl('p')], "p Ctrl-p", Action::Palette, "question palette: every question, live"),
+    bind(&[key('/')], "/", Action::Find, "find in this article"),
+    bind(&[key('n')], "n", Action::FindNext, "next find hit"),
+    bind(&[key('N')], "N", Action::FindPrev, "previous find hit"),
+    bind(&[key('s')], "s", Action::LibrarySearch, "search the whole library"),
+    bind(
+        &[special(KeyCode::Backspace), ctrl('o')],
+        "Backspace Ctrl-o",
+        Action::Back,
+        "back to where you were",
+    ),
+    bind(&[special(KeyCode::Tab)], "Tab", Action::FocusNext, "focus Library → Contents → Reader"),
+    bind(&[special(KeyCode::BackTab)], "Shift-Tab", Action::FocusPrev, "focus the previous pane"),
+    bind(&[special(KeyCode::Enter)], "Enter", Action::Activate, "open the article / jump to the heading"),
+    bind(&[key('t')], "t", Action::ToggleContents, "show or hide the contents"),
+    bind(&[key('w')], "w", Action::Warnings, "problems found in article files"),
+    bind(&[key('?')], "?", Action::Help, "show or hide this help"),
+    bind(&[special(KeyCode::Esc)], "Esc", Action::Close, "close the overlay, clear find"),
+    bind(&[key('q')], "q", Action::Quit, "quit (in an overlay: close it)"),
+    bind(&[ctrl('c')], "Ctrl-c", Action::Exit, "quit at once"),
 ];
+
+/// The keys of a text prompt (palette, search, find); every other key is typed into it.
+pub const PROMPT_BINDINGS: &[Binding] = &[
+    bind(&[special(KeyCode::Enter)], "Enter", Action::Activate, "open the selected one / keep the find"),
+    bind(&[special(KeyCode::Esc)], "Esc", Action::Close, "close, back to where you were"),
+    bind(&[special(KeyCode::Down), ctrl('n')], "↓ Ctrl-n", Action::Down, "next in the list"),
+    bind(&[special(KeyCode::Up), ctrl('p')], "↑ Ctrl-p", Action::Up, "previous in the list"),
+    bind(&[special(KeyCode::PageDown)], "PgDn", Action::PageDown, "a page down the list"),
+    bind(&[special(KeyCode::PageUp)], "PgUp", Action::PageUp, "a page up the list"),
+    bind(&[ctrl('c')], "Ctrl-c", Action::Exit, "quit at once"),
+];
+
+/// The help, as (keys, what they do) rows: the reading keys, then under a heading of their
+/// own (keys empty) the prompt keys, then the mouse.
+pub fn help_rows() -> Vec<(&'static str, &'static str)> {
+    let mut rows: Vec<(&str, &str)> = BINDINGS.iter().map(|b| (b.label, b.help)).collect();
+    rows.push(("", ""));
+    rows.push(("", crate::strings::PROMPT_KEYS));
+    rows.extend(PROMPT_BINDINGS.iter().map(|b| (b.label, b.help)));
+    rows.push(("", ""));
+    rows.push((crate::strings::MOUSE, crate::strings::MOUSE_HELP));
+    rows
+}
+
+/// Which table keys are read from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Reading: [`BINDINGS`].
+    Normal,
+    /// Typing into a prompt: [`PROMPT_BINDINGS`], and other keys are typed.
+    Prompt,
+}
 
 /// The action bound to a key press, if any. Releases and repeats of non-scroll keys are
 /// ignored; Shift only matters through the character it produces.
-pub fn action_for(event: KeyEvent) -> Option<Action> {
+pub fn action_for(event: KeyEvent, mode: Mode) -> Option<Action> {
     if event.kind == KeyEventKind::Release {
         return None;
     }
     let pressed = Key { code: event.code, ctrl: event.modifiers.contains(KeyModifiers::CONTROL) };
-    BINDINGS.iter().find(|b| b.keys.contains(&pressed)).map(|b| b.action)
+    let table = if mode == Mode::Prompt { PROMPT_BINDINGS } else { BINDINGS };
+    match table.iter().find(|b| b.keys.contains(&pressed)) {
+        Some(b) => Some(b.action),
+        None if mode == Mode::Prompt => Some(Action::Type(event)),
+        None => None,
+    }
 }
 
 #[cfg(test)]
@@ -129,7 +127,7 @@ mod tests {
     use super::*;
 
     fn press(code: KeyCode, modifiers: KeyModifiers) -> Option<Action> {
-        action_for(KeyEvent::new(code, modifiers))
+        action_for(KeyEvent::new(code, modifiers), Mode::Normal)
     }
 
     #[test]
@@ -145,9 +143,23 @@ mod tests {
 
     #[test]
     fn no_key_is_bound_twice() {
-        let keys: Vec<Key> = BINDINGS.iter().flat_map(|b| b.keys.iter().copied()).collect();
-        for (i, k) in keys.iter().enumerate() {
-            assert!(!keys[i + 1..].contains(k), "{k:?} is bound twice");
+        for table in [BINDINGS, PROMPT_BINDINGS] {
+            let keys: Vec<Key> = table.iter().flat_map(|b| b.keys.iter().copied()).collect();
+            for (i, k) in keys.iter().enumerate() {
+                assert!(!keys[i + 1..].contains(k), "{k:?} is bound twice");
+            }
         }
+    }
+
+    #[test]
+    fn in_a_prompt_letters_are_typed_and_enter_esc_and_arrows_act() {
+        let prompt = |code, m| action_for(KeyEvent::new(code, m), Mode::Prompt);
+        let j = KeyEvent::new(KeyCode::Char('j'), KeyModifiers::NONE);
+        assert_eq!(prompt(KeyCode::Char('j'), KeyModifiers::NONE), Some(Action::Type(j)));
+        assert_eq!(prompt(KeyCode::Enter, KeyModifiers::NONE), Some(Action::Activate));
+        assert_eq!(prompt(KeyCode::Esc, KeyModifiers::NONE), Some(Action::Close));
+        assert_eq!(prompt(KeyCode::Char('n'), KeyModifiers::CONTROL), Some(Action::Down));
+        let bs = KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE);
+        assert_eq!(prompt(KeyCode::Backspace, KeyModifiers::NONE), Some(Action::Type(bs)));
     }
 }

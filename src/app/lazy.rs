@@ -36,7 +36,19 @@ impl App {
         // The start lays out as before; lay out anew so the rest follows from the whole.
         self.layout = Layout::start(self.layout.width);
         self.lay_out_lines(self.scroll + self.page() * 2);
+        if self.find.active() {
+            self.refresh_find();
+        }
         true
+    }
+
+    /// The articles to index, for a thread to build the search index from, while there is
+    /// none: (title, body) of each, in library order.
+    pub fn index_job(&self) -> Option<Vec<(String, Arc<str>)>> {
+        if self.index.is_some() {
+            return None;
+        }
+        Some(self.library.articles.iter().map(|a| (a.title.clone(), Arc::clone(&a.body))).collect())
     }
 
     /// Parses the whole open article now, if only its start is parsed (when the user wants

@@ -1,12 +1,18 @@
 //! The reader's state and the one function that changes it.
 
 mod action;
+mod find;
+mod history;
 pub mod keymap;
 mod lazy;
+mod lookup;
 mod navigate;
 mod update;
 
 pub use action::Action;
+pub use find::{Find, FindHit};
+pub use history::Place;
+pub use lookup::{LibrarySearch, Palette, ResultRow};
 pub use update::update;
 
 use crate::document::{Document, HeadingKind, prefix_end};
@@ -70,6 +76,16 @@ pub struct App {
     pub parsed_prefix: Option<usize>,
     /// Counts the articles opened, so a late parse of an earlier one is recognised.
     pub generation: u64,
+    /// The search index of the library, once built.
+    pub index: Option<crate::search::Index>,
+    /// The question palette, while open.
+    pub palette: Option<Palette>,
+    /// Library search, while open.
+    pub search: Option<LibrarySearch>,
+    /// Find in the open article.
+    pub find: Find,
+    /// Where the jumps came from, the latest last.
+    pub history: Vec<Place>,
 }
 
 impl App {
@@ -92,6 +108,11 @@ impl App {
             quit: false,
             parsed_prefix: None,
             generation: 0,
+            index: None,
+            palette: None,
+            search: None,
+            find: Find::default(),
+            history: Vec::new(),
         };
         if !app.library.warnings.is_empty() {
             app.message = Some(crate::strings::warnings_found(app.library.warnings.len()));
@@ -115,6 +136,7 @@ impl App {
         self.layout = Layout::start(usize::from(self.panes().text.width));
         self.scroll = 0;
         self.contents_sel = 0;
+        self.clear_find();
         self.lay_out_lines(if self.eager() { usize::MAX } else { self.page() * 3 });
     }
 
@@ -136,6 +158,25 @@ impl App {
             self.scroll = row;
             self.contents_sel = i;
             self.lay_out_lines(row + self.page() * 2);
+        }
+    }
+
+    /// Which key table applies: a prompt's while one is open.
+    pub fn mode(&self) -> keymap::Mode {
+        if self.palette.is_some() || self.search.is_some() || self.find.typing.is_some() {
+            keymap::Mode::Prompt
+        } else {
+            keymap::Mode::Normal
+        }
+    }
+
+    /// Where the top line is, as a reviewer cites it: `slug#anchor` (or `slug` in the
+    /// introduction).
+    pub fn location(&self) -> String {
+        let slug = &self.library.articles[self.current].slug;
+        match self.section().and_then(|i| self.doc.outline.headings.get(i)) {
+            Some(h) => format!("{slug}#{}", h.anchor),
+            None => slug.clone(),
         }
     }
 

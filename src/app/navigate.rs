@@ -95,6 +95,9 @@ impl App {
             }
         };
         self.lay_out_lines(if self.eager() { usize::MAX } else { self.scroll + self.page() * 2 });
+        if self.find.active() {
+            self.refresh_find();
+        }
         true
     }
 }

@@ -17,11 +17,75 @@ pub fn update(app: &mut App, action: Action) -> bool {
     }
     app.ensure_parsed();
     let had_message = app.message.take().is_some();
-    let changed = match app.overlay {
-        Some(overlay) => in_overlay(app, overlay, action),
-        None => in_panes(app, action),
+    let changed = if app.palette.is_some() || app.search.is_some() {
+        in_list_prompt(app, action)
+    } else if app.find.typing.is_some() {
+        in_find_prompt(app, action)
+    } else {
+        match app.overlay {
+            Some(overlay) => in_overlay(app, overlay, action),
+            None => in_panes(app, action),
+        }
     };
     changed || had_message || app.message.is_some()
+}
+
+/// The palette or library search: keys type the query or move in the list.
+fn in_list_prompt(app: &mut App, action: Action) -> bool {
+    let page = (app.page() / 2).max(1) as isize;
+    match action {
+        Action::Type(key) => {
+            let width = usize::from(app.area.width.saturating_sub(6)).max(20);
+            if let Some(p) = app.palette.as_mut() {
+                if p.input.input(key) {
+                    app.refresh_palette();
+                }
+            } else if let Some(s) = app.search.as_mut()
+                && s.input.input(key)
+            {
+                app.refresh_search(width);
+            }
+            true
+        }
+        Action::Down => app.move_in_list(1),
+        Action::Up => app.move_in_list(-1),
+        Action::PageDown => app.move_in_list(page),
+        Action::PageUp => app.move_in_list(-page),
+        Action::Activate if app.palette.is_some() => app.accept_palette(),
+        Action::Activate => app.accept_search(),
+        Action::Close | Action::Quit => {
+            app.palette = None;
+            app.search = None;
+            true
+        }
+        _ => false,
+    }
+}
+
+/// Typing the phrase to find: each key finds anew; Enter keeps it, Esc goes back.
+fn in_find_prompt(app: &mut App, action: Action) -> bool {
+    match action {
+        Action::Type(key) => {
+            let text = app.find.typing.as_mut().map(|input| (input.input(key), input.lines().join(" ")));
+            if let Some((true, text)) = text {
+                app.find_phrase(&text);
+            }
+            true
+        }
+        Action::Activate => {
+            app.find.typing = None;
+            if !app.find.active() {
+                app.clear_find();
+            }
+            true
+        }
+        Action::Close | Action::Quit => {
+            app.scroll = app.find.origin;
+            app.clear_find();
+            true
+        }
+        _ => false,
+    }
 }
 
 fn in_overlay(app: &mut App, overlay: Overlay, action: Action) -> bool {
@@ -52,7 +116,11 @@ fn in_overlay(app: &mut App, overlay: Overlay, action: Action) -> bool {
         _ => return false,
     };
     match overlay {
-        Overlay::Help(s) => app.overlay = Some(Overlay::Help(step(s, delta).min(help_len()))),
+        Overlay::Help(s) => {
+            // The window is at most the screen's height, less its border.
+            let last = help_len().saturating_sub(usize::from(app.area.height.saturating_sub(2)));
+            app.overlay = Some(Overlay::Help(step(s, delta).min(last)));
+        }
         Overlay::Warnings(s) => {
             let len = app.library.warnings.len();
             app.overlay = Some(Overlay::Warnings(step(s, delta).min(len.saturating_sub(1))))
@@ -63,7 +131,7 @@ fn in_overlay(app: &mut App, overlay: Overlay, action: Action) -> bool {
 }
 
 fn help_len() -> usize {
-    super::keymap::BINDINGS.len() + 1
+    super::keymap::help_rows().len()
 }
 
 fn in_panes(app: &mut App, action: Action) -> bool {
@@ -79,16 +147,23 @@ fn in_panes(app: &mut App, action: Action) -> bool {
         Action::PageUp => moved(app, -page.saturating_sub(1).max(1)),
         Action::HalfDown => moved(app, (page / 2).max(1)),
         Action::HalfUp => moved(app, -(page / 2).max(1)),
-        Action::Top => moved(app, isize::MIN / 2),
-        Action::Bottom => moved(app, isize::MAX / 2),
-        Action::NextQuestion => app.jump(true, is_question, strings::NO_NEXT_QUESTION),
-        Action::PrevQuestion => app.jump(false, is_question, strings::NO_PREV_QUESTION),
-        Action::NextAnswer => app.jump(true, is_answer, strings::NO_NEXT_ANSWER),
-        Action::PrevAnswer => app.jump(false, is_answer, strings::NO_PREV_ANSWER),
-        Action::Faq => app.jump_faq(),
+        Action::Top => app.jumping(|app| moved(app, isize::MIN / 2)),
+        Action::Bottom => app.jumping(|app| moved(app, isize::MAX / 2)),
+        Action::NextQuestion => app.jumping(|app| app.jump(true, is_question, strings::NO_NEXT_QUESTION)),
+        Action::PrevQuestion => app.jumping(|app| app.jump(false, is_question, strings::NO_PREV_QUESTION)),
+        Action::NextAnswer => app.jumping(|app| app.jump(true, is_answer, strings::NO_NEXT_ANSWER)),
+        Action::PrevAnswer => app.jumping(|app| app.jump(false, is_answer, strings::NO_PREV_ANSWER)),
+        Action::Faq => app.jumping(App::jump_faq),
+        Action::Palette => app.open_palette(),
+        Action::Find => app.start_find(),
+        Action::FindNext => app.jumping(|app| app.find_step(true)),
+        Action::FindPrev => app.jumping(|app| app.find_step(false)),
+        Action::LibrarySearch => app.open_search(),
+        Action::Back => app.go_back(),
+        Action::Type(_) => false,
         Action::FocusNext => cycle_focus(app, true),
         Action::FocusPrev => cycle_focus(app, false),
-        Action::Activate => activate(app),
+        Action::Activate => app.jumping(activate),
         Action::ToggleContents => toggle_contents(app),
         Action::Help => {
             app.overlay = Some(Overlay::Help(0));
@@ -98,13 +173,17 @@ fn in_panes(app: &mut App, action: Action) -> bool {
             app.overlay = Some(Overlay::Warnings(0));
             true
         }
+        Action::Close if app.find.active() => {
+            app.clear_find();
+            true
+        }
         Action::Close => false,
         Action::Quit | Action::Exit => {
             app.quit = true;
             true
         }
         Action::Wheel { col, row, down } => wheel(app, col, row, down),
-        Action::Click { col, row } => click(app, col, row),
+        Action::Click { col, row } => app.jumping(|app| click(app, col, row)),
         Action::Resize(..) => false,
     }
 }

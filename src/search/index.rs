@@ -64,6 +64,9 @@ pub struct Index {
     /// Section texts, folded, one per line.
     pub(super) bodies: String,
     pub(super) head_fields: Vec<Field>,
+    /// Titles and headings as written, for showing: `labels[label_ends[u - 1]..label_ends[u]]`.
+    labels: String,
+    label_ends: Vec<u32>,
     pub(super) body_fields: Vec<Field>,
     /// Everything a hit can point at.
     pub units: Vec<Unit>,
@@ -132,6 +135,8 @@ impl Index {
     }
 
     fn head(&mut self, unit: u32, text: &str) {
+        self.labels.push_str(text);
+        self.label_ends.push(offset(self.labels.len()));
         let start = offset(self.heads.len());
         fold_into(&mut self.heads, text);
         self.head_fields.push(Field { unit, start, end: offset(self.heads.len()) });
@@ -152,6 +157,9 @@ impl Index {
         let (heads, bodies, units) =
             (offset(self.heads.len()), offset(self.bodies.len()), offset(self.units.len()));
         let shift = |f: Field, by: u32| Field { unit: f.unit + units, start: f.start + by, end: f.end + by };
+        let labels = offset(self.labels.len());
+        self.labels.push_str(&other.labels);
+        self.label_ends.extend(other.label_ends.into_iter().map(|e| e + labels));
         self.heads.push_str(&other.heads);
         self.bodies.push_str(&other.bodies);
         self.head_fields.extend(other.head_fields.into_iter().map(|f| shift(f, heads)));
@@ -165,6 +173,16 @@ impl Index {
             + self.bodies.capacity()
             + (self.head_fields.capacity() + self.body_fields.capacity()) * size_of::<Field>()
             + self.units.capacity() * size_of::<Unit>()
+            + self.labels.capacity()
+            + self.label_ends.capacity() * size_of::<u32>()
+    }
+
+    /// The heading (or, for an article's top, the title) of `unit`, as written.
+    pub fn label(&self, unit: u32) -> &str {
+        let u = unit as usize;
+        let start = if u == 0 { 0 } else { self.label_ends.get(u - 1).map_or(0, |&e| e as usize) };
+        let end = self.label_ends.get(u).map_or(start, |&e| e as usize);
+        &self.labels[start..end]
     }
 
     /// The folded heading (or title) text of `unit`.

@@ -68,6 +68,14 @@ fn a_question_heading_beats_a_title_which_beats_body_text() {
 }
 
 #[test]
+fn labels_are_the_headings_as_written() {
+    let ix = index();
+    let hits = ix.questions(&Query::new("helbredes"), 10);
+    assert_eq!(ix.label(hits[0].unit), "Kan knæsmerter helbredes?");
+    assert_eq!(ix.label(0), "Rygsmerter");
+}
+
+#[test]
 fn an_faq_question_beats_an_ordinary_question_on_a_tie() {
     let ix = index();
     let hits = ix.questions(&Query::new("hvad hjælper mod ondt"), 10);

@@ -7,7 +7,8 @@ use crate::library::format_date;
 use crate::strings;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
+use ratatui::style::{Modifier, Style};
+use ratatui::widgets::Widget;
 
 /// Draws the title line.
 pub fn title(app: &App, area: Rect, buf: &mut Buffer) {
@@ -44,14 +45,18 @@ pub fn title(app: &App, area: Rect, buf: &mut Buffer) {
     }
 }
 
-/// Draws the status line: a message, or the slug and section; the percentage and hints.
+/// Draws the status line: the find prompt, a message, or where the reader is (`slug#anchor`,
+/// citable); then the find counter, problems, the percentage and the help hint.
 pub fn status(app: &App, area: Rect, buf: &mut Buffer) {
     if area.height == 0 {
         return;
     }
     let width = usize::from(area.width);
-    let warnings = app.library.warnings.len();
     let mut right = format!("{:>3}% ", app.percent());
+    if app.find.active() {
+        right = format!("{}  {right}", app.find.counter());
+    }
+    let warnings = app.library.warnings.len();
     if warnings > 0 {
         right = format!("⚠ {warnings} (w)  {right}");
     }
@@ -60,17 +65,25 @@ pub fn status(app: &App, area: Rect, buf: &mut Buffer) {
         right = format!("{:>3}% ", app.percent());
     }
     let right_w = display_width(&right).min(width);
-    let (left, style) = match &app.message {
-        Some(m) => (format!(" {m}"), theme::message()),
-        None => {
-            let slug = &app.library.articles[app.current].slug;
-            let section = app.section().map_or(strings::INTRO, |i| app.doc.outline.headings[i].text.as_str());
-            (format!(" {slug} › {section}"), theme::status())
-        }
-    };
     buf.set_style(area, theme::status());
-    let left = truncate(&left, width.saturating_sub(right_w + 1));
-    buf.set_stringn(area.x, area.y, &left, width, style);
+    let room = width.saturating_sub(right_w + 1);
+    if let Some(input) = &app.find.typing {
+        buf.set_stringn(area.x, area.y, " /", room, theme::status());
+        let field = Rect { x: area.x + 2, width: u16::try_from(room.saturating_sub(2)).unwrap_or(0), ..area };
+        // The prompt sits in the reversed status line, so its cursor is the unreversed cell.
+        let mut input = input.clone();
+        input.set_style(theme::status());
+        input.set_cursor_style(
+            theme::status().remove_modifier(Modifier::REVERSED).add_modifier(Modifier::UNDERLINED),
+        );
+        input.render(field, buf);
+    } else {
+        let (left, style) = match &app.message {
+            Some(m) => (format!(" {m}"), theme::message()),
+            None => (format!(" {}", app.location()), theme::status()),
+        };
+        buf.set_stringn(area.x, area.y, truncate(&left, room), width, style);
+    }
     let x = area.x + u16::try_from(width - right_w).unwrap_or(0);
     buf.set_stringn(x, area.y, &right, right_w, Style::default());
 }

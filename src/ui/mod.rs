@@ -1,6 +1,7 @@
 //! Drawing: turns the reader's state into a frame. Reads the state, never changes it.
 
 mod bars;
+mod lookup;
 mod overlay;
 mod reader;
 mod sidebar;
@@ -28,6 +29,12 @@ pub fn draw(app: &App, frame: &mut Frame) {
     }
     reader::text(app, panes.text, buf);
     bars::status(app, panes.status, buf);
+    if app.palette.is_some() {
+        return lookup::palette(app, area, buf);
+    }
+    if app.search.is_some() {
+        return lookup::search(app, area, buf);
+    }
     match app.overlay {
         Some(Overlay::Help(scroll)) => overlay::help(scroll, area, buf),
         Some(Overlay::Warnings(scroll)) => overlay::warnings(app, scroll, area, buf),

@@ -2,7 +2,7 @@
 
 use super::sidebar;
 use crate::app::App;
-use crate::app::keymap::BINDINGS;
+use crate::app::keymap;
 use crate::layout::{Span, Tone, display_width, wrap};
 use crate::strings;
 use ratatui::buffer::Buffer;
@@ -35,13 +35,17 @@ fn lines(inner: Rect, rows: &[(String, Style)], scroll: usize, buf: &mut Buffer)
     }
 }
 
-/// The help: every key binding, generated from the key table.
+/// The help: every key binding, generated from the key tables.
 pub fn help(scroll: usize, area: Rect, buf: &mut Buffer) {
-    let label_w = BINDINGS.iter().map(|b| display_width(b.label)).max().unwrap_or(0);
-    let mut rows: Vec<(String, Style)> =
-        BINDINGS.iter().map(|b| (format!(" {:>label_w$}  {}", b.label, b.help), Style::new())).collect();
-    let mouse = format!(" {:>label_w$}  {}", strings::MOUSE, strings::MOUSE_HELP);
-    rows.push((mouse, Style::new()));
+    let help = keymap::help_rows();
+    let label_w = help.iter().map(|(label, _)| display_width(label)).max().unwrap_or(0);
+    let rows: Vec<(String, Style)> = help
+        .iter()
+        .map(|(label, what)| match *label {
+            "" => (format!(" {what}"), Style::new().add_modifier(Modifier::BOLD)),
+            label => (format!(" {label:>label_w$}  {what}"), Style::new()),
+        })
+        .collect();
     let width = rows.iter().map(|(t, _)| display_width(t)).max().unwrap_or(0) + 3;
     let height = rows.len() + 2;
     let inner = window(strings::HELP_TITLE, clamp16(width), clamp16(height), rows.len(), area, buf);

@@ -1,7 +1,8 @@
-//! The reader pane: the visible slice of the laid-out article.
+//! The reader pane: the visible slice of the laid-out article, with find hits marked.
 
 use super::theme;
 use crate::app::App;
+use crate::layout::display_width;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -14,5 +15,25 @@ pub fn text(app: &App, area: Rect, buf: &mut Buffer) {
         let spans: Vec<Span> =
             line.spans().map(|(text, tone)| Span::styled(text, theme::text(tone))).collect();
         Line::from(spans).render(Rect { y, height: 1, ..area }, buf);
+    }
+    find_hits(app, area, buf);
+}
+
+/// Marks the find hits on the lines in view, the current one set apart.
+fn find_hits(app: &App, area: Rect, buf: &mut Buffer) {
+    let rows = app.scroll..app.scroll + usize::from(area.height);
+    let first = app.find.hits.partition_point(|h| h.row < rows.start);
+    for (n, hit) in app.find.hits.iter().enumerate().skip(first).take_while(|(_, h)| rows.contains(&h.row)) {
+        let Some(line) = app.layout.lines.get(hit.row) else { continue };
+        let text = line.text();
+        let (Some(before), Some(found)) = (text.get(..hit.start), text.get(hit.start..hit.end)) else {
+            continue;
+        };
+        let x = area.x + u16::try_from(display_width(before)).unwrap_or(u16::MAX).min(area.width);
+        let y = area.y + u16::try_from(hit.row - app.scroll).unwrap_or(0);
+        let width =
+            u16::try_from(display_width(found)).unwrap_or(0).min((area.x + area.width).saturating_sub(x));
+        let style = if app.find.current == Some(n) { theme::current_hit() } else { theme::hit() };
+        buf.set_style(Rect { x, y, width, height: 1 }, style);
     }
 }

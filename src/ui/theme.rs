@@ -79,3 +79,13 @@ pub fn question() -> Style {
 pub fn faq() -> Style {
     Style::new().fg(Color::Magenta).add_modifier(Modifier::BOLD)
 }
+
+/// A search or find hit.
+pub fn hit() -> Style {
+    Style::new().add_modifier(Modifier::REVERSED)
+}
+
+/// The current find hit: set apart from the others even without colour.
+pub fn current_hit() -> Style {
+    Style::new().fg(Color::Yellow).add_modifier(Modifier::REVERSED | Modifier::BOLD | Modifier::UNDERLINED)
+}

@@ -83,6 +83,18 @@ impl Session {
         panic!("timed out waiting for {what}; the screen shows:\n{}", self.rows().join("\n"));
     }
 
+    /// Waits (up to 5 s) until the program has left the alternate screen; whether it did.
+    pub fn left_alternate_screen(&self) -> bool {
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while Instant::now() < deadline {
+            if !self.alternate_screen() {
+                return true;
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        false
+    }
+
     /// Waits until `text` is somewhere on the screen.
     pub fn wait_text(&self, text: &str) {
         self.wait_for(text, |rows| rows.iter().any(|r| r.contains(text)));
@@ -157,8 +169,8 @@ fn pump(fd: i32, stop: &AtomicBool, parser: &Mutex<vt100::Parser>, raw: &Mutex<V
             return;
         }
         let bytes = &buf[..n as usize];
-        parser.lock().expect("parser").process(bytes);
         raw.lock().expect("raw").extend_from_slice(bytes);
+        parser.lock().expect("parser").process(bytes);
     }
 }
 

@@ -1,0 +1,153 @@
+//! The question palette and library search windows.
+
+use super::theme;
+use crate::app::{App, ResultRow};
+use crate::document::{Document, Outline};
+use crate::layout::{Layout, display_width, truncate};
+use crate::screen::list_offset;
+use crate::strings;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::widgets::{Block, Borders, Clear, Widget};
+use ratatui_textarea::TextArea;
+
+/// The window both use: the screen between the title and status lines.
+fn window(title: &str, area: Rect, buf: &mut Buffer) -> Rect {
+    let rect = Rect { y: area.y + 1, height: area.height.saturating_sub(2), ..area };
+    Clear.render(rect, buf);
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .border_style(theme::border(true))
+        .title(format!(" {title} "))
+        .title_bottom(format!(" {} ", strings::LIST_KEYS));
+    let inner = block.inner(rect);
+    block.render(rect, buf);
+    inner
+}
+
+/// The prompt line: `› ` and what is typed (or a hint); returns the rows below it.
+fn prompt(input: &TextArea<'_>, hint: &str, inner: Rect, buf: &mut Buffer) -> Rect {
+    if inner.height == 0 {
+        return inner;
+    }
+    buf.set_stringn(inner.x, inner.y, "› ", usize::from(inner.width), theme::current());
+    let field = Rect { x: inner.x + 2, width: inner.width.saturating_sub(2), height: 1, ..inner };
+    if input.is_empty() {
+        buf.set_stringn(field.x, field.y, hint, usize::from(field.width), theme::dim());
+        buf.set_style(Rect { width: 1.min(field.width), ..field }, theme::selected());
+    } else {
+        input.render(field, buf);
+    }
+    Rect { y: inner.y + 1, height: inner.height.saturating_sub(1), ..inner }
+}
+
+fn rule(area: Rect, buf: &mut Buffer) -> Rect {
+    if area.height == 0 {
+        return area;
+    }
+    buf.set_stringn(
+        area.x,
+        area.y,
+        "─".repeat(usize::from(area.width)),
+        usize::from(area.width),
+        theme::dim(),
+    );
+    Rect { y: area.y + 1, height: area.height - 1, ..area }
+}
+
+/// Draws the palette: prompt, the questions found, and the selected one's answer.
+pub fn palette(app: &App, area: Rect, buf: &mut Buffer) {
+    let Some(p) = &app.palette else { return };
+    let inner = window(strings::PALETTE, area, buf);
+    let below = rule(prompt(&p.input, strings::PALETTE_HINT, inner, buf), buf);
+    if p.hits.is_empty() {
+        buf.set_stringn(below.x, below.y, strings::NO_MATCHES, usize::from(below.width), theme::dim());
+        return;
+    }
+    let list_h = (below.height / 2).max(below.height.min(3));
+    let list = Rect { height: list_h, ..below };
+    let width = usize::from(list.width);
+    let first = list_offset(p.selected, usize::from(list.height));
+    let index = app.index.as_ref();
+    for (y, (n, hit)) in (list.y..).zip(p.hits.iter().enumerate().skip(first).take(usize::from(list.height)))
+    {
+        let article = &app.library.articles[hit.target.article as usize];
+        let heading = index.map_or("", |ix| ix.label(hit.unit));
+        let source = format!(" {}", article.short_title());
+        let room = width.saturating_sub(display_width(&source) + 2);
+        let row = Rect { y, height: 1, ..list };
+        let style = if n == p.selected { theme::selected() } else { Style::new() };
+        buf.set_style(row, style);
+        buf.set_stringn(list.x, y, "? ", width, theme::question());
+        buf.set_stringn(list.x + 2, y, truncate(heading, room), room, Style::new());
+        let x = list.x + list.width.saturating_sub(u16::try_from(display_width(&source)).unwrap_or(0));
+        buf.set_stringn(x, y, &source, width, theme::dim());
+    }
+    let preview = rule(Rect { y: list.y + list.height, height: below.height - list.height, ..below }, buf);
+    if let (Some(hit), Some((_, doc))) = (p.hits.get(p.selected), &p.preview) {
+        answer(doc, hit.target.heading.map(|h| h as usize), preview, buf);
+    }
+}
+
+/// The question `heading` of `doc` and its answer, laid out in `area`.
+fn answer(doc: &Document, heading: Option<usize>, area: Rect, buf: &mut Buffer) {
+    let Some(i) = heading else { return };
+    let blocks = doc.blocks[doc.outline.answer(i)].to_vec();
+    let answer = Document { outline: Outline::of(&blocks), blocks };
+    let layout = Layout::new(&answer, usize::from(area.width.saturating_sub(2)).max(1));
+    let title = doc.outline.headings.get(i).map_or("", |h| h.text.as_str());
+    if area.height == 0 {
+        return;
+    }
+    buf.set_stringn(area.x + 1, area.y, title, usize::from(area.width.saturating_sub(1)), theme::title());
+    for (y, line) in (area.y + 2..area.y + area.height).zip(layout.lines.iter()) {
+        let mut x = area.x + 1;
+        for (text, tone) in line.spans() {
+            let (next, _) =
+                buf.set_stringn(x, y, text, usize::from(area.x + area.width - x), theme::text(tone));
+            x = next;
+        }
+    }
+}
+
+/// Draws library search: prompt, then hits grouped under their articles.
+pub fn search(app: &App, area: Rect, buf: &mut Buffer) {
+    let Some(s) = &app.search else { return };
+    let inner = window(strings::SEARCH, area, buf);
+    let list = rule(prompt(&s.input, strings::SEARCH_HINT, inner, buf), buf);
+    if s.rows.is_empty() {
+        if !s.input.is_empty() {
+            buf.set_stringn(list.x, list.y, strings::NO_MATCHES, usize::from(list.width), theme::dim());
+        }
+        return;
+    }
+    let width = usize::from(list.width);
+    let first = list_offset(s.selected, usize::from(list.height));
+    for (y, (n, row)) in (list.y..).zip(s.rows.iter().enumerate().skip(first).take(usize::from(list.height)))
+    {
+        match row {
+            ResultRow::Article(a) => {
+                buf.set_stringn(list.x, y, &app.library.articles[*a].title, width, theme::title());
+            }
+            ResultRow::Hit { section, snippet, .. } => {
+                let selected = n == s.selected;
+                let mark = if selected { "› " } else { "  " };
+                let place = format!("{mark}{}: ", truncate(section, width * 2 / 5));
+                let style = if selected { theme::current() } else { Style::new() };
+                let (x, _) = buf.set_stringn(list.x, y, &place, width, style.patch(theme::dim()));
+                let room = usize::from(list.x + list.width - x);
+                let text = truncate(&snippet.text, room);
+                buf.set_stringn(x, y, &text, room, style);
+                if let Some(hit) = snippet.hit.clone().filter(|h| h.end <= text.len()) {
+                    let hx = x + u16::try_from(display_width(&text[..hit.start])).unwrap_or(0);
+                    let hw = u16::try_from(display_width(&text[hit])).unwrap_or(0);
+                    buf.set_style(
+                        Rect { x: hx, y, width: hw.min(list.x + list.width - hx), height: 1 },
+                        theme::hit(),
+                    );
+                }
+            }
+        }
+    }
+}
