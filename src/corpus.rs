@@ -154,6 +154,33 @@ pub fn article(title: &str, seed: u64, bytes: usize) -> String {
     out
 }
 
+/// Subjects for the titles of a generated library.
+const SUBJECTS: &[&str] = &[
+    "Rygsmerter",
+    "Knæsmerter",
+    "Hoftesmerter",
+    "Skuldersmerter",
+    "Nakkesmerter",
+    "Albuesmerter",
+    "Håndledssmerter",
+    "Ankelsmerter",
+    "Fodsmerter",
+    "Hovedpine",
+    "Kæbesmerter",
+    "Brystsmerter",
+];
+
+/// `count` articles of about `bytes` bytes each, as (slug, text): slugs `artikel-00001` …,
+/// subjects taken in turn.
+pub fn library(count: usize, bytes: usize) -> Vec<(String, String)> {
+    (0..count)
+        .map(|i| {
+            let subject = SUBJECTS[i % SUBJECTS.len()];
+            (format!("artikel-{:05}", i + 1), article(subject, i as u64, bytes))
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -137,7 +137,8 @@ impl App {
     pub fn refresh_search(&mut self, snippet_width: usize) {
         let Some(text) = self.search.as_ref().map(|s| typed(&s.input)) else { return };
         let query = Query::new(&text);
-        let hits = self.ensure_index().search(&query, LIMIT);
+        // Each hit's article is parsed for its snippet: a hundred keep a keystroke quick.
+        let hits = self.ensure_index().search(&query, LIMIT / 2);
         let mut order: Vec<usize> = Vec::new();
         for h in &hits {
             if !order.contains(&(h.target.article as usize)) {

@@ -27,7 +27,8 @@ impl fmt::Display for Warning {
     }
 }
 
-/// Loads every `*.md` file below `dir` (following links, each folder once).
+/// Loads every `*.md` file below `dir` (following links, each folder once). The files of a
+/// large folder are read on two threads.
 pub fn load_dir(dir: &Path) -> (Vec<Article>, Vec<Warning>) {
     let mut walk = Walk::default();
     match std::fs::metadata(dir) {
@@ -35,13 +36,44 @@ pub fn load_dir(dir: &Path) -> (Vec<Article>, Vec<Warning>) {
         Ok(_) => walk.warn(dir, "is not a folder"),
         Err(e) => walk.warn(dir, &format!("cannot open folder: {e}")),
     }
-    (walk.articles, walk.warnings)
+    let files = std::mem::take(&mut walk.files);
+    let (first, second) = files.split_at(files.len() / 2);
+    let (mut loaded, rest) = if files.len() < 64 {
+        (read_all(&files), Vec::new())
+    } else {
+        std::thread::scope(|scope| {
+            let other = scope.spawn(|| read_all(second));
+            (read_all(first), other.join().unwrap_or_default())
+        })
+    };
+    loaded.extend(rest);
+    let mut articles = Vec::with_capacity(loaded.len());
+    for (article, warnings) in loaded {
+        walk.warnings.extend(warnings);
+        articles.extend(article);
+    }
+    (articles, walk.warnings)
+}
+
+/// Reads and loads each file: the article (if the file could be read) and its warnings.
+fn read_all(files: &[PathBuf]) -> Vec<(Option<Article>, Vec<Warning>)> {
+    files
+        .iter()
+        .map(|path| match std::fs::read(path) {
+            Ok(bytes) => {
+                let slug = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+                let (article, warnings) = Article::from_bytes(slug, Source::File(path.clone()), &bytes);
+                (Some(article), warnings)
+            }
+            Err(e) => (None, vec![Warning::new(path.display().to_string(), format!("cannot read: {e}"))]),
+        })
+        .collect()
 }
 
 #[derive(Default)]
 struct Walk {
     seen: HashSet<PathBuf>,
-    articles: Vec<Article>,
+    files: Vec<PathBuf>,
     warnings: Vec<Warning>,
 }
 
@@ -67,23 +99,10 @@ impl Walk {
         for path in paths {
             match std::fs::metadata(&path) {
                 Ok(m) if m.is_dir() => self.visit(&path),
-                Ok(_) if path.extension().is_some_and(|e| e == "md") => self.read(&path),
+                Ok(_) if path.extension().is_some_and(|e| e == "md") => self.files.push(path),
                 Ok(_) => {}
                 Err(e) => self.warn(&path, &format!("cannot open: {e}")),
             }
-        }
-    }
-
-    fn read(&mut self, path: &Path) {
-        match std::fs::read(path) {
-            Ok(bytes) => {
-                let slug = path.file_stem().map(|s| s.to_string_lossy().into_owned());
-                let slug = slug.unwrap_or_default();
-                let (article, warnings) = Article::from_bytes(slug, Source::File(path.to_path_buf()), &bytes);
-                self.warnings.extend(warnings);
-                self.articles.push(article);
-            }
-            Err(e) => self.warn(path, &format!("cannot read: {e}")),
         }
     }
 }

@@ -78,7 +78,9 @@ impl Index {
     pub fn build(articles: &[(&str, &str)]) -> Index {
         let half = articles.len() / 2;
         if half < 64 {
-            return Index::build_part(articles, 0);
+            let mut index = Index::build_part(articles, 0);
+            index.shrink_to_fit();
+            return index;
         }
         let (first, second) = articles.split_at(half);
         let (mut a, b) = std::thread::scope(|scope| {
@@ -87,6 +89,7 @@ impl Index {
             (mine, other.join().unwrap_or_default())
         });
         a.append(b);
+        a.shrink_to_fit();
         a
     }
 
@@ -165,6 +168,17 @@ impl Index {
         self.head_fields.extend(other.head_fields.into_iter().map(|f| shift(f, heads)));
         self.body_fields.extend(other.body_fields.into_iter().map(|f| shift(f, bodies)));
         self.units.extend(other.units);
+    }
+
+    /// Gives back what growing the buffers reserved.
+    fn shrink_to_fit(&mut self) {
+        self.heads.shrink_to_fit();
+        self.bodies.shrink_to_fit();
+        self.labels.shrink_to_fit();
+        self.head_fields.shrink_to_fit();
+        self.body_fields.shrink_to_fit();
+        self.label_ends.shrink_to_fit();
+        self.units.shrink_to_fit();
     }
 
     /// The bytes this index holds (its folded text and its tables).

@@ -56,16 +56,27 @@ impl Hit {
     }
 }
 
-/// What is known of one unit while a query runs.
-#[derive(Debug, Clone, Copy, Default)]
+/// What is known of one unit while a query runs (kept small: there is one per unit).
+#[derive(Debug, Clone, Copy)]
 struct Tally {
     exact: u16,
     fuzzy: u16,
-    weight: u32,
-    first: u32,
-    count: u32,
-    body_at: Option<u32>,
+    weight: u16,
+    first: u16,
+    count: u16,
+    /// Where the first word matched in the body text; `u32::MAX` for not there.
+    body_at: u32,
 }
+
+impl Default for Tally {
+    fn default() -> Tally {
+        Tally { exact: 0, fuzzy: 0, weight: 0, first: 0, count: 0, body_at: u32::MAX }
+    }
+}
+
+/// A word that matched this many question headings exactly is not also tried with typos:
+/// its exact hits rank first anyway, and the common words are what makes typo search slow.
+const FUZZY_WHEN_FEWER: usize = 20;
 
 impl Index {
     /// The question headings that match `query`, best first (all of them, in library order,
@@ -97,16 +108,21 @@ impl Index {
         let mut tallies = vec![Tally::default(); self.units.len()];
         for (t, term) in query.terms.iter().enumerate() {
             let bit = 1u16 << t;
+            let mut questions = 0;
             scan(&self.heads, &self.head_fields, term, |field, at| {
+                let tally = &mut tallies[field.unit as usize];
                 let kind = self.units[field.unit as usize].kind;
-                record(&mut tallies[field.unit as usize], bit, kind.weight(), at, None);
+                questions += usize::from(kind.is_question() && tally.exact & bit == 0);
+                record(tally, bit, kind.weight(), at, false);
             });
             if bodies {
                 scan(&self.bodies, &self.body_fields, term, |field, at| {
-                    record(&mut tallies[field.unit as usize], bit, FieldKind::Body.weight(), at, Some(at));
+                    record(&mut tallies[field.unit as usize], bit, FieldKind::Body.weight(), at, true);
                 });
             }
-            self.fuzzy_questions(term, bit, &mut tallies);
+            if questions < FUZZY_WHEN_FEWER {
+                self.fuzzy_questions(term, bit, &mut tallies);
+            }
         }
         let mut hits: Vec<Hit> = tallies
             .iter()
@@ -115,13 +131,19 @@ impl Index {
             .map(|(u, tally)| Hit {
                 unit: u32::try_from(u).unwrap_or(u32::MAX),
                 target: self.units[u],
-                weight: tally.weight,
-                closeness: 100u32.saturating_sub(tally.first) + tally.count.min(20) * 5,
-                body_at: tally.body_at,
+                weight: u32::from(tally.weight),
+                closeness: 100u32.saturating_sub(u32::from(tally.first)) + u32::from(tally.count.min(20)) * 5,
+                body_at: (tally.body_at != u32::MAX).then_some(tally.body_at),
             })
             .collect();
         if !query.terms.is_empty() {
-            hits.sort_by(|a, b| b.score().cmp(&a.score()).then(a.unit.cmp(&b.unit)));
+            let order = |a: &Hit, b: &Hit| b.score().cmp(&a.score()).then(a.unit.cmp(&b.unit));
+            // Only the best `limit` need ordering: pick them out first.
+            if hits.len() > limit && limit > 0 {
+                hits.select_nth_unstable_by(limit - 1, order);
+                hits.truncate(limit);
+            }
+            hits.sort_by(order);
         }
         hits.truncate(limit);
         hits
@@ -147,7 +169,7 @@ impl Index {
             let text = &self.heads[field.start as usize..field.end as usize];
             if fuzzy::verify(term, text, at.saturating_sub(field.start as usize)) {
                 tally.fuzzy |= bit;
-                tally.weight += kind.weight() / 2;
+                tally.weight = tally.weight.saturating_add(weight16(kind.weight() / 2));
             }
         }
     }
@@ -168,14 +190,20 @@ fn scan(text: &str, fields: &[Field], term: &str, mut found: impl FnMut(&Field, 
     }
 }
 
-fn record(tally: &mut Tally, bit: u16, weight: u32, at: u32, body_at: Option<u32>) {
+fn record(tally: &mut Tally, bit: u16, weight: u32, at: u32, in_body: bool) {
     if tally.exact & bit == 0 {
         tally.exact |= bit;
-        tally.weight += weight;
+        tally.weight = tally.weight.saturating_add(weight16(weight));
         if bit == 1 {
-            tally.first = at;
-            tally.body_at = body_at;
+            tally.first = u16::try_from(at).unwrap_or(u16::MAX);
+            if in_body {
+                tally.body_at = at;
+            }
         }
     }
-    tally.count += 1;
+    tally.count = tally.count.saturating_add(1);
+}
+
+fn weight16(weight: u32) -> u16 {
+    u16::try_from(weight).unwrap_or(u16::MAX)
 }

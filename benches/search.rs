@@ -1,0 +1,61 @@
+//! Lookup at scale: 10,000 generated articles (about 40 MB): `cargo bench --bench search`.
+
+use artikel::search::{Index, Query};
+use divan::Bencher;
+use std::sync::LazyLock;
+
+fn main() {
+    let texts = &*LIBRARY;
+    let total: usize = texts.iter().map(|(_, b)| b.len()).sum();
+    let index = &*INDEX;
+    eprintln!(
+        "library: {} articles, {:.1} MB of text; index: {:.1} MB ({:.2}× the text)",
+        texts.len(),
+        total as f64 / 1e6,
+        index.heap_bytes() as f64 / 1e6,
+        index.heap_bytes() as f64 / total as f64
+    );
+    divan::main();
+}
+
+/// (title, body) of 10,000 articles of about 5 KB.
+static LIBRARY: LazyLock<Vec<(String, String)>> = LazyLock::new(|| {
+    artikel::corpus::library(10_000, 5_000)
+        .into_iter()
+        .map(|(_, text)| {
+            let (article, _) = artikel::library::Article::from_bytes(
+                String::new(),
+                artikel::library::Source::Bundled,
+                text.as_bytes(),
+            );
+            (article.title, article.body.to_string())
+        })
+        .collect()
+});
+
+static INDEX: LazyLock<Index> = LazyLock::new(|| Index::build(&refs()));
+
+fn refs() -> Vec<(&'static str, &'static str)> {
+    LIBRARY.iter().map(|(t, b)| (t.as_str(), b.as_str())).collect()
+}
+
+/// Building the index of the whole library (two threads).
+#[divan::bench(sample_count = 10)]
+fn build_index(b: Bencher) {
+    let articles = refs();
+    b.bench(|| Index::build(&articles));
+}
+
+/// The palette, one keystroke at a time as "hvornaar skal man" is typed.
+#[divan::bench(args = ["h", "hv", "hvo", "hvornaar", "hvornaar skal", "hvornaar skal man", "smerter nummer 3", "helbrdes"])]
+fn palette_query(b: Bencher, typed: &str) {
+    let index = &*INDEX;
+    b.bench(|| index.questions(&Query::new(typed), 200));
+}
+
+/// Library search, one keystroke at a time.
+#[divan::bench(args = ["tr", "trae", "traening", "traening knae", "kulde styrke", "diagnose hverdag"])]
+fn library_search(b: Bencher, typed: &str) {
+    let index = &*INDEX;
+    b.bench(|| index.search(&Query::new(typed), 200));
+}
