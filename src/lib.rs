@@ -8,6 +8,7 @@
 #![warn(missing_docs, clippy::unwrap_used)]
 
 pub mod app;
+pub mod backend;
 pub mod cli;
 pub mod corpus;
 pub mod document;

@@ -40,6 +40,10 @@ pub const SEARCH_HINT: &str = "type words to find in every article";
 pub const LIST_KEYS: &str = "↑↓ choose · Enter open · Esc close";
 /// Shown when the palette or search has nothing.
 pub const NO_MATCHES: &str = "Nothing matches";
+/// Shown when the mouse is released.
+pub const MOUSE_OFF: &str = "Mouse off: select text with it; M turns it back on";
+/// Shown when the mouse is captured again.
+pub const MOUSE_ON: &str = "Mouse on: the wheel scrolls, a click opens";
 /// Shown when `]` finds no question below.
 pub const NO_NEXT_QUESTION: &str = "No more questions below";
 /// Shown when `[` finds no question above.
@@ -54,6 +58,10 @@ pub const NO_FAQ: &str = "This article has no FAQ section";
 pub const NOT_A_TERMINAL: &str = "artikel: the reader needs a terminal (stdin and stdout must be a TTY).\n\
      Try `artikel show SLUG` or `artikel list` to print instead.";
 
+/// The reader refuses a terminal that cannot place text.
+pub const DUMB_TERMINAL: &str = "artikel: this terminal (TERM=dumb) cannot show the reader.\n\
+     Try `artikel show SLUG`, `artikel faq QUESTION` or `artikel list` to print instead.";
+
 /// The status line's note that some files had problems.
 pub fn warnings_found(n: usize) -> String {
     let files = if n == 1 { "problem" } else { "problems" };
@@ -63,6 +71,11 @@ pub fn warnings_found(n: usize) -> String {
 /// Shown when the phrase is not in the article.
 pub fn not_in_article(query: &str) -> String {
     format!("“{query}” is not in this article")
+}
+
+/// Says what `y` copied.
+pub fn copied(title: &str, chars: usize) -> String {
+    format!("Copied “{title}” ({chars} characters) to the clipboard")
 }
 
 /// Shown when `--section` matches no heading.

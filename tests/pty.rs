@@ -147,11 +147,13 @@ fn find_in_article_counts_its_hits() {
     let mut s = Session::start(&["open", "nervesmerter"], 80, 24, dir.path());
     s.wait_text(TITLE);
     s.send("/fysio");
-    s.wait_for("the first of the hits counted", |rows| rows[23].contains("1/"));
+    s.wait_for("the first of the hits counted", |rows| {
+        rows[23].starts_with(" /fysio") && rows[23].contains(" 1/")
+    });
     let total: String = {
         let rows = s.rows();
         let status = &rows[23];
-        let at = status.find("1/").expect("counter") + 2;
+        let at = status.find(" 1/").expect("counter") + 3;
         status[at..].chars().take_while(char::is_ascii_digit).collect()
     };
     assert!(total.parse::<usize>().is_ok_and(|n| n >= 5), "{total}");

@@ -49,6 +49,12 @@ pub enum Action {
     LibrarySearch,
     /// Back to where the last jump came from.
     Back,
+    /// Copy the section under the top line to the terminal's clipboard.
+    Copy,
+    /// Turn mouse capture off (so the terminal can select text) or on again.
+    ToggleMouse,
+    /// Suspend the reader (Ctrl-z); `fg` brings it back.
+    Suspend,
     /// A key typed into the open prompt.
     Type(KeyEvent),
     /// Show or hide the contents (a pane on wide screens, an overlay on narrow ones).

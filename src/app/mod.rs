@@ -86,6 +86,13 @@ pub struct App {
     pub find: Find,
     /// Where the jumps came from, the latest last.
     pub history: Vec<Place>,
+    /// Whether the mouse is captured (off lets the terminal select text).
+    pub mouse: bool,
+    mouse_applied: bool,
+    /// Text for the terminal's clipboard, waiting to be sent.
+    pub clipboard: Option<String>,
+    /// Set when the user asked to suspend (Ctrl-z).
+    pub suspend: bool,
 }
 
 impl App {
@@ -113,6 +120,10 @@ impl App {
             search: None,
             find: Find::default(),
             history: Vec::new(),
+            mouse: true,
+            mouse_applied: true,
+            clipboard: None,
+            suspend: false,
         };
         if !app.library.warnings.is_empty() {
             app.message = Some(crate::strings::warnings_found(app.library.warnings.len()));
@@ -159,6 +170,44 @@ impl App {
             self.contents_sel = i;
             self.lay_out_lines(row + self.page() * 2);
         }
+    }
+
+    /// Sets whether the mouse starts captured.
+    pub fn with_mouse(mut self, on: bool) -> App {
+        self.mouse = on;
+        self.mouse_applied = on;
+        self
+    }
+
+    /// Whether mouse capture was toggled since this was last asked.
+    pub fn mouse_changed(&mut self) -> bool {
+        let changed = self.mouse != self.mouse_applied;
+        self.mouse_applied = self.mouse;
+        changed
+    }
+
+    /// The section under the top line, as text to copy: its heading and what it says.
+    pub fn section_text(&self) -> (String, String) {
+        let (title, blocks) = match self.section() {
+            Some(i) => {
+                let h = &self.doc.outline.headings[i];
+                (h.text.clone(), h.block..h.section.end)
+            }
+            None => {
+                let end = self.doc.outline.headings.first().map_or(self.doc.blocks.len(), |h| h.block);
+                (self.library.articles[self.current].title.clone(), 0..end)
+            }
+        };
+        let parts: Vec<String> = self.doc.blocks[blocks]
+            .iter()
+            .map(|b| {
+                let mut text = String::new();
+                crate::document::push_block_text(&mut text, b);
+                text
+            })
+            .filter(|t| !t.is_empty())
+            .collect();
+        (title, parts.join("\n\n"))
     }
 
     /// Which key table applies: a prompt's while one is open.

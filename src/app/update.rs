@@ -160,6 +160,21 @@ fn in_panes(app: &mut App, action: Action) -> bool {
         Action::FindPrev => app.jumping(|app| app.find_step(false)),
         Action::LibrarySearch => app.open_search(),
         Action::Back => app.go_back(),
+        Action::Copy => {
+            let (title, text) = app.section_text();
+            app.message = Some(strings::copied(&title, text.chars().count()));
+            app.clipboard = Some(text);
+            true
+        }
+        Action::ToggleMouse => {
+            app.mouse = !app.mouse;
+            app.message = Some(if app.mouse { strings::MOUSE_ON } else { strings::MOUSE_OFF }.to_string());
+            true
+        }
+        Action::Suspend => {
+            app.suspend = true;
+            true
+        }
         Action::Type(_) => false,
         Action::FocusNext => cycle_focus(app, true),
         Action::FocusPrev => cycle_focus(app, false),

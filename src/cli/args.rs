@@ -1,6 +1,17 @@
 //! The command-line arguments, as clap reads them.
 
-use clap::{Parser, Subcommand};
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// When to use colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// Colour unless NO_COLOR is set.
+    Auto,
+    /// Always colour.
+    Always,
+    /// Never colour: bold, reverse video and underline only.
+    Never,
+}
 use std::path::PathBuf;
 
 /// A terminal reader for health articles. With no command, opens the reader.
@@ -18,6 +29,15 @@ pub struct Cli {
     /// Where your data lives (default: $ARTIKEL_DATA_DIR, else the platform's data folder).
     #[arg(long, value_name = "DIR", global = true)]
     pub data_dir: Option<PathBuf>,
+    /// Colour: never, always, or auto (none when NO_COLOR is set).
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true)]
+    pub color: ColorChoice,
+    /// Draw borders and markers in ASCII (automatic when the locale is not UTF-8).
+    #[arg(long, global = true)]
+    pub ascii: bool,
+    /// Leave the mouse to the terminal, so text can be selected (M toggles it in the reader).
+    #[arg(long, global = true)]
+    pub no_mouse: bool,
     /// What to do.
     #[command(subcommand)]
     pub command: Option<Command>,

@@ -4,9 +4,10 @@ mod args;
 mod lookup;
 mod print;
 
-pub use args::{Cli, Command};
+pub use args::{Cli, ColorChoice, Command};
 
 use crate::app::App;
+use crate::backend::Colors;
 use crate::library::{Library, user_articles_dir};
 use crate::search::{Index, Query};
 use crate::strings;
@@ -15,23 +16,22 @@ use std::path::PathBuf;
 /// Runs what the command line asks for; returns the process's exit code.
 pub fn run(cli: Cli) -> i32 {
     let library = load(&cli);
-    let result = match cli.command {
+    let result = match &cli.command {
         Some(Command::List) => print::list(&library),
-        Some(Command::Toc { slug }) => find(&library, &slug).and_then(|i| print::toc(&library, i)),
+        Some(Command::Toc { slug }) => find(&library, slug).and_then(|i| print::toc(&library, i)),
         Some(Command::Show { slug, width }) => {
-            find(&library, &slug).and_then(|i| print::show(&library, i, print::width(width)))
+            find(&library, slug).and_then(|i| print::show(&library, i, print::width(*width)))
         }
         Some(Command::Faq { words, all, json, width }) => {
-            lookup::faq(&library, &words, all, json, print::width(width))
+            lookup::faq(&library, words, *all, *json, print::width(*width))
         }
         Some(Command::Search { words, json, width }) => {
-            lookup::search(&library, &words, json, print::width(width))
+            lookup::search(&library, words, *json, print::width(*width))
         }
-        Some(Command::Open { slug, section }) => {
-            place(&library, &slug).and_then(|start| reader(library, start.with_section(section.as_deref())))
-        }
-        None if cli.query.is_empty() => reader(library, Start::top(0)),
-        None => shortcut(&library, &cli.query).and_then(|start| reader(library, start)),
+        Some(Command::Open { slug, section }) => place(&library, slug)
+            .and_then(|start| reader(library, start.with_section(section.as_deref()), &cli)),
+        None if cli.query.is_empty() => reader(library, Start::top(0), &cli),
+        None => shortcut(&library, &cli.query).and_then(|start| reader(library, start, &cli)),
     };
     match result {
         Ok(code) => code,
@@ -107,11 +107,29 @@ fn shortcut(library: &Library, words: &[String]) -> Result<Start, Failure> {
     Ok(Start { heading: hit.target.heading.map(|h| h as usize), ..Start::top(hit.target.article as usize) })
 }
 
-fn reader(library: Library, start: Start) -> Result<i32, Failure> {
+/// How to draw on this terminal: colour as asked (none under NO_COLOR, unless `always`),
+/// ASCII when asked or when the locale is not UTF-8.
+pub fn terminal_options(cli: &Cli) -> crate::tui::Options {
+    let env = |key: &str| std::env::var(key).ok().filter(|v| !v.is_empty());
+    let colors = match cli.color {
+        ColorChoice::Always => Colors::On,
+        ColorChoice::Never => Colors::Off,
+        ColorChoice::Auto if env("NO_COLOR").is_some() => Colors::Off,
+        ColorChoice::Auto => Colors::On,
+    };
+    let locale = env("LC_ALL").or_else(|| env("LC_CTYPE")).or_else(|| env("LANG")).unwrap_or_default();
+    let utf8 = locale.to_ascii_lowercase().replace('-', "").contains("utf8");
+    crate::tui::Options { colors, ascii: cli.ascii || !utf8 }
+}
+
+fn reader(library: Library, start: Start, cli: &Cli) -> Result<i32, Failure> {
     if !crate::tui::have_terminal() {
         return Err((2, strings::NOT_A_TERMINAL.to_string()));
     }
-    let mut app = App::new(library, start.article);
+    if std::env::var("TERM").is_ok_and(|t| t == "dumb") {
+        return Err((2, strings::DUMB_TERMINAL.to_string()));
+    }
+    let mut app = App::new(library, start.article).with_mouse(!cli.no_mouse);
     if let Some(i) = start.heading {
         app.jump_to_heading(i);
     }
@@ -127,5 +145,5 @@ fn reader(library: Library, start: Start) -> Result<i32, Failure> {
     {
         app.message = Some(strings::no_section(text));
     }
-    crate::tui::run(app).map_err(|e| (1, format!("artikel: terminal error: {e}")))
+    crate::tui::run(app, terminal_options(cli)).map_err(|e| (1, format!("artikel: terminal error: {e}")))
 }

@@ -5,18 +5,34 @@ use crate::app::App;
 use crate::layout::display_width;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
-use ratatui::widgets::Widget;
 
 /// Draws the lines of the article that fall in `area`.
 pub fn text(app: &App, area: Rect, buf: &mut Buffer) {
     let lines = app.layout.lines.iter().skip(app.scroll).take(usize::from(area.height));
     for (y, line) in (area.y..).zip(lines) {
-        let spans: Vec<Span> =
-            line.spans().map(|(text, tone)| Span::styled(text, theme::text(tone))).collect();
-        Line::from(spans).render(Rect { y, height: 1, ..area }, buf);
+        let mut x = area.x;
+        let right = area.x + area.width;
+        for (text, tone) in line.spans() {
+            let style = theme::text(tone);
+            if simple(text) {
+                // One column per character: no grapheme segmentation needed (most lines).
+                for c in text.chars().take(usize::from(right.saturating_sub(x))) {
+                    buf[(x, y)].set_char(c).set_style(style);
+                    x += 1;
+                }
+            } else {
+                let (next, _) = buf.set_stringn(x, y, text, usize::from(right.saturating_sub(x)), style);
+                x = next;
+            }
+        }
     }
     find_hits(app, area, buf);
+}
+
+/// Whether every character of `text` is one column wide on its own (ASCII and Latin
+/// letters; nothing that combines, joins or is wide).
+fn simple(text: &str) -> bool {
+    text.chars().all(|c| (' '..'\u{7f}').contains(&c) || ('\u{a0}'..'\u{300}').contains(&c))
 }
 
 /// Marks the find hits on the lines in view, the current one set apart.

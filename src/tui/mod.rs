@@ -5,14 +5,25 @@
 //! goes away. The loop blocks until something happens, so an idle reader uses no CPU (once
 //! a long article is fully laid out, which it does in slices between keys).
 
+mod screen;
+
+pub use screen::{clipboard_sequence, restore};
+
 use crate::app::{Action, App, keymap, update};
-use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event, MouseButton, MouseEventKind};
-use crossterm::execute;
-use crossterm::terminal::{self, EnterAlternateScreen, LeaveAlternateScreen};
+use crate::backend::{Ansi, Colors};
+use crossterm::event::{self, Event, MouseButton, MouseEventKind};
 use ratatui::Terminal;
-use ratatui::backend::CrosstermBackend;
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, BufWriter, IsTerminal, Stdout, Write};
 use std::sync::mpsc;
+
+/// How to use the terminal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Options {
+    /// Colour, or none.
+    pub colors: Colors,
+    /// Box drawing and markers in ASCII.
+    pub ascii: bool,
+}
 
 /// What wakes the event loop.
 enum Wake {
@@ -34,18 +45,27 @@ pub fn have_terminal() -> bool {
 }
 
 /// Runs the reader until the user quits or the terminal goes away. Returns the exit code.
-pub fn run(mut app: App) -> io::Result<i32> {
-    install_panic_hook();
+pub fn run(mut app: App, options: Options) -> io::Result<i32> {
+    screen::install_panic_hook();
     let (tx, rx) = mpsc::channel();
     watch_signals(tx.clone())?;
-    enter()?;
-    let result = event_loop(&mut app, &rx, tx);
+    screen::enter(app.mouse)?;
+    let result = event_loop(&mut app, options, &rx, tx);
     restore();
     result
 }
 
-fn event_loop(app: &mut App, rx: &mpsc::Receiver<Wake>, tx: mpsc::Sender<Wake>) -> io::Result<i32> {
-    let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+type Term = Terminal<Ansi<BufWriter<Stdout>>>;
+
+fn event_loop(
+    app: &mut App,
+    options: Options,
+    rx: &mpsc::Receiver<Wake>,
+    tx: mpsc::Sender<Wake>,
+) -> io::Result<i32> {
+    // One write per frame: the whole frame is buffered, then flushed.
+    let out = BufWriter::with_capacity(1 << 16, io::stdout());
+    let mut terminal = Terminal::new(Ansi::new(out, options.colors, options.ascii))?;
     let input_tx = tx.clone();
     std::thread::spawn(move || read_input(&input_tx));
     let mut dirty = true;
@@ -98,6 +118,7 @@ fn event_loop(app: &mut App, rx: &mpsc::Receiver<Wake>, tx: mpsc::Sender<Wake>) 
                 dirty |= matches!(event, Event::Resize(..));
                 if let Some(action) = action_of(&event, app.mode()) {
                     dirty |= update(app, action);
+                    effects(app, &mut terminal)?;
                 }
             }
             Ok(Wake::Parsed(generation, doc)) => dirty |= app.adopt(generation, *doc),
@@ -111,6 +132,26 @@ fn event_loop(app: &mut App, rx: &mpsc::Receiver<Wake>, tx: mpsc::Sender<Wake>) 
             return Ok(0);
         }
     }
+}
+
+/// Carries out what an update asked of the terminal: mouse capture, the clipboard, a suspend.
+fn effects(app: &mut App, terminal: &mut Term) -> io::Result<()> {
+    if let Some(text) = app.clipboard.take() {
+        let out = terminal.backend_mut().writer_mut();
+        out.write_all(clipboard_sequence(&text).as_bytes())?;
+        out.flush()?;
+    }
+    if app.suspend {
+        app.suspend = false;
+        terminal.backend_mut().writer_mut().flush()?;
+        screen::suspend(app.mouse)?;
+        terminal.backend_mut().forget();
+        terminal.clear()?;
+    }
+    if app.mouse_changed() {
+        screen::set_mouse(app.mouse)?;
+    }
+    Ok(())
 }
 
 /// Turns a terminal event into an action, through the key table for keys.
@@ -151,30 +192,4 @@ fn watch_signals(tx: mpsc::Sender<Wake>) -> io::Result<()> {
         }
     });
     Ok(())
-}
-
-fn enter() -> io::Result<()> {
-    terminal::enable_raw_mode()?;
-    let mut out = io::stdout();
-    if let Err(e) = execute!(out, EnterAlternateScreen, EnableMouseCapture, crossterm::cursor::Hide) {
-        restore();
-        return Err(e);
-    }
-    Ok(())
-}
-
-/// Puts the terminal back as it was. Errors are ignored: the terminal may be gone.
-pub fn restore() {
-    let mut out = io::stdout();
-    let _ = execute!(out, DisableMouseCapture, LeaveAlternateScreen, crossterm::cursor::Show);
-    let _ = terminal::disable_raw_mode();
-    let _ = out.flush();
-}
-
-fn install_panic_hook() {
-    let previous = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        restore();
-        previous(info);
-    }));
 }

@@ -1,0 +1,102 @@
+//! Taking the terminal over and giving it back: raw mode, the alternate screen, mouse
+//! capture; suspending with Ctrl-z; restoring on panic.
+
+use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+use crossterm::execute;
+use crossterm::terminal::{self, EnterAlternateScreen, LeaveAlternateScreen};
+use std::io::{self, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
+
+/// Whether mouse capture is on, so that restoring knows to turn it off.
+static MOUSE: AtomicBool = AtomicBool::new(false);
+
+/// Raw mode, the alternate screen, and mouse capture if `mouse`.
+pub fn enter(mouse: bool) -> io::Result<()> {
+    terminal::enable_raw_mode()?;
+    let mut out = io::stdout();
+    let entered =
+        execute!(out, EnterAlternateScreen, crossterm::cursor::Hide).and_then(|()| set_mouse(mouse));
+    if let Err(e) = entered {
+        restore();
+        return Err(e);
+    }
+    Ok(())
+}
+
+/// Turns mouse capture on or off (off lets the terminal select text).
+pub fn set_mouse(on: bool) -> io::Result<()> {
+    let mut out = io::stdout();
+    if on {
+        execute!(out, EnableMouseCapture)?;
+    } else if MOUSE.load(Ordering::SeqCst) {
+        execute!(out, DisableMouseCapture)?;
+    }
+    MOUSE.store(on, Ordering::SeqCst);
+    Ok(())
+}
+
+/// Puts the terminal back as it was. Errors are ignored: the terminal may be gone.
+pub fn restore() {
+    let mut out = io::stdout();
+    if MOUSE.swap(false, Ordering::SeqCst) {
+        let _ = execute!(out, DisableMouseCapture);
+    }
+    let _ = execute!(out, crossterm::style::ResetColor, LeaveAlternateScreen, crossterm::cursor::Show);
+    let _ = terminal::disable_raw_mode();
+    let _ = out.flush();
+}
+
+/// Gives the terminal back and stops the process (Ctrl-z); when it is continued (`fg`),
+/// takes the terminal again.
+pub fn suspend(mouse: bool) -> io::Result<()> {
+    restore();
+    signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
+    enter(mouse)
+}
+
+/// Restores the terminal before a panic's message is printed.
+pub fn install_panic_hook() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore();
+        previous(info);
+    }));
+}
+
+/// Text for the terminal's clipboard (OSC 52, which works across SSH), as the escape
+/// sequence that sets it.
+pub fn clipboard_sequence(text: &str) -> String {
+    format!("\x1b]52;c;{}\x07", base64(text.as_bytes()))
+}
+
+fn base64(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let n = chunk.iter().enumerate().fold(0u32, |n, (i, &b)| n | u32::from(b) << (16 - 8 * i));
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(char::from(ALPHABET[(n >> (18 - 6 * i) & 63) as usize]));
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base64_as_the_standard_says() {
+        assert_eq!(base64(b""), "");
+        assert_eq!(base64(b"f"), "Zg==");
+        assert_eq!(base64(b"fo"), "Zm8=");
+        assert_eq!(base64(b"foo"), "Zm9v");
+        assert_eq!(base64(b"foobar"), "Zm9vYmFy");
+        assert_eq!(base64("knæ".as_bytes()), "a27Dpg==");
+        assert_eq!(clipboard_sequence("hej"), "\x1b]52;c;aGVq\x07");
+    }
+}
