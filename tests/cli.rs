@@ -221,3 +221,41 @@ fn search_prints_slug_section_and_a_snippet_for_each_hit() {
     assert_eq!(json[0]["anchor"], "hvad-er-årsagerne-til-lændesmerter");
     assert!(json[0]["snippet"].as_str().is_some_and(|s| s.contains("diskusprolaps")));
 }
+
+#[test]
+fn no_command_prints_a_control_character_from_a_hostile_article() {
+    let hostile = ["--articles", "tests/fixtures/hostile"];
+    for command in [
+        &["show", "hostile"][..],
+        &["toc", "hostile"],
+        &["list"],
+        &["faq", "titel"],
+        &["search", "entiteter"],
+    ] {
+        let args: Vec<&str> = hostile.iter().chain(command).copied().collect();
+        let out = artikel(&args);
+        assert!(out.status.success(), "{command:?}: {}", stderr(&out));
+        let text = stdout(&out) + &stderr(&out);
+        assert!(
+            !text.contains('\x1b') && !text.contains('\x07') && !text.contains('\u{9b}'),
+            "{command:?}: {text:?}"
+        );
+        assert!(!text.contains('\u{202e}'), "{command:?}");
+    }
+    let shown = stdout(&artikel(&["--articles", "tests/fixtures/hostile", "show", "hostile"]));
+    assert!(shown.contains("Skadelig^[]0;PWNED-TITLE^G artikel"), "{shown}");
+    assert!(
+        shown.contains("<http://example.org/^[[38;5;196m>"),
+        "a link's address is shown made safe: {shown}"
+    );
+}
+
+#[test]
+fn a_file_name_with_control_characters_is_shown_safely_in_warnings() {
+    let dir = tempfile::tempdir().expect("temp");
+    std::fs::write(dir.path().join("bad\x1b]0;x\x07name.md"), "no frontmatter\n").expect("write");
+    let out = artikel(&["--articles", dir.path().to_str().expect("path"), "list"]);
+    let err = stderr(&out);
+    assert!(err.contains("bad^[]0;x^Gname.md: has no frontmatter"), "{err}");
+    assert!(!err.contains('\x1b'));
+}

@@ -168,11 +168,18 @@ fn the_section_being_read_is_bold_and_marked_and_a_focused_selection_reversed() 
     assert!(buf[(3, y)].modifier.contains(Modifier::REVERSED));
     let status = buf.area.height - 1;
     assert!(buf[(0, status)].modifier.contains(Modifier::REVERSED));
+    // Focus shows without colour: the focused pane's title is reversed, the others' not.
+    let contents = find_row(&buf, " Contents ");
+    let line = row(&buf, contents);
+    let x = u16::try_from(line[..line.find("Contents").expect("title")].chars().count()).expect("x");
+    assert!(buf[(x, contents)].modifier.contains(Modifier::REVERSED));
+    let library = find_row(&buf, " Library ");
+    assert!(!buf[(3, library)].modifier.contains(Modifier::REVERSED));
 }
 
 #[test]
 fn the_reader_never_writes_past_its_pane() {
-    for (w, h) in [(80, 24), (120, 40), (200, 50), (71, 20)] {
+    for (w, h) in [(80, 24), (120, 40), (200, 50), (300, 100), (71, 20), (40, 12)] {
         let (app, buf) = reader(w, h, &[]);
         let text_area = app.panes().text;
         let reader = app.panes().reader;

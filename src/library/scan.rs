@@ -15,9 +15,11 @@ pub struct Warning {
 }
 
 impl Warning {
-    /// A warning about `place`.
+    /// A warning about `place`. Both are made safe to print: a file name or a parser's
+    /// quote of a file can hold control characters too.
     pub fn new(place: impl Into<String>, message: impl Into<String>) -> Warning {
-        Warning { place: place.into(), message: message.into() }
+        let safe = |s: String| crate::sanitize::visible(&s).into_owned();
+        Warning { place: safe(place.into()), message: safe(message.into()) }
     }
 }
 

@@ -13,8 +13,8 @@ use ratatui::style::Style;
 use ratatui::widgets::{Block, Borders, Widget};
 
 fn frame(title: &str, focused: bool, area: Rect, buf: &mut Buffer) -> Rect {
-    let block =
-        Block::new().borders(Borders::ALL).border_style(theme::border(focused)).title(format!(" {title} "));
+    let title = ratatui::text::Span::styled(format!(" {title} "), theme::pane_title(focused));
+    let block = Block::new().borders(Borders::ALL).border_style(theme::border(focused)).title(title);
     let inner = block.inner(area);
     block.render(area, buf);
     inner

@@ -60,6 +60,11 @@ pub fn border(focused: bool) -> Style {
     }
 }
 
+/// A pane's title: reversed when the pane has focus, so focus shows without colour.
+pub fn pane_title(focused: bool) -> Style {
+    if focused { Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD) } else { Style::new() }
+}
+
 /// The selected entry of a focused list.
 pub fn selected() -> Style {
     Style::new().add_modifier(Modifier::REVERSED)

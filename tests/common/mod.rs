@@ -11,6 +11,34 @@ use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
+/// What the program asked of the terminal besides drawing: titles, bells, the clipboard.
+#[derive(Debug, Default)]
+pub struct Requests {
+    pub titles: Vec<Vec<u8>>,
+    pub bells: usize,
+    pub clipboard: Vec<Vec<u8>>,
+}
+
+impl vt100::Callbacks for Requests {
+    fn audible_bell(&mut self, _: &mut vt100::Screen) {
+        self.bells += 1;
+    }
+
+    fn set_window_title(&mut self, _: &mut vt100::Screen, title: &[u8]) {
+        self.titles.push(title.to_vec());
+    }
+
+    fn set_window_icon_name(&mut self, _: &mut vt100::Screen, name: &[u8]) {
+        self.titles.push(name.to_vec());
+    }
+
+    fn copy_to_clipboard(&mut self, _: &mut vt100::Screen, _ty: &[u8], data: &[u8]) {
+        self.clipboard.push(data.to_vec());
+    }
+}
+
+type Parser = vt100::Parser<Requests>;
+
 /// The binary under test.
 pub fn bin() -> &'static str {
     env!("CARGO_BIN_EXE_artikel")
@@ -21,7 +49,7 @@ pub struct Session {
     pub child: Box<dyn Child + Send + Sync>,
     master: Option<Box<dyn MasterPty + Send>>,
     writer: Option<Box<dyn Write + Send>>,
-    parser: Arc<Mutex<vt100::Parser>>,
+    parser: Arc<Mutex<Parser>>,
     raw: Arc<Mutex<Vec<u8>>>,
     stop: Arc<AtomicBool>,
     pump: Option<JoinHandle<()>>,
@@ -30,19 +58,54 @@ pub struct Session {
 impl Session {
     /// Starts `artikel ARGS` on a `cols`×`rows` terminal with its data in `data_dir`.
     pub fn start(args: &[&str], cols: u16, rows: u16, data_dir: &Path) -> Session {
+        Session::start_with(args, cols, rows, data_dir, &[])
+    }
+
+    /// Like [`Session::start`], with extra environment variables (an empty value removes one).
+    pub fn start_with(args: &[&str], cols: u16, rows: u16, data_dir: &Path, env: &[(&str, &str)]) -> Session {
+        Session::spawn(bin(), args, cols, rows, data_dir, env)
+    }
+
+    /// An interactive shell with job control, for what needs one (Ctrl-z and `fg`).
+    pub fn shell(cols: u16, rows: u16, data_dir: &Path) -> Session {
+        let env = [("PS1", "$ "), ("HISTFILE", "/dev/null")];
+        Session::spawn("bash", &["--norc", "--noprofile", "-i"], cols, rows, data_dir, &env)
+    }
+
+    fn spawn(
+        program: &str,
+        args: &[&str],
+        cols: u16,
+        rows: u16,
+        data_dir: &Path,
+        env: &[(&str, &str)],
+    ) -> Session {
         let pty = native_pty_system()
             .openpty(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 })
             .expect("open a pty");
-        let mut cmd = CommandBuilder::new(bin());
+        let mut cmd = CommandBuilder::new(program);
         cmd.args(args);
+        cmd.cwd(env!("CARGO_MANIFEST_DIR"));
         cmd.env("TERM", "xterm-256color");
         cmd.env("LANG", "C.UTF-8");
         cmd.env("ARTIKEL_DATA_DIR", data_dir);
         cmd.env_remove("COLORTERM");
         cmd.env_remove("NO_COLOR");
+        for (key, value) in env {
+            if value.is_empty() {
+                cmd.env_remove(key);
+            } else {
+                cmd.env(key, value);
+            }
+        }
         let child = pty.slave.spawn_command(cmd).expect("spawn artikel");
         drop(pty.slave);
-        let parser = Arc::new(Mutex::new(vt100::Parser::new(nonzero(rows), nonzero(cols), 0)));
+        let parser = Arc::new(Mutex::new(vt100::Parser::new_with_callbacks(
+            nonzero(rows),
+            nonzero(cols),
+            0,
+            Requests::default(),
+        )));
         let raw = Arc::new(Mutex::new(Vec::new()));
         // The pump reads the master through its own descriptor number rather than a duplicate,
         // so that when the test hangs up, no descriptor of the master is left open.
@@ -59,6 +122,16 @@ impl Session {
         let parser = self.parser.lock().expect("parser");
         let (_, cols) = parser.screen().size();
         parser.screen().rows(0, cols.get()).collect()
+    }
+
+    /// Runs `f` on the emulated screen.
+    pub fn screen<T>(&self, f: impl FnOnce(&vt100::Screen) -> T) -> T {
+        f(self.parser.lock().expect("parser").screen())
+    }
+
+    /// What the program asked of the terminal besides drawing.
+    pub fn requests<T>(&self, f: impl FnOnce(&Requests) -> T) -> T {
+        f(self.parser.lock().expect("parser").callbacks())
     }
 
     /// Whether the program is on the alternate screen.
@@ -154,7 +227,7 @@ impl Drop for Session {
 }
 
 /// Copies what the program writes into the emulator until told to stop or the pty closes.
-fn pump(fd: i32, stop: &AtomicBool, parser: &Mutex<vt100::Parser>, raw: &Mutex<Vec<u8>>) {
+fn pump(fd: i32, stop: &AtomicBool, parser: &Mutex<Parser>, raw: &Mutex<Vec<u8>>) {
     let mut buf = [0u8; 8192];
     while !stop.load(Ordering::SeqCst) {
         let mut pfd = libc::pollfd { fd, events: libc::POLLIN, revents: 0 };
