@@ -48,7 +48,7 @@ fn block_into(out: &mut Vec<Line>, block: &Block, width: usize) {
         Block::Paragraph(text) => push_wrapped(out, &spans(text, Role::Text), width),
         Block::List { start, items } => list(out, *start, items, width),
         Block::Quote(inner) => {
-            let lines = stacked(inner, width.saturating_sub(2), true);
+            let lines = stacked(inner, inner_width(width, 2), true);
             prefixed(out, lines, width, "│ ", "│ ");
         }
         Block::Code(code) => code_block(out, code, width),
@@ -56,7 +56,7 @@ fn block_into(out: &mut Vec<Line>, block: &Block, width: usize) {
         Block::Rule => out.push(Line { spans: vec![Span::new("─".repeat(width), Tone::of(Role::Marker))] }),
         Block::Footnote { label, blocks } => {
             let mark = format!("[{label}] ");
-            let lines = stacked(blocks, width.saturating_sub(display_width(&mark)), true);
+            let lines = stacked(blocks, inner_width(width, display_width(&mark)), true);
             let pad = " ".repeat(display_width(&mark));
             prefixed(out, lines, width, &mark, &pad);
         }
@@ -84,13 +84,19 @@ fn list(out: &mut Vec<Line>, start: Option<u64>, items: &[Vec<Block>], width: us
             None => "• ".to_string(),
         };
         let indent = display_width(&mark);
-        let lines = stacked(item, width.saturating_sub(indent), false);
+        let lines = stacked(item, inner_width(width, indent), false);
         prefixed(out, lines, width, &mark, &" ".repeat(indent));
     }
 }
 
+/// The width left for text inside a prefix `indent` wide: all of it when the prefix would
+/// leave less than [`MIN_INNER`] (the prefix is then left out, see [`prefixed`]).
+fn inner_width(width: usize, indent: usize) -> usize {
+    if width >= indent + MIN_INNER { width - indent } else { width }
+}
+
 /// Puts `first` before the first line and `rest` before the others, unless that leaves
-/// too little room, in which case the text goes in unindented (it was laid out narrower).
+/// too little room, in which case the text goes in unindented (laid out at full width).
 fn prefixed(out: &mut Vec<Line>, lines: Vec<Line>, width: usize, first: &str, rest: &str) {
     let room = width >= display_width(first) + MIN_INNER;
     for (i, mut line) in lines.into_iter().enumerate() {
@@ -116,7 +122,7 @@ fn code_block(out: &mut Vec<Line>, code: &str, width: usize) {
         let mut used = 0;
         for g in text.graphemes(true) {
             let w = display_width(g);
-            if used + w > room && used > 0 {
+            if used + w > room && line.len() > indent.len() {
                 out.push(Line { spans: vec![Span::new(std::mem::take(&mut line), tone)] });
                 line.push_str(indent);
                 used = 0;

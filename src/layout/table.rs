@@ -161,6 +161,14 @@ fn row(out: &mut Vec<Line>, cells: &[Vec<Inline>], widths: &[usize], align: &[Al
 
 /// One record per row: each cell under its header, for tables too wide to show as a grid.
 fn records(out: &mut Vec<Line>, table: &Table, width: usize) {
+    if table.rows.is_empty() {
+        // Only a header: its cells, one under another.
+        for cell in &table.header {
+            let mut s = spans(cell, Role::Heading(6));
+            s.iter_mut().for_each(|s| s.tone.strong = true);
+            out.extend(wrap(&s, width).into_iter().map(|spans| Line { spans }));
+        }
+    }
     for (n, cells) in table.rows.iter().enumerate() {
         if n > 0 {
             out.push(Line { spans: vec![Span::new("╌".repeat(width.min(20)), Tone::of(Role::Marker))] });

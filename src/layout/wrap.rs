@@ -9,8 +9,11 @@ pub fn display_width(s: &str) -> usize {
     if s.is_ascii() {
         return s.len();
     }
-    // Latin text (æøå, é, ü …) has no wide, zero-width or combining characters: one column each.
-    if s.chars().all(|c| ('\u{a0}'..'\u{300}').contains(&c) || c.is_ascii()) {
+    // Latin text (æøå, é, ü …) has no wide, zero-width or combining characters: one column
+    // each (but the soft hyphen, whose width is unicode-width's to say).
+    if s.chars().all(|c| {
+        (c.is_ascii() && !c.is_ascii_control()) || (('\u{a0}'..'\u{300}').contains(&c) && c != '\u{ad}')
+    }) {
         return s.chars().count();
     }
     s.graphemes(true).map(UnicodeWidthStr::width).sum()
@@ -132,7 +135,7 @@ pub fn wrap(spans: &[Span], width: usize) -> Vec<Vec<Span>> {
             let tone = spans[p.span].tone;
             for g in spans[p.span].text[p.range.clone()].graphemes(true) {
                 let w = UnicodeWidthStr::width(g);
-                if used + w > width && used > 0 {
+                if used + w > width && !line.is_empty() {
                     lines.push(std::mem::take(&mut line));
                     used = 0;
                 }

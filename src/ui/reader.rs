@@ -32,7 +32,8 @@ pub fn text(app: &App, area: Rect, buf: &mut Buffer) {
 /// Whether every character of `text` is one column wide on its own (ASCII and Latin
 /// letters; nothing that combines, joins or is wide).
 fn simple(text: &str) -> bool {
-    text.chars().all(|c| (' '..'\u{7f}').contains(&c) || ('\u{a0}'..'\u{300}').contains(&c))
+    text.chars()
+        .all(|c| (' '..'\u{7f}').contains(&c) || (('\u{a0}'..'\u{300}').contains(&c) && c != '\u{ad}'))
 }
 
 /// Marks the find hits on the lines in view, the current one set apart.
