@@ -17,6 +17,7 @@ pub mod library;
 pub mod sanitize;
 pub mod screen;
 pub mod search;
+pub mod store;
 pub mod strings;
 pub mod tui;
 pub mod ui;

@@ -1,0 +1,244 @@
+//! The reviewer's data: notes, bookmarks, review status and reading positions, kept in one
+//! human-readable file per user. The only module besides `library` that touches the disk.
+//!
+//! Every change is read-modify-write under a lock, so two readers of the same user (two SSH
+//! sessions) merge their changes instead of overwriting each other's; every write is atomic
+//! (a temporary file, fsync, rename, fsync of the folder), so a dropped connection or a full
+//! disk leaves the previous file whole. A file that cannot be read is moved aside, never
+//! overwritten; one written by a newer version is left alone and opened read-only.
+
+mod disk;
+mod draft;
+
+pub use disk::{Disk, Loaded, StoreError, write_atomic_using};
+pub use draft::Draft;
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// The version of the file format this build writes.
+pub const VERSION: u32 = 1;
+
+/// Everything one user keeps.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Store {
+    /// The format's version.
+    pub version: u32,
+    /// Notes on sections.
+    #[serde(default)]
+    pub notes: Vec<Note>,
+    /// Bookmarked sections.
+    #[serde(default)]
+    pub bookmarks: Vec<Bookmark>,
+    /// Review status, by article slug.
+    #[serde(default)]
+    pub reviews: BTreeMap<String, Review>,
+    /// Where each article was left, by slug.
+    #[serde(default)]
+    pub positions: BTreeMap<String, Position>,
+    /// The article read last.
+    #[serde(default)]
+    pub last_article: Option<String>,
+}
+
+impl Default for Store {
+    fn default() -> Store {
+        Store {
+            version: VERSION,
+            notes: Vec::new(),
+            bookmarks: Vec::new(),
+            reviews: BTreeMap::new(),
+            positions: BTreeMap::new(),
+            last_article: None,
+        }
+    }
+}
+
+/// Which section a note or bookmark belongs to: the heading's text, and its place in the
+/// outline in case the text changes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Anchor {
+    /// The article's slug.
+    pub slug: String,
+    /// The heading's text (empty for the introduction).
+    pub heading: String,
+    /// The heading's position in the outline when the note was written.
+    pub position: usize,
+}
+
+/// A note on a section.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Note {
+    /// Unique within the store.
+    pub id: String,
+    /// Where it belongs.
+    #[serde(flatten)]
+    pub anchor: Anchor,
+    /// What it says.
+    pub text: String,
+    /// Who wrote it.
+    pub author: String,
+    /// When it was written (RFC 3339).
+    pub created: String,
+    /// When it was last changed (RFC 3339).
+    pub updated: String,
+}
+
+/// A bookmarked section.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Bookmark {
+    /// Where it points.
+    #[serde(flatten)]
+    pub anchor: Anchor,
+    /// When it was set (RFC 3339).
+    pub created: String,
+}
+
+/// Where a reviewer stands on an article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "kebab-case")]
+pub enum ReviewStatus {
+    /// Not looked at yet.
+    #[default]
+    Unreviewed,
+    /// Read and found good.
+    Reviewed,
+    /// Read, and changes are needed.
+    NeedsChanges,
+}
+
+impl ReviewStatus {
+    /// The next status in the cycle `r` steps through.
+    pub fn next(self) -> ReviewStatus {
+        match self {
+            ReviewStatus::Unreviewed => ReviewStatus::Reviewed,
+            ReviewStatus::Reviewed => ReviewStatus::NeedsChanges,
+            ReviewStatus::NeedsChanges => ReviewStatus::Unreviewed,
+        }
+    }
+
+    /// How the command line and reports name it.
+    pub fn label(self) -> &'static str {
+        match self {
+            ReviewStatus::Unreviewed => "unreviewed",
+            ReviewStatus::Reviewed => "reviewed",
+            ReviewStatus::NeedsChanges => "needs-changes",
+        }
+    }
+
+    /// The status named `label`.
+    pub fn parse(label: &str) -> Option<ReviewStatus> {
+        [ReviewStatus::Unreviewed, ReviewStatus::Reviewed, ReviewStatus::NeedsChanges]
+            .into_iter()
+            .find(|s| s.label() == label)
+    }
+}
+
+/// A review: its status, by whom and when.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Review {
+    /// The status.
+    pub status: ReviewStatus,
+    /// Who set it.
+    pub user: String,
+    /// When (RFC 3339).
+    pub date: String,
+}
+
+/// Where an article was left: the section's heading text (none for the introduction) and
+/// how many lines below it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Position {
+    /// The heading of the section at the top.
+    pub heading: Option<String>,
+    /// Lines from that heading to the top line.
+    pub offset: usize,
+}
+
+/// A change to the store: applied to the latest file under the lock, so changes from other
+/// sessions are kept.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Change {
+    /// Add a note, or replace the one with its id.
+    PutNote(Note),
+    /// Delete the note with this id.
+    DeleteNote(String),
+    /// Set a bookmark, or remove the one on the same section.
+    ToggleBookmark(Bookmark),
+    /// Set an article's review status.
+    SetReview(String, Review),
+    /// Remember where an article was left, and that it was read last.
+    SetPosition(String, Position),
+}
+
+impl Store {
+    /// Applies `change`.
+    pub fn apply(&mut self, change: &Change) {
+        match change {
+            Change::PutNote(note) => match self.notes.iter_mut().find(|n| n.id == note.id) {
+                Some(old) => *old = note.clone(),
+                None => self.notes.push(note.clone()),
+            },
+            Change::DeleteNote(id) => self.notes.retain(|n| &n.id != id),
+            Change::ToggleBookmark(b) => {
+                let before = self.bookmarks.len();
+                self.bookmarks
+                    .retain(|x| x.anchor.slug != b.anchor.slug || x.anchor.heading != b.anchor.heading);
+                if self.bookmarks.len() == before {
+                    self.bookmarks.push(b.clone());
+                }
+            }
+            Change::SetReview(slug, review) => {
+                self.reviews.insert(slug.clone(), review.clone());
+            }
+            Change::SetPosition(slug, position) => {
+                self.positions.insert(slug.clone(), position.clone());
+                self.last_article = Some(slug.clone());
+            }
+        }
+    }
+
+    /// The notes on article `slug`.
+    pub fn notes_of<'a>(&'a self, slug: &'a str) -> impl Iterator<Item = &'a Note> + 'a {
+        self.notes.iter().filter(move |n| n.anchor.slug == slug)
+    }
+
+    /// The review status of article `slug`.
+    pub fn status(&self, slug: &str) -> ReviewStatus {
+        self.reviews.get(slug).map(|r| r.status).unwrap_or_default()
+    }
+}
+
+/// Finds the heading an anchor points to in `headings` (their texts, in outline order): the
+/// one with its text (the one at its old position if several), else `None`: detached.
+pub fn resolve(anchor: &Anchor, headings: &[&str]) -> Option<usize> {
+    if anchor.heading.is_empty() {
+        return None;
+    }
+    if headings.get(anchor.position) == Some(&anchor.heading.as_str()) {
+        return Some(anchor.position);
+    }
+    headings.iter().position(|h| *h == anchor.heading)
+}
+
+/// The user's name, for notes and reviews.
+pub fn user() -> String {
+    ["ARTIKEL_USER", "USER", "LOGNAME"]
+        .iter()
+        .find_map(|k| std::env::var(k).ok().filter(|v| !v.is_empty()))
+        .unwrap_or_else(|| "unknown".to_string())
+}
+
+/// Now, as RFC 3339.
+pub fn now() -> String {
+    jiff::Timestamp::now().round(jiff::Unit::Second).map(|t| t.to_string()).unwrap_or_default()
+}
+
+/// A fresh note id.
+pub fn new_id() -> String {
+    let nanos = jiff::Timestamp::now().as_nanosecond();
+    format!("{:x}-{:x}", nanos, std::process::id())
+}
+
+#[cfg(test)]
+mod tests;

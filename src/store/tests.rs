@@ -1,0 +1,163 @@
+//! The store: round trip, anchoring, corrupt and newer files, atomic writes, merging.
+
+use super::*;
+use std::io::Write;
+
+fn note(id: &str, slug: &str, heading: &str, position: usize, text: &str) -> Note {
+    Note {
+        id: id.into(),
+        anchor: Anchor { slug: slug.into(), heading: heading.into(), position },
+        text: text.into(),
+        author: "anne".into(),
+        created: "2026-11-29T10:00:00Z".into(),
+        updated: "2026-11-29T10:00:00Z".into(),
+    }
+}
+
+#[test]
+fn a_store_round_trips_through_its_file() {
+    let dir = tempfile::tempdir().expect("temp");
+    let disk = Disk::new(dir.path());
+    let review = Review { status: ReviewStatus::NeedsChanges, user: "anne".into(), date: now() };
+    let position = Position { heading: Some("Kan nervesmerter helbredes?".into()), offset: 3 };
+    let written = disk
+        .update(&[
+            Change::PutNote(note("1", "knaesmerter", "Kan knæbind hjælpe?", 10, "Tjek kilden.\nOg sproget.")),
+            Change::ToggleBookmark(Bookmark {
+                anchor: Anchor {
+                    slug: "knaesmerter".into(),
+                    heading: "Kan knæbind hjælpe?".into(),
+                    position: 10,
+                },
+                created: now(),
+            }),
+            Change::SetReview("knaesmerter".into(), review.clone()),
+            Change::SetPosition("nervesmerter".into(), position.clone()),
+        ])
+        .expect("saved");
+    let loaded = disk.load();
+    assert_eq!(loaded.store, written);
+    assert!(!loaded.read_only && loaded.message.is_none());
+    assert_eq!(loaded.store.notes[0].text, "Tjek kilden.\nOg sproget.");
+    assert_eq!(loaded.store.reviews["knaesmerter"], review);
+    assert_eq!(loaded.store.last_article.as_deref(), Some("nervesmerter"));
+    let text = std::fs::read_to_string(disk.path()).expect("file");
+    assert!(
+        text.contains("version: 1") && text.contains("heading: Kan knæbind hjælpe?"),
+        "human-readable:\n{text}"
+    );
+}
+
+#[test]
+fn notes_find_their_heading_by_text_then_by_place_and_are_detached_when_it_is_gone() {
+    let headings = ["Hvad er det?", "Noter", "Hvad gør jeg?", "Noter"];
+    let at = |heading: &str, position| {
+        resolve(&Anchor { slug: "a".into(), heading: heading.into(), position }, &headings)
+    };
+    assert_eq!(at("Hvad gør jeg?", 2), Some(2));
+    assert_eq!(at("Hvad gør jeg?", 7), Some(2), "moved: found by its text");
+    assert_eq!(at("Noter", 3), Some(3), "two alike: the one at its place");
+    assert_eq!(at("Noter", 0), Some(1), "two alike, place changed: the first");
+    assert_eq!(at("Fjernet overskrift?", 1), None, "gone: detached, not dropped");
+    assert_eq!(at("", 0), None);
+}
+
+#[test]
+fn a_corrupt_file_is_moved_aside_never_overwritten() {
+    let dir = tempfile::tempdir().expect("temp");
+    let disk = Disk::new(dir.path());
+    std::fs::write(disk.path(), "version: 1\nnotes: [ {unclosed\n").expect("write");
+    let loaded = disk.load();
+    assert_eq!(loaded.store, Store::default());
+    let message = loaded.message.expect("the user is told");
+    assert!(message.contains("moved to") && message.contains("notes.yaml.corrupt-"), "{message}");
+    let aside: Vec<_> = std::fs::read_dir(dir.path())
+        .expect("dir")
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().starts_with("notes.yaml.corrupt-"))
+        .collect();
+    assert_eq!(aside.len(), 1);
+    assert_eq!(std::fs::read_to_string(aside[0].path()).expect("kept"), "version: 1\nnotes: [ {unclosed\n");
+    assert!(!disk.path().exists(), "the broken file is not left to be overwritten");
+}
+
+#[test]
+fn a_file_from_a_newer_version_is_read_only_and_left_untouched() {
+    let dir = tempfile::tempdir().expect("temp");
+    let disk = Disk::new(dir.path());
+    let newer = "version: 7\nnotes: []\nfuture: stuff\n";
+    std::fs::write(disk.path(), newer).expect("write");
+    let loaded = disk.load();
+    assert!(loaded.read_only);
+    assert!(loaded.message.expect("told").contains("newer"));
+    let err = disk.update(&[Change::DeleteNote("x".into())]).expect_err("refused");
+    assert!(matches!(err, StoreError::Newer(7)));
+    assert_eq!(std::fs::read_to_string(disk.path()).expect("file"), newer);
+}
+
+#[test]
+fn a_write_that_fails_midway_leaves_the_old_file_whole() {
+    let dir = tempfile::tempdir().expect("temp");
+    let path = dir.path().join("notes.yaml");
+    std::fs::write(&path, "the old, good file\n").expect("write");
+    let failed = write_atomic_using(&path, |f| {
+        f.write_all(b"half of the new")?;
+        Err(std::io::Error::other("disk full"))
+    });
+    assert!(failed.is_err());
+    assert_eq!(std::fs::read_to_string(&path).expect("file"), "the old, good file\n");
+    let left: Vec<_> = std::fs::read_dir(dir.path()).expect("dir").filter_map(|e| e.ok()).collect();
+    assert_eq!(left.len(), 1, "no temporary file is left behind");
+    write_atomic_using(&path, |f| f.write_all(b"new\n")).expect("write");
+    assert_eq!(std::fs::read_to_string(&path).expect("file"), "new\n");
+}
+
+#[test]
+fn two_sessions_saving_at_once_keep_both_notes() {
+    let dir = tempfile::tempdir().expect("temp");
+    let threads: Vec<_> = (0..8)
+        .map(|i| {
+            let disk = Disk::new(dir.path());
+            std::thread::spawn(move || {
+                for j in 0..10 {
+                    let n = note(&format!("{i}-{j}"), "knaesmerter", "Kan knæbind hjælpe?", 10, "tekst");
+                    disk.update(&[Change::PutNote(n)]).expect("saved");
+                }
+            })
+        })
+        .collect();
+    threads.into_iter().for_each(|t| t.join().expect("thread"));
+    assert_eq!(Disk::new(dir.path()).load().store.notes.len(), 80);
+}
+
+#[test]
+fn bookmarks_toggle_and_review_status_cycles() {
+    let mut store = Store::default();
+    let b =
+        Bookmark { anchor: Anchor { slug: "a".into(), heading: "H?".into(), position: 0 }, created: now() };
+    store.apply(&Change::ToggleBookmark(b.clone()));
+    assert_eq!(store.bookmarks.len(), 1);
+    store.apply(&Change::ToggleBookmark(b));
+    assert!(store.bookmarks.is_empty());
+    let cycle: Vec<ReviewStatus> =
+        std::iter::successors(Some(ReviewStatus::Unreviewed), |s| Some(s.next())).take(4).collect();
+    use ReviewStatus::*;
+    assert_eq!(cycle, [Unreviewed, Reviewed, NeedsChanges, Unreviewed]);
+    assert_eq!(ReviewStatus::parse("needs-changes"), Some(NeedsChanges));
+    assert_eq!(ReviewStatus::parse("maybe"), None);
+}
+
+#[test]
+fn a_draft_is_kept_until_cleared() {
+    let dir = tempfile::tempdir().expect("temp");
+    assert_eq!(Draft::find(dir.path()), None);
+    let draft = Draft {
+        anchor: Anchor { slug: "knaesmerter".into(), heading: "Kan knæbind hjælpe?".into(), position: 10 },
+        note: None,
+        text: "Halvt skrevet".into(),
+    };
+    draft.save(dir.path()).expect("saved");
+    assert_eq!(Draft::find(dir.path()), Some(draft));
+    Draft::clear(dir.path());
+    assert_eq!(Draft::find(dir.path()), None);
+}
