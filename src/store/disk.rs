@@ -131,9 +131,7 @@ impl Disk {
 fn parse(bytes: &[u8]) -> Result<Store, String> {
     let text = std::str::from_utf8(bytes).map_err(|e| e.to_string())?;
     let store: Store = serde_saphyr::from_str(text).map_err(|e| {
-        let first =
-            e.to_string().lines().next().unwrap_or("").trim_start_matches("error:").trim().to_string();
-        first
+        e.to_string().lines().next().unwrap_or("").trim_start_matches("error:").trim().to_string()
     })?;
     Ok(store)
 }
