@@ -259,3 +259,103 @@ fn a_file_name_with_control_characters_is_shown_safely_in_warnings() {
     assert!(err.contains("bad^[]0;x^Gname.md: has no frontmatter"), "{err}");
     assert!(!err.contains('\x1b'));
 }
+
+#[test]
+fn check_passes_the_bundled_library_and_reports_broken_files_by_line() {
+    let clean = artikel(&["check"]);
+    assert_eq!(clean.status.code(), Some(0), "{}", stdout(&clean));
+    assert!(stdout(&clean).ends_with("0 errors, 0 warnings, 1 note in 6 files\n"), "{}", stdout(&clean));
+    let broken = artikel(&["check", "tests/fixtures/invalid"]);
+    assert_eq!(broken.status.code(), Some(1), "errors fail the check");
+    let text = stdout(&broken);
+    assert!(
+        text.contains("tests/fixtures/invalid/broken-yaml.md\n     3  error   frontmatter is not valid YAML"),
+        "{text}"
+    );
+    assert!(
+        text.contains("[required-key]") && text.contains("[encoding]") && text.contains("[date]"),
+        "{text}"
+    );
+    let json: serde_json::Value =
+        serde_json::from_slice(&artikel(&["check", "--json", "tests/fixtures/invalid"]).stdout)
+            .expect("JSON");
+    let first = &json[0];
+    for key in ["file", "line", "severity", "rule", "message"] {
+        assert!(first.get(key).is_some(), "{key} in {first}");
+    }
+}
+
+#[test]
+fn check_passes_with_warnings_only() {
+    let dir = tempfile::tempdir().expect("temp");
+    std::fs::write(
+        dir.path().join("uden.md"),
+        "---\nmetaTitle: Uden FAQ\nlastUpdated: 01/11/2026\ndatePublished: 01/10/2026\n---\n\nIntro.\n\n## Om knæ\n\nTekst.\n",
+    )
+    .expect("write");
+    let out = artikel(&["check", dir.path().to_str().expect("path")]);
+    assert_eq!(out.status.code(), Some(0), "warnings do not fail: {}", stdout(&out));
+    assert!(stdout(&out).contains("0 errors, 2 warnings"), "{}", stdout(&out));
+}
+
+#[test]
+fn review_status_and_notes_report_from_the_shell() {
+    let data = tempfile::tempdir().expect("temp");
+    let dir = data.path().to_str().expect("path");
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_artikel"))
+            .args(["--data-dir", dir])
+            .args(args)
+            .env("USER", "anne")
+            .output()
+            .expect("run")
+    };
+    assert_eq!(stdout(&run(&["review", "knaesmerter", "needs-changes"])), "knaesmerter: needs-changes\n");
+    assert_eq!(run(&["review", "knaesmerter", "maybe"]).status.code(), Some(2));
+    assert_eq!(run(&["review", "nope", "reviewed"]).status.code(), Some(1));
+    assert_eq!(stdout(&run(&["notes"])), "No notes yet.\n");
+    let disk = artikel::store::Disk::new(data.path());
+    let note = artikel::store::Note {
+        id: "n1".into(),
+        anchor: artikel::store::Anchor {
+            slug: "knaesmerter".into(),
+            heading: "Kan knæbind hjælpe?".into(),
+            position: 99,
+        },
+        text: "Nævn \"evidens\", tak".into(),
+        author: "anne".into(),
+        created: "2026-11-29T10:00:00Z".into(),
+        updated: "2026-11-29T10:00:00Z".into(),
+    };
+    let gone = artikel::store::Note {
+        id: "n2".into(),
+        anchor: artikel::store::Anchor {
+            slug: "knaesmerter".into(),
+            heading: "Fjernet?".into(),
+            position: 3,
+        },
+        ..note.clone()
+    };
+    disk.update(&[artikel::store::Change::PutNote(note), artikel::store::Change::PutNote(gone)])
+        .expect("saved");
+    let listed = stdout(&run(&["notes", "knaesmerter"]));
+    assert!(
+        listed.contains("knaesmerter › Kan knæbind hjælpe?: Nævn \"evidens\", tak  (anne, 2026-11-29)"),
+        "{listed}"
+    );
+    assert!(
+        listed.contains("Fjernet? (detached)"),
+        "a note whose heading is gone is kept and marked: {listed}"
+    );
+    let md = stdout(&run(&["notes", "export", "--format", "md"]));
+    assert!(md.contains("## Knæsmerter – Årsager, undersøgelse og behandling (knaesmerter)\n\nStatus: **needs-changes** by anne on "), "{md}");
+    assert!(md.contains("- *Kan knæbind hjælpe?* — Nævn \"evidens\", tak (anne, 2026-11-29)"), "{md}");
+    let csv = stdout(&run(&["notes", "export", "--format", "csv"]));
+    assert!(csv.starts_with("slug,article,section,note,author,written,status,reviewer,reviewed\n"));
+    assert!(csv.contains("\"Nævn \"\"evidens\"\", tak\""), "quotes doubled: {csv}");
+    let json: serde_json::Value =
+        serde_json::from_slice(&run(&["notes", "export", "--format", "json"]).stdout).expect("JSON");
+    assert_eq!(json[0]["status"], "needs-changes");
+    assert_eq!(json[0]["section"], "Kan knæbind hjælpe?");
+    assert_eq!(json[1]["section"], "Fjernet? (detached)");
+}

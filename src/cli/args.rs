@@ -2,6 +2,28 @@
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+/// What `notes` can do besides listing.
+#[derive(Debug, Subcommand)]
+pub enum NotesAction {
+    /// Write a review report of every article with notes or a status: to stdout.
+    Export {
+        /// md, json or csv.
+        #[arg(long, value_enum, default_value_t = ReportFormat::Md)]
+        format: ReportFormat,
+    },
+}
+
+/// The formats of the review report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// Markdown, an article per heading.
+    Md,
+    /// JSON, a row per note (or per status without notes).
+    Json,
+    /// CSV, the same rows.
+    Csv,
+}
+
 /// When to use colour.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ColorChoice {
@@ -91,6 +113,29 @@ pub enum Command {
         /// Fit the lines to this many columns (default: the terminal's width, else 80).
         #[arg(long)]
         width: Option<usize>,
+    },
+    /// Check articles for editors: frontmatter, dates, questions, the FAQ, links.
+    Check {
+        /// Folders of articles to check (default: the whole library).
+        dirs: Vec<std::path::PathBuf>,
+        /// Print JSON: file, line, severity, rule, message of each finding.
+        #[arg(long)]
+        json: bool,
+    },
+    /// List your notes (of one article, or all), or export a review report.
+    Notes {
+        /// Export a review report instead.
+        #[command(subcommand)]
+        action: Option<NotesAction>,
+        /// Only the notes on this article.
+        slug: Option<String>,
+    },
+    /// Set an article's review status.
+    Review {
+        /// The article.
+        slug: String,
+        /// reviewed, needs-changes or unreviewed.
+        status: String,
     },
     /// Open the reader at an article (`slug` or `slug#anchor`).
     Open {

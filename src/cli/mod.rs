@@ -1,10 +1,12 @@
 //! The command line: arguments, and the commands that print instead of opening the reader.
 
 mod args;
+mod check;
 mod lookup;
 mod print;
+mod review;
 
-pub use args::{Cli, ColorChoice, Command};
+pub use args::{Cli, ColorChoice, Command, NotesAction, ReportFormat};
 
 use crate::app::App;
 use crate::backend::Colors;
@@ -27,6 +29,16 @@ pub fn run(cli: Cli) -> i32 {
         }
         Some(Command::Search { words, json, width }) => {
             lookup::search(&library, words, *json, print::width(*width))
+        }
+        Some(Command::Check { dirs, json }) => check::run(&cli, &library, dirs, *json),
+        Some(Command::Notes { action: Some(NotesAction::Export { format }), .. }) => {
+            review::export(&library, &store_disk(&cli), *format)
+        }
+        Some(Command::Notes { action: None, slug }) => {
+            review::list(&library, &store_disk(&cli), slug.as_deref())
+        }
+        Some(Command::Review { slug, status }) => {
+            find(&library, slug).and_then(|_| review::set(&store_disk(&cli), slug, status))
         }
         Some(Command::Open { slug, section }) => place(&library, slug)
             .and_then(|start| reader(library, start.with_section(section.as_deref()), &cli)),
@@ -51,6 +63,11 @@ pub fn data_dir(cli: &Cli) -> Option<PathBuf> {
         .clone()
         .or_else(|| std::env::var_os("ARTIKEL_DATA_DIR").map(PathBuf::from))
         .or_else(|| directories::ProjectDirs::from("", "", "artikel").map(|d| d.data_dir().to_path_buf()))
+}
+
+/// The store of notes, bookmarks and reviews, in the data folder.
+pub fn store_disk(cli: &Cli) -> crate::store::Disk {
+    crate::store::Disk::new(data_dir(cli).unwrap_or_else(|| PathBuf::from(".artikel")))
 }
 
 fn load(cli: &Cli) -> Library {

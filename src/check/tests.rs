@@ -1,0 +1,106 @@
+//! Each rule fires on an example that breaks it, and a good article passes clean.
+
+use super::*;
+use crate::library::Source;
+
+const GOOD: &str = "---\nmetaTitle: Godt\nlastUpdated: 01/06/2026\ndatePublished: 01/01/2026\n---\n\nIntro.\n\n## Hvad er det?\n\nTekst med [et link](andet.md#hvad-er-det) og [et anker](#hvad-er-det).\n\n## Ofte stillede spørgsmål om godt\n\n### Virker det?\n\nJa.\n";
+const OTHER: &str = "---\nmetaTitle: Andet\nlastUpdated: 01/06/2026\ndatePublished: 01/01/2026\n---\n\n## Hvad er det?\n\nTekst.\n\n## FAQ\n\n### Og så?\n\nSå.\n";
+
+fn today() -> jiff::civil::Date {
+    jiff::civil::date(2026, 11, 29)
+}
+
+/// The (rule, severity, line) of what checking `text` finds.
+fn findings(text: &str) -> Vec<(&'static str, Severity, Option<usize>)> {
+    let mut library = Library::default();
+    for (slug, body) in [("godt", GOOD), ("andet", OTHER)] {
+        library.insert(Article::from_bytes(slug.into(), Source::Bundled, body.as_bytes()).0);
+    }
+    let (article, warnings) = Article::from_bytes("prøve".into(), Source::Bundled, text.as_bytes());
+    check(&article, &warnings, &library, today()).into_iter().map(|f| (f.rule, f.severity, f.line)).collect()
+}
+
+fn rules(text: &str) -> Vec<&'static str> {
+    findings(text).into_iter().map(|(r, ..)| r).collect()
+}
+
+#[test]
+fn a_good_article_passes_clean() {
+    assert_eq!(findings(GOOD), []);
+}
+
+#[test]
+fn frontmatter_missing_or_broken_is_an_error_with_its_line() {
+    assert_eq!(
+        findings("## Hvad?\n\nx\n\n## FAQ\n\n### Y?\n\nz\n")[0],
+        ("frontmatter", Severity::Error, Some(1))
+    );
+    let broken = findings("---\nmetaTitle: [x\nlastUpdated: 01/01/2026\n---\n\n## FAQ\n\n### Y?\n\nz\n");
+    assert_eq!(broken[0].0, "frontmatter");
+    assert_eq!(broken[0].2, Some(3), "the line of the file where the YAML parser stopped");
+}
+
+#[test]
+fn required_keys_and_valid_dates_in_order() {
+    let no_title = GOOD.replace("metaTitle: Godt\n", "");
+    assert_eq!(rules(&no_title), ["required-key"]);
+    let bad_date = GOOD.replace("lastUpdated: 01/06/2026", "lastUpdated: 31/06/2026");
+    assert_eq!(rules(&bad_date), ["date"]);
+    let backwards = GOOD.replace("datePublished: 01/01/2026", "datePublished: 01/10/2026");
+    assert_eq!(findings(&backwards), [("date-order", Severity::Error, Some(1))]);
+}
+
+#[test]
+fn an_old_article_is_noted_as_stale_but_passes() {
+    let old = GOOD
+        .replace("lastUpdated: 01/06/2026", "lastUpdated: 01/02/2025")
+        .replace("datePublished: 01/01/2026", "datePublished: 01/01/2025");
+    assert_eq!(findings(&old), [("stale", Severity::Note, Some(1))]);
+}
+
+#[test]
+fn h2_headings_are_questions_and_sections_are_not_empty() {
+    let statement = GOOD.replace("## Hvad er det?\n", "## Om det\n").replace("(#hvad-er-det)", "(#om-det)");
+    assert_eq!(findings(&statement), [("question", Severity::Warning, Some(9))]);
+    let empty = GOOD.replace("Intro.\n\n## Hvad er det?\n", "Intro.\n\n## Tom?\n\n## Hvad er det?\n");
+    assert_eq!(findings(&empty), [("empty-section", Severity::Warning, Some(9))]);
+}
+
+#[test]
+fn the_faq_exists_has_questions_and_every_answer_says_something() {
+    let no_faq = GOOD.split("## Ofte").next().expect("before the FAQ").to_string();
+    assert_eq!(findings(&no_faq), [("faq", Severity::Warning, None)]);
+    let no_questions = GOOD.replace("### Virker det?\n\nJa.\n", "Bare tekst.\n");
+    assert_eq!(findings(&no_questions), [("faq", Severity::Warning, Some(13))]);
+    let unanswered = GOOD.replace("### Virker det?\n\nJa.\n", "### Virker det?\n\n### Og så?\n\nSå.\n");
+    assert_eq!(
+        findings(&unanswered),
+        [("empty-section", Severity::Warning, Some(15)), ("faq-answer", Severity::Error, Some(15))]
+    );
+}
+
+#[test]
+fn a_question_asked_twice_is_named_with_both_lines() {
+    let twice = GOOD.replace("### Virker det?", "### Hvad er det?");
+    assert_eq!(findings(&twice), [("duplicate-question", Severity::Warning, Some(15))]);
+}
+
+#[test]
+fn internal_links_must_resolve() {
+    let bad_file = GOOD.replace("andet.md#hvad-er-det", "mangler.md");
+    assert_eq!(findings(&bad_file), [("link", Severity::Error, Some(11))]);
+    let bad_anchor = GOOD.replace("(#hvad-er-det)", "(#findes-ikke)");
+    assert_eq!(findings(&bad_anchor), [("link", Severity::Error, Some(11))]);
+    let external = GOOD.replace("andet.md#hvad-er-det", "https://fysfinder.dk");
+    assert_eq!(findings(&external), []);
+}
+
+#[test]
+fn the_bundled_library_passes_with_no_warnings() {
+    let library = Library::bundled();
+    for article in &library.articles {
+        let found = check(article, &[], &library, today());
+        let serious: Vec<&Finding> = found.iter().filter(|f| f.severity > Severity::Note).collect();
+        assert!(serious.is_empty(), "{}: {serious:?}", article.slug);
+    }
+}
