@@ -80,24 +80,19 @@ pub fn check(
             }
         }
     }
-    if let (Some(updated), Some(published)) = (meta.last_updated, meta.date_published) {
-        if updated < published {
-            add(
-                Some(1),
-                Severity::Error,
-                "date-order",
-                "`lastUpdated` is before `datePublished`".to_string(),
-            );
-        }
+    if let (Some(updated), Some(published)) = (meta.last_updated, meta.date_published)
+        && updated < published
+    {
+        add(Some(1), Severity::Error, "date-order", "`lastUpdated` is before `datePublished`".to_string());
     }
-    if let Some(updated) = meta.last_updated {
-        if today.saturating_sub(jiff::Span::new().months(STALE_MONTHS)) > updated {
-            let message = format!(
-                "not updated for more than {STALE_MONTHS} months (last {})",
-                crate::library::format_date(updated)
-            );
-            add(Some(1), Severity::Note, "stale", message);
-        }
+    if let Some(updated) = meta.last_updated
+        && today.saturating_sub(jiff::Span::new().months(STALE_MONTHS)) > updated
+    {
+        let message = format!(
+            "not updated for more than {STALE_MONTHS} months (last {})",
+            crate::library::format_date(updated)
+        );
+        add(Some(1), Severity::Note, "stale", message);
     }
     let doc = Document::parse(&article.body);
     let marks = Marks::of(&article.body, article.body_line);
