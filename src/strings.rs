@@ -40,6 +40,36 @@ pub const SEARCH_HINT: &str = "type words to find in every article";
 pub const LIST_KEYS: &str = "↑↓ choose · Enter open · Esc close";
 /// Shown when the palette or search has nothing.
 pub const NO_MATCHES: &str = "Nothing matches";
+/// The help's heading over the editor keys.
+pub const EDITOR_KEYS: &str = "In the note editor (other keys type, Enter starts a line):";
+/// Shown when a note is saved.
+pub const NOTE_SAVED: &str = "Note saved";
+/// Shown when a draft from an earlier session is offered back.
+pub const DRAFT_RECOVERED: &str = "Recovered an unsaved note: Ctrl-s saves it, Esc gives it up";
+/// Shown when the store cannot be written.
+pub const STORE_READ_ONLY: &str = "Notes are read-only: the notes file is from a newer artikel";
+/// Marks a note whose heading is gone.
+pub const DETACHED: &str = "(detached)";
+/// Shown when a bookmark is set.
+pub const BOOKMARK_ON: &str = "Bookmarked: ' lists the bookmarks";
+/// Shown when a bookmark is removed.
+pub const BOOKMARK_OFF: &str = "Bookmark removed";
+/// The editor's question before throwing changes away.
+pub const DISCARD: &str = "Throw away the changes? y / n";
+/// The notes list's question before deleting.
+pub const DELETE: &str = "Delete this note? y / n";
+/// The notes list's title.
+pub const NOTES: &str = "Notes";
+/// The bookmarks list's title.
+pub const BOOKMARKS: &str = "Bookmarks";
+/// The note editor's title.
+pub const NOTE: &str = "Note";
+/// Shown in an empty list.
+pub const EMPTY_LIST: &str = "Nothing here yet";
+/// The footer of the note editor.
+pub const EDITOR_HINT: &str = "Ctrl-s save · Esc close";
+/// The footer of the notes list.
+pub const NOTES_HINT: &str = "Enter go · e edit · d delete · Esc close";
 /// Shown when the mouse is released.
 pub const MOUSE_OFF: &str = "Mouse off: select text with it; M turns it back on";
 /// Shown when the mouse is captured again.
@@ -71,6 +101,11 @@ pub fn warnings_found(n: usize) -> String {
 /// Shown when the phrase is not in the article.
 pub fn not_in_article(query: &str) -> String {
     format!("“{query}” is not in this article")
+}
+
+/// Says what `r` set.
+pub fn review_set(status: &str) -> String {
+    format!("Review status: {status}")
 }
 
 /// Says what `y` copied.

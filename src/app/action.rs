@@ -55,6 +55,22 @@ pub enum Action {
     ToggleMouse,
     /// Suspend the reader (Ctrl-z); `fg` brings it back.
     Suspend,
+    /// Write a note on the section at the top (or edit its note).
+    Note,
+    /// List the notes on the open article.
+    Notes,
+    /// Bookmark the section at the top, or remove its bookmark.
+    Bookmark,
+    /// List the bookmarks of the library.
+    Bookmarks,
+    /// Step the open article's review status.
+    Review,
+    /// In the notes list: edit the selected note.
+    Edit,
+    /// In the notes list: delete the selected note (asks first).
+    Delete,
+    /// Save the note being written.
+    Save,
     /// A key typed into the open prompt.
     Type(KeyEvent),
     /// Show or hide the contents (a pane on wide screens, an overlay on narrow ones).

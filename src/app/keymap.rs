@@ -67,6 +67,13 @@ pub const BINDINGS: &[Binding] = &[
     bind(&[special(KeyCode::Tab)], "Tab", Action::FocusNext, "focus Library → Contents → Reader"),
     bind(&[special(KeyCode::BackTab)], "Shift-Tab", Action::FocusPrev, "focus the previous pane"),
     bind(&[special(KeyCode::Enter)], "Enter", Action::Activate, "open the article / jump to the heading"),
+    bind(&[key('a')], "a", Action::Note, "write a note on this section (or edit its note)"),
+    bind(&[key('A')], "A", Action::Notes, "the notes on this article"),
+    bind(&[key('m')], "m", Action::Bookmark, "bookmark this section (again: remove it)"),
+    bind(&[key('\'')], "'", Action::Bookmarks, "the bookmarks of the library"),
+    bind(&[key('r')], "r", Action::Review, "review status: unreviewed → reviewed → needs changes"),
+    bind(&[key('e')], "e", Action::Edit, "in the notes list: edit the note"),
+    bind(&[key('d')], "d", Action::Delete, "in the notes list: delete the note"),
     bind(&[key('t')], "t", Action::ToggleContents, "show or hide the contents"),
     bind(&[key('y')], "y", Action::Copy, "copy this section to the clipboard (OSC 52)"),
     bind(&[key('M')], "M", Action::ToggleMouse, "mouse off (select text) / on"),
@@ -97,9 +104,19 @@ pub fn help_rows() -> Vec<(&'static str, &'static str)> {
     rows.push(("", crate::strings::PROMPT_KEYS));
     rows.extend(PROMPT_BINDINGS.iter().map(|b| (b.label, b.help)));
     rows.push(("", ""));
+    rows.push(("", crate::strings::EDITOR_KEYS));
+    rows.extend(EDITOR_BINDINGS.iter().map(|b| (b.label, b.help)));
+    rows.push(("", ""));
     rows.push((crate::strings::MOUSE, crate::strings::MOUSE_HELP));
     rows
 }
+
+/// The keys of the note editor; every other key is typed (Enter starts a new line).
+pub const EDITOR_BINDINGS: &[Binding] = &[
+    bind(&[ctrl('s')], "Ctrl-s", Action::Save, "save the note"),
+    bind(&[special(KeyCode::Esc)], "Esc", Action::Close, "close (asks first if it changed)"),
+    bind(&[ctrl('c')], "Ctrl-c", Action::Exit, "quit at once (the draft is kept)"),
+];
 
 /// Which table keys are read from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -108,6 +125,8 @@ pub enum Mode {
     Normal,
     /// Typing into a prompt: [`PROMPT_BINDINGS`], and other keys are typed.
     Prompt,
+    /// Writing a note: [`EDITOR_BINDINGS`], and other keys are typed.
+    Editor,
 }
 
 /// The action bound to a key press, if any. Releases and repeats of non-scroll keys are
@@ -117,10 +136,14 @@ pub fn action_for(event: KeyEvent, mode: Mode) -> Option<Action> {
         return None;
     }
     let pressed = Key { code: event.code, ctrl: event.modifiers.contains(KeyModifiers::CONTROL) };
-    let table = if mode == Mode::Prompt { PROMPT_BINDINGS } else { BINDINGS };
+    let table = match mode {
+        Mode::Normal => BINDINGS,
+        Mode::Prompt => PROMPT_BINDINGS,
+        Mode::Editor => EDITOR_BINDINGS,
+    };
     match table.iter().find(|b| b.keys.contains(&pressed)) {
         Some(b) => Some(b.action),
-        None if mode == Mode::Prompt => Some(Action::Type(event)),
+        None if mode != Mode::Normal => Some(Action::Type(event)),
         None => None,
     }
 }
@@ -146,7 +169,7 @@ mod tests {
 
     #[test]
     fn no_key_is_bound_twice() {
-        for table in [BINDINGS, PROMPT_BINDINGS] {
+        for table in [BINDINGS, PROMPT_BINDINGS, EDITOR_BINDINGS] {
             let keys: Vec<Key> = table.iter().flat_map(|b| b.keys.iter().copied()).collect();
             for (i, k) in keys.iter().enumerate() {
                 assert!(!keys[i + 1..].contains(k), "{k:?} is bound twice");

@@ -7,12 +7,14 @@ pub mod keymap;
 mod lazy;
 mod lookup;
 mod navigate;
+mod review;
 mod update;
 
 pub use action::Action;
 pub use find::{Find, FindHit};
 pub use history::Place;
 pub use lookup::{LibrarySearch, Palette, ResultRow};
+pub use review::{Editor, ListKind, ListView};
 pub use update::update;
 
 use crate::document::{Document, HeadingKind, prefix_end};
@@ -93,6 +95,18 @@ pub struct App {
     pub clipboard: Option<String>,
     /// Set when the user asked to suspend (Ctrl-z).
     pub suspend: bool,
+    /// Notes, bookmarks, reviews, positions.
+    store: crate::store::Store,
+    /// Set when the store must not be written (a newer version wrote it).
+    pub store_read_only: bool,
+    /// Changes to the store, waiting for the loop to save them.
+    changes: Vec<crate::store::Change>,
+    /// The note being written.
+    pub editor: Option<Editor>,
+    /// The notes or bookmarks list.
+    pub list: Option<ListView>,
+    /// Set when a note's draft was saved or given up, so its recovery file can go.
+    pub draft_done: bool,
 }
 
 impl App {
@@ -124,6 +138,12 @@ impl App {
             mouse_applied: true,
             clipboard: None,
             suspend: false,
+            store: crate::store::Store::default(),
+            store_read_only: false,
+            changes: Vec::new(),
+            editor: None,
+            list: None,
+            draft_done: false,
         };
         if !app.library.warnings.is_empty() {
             app.message = Some(crate::strings::warnings_found(app.library.warnings.len()));
@@ -132,12 +152,16 @@ impl App {
         app
     }
 
-    /// Opens article `index` at its top. A long article is parsed only as far as the first
-    /// screens need; the rest follows (see [`App::parse_job`]).
+    /// Opens article `index` where it was left (or at its top). A long article is parsed
+    /// only as far as the first screens need; the rest follows (see [`App::parse_job`]).
     pub fn open(&mut self, index: usize) {
-        let Some(article) = self.library.articles.get(index) else {
+        if index >= self.library.articles.len() {
             return;
-        };
+        }
+        if index != self.current && !self.doc.blocks.is_empty() {
+            self.remember_position();
+        }
+        let article = &self.library.articles[index];
         self.current = index;
         self.library_sel = index;
         self.generation += 1;
@@ -149,6 +173,7 @@ impl App {
         self.contents_sel = 0;
         self.clear_find();
         self.lay_out_lines(if self.eager() { usize::MAX } else { self.page() * 3 });
+        self.restore_position();
     }
 
     /// Jumps to the heading of the open article that best matches `text` (folded, typos
@@ -212,7 +237,13 @@ impl App {
 
     /// Which key table applies: a prompt's while one is open.
     pub fn mode(&self) -> keymap::Mode {
-        if self.palette.is_some() || self.search.is_some() || self.find.typing.is_some() {
+        if self.editor.is_some() {
+            keymap::Mode::Editor
+        } else if self.palette.is_some()
+            || self.search.is_some()
+            || self.find.typing.is_some()
+            || self.list.is_some_and(|l| l.confirm_delete)
+        {
             keymap::Mode::Prompt
         } else {
             keymap::Mode::Normal

@@ -1,6 +1,6 @@
 //! `update`: applies one action to the reader's state.
 
-use super::{Action, App, Focus, Overlay};
+use super::{Action, App, Focus, ListKind, ListView, Overlay};
 use crate::document::HeadingKind;
 use crate::screen::list_offset;
 use crate::strings;
@@ -17,7 +17,11 @@ pub fn update(app: &mut App, action: Action) -> bool {
     }
     app.ensure_parsed();
     let had_message = app.message.take().is_some();
-    let changed = if app.palette.is_some() || app.search.is_some() {
+    let changed = if app.editor.is_some() {
+        in_editor(app, action)
+    } else if app.list.is_some() {
+        in_list(app, action)
+    } else if app.palette.is_some() || app.search.is_some() {
         in_list_prompt(app, action)
     } else if app.find.typing.is_some() {
         in_find_prompt(app, action)
@@ -28,6 +32,86 @@ pub fn update(app: &mut App, action: Action) -> bool {
         }
     };
     changed || had_message || app.message.is_some()
+}
+
+/// Whether a typed key says yes (y, or j for ja).
+fn yes(action: Action) -> bool {
+    matches!(action, Action::Type(k) if matches!(k.code, crossterm::event::KeyCode::Char('y' | 'Y' | 'j' | 'J')))
+}
+
+/// The note editor: keys type; Ctrl-s saves, Esc closes (asking first if it changed).
+fn in_editor(app: &mut App, action: Action) -> bool {
+    let Some(editor) = app.editor.as_mut() else { return false };
+    if editor.confirm_discard {
+        if yes(action) {
+            app.editor = None;
+            app.draft_done = true;
+        } else {
+            editor.confirm_discard = false;
+        }
+        return true;
+    }
+    match action {
+        Action::Type(key) => {
+            editor.input.input(key);
+            true
+        }
+        Action::Save => app.save_note(),
+        Action::Close | Action::Quit => app.close_editor(),
+        _ => false,
+    }
+}
+
+/// The notes or bookmarks list.
+fn in_list(app: &mut App, action: Action) -> bool {
+    let Some(view) = app.list else { return false };
+    let rows = app.list_rows(view.kind);
+    if view.confirm_delete {
+        if yes(action)
+            && let Some(id) = app.note_ids().get(view.selected).cloned()
+        {
+            app.queue_delete(id);
+        }
+        app.list = Some(ListView { confirm_delete: false, selected: view.selected.min(rows.len().saturating_sub(2)), ..view });
+        return true;
+    }
+    let page = app.page() as isize;
+    let delta = match action {
+        Action::Down | Action::Wheel { down: true, .. } => 1,
+        Action::Up | Action::Wheel { down: false, .. } => -1,
+        Action::PageDown => page,
+        Action::PageUp => -page,
+        Action::Top => isize::MIN / 2,
+        Action::Bottom => isize::MAX / 2,
+        Action::Activate => {
+            app.list = None;
+            if let Some(&(article, heading, _)) = rows.get(view.selected) {
+                app.jumping(|app| app.go_to(article, heading));
+            }
+            return true;
+        }
+        Action::Edit if view.kind == ListKind::Notes => {
+            let id = app.note_ids().get(view.selected).cloned();
+            let note = id.and_then(|id| app.store().notes.iter().find(|n| n.id == id).cloned());
+            if let Some(n) = note {
+                app.list = None;
+                app.edit(n.anchor.clone(), Some(n.id.clone()), &n.text);
+            }
+            return true;
+        }
+        Action::Delete if view.kind == ListKind::Notes && !rows.is_empty() => {
+            app.list = Some(ListView { confirm_delete: true, ..view });
+            return true;
+        }
+        Action::Close | Action::Quit | Action::Notes | Action::Bookmarks => {
+            app.list = None;
+            return true;
+        }
+        _ => return false,
+    };
+    let selected = view.selected.saturating_add_signed(delta).min(rows.len().saturating_sub(1));
+    app.list = Some(ListView { selected, ..view });
+    true
 }
 
 /// The palette or library search: keys type the query or move in the list.
@@ -160,6 +244,18 @@ fn in_panes(app: &mut App, action: Action) -> bool {
         Action::FindPrev => app.jumping(|app| app.find_step(false)),
         Action::LibrarySearch => app.open_search(),
         Action::Back => app.go_back(),
+        Action::Note => app.start_note(),
+        Action::Notes => {
+            app.list = Some(ListView { kind: ListKind::Notes, selected: 0, confirm_delete: false });
+            true
+        }
+        Action::Bookmark => app.toggle_bookmark(),
+        Action::Bookmarks => {
+            app.list = Some(ListView { kind: ListKind::Bookmarks, selected: 0, confirm_delete: false });
+            true
+        }
+        Action::Review => app.cycle_review(),
+        Action::Edit | Action::Delete | Action::Save => false,
         Action::Copy => {
             let (title, text) = app.section_text();
             app.message = Some(strings::copied(&title, text.chars().count()));

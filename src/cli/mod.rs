@@ -42,7 +42,7 @@ pub fn run(cli: Cli) -> i32 {
         }
         Some(Command::Open { slug, section }) => place(&library, slug)
             .and_then(|start| reader(library, start.with_section(section.as_deref()), &cli)),
-        None if cli.query.is_empty() => reader(library, Start::top(0), &cli),
+        None if cli.query.is_empty() => reader(library, Start { plain: true, ..Start::top(0) }, &cli),
         None => shortcut(&library, &cli.query).and_then(|start| reader(library, start, &cli)),
     };
     match result {
@@ -85,6 +85,7 @@ fn find(library: &Library, slug: &str) -> Result<usize, Failure> {
 
 /// Where the reader starts: an article, maybe a heading of it (by anchor or by words).
 struct Start {
+    plain: bool,
     article: usize,
     anchor: Option<String>,
     section: Option<String>,
@@ -93,7 +94,12 @@ struct Start {
 
 impl Start {
     fn top(article: usize) -> Start {
-        Start { article, anchor: None, section: None, heading: None }
+        Start { plain: false, article, anchor: None, section: None, heading: None }
+    }
+
+    /// Whether nothing was asked for but the reader: then the last article read opens.
+    fn is_plain(&self) -> bool {
+        self.article == 0 && self.anchor.is_none() && self.section.is_none() && self.heading.is_none() && self.plain
     }
 
     fn with_section(self, section: Option<&str>) -> Start {
@@ -146,7 +152,19 @@ fn reader(library: Library, start: Start, cli: &Cli) -> Result<i32, Failure> {
     if std::env::var("TERM").is_ok_and(|t| t == "dumb") {
         return Err((2, strings::DUMB_TERMINAL.to_string()));
     }
-    let mut app = App::new(library, start.article).with_mouse(!cli.no_mouse);
+    let disk = store_disk(cli);
+    let loaded = disk.load();
+    let last = loaded.store.last_article.as_deref().and_then(|slug| library.position(slug));
+    let article = if start.is_plain() { last.unwrap_or(start.article) } else { start.article };
+    let mut app = App::new(library, article).with_mouse(!cli.no_mouse);
+    app.set_store(loaded.store, loaded.read_only);
+    app.restore_position();
+    if let Some(message) = loaded.message {
+        app.message = Some(message);
+    }
+    if let Some(draft) = crate::store::Draft::find(disk.dir()) {
+        app.recover(draft);
+    }
     if let Some(i) = start.heading {
         app.jump_to_heading(i);
     }
@@ -162,5 +180,5 @@ fn reader(library: Library, start: Start, cli: &Cli) -> Result<i32, Failure> {
     {
         app.message = Some(strings::no_section(text));
     }
-    crate::tui::run(app, terminal_options(cli)).map_err(|e| (1, format!("artikel: terminal error: {e}")))
+    crate::tui::run(app, terminal_options(cli), Some(disk)).map_err(|e| (1, format!("artikel: terminal error: {e}")))
 }

@@ -15,6 +15,8 @@ use crossterm::event::{self, Event, MouseButton, MouseEventKind};
 use ratatui::Terminal;
 use std::io::{self, BufWriter, IsTerminal, Stdout, Write};
 use std::sync::mpsc;
+use std::time::{Duration, Instant};
+use crate::store::{Disk, Draft};
 
 /// How to use the terminal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,15 +46,54 @@ pub fn have_terminal() -> bool {
     io::stdin().is_terminal() && io::stdout().is_terminal()
 }
 
-/// Runs the reader until the user quits or the terminal goes away. Returns the exit code.
-pub fn run(mut app: App, options: Options) -> io::Result<i32> {
+/// Runs the reader until the user quits or the terminal goes away, keeping notes, bookmarks
+/// and positions in `disk`. Returns the exit code.
+pub fn run(mut app: App, options: Options, disk: Option<Disk>) -> io::Result<i32> {
     screen::install_panic_hook();
     let (tx, rx) = mpsc::channel();
     watch_signals(tx.clone())?;
     screen::enter(app.mouse)?;
-    let result = event_loop(&mut app, options, &rx, tx);
+    let mut keeper = Keeper { disk, draft_saved: None };
+    let result = event_loop(&mut app, options, &rx, tx, &mut keeper);
+    // However it ended: remember where the reader was, and keep a note being written.
+    app.remember_position();
+    keeper.keep(&mut app, true);
     restore();
     result
+}
+
+/// Saves what the reader changed: store changes as they come, and the draft of a note
+/// being written every few seconds (and at the end), so nothing written is lost.
+struct Keeper {
+    disk: Option<Disk>,
+    draft_saved: Option<Instant>,
+}
+
+/// How often the draft of a note being written is saved.
+const DRAFT_EVERY: Duration = Duration::from_secs(3);
+
+impl Keeper {
+    fn keep(&mut self, app: &mut App, ending: bool) {
+        let Some(disk) = &self.disk else { return };
+        let changes = app.take_changes();
+        if !changes.is_empty() {
+            match disk.update(&changes) {
+                Ok(store) => app.set_store(store, false),
+                Err(e) => app.message = Some(e.to_string()),
+            }
+        }
+        if app.draft_done {
+            app.draft_done = false;
+            Draft::clear(disk.dir());
+            self.draft_saved = None;
+        }
+        if let Some(editor) = app.editor.as_ref().filter(|e| e.changed()) {
+            let due = self.draft_saved.is_none_or(|t| t.elapsed() >= DRAFT_EVERY);
+            if (due || ending) && editor.draft().save(disk.dir()).is_ok() {
+                self.draft_saved = Some(Instant::now());
+            }
+        }
+    }
 }
 
 type Term = Terminal<Ansi<BufWriter<Stdout>>>;
@@ -62,6 +103,7 @@ fn event_loop(
     options: Options,
     rx: &mpsc::Receiver<Wake>,
     tx: mpsc::Sender<Wake>,
+    keeper: &mut Keeper,
 ) -> io::Result<i32> {
     // One write per frame: the whole frame is buffered, then flushed.
     let out = BufWriter::with_capacity(1 << 16, io::stdout());
@@ -110,6 +152,15 @@ fn event_loop(
                 }
                 other => other.map_err(|_| mpsc::RecvError),
             }
+        } else if app.editor.is_some() {
+            // While a note is written, wake now and then to save its draft.
+            match rx.recv_timeout(DRAFT_EVERY) {
+                Err(mpsc::RecvTimeoutError::Timeout) => {
+                    keeper.keep(app, false);
+                    continue;
+                }
+                other => other.map_err(|_| mpsc::RecvError),
+            }
         } else {
             rx.recv()
         };
@@ -119,6 +170,7 @@ fn event_loop(
                 if let Some(action) = action_of(&event, app.mode()) {
                     dirty |= update(app, action);
                     effects(app, &mut terminal)?;
+                    keeper.keep(app, false);
                 }
             }
             Ok(Wake::Parsed(generation, doc)) => dirty |= app.adopt(generation, *doc),

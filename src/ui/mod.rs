@@ -4,6 +4,7 @@ mod bars;
 mod lookup;
 mod overlay;
 mod reader;
+mod review;
 mod sidebar;
 pub mod theme;
 
@@ -29,6 +30,12 @@ pub fn draw(app: &App, frame: &mut Frame) {
     }
     reader::text(app, panes.text, buf);
     bars::status(app, panes.status, buf);
+    if app.editor.is_some() {
+        return review::editor(app, area, buf);
+    }
+    if app.list.is_some() {
+        return review::list(app, area, buf);
+    }
     if app.palette.is_some() {
         return lookup::palette(app, area, buf);
     }

@@ -27,6 +27,22 @@ pub fn text(app: &App, area: Rect, buf: &mut Buffer) {
         }
     }
     find_hits(app, area, buf);
+    note_marks(app, area, buf);
+}
+
+/// Marks the headings that have notes in the margin left of the text.
+fn note_marks(app: &App, area: Rect, buf: &mut Buffer) {
+    let reader = app.panes().reader;
+    if area.x <= reader.x {
+        return;
+    }
+    for i in app.noted_headings() {
+        let Some(&row) = app.layout.heading_rows.get(i) else { continue };
+        if row >= app.scroll && row < app.scroll + usize::from(area.height) {
+            let y = area.y + u16::try_from(row - app.scroll).unwrap_or(0);
+            buf.set_stringn(area.x - 1, y, "✎", 1, theme::note());
+        }
+    }
 }
 
 /// Whether every character of `text` is one column wide on its own (ASCII and Latin

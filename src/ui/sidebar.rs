@@ -29,19 +29,25 @@ pub fn library(app: &App, area: Rect, buf: &mut Buffer) {
     let rows = app.library.articles.iter().enumerate().skip(first).take(usize::from(inner.height));
     for (y, (i, article)) in (inner.y..).zip(rows) {
         let date = article.meta.last_updated.map(format_date).unwrap_or_default();
+        let stale = article.meta.last_updated.is_some_and(|d| d < crate::store::today().saturating_sub(jiff::Span::new().months(12)));
         let show_date = !date.is_empty() && width >= 22;
-        let room = if show_date { width - display_width(&date) - 1 } else { width };
-        let name = truncate(article.short_title(), room);
+        let mark = match app.store().status(&article.slug) {
+            crate::store::ReviewStatus::Reviewed => "✓",
+            crate::store::ReviewStatus::NeedsChanges => "!",
+            crate::store::ReviewStatus::Unreviewed => " ",
+        };
+        let room = if show_date { width - display_width(&date) - 1 } else { width }.saturating_sub(1);
+        let name = format!("{mark}{}", truncate(article.short_title(), room));
         let mut style = if i == app.current { theme::current() } else { Style::new() };
         if focused && i == app.library_sel {
             style = theme::selected();
         }
         let row = Rect { y, height: 1, ..inner };
         buf.set_style(row, style);
-        buf.set_stringn(inner.x, y, &name, room, Style::new());
+        buf.set_stringn(inner.x, y, &name, room + 1, Style::new());
         if show_date {
             let x = inner.x + inner.width - u16::try_from(display_width(&date)).unwrap_or(0);
-            buf.set_stringn(x, y, &date, width, theme::dim());
+            buf.set_stringn(x, y, &date, width, if stale { theme::stale() } else { theme::dim() });
         }
     }
 }
@@ -61,6 +67,7 @@ pub fn outline(app: &App, inner: Rect, selected: Option<usize>, buf: &mut Buffer
     let headings = &app.doc.outline.headings;
     let top = headings.iter().map(|h| h.level).min().unwrap_or(1);
     let current = app.section();
+    let (noted, bookmarked) = (app.noted_headings(), app.bookmarked_headings());
     let first = list_offset(app.contents_highlight(), usize::from(inner.height));
     let width = usize::from(inner.width);
     for (y, (i, h)) in
@@ -80,8 +87,14 @@ pub fn outline(app: &App, inner: Rect, selected: Option<usize>, buf: &mut Buffer
         let used = usize::from(x - inner.x);
         let (x, _) = buf.set_stringn(x, y, mark, width.saturating_sub(used), mark_style);
         let used = usize::from(x - inner.x);
-        let text = truncate(&h.text, width.saturating_sub(used));
-        buf.set_stringn(x, y, &text, width.saturating_sub(used), Style::new());
+        let marks = format!("{}{}", if bookmarked.contains(&i) { "★" } else { "" }, if noted.contains(&i) { "✎" } else { "" });
+        let room = width.saturating_sub(used + marks.chars().count());
+        let text = truncate(&h.text, room);
+        buf.set_stringn(x, y, &text, room, Style::new());
+        if !marks.is_empty() {
+            let mx = inner.x + inner.width - u16::try_from(marks.chars().count()).unwrap_or(0);
+            buf.set_stringn(mx, y, &marks, width, theme::note());
+        }
     }
 }
 

@@ -94,3 +94,13 @@ pub fn hit() -> Style {
 pub fn current_hit() -> Style {
     Style::new().fg(Color::Yellow).add_modifier(Modifier::REVERSED | Modifier::BOLD | Modifier::UNDERLINED)
 }
+
+/// The mark of a section with a note.
+pub fn note() -> Style {
+    Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD)
+}
+
+/// The date of an article not updated for a year: underlined, so it shows without colour.
+pub fn stale() -> Style {
+    Style::new().fg(Color::Yellow).add_modifier(Modifier::UNDERLINED)
+}
