@@ -29,10 +29,15 @@ fn press(app: &mut App, keys: &[&str]) {
             "<esc>" => vec![KeyCode::Esc],
             "<bs>" => vec![KeyCode::Backspace],
             "<down>" => vec![KeyCode::Down],
+            "<C-s>" => vec![KeyCode::F(99)],
             k => k.chars().map(KeyCode::Char).collect(),
         };
         for code in codes {
-            let action = keymap::action_for(KeyEvent::new(code, KeyModifiers::NONE), app.mode())
+            let (code, mods) = match code {
+                KeyCode::F(99) => (KeyCode::Char('s'), KeyModifiers::CONTROL),
+                code => (code, KeyModifiers::NONE),
+            };
+            let action = keymap::action_for(KeyEvent::new(code, mods), app.mode())
                 .unwrap_or_else(|| panic!("{key} is bound"));
             update(app, action);
         }
@@ -336,4 +341,78 @@ fn library_search_groups_hits_by_article_and_opens_one_with_find_primed() {
     assert!(row(&buf, 29).contains(&format!("1/{}", opened.find.hits.len())), "{}", row(&buf, 29));
     let (next, _) = reader(100, 30, &["s", "diskusprolaps", "<enter>", "n"]);
     assert_eq!(next.find.current, Some(1 % next.find.hits.len()));
+}
+
+#[test]
+fn a_note_is_written_saved_marked_listed_edited_and_deleted() {
+    let (mut app, buf) = reader(80, 24, &["]", "]", "a", "Tjek kilderne."]);
+    assert!(app.editor.is_some());
+    let screen = text(&buf);
+    assert!(screen.contains("Note · Hvilke symptomer er forbundet med nervesmerter?"), "{screen}");
+    assert!(screen.contains("Tjek kilderne."));
+    press(&mut app, &["<C-s>"]);
+    assert!(app.editor.is_none());
+    let changes = app.take_changes();
+    assert!(
+        matches!(&changes[..], [artikel::store::Change::PutNote(n)] if n.text == "Tjek kilderne." && n.anchor.heading == "Hvilke symptomer er forbundet med nervesmerter?")
+    );
+    let buf = draw(&app, 80, 24);
+    let y = find_row(&buf, "? Hvilke symptomer");
+    assert!(row(&buf, y).contains("✎│"), "the contents mark the section: {}", row(&buf, y));
+    let t = app.panes().text;
+    assert_eq!(buf[(t.x - 1, t.y)].symbol(), "✎", "and the reader's margin at its heading");
+    press(&mut app, &["A"]);
+    let list = text(&draw(&app, 80, 24));
+    assert!(list.contains("Hvilke symptomer er forbundet med nervesmerter?: Tjek kilderne."), "{list}");
+    press(&mut app, &["e", " Og sproget.", "<C-s>"]);
+    assert!(
+        matches!(&app.take_changes()[..], [artikel::store::Change::PutNote(n)] if n.text == "Tjek kilderne. Og sproget.")
+    );
+    press(&mut app, &["A", "d"]);
+    assert!(text(&draw(&app, 80, 24)).contains("Delete this note? y / n"));
+    press(&mut app, &["y"]);
+    assert!(matches!(&app.take_changes()[..], [artikel::store::Change::DeleteNote(_)]));
+    assert!(app.noted_headings().is_empty());
+}
+
+#[test]
+fn esc_asks_before_throwing_a_changed_note_away() {
+    let (mut app, _) = reader(80, 24, &["a", "Halvt"]);
+    press(&mut app, &["<esc>"]);
+    assert!(app.editor.as_ref().is_some_and(|e| e.confirm_discard));
+    assert!(text(&draw(&app, 80, 24)).contains("Throw away the changes? y / n"));
+    press(&mut app, &["n"]);
+    assert!(
+        app.editor.as_ref().is_some_and(|e| !e.confirm_discard && e.text() == "Halvt"),
+        "n goes back to writing"
+    );
+    press(&mut app, &["<esc>", "y"]);
+    assert!(app.editor.is_none());
+    assert!(app.take_changes().is_empty(), "nothing saved");
+    let (unchanged, _) = reader(80, 24, &["a", "<esc>"]);
+    assert!(unchanged.editor.is_none(), "an unchanged note closes at once");
+}
+
+#[test]
+fn bookmarks_and_review_status() {
+    let (mut app, _) = reader(80, 24, &["f", "}", "m"]);
+    assert!(matches!(&app.take_changes()[..], [artikel::store::Change::ToggleBookmark(_)]));
+    press(&mut app, &["g", "'"]);
+    let list = text(&draw(&app, 80, 24));
+    assert!(list.contains("Nervesmerter › Hvad er forskellen mellem nervesmerter og almindelige"), "{list}");
+    press(&mut app, &["<enter>"]);
+    assert_eq!(
+        app.section().map(|i| app.doc.outline.headings[i].text.as_str()),
+        Some("Hvad er forskellen mellem nervesmerter og almindelige smerter?")
+    );
+    press(&mut app, &["r"]);
+    let buf = draw(&app, 80, 24);
+    assert!(
+        row(&buf, find_row(&buf, "Nervesmerter   ")).contains("│✓Nervesmerter"),
+        "reviewed shows in the Library"
+    );
+    assert!(row(&buf, 23).contains("Review status: reviewed"));
+    press(&mut app, &["r"]);
+    let buf = draw(&app, 80, 24);
+    assert!(row(&buf, find_row(&buf, "Nervesmerter   ")).contains("│!Nervesmerter"), "needs changes");
 }

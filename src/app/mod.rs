@@ -107,6 +107,8 @@ pub struct App {
     pub list: Option<ListView>,
     /// Set when a note's draft was saved or given up, so its recovery file can go.
     pub draft_done: bool,
+    /// Articles whose lastUpdated is older than this many months are marked stale.
+    pub stale_months: u16,
 }
 
 impl App {
@@ -144,6 +146,7 @@ impl App {
             editor: None,
             list: None,
             draft_done: false,
+            stale_months: crate::check::STALE_MONTHS,
         };
         if !app.library.warnings.is_empty() {
             app.message = Some(crate::strings::warnings_found(app.library.warnings.len()));

@@ -4,7 +4,9 @@
 
 use super::App;
 use crate::document::Document;
-use crate::store::{Anchor, Bookmark, Change, Draft, Note, Position, Review, Store, new_id, now, resolve, user};
+use crate::store::{
+    Anchor, Bookmark, Change, Draft, Note, Position, Review, Store, new_id, now, resolve, user,
+};
 use ratatui_textarea::TextArea;
 
 /// The note being written.
@@ -111,7 +113,12 @@ impl App {
     pub fn bookmarked_headings(&self) -> Vec<usize> {
         let texts: Vec<&str> = self.doc.outline.headings.iter().map(|h| h.text.as_str()).collect();
         let slug = &self.library.articles[self.current].slug;
-        self.store.bookmarks.iter().filter(|b| &b.anchor.slug == slug).filter_map(|b| resolve(&b.anchor, &texts)).collect()
+        self.store
+            .bookmarks
+            .iter()
+            .filter(|b| &b.anchor.slug == slug)
+            .filter_map(|b| resolve(&b.anchor, &texts))
+            .collect()
     }
 
     /// Opens the editor on the section at the top: its note if it has one, else a new one.
@@ -121,7 +128,10 @@ impl App {
         let existing = self
             .store
             .notes_of(&anchor.slug)
-            .find(|n| resolve(&n.anchor, &texts) == resolve(&anchor, &texts) && (n.anchor.heading.is_empty() == anchor.heading.is_empty()))
+            .find(|n| {
+                resolve(&n.anchor, &texts) == resolve(&anchor, &texts)
+                    && (n.anchor.heading.is_empty() == anchor.heading.is_empty())
+            })
             .map(|n| (n.id.clone(), n.text.clone()));
         match existing {
             Some((id, text)) => self.edit(anchor, Some(id), &text),
@@ -138,7 +148,8 @@ impl App {
         }
         input.move_cursor(ratatui_textarea::CursorMove::Bottom);
         input.move_cursor(ratatui_textarea::CursorMove::End);
-        self.editor = Some(Editor { input, anchor, note, original: text.to_string(), confirm_discard: false });
+        self.editor =
+            Some(Editor { input, anchor, note, original: text.to_string(), confirm_discard: false });
     }
 
     /// Opens the editor on a recovered draft.
@@ -202,7 +213,8 @@ impl App {
         let anchor = self.here_anchor();
         let had = self.bookmarked_headings().contains(&anchor.position) && !anchor.heading.is_empty();
         self.queue(Change::ToggleBookmark(Bookmark { anchor, created: now() }));
-        self.message = Some(if had { crate::strings::BOOKMARK_OFF } else { crate::strings::BOOKMARK_ON }.to_string());
+        self.message =
+            Some(if had { crate::strings::BOOKMARK_OFF } else { crate::strings::BOOKMARK_ON }.to_string());
         true
     }
 
@@ -222,7 +234,9 @@ impl App {
         let place = self.here();
         let heading = place.section.and_then(|i| self.doc.outline.headings.get(i)).map(|h| h.text.clone());
         let position = Position { heading, offset: place.offset };
-        if self.store.positions.get(&slug) != Some(&position) || self.store.last_article.as_ref() != Some(&slug) {
+        if self.store.positions.get(&slug) != Some(&position)
+            || self.store.last_article.as_ref() != Some(&slug)
+        {
             self.queue(Change::SetPosition(slug, position));
         }
     }
@@ -232,7 +246,11 @@ impl App {
         let slug = &self.library.articles[self.current].slug;
         let Some(position) = self.store.positions.get(slug).cloned() else { return };
         self.ensure_parsed();
-        let start = match position.heading.as_deref().and_then(|h| self.doc.outline.headings.iter().position(|x| x.text == h)) {
+        let start = match position
+            .heading
+            .as_deref()
+            .and_then(|h| self.doc.outline.headings.iter().position(|x| x.text == h))
+        {
             Some(i) => {
                 self.lay_out_heading(i);
                 self.layout.heading_rows.get(i).copied().unwrap_or(0)
@@ -270,7 +288,8 @@ impl App {
                 .filter_map(|b| {
                     let a = self.library.position(&b.anchor.slug)?;
                     let heading = if a == self.current {
-                        let texts: Vec<&str> = self.doc.outline.headings.iter().map(|h| h.text.as_str()).collect();
+                        let texts: Vec<&str> =
+                            self.doc.outline.headings.iter().map(|h| h.text.as_str()).collect();
                         resolve(&b.anchor, &texts)
                     } else {
                         let doc = Document::parse(&self.library.articles[a].body);
@@ -278,7 +297,8 @@ impl App {
                         resolve(&b.anchor, &texts)
                     };
                     let title = self.library.articles[a].short_title();
-                    let section = if b.anchor.heading.is_empty() { crate::strings::INTRO } else { &b.anchor.heading };
+                    let section =
+                        if b.anchor.heading.is_empty() { crate::strings::INTRO } else { &b.anchor.heading };
                     Some((a, heading, format!("{title} › {section}")))
                 })
                 .collect(),

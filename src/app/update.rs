@@ -72,7 +72,11 @@ fn in_list(app: &mut App, action: Action) -> bool {
         {
             app.queue_delete(id);
         }
-        app.list = Some(ListView { confirm_delete: false, selected: view.selected.min(rows.len().saturating_sub(2)), ..view });
+        app.list = Some(ListView {
+            confirm_delete: false,
+            selected: view.selected.min(rows.len().saturating_sub(2)),
+            ..view
+        });
         return true;
     }
     let page = app.page() as isize;

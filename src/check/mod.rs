@@ -33,8 +33,13 @@ pub struct Finding {
     pub message: String,
 }
 
-/// How old `lastUpdated` may be before an article is called stale.
-pub const STALE_MONTHS: i32 = 12;
+/// How old `lastUpdated` may be, by default, before an article is called stale.
+pub const STALE_MONTHS: u16 = 12;
+
+/// Whether an article last updated on `updated` is stale on `today`.
+pub fn is_stale(updated: jiff::civil::Date, today: jiff::civil::Date, months: u16) -> bool {
+    today.saturating_sub(jiff::Span::new().months(i64::from(months))) > updated
+}
 
 /// Checks `article` (whose loading gave `warnings`), with `library` to resolve links.
 pub fn check(
@@ -42,6 +47,7 @@ pub fn check(
     warnings: &[Warning],
     library: &Library,
     today: jiff::civil::Date,
+    stale_months: u16,
 ) -> Vec<Finding> {
     let file = article.source.describe(&article.slug);
     let mut found = Vec::new();
@@ -86,10 +92,10 @@ pub fn check(
         add(Some(1), Severity::Error, "date-order", "`lastUpdated` is before `datePublished`".to_string());
     }
     if let Some(updated) = meta.last_updated
-        && today.saturating_sub(jiff::Span::new().months(STALE_MONTHS)) > updated
+        && is_stale(updated, today, stale_months)
     {
         let message = format!(
-            "not updated for more than {STALE_MONTHS} months (last {})",
+            "not updated for more than {stale_months} months (last {})",
             crate::library::format_date(updated)
         );
         add(Some(1), Severity::Note, "stale", message);

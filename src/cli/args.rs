@@ -57,6 +57,9 @@ pub struct Cli {
     /// Draw borders and markers in ASCII (automatic when the locale is not UTF-8).
     #[arg(long, global = true)]
     pub ascii: bool,
+    /// Call an article stale when its lastUpdated is older than this many months.
+    #[arg(long, value_name = "MONTHS", default_value_t = crate::check::STALE_MONTHS, global = true)]
+    pub stale_months: u16,
     /// Leave the mouse to the terminal, so text can be selected (M toggles it in the reader).
     #[arg(long, global = true)]
     pub no_mouse: bool,

@@ -9,14 +9,13 @@ use std::path::PathBuf;
 pub fn run(cli: &Cli, library: &Library, dirs: &[PathBuf], json: bool) -> Result<i32, Failure> {
     let checked = if dirs.is_empty() {
         // The whole library as loaded, with its loading problems.
-        let _ = cli;
-        findings(library, |_| true)
+        findings(library, cli.stale_months, |_| true)
     } else {
         // These folders (with the bundled articles, so links to them resolve).
         let lib = Library::load(dirs);
         let within =
             |source: &Source| matches!(source, Source::File(p) if dirs.iter().any(|d| p.starts_with(d)));
-        findings(&lib, within)
+        findings(&lib, cli.stale_months, within)
     };
     let (files, found) = checked;
     let errors = found.iter().filter(|f| f.severity == Severity::Error).count();
@@ -29,7 +28,7 @@ pub fn run(cli: &Cli, library: &Library, dirs: &[PathBuf], json: bool) -> Result
     Ok(i32::from(errors > 0))
 }
 
-fn findings(library: &Library, wanted: impl Fn(&Source) -> bool) -> (usize, Vec<Finding>) {
+fn findings(library: &Library, stale_months: u16, wanted: impl Fn(&Source) -> bool) -> (usize, Vec<Finding>) {
     let today = crate::store::today();
     let mut all = Vec::new();
     let mut files = 0;
@@ -37,7 +36,7 @@ fn findings(library: &Library, wanted: impl Fn(&Source) -> bool) -> (usize, Vec<
         files += 1;
         let place = article.source.describe(&article.slug);
         let warnings: Vec<Warning> = library.warnings.iter().filter(|w| w.place == place).cloned().collect();
-        all.extend(check(article, &warnings, library, today));
+        all.extend(check(article, &warnings, library, today, stale_months));
     }
     // Files that could not be read at all.
     let known: Vec<String> = library.articles.iter().map(|a| a.source.describe(&a.slug)).collect();

@@ -99,7 +99,11 @@ impl Start {
 
     /// Whether nothing was asked for but the reader: then the last article read opens.
     fn is_plain(&self) -> bool {
-        self.article == 0 && self.anchor.is_none() && self.section.is_none() && self.heading.is_none() && self.plain
+        self.article == 0
+            && self.anchor.is_none()
+            && self.section.is_none()
+            && self.heading.is_none()
+            && self.plain
     }
 
     fn with_section(self, section: Option<&str>) -> Start {
@@ -157,6 +161,7 @@ fn reader(library: Library, start: Start, cli: &Cli) -> Result<i32, Failure> {
     let last = loaded.store.last_article.as_deref().and_then(|slug| library.position(slug));
     let article = if start.is_plain() { last.unwrap_or(start.article) } else { start.article };
     let mut app = App::new(library, article).with_mouse(!cli.no_mouse);
+    app.stale_months = cli.stale_months;
     app.set_store(loaded.store, loaded.read_only);
     app.restore_position();
     if let Some(message) = loaded.message {
@@ -180,5 +185,6 @@ fn reader(library: Library, start: Start, cli: &Cli) -> Result<i32, Failure> {
     {
         app.message = Some(strings::no_section(text));
     }
-    crate::tui::run(app, terminal_options(cli), Some(disk)).map_err(|e| (1, format!("artikel: terminal error: {e}")))
+    crate::tui::run(app, terminal_options(cli), Some(disk))
+        .map_err(|e| (1, format!("artikel: terminal error: {e}")))
 }

@@ -11,12 +11,12 @@ pub use screen::{clipboard_sequence, restore};
 
 use crate::app::{Action, App, keymap, update};
 use crate::backend::{Ansi, Colors};
+use crate::store::{Disk, Draft};
 use crossterm::event::{self, Event, MouseButton, MouseEventKind};
 use ratatui::Terminal;
 use std::io::{self, BufWriter, IsTerminal, Stdout, Write};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
-use crate::store::{Disk, Draft};
 
 /// How to use the terminal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -89,7 +89,8 @@ impl Keeper {
         }
         if let Some(editor) = app.editor.as_ref().filter(|e| e.changed()) {
             let due = self.draft_saved.is_none_or(|t| t.elapsed() >= DRAFT_EVERY);
-            if (due || ending) && editor.draft().save(disk.dir()).is_ok() {
+            let r = if due || ending { Some(editor.draft().save(disk.dir())) } else { None };
+            if r.is_some_and(|r| r.is_ok()) {
                 self.draft_saved = Some(Instant::now());
             }
         }

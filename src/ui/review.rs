@@ -35,8 +35,10 @@ fn window(title: &str, hint: &str, asking: bool, area: Rect, buf: &mut Buffer) -
 pub fn editor(app: &App, area: Rect, buf: &mut Buffer) {
     let Some(e) = &app.editor else { return };
     let section = if e.anchor.heading.is_empty() { strings::INTRO } else { &e.anchor.heading };
-    let title = truncate(&format!("{} · {section}", strings::NOTE), usize::from(area.width.saturating_sub(8)));
-    let (hint, asking) = if e.confirm_discard { (strings::DISCARD, true) } else { (strings::EDITOR_HINT, false) };
+    let title =
+        truncate(&format!("{} · {section}", strings::NOTE), usize::from(area.width.saturating_sub(8)));
+    let (hint, asking) =
+        if e.confirm_discard { (strings::DISCARD, true) } else { (strings::EDITOR_HINT, false) };
     let inner = window(&title, hint, asking, area, buf);
     e.input.render(inner, buf);
 }
@@ -56,11 +58,19 @@ pub fn list(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     }
     let first = list_offset(view.selected, usize::from(inner.height));
-    for (y, (n, (_, heading, label))) in (inner.y..).zip(rows.iter().enumerate().skip(first).take(usize::from(inner.height))) {
+    for (y, (n, (_, heading, label))) in
+        (inner.y..).zip(rows.iter().enumerate().skip(first).take(usize::from(inner.height)))
+    {
         let style = if n == view.selected { theme::selected() } else { Style::new() };
         buf.set_style(Rect { y, height: 1, ..inner }, style);
         let mark = if heading.is_some() || label.starts_with(strings::INTRO) { " " } else { "!" };
         buf.set_stringn(inner.x, y, mark, 1, theme::dim());
-        buf.set_stringn(inner.x + 1, y, truncate(label, usize::from(inner.width.saturating_sub(1))), usize::from(inner.width), Style::new());
+        buf.set_stringn(
+            inner.x + 1,
+            y,
+            truncate(label, usize::from(inner.width.saturating_sub(1))),
+            usize::from(inner.width),
+            Style::new(),
+        );
     }
 }

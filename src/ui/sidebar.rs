@@ -29,7 +29,10 @@ pub fn library(app: &App, area: Rect, buf: &mut Buffer) {
     let rows = app.library.articles.iter().enumerate().skip(first).take(usize::from(inner.height));
     for (y, (i, article)) in (inner.y..).zip(rows) {
         let date = article.meta.last_updated.map(format_date).unwrap_or_default();
-        let stale = article.meta.last_updated.is_some_and(|d| d < crate::store::today().saturating_sub(jiff::Span::new().months(12)));
+        let stale = article
+            .meta
+            .last_updated
+            .is_some_and(|d| crate::check::is_stale(d, crate::store::today(), app.stale_months));
         let show_date = !date.is_empty() && width >= 22;
         let mark = match app.store().status(&article.slug) {
             crate::store::ReviewStatus::Reviewed => "✓",
@@ -87,7 +90,11 @@ pub fn outline(app: &App, inner: Rect, selected: Option<usize>, buf: &mut Buffer
         let used = usize::from(x - inner.x);
         let (x, _) = buf.set_stringn(x, y, mark, width.saturating_sub(used), mark_style);
         let used = usize::from(x - inner.x);
-        let marks = format!("{}{}", if bookmarked.contains(&i) { "★" } else { "" }, if noted.contains(&i) { "✎" } else { "" });
+        let marks = format!(
+            "{}{}",
+            if bookmarked.contains(&i) { "★" } else { "" },
+            if noted.contains(&i) { "✎" } else { "" }
+        );
         let room = width.saturating_sub(used + marks.chars().count());
         let text = truncate(&h.text, room);
         buf.set_stringn(x, y, &text, room, Style::new());

@@ -1,0 +1,118 @@
+//! The reviewer's desk in a pseudo-terminal: notes survive a restart and a dropped
+//! connection, two sessions keep both their notes, positions are remembered.
+
+mod common;
+
+use common::Session;
+use std::time::Duration;
+
+const TITLE: &str = "Nervesmerter – Hvad er nervesmerter?";
+
+fn quit(s: &mut Session) {
+    s.send("q");
+    assert_eq!(s.wait_exit(Duration::from_secs(5)), Some(0));
+}
+
+#[test]
+fn a_note_written_is_there_after_a_restart() {
+    let dir = tempfile::tempdir().expect("temp");
+    let mut s = Session::start(&["open", "nervesmerter#kan-nervesmerter-helbredes"], 80, 24, dir.path());
+    s.wait_text("Kan nervesmerter helbredes?");
+    s.send("a");
+    s.wait_text("Note · Kan nervesmerter helbredes?");
+    s.send("Nævn kronisk smerte.\rOg kilden.");
+    s.send("\x13");
+    s.wait_text("Note saved");
+    quit(&mut s);
+
+    let mut again = Session::start(&["open", "nervesmerter"], 80, 24, dir.path());
+    again.wait_text(TITLE);
+    again.wait_for("the note's mark in the contents", |rows| {
+        rows.iter().any(|r| r.contains("? Kan nervesmerter he") && r.contains('✎'))
+    });
+    again.send("A");
+    again.wait_text("Kan nervesmerter helbredes?: Nævn kronisk smerte.");
+    again.send("e");
+    again.wait_text("Og kilden.");
+    again.send("\x1b");
+    again.send("\x1b");
+    quit(&mut again);
+    let stored = std::fs::read_to_string(dir.path().join("notes.yaml")).expect("notes file");
+    assert!(
+        stored.contains("Nævn kronisk smerte.\n") || stored.contains("Nævn kronisk smerte.\\n"),
+        "{stored}"
+    );
+}
+
+#[test]
+fn a_note_being_written_when_the_connection_drops_is_offered_back() {
+    let dir = tempfile::tempdir().expect("temp");
+    let mut s = Session::start(&["open", "nervesmerter"], 80, 24, dir.path());
+    s.wait_text(TITLE);
+    s.send("]a");
+    s.wait_text("Note · Hvad er årsagerne til nervesmerter?");
+    s.send("Vigtigt: diabetes nævnes");
+    s.wait_text("Vigtigt: diabetes nævnes");
+    // What a dropped SSH connection does: the terminal's side hangs up the session.
+    let hup = std::process::Command::new("kill").args(["-HUP", &s.pid().to_string()]).status();
+    assert!(hup.expect("kill").success());
+    assert_eq!(s.wait_exit(Duration::from_secs(2)), Some(129), "gone at once");
+    assert!(dir.path().join("draft.yaml").exists(), "the draft was kept");
+
+    let mut again = Session::start(&["open", "nervesmerter"], 80, 24, dir.path());
+    again.wait_text("Recovered an unsaved note");
+    again.wait_text("Vigtigt: diabetes nævnes");
+    again.wait_text("Note · Hvad er årsagerne til nervesmerter?");
+    again.send("\x13");
+    again.wait_text("Note saved");
+    quit(&mut again);
+    assert!(!dir.path().join("draft.yaml").exists(), "saved, the draft is gone");
+    let stored = std::fs::read_to_string(dir.path().join("notes.yaml")).expect("notes file");
+    assert!(stored.contains("Vigtigt: diabetes nævnes"), "{stored}");
+}
+
+#[test]
+fn two_sessions_saving_notes_at_once_keep_both() {
+    let dir = tempfile::tempdir().expect("temp");
+    let mut one = Session::start(&["open", "nervesmerter"], 80, 24, dir.path());
+    let mut two = Session::start(&["open", "knaesmerter"], 80, 24, dir.path());
+    one.wait_text(TITLE);
+    two.wait_text("Knæsmerter – Årsager");
+    one.send("a");
+    two.send("a");
+    one.wait_text("Note ·");
+    two.wait_text("Note ·");
+    one.send("Fra første session");
+    two.send("Fra anden session");
+    one.wait_text("Fra første session");
+    two.wait_text("Fra anden session");
+    one.send("\x13");
+    two.send("\x13");
+    one.wait_text("Note saved");
+    two.wait_text("Note saved");
+    quit(&mut one);
+    quit(&mut two);
+    let out = std::process::Command::new(common::bin())
+        .args(["--data-dir", dir.path().to_str().expect("path"), "notes"])
+        .output()
+        .expect("notes");
+    let listed = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(listed.contains("Fra første session") && listed.contains("Fra anden session"), "{listed}");
+}
+
+#[test]
+fn each_article_reopens_where_it_was_left_and_plain_artikel_reopens_the_last() {
+    let dir = tempfile::tempdir().expect("temp");
+    let mut s = Session::start(&["open", "nervesmerter"], 80, 24, dir.path());
+    s.wait_text(TITLE);
+    s.send("f}");
+    s.wait_for("the first FAQ answer on top", |rows| {
+        rows[1].contains("Hvad er forskellen mellem nervesmerter og")
+    });
+    quit(&mut s);
+    let mut again = Session::start(&[], 80, 24, dir.path());
+    again.wait_for("the same place", |rows| {
+        rows[0].contains(TITLE) && rows[1].contains("Hvad er forskellen mellem nervesmerter og")
+    });
+    quit(&mut again);
+}
