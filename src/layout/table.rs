@@ -16,32 +16,13 @@ pub fn lay_out(out: &mut Vec<Line>, table: &Table, width: usize) {
     if cols == 0 {
         return;
     }
-    let natural: Vec<usize> = (0..cols)
-        .map(|c| {
-            std::iter::once(&table.header)
-                .chain(&table.rows)
-                .filter_map(|row| row.get(c))
-                .map(|cell| cell_width(cell))
-                .max()
-                .unwrap_or(0)
-                .max(1)
-        })
-        .collect();
+    let natural = column_max(table, cols, cell_width);
     let seps = display_width(SEP) * (cols - 1);
     let least: usize = natural.iter().map(|&n| n.min(MIN_COL)).sum::<usize>() + seps;
     if least > width {
         return records(out, table, width);
     }
-    let words: Vec<usize> = (0..cols)
-        .map(|c| {
-            std::iter::once(&table.header)
-                .chain(&table.rows)
-                .filter_map(|row| row.get(c))
-                .map(|cell| longest_word(cell))
-                .max()
-                .unwrap_or(1)
-        })
-        .collect();
+    let words = column_max(table, cols, longest_word);
     let widths = fit(&natural, &words, width - seps);
     row(out, &table.header, &widths, &table.align, true);
     let rule: Vec<String> = widths.iter().map(|&w| "─".repeat(w)).collect();
@@ -64,6 +45,16 @@ pub fn lay_out(out: &mut Vec<Line>, table: &Table, width: usize) {
         }
         out.extend(lines);
     }
+}
+
+/// For each of `cols` columns, the most that `measure` gives any of its cells (at least 1).
+fn column_max(table: &Table, cols: usize, measure: fn(&[Inline]) -> usize) -> Vec<usize> {
+    (0..cols)
+        .map(|c| {
+            let cells = std::iter::once(&table.header).chain(&table.rows).filter_map(|row| row.get(c));
+            cells.map(|cell| measure(cell)).max().unwrap_or(0).max(1)
+        })
+        .collect()
 }
 
 fn cell_width(cell: &[Inline]) -> usize {

@@ -1,0 +1,371 @@
+//! The terminal backend: ANSI output that costs few bytes on a slow link.
+//!
+//! It keeps a mirror of what the terminal shows and, for each frame, writes only what
+//! differs, in the cheapest form it knows:
+//! - a band of full-width rows that moved up or down (scrolling with the sidebar hidden) is
+//!   moved by the terminal itself (a scroll region and a line delete or insert), so only the
+//!   lines that came into view are written;
+//! - unchanged cells between two changes on a row are written again when that is shorter
+//!   than a cursor move;
+//! - colours are the classic 16-colour SGR codes (`36`, not `38;5;6`), or none at all;
+//!   style changes add what is new and reset only when something must be turned off;
+//! - with `ascii`, box drawing and markers are drawn with ASCII characters.
+//!
+//! It never asks the terminal anything: sizes come from the kernel, the cursor position is
+//! tracked, not queried.
+
+use ratatui::backend::{Backend, ClearType, WindowSize};
+use ratatui::buffer::{Buffer, Cell};
+use ratatui::layout::{Position, Rect, Size};
+use ratatui::style::{Color, Modifier};
+use std::io::{self, Write};
+use unicode_width::UnicodeWidthStr;
+
+mod scroll;
+mod sgr;
+#[cfg(test)]
+mod tests;
+
+use scroll::{Hashes, Scroll, find_scroll, row_hashes, runs};
+use sgr::{MODIFIER_CODES, ascii, colour_code, width_of};
+
+/// How much colour to send.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Colors {
+    /// None: every distinction is made with bold, reverse video, underline and markers.
+    Off,
+    /// The 16 ANSI colours (and what else the program asks for, as is).
+    On,
+}
+
+/// What the terminal's pen is set to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Pen {
+    fg: Color,
+    bg: Color,
+    modifier: Modifier,
+}
+
+const PLAIN: Pen = Pen { fg: Color::Reset, bg: Color::Reset, modifier: Modifier::empty() };
+
+/// Unchanged cells between two changes are rewritten when there are at most this many
+/// (a cursor move costs about as many bytes).
+const GAP: u16 = 6;
+
+/// A [`Backend`] writing ANSI sequences to `W`.
+pub struct Ansi<W: Write> {
+    out: W,
+    /// What the terminal shows.
+    mirror: Buffer,
+    /// The next frame, being put together (kept to reuse its memory).
+    next: Buffer,
+    /// The row hashes of `mirror`.
+    hashes: Hashes,
+    pen: Pen,
+    /// Where the cursor is, if known.
+    cursor: Option<Position>,
+    cursor_visible: Option<bool>,
+    colors: Colors,
+    ascii: bool,
+    /// The size to report when the kernel cannot tell (tests); `None` asks the kernel.
+    fixed_size: Option<Size>,
+}
+
+impl<W: Write> Ansi<W> {
+    /// A backend writing to `out`, sized by the terminal.
+    pub fn new(out: W, colors: Colors, ascii: bool) -> Ansi<W> {
+        let size = crossterm::terminal::size().map(|(w, h)| Size::new(w, h)).unwrap_or(Size::new(80, 24));
+        Ansi::with_size(out, colors, ascii, size, None)
+    }
+
+    /// A backend of a fixed size (for tests and benchmarks).
+    pub fn sized(out: W, colors: Colors, ascii: bool, size: Size) -> Ansi<W> {
+        Ansi::with_size(out, colors, ascii, size, Some(size))
+    }
+
+    fn with_size(out: W, colors: Colors, ascii: bool, size: Size, fixed_size: Option<Size>) -> Ansi<W> {
+        Ansi {
+            out,
+            mirror: Buffer::empty(Rect::new(0, 0, size.width, size.height)),
+            next: Buffer::empty(Rect::new(0, 0, size.width, size.height)),
+            hashes: Hashes::default(),
+            pen: PLAIN,
+            cursor: None,
+            cursor_visible: None,
+            colors,
+            ascii,
+            fixed_size,
+        }
+    }
+
+    /// The writer.
+    pub fn writer_mut(&mut self) -> &mut W {
+        &mut self.out
+    }
+
+    /// Makes the next frame write every cell (after the screen was disturbed, e.g. by a
+    /// suspend).
+    pub fn forget(&mut self) {
+        self.mirror.reset();
+        self.mirror.content.iter_mut().for_each(|c| {
+            c.set_symbol("\u{0}");
+        });
+        self.pen = PLAIN;
+        self.cursor = None;
+        self.cursor_visible = None;
+        self.hashes = Hashes::default();
+    }
+
+    fn present(&mut self, next: &Buffer) -> io::Result<()> {
+        let new = Hashes::of(next);
+        if self.hashes.full.len() != new.full.len() {
+            self.hashes = Hashes::of(&self.mirror);
+        }
+        let changed_rows = new.full.iter().zip(&self.hashes.full).filter(|(a, b)| a != b).count();
+        if changed_rows >= 3
+            && let Some(scroll) = find_scroll(&self.mirror, next, &self.hashes, &new)
+        {
+            self.scroll(scroll)?;
+            // The hashes move with the rows; the rows scrolled in are blank.
+            let band = &mut self.hashes.full[usize::from(scroll.top)..usize::from(scroll.bottom)];
+            let blank = row_hashes(&Buffer::empty(Rect::new(0, 0, width_of(next), 1)), 0)[0];
+            let by = usize::from(scroll.by);
+            if scroll.up {
+                band.rotate_left(by);
+                let n = band.len();
+                band[n - by..].fill(blank);
+            } else {
+                band.rotate_right(by);
+                band[..by].fill(blank);
+            }
+        }
+        let width = next.area.width;
+        for y in 0..next.area.height {
+            // Rows are told apart by 64-bit hashes: a row is written when its hash changed.
+            if new.full[usize::from(y)] == self.hashes.full[usize::from(y)] {
+                continue;
+            }
+            let start = usize::from(y) * usize::from(width);
+            let changed: Vec<u16> = (0..width)
+                .filter(|&x| {
+                    next.content[start + usize::from(x)] != self.mirror.content[start + usize::from(x)]
+                })
+                .collect();
+            // Blank cells to the end of the row are erased (EL) rather than written.
+            let blank = Cell::default();
+            let tail = (0..width).rev().take_while(|&x| next.content[start + usize::from(x)] == blank).last();
+            for (from, to) in runs(&changed) {
+                match tail {
+                    Some(t) if to >= t && t.saturating_sub(from) < to - from + 1 => {
+                        if t > from {
+                            self.write_run(next, y, from, t - 1)?;
+                        } else {
+                            self.move_to(from.max(t), y)?;
+                        }
+                        self.set_pen(&blank)?;
+                        self.out.write_all(b"\x1b[K")?;
+                    }
+                    _ => self.write_run(next, y, from, to)?,
+                }
+            }
+        }
+        self.hashes = new;
+        Ok(())
+    }
+
+    /// Writes cells `from..=to` of row `y`, widening to whole wide characters.
+    fn write_run(&mut self, next: &Buffer, y: u16, from: u16, to: u16) -> io::Result<()> {
+        let mut x = from;
+        // Start at the head of a wide character whose tail changed.
+        while x > 0 && next[(x - 1, y)].symbol().width() > 1 {
+            x -= 1;
+        }
+        self.move_to(x, y)?;
+        while x <= to && x < next.area.width {
+            let cell = &next[(x, y)];
+            self.set_pen(cell)?;
+            let symbol = self.glyph(cell.symbol());
+            let w = if symbol.len() == 1 { 1 } else { u16::try_from(symbol.width()).unwrap_or(1).max(1) };
+            self.out.write_all(symbol.as_bytes())?;
+            x += w;
+            self.cursor = Some(Position::new(x, y));
+        }
+        Ok(())
+    }
+
+    fn glyph<'a>(&self, symbol: &'a str) -> &'a str {
+        let symbol = if symbol.is_empty() || symbol == "\u{0}" { " " } else { symbol };
+        if self.ascii { ascii(symbol) } else { symbol }
+    }
+
+    fn move_to(&mut self, x: u16, y: u16) -> io::Result<()> {
+        if self.cursor == Some(Position::new(x, y)) {
+            return Ok(());
+        }
+        match self.cursor {
+            Some(c) if c.y == y && x > c.x && x - c.x <= 3 => write!(self.out, "\x1b[{}C", x - c.x)?,
+            _ if x == 0 => write!(self.out, "\x1b[{}H", y + 1)?,
+            _ => write!(self.out, "\x1b[{};{}H", y + 1, x + 1)?,
+        }
+        self.cursor = Some(Position::new(x, y));
+        Ok(())
+    }
+
+    fn set_pen(&mut self, cell: &Cell) -> io::Result<()> {
+        let (fg, bg) = match self.colors {
+            Colors::On => (cell.fg, cell.bg),
+            Colors::Off => (Color::Reset, Color::Reset),
+        };
+        let want = Pen { fg, bg, modifier: cell.modifier };
+        if want == self.pen {
+            return Ok(());
+        }
+        let mut codes: Vec<String> = Vec::new();
+        // Attributes can only be turned off all together; colours one by one (39, 49).
+        let removed = !self.pen.modifier.difference(want.modifier).is_empty();
+        let from = if removed {
+            codes.push("0".into());
+            PLAIN
+        } else {
+            self.pen
+        };
+        for (flag, code) in MODIFIER_CODES {
+            if want.modifier.contains(*flag) && !from.modifier.contains(*flag) {
+                codes.push(code.to_string());
+            }
+        }
+        if want.fg != from.fg {
+            codes.push(colour_code(want.fg, false));
+        }
+        if want.bg != from.bg {
+            codes.push(colour_code(want.bg, true));
+        }
+        write!(self.out, "\x1b[{}m", codes.join(";"))?;
+        self.pen = want;
+        Ok(())
+    }
+
+    /// Moves a band of rows with the terminal's own scrolling, and the mirror with it.
+    fn scroll(&mut self, s: Scroll) -> io::Result<()> {
+        if self.pen.bg != Color::Reset {
+            // Lines scrolled in take the pen's background; keep them plain.
+            write!(self.out, "\x1b[0m")?;
+            self.pen = PLAIN;
+        }
+        let (top, bottom) = (s.top + 1, s.bottom);
+        if s.up {
+            write!(self.out, "\x1b[{top};{bottom}r\x1b[{top};1H\x1b[{}M\x1b[r", s.by)?;
+        } else {
+            write!(self.out, "\x1b[{top};{bottom}r\x1b[{top};1H\x1b[{}L\x1b[r", s.by)?;
+        }
+        self.cursor = None;
+        let w = usize::from(self.mirror.area.width);
+        let band = &mut self.mirror.content[usize::from(s.top) * w..usize::from(s.bottom) * w];
+        let by = usize::from(s.by) * w;
+        if s.up {
+            band.rotate_left(by);
+            let n = band.len();
+            band[n - by..].iter_mut().for_each(Cell::reset);
+        } else {
+            band.rotate_right(by);
+            band[..by].iter_mut().for_each(Cell::reset);
+        }
+        Ok(())
+    }
+}
+
+impl<W: Write> Backend for Ansi<W> {
+    type Error = io::Error;
+
+    fn draw<'a, I>(&mut self, content: I) -> io::Result<()>
+    where
+        I: Iterator<Item = (u16, u16, &'a Cell)>,
+    {
+        let mut next = std::mem::take(&mut self.next);
+        next.area = self.mirror.area;
+        next.content.clone_from(&self.mirror.content);
+        let area = next.area;
+        for (x, y, cell) in content {
+            if x < area.width && y < area.height {
+                next[(x, y)] = cell.clone();
+            }
+        }
+        let written = self.present(&next);
+        // What was drawn is now what the terminal shows; the old mirror is the next scratch.
+        self.next = std::mem::replace(&mut self.mirror, next);
+        written
+    }
+
+    fn hide_cursor(&mut self) -> io::Result<()> {
+        if self.cursor_visible != Some(false) {
+            self.out.write_all(b"\x1b[?25l")?;
+            self.cursor_visible = Some(false);
+        }
+        Ok(())
+    }
+
+    fn show_cursor(&mut self) -> io::Result<()> {
+        if self.cursor_visible != Some(true) {
+            self.out.write_all(b"\x1b[?25h")?;
+            self.cursor_visible = Some(true);
+        }
+        Ok(())
+    }
+
+    fn get_cursor_position(&mut self) -> io::Result<Position> {
+        Ok(self.cursor.unwrap_or_default())
+    }
+
+    fn set_cursor_position<P: Into<Position>>(&mut self, position: P) -> io::Result<()> {
+        let p = position.into();
+        self.cursor = None;
+        self.move_to(p.x, p.y)
+    }
+
+    fn clear(&mut self) -> io::Result<()> {
+        self.clear_region(ClearType::All)
+    }
+
+    fn clear_region(&mut self, clear_type: ClearType) -> io::Result<()> {
+        if self.pen != PLAIN {
+            self.out.write_all(b"\x1b[0m")?;
+            self.pen = PLAIN;
+        }
+        match clear_type {
+            ClearType::All => {
+                let size = self.size()?;
+                self.out.write_all(b"\x1b[H\x1b[2J")?;
+                self.cursor = Some(Position::new(0, 0));
+                self.mirror = Buffer::empty(Rect::new(0, 0, size.width, size.height));
+                self.hashes = Hashes::default();
+            }
+            other => {
+                let code = match other {
+                    ClearType::AfterCursor => "\x1b[J",
+                    ClearType::BeforeCursor => "\x1b[1J",
+                    ClearType::CurrentLine => "\x1b[2K",
+                    _ => "\x1b[K",
+                };
+                self.out.write_all(code.as_bytes())?;
+                // What exactly was erased depends on the cursor: write everything next time.
+                self.forget();
+            }
+        }
+        Ok(())
+    }
+
+    fn size(&self) -> io::Result<Size> {
+        match self.fixed_size {
+            Some(size) => Ok(size),
+            None => crossterm::terminal::size().map(|(w, h)| Size::new(w, h)),
+        }
+    }
+
+    fn window_size(&mut self) -> io::Result<WindowSize> {
+        Ok(WindowSize { columns_rows: self.size()?, pixels: Size::new(0, 0) })
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
+}

@@ -1,0 +1,166 @@
+//! Finding the scroll that turns the screen shown into the next one most cheaply.
+
+use super::GAP;
+use ratatui::buffer::{Buffer, Cell};
+use ratatui::style::Color;
+
+/// A band of rows that moved: rows `top..bottom` scroll `by` lines, up or down.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Scroll {
+    pub top: u16,
+    pub bottom: u16,
+    pub by: u16,
+    pub up: bool,
+}
+
+/// A number for a colour, for hashing.
+fn colour_bits(c: Color) -> u64 {
+    match c {
+        Color::Reset => 0,
+        Color::Indexed(n) => 0x100 | u64::from(n),
+        Color::Rgb(r, g, b) => 0x0100_0000 | u64::from(r) << 16 | u64::from(g) << 8 | u64::from(b),
+        Color::Black => 1,
+        Color::Red => 2,
+        Color::Green => 3,
+        Color::Yellow => 4,
+        Color::Blue => 5,
+        Color::Magenta => 6,
+        Color::Cyan => 7,
+        Color::Gray => 8,
+        Color::DarkGray => 9,
+        Color::LightRed => 10,
+        Color::LightGreen => 11,
+        Color::LightYellow => 12,
+        Color::LightBlue => 13,
+        Color::LightMagenta => 14,
+        Color::LightCyan => 15,
+        Color::White => 16,
+    }
+}
+
+/// A hash of each row's cells in columns `from..`, so rows of two frames can be matched
+/// quickly. (Not for anything adversarial: a collision costs a few bytes, never a wrong
+/// screen, because [`cost`] and the writing compare cells themselves.)
+pub fn row_hashes(buf: &Buffer, from: usize) -> Vec<u64> {
+    let w = usize::from(buf.area.width).max(1);
+    let mix = |h: u64, x: u64| (h.rotate_left(5) ^ x).wrapping_mul(0x517c_c1b7_2722_0a95);
+    buf.content
+        .chunks(w)
+        .map(|row| {
+            row[from.min(row.len())..].iter().fold(0, |h, cell| {
+                let mut word = [0u8; 8];
+                let symbol = cell.symbol().as_bytes();
+                let n = symbol.len().min(8);
+                word[..n].copy_from_slice(&symbol[..n]);
+                let style =
+                    colour_bits(cell.fg) << 32 ^ colour_bits(cell.bg) << 8 ^ u64::from(cell.modifier.bits());
+                mix(mix(h, u64::from_le_bytes(word)), style)
+            })
+        })
+        .collect()
+}
+
+/// Row hashes of a frame.
+#[derive(Debug, Default)]
+pub struct Hashes {
+    pub full: Vec<u64>,
+}
+
+impl Hashes {
+    pub fn of(buf: &Buffer) -> Hashes {
+        Hashes { full: row_hashes(buf, 0) }
+    }
+}
+
+/// Where the right part of a row starts (where the reader is when the sidebar shows).
+fn right_part(width: u16) -> usize {
+    let w = usize::from(width);
+    if w >= 30 { w * 2 / 5 } else { 0 }
+}
+
+/// About what writing a frame costs: each changed cell, and a cursor move per changed row.
+/// `old_row(r)` is the row the terminal shows at `r` and its hash (`None`: blank).
+fn cost<'a>(
+    new: &'a Buffer,
+    new_hashes: &[u64],
+    old_row: impl Fn(usize) -> Option<(&'a [Cell], u64)>,
+) -> usize {
+    let w = usize::from(new.area.width);
+    let blank = Cell::default();
+    new.content
+        .chunks(w.max(1))
+        .enumerate()
+        .map(|(r, row)| {
+            let changed = match old_row(r) {
+                Some((_, hash)) if hash == new_hashes[r] => 0,
+                Some((old, _)) => row.iter().zip(old).filter(|(a, b)| a != b).count(),
+                None => row.iter().filter(|c| **c != blank).count(),
+            };
+            if changed == 0 { 0 } else { changed + 8 }
+        })
+        .sum()
+}
+
+/// The scroll that makes `old` most like `new`, if it saves more than it costs: a band of
+/// rows that reappears shifted by the same amount. Rows are compared whole, and by their
+/// right part (the reader beside the sidebar): when only that part moved, scrolling the
+/// whole rows and writing the sidebar again can still be cheaper than writing the text.
+pub fn find_scroll(old: &Buffer, new: &Buffer, old_hashes: &Hashes, new_hashes: &Hashes) -> Option<Scroll> {
+    if old.area != new.area || new.area.height < 4 {
+        return None;
+    }
+    let w = usize::from(new.area.width);
+    let h = usize::from(new.area.height);
+    let (a, b) = (row_hashes(old, right_part(old.area.width)), row_hashes(new, right_part(new.area.width)));
+    let row = |r: usize| -> (&[Cell], u64) { (&old.content[r * w..(r + 1) * w], old_hashes.full[r]) };
+    let baseline = cost(new, &new_hashes.full, |r| Some(row(r)));
+    let mut best: Option<(usize, Scroll)> = None;
+    for by in 1..h {
+        for up in [true, false] {
+            let shows =
+                |r: usize| if up { r + by < h && b[r] == a[r + by] } else { r >= by && b[r] == a[r - by] };
+            let mut r = 0;
+            while r < h {
+                if !shows(r) || a[r] == b[r] {
+                    r += 1;
+                    continue;
+                }
+                let start = r;
+                while r < h && shows(r) {
+                    r += 1;
+                }
+                if r - start < 3 {
+                    continue;
+                }
+                let (top, bottom) = if up { (start, r + by) } else { (start - by, r) };
+                let s = Scroll { top: top as u16, bottom: bottom as u16, by: by as u16, up };
+                // The rows the terminal shows after the scroll.
+                let after = |q: usize| -> Option<(&[Cell], u64)> {
+                    if q < top || q >= bottom {
+                        return Some(row(q));
+                    }
+                    let source = if up { q + by } else { q.checked_sub(by)? };
+                    (source >= top && source < bottom).then(|| row(source))
+                };
+                let total = cost(new, &new_hashes.full, after) + 24;
+                if total < baseline && best.is_none_or(|(c, _)| total < c) {
+                    best = Some((total, s));
+                }
+            }
+        }
+    }
+    best.map(|(_, s)| s)
+}
+
+/// The changed columns of a row grouped into runs to write, joining runs whose gap is
+/// cheaper to write than to jump over.
+pub fn runs(changed: &[u16]) -> Vec<(u16, u16)> {
+    let mut out: Vec<(u16, u16)> = Vec::new();
+    for &x in changed {
+        match out.last_mut() {
+            Some((_, end)) if x <= *end + GAP + 1 => *end = x,
+            _ => out.push((x, x)),
+        }
+    }
+    out
+}
