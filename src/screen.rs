@@ -39,7 +39,7 @@ pub fn panes(area: Rect, sidebar: bool, articles: usize) -> Panes {
     let title = Rect { height: title_h, ..area };
     let status = Rect { y: area.y + area.height - status_h, height: status_h, ..area };
     let (library, contents, reader) = if sidebar && sidebar_fits(area.width) && body.height >= 6 {
-        let left_w = (area.width * 35 / 100).clamp(28, 40);
+        let left_w = (area.width * 33 / 100).clamp(26, 40);
         let wanted = u16::try_from(articles).unwrap_or(u16::MAX).saturating_add(2).max(3);
         let lib_h = wanted.min(body.height * 2 / 5).max(3);
         let library = Rect { width: left_w, height: lib_h, ..body };
@@ -68,10 +68,10 @@ mod tests {
     #[test]
     fn at_80_columns_the_sidebar_shows_and_text_fills_the_rest() {
         let p = panes(Rect::new(0, 0, 80, 24), true, 6);
-        assert_eq!(p.library, Some(Rect::new(0, 1, 28, 8)), "room for six articles");
-        assert_eq!(p.contents, Some(Rect::new(0, 9, 28, 14)), "and twelve headings");
-        assert_eq!(p.reader, Rect::new(28, 1, 52, 22));
-        assert_eq!(p.text, Rect::new(29, 1, 50, 22));
+        assert_eq!(p.library, Some(Rect::new(0, 1, 26, 8)), "room for six articles");
+        assert_eq!(p.contents, Some(Rect::new(0, 9, 26, 14)), "and twelve headings");
+        assert_eq!(p.reader, Rect::new(26, 1, 54, 22));
+        assert_eq!(p.text, Rect::new(27, 1, 52, 22));
         assert_eq!(p.status, Rect::new(0, 23, 80, 1));
     }
 

@@ -12,9 +12,10 @@ fn data() -> tempfile::TempDir {
     tempfile::tempdir().expect("temp data dir")
 }
 
-/// The reader's top line: row 1, right of the sidebar.
+/// The reader's top line: row 1, right of the sidebar's rule.
 fn reader_top(rows: &[String]) -> String {
-    rows.get(1).map(|r| r.chars().skip(28).collect::<String>().trim().to_string()).unwrap_or_default()
+    let row = rows.get(1).map(String::as_str).unwrap_or_default();
+    row.split_once('│').map_or(row, |(_, text)| text).trim().to_string()
 }
 
 #[test]

@@ -28,7 +28,7 @@ fn a_note_written_is_there_after_a_restart() {
     let mut again = Session::start(&["open", "nervesmerter"], 80, 24, dir.path());
     again.wait_text(TITLE);
     again.wait_for("the note's mark in the contents", |rows| {
-        rows.iter().any(|r| r.contains("? Kan nervesmerter he") && r.contains('✎'))
+        rows.iter().any(|r| r.contains("? Kan nervesmerter") && r.contains('✎'))
     });
     again.send("A");
     again.wait_text("Kan nervesmerter helbredes?: Nævn kronisk smerte.");
@@ -112,7 +112,7 @@ fn each_article_reopens_where_it_was_left_and_plain_artikel_reopens_the_last() {
     quit(&mut s);
     let mut again = Session::start(&[], 80, 24, dir.path());
     again.wait_for("the same place", |rows| {
-        rows[0].contains(TITLE) && rows[1].contains("Hvad er forskellen mellem nervesmerter og")
+        rows[0].contains(TITLE) && rows[1].contains("Hvad er forskellen mellem nervesmerter")
     });
     quit(&mut again);
 }

@@ -192,7 +192,7 @@ fn ascii_mode_draws_no_box_characters_and_is_chosen_for_a_non_utf8_locale() {
         for glyph in ["─", "│", "┌", "▶", "≡", "…", "›", "•"] {
             assert!(!out.contains(glyph), "{args:?} {env:?} drew {glyph}");
         }
-        assert!(out.contains("+-") && out.contains('|'), "ASCII boxes instead");
+        assert!(out.contains('|'), "the sidebar's rule is drawn in ASCII");
     }
 }
 

@@ -52,6 +52,9 @@ const PLAIN: Pen = Pen { fg: Color::Reset, bg: Color::Reset, modifier: Modifier:
 /// (a cursor move costs about as many bytes).
 const GAP: u16 = 6;
 
+/// Blank cells in a row are erased (ECH) rather than written when there are this many.
+const ERASE_FROM: usize = 7;
+
 /// A [`Backend`] writing ANSI sequences to `W`.
 pub struct Ansi<W: Write> {
     out: W,
@@ -181,8 +184,22 @@ impl<W: Write> Ansi<W> {
             x -= 1;
         }
         self.move_to(x, y)?;
+        let blank = Cell::default();
         while x <= to && x < next.area.width {
             let cell = &next[(x, y)];
+            // A long stretch of blanks is erased (ECH) rather than written out.
+            let blanks = (x..=to).take_while(|&b| next[(b, y)] == blank).count();
+            if blanks >= ERASE_FROM {
+                self.set_pen(&blank)?;
+                let n = u16::try_from(blanks).unwrap_or(u16::MAX);
+                write!(self.out, "\x1b[{n}X")?;
+                x += n;
+                self.cursor = None;
+                if x <= to {
+                    self.move_to(x, y)?;
+                }
+                continue;
+            }
             self.set_pen(cell)?;
             let symbol = self.glyph(cell.symbol());
             let w = if symbol.len() == 1 { 1 } else { u16::try_from(symbol.width()).unwrap_or(1).max(1) };

@@ -136,3 +136,13 @@ fn ascii_mode_draws_boxes_and_markers_in_ascii() {
     assert!(out.contains("+-+ * > ~") && out.contains("|x| = >"), "{out:?}");
     assert!(out.is_ascii(), "{out:?}");
 }
+
+#[test]
+fn a_long_run_of_blanks_inside_a_row_is_erased_not_written() {
+    let mut t = terminal(Colors::Off, false);
+    lines(&mut t, &["abcdefghijklmnopqrs"]);
+    take(&mut t);
+    lines(&mut t, &["a                 s"]);
+    let out = take(&mut t);
+    assert_eq!(out, "\x1b[1;2H\x1b[17X", "erased; the s after the blanks was already there");
+}

@@ -14,7 +14,9 @@ use ratatui::widgets::{Block, Borders, Widget};
 
 fn frame(title: &str, focused: bool, area: Rect, buf: &mut Buffer) -> Rect {
     let title = ratatui::text::Span::styled(format!(" {title} "), theme::pane_title(focused));
-    let block = Block::new().borders(Borders::ALL).border_style(theme::border(focused)).title(title);
+    // No box: a title row and one rule on the right. Every row of a box differs from the
+    // next, so a box would have to be written again each time the text beside it scrolls.
+    let block = Block::new().borders(Borders::RIGHT).border_style(theme::border(focused)).title(title);
     let inner = block.inner(area);
     block.render(area, buf);
     inner
