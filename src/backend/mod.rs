@@ -219,8 +219,20 @@ impl<W: Write> Ansi<W> {
         if self.cursor == Some(Position::new(x, y)) {
             return Ok(());
         }
-        match self.cursor {
-            Some(c) if c.y == y && x > c.x && x - c.x <= 3 => write!(self.out, "\x1b[{}C", x - c.x)?,
+        // Relative moves are shorter; a cursor past the last column is in no known place.
+        let (width, height) = (self.mirror.area.width, self.mirror.area.height);
+        let forward = |out: &mut W, n: u16| match n {
+            0 => Ok(()),
+            1 => out.write_all(b"\x1b[C"),
+            n => write!(out, "\x1b[{n}C"),
+        };
+        match self.cursor.filter(|c| c.x < width) {
+            Some(c) if c.y == y && x > c.x => forward(&mut self.out, x - c.x)?,
+            // Carriage return and line feed (never on the last row, where it would scroll).
+            Some(c) if y == c.y + 1 && y + 1 < height => {
+                self.out.write_all(b"\r\n")?;
+                forward(&mut self.out, x)?;
+            }
             _ if x == 0 => write!(self.out, "\x1b[{}H", y + 1)?,
             _ => write!(self.out, "\x1b[{};{}H", y + 1, x + 1)?,
         }
