@@ -38,6 +38,8 @@ pub const PALETTE_HINT: &str = "type words of a question (æ, ø, å or ae, oe, 
 pub const SEARCH_HINT: &str = "type words to find in every article";
 /// The keys of the palette and search, at the foot of their window.
 pub const LIST_KEYS: &str = "↑↓ choose · Enter open · Esc close";
+/// Shown while a large library is being indexed for lookup.
+pub const INDEXING: &str = "Indexing the library…";
 /// Shown when the palette or search has nothing.
 pub const NO_MATCHES: &str = "Nothing matches";
 /// The help's heading over the editor keys.

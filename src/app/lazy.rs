@@ -42,13 +42,21 @@ impl App {
         true
     }
 
-    /// The articles to index, for a thread to build the search index from, while there is
-    /// none: (title, body) of each, in library order.
+    /// The articles to index, for a thread to build the search index from, when lookup
+    /// wants an index there is not yet: (title, body) of each, in library order.
     pub fn index_job(&self) -> Option<Vec<(String, Arc<str>)>> {
-        if self.index.is_some() {
+        if self.index.is_some() || !self.want_index {
             return None;
         }
         Some(self.library.articles.iter().map(|a| (a.title.clone(), Arc::clone(&a.body))).collect())
+    }
+
+    /// Takes the search index built on a thread, and shows what the open lookup finds.
+    pub fn adopt_index(&mut self, index: crate::search::Index) {
+        self.index.get_or_insert(index);
+        self.refresh_palette();
+        let width = usize::from(self.area.width.saturating_sub(6)).max(20);
+        self.refresh_search(width);
     }
 
     /// Parses the whole open article now, if only its start is parsed (when the user wants
@@ -140,6 +148,22 @@ mod tests {
             app.layout.lines.to_vec(),
             crate::layout::Layout::new(&app.doc, app.layout.width).lines.to_vec()
         );
+    }
+
+    #[test]
+    fn a_large_library_is_indexed_on_a_thread_and_lookup_waits_for_it() {
+        let mut app = big_app();
+        for n in 0..4 {
+            let text = crate::corpus::article("Hofte", n, 400_000);
+            app.library.insert(Article::from_bytes(format!("hofte{n}"), Source::Bundled, text.as_bytes()).0);
+        }
+        update(&mut app, Action::Palette);
+        assert!(app.index.is_none(), "no index built on the keystroke");
+        let job = app.index_job().expect("a job for the thread");
+        let refs: Vec<(&str, &str)> = job.iter().map(|(t, b)| (t.as_str(), &**b)).collect();
+        app.adopt_index(crate::search::Index::build(&refs));
+        assert!(!app.palette.as_ref().expect("palette").hits.is_empty(), "the questions appear");
+        assert!(app.index_job().is_none());
     }
 
     #[test]

@@ -6,6 +6,10 @@ use crate::document::Document;
 use crate::search::{Hit, Index, Query, Snippet, snippet};
 use ratatui_textarea::TextArea;
 
+/// A library of up to this much text is indexed at once when lookup first needs it (a few
+/// milliseconds); a larger one on a thread, so no keystroke waits for it.
+const INDEX_AT_ONCE: usize = 1 << 20;
+
 /// How many results the lists hold.
 const LIMIT: usize = 200;
 
@@ -62,15 +66,24 @@ fn typed(input: &TextArea<'_>) -> String {
 }
 
 impl App {
-    /// The search index, built on first use if the background build has not delivered it.
-    pub fn ensure_index(&mut self) -> &Index {
-        self.index.get_or_insert_with(|| Index::of(&self.library))
+    /// The search index, built at once if the library is small; a large one is built on a
+    /// thread (see [`App::index_job`]) and `None` until it arrives.
+    pub fn ensure_index(&mut self) -> Option<&Index> {
+        if self.index.is_none() {
+            let bytes: usize = self.library.articles.iter().map(|a| a.body.len()).sum();
+            if bytes <= INDEX_AT_ONCE {
+                self.index = Some(Index::of(&self.library));
+            } else {
+                self.want_index = true;
+            }
+        }
+        self.index.as_ref()
     }
 
     /// Opens the question palette, listing every question.
     pub fn open_palette(&mut self) -> bool {
         let mut palette = Palette { input: prompt(), hits: Vec::new(), selected: 0, preview: None };
-        palette.hits = self.ensure_index().questions(&Query::new(""), LIMIT);
+        palette.hits = self.ensure_index().map(|ix| ix.questions(&Query::new(""), LIMIT)).unwrap_or_default();
         self.palette = Some(palette);
         self.update_preview();
         true
@@ -79,7 +92,7 @@ impl App {
     /// The query changed: find the questions anew.
     pub fn refresh_palette(&mut self) {
         let Some(text) = self.palette.as_ref().map(|p| typed(&p.input)) else { return };
-        let hits = self.ensure_index().questions(&Query::new(&text), LIMIT);
+        let hits = self.ensure_index().map(|ix| ix.questions(&Query::new(&text), LIMIT)).unwrap_or_default();
         if let Some(p) = self.palette.as_mut() {
             p.hits = hits;
             p.selected = 0;
@@ -138,7 +151,7 @@ impl App {
         let Some(text) = self.search.as_ref().map(|s| typed(&s.input)) else { return };
         let query = Query::new(&text);
         // Each hit's article is parsed for its snippet: a hundred keep a keystroke quick.
-        let hits = self.ensure_index().search(&query, LIMIT / 2);
+        let hits = self.ensure_index().map(|ix| ix.search(&query, LIMIT / 2)).unwrap_or_default();
         let mut order: Vec<usize> = Vec::new();
         for h in &hits {
             if !order.contains(&(h.target.article as usize)) {

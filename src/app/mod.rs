@@ -80,6 +80,8 @@ pub struct App {
     pub generation: u64,
     /// The search index of the library, once built.
     pub index: Option<crate::search::Index>,
+    /// Set when lookup wants the index built on a thread.
+    pub want_index: bool,
     /// The question palette, while open.
     pub palette: Option<Palette>,
     /// Library search, while open.
@@ -132,6 +134,7 @@ impl App {
             parsed_prefix: None,
             generation: 0,
             index: None,
+            want_index: false,
             palette: None,
             search: None,
             find: Find::default(),

@@ -126,7 +126,7 @@ fn event_loop(
             })?;
             dirty = false;
         }
-        // The first screen is up: build the search index on another thread.
+        // Lookup wants the index of a large library: build it on another thread.
         if !indexing && let Some(articles) = app.index_job() {
             indexing = true;
             let tx = tx.clone();
@@ -176,7 +176,8 @@ fn event_loop(
             }
             Ok(Wake::Parsed(generation, doc)) => dirty |= app.adopt(generation, *doc),
             Ok(Wake::Indexed(index)) => {
-                app.index.get_or_insert(*index);
+                app.adopt_index(*index);
+                dirty = true;
             }
             Ok(Wake::Signal(signal)) => return Ok(128 + signal),
             Ok(Wake::Closed) | Err(_) => return Ok(129),
