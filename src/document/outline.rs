@@ -82,6 +82,7 @@ impl Outline {
     pub fn of(blocks: &[Block]) -> Outline {
         let mut headings: Vec<Heading> = Vec::new();
         let mut faq_level: Option<u8> = None;
+        let mut taken: std::collections::HashSet<String> = std::collections::HashSet::new();
         for (i, block) in blocks.iter().enumerate() {
             let Block::Heading { level, text } = block else {
                 continue;
@@ -99,11 +100,11 @@ impl Outline {
                 HeadingKind::Section
             };
             let mut name = anchor(&text);
-            let taken = |name: &str| headings.iter().any(|h: &Heading| h.anchor == name);
-            if taken(&name) {
+            if taken.contains(&name) {
                 let base = name.clone();
-                name = (1..).map(|n| format!("{base}-{n}")).find(|n| !taken(n)).unwrap_or(base);
+                name = (1..).map(|n| format!("{base}-{n}")).find(|n| !taken.contains(n)).unwrap_or(base);
             }
+            taken.insert(name.clone());
             headings.push(Heading { level, text, kind, block: i, section: i..blocks.len(), anchor: name });
         }
         // A heading's section ends at the next heading of the same or a higher level: keep
