@@ -26,7 +26,7 @@ mod sgr;
 #[cfg(test)]
 mod tests;
 
-use scroll::{Hashes, Scroll, find_scroll, row_hashes, runs};
+use scroll::{Hashes, Scroll, blank_hashes, find_scroll, runs};
 use sgr::{MODIFIER_CODES, ascii, colour_code, width_of};
 
 /// How much colour to send.
@@ -130,17 +130,7 @@ impl<W: Write> Ansi<W> {
         {
             self.scroll(scroll)?;
             // The hashes move with the rows; the rows scrolled in are blank.
-            let band = &mut self.hashes.full[usize::from(scroll.top)..usize::from(scroll.bottom)];
-            let blank = row_hashes(&Buffer::empty(Rect::new(0, 0, width_of(next), 1)), 0)[0];
-            let by = usize::from(scroll.by);
-            if scroll.up {
-                band.rotate_left(by);
-                let n = band.len();
-                band[n - by..].fill(blank);
-            } else {
-                band.rotate_right(by);
-                band[..by].fill(blank);
-            }
+            self.hashes.scroll(&scroll, blank_hashes(width_of(next)));
         }
         let width = next.area.width;
         for y in 0..next.area.height {
@@ -149,7 +139,13 @@ impl<W: Write> Ansi<W> {
                 continue;
             }
             let start = usize::from(y) * usize::from(width);
-            let changed: Vec<u16> = (0..width)
+            // With the right part unchanged (by its hash), only the left part needs looking at.
+            let end = if new.part[usize::from(y)] == self.hashes.part[usize::from(y)] {
+                u16::try_from(scroll::right_part(width)).unwrap_or(width)
+            } else {
+                width
+            };
+            let changed: Vec<u16> = (0..end)
                 .filter(|&x| {
                     next.content[start + usize::from(x)] != self.mirror.content[start + usize::from(x)]
                 })

@@ -38,62 +38,104 @@ fn colour_bits(c: Color) -> u64 {
     }
 }
 
-/// A hash of each row's cells in columns `from..`, so rows of two frames can be matched
-/// quickly. (Not for anything adversarial: a collision costs a few bytes, never a wrong
-/// screen, because [`cost`] and the writing compare cells themselves.)
-pub fn row_hashes(buf: &Buffer, from: usize) -> Vec<u64> {
+/// The hashes of each row's cells: all of them (`full`), and those from column `from` on
+/// (`part`), in one pass, so rows of two frames can be matched quickly. (Not for anything
+/// adversarial: a collision costs a few bytes, never a wrong screen, because [`cost`] and
+/// the writing compare cells themselves.)
+fn row_hashes2(buf: &Buffer, from: usize) -> (Vec<u64>, Vec<u64>) {
     let w = usize::from(buf.area.width).max(1);
     let mix = |h: u64, x: u64| (h.rotate_left(5) ^ x).wrapping_mul(0x517c_c1b7_2722_0a95);
-    buf.content
-        .chunks(w)
-        .map(|row| {
-            row[from.min(row.len())..].iter().fold(0, |h, cell| {
-                let mut word = [0u8; 8];
-                let symbol = cell.symbol().as_bytes();
-                let n = symbol.len().min(8);
-                word[..n].copy_from_slice(&symbol[..n]);
-                let style =
-                    colour_bits(cell.fg) << 32 ^ colour_bits(cell.bg) << 8 ^ u64::from(cell.modifier.bits());
-                mix(mix(h, u64::from_le_bytes(word)), style)
-            })
-        })
-        .collect()
+    let mut full = Vec::with_capacity(buf.content.len() / w);
+    let mut part = Vec::with_capacity(buf.content.len() / w);
+    for row in buf.content.chunks(w) {
+        let (mut f, mut p) = (0u64, 0u64);
+        for (x, cell) in row.iter().enumerate() {
+            let mut word = [0u8; 8];
+            let symbol = cell.symbol().as_bytes();
+            let n = symbol.len().min(8);
+            word[..n].copy_from_slice(&symbol[..n]);
+            let style =
+                colour_bits(cell.fg) << 32 ^ colour_bits(cell.bg) << 8 ^ u64::from(cell.modifier.bits());
+            let h = mix(u64::from_le_bytes(word), style);
+            f = mix(f, h);
+            if x >= from {
+                p = mix(p, h);
+            }
+        }
+        full.push(f);
+        part.push(p);
+    }
+    (full, part)
 }
 
-/// Row hashes of a frame.
-#[derive(Debug, Default)]
+/// Row hashes of a frame: of whole rows, and of their right part (where the reader is when
+/// the sidebar shows).
+#[derive(Debug, Default, Clone)]
 pub struct Hashes {
     pub full: Vec<u64>,
+    pub part: Vec<u64>,
 }
 
 impl Hashes {
     pub fn of(buf: &Buffer) -> Hashes {
-        Hashes { full: row_hashes(buf, 0) }
+        let (full, part) = row_hashes2(buf, right_part(buf.area.width));
+        Hashes { full, part }
+    }
+
+    /// Moves the hashes of rows `top..bottom` as a scroll moves the rows; rows scrolled in
+    /// are blank, with hashes `blank`.
+    pub fn scroll(&mut self, s: &Scroll, blank: (u64, u64)) {
+        for (hashes, blank) in [(&mut self.full, blank.0), (&mut self.part, blank.1)] {
+            let band = &mut hashes[usize::from(s.top)..usize::from(s.bottom)];
+            let by = usize::from(s.by);
+            if s.up {
+                band.rotate_left(by);
+                let n = band.len();
+                band[n - by..].fill(blank);
+            } else {
+                band.rotate_right(by);
+                band[..by].fill(blank);
+            }
+        }
     }
 }
 
+/// The hashes of a blank row `width` wide.
+pub fn blank_hashes(width: u16) -> (u64, u64) {
+    let (full, part) =
+        row_hashes2(&Buffer::empty(ratatui::layout::Rect::new(0, 0, width, 1)), right_part(width));
+    (full[0], part[0])
+}
+
 /// Where the right part of a row starts (where the reader is when the sidebar shows).
-fn right_part(width: u16) -> usize {
+pub fn right_part(width: u16) -> usize {
     let w = usize::from(width);
     if w >= 30 { w * 2 / 5 } else { 0 }
 }
 
 /// About what writing a frame costs: each changed cell, and a cursor move per changed row.
 /// `old_row(r)` is the row the terminal shows at `r` and its hash (`None`: blank).
+/// `old_row(r)` gives the row the terminal shows at `r` with its whole and right-part
+/// hashes (`None`: blank); rows whose hashes match are not compared cell by cell.
 fn cost<'a>(
     new: &'a Buffer,
-    new_hashes: &[u64],
-    old_row: impl Fn(usize) -> Option<(&'a [Cell], u64)>,
+    new_hashes: &Hashes,
+    old_row: impl Fn(usize) -> Option<(&'a [Cell], u64, u64)>,
 ) -> usize {
     let w = usize::from(new.area.width);
+    let from = right_part(new.area.width);
     let blank = Cell::default();
     new.content
         .chunks(w.max(1))
         .enumerate()
         .map(|(r, row)| {
             let changed = match old_row(r) {
-                Some((_, hash)) if hash == new_hashes[r] => 0,
-                Some((old, _)) => row.iter().zip(old).filter(|(a, b)| a != b).count(),
+                Some((_, full, _)) if full == new_hashes.full[r] => 0,
+                // The right part is the same: only the left part can differ.
+                Some((old, _, part)) if part == new_hashes.part[r] => {
+                    row[..from].iter().zip(&old[..from]).filter(|(a, b)| a != b).count()
+                }
+                Some((old, ..)) => row.iter().zip(old).filter(|(a, b)| a != b).count(),
                 None => row.iter().filter(|c| **c != blank).count(),
             };
             if changed == 0 { 0 } else { changed + 8 }
@@ -111,9 +153,11 @@ pub fn find_scroll(old: &Buffer, new: &Buffer, old_hashes: &Hashes, new_hashes: 
     }
     let w = usize::from(new.area.width);
     let h = usize::from(new.area.height);
-    let (a, b) = (row_hashes(old, right_part(old.area.width)), row_hashes(new, right_part(new.area.width)));
-    let row = |r: usize| -> (&[Cell], u64) { (&old.content[r * w..(r + 1) * w], old_hashes.full[r]) };
-    let baseline = cost(new, &new_hashes.full, |r| Some(row(r)));
+    let (a, b) = (&old_hashes.part, &new_hashes.part);
+    let row = |r: usize| -> (&[Cell], u64, u64) {
+        (&old.content[r * w..(r + 1) * w], old_hashes.full[r], old_hashes.part[r])
+    };
+    let baseline = cost(new, new_hashes, |r| Some(row(r)));
     let mut best: Option<(usize, Scroll)> = None;
     for by in 1..h {
         for up in [true, false] {
@@ -135,14 +179,14 @@ pub fn find_scroll(old: &Buffer, new: &Buffer, old_hashes: &Hashes, new_hashes: 
                 let (top, bottom) = if up { (start, r + by) } else { (start - by, r) };
                 let s = Scroll { top: top as u16, bottom: bottom as u16, by: by as u16, up };
                 // The rows the terminal shows after the scroll.
-                let after = |q: usize| -> Option<(&[Cell], u64)> {
+                let after = |q: usize| -> Option<(&[Cell], u64, u64)> {
                     if q < top || q >= bottom {
                         return Some(row(q));
                     }
                     let source = if up { q + by } else { q.checked_sub(by)? };
                     (source >= top && source < bottom).then(|| row(source))
                 };
-                let total = cost(new, &new_hashes.full, after) + 24;
+                let total = cost(new, new_hashes, after) + 24;
                 if total < baseline && best.is_none_or(|(c, _)| total < c) {
                     best = Some((total, s));
                 }
