@@ -405,6 +405,13 @@ fn bookmarks_and_review_status() {
         app.section().map(|i| app.doc.outline.headings[i].text.as_str()),
         Some("Hvad er forskellen mellem nervesmerter og almindelige smerter?")
     );
+    // From another article, the bookmark leads back across the library.
+    press(&mut app, &["p", "knaebind", "<enter>", "'", "<enter>"]);
+    assert_eq!(app.library.articles[app.current].slug, "nervesmerter");
+    assert_eq!(
+        app.section().map(|i| app.doc.outline.headings[i].text.as_str()),
+        Some("Hvad er forskellen mellem nervesmerter og almindelige smerter?")
+    );
     press(&mut app, &["r"]);
     let buf = draw(&app, 80, 24);
     assert!(

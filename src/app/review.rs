@@ -3,7 +3,6 @@
 //! [`Change`]s for the event loop to save; the App never writes files itself.
 
 use super::App;
-use crate::document::Document;
 use crate::store::{
     Anchor, Bookmark, Change, Draft, Note, Position, Review, Store, new_id, now, resolve, user,
 };
@@ -282,27 +281,42 @@ impl App {
                     .collect()
             }
             ListKind::Bookmarks => self
-                .store
-                .bookmarks
-                .iter()
-                .filter_map(|b| {
-                    let a = self.library.position(&b.anchor.slug)?;
-                    let heading = if a == self.current {
-                        let texts: Vec<&str> =
-                            self.doc.outline.headings.iter().map(|h| h.text.as_str()).collect();
-                        resolve(&b.anchor, &texts)
-                    } else {
-                        let doc = Document::parse(&self.library.articles[a].body);
-                        let texts: Vec<&str> = doc.outline.headings.iter().map(|h| h.text.as_str()).collect();
-                        resolve(&b.anchor, &texts)
-                    };
+                .bookmark_anchors()
+                .into_iter()
+                .map(|(a, anchor)| {
+                    // Only the open article's headings are at hand; others resolve when opened.
+                    let texts: Vec<&str> =
+                        self.doc.outline.headings.iter().map(|h| h.text.as_str()).collect();
+                    let heading = (a == self.current).then(|| resolve(&anchor, &texts)).flatten();
                     let title = self.library.articles[a].short_title();
                     let section =
-                        if b.anchor.heading.is_empty() { crate::strings::INTRO } else { &b.anchor.heading };
-                    Some((a, heading, format!("{title} › {section}")))
+                        if anchor.heading.is_empty() { crate::strings::INTRO } else { &anchor.heading };
+                    (a, heading, format!("{title} › {section}"))
                 })
                 .collect(),
         }
+    }
+
+    /// The bookmarks whose article is in the library, in list order: (article, anchor).
+    pub fn bookmark_anchors(&self) -> Vec<(usize, Anchor)> {
+        self.store
+            .bookmarks
+            .iter()
+            .filter_map(|b| Some((self.library.position(&b.anchor.slug)?, b.anchor.clone())))
+            .collect()
+    }
+
+    /// Opens bookmark `i` of the list: its article, at its heading (found by text and place).
+    pub fn open_bookmark(&mut self, i: usize) -> bool {
+        let Some((article, anchor)) = self.bookmark_anchors().into_iter().nth(i) else { return false };
+        self.jumping(|app| {
+            app.go_to(article, None);
+            let texts: Vec<&str> = app.doc.outline.headings.iter().map(|h| h.text.as_str()).collect();
+            if let Some(h) = resolve(&anchor, &texts) {
+                app.jump_to_heading(h);
+            }
+            true
+        })
     }
 
     /// The note ids of the open article's notes, in list order.

@@ -89,6 +89,9 @@ fn in_list(app: &mut App, action: Action) -> bool {
         Action::Bottom => isize::MAX / 2,
         Action::Activate => {
             app.list = None;
+            if view.kind == ListKind::Bookmarks {
+                return app.open_bookmark(view.selected);
+            }
             if let Some(&(article, heading, _)) = rows.get(view.selected) {
                 app.jumping(|app| app.go_to(article, heading));
             }

@@ -63,7 +63,10 @@ pub fn list(app: &App, area: Rect, buf: &mut Buffer) {
     {
         let style = if n == view.selected { theme::selected() } else { Style::new() };
         buf.set_style(Rect { y, height: 1, ..inner }, style);
-        let mark = if heading.is_some() || label.starts_with(strings::INTRO) { " " } else { "!" };
+        // A note whose heading is gone is marked; bookmarks elsewhere resolve when opened.
+        let detached =
+            view.kind == ListKind::Notes && heading.is_none() && !label.starts_with(strings::INTRO);
+        let mark = if detached { "!" } else { " " };
         buf.set_stringn(inner.x, y, mark, 1, theme::dim());
         buf.set_stringn(
             inner.x + 1,

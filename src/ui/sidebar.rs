@@ -28,13 +28,12 @@ pub fn library(app: &App, area: Rect, buf: &mut Buffer) {
     let inner = frame(strings::LIBRARY, focused, area, buf);
     let width = usize::from(inner.width);
     let first = list_offset(app.library_sel, usize::from(inner.height));
+    let today = crate::store::today();
     let rows = app.library.articles.iter().enumerate().skip(first).take(usize::from(inner.height));
     for (y, (i, article)) in (inner.y..).zip(rows) {
         let date = article.meta.last_updated.map(format_date).unwrap_or_default();
-        let stale = article
-            .meta
-            .last_updated
-            .is_some_and(|d| crate::check::is_stale(d, crate::store::today(), app.stale_months));
+        let stale =
+            article.meta.last_updated.is_some_and(|d| crate::check::is_stale(d, today, app.stale_months));
         let show_date = !date.is_empty() && width >= 22;
         let mark = match app.store().status(&article.slug) {
             crate::store::ReviewStatus::Reviewed => "✓",
