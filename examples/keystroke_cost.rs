@@ -18,18 +18,28 @@ fn main() {
         else {
             return;
         };
-        let _ = terminal.draw(|f| artikel::ui::draw(&app, f));
+        let mut draw = |terminal: &mut Terminal<Ansi<Vec<u8>>>, app: &App| {
+            // As the reader draws: into the buffer, then the backend writes what changed.
+            let mut frame = terminal.get_frame();
+            artikel::ui::draw(app, &mut frame);
+            let drawn = std::mem::take(terminal.current_buffer_mut());
+            if let Ok(mut spare) = terminal.backend_mut().present_frame(drawn) {
+                spare.reset();
+                *terminal.current_buffer_mut() = spare;
+            }
+        };
+        draw(&mut terminal, &app);
         let (keys, mut time, mut bytes) = (2000u32, Duration::ZERO, 0);
         for _ in 0..keys {
             terminal.backend_mut().writer_mut().clear();
             if app.scroll + usize::from(h) >= app.max_scroll() {
                 update(&mut app, Action::Top);
-                let _ = terminal.draw(|f| artikel::ui::draw(&app, f));
+                draw(&mut terminal, &app);
                 terminal.backend_mut().writer_mut().clear();
             }
             let start = Instant::now();
             update(&mut app, Action::Down);
-            let _ = terminal.draw(|f| artikel::ui::draw(&app, f));
+            draw(&mut terminal, &app);
             time += start.elapsed();
             bytes += terminal.backend_mut().writer_mut().len();
         }

@@ -106,6 +106,24 @@ impl<W: Write> Ansi<W> {
         &mut self.out
     }
 
+    /// Writes a whole frame: what differs from what the terminal shows. Returns the buffer
+    /// that held what the terminal showed before, to be drawn into next (reset it first).
+    ///
+    /// This is the fast way to draw: no copy of the screen is made, and ratatui's own diff is
+    /// not needed, since the backend keeps the screen it wrote.
+    pub fn present_frame(&mut self, frame: Buffer) -> io::Result<Buffer> {
+        if frame.area != self.mirror.area {
+            self.mirror = Buffer::empty(frame.area);
+            self.mirror.content.iter_mut().for_each(|c| {
+                c.set_symbol("\u{0}");
+            });
+            self.hashes = Hashes::default();
+        }
+        let written = self.present(&frame);
+        let old = std::mem::replace(&mut self.mirror, frame);
+        written.map(|()| old)
+    }
+
     /// Makes the next frame write every cell (after the screen was disturbed, e.g. by a
     /// suspend).
     pub fn forget(&mut self) {

@@ -116,14 +116,7 @@ fn event_loop(
     let mut indexing = false;
     loop {
         if dirty {
-            terminal.draw(|frame| {
-                // The frame's size is the truth: resize events can queue up behind each other.
-                let area = frame.area();
-                if area != app.area {
-                    update(app, Action::Resize(area.width, area.height));
-                }
-                crate::ui::draw(app, frame);
-            })?;
+            draw(&mut terminal, app)?;
             dirty = false;
         }
         // Lookup wants the index of a large library: build it on another thread.
@@ -186,6 +179,25 @@ fn event_loop(
             return Ok(0);
         }
     }
+}
+
+/// Draws a frame: the app draws into the terminal's buffer, and the backend writes what
+/// differs from the screen it keeps (without ratatui's diff or a copy of the screen).
+fn draw(terminal: &mut Term, app: &mut App) -> io::Result<()> {
+    terminal.autoresize()?;
+    let mut frame = terminal.get_frame();
+    // The frame's size is the truth: resize events can queue up behind each other.
+    let area = frame.area();
+    if area != app.area {
+        update(app, Action::Resize(area.width, area.height));
+    }
+    crate::ui::draw(app, &mut frame);
+    let drawn = std::mem::take(terminal.current_buffer_mut());
+    let mut spare = terminal.backend_mut().present_frame(drawn)?;
+    spare.reset();
+    *terminal.current_buffer_mut() = spare;
+    terminal.hide_cursor()?;
+    terminal.backend_mut().writer_mut().flush()
 }
 
 /// Carries out what an update asked of the terminal: mouse capture, the clipboard, a suspend.
