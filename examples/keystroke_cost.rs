@@ -18,7 +18,7 @@ fn main() {
         else {
             return;
         };
-        let mut draw = |terminal: &mut Terminal<Ansi<Vec<u8>>>, app: &App| {
+        let draw = |terminal: &mut Terminal<Ansi<Vec<u8>>>, app: &App| {
             // As the reader draws: into the buffer, then the backend writes what changed.
             let mut frame = terminal.get_frame();
             artikel::ui::draw(app, &mut frame);
