@@ -72,6 +72,9 @@ pub struct Ansi<W: Write> {
     ascii: bool,
     /// The size to report when the kernel cannot tell (tests); `None` asks the kernel.
     fixed_size: Option<Size>,
+    /// The size the kernel last told, until the terminal says it was resized: asking costs
+    /// system calls on every frame otherwise.
+    known_size: std::cell::Cell<Option<Size>>,
 }
 
 impl<W: Write> Ansi<W> {
@@ -98,7 +101,13 @@ impl<W: Write> Ansi<W> {
             colors,
             ascii,
             fixed_size,
+            known_size: std::cell::Cell::new(None),
         }
+    }
+
+    /// Asks the kernel for the size again on the next frame (the terminal was resized).
+    pub fn resized(&mut self) {
+        self.known_size.set(None);
     }
 
     /// The writer.
@@ -135,6 +144,8 @@ impl<W: Write> Ansi<W> {
         self.cursor = None;
         self.cursor_visible = None;
         self.hashes = Hashes::default();
+        // The terminal may have been resized while it showed something else.
+        self.known_size.set(None);
     }
 
     fn present(&mut self, next: &Buffer) -> io::Result<()> {
@@ -398,10 +409,12 @@ impl<W: Write> Backend for Ansi<W> {
     }
 
     fn size(&self) -> io::Result<Size> {
-        match self.fixed_size {
-            Some(size) => Ok(size),
-            None => crossterm::terminal::size().map(|(w, h)| Size::new(w, h)),
+        if let Some(size) = self.fixed_size.or(self.known_size.get()) {
+            return Ok(size);
         }
+        let size = crossterm::terminal::size().map(|(w, h)| Size::new(w, h))?;
+        self.known_size.set(Some(size));
+        Ok(size)
     }
 
     fn window_size(&mut self) -> io::Result<WindowSize> {

@@ -14,7 +14,9 @@ use crate::backend::{Ansi, Colors};
 use crate::store::{Disk, Draft};
 use crossterm::event::{self, Event, MouseButton, MouseEventKind};
 use ratatui::Terminal;
-use std::io::{self, BufWriter, IsTerminal, Stdout, Write};
+use std::fs::File;
+use std::io::{self, BufWriter, IsTerminal, Write};
+use std::os::fd::AsFd;
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
@@ -97,7 +99,7 @@ impl Keeper {
     }
 }
 
-type Term = Terminal<Ansi<BufWriter<Stdout>>>;
+type Term = Terminal<Ansi<BufWriter<File>>>;
 
 fn event_loop(
     app: &mut App,
@@ -106,8 +108,9 @@ fn event_loop(
     tx: mpsc::Sender<Wake>,
     keeper: &mut Keeper,
 ) -> io::Result<i32> {
-    // One write per frame: the whole frame is buffered, then flushed.
-    let out = BufWriter::with_capacity(1 << 16, io::stdout());
+    // One write per frame: the whole frame is buffered, then flushed, straight to the
+    // terminal (`io::stdout()` is line-buffered: it would split a frame at its last newline).
+    let out = BufWriter::with_capacity(1 << 16, File::from(io::stdout().as_fd().try_clone_to_owned()?));
     let mut terminal = Terminal::new(Ansi::new(out, options.colors, options.ascii))?;
     let input_tx = tx.clone();
     std::thread::spawn(move || read_input(&input_tx));
@@ -160,7 +163,10 @@ fn event_loop(
         };
         match wake {
             Ok(Wake::Input(event)) => {
-                dirty |= matches!(event, Event::Resize(..));
+                if matches!(event, Event::Resize(..)) {
+                    terminal.backend_mut().resized();
+                    dirty = true;
+                }
                 if let Some(action) = action_of(&event, app.mode()) {
                     dirty |= update(app, action);
                     effects(app, &mut terminal)?;
