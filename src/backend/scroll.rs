@@ -48,7 +48,9 @@ fn row_hashes2(buf: &Buffer, from: usize) -> (Vec<u64>, Vec<u64>) {
     let mut full = Vec::with_capacity(buf.content.len() / w);
     let mut part = Vec::with_capacity(buf.content.len() / w);
     for row in buf.content.chunks(w) {
-        let (mut f, mut p) = (0u64, 0u64);
+        // One mix per cell: the left and right parts are hashed apart, and the whole row's
+        // hash is made of the two.
+        let (mut left, mut right) = (0u64, 0u64);
         for (x, cell) in row.iter().enumerate() {
             let mut word = [0u8; 8];
             let symbol = cell.symbol().as_bytes();
@@ -57,13 +59,14 @@ fn row_hashes2(buf: &Buffer, from: usize) -> (Vec<u64>, Vec<u64>) {
             let style =
                 colour_bits(cell.fg) << 32 ^ colour_bits(cell.bg) << 8 ^ u64::from(cell.modifier.bits());
             let h = mix(u64::from_le_bytes(word), style);
-            f = mix(f, h);
-            if x >= from {
-                p = mix(p, h);
+            if x < from {
+                left = mix(left, h);
+            } else {
+                right = mix(right, h);
             }
         }
-        full.push(f);
-        part.push(p);
+        full.push(mix(left, right));
+        part.push(right);
     }
     (full, part)
 }
