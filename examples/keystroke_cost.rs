@@ -18,15 +18,9 @@ fn main() {
         else {
             return;
         };
+        // As the reader draws: into the buffer, then the backend writes what changed.
         let draw = |terminal: &mut Terminal<Ansi<Vec<u8>>>, app: &App| {
-            // As the reader draws: into the buffer, then the backend writes what changed.
-            let mut frame = terminal.get_frame();
-            artikel::ui::draw(app, &mut frame);
-            let drawn = std::mem::take(terminal.current_buffer_mut());
-            if let Ok(mut spare) = terminal.backend_mut().present_frame(drawn) {
-                spare.reset();
-                *terminal.current_buffer_mut() = spare;
-            }
+            let _ = artikel::backend::draw_frame(terminal, |frame| artikel::ui::draw(app, frame));
         };
         draw(&mut terminal, &app);
         let (keys, mut time, mut bytes) = (2000u32, Duration::ZERO, 0);

@@ -18,6 +18,7 @@ use ratatui::backend::{Backend, ClearType, WindowSize};
 use ratatui::buffer::{Buffer, Cell};
 use ratatui::layout::{Position, Rect, Size};
 use ratatui::style::{Color, Modifier};
+use ratatui::{Frame, Terminal};
 use std::io::{self, Write};
 use unicode_width::UnicodeWidthStr;
 
@@ -117,10 +118,7 @@ impl<W: Write> Ansi<W> {
 
     /// Writes a whole frame: what differs from what the terminal shows. Returns the buffer
     /// that held what the terminal showed before, to be drawn into next (reset it first).
-    ///
-    /// This is the fast way to draw: no copy of the screen is made, and ratatui's own diff is
-    /// not needed, since the backend keeps the screen it wrote.
-    pub fn present_frame(&mut self, frame: Buffer) -> io::Result<Buffer> {
+    fn present_frame(&mut self, frame: Buffer) -> io::Result<Buffer> {
         if frame.area != self.mirror.area {
             self.mirror = Buffer::empty(frame.area);
             self.mirror.content.iter_mut().for_each(|c| {
@@ -326,6 +324,25 @@ impl<W: Write> Ansi<W> {
         }
         Ok(())
     }
+}
+
+/// Draws a frame with `render` and writes what differs from what the terminal shows, resizing
+/// first if the terminal was resized.
+///
+/// This is the fast way to draw (rather than [`Terminal::draw`]): no copy of the screen is
+/// made, and ratatui's own diff is not needed, since the backend keeps the screen it wrote.
+pub fn draw_frame<W: Write>(
+    terminal: &mut Terminal<Ansi<W>>,
+    render: impl FnOnce(&mut Frame),
+) -> io::Result<()> {
+    terminal.autoresize()?;
+    let mut frame = terminal.get_frame();
+    render(&mut frame);
+    let drawn = std::mem::take(terminal.current_buffer_mut());
+    let mut spare = terminal.backend_mut().present_frame(drawn)?;
+    spare.reset();
+    *terminal.current_buffer_mut() = spare;
+    Ok(())
 }
 
 impl<W: Write> Backend for Ansi<W> {

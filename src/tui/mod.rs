@@ -190,18 +190,14 @@ fn event_loop(
 /// Draws a frame: the app draws into the terminal's buffer, and the backend writes what
 /// differs from the screen it keeps (without ratatui's diff or a copy of the screen).
 fn draw(terminal: &mut Term, app: &mut App) -> io::Result<()> {
-    terminal.autoresize()?;
-    let mut frame = terminal.get_frame();
-    // The frame's size is the truth: resize events can queue up behind each other.
-    let area = frame.area();
-    if area != app.area {
-        update(app, Action::Resize(area.width, area.height));
-    }
-    crate::ui::draw(app, &mut frame);
-    let drawn = std::mem::take(terminal.current_buffer_mut());
-    let mut spare = terminal.backend_mut().present_frame(drawn)?;
-    spare.reset();
-    *terminal.current_buffer_mut() = spare;
+    crate::backend::draw_frame(terminal, |frame| {
+        // The frame's size is the truth: resize events can queue up behind each other.
+        let area = frame.area();
+        if area != app.area {
+            update(app, Action::Resize(area.width, area.height));
+        }
+        crate::ui::draw(app, frame);
+    })?;
     terminal.hide_cursor()?;
     terminal.backend_mut().writer_mut().flush()
 }
