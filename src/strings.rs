@@ -139,3 +139,58 @@ pub fn no_anchor(anchor: &str) -> String {
 pub fn unknown_slug(slug: &str, known: &str) -> String {
     format!("artikel: no article called “{slug}”. Known articles: {known}")
 }
+
+// ---- Loading articles, and the command line's own complaints (hostile: #10.5, #10.7, #11) ----
+
+/// A warning: the file is not UTF-8.
+pub fn warning_not_utf8(offset: usize) -> String {
+    format!("not valid UTF-8 (first bad byte at offset {offset}); shown with replacement characters")
+}
+/// A warning: the file has no frontmatter.
+pub const WARNING_NO_FRONTMATTER: &str = "has no frontmatter (metaTitle, lastUpdated, datePublished)";
+/// A warning: the frontmatter is never closed.
+pub const WARNING_FRONTMATTER_NOT_CLOSED: &str = "the frontmatter opened with `---` is never closed";
+/// A warning: the frontmatter is not YAML (at `line`, `column` when known).
+pub fn warning_not_yaml(place: Option<(usize, usize)>, reason: &str) -> String {
+    match place {
+        Some((line, column)) => {
+            format!("frontmatter is not valid YAML: line {line} column {column}: {reason}")
+        }
+        None => format!("frontmatter is not valid YAML: {reason}"),
+    }
+}
+/// A warning: a date key holds no date.
+pub fn warning_not_a_date(key: &str, value: &str) -> String {
+    format!("`{key}: {value}` is not a date (write DD/MM/YYYY)")
+}
+/// A warning: another file of the same folder tree has this file's slug.
+pub fn warning_duplicate_slug(slug: &str, shown: &str) -> String {
+    format!("has the same slug “{slug}” as {shown}, which is shown instead; rename one of them")
+}
+/// A warning: a `*.md` that is a FIFO, a device or a socket.
+pub const WARNING_NOT_A_FILE: &str = "is not a regular file (a pipe, a device or a socket); skipped";
+/// A warning: an article file over the size limit.
+pub fn warning_too_large(bytes: u64, limit: u64) -> String {
+    let mb = |b: u64| b.div_ceil(1024 * 1024);
+    format!("is larger than {} MB ({} MB or more); skipped", mb(limit), mb(bytes))
+}
+/// A warning: the file could not be read.
+pub fn warning_cannot_read(reason: &str) -> String {
+    format!("cannot read: {reason}")
+}
+/// A warning: a folder entry could not be looked at.
+pub fn warning_cannot_open(reason: &str) -> String {
+    format!("cannot open: {reason}")
+}
+/// A warning: an `--articles` folder that is not a folder.
+pub const WARNING_NOT_A_FOLDER: &str = "is not a folder";
+/// A warning: a folder could not be opened.
+pub fn warning_cannot_open_folder(reason: &str) -> String {
+    format!("cannot open folder: {reason}")
+}
+/// A warning: a folder could not be listed.
+pub fn warning_cannot_read_folder(reason: &str) -> String {
+    format!("cannot read folder: {reason}")
+}
+/// A warning: a link leads back to a folder already read.
+pub const WARNING_FOLDER_LOOP: &str = "folder loop: this folder was already read";

@@ -1,7 +1,7 @@
 //! Content checks for editors: what `artikel check` reports about an article file.
 
 use crate::document::{Block, Document, HeadingKind, is_faq_title};
-use crate::library::{Article, Library, Warning};
+use crate::library::{Article, Library, Warning, WarningKind};
 use pulldown_cmark::{Event, Options, Parser, Tag};
 use std::collections::HashMap;
 
@@ -55,31 +55,30 @@ pub fn check(
         found.push(Finding { file: file.clone(), line, severity, rule, message });
     };
     for w in warnings {
-        let line =
-            w.message.split("line ").nth(1).and_then(|rest| rest.split_whitespace().next()?.parse().ok());
-        let rule = if w.message.contains("UTF-8") {
-            "encoding"
-        } else if w.message.contains("frontmatter") || !w.message.contains("date") {
-            "frontmatter"
-        } else {
-            "date"
+        let rule = match w.kind {
+            WarningKind::NotUtf8 { .. } => "encoding",
+            WarningKind::NotADate { .. } => "date",
+            _ => "frontmatter",
         };
-        add(line.or(Some(1)), Severity::Error, rule, w.message.clone());
+        add(w.line.or(Some(1)), Severity::Error, rule, w.message());
     }
     let meta = &article.meta;
-    let has_frontmatter = !warnings.iter().any(|w| w.message.contains("frontmatter"));
+    let has_frontmatter = !warnings.iter().any(|w| {
+        matches!(
+            w.kind,
+            WarningKind::NoFrontmatter
+                | WarningKind::FrontmatterNotClosed
+                | WarningKind::FrontmatterNotYaml { .. }
+        )
+    });
+    let bad_date = |key: &str| {
+        warnings.iter().any(|w| matches!(&w.kind, WarningKind::NotADate { key: k, .. } if *k == key))
+    };
     if has_frontmatter {
         for (key, missing) in [
             ("metaTitle", meta.title.is_none()),
-            (
-                "lastUpdated",
-                meta.last_updated.is_none() && !warnings.iter().any(|w| w.message.contains("lastUpdated")),
-            ),
-            (
-                "datePublished",
-                meta.date_published.is_none()
-                    && !warnings.iter().any(|w| w.message.contains("datePublished")),
-            ),
+            ("lastUpdated", meta.last_updated.is_none() && !bad_date("lastUpdated")),
+            ("datePublished", meta.date_published.is_none() && !bad_date("datePublished")),
         ] {
             if missing {
                 add(Some(1), Severity::Error, "required-key", format!("the frontmatter has no `{key}`"));

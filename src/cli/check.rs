@@ -35,18 +35,18 @@ fn findings(library: &Library, stale_months: u16, wanted: impl Fn(&Source) -> bo
     for article in library.articles.iter().filter(|a| wanted(&a.source)) {
         files += 1;
         let place = article.source.describe(&article.slug);
-        let warnings: Vec<Warning> = library.warnings.iter().filter(|w| w.place == place).cloned().collect();
+        let warnings: Vec<Warning> = library.warnings.iter().filter(|w| w.file == place).cloned().collect();
         all.extend(check(article, &warnings, library, today, stale_months));
     }
     // Files that could not be read at all.
     let known: Vec<String> = library.articles.iter().map(|a| a.source.describe(&a.slug)).collect();
-    for w in library.warnings.iter().filter(|w| !known.contains(&w.place)) {
+    for w in library.warnings.iter().filter(|w| !known.contains(&w.file)) {
         all.push(Finding {
-            file: w.place.clone(),
-            line: None,
+            file: w.file.clone(),
+            line: w.line,
             severity: Severity::Error,
             rule: "file",
-            message: w.message.clone(),
+            message: w.message(),
         });
     }
     (files, all)
