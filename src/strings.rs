@@ -102,6 +102,7 @@ pub fn warnings_found(n: usize) -> String {
 
 /// Shown when the phrase is not in the article.
 pub fn not_in_article(query: &str) -> String {
+    let query = typed(query);
     format!("“{query}” is not in this article")
 }
 
@@ -117,30 +118,41 @@ pub fn copied(title: &str, chars: usize) -> String {
 
 /// Shown when `--section` matches no heading.
 pub fn no_section(text: &str) -> String {
+    let text = typed(text);
     format!("No heading contains “{text}”")
 }
 
 /// `faq` found nothing.
 pub fn no_answer(query: &str) -> String {
+    let query = typed(query);
     format!("artikel: no answer found for “{query}”")
 }
 
 /// `search` found nothing.
 pub fn nothing_found(query: &str) -> String {
+    let query = typed(query);
     format!("artikel: nothing found for “{query}”")
 }
 
 /// `slug#anchor` names no heading of the article.
 pub fn no_anchor(anchor: &str) -> String {
+    let anchor = typed(anchor);
     format!("No heading here is called #{anchor}")
 }
 
 /// The error for a slug that names no article.
 pub fn unknown_slug(slug: &str, known: &str) -> String {
+    let slug = typed(slug);
     format!("artikel: no article called “{slug}”. Known articles: {known}")
 }
 
 // ---- Loading articles, and the command line's own complaints (hostile: #10.5, #10.7, #11) ----
+
+/// Words the user typed, quoted back in a message: on one line, every control visible (a
+/// pasted escape sequence or a right-to-left mark must not act on the terminal).
+fn typed(words: &str) -> std::borrow::Cow<'_, str> {
+    crate::sanitize::inline(words)
+}
 
 /// A warning: the file is not UTF-8.
 pub fn warning_not_utf8(offset: usize) -> String {

@@ -48,7 +48,9 @@ pub fn run(cli: Cli) -> i32 {
     match result {
         Ok(code) => code,
         Err((code, message)) => {
-            eprintln!("{message}");
+            // Every failure passes here: whatever it quotes (a word the user typed, a path) is
+            // shown, never sent to the terminal.
+            eprintln!("{}", crate::sanitize::visible(&message));
             code
         }
     }
