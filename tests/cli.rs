@@ -495,3 +495,35 @@ fn words_the_user_typed_are_quoted_back_with_their_controls_shown() {
     let slug = stderr(&artikel(&["show", typed]));
     assert!(slug.starts_with(&format!("artikel: no article called “{shown}”")), "{slug}");
 }
+
+#[test]
+fn two_files_with_one_slug_in_a_folder_tree_are_a_warning_and_a_line_end_in_a_name_stays_on_its_line() {
+    let dir = tempfile::tempdir().expect("temp");
+    for sub in ["a", "b"] {
+        std::fs::create_dir(dir.path().join(sub)).expect("mkdir");
+        let text = format!("---\nmetaTitle: Knæ fra {sub}\n---\nTekst.\n");
+        std::fs::write(dir.path().join(sub).join("knae.md"), text).expect("write");
+    }
+    std::fs::write(dir.path().join("to\nlinjer.md"), "uden forside\n").expect("write");
+    let folder = dir.path().to_str().expect("path");
+    let out = artikel(&["--articles", folder, "list"]);
+    let (list, err) = (stdout(&out), stderr(&out));
+    assert!(list.contains("Knæ fra b") && !list.contains("Knæ fra a"), "the later file is shown: {list}");
+    assert!(
+        err.contains(&format!(
+            "{folder}/a/knae.md: has the same slug “knae” as {folder}/b/knae.md, which is shown instead"
+        )),
+        "{err}"
+    );
+    assert!(
+        err.lines().any(|l| l
+            == format!(
+                "warning: {folder}/to^Jlinjer.md: has no frontmatter (metaTitle, lastUpdated, datePublished)"
+            )),
+        "{err}"
+    );
+    assert!(list.lines().any(|l| l.starts_with("to^Jlinjer ")), "{list}");
+    let library = artikel::library::Library::load(&[dir.path().to_path_buf()]);
+    assert_eq!(library.hidden.len(), 1, "the hidden article is kept for check");
+    assert_eq!(library.hidden[0].title, "Knæ fra a");
+}

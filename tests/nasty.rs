@@ -148,14 +148,14 @@ fn a_fifo_a_device_and_an_oversized_file_are_skipped_with_a_warning_and_nothing_
     for slug in ["fifo", "z", "stor"] {
         assert!(library.position(slug).is_none(), "{slug} is skipped");
     }
-    let kinds: Vec<(&str, &WarningKind)> = library
-        .warnings
-        .iter()
-        .map(|w| (w.file.rsplit('/').next().unwrap_or_default(), &w.kind))
-        .collect();
+    let kinds: Vec<(&str, &WarningKind)> =
+        library.warnings.iter().map(|w| (w.file.rsplit('/').next().unwrap_or_default(), &w.kind)).collect();
     assert!(kinds.contains(&("fifo.md", &WarningKind::NotAFile)), "{kinds:?}");
     assert!(kinds.contains(&("z.md", &WarningKind::NotAFile)), "{kinds:?}");
-    assert!(kinds.iter().any(|(f, k)| *f == "stor.md" && matches!(k, WarningKind::TooLarge { .. })), "{kinds:?}");
+    assert!(
+        kinds.iter().any(|(f, k)| *f == "stor.md" && matches!(k, WarningKind::TooLarge { .. })),
+        "{kinds:?}"
+    );
 
     let folder = dir.path().to_str().expect("path");
     let search = run_to_the_end(&["--articles", folder, "search", "tekst"]);
