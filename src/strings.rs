@@ -206,3 +206,28 @@ pub fn warning_cannot_read_folder(reason: &str) -> String {
 }
 /// A warning: a link leads back to a folder already read.
 pub const WARNING_FOLDER_LOOP: &str = "folder loop: this folder was already read";
+
+/// The command line: no data folder can be found.
+pub const NO_DATA_DIR: &str = "artikel: no data folder for notes: set ARTIKEL_DATA_DIR or give --data-dir \
+     (HOME is not set, so the usual folder is unknown)";
+/// Where the data folder was named, for the messages about it.
+fn named_by(from: crate::cli::DataDirFrom) -> &'static str {
+    match from {
+        crate::cli::DataDirFrom::Flag => "given with --data-dir",
+        crate::cli::DataDirFrom::Env => "set by ARTIKEL_DATA_DIR",
+        crate::cli::DataDirFrom::Platform => "the usual place for artikel's data",
+    }
+}
+/// The command line: the data folder is a file.
+pub fn data_dir_not_a_folder(path: &str, from: crate::cli::DataDirFrom) -> String {
+    let path = typed(path);
+    format!(
+        "artikel: the data folder {path} ({}) is not a folder; name a folder, or move that file away",
+        named_by(from)
+    )
+}
+/// The command line: the data folder cannot be looked at.
+pub fn data_dir_unusable(path: &str, from: crate::cli::DataDirFrom, reason: &str) -> String {
+    let path = typed(path);
+    format!("artikel: cannot use the data folder {path} ({}): {reason}", named_by(from))
+}

@@ -527,3 +527,48 @@ fn two_files_with_one_slug_in_a_folder_tree_are_a_warning_and_a_line_end_in_a_na
     assert_eq!(library.hidden.len(), 1, "the hidden article is kept for check");
     assert_eq!(library.hidden[0].title, "Knæ fra a");
 }
+
+#[test]
+fn a_data_folder_that_is_a_file_is_named_with_where_it_came_from() {
+    let dir = tempfile::tempdir().expect("temp");
+    let file = dir.path().join("data");
+    std::fs::write(&file, "not a folder").expect("write");
+    let path = file.to_str().expect("path");
+    for command in [&["review", "knaesmerter", "reviewed"][..], &["notes"], &["notes", "export"]] {
+        let out = Command::new(env!("CARGO_BIN_EXE_artikel"))
+            .args(command)
+            .env("ARTIKEL_DATA_DIR", path)
+            .output()
+            .expect("run");
+        assert_eq!(out.status.code(), Some(1), "{command:?}");
+        let err = stderr(&out);
+        assert!(
+            err.contains(&format!("the data folder {path} (set by ARTIKEL_DATA_DIR) is not a folder")),
+            "{command:?}: {err}"
+        );
+        assert!(!err.contains("os error"), "{err}");
+    }
+    let flag = Command::new(env!("CARGO_BIN_EXE_artikel"))
+        .args(["--data-dir", path, "review", "knaesmerter", "reviewed"])
+        .output()
+        .expect("run");
+    assert!(stderr(&flag).contains("(given with --data-dir) is not a folder"), "{}", stderr(&flag));
+    assert_eq!(std::fs::read_to_string(&file).expect("read"), "not a folder", "the file is left alone");
+}
+
+#[test]
+fn an_empty_artikel_data_dir_is_unset_and_nothing_is_written_to_the_current_folder() {
+    let home = tempfile::tempdir().expect("temp home");
+    let cwd = tempfile::tempdir().expect("temp cwd");
+    let out = Command::new(env!("CARGO_BIN_EXE_artikel"))
+        .args(["review", "knaesmerter", "reviewed"])
+        .current_dir(cwd.path())
+        .env("ARTIKEL_DATA_DIR", "")
+        .env("HOME", home.path())
+        .env("XDG_DATA_HOME", home.path().join("xdg"))
+        .output()
+        .expect("run");
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(std::fs::read_dir(cwd.path()).expect("list").count(), 0, "the current folder is untouched");
+    assert!(home.path().join("xdg/artikel/notes.yaml").is_file(), "written to the usual data folder");
+}
