@@ -231,3 +231,11 @@ pub fn data_dir_unusable(path: &str, from: crate::cli::DataDirFrom, reason: &str
     let path = typed(path);
     format!("artikel: cannot use the data folder {path} ({}): {reason}", named_by(from))
 }
+/// `--width` is under the least.
+pub fn width_too_small(min: usize) -> String {
+    format!("a width under {min} columns cannot show a line of text; give {min} or more")
+}
+/// `--width` is not a number.
+pub fn width_not_a_number(min: usize) -> String {
+    format!("give a whole number of columns, {min} or more")
+}

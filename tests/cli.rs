@@ -572,3 +572,31 @@ fn an_empty_artikel_data_dir_is_unset_and_nothing_is_written_to_the_current_fold
     assert_eq!(std::fs::read_dir(cwd.path()).expect("list").count(), 0, "the current folder is untouched");
     assert!(home.path().join("xdg/artikel/notes.yaml").is_file(), "written to the usual data folder");
 }
+
+#[test]
+fn every_line_of_show_fits_its_width_and_widths_under_10_are_refused() {
+    use unicode_width::UnicodeWidthStr;
+    let slugs: Vec<String> = stdout(&artikel(&["list"]))
+        .lines()
+        .filter_map(|l| l.split_whitespace().next().map(str::to_string))
+        .collect();
+    assert!(slugs.len() >= 6, "{slugs:?}");
+    for width in [10, 13, 21, 30, 41, 80] {
+        for slug in &slugs {
+            let w = width.to_string();
+            let text = stdout(&artikel(&["show", slug, "--width", &w]));
+            for line in text.lines() {
+                assert!(line.width() <= width, "{slug} at {width}: {line:?} is {} wide", line.width());
+            }
+        }
+    }
+    let dates = stdout(&artikel(&["show", "nervesmerter", "--width", "30"]));
+    assert!(dates.contains("\nUpdated 19/02/2025\nPublished 19/02/2025\n"), "a date per line: {dates}");
+    for width in ["0", "9", "-3", "bred"] {
+        for command in ["show", "faq", "search"] {
+            let out = artikel(&[command, "nervesmerter", "--width", width]);
+            assert_eq!(out.status.code(), Some(2), "{command} --width {width}");
+            assert!(stderr(&out).contains("or more"), "{command} --width {width}: {}", stderr(&out));
+        }
+    }
+}

@@ -87,7 +87,7 @@ pub enum Command {
         /// The article.
         slug: String,
         /// Wrap to this many columns (default: the terminal's width, else 80).
-        #[arg(long)]
+        #[arg(long, value_parser = parse_width)]
         width: Option<usize>,
     },
     /// Print the best answer to a question, typed with or without æ, ø and å.
@@ -102,7 +102,7 @@ pub enum Command {
         #[arg(long)]
         json: bool,
         /// Wrap to this many columns (default: the terminal's width, else 80).
-        #[arg(long)]
+        #[arg(long, value_parser = parse_width)]
         width: Option<usize>,
     },
     /// Find words across the library: each hit as `slug › section: snippet`.
@@ -114,7 +114,7 @@ pub enum Command {
         #[arg(long)]
         json: bool,
         /// Fit the lines to this many columns (default: the terminal's width, else 80).
-        #[arg(long)]
+        #[arg(long, value_parser = parse_width)]
         width: Option<usize>,
     },
     /// Check articles for editors: frontmatter, dates, questions, the FAQ, links.
@@ -148,4 +148,16 @@ pub enum Command {
         #[arg(long)]
         section: Option<String>,
     },
+}
+
+/// The narrowest `--width` that can show a line of text beside its markers.
+pub const MIN_WIDTH: usize = 10;
+
+/// Reads `--width`: a whole number of columns, at least [`MIN_WIDTH`].
+fn parse_width(s: &str) -> Result<usize, String> {
+    match s.trim().parse::<usize>() {
+        Ok(n) if n >= MIN_WIDTH => Ok(n),
+        Ok(_) => Err(crate::strings::width_too_small(MIN_WIDTH)),
+        Err(_) => Err(crate::strings::width_not_a_number(MIN_WIDTH)),
+    }
 }

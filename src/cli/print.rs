@@ -58,23 +58,32 @@ pub fn show(library: &Library, index: usize, width: usize) -> Result<i32, Failur
     let article = &library.articles[index];
     let doc = Document::parse(&article.body);
     let mut out = StyledOut::new();
-    for line in
-        crate::layout::wrap(&[crate::layout::Span::new(article.title.clone(), Default::default())], width)
-    {
-        out.bold(&line.iter().map(|s| s.text.as_str()).collect::<String>());
+    for line in wrapped(&article.title, width) {
+        out.bold(&line);
     }
     let dates: Vec<String> =
         [("Updated", article.meta.last_updated), ("Published", article.meta.date_published)]
             .iter()
             .filter_map(|(label, d)| d.map(|d| format!("{label} {}", format_date(d))))
             .collect();
-    if !dates.is_empty() {
-        out.line(&dates.join(" · "));
+    // On one line when it fits, else a date per line.
+    let joined = dates.join(" · ");
+    let parts = if crate::layout::display_width(&joined) <= width { vec![joined] } else { dates };
+    for line in parts.iter().flat_map(|part| wrapped(part, width)) {
+        out.line(&line);
     }
     out.line("");
     out.layout(&Layout::new(&doc, width));
     write_out(&out.finish())?;
     Ok(0)
+}
+
+/// `text` wrapped to `width` columns, as the reader wraps its text.
+fn wrapped(text: &str, width: usize) -> Vec<String> {
+    crate::layout::wrap(&[crate::layout::Span::new(text.to_string(), Default::default())], width)
+        .iter()
+        .map(|line| line.iter().map(|s| s.text.as_str()).collect::<String>().trim_end().to_string())
+        .collect()
 }
 
 /// Text for stdout, with SGR styling only when stdout is a terminal.
