@@ -198,18 +198,7 @@ struct Marks {
 
 impl Marks {
     fn of(body: &str, body_line: usize) -> Marks {
-        // Lines are counted on from the last place asked about (the parser goes forward), so
-        // a long article costs one pass, not one pass per heading and link.
-        let (mut seen, mut lines) = (0usize, 0usize);
-        let mut line_of = |offset: usize| {
-            let offset = offset.min(body.len());
-            if offset < seen {
-                (seen, lines) = (0, 0);
-            }
-            lines += memchr::memchr_iter(b'\n', &body.as_bytes()[seen..offset]).count();
-            seen = offset;
-            body_line + lines
-        };
+        let line_of = |offset: usize| body_line + body[..offset.min(body.len())].matches('\n').count();
         let mut headings = Vec::new();
         let mut links = Vec::new();
         let mut depth = 0usize;
