@@ -23,6 +23,8 @@ const LOCK_WAIT: Duration = Duration::from_secs(3);
 #[derive(Debug, Clone)]
 pub struct Disk {
     dir: PathBuf,
+    /// [`MAX_ENTRIES`], smaller in tests.
+    max_entries: usize,
 }
 
 /// A store as read, with what the user should be told about it.
@@ -52,7 +54,13 @@ enum Read {
 impl Disk {
     /// The store in folder `dir` (created, private to the user, when first written).
     pub fn new(dir: impl Into<PathBuf>) -> Disk {
-        Disk { dir: dir.into() }
+        Disk { dir: dir.into(), max_entries: MAX_ENTRIES }
+    }
+
+    /// The same store with a smaller limit, so tests can reach it quickly.
+    #[cfg(test)]
+    pub(super) fn with_max_entries(self, max_entries: usize) -> Disk {
+        Disk { max_entries: max_entries.min(MAX_ENTRIES), ..self }
     }
 
     /// The store's file.
@@ -157,8 +165,9 @@ impl Disk {
         let text =
             serde_saphyr::to_string(&store).map_err(|e| self.write_error(io::Error::other(e.to_string())))?;
         let entries = store.entries();
-        if (entries > MAX_ENTRIES || text.len() > MAX_BYTES) && entries >= before {
-            return Err(StoreError::new(Problem::TooLarge { entries, bytes: text.len() }, self.path()));
+        if (entries > self.max_entries || text.len() > MAX_BYTES) && entries >= before {
+            let problem = Problem::TooLarge { entries, bytes: text.len(), max_entries: self.max_entries };
+            return Err(StoreError::new(problem, self.path()));
         }
         // Never write what cannot be read back.
         match parse::<Store>(text.as_bytes()) {

@@ -3,6 +3,8 @@
 use super::*;
 use std::io::Write;
 
+mod guarantees;
+
 fn note(id: &str, slug: &str, heading: &str, position: usize, text: &str) -> Note {
     Note {
         id: id.into(),
