@@ -338,3 +338,36 @@ fn notes_with_any_text_are_saved_and_read_back_as_written() {
     assert_eq!(texts_back, texts);
     assert_eq!(back.store, written);
 }
+
+#[test]
+fn a_store_broken_between_saves_is_moved_aside_and_said_before_anything_is_written() {
+    let dir = tempfile::tempdir().expect("temp");
+    let disk = Disk::new(dir.path());
+    let first = note("1", "knaesmerter", "Kan knæbind hjælpe?", 10, "Først");
+    disk.update(&[Change::PutNote(first)]).expect("saved");
+    std::fs::write(disk.path(), "version: 1\nnotes: [ {broken by hand\n").expect("write");
+    let second = [Change::PutNote(note("2", "knaesmerter", "Kan knæbind hjælpe?", 10, "Så"))];
+    let said = disk.update(&second).expect_err("said, not swallowed");
+    assert_eq!(said.kind(), ErrorKind::Corrupt);
+    let aside = said.moved_to().expect("moved aside");
+    assert!(std::fs::read_to_string(aside).expect("kept").contains("broken by hand"));
+    // Saving again starts the new file.
+    let store = disk.update(&second).expect("saved");
+    assert_eq!(store.notes.len(), 1);
+}
+
+#[test]
+fn a_broken_store_is_not_moved_aside_while_another_artikel_holds_the_lock() {
+    let dir = tempfile::tempdir().expect("temp");
+    let disk = Disk::new(dir.path());
+    std::fs::write(disk.path(), "version: 1\nnotes: [ {unclosed\n").expect("write");
+    let other = std::fs::File::create(dir.path().join("notes.lock")).expect("lock file");
+    other.lock().expect("locked");
+    let loaded = disk.load();
+    assert!(loaded.read_only(), "it may be the file the other is writing");
+    let told = loaded.problem.expect("told").to_string();
+    assert!(told.contains("nor moved aside (another artikel is saving)"), "{told}");
+    assert!(disk.path().exists());
+    drop(other);
+    assert_eq!(disk.load().problem.map(|p| p.kind()), Some(ErrorKind::Corrupt), "moved once free");
+}
