@@ -49,7 +49,7 @@ pub const NOTE_SAVED: &str = "Note saved";
 /// Shown when a draft from an earlier session is offered back.
 pub const DRAFT_RECOVERED: &str = "Recovered an unsaved note: Ctrl-s saves it, Esc gives it up";
 /// Shown when the store cannot be written.
-pub const STORE_READ_ONLY: &str = "Notes are read-only: the notes file is from a newer artikel";
+pub const STORE_READ_ONLY: &str = "Notes are read-only in this session: the notes file cannot be written";
 /// Marks a note whose heading is gone.
 pub const DETACHED: &str = "(detached)";
 /// Shown when a bookmark is set.

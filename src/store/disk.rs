@@ -83,7 +83,7 @@ impl Disk {
     pub fn load(&self) -> Loaded {
         match self.read() {
             // Moving a file aside takes the lock, so it is never one another session just wrote.
-            Ok(Read::Corrupt { .. }) => match lock(&self.lock_path(), &self.dir, LOCK_WAIT) {
+            Ok(Read::Corrupt { .. }) => match lock(&self.lock_path(), &self.dir, &self.path(), LOCK_WAIT) {
                 Ok(_lock) => self.load_locked(),
                 Err(e) => {
                     let kind = if e.kind() == ErrorKind::Busy {
@@ -152,7 +152,7 @@ impl Disk {
     }
 
     fn update_within(&self, changes: &[Change], wait: Duration) -> Result<Store, StoreError> {
-        let _lock = lock(&self.lock_path(), &self.dir, wait)?;
+        let _lock = lock(&self.lock_path(), &self.dir, &self.path(), wait)?;
         let loaded = self.load_locked();
         // A broken file was just moved aside: say so before writing a new one (the next
         // attempt starts from an empty store).
