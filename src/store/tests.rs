@@ -188,7 +188,7 @@ fn a_file_written_by_the_previous_version_reads_the_same() {
     let loaded = disk.load();
     assert!(loaded.problem.is_none(), "{:?}", loaded.problem.map(|p| p.to_string()));
     let want = note("1", "knaesmerter", "Kan knæbind hjælpe?", 10, "Tjek kilden.\nOg sproget.");
-    assert_eq!(loaded.store.notes, [want.clone()]);
+    assert_eq!(loaded.store.notes, std::slice::from_ref(&want));
     assert_eq!(loaded.store.bookmarks[0].anchor, want.anchor);
     // And it is written back with the same keys, in the same order.
     disk.update(&[]).expect("saved");
