@@ -152,6 +152,8 @@ pub const DISK_FULL: &str = "the disk is full";
 pub const NO_FREE_NAME: &str = "no free name to move it to";
 /// The store as it would be written does not read back as the same store.
 pub const NOT_READ_BACK: &str = "it would not read back as written";
+/// Why a broken store read only to be imported was left where it is.
+pub const NOT_MOVED_WHEN_PEEKING: &str = "it was only being read";
 /// Another artikel holds the lock.
 pub const LOCK_HELD: &str = "another artikel is saving";
 

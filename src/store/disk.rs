@@ -103,6 +103,20 @@ impl Disk {
         }
     }
 
+    /// Reads the store as it is, changing nothing (no file is moved aside): for importing it
+    /// elsewhere. `None` when there is no file; a file that cannot be parsed is an error of
+    /// kind [`ErrorKind::ReadOnly`] (it was not moved) with its line and column.
+    pub fn peek(&self) -> Result<Option<Store>, StoreError> {
+        match self.read()? {
+            Read::Missing => Ok(None),
+            Read::Parsed(store) => Ok(Some(store)),
+            Read::Corrupt { why, at } => {
+                let not_moved = io::Error::other(crate::strings::NOT_MOVED_WHEN_PEEKING);
+                Err(StoreError::new(Problem::Corrupt { why, at, moved: Err(not_moved) }, self.path()))
+            }
+        }
+    }
+
     /// Reads the store while holding the lock.
     fn load_locked(&self) -> Loaded {
         self.finish(self.read(), || move_aside(&self.path()))

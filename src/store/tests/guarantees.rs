@@ -374,3 +374,17 @@ fn a_broken_store_is_not_moved_aside_while_another_artikel_holds_the_lock() {
     drop(other);
     assert_eq!(disk.load().problem.map(|p| p.kind()), Some(ErrorKind::Corrupt), "moved once free");
 }
+
+#[test]
+fn peeking_reads_a_large_store_and_moves_nothing() {
+    let dir = tempfile::tempdir().expect("temp");
+    let disk = Disk::new(dir.path());
+    assert!(disk.peek().expect("nothing there").is_none());
+    let store = store_of(2_000);
+    std::fs::write(disk.path(), serde_saphyr::to_string(&store).expect("yaml")).expect("write");
+    assert_eq!(disk.peek().expect("read"), Some(store));
+    std::fs::write(disk.path(), "version: 1\nnotes: [ {unclosed\n").expect("write");
+    let problem = disk.peek().expect_err("said");
+    assert_eq!(problem.line_column().map(|(line, _)| line), Some(2));
+    assert!(problem.moved_to().is_none() && disk.path().exists(), "left where it is");
+}
