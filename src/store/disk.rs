@@ -86,20 +86,17 @@ impl Disk {
             Ok(Read::Corrupt { .. }) => match lock(&self.lock_path(), &self.dir, &self.path(), LOCK_WAIT) {
                 Ok(_lock) => self.load_locked(),
                 Err(e) => {
-                    let kind = if e.kind() == ErrorKind::Busy {
-                        io::ErrorKind::WouldBlock
-                    } else {
-                        io::ErrorKind::Other
+                    let why = match e.kind() {
+                        ErrorKind::Busy => {
+                            io::Error::new(io::ErrorKind::WouldBlock, crate::strings::LOCK_HELD)
+                        }
+                        _ => io::Error::other(e.to_string()),
                     };
-                    let text = if e.kind() == ErrorKind::Busy {
-                        crate::strings::LOCK_HELD.to_string()
-                    } else {
-                        e.to_string()
-                    };
-                    self.finish(self.read(), || Err(io::Error::new(kind, text)))
+                    self.finish(self.read(), || Err(why))
                 }
             },
-            read => self.finish(read, || move_aside(&self.path())),
+            // Not broken: nothing to move aside.
+            read => self.finish(read, || Err(io::Error::other(crate::strings::LOCK_HELD))),
         }
     }
 
