@@ -396,7 +396,7 @@ fn esc_asks_before_throwing_a_changed_note_away() {
 #[test]
 fn bookmarks_and_review_status() {
     let (mut app, _) = reader(80, 24, &["f", "}", "m"]);
-    assert!(matches!(&app.take_changes()[..], [artikel::store::Change::ToggleBookmark(_)]));
+    assert!(matches!(&app.take_changes()[..], [artikel::store::Change::SetBookmark { on: true, .. }]));
     press(&mut app, &["g", "'"]);
     let list = text(&draw(&app, 80, 24));
     assert!(list.contains("Nervesmerter › Hvad er forskellen mellem nervesmerter og almindelige"), "{list}");

@@ -86,7 +86,9 @@ impl Keeper {
         }
         if app.draft_done {
             app.draft_done = false;
-            Draft::clear(disk.dir());
+            if let Err(e) = Draft::clear(disk.dir()) {
+                app.message = Some(e.to_string());
+            }
             self.draft_saved = None;
         }
         if let Some(editor) = app.editor.as_ref().filter(|e| e.changed()) {
