@@ -139,3 +139,85 @@ pub fn no_anchor(anchor: &str) -> String {
 pub fn unknown_slug(slug: &str, known: &str) -> String {
     format!("artikel: no article called “{slug}”. Known articles: {known}")
 }
+
+// ---- check: house rules (content) ----
+
+/// A rule file that is not YAML of the right shape.
+pub fn rules_not_yaml(problem: &str) -> String {
+    format!("the house rules are not valid YAML of the expected shape: {problem}")
+}
+
+/// A rule file of a version this artikel does not know.
+pub fn rules_version(version: u32) -> String {
+    format!("the house rules are version {version}; this artikel reads version 1")
+}
+
+/// A rule id that is not lower-case letters, digits and `-`.
+pub fn rules_bad_id(id: &str) -> String {
+    format!("the rule id `{id}` must be lower-case letters, digits and `-`")
+}
+
+/// A rule id used twice, or one of check's own.
+pub fn rules_id_taken(id: &str) -> String {
+    format!("the rule id `{id}` is used twice or is one of check's own")
+}
+
+/// A substitution whose `find` does not begin and end with a letter or digit.
+pub fn rules_find_not_words(id: &str) -> String {
+    format!("substitution `{id}`: `find` must begin and end with a letter or digit (whole words)")
+}
+
+/// A substitution with nothing to use instead, or no reason.
+pub fn rules_substitution_empty(id: &str) -> String {
+    format!("substitution `{id}`: `use` and `reason` must be written, and `use` must differ from `find`")
+}
+
+/// A required-mention rule that asks for nothing.
+pub fn rules_required_empty(id: &str) -> String {
+    format!("required `{id}`: needs a `heading`, a `message` and words in `all_of` or `one_of` (none blank)")
+}
+
+/// A voice rule that cannot work.
+pub fn rules_voice_invalid(id: &str) -> String {
+    format!("voice `{id}`: needs words in `prefer` and `avoid`, and `mostly` above 0 and at most 1")
+}
+
+/// A length rule with a limit of nothing.
+pub fn rules_length_invalid(id: &str) -> String {
+    format!("length `{id}`: `section_words` and `faq_words` must be above 0")
+}
+
+/// The finding for a rule file that cannot be used.
+pub fn rules_unusable(problem: &str) -> String {
+    format!("{problem} (the articles it governs are checked without house rules)")
+}
+
+/// A wrong word and the right one.
+pub fn rule_substitution(found: &str, instead: &str, reason: &str) -> String {
+    format!("“{found}” → “{instead}”: {reason}")
+}
+
+/// A word outside the house voice.
+pub fn rule_voice(word: &str, message: &str) -> String {
+    format!("“{word}”: {message}")
+}
+
+/// An answer longer than the house allows.
+pub fn rule_length(heading: &str, words: usize, limit: usize) -> String {
+    format!("the answer to “{heading}” is {words} words (the house keeps to {limit})")
+}
+
+/// A section that does not mention what it must.
+pub fn rule_required(heading: &str, message: &str, missing: &[&str]) -> String {
+    format!("“{heading}”: {message} (missing: {})", missing.join(", "))
+}
+
+/// How many findings of one rule were left out.
+pub fn rule_more(n: usize) -> String {
+    format!("… and {n} more like this")
+}
+
+/// Two files in the checked folders give one slug.
+pub fn duplicate_slug(other: &str) -> String {
+    format!("another file has the same slug: {other} (both are checked; the reader shows only one)")
+}
