@@ -140,3 +140,22 @@ fn link_targets_are_printed_visibly_piped_as_json_and_on_a_terminal() {
     assert!(session.wait_exit(Duration::from_secs(10)).is_some());
     assert_inert(&session.output(), "on a terminal");
 }
+
+#[test]
+fn two_files_with_one_slug_are_both_checked_and_the_hidden_one_is_warned() {
+    let dir = tempfile::tempdir().expect("temp");
+    for sub in ["a", "b"] {
+        std::fs::create_dir(dir.path().join(sub)).expect("mkdir");
+        let body = format!("{HEAD}Intro.\n\n## Om {sub}\n\nTekst.\n");
+        std::fs::write(dir.path().join(sub).join("knae.md"), body).expect("write");
+    }
+    let out = artikel(&["check", dir.path().to_str().expect("path")]);
+    let text = stdout(&out);
+    assert_eq!(text.matches("[duplicate-slug]").count(), 1, "{text}");
+    assert!(text.contains("a/knae.md\n") && text.contains("b/knae.md\n"), "{text}");
+    assert!(
+        text.contains("“Om a” is not phrased") && text.contains("“Om b” is not phrased"),
+        "both linted: {text}"
+    );
+    assert!(text.ends_with("in 2 files\n"), "{text}");
+}

@@ -9,7 +9,7 @@ pub use rules::{RuleError, RuleSet};
 pub use source::Parsed;
 
 use crate::document::{Block, Document, HeadingKind, is_faq_title};
-use crate::library::{Article, Library, Warning};
+use crate::library::{Article, Library, Warning, WarningKind};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -59,9 +59,9 @@ impl Finding {
     }
 }
 
-/// `text` with its control characters made visible and its line ends turned into spaces.
+/// `text` with its control characters and line ends made visible.
 fn one_line(text: &str) -> String {
-    crate::sanitize::visible(text).replace(['\n', '\r'], " ")
+    crate::sanitize::inline(text).into_owned()
 }
 
 /// How old `lastUpdated` may be, by default, before an article is called stale.
@@ -135,32 +135,33 @@ impl<'a> Checker<'a> {
             found.push(Finding::new(file, line, severity, rule, &message));
         };
         for w in warnings {
-            let line =
-                w.message.split("line ").nth(1).and_then(|rest| rest.split_whitespace().next()?.parse().ok());
-            let rule = if w.message.contains("UTF-8") {
-                "encoding"
-            } else if w.message.contains("frontmatter") || !w.message.contains("date") {
-                "frontmatter"
-            } else {
-                "date"
+            let at = w.line.or(Some(1));
+            let (rule, severity, line) = match w.kind {
+                WarningKind::NotUtf8 { .. } => ("encoding", Severity::Error, at),
+                WarningKind::NotADate { .. } => ("date", Severity::Error, at),
+                // Both files are checked; the reader shows one.
+                WarningKind::DuplicateSlug { .. } => ("duplicate-slug", Severity::Warning, None),
+                _ => ("frontmatter", Severity::Error, at),
             };
-            add(line.or(Some(1)), Severity::Error, rule, w.message.clone());
+            add(line, severity, rule, w.message());
         }
         let meta = &article.meta;
-        let has_frontmatter = !warnings.iter().any(|w| w.message.contains("frontmatter"));
+        let has_frontmatter = !warnings.iter().any(|w| {
+            matches!(
+                w.kind,
+                WarningKind::NoFrontmatter
+                    | WarningKind::FrontmatterNotClosed
+                    | WarningKind::FrontmatterNotYaml { .. }
+            )
+        });
+        let bad_date = |key: &str| {
+            warnings.iter().any(|w| matches!(&w.kind, WarningKind::NotADate { key: k, .. } if *k == key))
+        };
         if has_frontmatter {
             for (key, missing) in [
                 ("metaTitle", meta.title.is_none()),
-                (
-                    "lastUpdated",
-                    meta.last_updated.is_none()
-                        && !warnings.iter().any(|w| w.message.contains("lastUpdated")),
-                ),
-                (
-                    "datePublished",
-                    meta.date_published.is_none()
-                        && !warnings.iter().any(|w| w.message.contains("datePublished")),
-                ),
+                ("lastUpdated", meta.last_updated.is_none() && !bad_date("lastUpdated")),
+                ("datePublished", meta.date_published.is_none() && !bad_date("datePublished")),
             ] {
                 if missing {
                     add(Some(1), Severity::Error, "required-key", format!("the frontmatter has no `{key}`"));

@@ -5,7 +5,7 @@
 //! bundled rules.
 
 use super::{Cli, Failure, print::write_out};
-use crate::check::{Checker, Finding, RuleError, RuleSet, Severity, rules};
+use crate::check::{Checker, Finding, Parsed, RuleError, RuleSet, Severity, rules};
 use crate::library::{Library, Source, Warning};
 use crate::strings;
 use std::collections::HashMap;
@@ -49,14 +49,24 @@ fn findings(
     for (i, article) in library.articles.iter().enumerate().filter(|(_, a)| wanted(&a.source)) {
         files += 1;
         let place = article.source.describe(&article.slug);
-        let warnings: Vec<Warning> = library.warnings.iter().filter(|w| w.place == place).cloned().collect();
+        let warnings: Vec<Warning> = library.warnings.iter().filter(|w| w.file == place).cloned().collect();
         let rules = rule_files.for_source(&article.source, roots);
         all.extend(checker.check(i, &warnings, rules));
     }
+    // Files hidden by another of the same slug in the same folder tree: linted too.
+    for article in library.hidden.iter().filter(|a| wanted(&a.source)) {
+        files += 1;
+        let place = article.source.describe(&article.slug);
+        let warnings: Vec<Warning> = library.warnings.iter().filter(|w| w.file == place).cloned().collect();
+        let rules = rule_files.for_source(&article.source, roots);
+        let parsed = Parsed::of(&article.body, article.body_line);
+        all.extend(checker.check_parsed(article, &parsed, &warnings, rules));
+    }
     // Files that could not be read at all.
-    let known: Vec<String> = library.articles.iter().map(|a| a.source.describe(&a.slug)).collect();
-    for w in library.warnings.iter().filter(|w| !known.contains(&w.place)) {
-        all.push(Finding::new(&w.place, None, Severity::Error, "file", &w.message));
+    let known: Vec<String> =
+        library.articles.iter().chain(&library.hidden).map(|a| a.source.describe(&a.slug)).collect();
+    for w in library.warnings.iter().filter(|w| !known.contains(&w.file)) {
+        all.push(Finding::new(&w.file, w.line, Severity::Error, "file", &w.message()));
     }
     let mut broken = rule_files.broken();
     broken.append(&mut all);

@@ -6,10 +6,12 @@
 mod article;
 mod frontmatter;
 mod scan;
+mod warning;
 
 pub use article::{Article, Source};
 pub use frontmatter::{FrontValue, Frontmatter, format_date, parse_date};
-pub use scan::Warning;
+pub use scan::read_article_file;
+pub use warning::{MAX_ARTICLE_BYTES, Warning, WarningKind};
 
 use include_dir::{Dir, include_dir};
 use std::path::{Path, PathBuf};
@@ -23,17 +25,22 @@ pub struct Library {
     pub articles: Vec<Article>,
     /// Problems met while loading; each names its file.
     pub warnings: Vec<Warning>,
+    /// Articles not shown because another file of the same folder tree has their slug (each
+    /// has a [`WarningKind::DuplicateSlug`] warning); `check` lints them too.
+    pub hidden: Vec<Article>,
 }
 
 impl Library {
-    /// Loads the bundled articles, then each folder in `dirs` in order; a later article
-    /// replaces an earlier one with the same slug.
+    /// Loads the bundled articles, then each folder in `dirs` in order; an article of a later
+    /// folder replaces one with the same slug (that is how a user's copy replaces a bundled
+    /// article). Within one folder tree, two files with one slug are a warning.
     pub fn load(dirs: &[PathBuf]) -> Library {
         let mut lib = Library::bundled();
         for dir in dirs {
-            let (articles, warnings) = scan::load_dir(dir);
-            lib.warnings.extend(warnings);
-            for article in articles {
+            let loaded = scan::load_dir(dir);
+            lib.warnings.extend(loaded.warnings);
+            lib.hidden.extend(loaded.hidden);
+            for article in loaded.articles {
                 lib.insert(article);
             }
         }
