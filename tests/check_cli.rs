@@ -159,3 +159,18 @@ fn two_files_with_one_slug_are_both_checked_and_the_hidden_one_is_warned() {
     );
     assert!(text.ends_with("in 2 files\n"), "{text}");
 }
+
+#[test]
+fn a_folder_synonym_file_is_checked_too() {
+    let dir = tempfile::tempdir().expect("temp");
+    std::fs::write(dir.path().join("proeve.md"), planted()).expect("write");
+    let synonyms = "groups:\n  - [knæ, knæled]\n  - [knæ, ben]\nfarve: rød\n";
+    std::fs::write(dir.path().join("synonyms.yaml"), synonyms).expect("write");
+    let out = artikel(&["check", dir.path().to_str().expect("path")]);
+    let text = stdout(&out);
+    let lines: Vec<&str> = text.lines().filter(|l| l.contains("[synonyms]")).collect();
+    assert_eq!(lines.len(), 2, "a word in two groups and an unknown key: {text}");
+    assert!(text.contains("synonyms.yaml\n"), "{text}");
+    let clean = artikel(&["check"]);
+    assert!(!stdout(&clean).contains("[synonyms]"), "the bundled synonyms are valid: {}", stdout(&clean));
+}

@@ -2,29 +2,36 @@
 //!
 //! Each article is checked with the house rules of the nearest `house-rules.yaml` in its
 //! folder or a parent folder (up to the articles folder it was loaded from), else with the
-//! bundled rules.
+//! bundled rules. The synonym files lookup uses (`synonyms.yaml`) are checked too.
 
 use super::{Cli, Failure, print::write_out};
 use crate::check::{Checker, Finding, Parsed, RuleError, RuleSet, Severity, rules};
 use crate::library::{Library, Source, Warning};
+use crate::search::{SynonymProblem, check_synonyms};
 use crate::strings;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-/// The largest rule file read, so that a mistaken link to something huge cannot stall `check`.
+/// The largest rule or synonym file read, so that a mistaken link to something huge cannot stall `check`.
 const MAX_RULES_BYTES: u64 = 1 << 20;
+
+/// The name of a synonym file in an articles folder.
+const SYNONYMS_FILE: &str = "synonyms.yaml";
+
+/// The bundled synonym file, checked with the whole library.
+const BUNDLED_SYNONYMS: &str = include_str!("../../articles/synonyms.yaml");
 
 /// Checks the whole library, or the articles in `dirs`; exit 1 if any error was found.
 pub fn run(cli: &Cli, library: &Library, dirs: &[PathBuf], json: bool) -> Result<i32, Failure> {
     let (files, found) = if dirs.is_empty() {
         // The whole library as loaded, with its loading problems.
-        findings(library, cli.stale_months, &super::article_dirs(cli), |_| true)
+        findings(library, cli.stale_months, &super::article_dirs(cli), true, |_| true)
     } else {
         // These folders (with the bundled articles, so links to them resolve).
         let lib = Library::load(dirs);
         let within =
             |source: &Source| matches!(source, Source::File(p) if dirs.iter().any(|d| p.starts_with(d)));
-        findings(&lib, cli.stale_months, dirs, within)
+        findings(&lib, cli.stale_months, dirs, false, within)
     };
     let errors = found.iter().filter(|f| f.severity == Severity::Error).count();
     if json {
@@ -40,6 +47,7 @@ fn findings(
     library: &Library,
     stale_months: u16,
     roots: &[PathBuf],
+    bundled: bool,
     wanted: impl Fn(&Source) -> bool,
 ) -> (usize, Vec<Finding>) {
     let checker = Checker::new(library, crate::store::today(), stale_months);
@@ -69,6 +77,7 @@ fn findings(
         all.push(Finding::new(&w.file, w.line, Severity::Error, "file", &w.message()));
     }
     let mut broken = rule_files.broken();
+    broken.extend(synonym_findings(roots, bundled));
     broken.append(&mut all);
     (files, broken)
 }
@@ -132,15 +141,43 @@ impl RuleFiles {
     }
 }
 
-/// Reads a rule file: only a regular file of reasonable size (a FIFO would block forever).
+/// Reads a rule file.
 fn read_rules(path: &Path) -> Result<RuleSet, RuleError> {
-    let fail = |message: String| RuleError { line: None, message };
-    let meta = std::fs::metadata(path).map_err(|e| fail(format!("cannot read: {e}")))?;
-    if !meta.is_file() || meta.len() > MAX_RULES_BYTES {
-        return Err(fail(format!("is not a regular file of at most {MAX_RULES_BYTES} bytes")));
-    }
-    let text = std::fs::read_to_string(path).map_err(|e| fail(format!("cannot read: {e}")))?;
+    let text = read_small(path).map_err(|message| RuleError { line: None, message })?;
     RuleSet::parse(&text)
+}
+
+/// Reads an editor's data file: only a regular file of reasonable size (a FIFO would block
+/// forever, a link to a device would never end).
+fn read_small(path: &Path) -> Result<String, String> {
+    let meta = std::fs::metadata(path).map_err(|e| strings::warning_cannot_read(&e.to_string()))?;
+    if !meta.is_file() || meta.len() > MAX_RULES_BYTES {
+        return Err(strings::data_file_not_regular(MAX_RULES_BYTES));
+    }
+    std::fs::read_to_string(path).map_err(|e| strings::warning_cannot_read(&e.to_string()))
+}
+
+/// What is wrong with the synonym files: the bundled one when the whole library is checked,
+/// and each checked folder's own `synonyms.yaml`.
+fn synonym_findings(roots: &[PathBuf], bundled: bool) -> Vec<Finding> {
+    let mut found = Vec::new();
+    let mut report = |file: &str, problems: Vec<SynonymProblem>| {
+        for p in problems {
+            let severity = if p.fatal { Severity::Error } else { Severity::Warning };
+            found.push(Finding::new(file, p.line, severity, "synonyms", &p.message));
+        }
+    };
+    if bundled {
+        report(&format!("{SYNONYMS_FILE} (bundled)"), check_synonyms(BUNDLED_SYNONYMS));
+    }
+    for file in roots.iter().map(|r| r.join(SYNONYMS_FILE)).filter(|f| f.exists()) {
+        let problems = match read_small(&file) {
+            Ok(text) => check_synonyms(&text),
+            Err(message) => vec![SynonymProblem { line: None, message, fatal: true }],
+        };
+        report(&file.display().to_string(), problems);
+    }
+    found
 }
 
 fn human(found: &[Finding], files: usize) -> String {
