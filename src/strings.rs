@@ -232,7 +232,56 @@ pub fn data_dir_unusable(path: &str, from: crate::cli::DataDirFrom, reason: &str
     format!("artikel: cannot use the data folder {path} ({}): {reason}", named_by(from))
 }
 
-// ---- check: house rules (content) ----
+// ---- check: the house format and the house rules (content) ----
+
+/// A frontmatter key the house format requires is missing.
+pub fn check_missing_key(key: &str) -> String {
+    format!("the frontmatter has no `{key}`")
+}
+
+/// The dates are the wrong way round.
+pub const CHECK_DATE_ORDER: &str = "`lastUpdated` is before `datePublished`";
+
+/// An article not updated for a while.
+pub fn check_stale(months: u16, last: &str) -> String {
+    format!("not updated for more than {months} months (last {last})")
+}
+
+/// An H2 heading that is not a question.
+pub fn check_not_a_question(heading: &str) -> String {
+    format!("“{heading}” is not phrased as a question (end it with `?`)")
+}
+
+/// A heading with nothing under it.
+pub fn check_empty_section(heading: &str) -> String {
+    format!("“{heading}” has nothing under it")
+}
+
+/// An FAQ question without an answer.
+pub fn check_no_answer(heading: &str) -> String {
+    format!("the FAQ question “{heading}” has no answer")
+}
+
+/// An article without an FAQ section.
+pub const CHECK_NO_FAQ: &str = "there is no FAQ section (“Ofte stillede spørgsmål om …”)";
+
+/// An FAQ section without questions.
+pub const CHECK_FAQ_EMPTY: &str = "the FAQ section has no questions";
+
+/// A question asked twice.
+pub fn check_asked_twice(heading: &str, first_line: usize) -> String {
+    format!("“{heading}” is asked twice (first on line {first_line})")
+}
+
+/// An internal link to no article.
+pub fn check_link_no_article(target: &str) -> String {
+    format!("the link to `{target}` names no article")
+}
+
+/// An internal link to no heading.
+pub fn check_link_no_heading(target: &str) -> String {
+    format!("the link to `{target}` names no heading")
+}
 
 /// A rule file that is not YAML of the right shape.
 pub fn rules_not_yaml(problem: &str) -> String {

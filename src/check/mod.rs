@@ -10,6 +10,7 @@ pub use source::Parsed;
 
 use crate::document::{Block, Document, HeadingKind, is_faq_title};
 use crate::library::{Article, Library, Warning, WarningKind};
+use crate::strings;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -164,28 +165,19 @@ impl<'a> Checker<'a> {
                 ("datePublished", meta.date_published.is_none() && !bad_date("datePublished")),
             ] {
                 if missing {
-                    add(Some(1), Severity::Error, "required-key", format!("the frontmatter has no `{key}`"));
+                    add(Some(1), Severity::Error, "required-key", strings::check_missing_key(key));
                 }
             }
         }
         if let (Some(updated), Some(published)) = (meta.last_updated, meta.date_published)
             && updated < published
         {
-            add(
-                Some(1),
-                Severity::Error,
-                "date-order",
-                "`lastUpdated` is before `datePublished`".to_string(),
-            );
+            add(Some(1), Severity::Error, "date-order", strings::CHECK_DATE_ORDER.to_string());
         }
         if let Some(updated) = meta.last_updated
             && is_stale(updated, self.today, self.stale_months)
         {
-            let message = format!(
-                "not updated for more than {} months (last {})",
-                self.stale_months,
-                crate::library::format_date(updated)
-            );
+            let message = strings::check_stale(self.stale_months, &crate::library::format_date(updated));
             add(Some(1), Severity::Note, "stale", message);
         }
         let doc = &parsed.doc;
@@ -194,34 +186,19 @@ impl<'a> Checker<'a> {
         for (i, h) in outline.headings.iter().enumerate() {
             let line = heading_line(i);
             if h.level == 2 && h.kind == HeadingKind::Section && !is_faq_title(&h.text) {
-                add(
-                    line,
-                    Severity::Warning,
-                    "question",
-                    format!("“{}” is not phrased as a question (end it with `?`)", h.text),
-                );
+                add(line, Severity::Warning, "question", strings::check_not_a_question(&h.text));
             }
             if doc.blocks[h.block + 1..h.section.end].is_empty() {
-                add(line, Severity::Warning, "empty-section", format!("“{}” has nothing under it", h.text));
+                add(line, Severity::Warning, "empty-section", strings::check_empty_section(&h.text));
             }
             if h.kind == HeadingKind::FaqQuestion && !has_text(&doc.blocks[outline.answer(i)]) {
-                add(
-                    line,
-                    Severity::Error,
-                    "faq-answer",
-                    format!("the FAQ question “{}” has no answer", h.text),
-                );
+                add(line, Severity::Error, "faq-answer", strings::check_no_answer(&h.text));
             }
         }
         match outline.faq() {
-            None => add(
-                None,
-                Severity::Warning,
-                "faq",
-                "there is no FAQ section (“Ofte stillede spørgsmål om …”)".to_string(),
-            ),
+            None => add(None, Severity::Warning, "faq", strings::CHECK_NO_FAQ.to_string()),
             Some(f) if outline.count(HeadingKind::FaqQuestion) == 0 => {
-                add(heading_line(f), Severity::Warning, "faq", "the FAQ section has no questions".to_string())
+                add(heading_line(f), Severity::Warning, "faq", strings::CHECK_FAQ_EMPTY.to_string())
             }
             Some(_) => {}
         }
@@ -230,11 +207,7 @@ impl<'a> Checker<'a> {
             if matches!(h.kind, HeadingKind::Question | HeadingKind::FaqQuestion) {
                 let key = h.text.to_lowercase();
                 if let Some(first) = seen.get(&key) {
-                    let message = format!(
-                        "“{}” is asked twice (first on line {})",
-                        h.text,
-                        heading_line(*first).unwrap_or(0)
-                    );
+                    let message = strings::check_asked_twice(&h.text, heading_line(*first).unwrap_or(0));
                     add(heading_line(i), Severity::Warning, "duplicate-question", message);
                 } else {
                     seen.insert(key, i);
@@ -264,14 +237,12 @@ impl<'a> Checker<'a> {
                 return None;
             }
             let Some(linked) = self.library.position(slug).and_then(|i| self.parsed(i)) else {
-                return Some(format!("the link to `{target}` names no article"));
+                return Some(strings::check_link_no_article(target));
             };
             &linked.doc.outline
         };
         match anchor {
-            Some(a) if outline.by_anchor(a).is_none() => {
-                Some(format!("the link to `{target}` names no heading"))
-            }
+            Some(a) if outline.by_anchor(a).is_none() => Some(strings::check_link_no_heading(target)),
             _ => None,
         }
     }

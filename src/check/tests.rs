@@ -112,3 +112,19 @@ fn the_bundled_library_passes_with_no_warnings() {
         assert!(serious.is_empty(), "{}: {serious:?}", article.slug);
     }
 }
+
+#[test]
+fn each_article_is_parsed_once_however_often_it_is_linked_or_checked() {
+    let mut library = Library::default();
+    let linking = GOOD.replace("Intro.", &"[igen](andet.md#hvad-er-det) ".repeat(50));
+    for (slug, body) in [("godt", linking.as_str()), ("andet", OTHER)] {
+        library.insert(Article::from_bytes(slug.into(), Source::Bundled, body.as_bytes()).0);
+    }
+    let checker = Checker::new(&library, today(), STALE_MONTHS);
+    let andet = library.position("andet").expect("andet");
+    let first: *const Parsed = checker.parsed(andet).expect("parsed");
+    let godt = library.position("godt").expect("godt");
+    assert!(checker.check(godt, &[], None).is_empty(), "fifty links resolve");
+    assert!(checker.check(andet, &[], None).is_empty());
+    assert!(std::ptr::eq(first, checker.parsed(andet).expect("parsed")), "the same parse, kept");
+}
