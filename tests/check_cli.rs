@@ -174,3 +174,13 @@ fn a_folder_synonym_file_is_checked_too() {
     let clean = artikel(&["check"]);
     assert!(!stdout(&clean).contains("[synonyms]"), "the bundled synonyms are valid: {}", stdout(&clean));
 }
+
+#[test]
+fn the_readme_example_rule_file_is_valid() {
+    let readme = std::fs::read_to_string("README.md").expect("README.md");
+    let section = readme.split("### House rules for `check`").nth(1).expect("the section");
+    let example = section.split("```yaml\n").nth(1).and_then(|s| s.split("```").next()).expect("an example");
+    let rules = artikel::check::RuleSet::parse(example).expect("the README's example parses");
+    assert!(!rules.substitutions.is_empty() && !rules.required.is_empty());
+    assert!(rules.voice.is_some() && rules.length.is_some());
+}
