@@ -1,7 +1,7 @@
 //! Applies house rules to one parsed article: each finding with its rule's id, line and column.
 //!
-//! Every pass is linear in the article: prose is walked word by word once for substitutions
-//! and once for the voice, and each heading's own text is gathered once.
+//! Every pass is linear in the article: prose is walked word by word once (substitutions and
+//! voice together), and each heading's own text is gathered once.
 
 use super::Severity;
 use super::rules::{RuleSet, Substitution, heading_matches, mentions};
@@ -31,8 +31,7 @@ pub struct Found {
 /// Everything `rules` finds in `body` (parsed as `parsed`).
 pub fn apply(rules: &RuleSet, body: &str, parsed: &Parsed) -> Vec<Found> {
     let mut out = Capped::default();
-    substitutions(rules, body, parsed, &mut out);
-    voice(rules, body, parsed, &mut out);
+    words_rules(rules, body, parsed, &mut out);
     sections(rules, parsed, &mut out);
     out.finish()
 }
@@ -100,10 +99,19 @@ fn each_word(body: &str, parsed: &Parsed, mut f: impl FnMut(&str, usize, usize, 
     }
 }
 
-fn substitutions(rules: &RuleSet, body: &str, parsed: &Parsed, out: &mut Capped) {
-    if rules.substitutions.is_empty() {
+/// Substitutions and the voice, in one walk over the words of the prose.
+fn words_rules(rules: &RuleSet, body: &str, parsed: &Parsed, out: &mut Capped) {
+    if rules.substitutions.is_empty() && rules.voice.is_none() {
         return;
     }
+    let lower_set =
+        |words: &[String]| -> Vec<String> { words.iter().map(|w| w.trim().to_lowercase()).collect() };
+    let (prefer, avoid) = rules
+        .voice
+        .as_ref()
+        .map_or((Vec::new(), Vec::new()), |v| (lower_set(&v.prefer), lower_set(&v.avoid)));
+    let mut preferred = 0usize;
+    let mut avoided: Vec<(usize, String)> = Vec::new();
     each_word(body, parsed, |text, at, offset, lower| {
         for &i in rules.by_first_word.get(lower).into_iter().flatten() {
             let rule = &rules.substitutions[i];
@@ -114,7 +122,24 @@ fn substitutions(rules: &RuleSet, body: &str, parsed: &Parsed, out: &mut Capped)
                 out.push(Found { line, column: Some(column), severity, rule, message });
             }
         }
+        if prefer.iter().any(|w| w == lower) {
+            preferred += 1;
+        } else if avoid.iter().any(|w| w == lower) {
+            let word = words(&text[at..]).next().map_or("", |(_, w)| w);
+            avoided.push((offset, word.to_string()));
+        }
     });
+    let Some(voice) = &rules.voice else { return };
+    let counted = preferred + avoided.len();
+    if counted == 0 || (preferred as f64) < voice.mostly * counted as f64 {
+        return;
+    }
+    for (offset, word) in avoided {
+        let (line, column) = parsed.lines.line_col(body, offset);
+        let message = strings::rule_voice(&word, &voice.message);
+        let (severity, rule) = (voice.severity, voice.id.clone());
+        out.push(Found { line, column: Some(column), severity, rule, message });
+    }
 }
 
 /// The text matched when `text` starts with `pattern` as whole words. A space in the pattern
@@ -155,38 +180,6 @@ fn in_case_of(matched: &str, rule: &Substitution) -> String {
     match chars.next() {
         Some(first) if capital && !exact => first.to_uppercase().chain(chars).collect(),
         _ => rule.replace.clone(),
-    }
-}
-
-fn voice(rules: &RuleSet, body: &str, parsed: &Parsed, out: &mut Capped) {
-    let Some(voice) = &rules.voice else { return };
-    let lower_set =
-        |words: &[String]| -> Vec<String> { words.iter().map(|w| w.trim().to_lowercase()).collect() };
-    let (prefer, avoid) = (lower_set(&voice.prefer), lower_set(&voice.avoid));
-    let mut preferred = 0usize;
-    let mut avoided: Vec<(usize, String)> = Vec::new();
-    each_word(body, parsed, |text, at, offset, lower| {
-        if prefer.iter().any(|w| w == lower) {
-            preferred += 1;
-        } else if avoid.iter().any(|w| w == lower) {
-            let word = words(&text[at..]).next().map_or("", |(_, w)| w);
-            avoided.push((offset, word.to_string()));
-        }
-    });
-    let counted = preferred + avoided.len();
-    if counted == 0 || (preferred as f64) < voice.mostly * counted as f64 {
-        return;
-    }
-    for (offset, word) in avoided {
-        let (line, column) = parsed.lines.line_col(body, offset);
-        let message = strings::rule_voice(&word, &voice.message);
-        out.push(Found {
-            line,
-            column: Some(column),
-            severity: voice.severity,
-            rule: voice.id.clone(),
-            message,
-        });
     }
 }
 

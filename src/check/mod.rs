@@ -8,7 +8,7 @@ pub use house::MAX_PER_RULE;
 pub use rules::{RuleError, RuleSet};
 pub use source::Parsed;
 
-use crate::document::{Block, Document, HeadingKind, is_faq_title};
+use crate::document::{Block, HeadingKind, is_faq_title};
 use crate::library::{Article, Library, Warning, WarningKind};
 use crate::strings;
 use std::collections::HashMap;
@@ -215,7 +215,7 @@ impl<'a> Checker<'a> {
             }
         }
         for (target, offset) in &parsed.marks.links {
-            if let Some(problem) = self.broken_link(target, doc) {
+            if let Some(problem) = self.broken_link(target, parsed) {
                 add(Some(parsed.lines.line(*offset)), Severity::Error, "link", problem);
             }
         }
@@ -224,25 +224,27 @@ impl<'a> Checker<'a> {
 
     /// Why an internal link does not resolve, if it does not: `other.md`, `other.md#anchor`
     /// and `#anchor` must name a bundled or loaded article and one of its headings.
-    fn broken_link(&self, target: &str, doc: &Document) -> Option<String> {
+    fn broken_link(&self, target: &str, parsed: &Parsed) -> Option<String> {
         if target.contains("://") || target.starts_with("mailto:") || target.is_empty() {
             return None;
         }
         let (path, anchor) = target.split_once('#').map_or((target, None), |(p, a)| (p, Some(a)));
-        let outline = if path.is_empty() {
-            &doc.outline
+        let linked = if path.is_empty() {
+            parsed
         } else {
             let slug = path.rsplit('/').next().unwrap_or(path).trim_end_matches(".md");
             if !path.ends_with(".md") {
                 return None;
             }
-            let Some(linked) = self.library.position(slug).and_then(|i| self.parsed(i)) else {
+            // The library is sorted by slug: a binary search, not a scan per link.
+            let found = self.library.articles.binary_search_by(|a| a.slug.as_str().cmp(slug)).ok();
+            let Some(linked) = found.and_then(|i| self.parsed(i)) else {
                 return Some(strings::check_link_no_article(target));
             };
-            &linked.doc.outline
+            linked
         };
         match anchor {
-            Some(a) if outline.by_anchor(a).is_none() => Some(strings::check_link_no_heading(target)),
+            Some(a) if !linked.has_anchor(a) => Some(strings::check_link_no_heading(target)),
             _ => None,
         }
     }

@@ -3,7 +3,9 @@
 
 use crate::document::Document;
 use pulldown_cmark::{Event, Tag, TagEnd};
+use std::collections::HashSet;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 /// A parsed article body and the positions the checks report.
 #[derive(Debug)]
@@ -14,6 +16,8 @@ pub struct Parsed {
     pub marks: Marks,
     /// Its lines.
     pub lines: Lines,
+    /// Its headings' anchors, gathered when a link first asks (a scan per link is quadratic).
+    anchors: OnceLock<HashSet<String>>,
 }
 
 impl Parsed {
@@ -21,7 +25,14 @@ impl Parsed {
     pub fn of(body: &str, body_line: usize) -> Parsed {
         let mut marks = Marks::default();
         let doc = Document::parse_observed(body, |event, range| marks.observe(event, range));
-        Parsed { doc, marks, lines: Lines::of(body, body_line) }
+        Parsed { doc, marks, lines: Lines::of(body, body_line), anchors: OnceLock::new() }
+    }
+
+    /// Whether a heading of the document has the anchor `anchor`.
+    pub fn has_anchor(&self, anchor: &str) -> bool {
+        self.anchors
+            .get_or_init(|| self.doc.outline.headings.iter().map(|h| h.anchor.clone()).collect())
+            .contains(anchor)
     }
 
     /// The file line of top-level heading `i` (in outline order).
