@@ -105,12 +105,17 @@ pub fn store_disk(cli: &Cli) -> Result<crate::store::Disk, Failure> {
 }
 
 fn load(cli: &Cli) -> Library {
+    Library::load(&article_dirs(cli))
+}
+
+/// The folders articles are loaded from, after the bundled ones: the data folder's, then `--articles`.
+fn article_dirs(cli: &Cli) -> Vec<PathBuf> {
     let mut dirs = Vec::new();
     if let Some(user) = data_dir(cli).map(|(d, _)| user_articles_dir(&d)).filter(|d| d.is_dir()) {
         dirs.push(user);
     }
     dirs.extend(cli.articles.iter().cloned());
-    Library::load(&dirs)
+    dirs
 }
 
 fn find(library: &Library, slug: &str) -> Result<usize, Failure> {

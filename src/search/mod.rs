@@ -1,14 +1,17 @@
-//! Finding questions and text across the library: folding, matching and ranking.
+//! Finding questions and text across the library: Danish analysis, matching and ranking.
 //!
 //! Pure and independent of the screen. Text is folded ([`fold`]) so "smaerter" finds
-//! "smærter"; every word of a query must match, inside compounds too; a word of five or more
-//! letters with one typo still finds question headings. See [`Index`] for the ranking.
+//! "smærter"; query words are analysed ([`analyze`]: stop words, stems, compounds) and
+//! expanded with editors' [`Synonyms`]; units rank by BM25 over their heading, title and
+//! text. See [`Index`] for the ranking.
 
+pub mod analyze;
 mod fold;
 mod fuzzy;
 mod index;
 mod rank;
 mod snippet;
+mod synonyms;
 #[cfg(test)]
 mod tests;
 
@@ -17,3 +20,4 @@ pub use fuzzy::within_one_edit;
 pub use index::{FieldKind, Index, Unit};
 pub use rank::{Hit, Query};
 pub use snippet::{Snippet, highlight, snippet};
+pub use synonyms::{SynonymProblem, Synonyms, check_synonyms};

@@ -1,0 +1,132 @@
+//! Danish analysis of folded words, the same for text and query: stop words, stems, and
+//! the patterns a word is looked for by.
+//!
+//! A word is looked for by its stem, as a substring of the folded text, so inflections
+//! (`ryggen`/`ryg`, `opereres`/`operation`) and compounds that contain it (`knæ` in
+//! `knæsmerter`) meet. A stem shorter than four letters only matches at the start of a word,
+//! so `ryg` finds "ryggen" and "rygøvelser" but not "problemer".
+
+use rust_stemmers::{Algorithm, Stemmer};
+use std::sync::LazyLock;
+
+/// Danish words too common to decide a ranking, folded: pronouns, articles, prepositions,
+/// conjunctions and the commonest verbs.
+const STOP_WORDS: &[&str] = &[
+    "af", "alle", "alt", "andet", "andre", "at", "bare", "blev", "blive", "bliver", "da", "de", "dem", "den",
+    "denne", "der", "deres", "det", "dette", "dig", "din", "dine", "disse", "dit", "du", "efter", "eller",
+    "en", "end", "er", "et", "faa", "faar", "fik", "for", "fordi", "fra", "goer", "goere", "gjort", "har",
+    "have", "havde", "hende", "hendes", "hun", "hans", "han", "her", "hos", "hvad", "hvis", "hvor",
+    "hvordan", "i", "ikke", "ind", "jeg", "jer", "jo", "kan", "kunne", "lige", "man", "mange", "med",
+    "meget", "men", "mere", "mig", "min", "mine", "mit", "mod", "maa", "naar", "nogen", "noget", "nu", "og",
+    "ogsaa", "om", "op", "os", "over", "paa", "saa", "sig", "sin", "sine", "sit", "skal", "skulle", "som",
+    "til", "ud", "under", "var", "vi", "vil", "ville", "vaere", "vaeret", "ved",
+];
+
+/// Endings a Danish word may carry that the Snowball stemmer keeps on short words
+/// (`knæet` → `knæ`), longest first.
+const ENDINGS: &[&str] = &["ernes", "erne", "ene", "ens", "ets", "en", "et", "er", "e", "s"];
+
+/// The shortest stem that is looked for anywhere in a word; shorter ones only at its start.
+pub const ANYWHERE_LEN: usize = 4;
+
+/// The longest word that is analysed; longer ones are cut (nobody types them, and they
+/// would make typo matching slow).
+pub const MAX_WORD: usize = 40;
+
+static DANISH: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::Danish));
+
+/// Whether `word` (folded) is a stop word.
+pub fn is_stop(word: &str) -> bool {
+    STOP_WORDS.contains(&word)
+}
+
+/// The words of folded text: runs of letters and digits.
+pub fn words(folded: &str) -> impl Iterator<Item = &str> {
+    folded.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty())
+}
+
+/// The stem of `word` (folded): Snowball's Danish stemmer, and common endings taken off
+/// words it leaves alone, keeping at least three letters.
+pub fn stem(word: &str) -> String {
+    let word = cut(word, MAX_WORD);
+    let snow = DANISH.stem(word).into_owned();
+    let light = ENDINGS
+        .iter()
+        .find_map(|e| {
+            word.strip_suffix(e).filter(|rest| rest.chars().count() >= 3 && !splits_a_letter(rest, e))
+        })
+        .unwrap_or(word);
+    if light.len() < snow.len() { light.to_string() } else { snow }
+}
+
+/// Whether taking `ending` off leaves half of a folded letter (`knae` is "knæ", not "kna"
+/// + "e").
+fn splits_a_letter(rest: &str, ending: &str) -> bool {
+    ending.starts_with('e') && (rest.ends_with('a') || rest.ends_with('o'))
+}
+
+/// `word` cut to at most `max` bytes, on a character boundary.
+pub fn cut(word: &str, max: usize) -> &str {
+    if word.len() <= max {
+        return word;
+    }
+    let mut end = max;
+    while !word.is_char_boundary(end) {
+        end -= 1;
+    }
+    &word[..end]
+}
+
+/// Whether a match of `pattern` at byte `at` of `text` counts: a short pattern must start a
+/// word.
+pub fn counts_at(text: &[u8], at: usize, pattern: &str) -> bool {
+    pattern.len() >= ANYWHERE_LEN || at == 0 || !text[at - 1].is_ascii_alphanumeric()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::search::fold;
+
+    fn stem_of(word: &str) -> String {
+        stem(&fold(word))
+    }
+
+    #[test]
+    fn stop_words_are_the_common_words_not_the_question_words() {
+        assert!(is_stop("jeg") && is_stop("paa") && is_stop("naar"));
+        assert!(!is_stop("hvornaar") && !is_stop("ondt") && !is_stop("ryg"));
+    }
+
+    #[test]
+    fn inflections_meet_at_their_stem() {
+        assert_eq!(stem_of("ryggen"), "ryg");
+        assert!(stem_of("ryggen").starts_with("ryg") && "ryg".starts_with(&stem_of("ryg")));
+        assert_eq!(stem_of("knæet"), "knae");
+        assert_eq!(stem_of("knæ"), "knae");
+        assert!(fold("operation").contains(&stem_of("opereres")), "{}", stem_of("opereres"));
+        assert!(fold("smerter").starts_with(&stem_of("smerterne")));
+        assert!(fold("øvelser").starts_with(&stem_of("øvelserne")));
+        assert_eq!(stem_of("lænden"), "laend");
+    }
+
+    #[test]
+    fn words_split_on_anything_but_letters_and_digits() {
+        let w: Vec<&str> = words("ondt i knaeet, 2 uger?").collect();
+        assert_eq!(w, ["ondt", "i", "knaeet", "2", "uger"]);
+    }
+
+    #[test]
+    fn a_short_stem_counts_only_at_the_start_of_a_word() {
+        let text = b"ryggen problemer";
+        assert!(counts_at(text, 0, "ryg"));
+        assert!(!counts_at(text, 9, "ble"));
+        assert!(counts_at(text, 9, "blem"));
+    }
+
+    #[test]
+    fn a_huge_word_is_cut_not_choked_on() {
+        let long = "ø".repeat(10_000);
+        assert!(stem(&long).len() <= MAX_WORD);
+    }
+}
