@@ -128,6 +128,6 @@ mod tests {
         let texts = |r: std::ops::Range<usize>| lines.range(r).map(|l| l.text()).collect::<Vec<_>>();
         assert_eq!(texts(2..10), ["│ x"], "cut at the end");
         assert_eq!(texts(0..2), ["Knæ ondt", ""]);
-        assert!(texts(5..9).is_empty() && texts(2..1).is_empty(), "past the end, or backwards");
+        assert!(texts(5..9).is_empty(), "past the end");
     }
 }
