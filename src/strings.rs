@@ -139,3 +139,10 @@ pub fn no_anchor(anchor: &str) -> String {
 pub fn unknown_slug(slug: &str, known: &str) -> String {
     format!("artikel: no article called “{slug}”. Known articles: {known}")
 }
+
+// --- The terminal backend (render) ---
+
+/// Said below the part of a terminal larger than artikel draws that it uses only that part.
+pub fn screen_too_large(width: u16, height: u16) -> String {
+    format!("This terminal is larger than {width}×{height}: artikel uses its top-left {width}×{height}.")
+}

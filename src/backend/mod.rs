@@ -59,6 +59,16 @@ const GAP: u16 = 6;
 /// Blank cells in a row are erased (ECH) rather than written when there are this many.
 const ERASE_FROM: usize = 7;
 
+/// The largest screen drawn. A larger terminal is drawn in its top-left part, with a line
+/// saying so: a 65535-row terminal would otherwise take a gigabyte of cells and seconds a
+/// frame.
+pub const MAX_SIZE: Size = Size { width: 1000, height: 500 };
+
+/// `size` cut to [`MAX_SIZE`].
+fn capped(size: Size) -> Size {
+    Size::new(size.width.min(MAX_SIZE.width), size.height.min(MAX_SIZE.height))
+}
+
 /// A [`Backend`] writing ANSI sequences to `W`.
 pub struct Ansi<W: Write> {
     out: W,
@@ -79,6 +89,10 @@ pub struct Ansi<W: Write> {
     /// The size the kernel last told, until the terminal says it was resized: asking costs
     /// system calls on every frame otherwise.
     known_size: std::cell::Cell<Option<Size>>,
+    /// The terminal's size when it is larger than [`MAX_SIZE`].
+    too_large: std::cell::Cell<Option<Size>>,
+    /// Whether the screen shows that it is too large, if it is.
+    said_too_large: bool,
 }
 
 impl<W: Write> Ansi<W> {
@@ -96,8 +110,8 @@ impl<W: Write> Ansi<W> {
     fn with_size(out: W, colors: Colors, ascii: bool, size: Size, fixed_size: Option<Size>) -> Ansi<W> {
         Ansi {
             out,
-            mirror: Buffer::empty(Rect::new(0, 0, size.width, size.height)),
-            next: Buffer::empty(Rect::new(0, 0, size.width, size.height)),
+            mirror: Buffer::empty(Rect::from((Position::ORIGIN, capped(size)))),
+            next: Buffer::empty(Rect::from((Position::ORIGIN, capped(size)))),
             hashes: Hashes::default(),
             pen: PLAIN,
             cursor: None,
@@ -106,7 +120,15 @@ impl<W: Write> Ansi<W> {
             ascii,
             fixed_size,
             known_size: std::cell::Cell::new(None),
+            too_large: std::cell::Cell::new(None),
+            said_too_large: false,
         }
+    }
+
+    /// Reports `size` from now on, as a terminal resized to it would (for tests, fuzzing and
+    /// benchmarks).
+    pub fn set_size(&mut self, size: Size) {
+        self.fixed_size = Some(size);
     }
 
     /// Asks the kernel for the size again on the next frame (the terminal was resized).
@@ -130,10 +152,32 @@ impl<W: Write> Ansi<W> {
             self.hashes = Hashes::default();
             // A resize may have moved the cursor (a terminal keeps it inside the screen).
             self.cursor = None;
+            self.said_too_large = false;
+        }
+        if !self.said_too_large {
+            self.say_too_large()?;
+            self.said_too_large = true;
         }
         let written = self.present(&frame);
         let old = std::mem::replace(&mut self.mirror, frame);
         written.map(|()| old)
+    }
+
+    /// On a terminal larger than [`MAX_SIZE`], says below (or beside) the part drawn that
+    /// only that part is used.
+    fn say_too_large(&mut self) -> io::Result<()> {
+        let Some(real) = self.too_large.get() else { return Ok(()) };
+        let (row, column, room) = if real.height > MAX_SIZE.height {
+            (MAX_SIZE.height, 0, real.width)
+        } else {
+            (0, MAX_SIZE.width + 1, real.width - MAX_SIZE.width - 1)
+        };
+        let text = crate::strings::screen_too_large(MAX_SIZE.width, MAX_SIZE.height);
+        let text = crate::layout::truncate(&text, usize::from(room));
+        write!(self.out, "\x1b[0m\x1b[{};{}H\x1b[2m{text}\x1b[0m", row + 1, column + 1)?;
+        self.pen = PLAIN;
+        self.cursor = None;
+        Ok(())
     }
 
     /// Makes the next frame write every cell (after the screen was disturbed, e.g. by a
@@ -147,6 +191,7 @@ impl<W: Write> Ansi<W> {
         self.cursor = None;
         self.cursor_visible = None;
         self.hashes = Hashes::default();
+        self.said_too_large = false;
         // The terminal may have been resized while it showed something else.
         self.known_size.set(None);
     }
@@ -424,6 +469,7 @@ impl<W: Write> Backend for Ansi<W> {
                 self.cursor = Some(Position::new(0, 0));
                 self.mirror = Buffer::empty(Rect::new(0, 0, size.width, size.height));
                 self.hashes = Hashes::default();
+                self.said_too_large = false;
             }
             other => {
                 let code = match other {
@@ -441,12 +487,16 @@ impl<W: Write> Backend for Ansi<W> {
     }
 
     fn size(&self) -> io::Result<Size> {
-        if let Some(size) = self.fixed_size.or(self.known_size.get()) {
-            return Ok(size);
-        }
-        let size = crossterm::terminal::size().map(|(w, h)| Size::new(w, h))?;
-        self.known_size.set(Some(size));
-        Ok(size)
+        let size = match self.fixed_size.or(self.known_size.get()) {
+            Some(size) => size,
+            None => {
+                let size = crossterm::terminal::size().map(|(w, h)| Size::new(w, h))?;
+                self.known_size.set(Some(size));
+                size
+            }
+        };
+        self.too_large.set((capped(size) != size).then_some(size));
+        Ok(capped(size))
     }
 
     fn window_size(&mut self) -> io::Result<WindowSize> {

@@ -197,3 +197,30 @@ fn halfwidth_katakana_with_a_sound_mark_leaves_nothing_behind_when_it_goes() {
     let p = screen(&all, 20, 6);
     assert_eq!(shown(&p, 0).trim_end(), "a  ?", "no stray sound mark: {:?}", String::from_utf8_lossy(&all));
 }
+
+#[test]
+fn a_terminal_larger_than_the_largest_screen_is_drawn_in_its_top_left_part_with_a_line_saying_so() {
+    for (w, h) in [(1, 65535), (100, 65535), (65535, 3)] {
+        let mut t = Terminal::new(Ansi::sized(Vec::new(), Colors::Off, false, Size::new(w, h))).expect("t");
+        draw_frame(&mut t, |f| {
+            let area = f.area();
+            assert_eq!(area.as_size(), Size::new(w.min(MAX_SIZE.width), h.min(MAX_SIZE.height)));
+            f.buffer_mut().set_string(0, area.bottom() - 1, "sidst", Style::new());
+        })
+        .expect("draw");
+        let out = take(&mut t);
+        let said = if h > MAX_SIZE.height {
+            format!("\x1b[{};1H", MAX_SIZE.height + 1)
+        } else {
+            format!("\x1b[1;{}H", MAX_SIZE.width + 2)
+        };
+        assert!(out.contains(&said), "{w}×{h}: the line is placed outside the part drawn: {out:?}");
+        let room = if h > MAX_SIZE.height { w } else { w - MAX_SIZE.width - 1 };
+        let message = crate::layout::truncate(
+            &crate::strings::screen_too_large(MAX_SIZE.width, MAX_SIZE.height),
+            usize::from(room),
+        );
+        assert!(out.contains(&message), "{w}×{h}: {out:?}");
+        assert!(out.len() < 40_000, "{w}×{h}: {} bytes", out.len());
+    }
+}

@@ -3,6 +3,8 @@
 use super::blocks::{Align, Block, Inline, InlineStyle, Table};
 use crate::sanitize;
 use pulldown_cmark::{Alignment, CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
+use std::borrow::Cow;
+use unicode_segmentation::UnicodeSegmentation;
 
 /// Containers nested deeper than this are flattened into their parent, so absurdly deep
 /// input cannot exhaust the stack of the layout that walks them.
@@ -65,7 +67,7 @@ impl Builder {
             Event::Start(tag) => self.start(tag),
             Event::End(tag) => self.end(tag),
             Event::Text(t) => match &mut self.code {
-                Some(code) => code.push_str(&sanitize::visible(&t)),
+                Some(code) => code.push_str(&shown(&t)),
                 None => self.text(&t, self.style),
             },
             Event::Code(t) => self.text(&t, InlineStyle { code: true, ..self.style }),
@@ -139,7 +141,7 @@ impl Builder {
                 let trimmed = html.trim();
                 let comment = trimmed.starts_with("<!--") && trimmed.ends_with("-->");
                 if !comment && !trimmed.is_empty() {
-                    self.push(Block::Html(sanitize::visible(html).into_owned()));
+                    self.push(Block::Html(shown(html).into_owned()));
                 }
             }
             TagEnd::Heading(level) => {
@@ -209,7 +211,7 @@ impl Builder {
     }
 
     fn text(&mut self, text: &str, style: InlineStyle) {
-        let text = sanitize::visible(text);
+        let text = shown(text);
         match self.inlines.last_mut() {
             Some(last) if last.style == style => last.text.push_str(&text),
             _ => self.inlines.push(Inline { text: text.into_owned(), style }),
@@ -258,6 +260,49 @@ impl Builder {
             Kind::Item | Kind::Flat => parent.blocks.extend(frame.blocks),
         }
     }
+}
+
+/// Article text as it may be shown: control characters made visible, and clusters of more
+/// than [`MAX_CLUSTER_CHARS`] characters cut.
+fn shown(text: &str) -> Cow<'_, str> {
+    match sanitize::visible(text) {
+        Cow::Borrowed(text) => cap_clusters(text),
+        Cow::Owned(text) => Cow::Owned(cap_clusters(&text).into_owned()),
+    }
+}
+
+/// Graphemes of more characters than this are cut, with a mark of how many were left out.
+/// The longest real ones (a family emoji with skin tones) have 11; one letter with 100,000
+/// accents stacked on it would be a screen cell of 200 KB, sent again whenever its line
+/// is drawn.
+pub const MAX_CLUSTER_CHARS: usize = 32;
+
+/// `text` with every grapheme longer than [`MAX_CLUSTER_CHARS`] characters cut to that many
+/// and followed by `<+N>`, N the characters left out.
+pub fn cap_clusters(text: &str) -> Cow<'_, str> {
+    // Every character of a cluster but (at most) two is outside ASCII, two bytes or more:
+    // a long cluster shows as a long run of such bytes.
+    let run = 2 * (MAX_CLUSTER_CHARS - 2);
+    let mut longest = 0;
+    let mut current = 0;
+    for &b in text.as_bytes() {
+        current = if b >= 0x80 { current + 1 } else { 0 };
+        longest = longest.max(current);
+    }
+    if longest < run {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    for g in text.graphemes(true) {
+        match g.char_indices().nth(MAX_CLUSTER_CHARS) {
+            Some((cut, _)) => {
+                out.push_str(&g[..cut]);
+                out.push_str(&format!("<+{}>", g[cut..].chars().count()));
+            }
+            None => out.push_str(g),
+        }
+    }
+    Cow::Owned(out)
 }
 
 /// Gives back what growing a run of text reserved: a document lives as long as it is open.
@@ -356,6 +401,25 @@ mod tests {
                 Block::Html("<pre>\na  b\n  c\n</pre>".into())
             ]
         );
+    }
+
+    #[test]
+    fn a_cluster_of_thousands_of_accents_is_cut_with_a_mark_of_how_many() {
+        let b = blocks(&format!(
+            "Før a{}b efter.\n\n```\nx{}\n```\n",
+            "\u{301}".repeat(100_000),
+            "\u{302}".repeat(40)
+        ));
+        let Block::Paragraph(inl) = &b[0] else { panic!("{b:?}") };
+        let want = format!(
+            "Før a{}<+{}>b efter.",
+            "\u{301}".repeat(MAX_CLUSTER_CHARS - 1),
+            100_001 - MAX_CLUSTER_CHARS
+        );
+        assert_eq!(plain_text(inl), want);
+        assert_eq!(b[1], Block::Code(format!("x{}<+9>", "\u{302}".repeat(31))));
+        let family = "👩\u{1f3fd}\u{200d}👩\u{1f3fd}\u{200d}👧\u{1f3fd}\u{200d}👦\u{1f3fd} 日本語のテキストです。日本語のテキストです。日本語のテキストです。";
+        assert_eq!(cap_clusters(family), family, "real clusters and long CJK runs are kept");
     }
 
     #[test]

@@ -16,6 +16,11 @@ pub fn top_level(lines: &mut Lines, index: usize, block: &Block, width: usize) -
         lines.push(&Line::default());
     }
     let row = lines.len();
+    if let Block::Table(t) = block {
+        // Straight into the compact lines, row by row.
+        table::lay_out(&mut |l| lines.push(&l), t, width);
+        return row;
+    }
     let mut laid = Vec::new();
     block_into(&mut laid, block, width);
     laid.iter().for_each(|l| lines.push(l));
@@ -55,7 +60,7 @@ fn block_into(out: &mut Vec<Line>, block: &Block, width: usize) {
         Block::Code(code) => verbatim(out, code, width, true, Tone::of(Role::Code)),
         // Raw HTML is not the article's prose: its lines as they are, unindented and dim.
         Block::Html(html) => verbatim(out, html, width, false, Tone::of(Role::Aside)),
-        Block::Table(t) => table::lay_out(out, t, width),
+        Block::Table(t) => table::lay_out(&mut |l| out.push(l), t, width),
         Block::Rule => out.push(Line { spans: vec![Span::new("─".repeat(width), Tone::of(Role::Marker))] }),
         Block::Footnote { label, blocks } => {
             let mark = format!("[{label}] ");
