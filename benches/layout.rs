@@ -53,3 +53,62 @@ fn seed_article(b: Bencher) {
     let text = lib.articles[0].body.to_string();
     b.bench(|| Layout::new(&Document::parse(&text), 50));
 }
+
+/// A table article of `bytes`: one table of short cells, as a spreadsheet export makes.
+fn table_article(bytes: usize) -> String {
+    let mut md = String::from("# Tabel\n\n| Nr | Navn | Værdi | Note |\n|---:|---|---:|---|\n");
+    let mut n = 0u64;
+    while md.len() < bytes {
+        n += 1;
+        md.push_str(&format!("| {n} | knæ {} | {} | slid og *hvile* |\n", n % 97, n * 7 % 1000));
+    }
+    md
+}
+
+/// Extreme input (issue 11.9): an 8 MB article that is one table, parsed and laid out at 80
+/// columns (what `show` does). Memory in the issue: 2.0 GB.
+#[divan::bench(sample_count = 2, sample_size = 1)]
+fn table_8mb(b: Bencher) {
+    let text = table_article(8_000_000);
+    b.bench(|| Layout::new(&Document::parse(&text), 80).lines.len());
+}
+
+/// Extreme input: one grapheme of 100,000 combining marks in a paragraph, laid out.
+#[divan::bench(sample_count = 5)]
+fn combining_100k(b: Bencher) {
+    let text = format!("Før.\n\na{}b efter.\n", "\u{301}".repeat(100_000));
+    b.bench(|| Layout::new(&Document::parse(&text), 80).lines.len());
+}
+
+/// Extreme terminals (issue 11.9): `j` pressed once on a terminal of `w`×65535 — a frame
+/// of text lines scrolled by one, through the backend. The issue: 1×65535 busy 5.2 s,
+/// 100×65535 930 MB.
+#[divan::bench(args = [1, 100], sample_count = 2, sample_size = 1)]
+fn terminal_65535_rows(b: Bencher, w: u16) {
+    use artikel::backend::{Ansi, Colors, draw_frame};
+    use ratatui::Terminal;
+    use ratatui::layout::Size;
+    let size = Size::new(w, 65535);
+    let frame = |t: &mut Terminal<Ansi<std::io::Sink>>, first: usize| {
+        draw_frame(t, |f| {
+            let area = f.area();
+            for y in 0..area.height {
+                let line = format!("linje {} om knæ", first + usize::from(y));
+                f.buffer_mut().set_stringn(
+                    0,
+                    y,
+                    &line,
+                    usize::from(area.width),
+                    ratatui::style::Style::new(),
+                );
+            }
+        })
+    };
+    let mut t = Terminal::new(Ansi::sized(std::io::sink(), Colors::Off, false, size)).expect("terminal");
+    let _ = frame(&mut t, 0);
+    let mut first = 0;
+    b.bench_local(|| {
+        first += 1;
+        frame(&mut t, first).is_ok()
+    });
+}

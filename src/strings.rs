@@ -488,4 +488,9 @@ pub fn synonyms_group_too_long(n: usize, words: usize, max: usize) -> String {
 /// A file with too many groups.
 pub fn synonyms_too_many(groups: usize, max: usize) -> String {
     format!("the file has {groups} groups; only the first {max} are read")
+// --- The terminal backend (render) ---
+
+/// Said below the part of a terminal larger than artikel draws that it uses only that part.
+pub fn screen_too_large(width: u16, height: u16) -> String {
+    format!("This terminal is larger than {width}×{height}: artikel uses its top-left {width}×{height}.")
 }

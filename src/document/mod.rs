@@ -20,10 +20,13 @@ pub struct Document {
 
 /// Where to cut a long Markdown text so that its first part can be shown before the whole
 /// is parsed: at the first blank line at or after byte `at_least` that is outside fenced
-/// code. `None` when the text is shorter or has no such line.
+/// code; when there is none in the next `at_least` bytes (a long table, a list without
+/// blank lines), at the first line start at or after `at_least` outside fenced code. `None`
+/// when the text is shorter.
 pub fn prefix_end(markdown: &str, at_least: usize) -> Option<usize> {
     let mut fence: Option<&str> = None;
     let mut offset = 0;
+    let mut line_start = None;
     for line in markdown.split_inclusive('\n') {
         let trimmed = line.trim_start();
         let marker = ["```", "~~~"].into_iter().find(|m| trimmed.starts_with(m));
@@ -32,8 +35,14 @@ pub fn prefix_end(markdown: &str, at_least: usize) -> Option<usize> {
             (Some(open), Some(m)) if open == m => fence = None,
             _ => {}
         }
-        if fence.is_none() && offset >= at_least && line.trim().is_empty() {
-            return Some(offset);
+        if fence.is_none() && offset >= at_least && offset > 0 {
+            if line.trim().is_empty() {
+                return Some(offset);
+            }
+            line_start = line_start.or(Some(offset));
+            if offset - at_least >= at_least {
+                return line_start;
+            }
         }
         offset += line.len();
     }
@@ -73,5 +82,18 @@ mod tests {
         assert_eq!(prefix_end(text, text.len()), None);
         let doc = super::Document::parse(&text[..prefix_end(text, 3).expect("cut")]);
         assert_eq!(doc.blocks.len(), 1);
+    }
+
+    #[test]
+    fn a_long_table_is_cut_between_its_rows() {
+        let mut text = String::from("| a | b |\n|---|---|\n");
+        for n in 0..10_000 {
+            text.push_str(&format!("| {n} | x |\n"));
+        }
+        let cut = prefix_end(&text, 1000).expect("cut inside the table");
+        assert!((1000..1020).contains(&cut), "{cut}");
+        let doc = super::Document::parse(&text[..cut]);
+        let [crate::document::Block::Table(t)] = doc.blocks.as_slice() else { panic!("{:?}", doc.blocks) };
+        assert!((80..100).contains(&t.rows.len()), "{}", t.rows.len());
     }
 }

@@ -3,7 +3,9 @@
 use super::blocks::{Align, Block, Inline, InlineStyle, Table};
 use crate::sanitize;
 use pulldown_cmark::{Alignment, CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
+use std::borrow::Cow;
 use std::ops::Range;
+use unicode_segmentation::UnicodeSegmentation;
 
 /// Containers nested deeper than this are flattened into their parent, so absurdly deep
 /// input cannot exhaust the stack of the layout that walks them.
@@ -61,6 +63,8 @@ struct Builder {
     style: InlineStyle,
     links: Vec<String>,
     code: Option<String>,
+    /// The raw lines of the HTML block being read.
+    html: Option<String>,
     table: Option<Table>,
     row: Vec<Vec<Inline>>,
 }
@@ -71,14 +75,18 @@ impl Builder {
             Event::Start(tag) => self.start(tag),
             Event::End(tag) => self.end(tag),
             Event::Text(t) => match &mut self.code {
-                Some(code) => code.push_str(&sanitize::visible(&t)),
+                Some(code) => code.push_str(&shown(&t)),
                 None => self.text(&t, self.style),
             },
             Event::Code(t) => self.text(&t, InlineStyle { code: true, ..self.style }),
             Event::InlineMath(t) | Event::DisplayMath(t) => {
                 self.text(&t, InlineStyle { code: true, ..self.style })
             }
-            Event::Html(t) | Event::InlineHtml(t) => self.html(&t),
+            Event::Html(t) => match &mut self.html {
+                Some(block) => block.push_str(&t),
+                None => self.html(&t),
+            },
+            Event::InlineHtml(t) => self.html(&t),
             Event::FootnoteReference(label) => {
                 self.text(&format!("[{label}]"), InlineStyle { aside: true, ..self.style })
             }
@@ -99,7 +107,10 @@ impl Builder {
             Tag::BlockQuote(_) => self.open(Kind::Quote),
             Tag::List(start) => self.open(Kind::List(start)),
             Tag::Item => self.open(Kind::Item),
-            Tag::FootnoteDefinition(label) => self.open(Kind::Footnote(label.to_string())),
+            // The label is shown where the note is, as it is where it is referred to.
+            Tag::FootnoteDefinition(label) => {
+                self.open(Kind::Footnote(sanitize::visible(&label).into_owned()))
+            }
             Tag::CodeBlock(kind) => {
                 self.flush();
                 self.code = Some(match kind {
@@ -109,7 +120,10 @@ impl Builder {
                     _ => String::new(),
                 });
             }
-            Tag::HtmlBlock => self.flush(),
+            Tag::HtmlBlock => {
+                self.flush();
+                self.html = Some(String::new());
+            }
             Tag::Table(aligns) => {
                 self.flush();
                 self.table = Some(Table { align: aligns.iter().map(align).collect(), ..Table::default() });
@@ -128,7 +142,16 @@ impl Builder {
 
     fn end(&mut self, tag: TagEnd) {
         match tag {
-            TagEnd::Paragraph | TagEnd::HtmlBlock => self.flush(),
+            TagEnd::Paragraph => self.flush(),
+            TagEnd::HtmlBlock => {
+                let html = self.html.take().unwrap_or_default();
+                let html = html.trim_end_matches(['\n', '\r']);
+                let trimmed = html.trim();
+                let comment = trimmed.starts_with("<!--") && trimmed.ends_with("-->");
+                if !comment && !trimmed.is_empty() {
+                    self.push(Block::Html(shown(html).into_owned()));
+                }
+            }
             TagEnd::Heading(level) => {
                 let text = compact(std::mem::take(&mut self.inlines));
                 self.push(Block::Heading { level: level as u8, text });
@@ -196,7 +219,7 @@ impl Builder {
     }
 
     fn text(&mut self, text: &str, style: InlineStyle) {
-        let text = sanitize::visible(text);
+        let text = shown(text);
         match self.inlines.last_mut() {
             Some(last) if last.style == style => last.text.push_str(&text),
             _ => self.inlines.push(Inline { text: text.into_owned(), style }),
@@ -245,6 +268,44 @@ impl Builder {
             Kind::Item | Kind::Flat => parent.blocks.extend(frame.blocks),
         }
     }
+}
+
+/// Article text as it may be shown: control characters made visible, and clusters of more
+/// than [`MAX_CLUSTER_CHARS`] characters cut.
+fn shown(text: &str) -> Cow<'_, str> {
+    match sanitize::visible(text) {
+        Cow::Borrowed(text) => cap_clusters(text),
+        Cow::Owned(text) => Cow::Owned(cap_clusters(&text).into_owned()),
+    }
+}
+
+/// Graphemes of more characters than this are cut, with a mark of how many were left out.
+/// The longest real ones (a family emoji with skin tones) have 11; one letter with 100,000
+/// accents stacked on it would be a screen cell of 200 KB, sent again whenever its line
+/// is drawn.
+pub const MAX_CLUSTER_CHARS: usize = 32;
+
+/// `text` with every grapheme longer than [`MAX_CLUSTER_CHARS`] characters cut to that many
+/// and followed by `<+N>`, N the characters left out.
+pub fn cap_clusters(text: &str) -> Cow<'_, str> {
+    // Every character of a cluster but (at most) two is outside ASCII, two bytes or more:
+    // a long cluster is a run of at least 60 such bytes, which holds a whole aligned chunk
+    // of 30. Looking for one costs a byte or two per chunk in ordinary text.
+    let chunk = MAX_CLUSTER_CHARS - 2;
+    if !text.as_bytes().chunks_exact(chunk).any(|c| c.iter().all(|&b| b >= 0x80)) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    for g in text.graphemes(true) {
+        match g.char_indices().nth(MAX_CLUSTER_CHARS) {
+            Some((cut, _)) => {
+                out.push_str(&g[..cut]);
+                out.push_str(&format!("<+{}>", g[cut..].chars().count()));
+            }
+            None => out.push_str(g),
+        }
+    }
+    Cow::Owned(out)
 }
 
 /// Gives back what growing a run of text reserved: a document lives as long as it is open.
@@ -321,6 +382,47 @@ mod tests {
         assert!(text.contains("FysFinder <https://fysfinder.dk>"), "{text}");
         assert!(!text.contains("nakke.md"), "{text}");
         assert!(text.contains("^[[31m") && !text.contains('\x1b'), "{text}");
+    }
+
+    #[test]
+    fn footnote_labels_are_made_visible_where_they_are_defined_too() {
+        for label in ["\x1bc", "\u{9d}0;T\x07", "\x1b(0"] {
+            let b = blocks(&format!("x[^{label}]\n\n[^{label}]: note\n"));
+            let Some(Block::Footnote { label: shown, .. }) = b.get(1) else { panic!("{b:?}") };
+            assert!(!shown.chars().any(char::is_control), "{shown:?}");
+            assert_eq!(shown.as_str(), sanitize::visible(label), "shown as the reference shows it");
+        }
+    }
+
+    #[test]
+    fn html_blocks_keep_their_line_ends() {
+        let b = blocks("<div class\nfoo>\n\x1b[2J\n</div>\n\n<pre>\na  b\n  c\n</pre>\n");
+        assert_eq!(
+            b,
+            [
+                Block::Html("<div class\nfoo>\n^[[2J\n</div>".into()),
+                Block::Html("<pre>\na  b\n  c\n</pre>".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn a_cluster_of_thousands_of_accents_is_cut_with_a_mark_of_how_many() {
+        let b = blocks(&format!(
+            "Før a{}b efter.\n\n```\nx{}\n```\n",
+            "\u{301}".repeat(100_000),
+            "\u{302}".repeat(40)
+        ));
+        let Block::Paragraph(inl) = &b[0] else { panic!("{b:?}") };
+        let want = format!(
+            "Før a{}<+{}>b efter.",
+            "\u{301}".repeat(MAX_CLUSTER_CHARS - 1),
+            100_001 - MAX_CLUSTER_CHARS
+        );
+        assert_eq!(plain_text(inl), want);
+        assert_eq!(b[1], Block::Code(format!("x{}<+9>", "\u{302}".repeat(31))));
+        let family = "👩\u{1f3fd}\u{200d}👩\u{1f3fd}\u{200d}👧\u{1f3fd}\u{200d}👦\u{1f3fd} 日本語のテキストです。日本語のテキストです。日本語のテキストです。";
+        assert_eq!(cap_clusters(family), family, "real clusters and long CJK runs are kept");
     }
 
     #[test]

@@ -10,8 +10,9 @@ const SEP: &str = " │ ";
 /// A column is not squeezed below this (unless its content is narrower).
 const MIN_COL: usize = 6;
 
-/// Lays out `table` in at most `width` columns.
-pub fn lay_out(out: &mut Vec<Line>, table: &Table, width: usize) {
+/// Lays out `table` in at most `width` columns, handing each line to `out` as it is made:
+/// a table of a million rows is never held as lines of its own.
+pub fn lay_out(out: &mut dyn FnMut(Line), table: &Table, width: usize) {
     let cols = table.header.len().max(table.rows.iter().map(Vec::len).max().unwrap_or(0));
     if cols == 0 {
         return;
@@ -24,26 +25,30 @@ pub fn lay_out(out: &mut Vec<Line>, table: &Table, width: usize) {
     }
     let words = column_max(table, cols, longest_word);
     let widths = fit(&natural, &words, width - seps);
-    row(out, &table.header, &widths, &table.align, true);
+    let mut lines = Vec::new();
+    row(&mut lines, &table.header, &widths, &table.align, true);
+    lines.drain(..).for_each(&mut *out);
     let rule: Vec<String> = widths.iter().map(|&w| "─".repeat(w)).collect();
-    out.push(Line { spans: vec![Span::new(rule.join("─┼─"), Tone::of(Role::Marker))] });
-    let rows: Vec<Vec<Line>> = table
-        .rows
-        .iter()
-        .map(|r| {
-            let mut lines = Vec::new();
-            row(&mut lines, r, &widths, &table.align, false);
-            lines
-        })
-        .collect();
+    out(Line { spans: vec![Span::new(rule.join("─┼─"), Tone::of(Role::Marker))] });
     // When rows wrap onto several lines, a faint rule between them shows where each ends.
-    let wrapped = rows.iter().any(|r| r.len() > 1);
+    // A row can wrap only where a column is narrower than its widest cell, or a cell breaks
+    // its line; then the first row that wraps is looked for.
+    let squeezed = widths.iter().zip(&natural).any(|(w, n)| w < n);
+    let breaks = |r: &Vec<Vec<Inline>>| r.iter().flatten().any(|i| i.text.contains('\n'));
+    let wrapped = (squeezed || table.rows.iter().any(breaks))
+        && table.rows.iter().any(|r| {
+            widths
+                .iter()
+                .enumerate()
+                .any(|(c, &w)| r.get(c).is_some_and(|cell| wrap(&spans(cell, Role::Text), w).len() > 1))
+        });
     let thin: Vec<String> = widths.iter().map(|&w| "╌".repeat(w)).collect();
-    for (i, lines) in rows.into_iter().enumerate() {
+    for (i, cells) in table.rows.iter().enumerate() {
         if wrapped && i > 0 {
-            out.push(Line { spans: vec![Span::new(thin.join("╌┼╌"), Tone::of(Role::Marker))] });
+            out(Line { spans: vec![Span::new(thin.join("╌┼╌"), Tone::of(Role::Marker))] });
         }
-        out.extend(lines);
+        row(&mut lines, cells, &widths, &table.align, false);
+        lines.drain(..).for_each(&mut *out);
     }
 }
 
@@ -151,18 +156,18 @@ fn row(out: &mut Vec<Line>, cells: &[Vec<Inline>], widths: &[usize], align: &[Al
 }
 
 /// One record per row: each cell under its header, for tables too wide to show as a grid.
-fn records(out: &mut Vec<Line>, table: &Table, width: usize) {
+fn records(out: &mut dyn FnMut(Line), table: &Table, width: usize) {
     if table.rows.is_empty() {
         // Only a header: its cells, one under another.
         for cell in &table.header {
             let mut s = spans(cell, Role::Heading(6));
             s.iter_mut().for_each(|s| s.tone.strong = true);
-            out.extend(wrap(&s, width).into_iter().map(|spans| Line { spans }));
+            wrap(&s, width).into_iter().for_each(|spans| out(Line { spans }));
         }
     }
     for (n, cells) in table.rows.iter().enumerate() {
         if n > 0 {
-            out.push(Line { spans: vec![Span::new("╌".repeat(width.min(20)), Tone::of(Role::Marker))] });
+            out(Line { spans: vec![Span::new("╌".repeat(width.min(20)), Tone::of(Role::Marker))] });
         }
         for (c, cell) in cells.iter().enumerate() {
             let mut s: Vec<Span> =
@@ -170,7 +175,7 @@ fn records(out: &mut Vec<Line>, table: &Table, width: usize) {
             s.iter_mut().for_each(|s| s.tone.strong = true);
             s.push(Span::new(": ", Tone::of(Role::Marker)));
             s.extend(spans(cell, Role::Text));
-            out.extend(wrap(&s, width).into_iter().map(|spans| Line { spans }));
+            wrap(&s, width).into_iter().for_each(|spans| out(Line { spans }));
         }
     }
 }
