@@ -321,6 +321,7 @@ pub fn store_too_large(
         mb(bytes),
         mb(max_bytes)
     )
+}
 
 // ---- check: the house format and the house rules (content) ----
 
@@ -488,6 +489,8 @@ pub fn synonyms_group_too_long(n: usize, words: usize, max: usize) -> String {
 /// A file with too many groups.
 pub fn synonyms_too_many(groups: usize, max: usize) -> String {
     format!("the file has {groups} groups; only the first {max} are read")
+}
+
 // --- The terminal backend (render) ---
 
 /// Said below the part of a terminal larger than artikel draws that it uses only that part.
