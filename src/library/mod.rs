@@ -14,6 +14,9 @@ pub use scan::Warning;
 use include_dir::{Dir, include_dir};
 use std::path::{Path, PathBuf};
 
+/// The synonym file's name, beside the articles.
+const SYNONYMS: &str = "synonyms.yaml";
+
 static BUNDLED: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/articles");
 
 /// Every article the reader knows, sorted by slug, and what went wrong while loading them.
@@ -23,6 +26,9 @@ pub struct Library {
     pub articles: Vec<Article>,
     /// Problems met while loading; each names its file.
     pub warnings: Vec<Warning>,
+    /// The synonym groups lookup expands queries with: the bundled `synonyms.yaml`, then
+    /// each folder's own.
+    pub synonyms: crate::search::Synonyms,
 }
 
 impl Library {
@@ -33,6 +39,10 @@ impl Library {
         for dir in dirs {
             let (articles, warnings) = scan::load_dir(dir);
             lib.warnings.extend(warnings);
+            let path = dir.join(SYNONYMS);
+            if let Ok(bytes) = std::fs::read(&path) {
+                lib.add_synonyms(&path.display().to_string(), &String::from_utf8_lossy(&bytes));
+            }
             for article in articles {
                 lib.insert(article);
             }
@@ -52,7 +62,20 @@ impl Library {
                 lib.insert(article);
             }
         }
+        if let Some(file) = BUNDLED.get_file(SYNONYMS) {
+            lib.add_synonyms(SYNONYMS, &String::from_utf8_lossy(file.contents()));
+        }
         lib
+    }
+
+    /// Adds the groups of a synonym file; its problems become warnings.
+    fn add_synonyms(&mut self, place: &str, text: &str) {
+        let (synonyms, problems) = crate::search::Synonyms::parse(text);
+        for p in problems {
+            let place = p.line.map_or(place.to_string(), |line| format!("{place}:{line}"));
+            self.warnings.push(Warning::new(place, p.message));
+        }
+        self.synonyms.merge(synonyms);
     }
 
     /// Adds `article`, replacing one with the same slug.

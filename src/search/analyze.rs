@@ -6,6 +6,7 @@
 //! `knæsmerter`) meet. A stem shorter than four letters only matches at the start of a word,
 //! so `ryg` finds "ryggen" and "rygøvelser" but not "problemer".
 
+use super::fold::fold;
 use rust_stemmers::{Algorithm, Stemmer};
 use std::sync::LazyLock;
 
@@ -14,9 +15,9 @@ use std::sync::LazyLock;
 const STOP_WORDS: &[&str] = &[
     "af", "alle", "alt", "andet", "andre", "at", "bare", "blev", "blive", "bliver", "da", "de", "dem", "den",
     "denne", "der", "deres", "det", "dette", "dig", "din", "dine", "disse", "dit", "du", "efter", "eller",
-    "en", "end", "er", "et", "faa", "faar", "fik", "for", "fordi", "fra", "goer", "goere", "gjort", "har",
-    "have", "havde", "hende", "hendes", "hun", "hans", "han", "her", "hos", "hvad", "hvis", "hvor",
-    "hvordan", "i", "ikke", "ind", "jeg", "jer", "jo", "kan", "kunne", "lige", "man", "mange", "med",
+    "en", "end", "er", "et", "faa", "faar", "fik", "for", "fordi", "foer", "fra", "goer", "goere", "gjort",
+    "har", "have", "havde", "hende", "hendes", "hun", "hans", "han", "her", "hos", "hvad", "hvis", "hvor",
+    "hvordan", "i", "igen", "ikke", "ind", "jeg", "jer", "jo", "kan", "kunne", "lige", "man", "mange", "med",
     "meget", "men", "mere", "mig", "min", "mine", "mit", "mod", "maa", "naar", "nogen", "noget", "nu", "og",
     "ogsaa", "om", "op", "os", "over", "paa", "saa", "sig", "sin", "sine", "sit", "skal", "skulle", "som",
     "til", "ud", "under", "var", "vi", "vil", "ville", "vaere", "vaeret", "ved",
@@ -49,14 +50,25 @@ pub fn words(folded: &str) -> impl Iterator<Item = &str> {
 /// words it leaves alone, keeping at least three letters.
 pub fn stem(word: &str) -> String {
     let word = cut(word, MAX_WORD);
-    let snow = DANISH.stem(word).into_owned();
+    // Snowball knows æ, ø and å as vowels: give them back before stemming.
+    let snow = fold(&DANISH.stem(&unfold(word)));
     let light = ENDINGS
         .iter()
         .find_map(|e| {
             word.strip_suffix(e).filter(|rest| rest.chars().count() >= 3 && !splits_a_letter(rest, e))
         })
         .unwrap_or(word);
-    if light.len() < snow.len() { light.to_string() } else { snow }
+    let best = if light.len() < snow.len() { light.to_string() } else { snow };
+    // The present tense's `r` after a long vowel: "går"/"gå", "undgår"/"undgå".
+    match best.strip_suffix("aar") {
+        Some(rest) if !rest.is_empty() => format!("{rest}aa"),
+        _ => best,
+    }
+}
+
+/// `word` (folded) with the spelled-out Danish letters written as letters again.
+fn unfold(word: &str) -> String {
+    word.replace("aa", "å").replace("ae", "æ").replace("oe", "ø")
 }
 
 /// Whether taking `ending` off leaves half of a folded letter (`knae` is "knæ", not "kna"
@@ -86,7 +98,6 @@ pub fn counts_at(text: &[u8], at: usize, pattern: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::search::fold;
 
     fn stem_of(word: &str) -> String {
         stem(&fold(word))
@@ -108,6 +119,8 @@ mod tests {
         assert!(fold("smerter").starts_with(&stem_of("smerterne")));
         assert!(fold("øvelser").starts_with(&stem_of("øvelserne")));
         assert_eq!(stem_of("lænden"), "laend");
+        assert_eq!(stem_of("øvelser"), "oevels");
+        assert_eq!(stem("oevelser"), stem_of("øvelser"), "typed without ø");
     }
 
     #[test]

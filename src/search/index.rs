@@ -1,8 +1,12 @@
 //! The search index: every article's title, headings and section text, folded, in two
 //! buffers that a substring search runs through in one pass.
 
-use super::fold::fold_into;
+use super::analyze::words;
+use super::fold::{fold, fold_into};
+use super::synonyms::Synonyms;
 use crate::document::{Document, HeadingKind, push_block_text};
+use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
 
 /// What a stretch of indexed text is. The order is the ranking order of a hit in it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -70,6 +74,20 @@ pub struct Index {
     pub(super) body_fields: Vec<Field>,
     /// Everything a hit can point at.
     pub units: Vec<Unit>,
+    /// Each article's slug and frontmatter `keywords`, folded, one line per article; they
+    /// count for every section of the article, as its title does.
+    pub(super) metas: String,
+    pub(super) meta_fields: Vec<Field>,
+    /// The first unit of each article (its top).
+    pub(super) article_start: Vec<u32>,
+    /// Every distinct word of the library's headings and text, folded and sorted: the
+    /// vocabulary compound words are split against.
+    pub(super) vocab: Vec<Box<str>>,
+    /// The average length in bytes of a heading and of a section's text.
+    pub(super) avg_head: f32,
+    pub(super) avg_body: f32,
+    /// The library's synonym groups.
+    pub(super) synonyms: Synonyms,
 }
 
 impl Index {
@@ -79,7 +97,7 @@ impl Index {
         let half = articles.len() / 2;
         if half < 64 {
             let mut index = Index::build_part(articles, 0);
-            index.shrink_to_fit();
+            index.finish();
             return index;
         }
         let (first, second) = articles.split_at(half);
@@ -89,15 +107,43 @@ impl Index {
             (mine, other.join().unwrap_or_default())
         });
         a.append(b);
-        a.shrink_to_fit();
+        a.finish();
         a
     }
 
-    /// Indexes every article of `library`.
+    /// Indexes every article of `library`, with its slugs, keywords and synonyms.
     pub fn of(library: &crate::library::Library) -> Index {
         let articles: Vec<(&str, &str)> =
             library.articles.iter().map(|a| (a.title.as_str(), &*a.body)).collect();
-        Index::build(&articles)
+        let mut index = Index::build(&articles);
+        index.attach(library);
+        index
+    }
+
+    /// Adds what the library knows beside the articles' text: each article's slug and
+    /// `keywords`, and the synonym groups. (An index built on a thread from titles and
+    /// bodies gets them here.)
+    pub fn attach(&mut self, library: &crate::library::Library) {
+        self.metas.clear();
+        self.meta_fields.clear();
+        for (a, article) in library.articles.iter().enumerate() {
+            let Some(&unit) = self.article_start.get(a) else { break };
+            let start = offset(self.metas.len());
+            self.metas.push_str(&fold(&article.slug));
+            for keyword in article.meta.keywords() {
+                self.metas.push(' ');
+                self.metas.push_str(&fold(&keyword));
+            }
+            self.meta_fields.push(Field { unit, start, end: offset(self.metas.len()) });
+            self.metas.push('\n');
+        }
+        self.metas.shrink_to_fit();
+        self.synonyms = library.synonyms.clone();
+    }
+
+    /// Sets the synonym groups.
+    pub fn set_synonyms(&mut self, synonyms: Synonyms) {
+        self.synonyms = synonyms;
     }
 
     fn build_part(articles: &[(&str, &str)], first: usize) -> Index {
@@ -129,7 +175,43 @@ impl Index {
                 index.body(unit, &text);
             }
         }
+        let mut vocab: HashSet<&str, BuildHasherDefault<Fnv>> = HashSet::default();
+        vocab.extend(words(&index.heads).chain(words(&index.bodies)).filter(|w| w.len() <= 40));
+        index.vocab = vocab.into_iter().map(Box::from).collect();
         index
+    }
+
+    /// Sorts the vocabulary, counts the averages and gives back what growing reserved.
+    fn finish(&mut self) {
+        self.vocab.sort_unstable();
+        self.vocab.dedup();
+        self.article_start.clear();
+        for (u, unit) in self.units.iter().enumerate() {
+            if unit.heading.is_none() {
+                self.article_start.push(offset(u));
+            }
+        }
+        let mean = |fields: &[Field]| {
+            let total: f64 = fields.iter().map(|f| f64::from(f.end - f.start)).sum();
+            (total / fields.len().max(1) as f64).max(1.0) as f32
+        };
+        self.avg_head = mean(&self.head_fields);
+        self.avg_body = mean(&self.body_fields);
+        self.shrink_to_fit();
+    }
+
+    /// Whether some word of the library starts with `prefix`.
+    pub fn has_word_starting(&self, prefix: &str) -> bool {
+        let at = self.vocab.partition_point(|w| &**w < prefix);
+        self.vocab.get(at).is_some_and(|w| w.starts_with(prefix))
+    }
+
+    /// The units of article `article`.
+    pub(super) fn units_of(&self, article: u32) -> std::ops::Range<usize> {
+        let a = article as usize;
+        let start = self.article_start.get(a).map_or(self.units.len(), |&s| s as usize);
+        let end = self.article_start.get(a + 1).map_or(self.units.len(), |&s| s as usize);
+        start..end
     }
 
     fn unit(&mut self, unit: Unit) -> u32 {
@@ -168,6 +250,7 @@ impl Index {
         self.head_fields.extend(other.head_fields.into_iter().map(|f| shift(f, heads)));
         self.body_fields.extend(other.body_fields.into_iter().map(|f| shift(f, bodies)));
         self.units.extend(other.units);
+        self.vocab.extend(other.vocab);
     }
 
     /// Gives back what growing the buffers reserved.
@@ -179,6 +262,8 @@ impl Index {
         self.body_fields.shrink_to_fit();
         self.label_ends.shrink_to_fit();
         self.units.shrink_to_fit();
+        self.vocab.shrink_to_fit();
+        self.article_start.shrink_to_fit();
     }
 
     /// The bytes this index holds (its folded text and its tables).
@@ -189,6 +274,11 @@ impl Index {
             + self.units.capacity() * size_of::<Unit>()
             + self.labels.capacity()
             + self.label_ends.capacity() * size_of::<u32>()
+            + self.metas.capacity()
+            + self.meta_fields.capacity() * size_of::<Field>()
+            + self.article_start.capacity() * size_of::<u32>()
+            + self.vocab.capacity() * size_of::<Box<str>>()
+            + self.vocab.iter().map(|w| w.len()).sum::<usize>()
     }
 
     /// The heading (or, for an article's top, the title) of `unit`, as written.
@@ -202,6 +292,24 @@ impl Index {
     /// The folded heading (or title) text of `unit`.
     pub fn head_text(&self, unit: u32) -> &str {
         self.head_fields.get(unit as usize).map_or("", |f| &self.heads[f.start as usize..f.end as usize])
+    }
+}
+
+/// The FNV-1a hash: quick for the short words of the vocabulary.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
     }
 }
 
