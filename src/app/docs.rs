@@ -4,12 +4,14 @@
 use crate::document::Document;
 use std::sync::{Arc, Mutex, PoisonError};
 
+/// An article's body as it was parsed (to notice a replaced article), and its document.
+type Slot = Option<(Arc<str>, Arc<Document>)>;
+
 /// The parsed documents of a library's articles, made when first asked for.
 #[derive(Debug, Default)]
 pub struct Docs {
-    /// For each article: the body it was parsed from (to notice a replaced article) and its
-    /// document.
-    slots: Mutex<Vec<Option<(Arc<str>, Arc<Document>)>>>,
+    /// One slot per article.
+    slots: Mutex<Vec<Slot>>,
 }
 
 impl Docs {

@@ -16,6 +16,9 @@ const INDEX_AT_ONCE: usize = 1 << 20;
 /// How many results the lists hold.
 const LIMIT: usize = 200;
 
+/// The palette's preview laid out: for which unit, at which width, and the layout.
+pub type PreviewLayout = RefCell<Option<(u32, usize, Layout)>>;
+
 /// The question palette.
 #[derive(Debug)]
 pub struct Palette {
@@ -29,7 +32,7 @@ pub struct Palette {
     pub preview: Option<(usize, Arc<Document>)>,
     /// The preview's answer laid out, for the unit and width it was laid out for: drawn
     /// from here until the selection or the width changes.
-    pub preview_layout: RefCell<Option<(u32, usize, Layout)>>,
+    pub preview_layout: PreviewLayout,
     /// What the query's words are looked for as (folded): the parts of a question shown bold.
     pub patterns: Vec<String>,
 }
@@ -76,8 +79,26 @@ fn prompt() -> TextArea<'static> {
     input
 }
 
+/// The longest query the palette and library search read, in characters: a pasted essay
+/// costs one look-up of its start per keystroke, not a look-up of the whole.
+pub const MAX_QUERY: usize = 400;
+
+/// What is typed, up to [`MAX_QUERY`] characters.
 fn typed(input: &TextArea<'_>) -> String {
-    input.lines().join(" ")
+    let mut text = String::new();
+    for line in input.lines() {
+        if !text.is_empty() {
+            text.push(' ');
+        }
+        text.push_str(line);
+        if text.len() > MAX_QUERY * 4 {
+            break;
+        }
+    }
+    match text.char_indices().nth(MAX_QUERY) {
+        Some((at, _)) => text[..at].to_string(),
+        None => text,
+    }
 }
 
 impl App {
@@ -114,7 +135,7 @@ impl App {
     /// The query changed: find the questions anew.
     pub fn refresh_palette(&mut self) {
         let Some(text) = self.palette.as_ref().map(|p| typed(&p.input)) else { return };
-        let query = Query::new(&text);
+        let query = Query::typing(&text);
         let (hits, patterns) = self
             .ensure_index()
             .map(|ix| (ix.questions(&query, LIMIT), ix.patterns(&query)))
@@ -171,7 +192,7 @@ impl App {
     /// The query changed: search anew and group the hits by article.
     pub fn refresh_search(&mut self, snippet_width: usize) {
         let Some(text) = self.search.as_ref().map(|s| typed(&s.input)) else { return };
-        let query = Query::new(&text);
+        let query = Query::typing(&text);
         // Each hit's article is parsed once for its snippets (and kept in `docs`).
         let (hits, total) =
             self.ensure_index().map(|ix| ix.search_counted(&query, LIMIT / 2)).unwrap_or_default();

@@ -15,7 +15,7 @@ pub use action::Action;
 pub use docs::Docs;
 pub use find::{Find, FindHit};
 pub use history::Place;
-pub use lookup::{LibrarySearch, Palette, ResultRow};
+pub use lookup::{LibrarySearch, Palette, PreviewLayout, ResultRow};
 pub use review::{Editor, ListKind, ListView};
 pub use update::update;
 

@@ -89,10 +89,33 @@ pub fn cut(word: &str, max: usize) -> &str {
     &word[..end]
 }
 
-/// Whether a match of `pattern` at byte `at` of `text` counts: a short pattern must start a
-/// word.
-pub fn counts_at(text: &[u8], at: usize, pattern: &str) -> bool {
-    pattern.len() >= ANYWHERE_LEN || at == 0 || !text[at - 1].is_ascii_alphanumeric()
+/// Short endings a stem may be followed by in a word (`hvil` + `e`, `knae` + `et`); a
+/// longer rest is taken for the second half of a compound (`knae` + `smerter`).
+const SHORT_ENDINGS: &[&str] = &[
+    "e", "en", "er", "et", "ne", "es", "s", "r", "t", "te", "n", "ene", "ens", "ers", "ets", "ede", "ing",
+    "hed", "lig", "isk", "ige", "igt", "ste",
+];
+
+/// Whether a match of `pattern` at byte `at` of `text` counts. A short pattern must start a
+/// word. Unless `open_end` (a word still being typed), what follows it in its word must be
+/// nothing, an ending, or a word of its own of four letters or more (a doubled consonant
+/// before it is skipped: `nak|k|en`): so `hvil` finds "hvile" and "hvilepause", not
+/// "hvilke".
+pub fn counts_at(text: &[u8], at: usize, pattern: &str, open_end: bool) -> bool {
+    if pattern.len() < ANYWHERE_LEN && at > 0 && text[at - 1].is_ascii_alphanumeric() {
+        return false;
+    }
+    let end = at + pattern.len();
+    if open_end || end > text.len() {
+        return true;
+    }
+    let mut rest = &text[end..];
+    let len = rest.iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+    rest = &rest[..len];
+    if end > 0 && rest.first() == Some(&text[end - 1]) && rest.len() > 1 {
+        rest = &rest[1..];
+    }
+    rest.is_empty() || rest.len() >= 4 || SHORT_ENDINGS.iter().any(|e| e.as_bytes() == rest)
 }
 
 #[cfg(test)]
@@ -132,9 +155,18 @@ mod tests {
     #[test]
     fn a_short_stem_counts_only_at_the_start_of_a_word() {
         let text = b"ryggen problemer";
-        assert!(counts_at(text, 0, "ryg"));
-        assert!(!counts_at(text, 9, "ble"));
-        assert!(counts_at(text, 9, "blem"));
+        assert!(counts_at(text, 0, "ryg", false));
+        assert!(!counts_at(text, 10, "ble", false));
+        assert!(counts_at(text, 10, "blem", false));
+    }
+
+    #[test]
+    fn a_stem_is_followed_by_an_ending_or_another_word() {
+        let at = |text: &str, p: &str| counts_at(text.as_bytes(), text.find(p).expect("there"), p, false);
+        assert!(at("hvile", "hvil") && at("hvilepause", "hvil") && !at("hvilke", "hvil"));
+        assert!(at("nakken", "nak") && at("nakkesmerter", "nak") && at("knaeet", "knae"));
+        assert!(at("knaesmerter", "knae") && at("nervesmerterne", "smert"));
+        assert!(counts_at(b"hvilke", 0, "hvil", true), "a word being typed may go on");
     }
 
     #[test]

@@ -36,6 +36,11 @@ pub struct Query {
     pub cut: bool,
     /// Every word, folded, stop words too (to find the phrases of synonym groups).
     pub words: Vec<String>,
+    /// The words that asked a kind of question ("hvornår", "læge"): looked for too, but
+    /// they count little, since the kind of question already stands for them.
+    pub asking: Vec<String>,
+    /// Whether the last word is still being typed (it may be the start of a longer word).
+    pub typing: bool,
 }
 
 impl Query {
@@ -47,9 +52,11 @@ impl Query {
         let all = &all[..all.len().min(MAX_TERMS * 4)];
         let (intents, asked) = intent::detect(all);
         let mut terms: Vec<String> = Vec::new();
-        for (w, _) in all.iter().zip(&asked).filter(|(w, a)| !**a && !analyze::is_stop(w)) {
-            if !terms.iter().any(|t| t == w) {
-                terms.push((*w).to_string());
+        let mut asking: Vec<String> = Vec::new();
+        for (w, a) in all.iter().zip(&asked).filter(|(w, _)| !analyze::is_stop(w)) {
+            let list = if *a { &mut asking } else { &mut terms };
+            if !list.iter().any(|t| t == w) {
+                list.push((*w).to_string());
             }
         }
         let only_common = terms.is_empty() && intents.is_empty() && !all.is_empty();
@@ -62,8 +69,16 @@ impl Query {
         }
         let cut = cut || terms.len() > MAX_TERMS;
         terms.truncate(MAX_TERMS);
+        asking.truncate(MAX_TERMS);
         let words = all.iter().take(MAX_TERMS * 2).map(|w| (*w).to_string()).collect();
-        Query { terms, intents, only_common, cut, words }
+        Query { terms, intents, only_common, cut, words, asking, typing: false }
+    }
+
+    /// The query being typed as `text`: its last word, unless a space follows it, may be
+    /// the start of a longer word (the palette and library search).
+    pub fn typing(text: &str) -> Query {
+        let typing = text.ends_with(|c: char| c.is_alphanumeric());
+        Query { typing, ..Query::new(text) }
     }
 
     /// Whether there is nothing to look for.
@@ -97,6 +112,8 @@ pub struct Pattern {
     pub text: String,
     /// How much a hit of it counts (1 for the word's own stem).
     pub factor: f32,
+    /// Whether it may go on into any longer word (the word being typed).
+    pub open_end: bool,
 }
 
 /// A query word with every form it is looked for in.
@@ -125,6 +142,7 @@ const SYNONYM: f32 = 0.8;
 const PART: f32 = 0.5;
 const TYPO: f32 = 0.5;
 const INTENT: f32 = 1.5;
+const ASKED: f32 = 0.3;
 
 impl Index {
     /// The question headings that match `query`, best first (all of them, in library order,
@@ -174,32 +192,40 @@ impl Index {
     /// Every form each word of `query` is looked for in, and the kinds of question it asks.
     pub fn concepts(&self, query: &Query) -> Vec<Concept> {
         let mut out = Vec::new();
-        for word in &query.terms {
+        let words = query.terms.iter().map(|w| (w, 1.0)).chain(query.asking.iter().map(|w| (w, ASKED)));
+        for (word, weight) in words {
             let own = stem(word);
             // A stem that is itself a common word ("siger" → "sig") would match it everywhere.
             let own = if analyze::is_stop(&own) { word.clone() } else { own };
-            let mut patterns = vec![Pattern { text: own.clone(), factor: 1.0 }];
+            let mut patterns = vec![Pattern {
+                text: own.clone(),
+                factor: 1.0,
+                open_end: query.typing && Some(word) == query.terms.last(),
+            }];
             for synonym in self.synonyms.of_stem(&own) {
                 let text = if synonym.contains(' ') { synonym.to_string() } else { stem(synonym) };
                 if !patterns.iter().any(|p| p.text == text) {
-                    patterns.push(Pattern { text, factor: SYNONYM });
+                    patterns.push(Pattern { text, factor: SYNONYM, open_end: false });
                 }
             }
             let patterns = without_overlaps(patterns);
             let fuzzy = word.len() >= fuzzy::MIN_FUZZY_LEN;
-            out.push(Concept { word: word.clone(), patterns, weight: 1.0, heads_only: false, fuzzy });
+            out.push(Concept { word: word.clone(), patterns, weight, heads_only: false, fuzzy });
+            if weight < 1.0 {
+                continue;
+            }
             if let Some((left, right)) = self.split_compound(word) {
                 for part in [left, right] {
-                    let patterns = vec![Pattern { text: part.clone(), factor: 1.0 }];
+                    let patterns = vec![Pattern { text: part.clone(), factor: 1.0, open_end: false }];
                     out.push(Concept { word: part, patterns, weight: PART, heads_only: false, fuzzy: false });
                 }
             }
         }
         for (phrase, others) in self.synonyms.phrases_in(&query.words) {
-            let mut patterns = vec![Pattern { text: phrase.to_string(), factor: 1.0 }];
+            let mut patterns = vec![Pattern { text: phrase.to_string(), factor: 1.0, open_end: false }];
             for other in others {
                 let text = if other.contains(' ') { other.to_string() } else { stem(other) };
-                patterns.push(Pattern { text, factor: SYNONYM });
+                patterns.push(Pattern { text, factor: SYNONYM, open_end: false });
             }
             out.push(Concept {
                 word: phrase.to_string(),
@@ -210,8 +236,11 @@ impl Index {
             });
         }
         for intent in &query.intents {
-            let patterns =
-                intent.heads.iter().map(|h| Pattern { text: (*h).to_string(), factor: 1.0 }).collect();
+            let patterns = intent
+                .heads
+                .iter()
+                .map(|h| Pattern { text: (*h).to_string(), factor: 1.0, open_end: true })
+                .collect();
             out.push(Concept {
                 word: intent.name.to_string(),
                 patterns,
@@ -285,7 +314,7 @@ impl Index {
         for concept in &concepts {
             titles.clear();
             for p in &concept.patterns {
-                scan(&self.heads, &self.head_fields, &p.text, |field, _| {
+                scan(&self.heads, &self.head_fields, p, |field, _| {
                     let u = field.unit as usize;
                     if head_tf[u] == 0.0 && body_tf[u] == 0.0 {
                         touched.push(field.unit);
@@ -298,11 +327,11 @@ impl Index {
                 if concept.heads_only {
                     continue;
                 }
-                scan(&self.metas, &self.meta_fields, &p.text, |field, _| {
+                scan(&self.metas, &self.meta_fields, p, |field, _| {
                     *titles.entry(self.units[field.unit as usize].article).or_default() += p.factor;
                 });
                 if bodies {
-                    scan(&self.bodies, &self.body_fields, &p.text, |field, at| {
+                    scan(&self.bodies, &self.body_fields, p, |field, at| {
                         let u = field.unit as usize;
                         if head_tf[u] == 0.0 && body_tf[u] == 0.0 {
                             touched.push(field.unit);
@@ -439,21 +468,22 @@ fn without_overlaps(patterns: Vec<Pattern>) -> Vec<Pattern> {
             .filter(|o| o.text == p.text || covers(p, o))
             .map(|o| o.factor)
             .fold(p.factor, f32::max);
-        kept.push(Pattern { text: p.text.clone(), factor: best });
+        kept.push(Pattern { text: p.text.clone(), factor: best, open_end: p.open_end });
     }
     kept
 }
 
 /// Calls `found` with the field and the offset in it of every place `pattern` occurs inside
 /// a field of `text` (a short pattern only at the start of a word).
-fn scan(text: &str, fields: &[Field], pattern: &str, mut found: impl FnMut(&Field, u32)) {
+fn scan(text: &str, fields: &[Field], p: &Pattern, mut found: impl FnMut(&Field, u32)) {
+    let pattern = p.text.as_str();
     if pattern.is_empty() {
         return;
     }
     let bytes = text.as_bytes();
     let mut f = 0;
     for at in memmem::find_iter(bytes, pattern.as_bytes()) {
-        if pattern.len() < ANYWHERE_LEN && !counts_at(bytes, at, pattern) {
+        if !counts_at(bytes, at, pattern, p.open_end) {
             continue;
         }
         while f < fields.len() && (fields[f].end as usize) < at + pattern.len() {

@@ -30,7 +30,7 @@ pub fn highlights(text: &str, patterns: &[String]) -> Vec<Range<usize>> {
     let mut found: Vec<Range<usize>> = Vec::new();
     for p in patterns.iter().filter(|p| !p.is_empty()) {
         for (at, _) in folded.match_indices(p.as_str()) {
-            if counts_at(bytes, at, p) {
+            if counts_at(bytes, at, p, true) {
                 found.push(at..at + p.len());
             }
         }
@@ -70,7 +70,7 @@ pub fn snippet(
         query.terms.iter().map(|t| stem(t)).find_map(|p| {
             folded
                 .match_indices(p.as_str())
-                .find(|(at, _)| counts_at(folded.as_bytes(), *at, &p))
+                .find(|(at, _)| counts_at(folded.as_bytes(), *at, &p, false))
                 .map(|(at, _)| (at, p.len()))
         })
     };

@@ -167,9 +167,7 @@ impl Synonyms {
         for group in &self.groups {
             for phrase in group.iter().filter(|e| e.contains(' ')) {
                 let parts: Vec<String> = phrase.split(' ').map(analyze::stem).collect();
-                let said = words
-                    .windows(parts.len())
-                    .any(|w| w.iter().zip(&parts).all(|(w, p)| w.starts_with(p.as_str())));
+                let said = said_in(words, &parts);
                 if said {
                     let others = group.iter().filter(|e| *e != phrase).map(String::as_str).collect();
                     out.push((phrase.as_str(), others));
@@ -188,6 +186,24 @@ impl Synonyms {
     pub fn is_empty(&self) -> bool {
         self.groups.is_empty()
     }
+}
+
+/// Whether `parts` (stems) are said in `words` in order, each as the start of a word, with
+/// at most two other words between two of them ("går nervesmerter væk" says "gå væk").
+fn said_in(words: &[String], parts: &[String]) -> bool {
+    let Some((first, rest)) = parts.split_first() else { return false };
+    (0..words.len()).filter(|&i| words[i].starts_with(first.as_str())).any(|start| {
+        let mut at = start;
+        rest.iter().all(|p| {
+            match (at + 1..(at + 4).min(words.len())).find(|&j| words[j].starts_with(p.as_str())) {
+                Some(j) => {
+                    at = j;
+                    true
+                }
+                None => false,
+            }
+        })
+    })
 }
 
 /// One word or phrase of a group, as text.

@@ -1,7 +1,7 @@
 //! The question palette and library search windows.
 
 use super::theme;
-use crate::app::{App, ResultRow};
+use crate::app::{App, PreviewLayout, ResultRow};
 use crate::document::{Document, Outline};
 use crate::layout::{Layout, display_width, truncate};
 use crate::screen::list_offset;
@@ -12,7 +12,6 @@ use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::widgets::{Block, Borders, Clear, Widget};
 use ratatui_textarea::TextArea;
-use std::cell::RefCell;
 
 /// The window both use: the screen between the title and status lines.
 fn window(title: &str, area: Rect, buf: &mut Buffer) -> Rect {
@@ -108,13 +107,7 @@ pub fn palette(app: &App, area: Rect, buf: &mut Buffer) {
 
 /// The question of `hit` in `doc` and its answer, laid out in `area` (once per question and
 /// width: the layout is kept in `cache`).
-fn answer(
-    doc: &Document,
-    hit: &Hit,
-    cache: &RefCell<Option<(u32, usize, Layout)>>,
-    area: Rect,
-    buf: &mut Buffer,
-) {
+fn answer(doc: &Document, hit: &Hit, cache: &PreviewLayout, area: Rect, buf: &mut Buffer) {
     let Some(i) = hit.target.heading.map(|h| h as usize) else { return };
     if area.height == 0 || i >= doc.outline.headings.len() {
         return;
