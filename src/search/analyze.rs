@@ -38,7 +38,7 @@ static DANISH: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::D
 
 /// Whether `word` (folded) is a stop word.
 pub fn is_stop(word: &str) -> bool {
-    STOP_WORDS.contains(&word)
+    word.chars().nth(1).is_none() || STOP_WORDS.contains(&word)
 }
 
 /// The words of folded text: runs of letters and digits.
@@ -115,7 +115,9 @@ pub fn counts_at(text: &[u8], at: usize, pattern: &str, open_end: bool) -> bool 
     if end > 0 && rest.first() == Some(&text[end - 1]) && rest.len() > 1 {
         rest = &rest[1..];
     }
-    rest.is_empty() || rest.len() >= 4 || SHORT_ENDINGS.iter().any(|e| e.as_bytes() == rest)
+    // A pattern of one or two letters is a word of its own, not the start of a compound.
+    let compound = rest.len() >= 4 && pattern.len() > 2;
+    rest.is_empty() || compound || SHORT_ENDINGS.iter().any(|e| e.as_bytes() == rest)
 }
 
 #[cfg(test)]
@@ -128,7 +130,7 @@ mod tests {
 
     #[test]
     fn stop_words_are_the_common_words_not_the_question_words() {
-        assert!(is_stop("jeg") && is_stop("paa") && is_stop("naar"));
+        assert!(is_stop("jeg") && is_stop("paa") && is_stop("naar") && is_stop("x"));
         assert!(!is_stop("hvornaar") && !is_stop("ondt") && !is_stop("ryg"));
     }
 
