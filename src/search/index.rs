@@ -1,12 +1,9 @@
 //! The search index: every article's title, headings and section text, folded, in two
 //! buffers that a substring search runs through in one pass.
 
-use super::analyze::words;
 use super::fold::{fold, fold_into};
 use super::synonyms::Synonyms;
 use crate::document::{Document, HeadingKind, push_block_text};
-use std::collections::HashSet;
-use std::hash::{BuildHasherDefault, Hasher};
 
 /// What a stretch of indexed text is. The order is the ranking order of a hit in it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -80,9 +77,6 @@ pub struct Index {
     pub(super) meta_fields: Vec<Field>,
     /// The first unit of each article (its top).
     pub(super) article_start: Vec<u32>,
-    /// Every distinct word of the library's headings and text, folded and sorted: the
-    /// vocabulary compound words are split against.
-    pub(super) vocab: Vec<Box<str>>,
     /// The average length in bytes of a heading and of a section's text.
     pub(super) avg_head: f32,
     pub(super) avg_body: f32,
@@ -175,16 +169,11 @@ impl Index {
                 index.body(unit, &text);
             }
         }
-        let mut vocab: HashSet<&str, BuildHasherDefault<Fnv>> = HashSet::default();
-        vocab.extend(words(&index.heads).chain(words(&index.bodies)).filter(|w| w.len() <= 40));
-        index.vocab = vocab.into_iter().map(Box::from).collect();
         index
     }
 
-    /// Sorts the vocabulary, counts the averages and gives back what growing reserved.
+    /// Counts the averages and gives back what growing reserved.
     fn finish(&mut self) {
-        self.vocab.sort_unstable();
-        self.vocab.dedup();
         self.article_start.clear();
         for (u, unit) in self.units.iter().enumerate() {
             if unit.heading.is_none() {
@@ -200,10 +189,15 @@ impl Index {
         self.shrink_to_fit();
     }
 
-    /// Whether some word of the library starts with `prefix`.
-    pub fn has_word_starting(&self, prefix: &str) -> bool {
-        let at = self.vocab.partition_point(|w| &**w < prefix);
-        self.vocab.get(at).is_some_and(|w| w.starts_with(prefix))
+    /// Whether some word of the library's headings (and, with `bodies`, its text) starts
+    /// with `prefix`: the vocabulary compound words are split against.
+    pub fn has_word_starting(&self, prefix: &str, bodies: bool) -> bool {
+        let starts_word = |text: &str| {
+            let bytes = text.as_bytes();
+            memchr::memmem::find_iter(bytes, prefix.as_bytes())
+                .any(|at| at == 0 || !bytes[at - 1].is_ascii_alphanumeric())
+        };
+        !prefix.is_empty() && (starts_word(&self.heads) || (bodies && starts_word(&self.bodies)))
     }
 
     /// The units of article `article`.
@@ -250,7 +244,6 @@ impl Index {
         self.head_fields.extend(other.head_fields.into_iter().map(|f| shift(f, heads)));
         self.body_fields.extend(other.body_fields.into_iter().map(|f| shift(f, bodies)));
         self.units.extend(other.units);
-        self.vocab.extend(other.vocab);
     }
 
     /// Gives back what growing the buffers reserved.
@@ -262,7 +255,6 @@ impl Index {
         self.body_fields.shrink_to_fit();
         self.label_ends.shrink_to_fit();
         self.units.shrink_to_fit();
-        self.vocab.shrink_to_fit();
         self.article_start.shrink_to_fit();
     }
 
@@ -277,8 +269,6 @@ impl Index {
             + self.metas.capacity()
             + self.meta_fields.capacity() * size_of::<Field>()
             + self.article_start.capacity() * size_of::<u32>()
-            + self.vocab.capacity() * size_of::<Box<str>>()
-            + self.vocab.iter().map(|w| w.len()).sum::<usize>()
     }
 
     /// The heading (or, for an article's top, the title) of `unit`, as written.
@@ -292,24 +282,6 @@ impl Index {
     /// The folded heading (or title) text of `unit`.
     pub fn head_text(&self, unit: u32) -> &str {
         self.head_fields.get(unit as usize).map_or("", |f| &self.heads[f.start as usize..f.end as usize])
-    }
-}
-
-/// The FNV-1a hash: quick for the short words of the vocabulary.
-#[derive(Default)]
-struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
-        for &b in bytes {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
     }
 }
 

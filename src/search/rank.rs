@@ -191,6 +191,11 @@ impl Index {
 
     /// Every form each word of `query` is looked for in, and the kinds of question it asks.
     pub fn concepts(&self, query: &Query) -> Vec<Concept> {
+        self.concepts_in(query, true)
+    }
+
+    /// [`Index::concepts`], splitting compounds against the headings only unless `bodies`.
+    fn concepts_in(&self, query: &Query, bodies: bool) -> Vec<Concept> {
         let mut out = Vec::new();
         let words = query.terms.iter().map(|w| (w, 1.0)).chain(query.asking.iter().map(|w| (w, ASKED)));
         for (word, weight) in words {
@@ -211,10 +216,12 @@ impl Index {
             let patterns = without_overlaps(patterns);
             let fuzzy = word.len() >= fuzzy::MIN_FUZZY_LEN;
             out.push(Concept { word: word.clone(), patterns, weight, heads_only: false, fuzzy });
-            if weight < 1.0 {
+            // The word being typed is not split: it is not a whole word yet.
+            let typing = query.typing && Some(word) == query.terms.last();
+            if weight < 1.0 || typing {
                 continue;
             }
-            if let Some((left, right)) = self.split_compound(word) {
+            if let Some((left, right)) = self.split_compound(word, bodies) {
                 for part in [left, right] {
                     let patterns = vec![Pattern { text: part.clone(), factor: 1.0, open_end: false }];
                     out.push(Concept { word: part, patterns, weight: PART, heads_only: false, fuzzy: false });
@@ -256,7 +263,7 @@ impl Index {
     /// show bold in a heading, and what find looks for after library search.
     pub fn patterns(&self, query: &Query) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
-        for c in self.concepts(query) {
+        for c in self.concepts_in(query, false) {
             for p in c.patterns {
                 if !out.contains(&p.text) {
                     out.push(p.text);
@@ -269,23 +276,23 @@ impl Index {
 
     /// `word` as two words of the library's vocabulary (`rygoevelser` → `ryg` + `oevels`),
     /// as stems; the first may end in a joining `s` or `e` (`spaendings|hovedpine`).
-    fn split_compound(&self, word: &str) -> Option<(String, String)> {
+    fn split_compound(&self, word: &str, bodies: bool) -> Option<(String, String)> {
         // A word the library has (or an inflection of one) is not split.
-        if word.len() < 7 || !word.is_ascii() || self.has_word_starting(&stem(word)) {
+        if word.len() < 7 || !word.is_ascii() || self.has_word_starting(&stem(word), bodies) {
             return None;
         }
         let mut best: Option<(usize, String, String)> = None;
         for at in 3..=word.len() - 4 {
             let (left, right) = word.split_at(at);
             let right = stem(right);
-            if right.len() < 3 || analyze::is_stop(&right) || !self.has_word_starting(&right) {
+            if right.len() < 3 || analyze::is_stop(&right) || !self.has_word_starting(&right, bodies) {
                 continue;
             }
             let left = [left, left.strip_suffix('s').unwrap_or(""), left.strip_suffix('e').unwrap_or("")]
                 .into_iter()
                 .filter(|l| l.len() >= 3)
                 .map(stem)
-                .find(|l| l.len() >= 3 && !analyze::is_stop(l) && self.has_word_starting(l));
+                .find(|l| l.len() >= 3 && !analyze::is_stop(l) && self.has_word_starting(l, bodies));
             let Some(left) = left else { continue };
             let balance = left.len().min(right.len());
             if best.as_ref().is_none_or(|(b, _, _)| balance > *b) {
@@ -302,7 +309,7 @@ impl Index {
         bodies: bool,
         wanted: impl Fn(&Unit) -> bool,
     ) -> (Vec<Hit>, usize) {
-        let concepts = self.concepts(query);
+        let concepts = self.concepts_in(query, bodies);
         let n = self.units.len();
         let mut score = vec![0f32; n];
         let mut body_at: Vec<(u32, u32)> = vec![(u32::MAX, 0); n];
