@@ -10,6 +10,7 @@ mod fold;
 mod fuzzy;
 mod index;
 pub mod intent;
+mod query;
 mod rank;
 mod snippet;
 mod synonyms;
