@@ -497,3 +497,28 @@ pub fn synonyms_too_many(groups: usize, max: usize) -> String {
 pub fn screen_too_large(width: u16, height: u16) -> String {
     format!("This terminal is larger than {width}×{height}: artikel uses its top-left {width}×{height}.")
 }
+
+/// The heading over `faq`'s runner-ups.
+pub const SEE_ALSO: &str = "Se også";
+
+/// A query of only common words (stop words).
+pub fn only_common_words(query: &str) -> String {
+    format!(
+        "no answer found for “{query}”: it has only common words (such as jeg, det, på); add a word of what you ask about"
+    )
+}
+
+/// A query with more words than count.
+pub fn query_cut(max: usize) -> String {
+    format!("artikel: only the first {max} words of the query count")
+}
+
+/// Library search's last row when it shows only the best hits.
+pub fn more_hits(shown: usize, total: usize) -> String {
+    format!("the best {shown} of {total} hits: type more words to narrow them")
+}
+
+/// The status when find's phrase is longer than find looks for.
+pub fn find_cut(max: usize) -> String {
+    format!("Find looks for the first {max} characters")
+}

@@ -199,7 +199,7 @@ fn faq_json_gives_slug_heading_anchor_score_and_answer() {
     assert_eq!(first["slug"], "skuldersmerter");
     assert_eq!(first["heading"], "Hvor længe varer en frossen skulder?");
     assert_eq!(first["anchor"], "hvor-længe-varer-en-frossen-skulder");
-    assert!(first["score"].as_u64().is_some_and(|s| s > 0));
+    assert!(first["score"].as_f64().is_some_and(|s| s > 0.0));
     assert!(first["answer"].as_str().is_some_and(|a| a.starts_with("En frossen skulder går som regel over")));
     let all: serde_json::Value =
         serde_json::from_slice(&artikel(&["faq", "--all", "--json", "smerter"]).stdout).expect("JSON");
@@ -211,14 +211,17 @@ fn search_prints_slug_section_and_a_snippet_for_each_hit() {
     let out = artikel(&["search", "diskusprolaps", "--width", "100"]);
     assert!(out.status.success());
     let text = stdout(&out);
-    let first = text.lines().next().expect("a hit");
+    let first = text.lines().find(|l| l.contains("årsagerne")).expect("a hit");
     assert!(first.starts_with("laendesmerter › Hvad er årsagerne til lændesmert"), "{first}");
-    assert!(first.contains("diskusprolaps"), "{first}");
+    assert!(text.lines().all(|l| l.contains("diskusprolaps")), "{text}");
     assert!(text.lines().all(|l| l.contains(" › ") && l.contains(": ")), "{text}");
     let json: serde_json::Value =
         serde_json::from_slice(&artikel(&["search", "--json", "diskusprolaps"]).stdout).expect("JSON");
     assert_eq!(json[0]["slug"], "laendesmerter");
-    assert_eq!(json[0]["anchor"], "hvad-er-årsagerne-til-lændesmerter");
+    assert!(
+        json.as_array()
+            .is_some_and(|a| a.iter().any(|h| h["anchor"] == "hvad-er-årsagerne-til-lændesmerter"))
+    );
     assert!(json[0]["snippet"].as_str().is_some_and(|s| s.contains("diskusprolaps")));
 }
 

@@ -1,6 +1,7 @@
 //! The reader's state and the one function that changes it.
 
 mod action;
+mod docs;
 mod find;
 mod history;
 pub mod keymap;
@@ -11,9 +12,10 @@ mod review;
 mod update;
 
 pub use action::Action;
+pub use docs::Docs;
 pub use find::{Find, FindHit};
 pub use history::Place;
-pub use lookup::{LibrarySearch, Palette, ResultRow};
+pub use lookup::{LibrarySearch, Palette, PreviewLayout, ResultRow};
 pub use review::{Editor, ListKind, ListView};
 pub use update::update;
 
@@ -80,6 +82,8 @@ pub struct App {
     pub generation: u64,
     /// The search index of the library, once built.
     pub index: Option<crate::search::Index>,
+    /// The articles parsed for lookup (previews, snippets), each once.
+    pub docs: Docs,
     /// Set when lookup wants the index built on a thread.
     pub want_index: bool,
     /// The question palette, while open.
@@ -134,6 +138,7 @@ impl App {
             parsed_prefix: None,
             generation: 0,
             index: None,
+            docs: Docs::default(),
             want_index: false,
             palette: None,
             search: None,
@@ -187,9 +192,10 @@ impl App {
     pub fn jump_to_section(&mut self, text: &str) -> bool {
         self.ensure_parsed();
         let article = &self.library.articles[self.current];
-        let index = crate::search::Index::build(&[(article.title.as_str(), &*article.body)]);
+        let mut index = crate::search::Index::build(&[(article.title.as_str(), &*article.body)]);
+        index.set_synonyms(self.library.synonyms.clone());
         let query = crate::search::Query::new(text);
-        let best = index.search(&query, 100).into_iter().find_map(|h| h.target.heading);
+        let best = index.answers(&query, 1).first().and_then(|h| h.target.heading);
         best.map(|i| self.jump_to_heading(i as usize)).is_some()
     }
 

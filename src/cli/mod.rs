@@ -168,8 +168,10 @@ fn shortcut(library: &Library, words: &[String]) -> Result<Start, Failure> {
         return place(library, one);
     }
     let text = words.join(" ");
-    let hit =
-        Index::of(library).best_answer(&Query::new(&text)).ok_or_else(|| (1, strings::no_answer(&text)))?;
+    let query = Query::new(&text);
+    let hit = Index::of(library).best_answer(&query).ok_or_else(|| {
+        (1, if query.only_common { strings::only_common_words(&text) } else { strings::no_answer(&text) })
+    })?;
     Ok(Start { heading: hit.target.heading.map(|h| h as usize), ..Start::top(hit.target.article as usize) })
 }
 

@@ -18,6 +18,26 @@ pub struct Frontmatter {
     pub extra: BTreeMap<String, FrontValue>,
 }
 
+impl Frontmatter {
+    /// The `keywords:` an editor gave the article (a list, or words separated by commas):
+    /// lookup counts them as words of its title.
+    pub fn keywords(&self) -> Vec<String> {
+        let text = |v: &FrontValue| match v {
+            FrontValue::Text(t) => t.clone(),
+            other => other.to_string(),
+        };
+        match self.extra.get("keywords") {
+            Some(FrontValue::List(items)) => items.iter().map(text).collect(),
+            Some(FrontValue::Text(t)) => t.split(',').map(|k| k.trim().to_string()).collect(),
+            _ => Vec::new(),
+        }
+        .into_iter()
+        .filter(|k| !k.trim().is_empty())
+        .take(100)
+        .collect()
+    }
+}
+
 /// A YAML value of a key the reader does not know.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(untagged)]
@@ -218,6 +238,15 @@ mod tests {
         assert_eq!(fm.date_published.map(format_date).as_deref(), Some("06/05/2023"));
         assert_eq!(fm.extra["forfatter"], FrontValue::Text("Anne".into()));
         assert_eq!(fm.extra["tags"].to_string(), "[knæ, smerter]");
+    }
+
+    #[test]
+    fn keywords_are_a_list_or_words_separated_by_commas() {
+        let (fm, _) = parse("keywords: [hekseskud, ischias]\n").expect("valid");
+        assert_eq!(fm.keywords(), ["hekseskud", "ischias"]);
+        let (fm, _) = parse("keywords: hold i ryggen, lumbago\n").expect("valid");
+        assert_eq!(fm.keywords(), ["hold i ryggen", "lumbago"]);
+        assert!(Frontmatter::default().keywords().is_empty());
     }
 
     #[test]

@@ -16,6 +16,9 @@ pub use warning::{MAX_ARTICLE_BYTES, Warning, WarningKind};
 use include_dir::{Dir, include_dir};
 use std::path::{Path, PathBuf};
 
+/// The synonym file's name, beside the articles.
+const SYNONYMS: &str = "synonyms.yaml";
+
 static BUNDLED: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/articles");
 
 /// Every article the reader knows, sorted by slug, and what went wrong while loading them.
@@ -28,6 +31,9 @@ pub struct Library {
     /// Articles not shown because another file of the same folder tree has their slug (each
     /// has a [`WarningKind::DuplicateSlug`] warning); `check` lints them too.
     pub hidden: Vec<Article>,
+    /// The synonym groups lookup expands queries with: the bundled `synonyms.yaml`, then
+    /// each folder's own.
+    pub synonyms: crate::search::Synonyms,
 }
 
 impl Library {
@@ -40,6 +46,10 @@ impl Library {
             let loaded = scan::load_dir(dir);
             lib.warnings.extend(loaded.warnings);
             lib.hidden.extend(loaded.hidden);
+            let path = dir.join(SYNONYMS);
+            if let Ok(bytes) = std::fs::read(&path) {
+                lib.add_synonyms(&path.display().to_string(), &String::from_utf8_lossy(&bytes));
+            }
             for article in loaded.articles {
                 lib.insert(article);
             }
@@ -59,7 +69,20 @@ impl Library {
                 lib.insert(article);
             }
         }
+        if let Some(file) = BUNDLED.get_file(SYNONYMS) {
+            lib.add_synonyms(SYNONYMS, &String::from_utf8_lossy(file.contents()));
+        }
         lib
+    }
+
+    /// Adds the groups of a synonym file; its problems become warnings.
+    fn add_synonyms(&mut self, place: &str, text: &str) {
+        let (synonyms, problems) = crate::search::Synonyms::parse(text);
+        for p in problems {
+            self.warnings
+                .push(Warning::new(place, WarningKind::Synonyms { problem: p.message }).at(p.line, None));
+        }
+        self.synonyms.merge(synonyms);
     }
 
     /// Adds `article`, replacing one with the same slug.

@@ -69,6 +69,11 @@ pub enum WarningKind {
     },
     /// A link leads back to a folder already read; it is read once.
     FolderLoop,
+    /// Something is wrong with a synonym file (`synonyms.yaml`); what can be used is used.
+    Synonyms {
+        /// What is wrong, as `search::check_synonyms` says it.
+        problem: String,
+    },
 }
 
 /// A problem with one file or folder; the library loads without it (or with it repaired).
@@ -118,6 +123,7 @@ impl Warning {
             WarningKind::CannotOpenFolder { reason } => strings::warning_cannot_open_folder(&quote(reason)),
             WarningKind::CannotReadFolder { reason } => strings::warning_cannot_read_folder(&quote(reason)),
             WarningKind::FolderLoop => strings::WARNING_FOLDER_LOOP.to_string(),
+            WarningKind::Synonyms { problem } => quote(problem),
         }
     }
 }

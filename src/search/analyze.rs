@@ -6,6 +6,7 @@
 //! `knæsmerter`) meet. A stem shorter than four letters only matches at the start of a word,
 //! so `ryg` finds "ryggen" and "rygøvelser" but not "problemer".
 
+use super::fold::fold;
 use rust_stemmers::{Algorithm, Stemmer};
 use std::sync::LazyLock;
 
@@ -14,9 +15,9 @@ use std::sync::LazyLock;
 const STOP_WORDS: &[&str] = &[
     "af", "alle", "alt", "andet", "andre", "at", "bare", "blev", "blive", "bliver", "da", "de", "dem", "den",
     "denne", "der", "deres", "det", "dette", "dig", "din", "dine", "disse", "dit", "du", "efter", "eller",
-    "en", "end", "er", "et", "faa", "faar", "fik", "for", "fordi", "fra", "goer", "goere", "gjort", "har",
-    "have", "havde", "hende", "hendes", "hun", "hans", "han", "her", "hos", "hvad", "hvis", "hvor",
-    "hvordan", "i", "ikke", "ind", "jeg", "jer", "jo", "kan", "kunne", "lige", "man", "mange", "med",
+    "en", "end", "er", "et", "faa", "faar", "fik", "for", "fordi", "foer", "fra", "goer", "goere", "gjort",
+    "har", "have", "havde", "hende", "hendes", "hun", "hans", "han", "her", "hos", "hvad", "hvis", "hvor",
+    "hvordan", "i", "igen", "ikke", "ind", "jeg", "jer", "jo", "kan", "kunne", "lige", "man", "mange", "med",
     "meget", "men", "mere", "mig", "min", "mine", "mit", "mod", "maa", "naar", "nogen", "noget", "nu", "og",
     "ogsaa", "om", "op", "os", "over", "paa", "saa", "sig", "sin", "sine", "sit", "skal", "skulle", "som",
     "til", "ud", "under", "var", "vi", "vil", "ville", "vaere", "vaeret", "ved",
@@ -37,7 +38,7 @@ static DANISH: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::D
 
 /// Whether `word` (folded) is a stop word.
 pub fn is_stop(word: &str) -> bool {
-    STOP_WORDS.contains(&word)
+    word.chars().nth(1).is_none() || STOP_WORDS.contains(&word)
 }
 
 /// The words of folded text: runs of letters and digits.
@@ -49,14 +50,25 @@ pub fn words(folded: &str) -> impl Iterator<Item = &str> {
 /// words it leaves alone, keeping at least three letters.
 pub fn stem(word: &str) -> String {
     let word = cut(word, MAX_WORD);
-    let snow = DANISH.stem(word).into_owned();
+    // Snowball knows æ, ø and å as vowels: give them back before stemming.
+    let snow = fold(&DANISH.stem(&unfold(word)));
     let light = ENDINGS
         .iter()
         .find_map(|e| {
             word.strip_suffix(e).filter(|rest| rest.chars().count() >= 3 && !splits_a_letter(rest, e))
         })
         .unwrap_or(word);
-    if light.len() < snow.len() { light.to_string() } else { snow }
+    let best = if light.len() < snow.len() { light.to_string() } else { snow };
+    // The present tense's `r` after a long vowel: "går"/"gå", "undgår"/"undgå".
+    match best.strip_suffix("aar") {
+        Some(rest) if !rest.is_empty() => format!("{rest}aa"),
+        _ => best,
+    }
+}
+
+/// `word` (folded) with the spelled-out Danish letters written as letters again.
+fn unfold(word: &str) -> String {
+    word.replace("aa", "å").replace("ae", "æ").replace("oe", "ø")
 }
 
 /// Whether taking `ending` off leaves half of a folded letter (`knae` is "knæ", not "kna"
@@ -77,16 +89,40 @@ pub fn cut(word: &str, max: usize) -> &str {
     &word[..end]
 }
 
-/// Whether a match of `pattern` at byte `at` of `text` counts: a short pattern must start a
-/// word.
-pub fn counts_at(text: &[u8], at: usize, pattern: &str) -> bool {
-    pattern.len() >= ANYWHERE_LEN || at == 0 || !text[at - 1].is_ascii_alphanumeric()
+/// Short endings a stem may be followed by in a word (`hvil` + `e`, `knae` + `et`); a
+/// longer rest is taken for the second half of a compound (`knae` + `smerter`).
+const SHORT_ENDINGS: &[&str] = &[
+    "e", "en", "er", "et", "ne", "es", "s", "r", "t", "te", "n", "ene", "ens", "ers", "ets", "ede", "ing",
+    "hed", "lig", "isk", "ige", "igt", "ste",
+];
+
+/// Whether a match of `pattern` at byte `at` of `text` counts. A short pattern must start a
+/// word. Unless `open_end` (a word still being typed), what follows it in its word must be
+/// nothing, an ending, or a word of its own of four letters or more (a doubled consonant
+/// before it is skipped: `nak|k|en`): so `hvil` finds "hvile" and "hvilepause", not
+/// "hvilke".
+pub fn counts_at(text: &[u8], at: usize, pattern: &str, open_end: bool) -> bool {
+    if pattern.len() < ANYWHERE_LEN && at > 0 && text[at - 1].is_ascii_alphanumeric() {
+        return false;
+    }
+    let end = at + pattern.len();
+    if open_end || end > text.len() {
+        return true;
+    }
+    let mut rest = &text[end..];
+    let len = rest.iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+    rest = &rest[..len];
+    if end > 0 && rest.first() == Some(&text[end - 1]) && rest.len() > 1 {
+        rest = &rest[1..];
+    }
+    // A pattern of one or two letters is a word of its own, not the start of a compound.
+    let compound = rest.len() >= 4 && pattern.len() > 2;
+    rest.is_empty() || compound || SHORT_ENDINGS.iter().any(|e| e.as_bytes() == rest)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::search::fold;
 
     fn stem_of(word: &str) -> String {
         stem(&fold(word))
@@ -94,7 +130,7 @@ mod tests {
 
     #[test]
     fn stop_words_are_the_common_words_not_the_question_words() {
-        assert!(is_stop("jeg") && is_stop("paa") && is_stop("naar"));
+        assert!(is_stop("jeg") && is_stop("paa") && is_stop("naar") && is_stop("x"));
         assert!(!is_stop("hvornaar") && !is_stop("ondt") && !is_stop("ryg"));
     }
 
@@ -108,6 +144,8 @@ mod tests {
         assert!(fold("smerter").starts_with(&stem_of("smerterne")));
         assert!(fold("øvelser").starts_with(&stem_of("øvelserne")));
         assert_eq!(stem_of("lænden"), "laend");
+        assert_eq!(stem_of("øvelser"), "oevels");
+        assert_eq!(stem("oevelser"), stem_of("øvelser"), "typed without ø");
     }
 
     #[test]
@@ -119,9 +157,18 @@ mod tests {
     #[test]
     fn a_short_stem_counts_only_at_the_start_of_a_word() {
         let text = b"ryggen problemer";
-        assert!(counts_at(text, 0, "ryg"));
-        assert!(!counts_at(text, 9, "ble"));
-        assert!(counts_at(text, 9, "blem"));
+        assert!(counts_at(text, 0, "ryg", false));
+        assert!(!counts_at(text, 10, "ble", false));
+        assert!(counts_at(text, 10, "blem", false));
+    }
+
+    #[test]
+    fn a_stem_is_followed_by_an_ending_or_another_word() {
+        let at = |text: &str, p: &str| counts_at(text.as_bytes(), text.find(p).expect("there"), p, false);
+        assert!(at("hvile", "hvil") && at("hvilepause", "hvil") && !at("hvilke", "hvil"));
+        assert!(at("nakken", "nak") && at("nakkesmerter", "nak") && at("knaeet", "knae"));
+        assert!(at("knaesmerter", "knae") && at("nervesmerterne", "smert"));
+        assert!(counts_at(b"hvilke", 0, "hvil", true), "a word being typed may go on");
     }
 
     #[test]

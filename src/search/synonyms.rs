@@ -140,12 +140,37 @@ impl Synonyms {
 
     /// The words and phrases (folded) that mean the same as the word whose stem is `stem`,
     /// not counting entries with that stem.
+    /// A stem that is not in a group may be a longer form of one that is
+    /// ("neuropatisk" of "neuropati"): up to three more letters after five of a group word.
     pub fn of_stem(&self, stem: &str) -> Vec<&str> {
         let mut out: Vec<&str> = Vec::new();
-        for &g in self.by_stem.get(stem).into_iter().flatten() {
+        let key = (0..=3.min(stem.len().saturating_sub(5)))
+            .map(|less| &stem[..stem.len() - less])
+            .filter(|k| stem.is_char_boundary(k.len()))
+            .find(|k| self.by_stem.contains_key(*k))
+            .unwrap_or(stem);
+        for &g in self.by_stem.get(key).into_iter().flatten() {
             for entry in &self.groups[g as usize] {
-                if !out.contains(&entry.as_str()) && (entry.contains(' ') || analyze::stem(entry) != stem) {
+                if !out.contains(&entry.as_str()) && (entry.contains(' ') || analyze::stem(entry) != key) {
                     out.push(entry);
+                }
+            }
+        }
+        out
+    }
+
+    /// The groups with a phrase that `words` (a query's folded words) say, word by word
+    /// (each word of the phrase as the start of a query word): for each, the phrase and the
+    /// group's other words and phrases.
+    pub fn phrases_in(&self, words: &[String]) -> Vec<(&str, Vec<&str>)> {
+        let mut out = Vec::new();
+        for group in &self.groups {
+            for phrase in group.iter().filter(|e| e.contains(' ')) {
+                let parts: Vec<String> = phrase.split(' ').map(analyze::stem).collect();
+                let said = said_in(words, &parts);
+                if said {
+                    let others = group.iter().filter(|e| *e != phrase).map(String::as_str).collect();
+                    out.push((phrase.as_str(), others));
                 }
             }
         }
@@ -161,6 +186,24 @@ impl Synonyms {
     pub fn is_empty(&self) -> bool {
         self.groups.is_empty()
     }
+}
+
+/// Whether `parts` (stems) are said in `words` in order, each as the start of a word, with
+/// at most two other words between two of them ("går nervesmerter væk" says "gå væk").
+fn said_in(words: &[String], parts: &[String]) -> bool {
+    let Some((first, rest)) = parts.split_first() else { return false };
+    (0..words.len()).filter(|&i| words[i].starts_with(first.as_str())).any(|start| {
+        let mut at = start;
+        rest.iter().all(|p| {
+            match (at + 1..(at + 4).min(words.len())).find(|&j| words[j].starts_with(p.as_str())) {
+                Some(j) => {
+                    at = j;
+                    true
+                }
+                None => false,
+            }
+        })
+    })
 }
 
 /// One word or phrase of a group, as text.
@@ -192,6 +235,9 @@ mod tests {
         assert_eq!(s.of_stem(&analyze::stem("lumbago")), ["laend", "ryg", "hekseskud"]);
         assert_eq!(s.of_stem(&analyze::stem(&fold("lægen"))), ["egen laege", "laegevagt"]);
         assert!(s.of_stem("knae").is_empty());
+        assert_eq!(s.of_stem("lumbagos"), ["laend", "ryg", "hekseskud"], "a longer form");
+        let said = s.phrases_in(&["min".into(), "egen".into(), "laeges".into()]);
+        assert_eq!(said, [("egen laege", vec!["laege", "laegevagt"])]);
     }
 
     #[test]
