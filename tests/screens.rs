@@ -147,7 +147,7 @@ fn narrow_40x12_hides_the_sidebar_and_t_shows_contents_over_the_text() {
     assert_snapshot!("narrow_40x12_contents", text(&overlay));
     let (jumped, _) = reader(40, 12, &["t", "j", "j", "<enter>"]);
     assert_eq!(jumped.section(), Some(2));
-    assert_eq!(app.overlay, Some(artikel::app::Overlay::Contents));
+    assert_eq!(app.overlay(), Some(artikel::app::Overlay::Contents));
 }
 
 #[test]
@@ -260,14 +260,14 @@ fn the_wheel_scrolls_the_pane_under_the_pointer_and_a_click_jumps() {
 #[test]
 fn the_palette_lists_questions_live_previews_the_answer_and_opens_it() {
     let (app, buf) = reader(80, 24, &["p", "helbred"]);
-    let palette = app.palette.as_ref().expect("palette open");
+    let palette = app.palette().expect("palette open");
     assert_eq!(palette.hits.len(), 1);
     let screen = text(&buf);
     assert!(screen.contains("? Kan nervesmerter helbredes?"), "{screen}");
     assert!(screen.contains("Nervesmerter kan ofte behandles effektivt"), "the answer is previewed");
     assert_snapshot!("palette_helbred", screen);
     let (opened, buf) = reader(80, 24, &["p", "helbred", "<enter>"]);
-    assert!(opened.palette.is_none());
+    assert!(opened.palette().is_none());
     assert_eq!(top_line(&opened, &buf), "Kan nervesmerter helbredes?");
     assert!(row(&buf, 23).contains("nervesmerter#kan-nervesmerter-helbredes"), "the status cites the place");
     let (back, _) = reader(80, 24, &["p", "helbred", "<enter>", "<bs>"]);
@@ -277,11 +277,11 @@ fn the_palette_lists_questions_live_previews_the_answer_and_opens_it() {
 #[test]
 fn the_palette_finds_questions_of_other_articles_and_esc_leaves_the_view_alone() {
     let (app, _) = reader(80, 24, &["]", "p", "knaebind"]);
-    let hit = app.palette.as_ref().and_then(|p| p.hits.first()).expect("a hit");
+    let hit = app.palette().and_then(|p| p.hits.first()).expect("a hit");
     assert_eq!(app.library.articles[hit.target.article as usize].slug, "knaesmerter");
     let before = reader(80, 24, &["]"]).0.scroll;
     let (closed, _) = reader(80, 24, &["]", "p", "knaebind", "<esc>"]);
-    assert!(closed.palette.is_none());
+    assert!(closed.palette().is_none());
     assert_eq!((closed.current, closed.scroll), (app.current, before));
     let (there, buf) = reader(80, 24, &["]", "p", "knaebind", "<enter>"]);
     assert_eq!(there.library.articles[there.current].slug, "knaesmerter");
@@ -328,7 +328,7 @@ fn find_marks_every_hit_counts_them_and_n_wraps() {
 #[test]
 fn library_search_groups_hits_by_article_and_opens_one_with_find_primed() {
     let (app, buf) = reader(100, 30, &["s", "diskusprolaps"]);
-    let search = app.search.as_ref().expect("search open");
+    let search = app.search().expect("search open");
     assert!(!search.hits.is_empty());
     let screen = text(&buf);
     assert!(screen.contains("Lændesmerter – Årsager, symptomer og hvad du selv kan gøre"), "{screen}");
@@ -346,12 +346,12 @@ fn library_search_groups_hits_by_article_and_opens_one_with_find_primed() {
 #[test]
 fn a_note_is_written_saved_marked_listed_edited_and_deleted() {
     let (mut app, buf) = reader(80, 24, &["]", "]", "a", "Tjek kilderne."]);
-    assert!(app.editor.is_some());
+    assert!(app.editor().is_some());
     let screen = text(&buf);
     assert!(screen.contains("Note · Hvilke symptomer er forbundet med nervesmerter?"), "{screen}");
     assert!(screen.contains("Tjek kilderne."));
     press(&mut app, &["<C-s>"]);
-    assert!(app.editor.is_none());
+    assert!(app.editor().is_none());
     let changes = app.take_changes();
     assert!(
         matches!(&changes[..], [artikel::store::Change::PutNote(n)] if n.text == "Tjek kilderne." && n.anchor.heading == "Hvilke symptomer er forbundet med nervesmerter?")
@@ -379,18 +379,18 @@ fn a_note_is_written_saved_marked_listed_edited_and_deleted() {
 fn esc_asks_before_throwing_a_changed_note_away() {
     let (mut app, _) = reader(80, 24, &["a", "Halvt"]);
     press(&mut app, &["<esc>"]);
-    assert!(app.editor.as_ref().is_some_and(|e| e.confirm_discard));
+    assert!(app.editor().is_some_and(|e| e.confirm_discard));
     assert!(text(&draw(&app, 80, 24)).contains("Throw away the changes? y / n"));
     press(&mut app, &["n"]);
     assert!(
-        app.editor.as_ref().is_some_and(|e| !e.confirm_discard && e.text() == "Halvt"),
+        app.editor().is_some_and(|e| !e.confirm_discard && e.text() == "Halvt"),
         "n goes back to writing"
     );
     press(&mut app, &["<esc>", "y"]);
-    assert!(app.editor.is_none());
+    assert!(app.editor().is_none());
     assert!(app.take_changes().is_empty(), "nothing saved");
     let (unchanged, _) = reader(80, 24, &["a", "<esc>"]);
-    assert!(unchanged.editor.is_none(), "an unchanged note closes at once");
+    assert!(unchanged.editor().is_none(), "an unchanged note closes at once");
 }
 
 #[test]

@@ -51,6 +51,16 @@ impl App {
         Some(self.library.articles.iter().map(|a| (a.title.clone(), Arc::clone(&a.body))).collect())
     }
 
+    /// Asks (once) for the search index to be built on a thread.
+    pub(crate) fn request_index(&mut self) {
+        if !self.want_index {
+            self.want_index = true;
+            if let Some(job) = self.index_job() {
+                self.ask(super::Effect::BuildIndex(job));
+            }
+        }
+    }
+
     /// Takes the search index built on a thread, and shows what the open lookup finds.
     pub fn adopt_index(&mut self, index: crate::search::Index) {
         self.index.get_or_insert(index);
@@ -162,7 +172,7 @@ mod tests {
         let job = app.index_job().expect("a job for the thread");
         let refs: Vec<(&str, &str)> = job.iter().map(|(t, b)| (t.as_str(), &**b)).collect();
         app.adopt_index(crate::search::Index::build(&refs));
-        assert!(!app.palette.as_ref().expect("palette").hits.is_empty(), "the questions appear");
+        assert!(!app.palette().expect("palette").hits.is_empty(), "the questions appear");
         assert!(app.index_job().is_none());
     }
 

@@ -2,7 +2,7 @@
 //! review status, and where each article was left. Changes to the store are queued as
 //! [`Change`]s for the event loop to save; the App never writes files itself.
 
-use super::App;
+use super::{App, Effect, Modal};
 use crate::store::{
     Anchor, Bookmark, Change, Draft, Note, Position, Review, Store, new_id, now, resolve, user,
 };
@@ -77,6 +77,15 @@ impl App {
         std::mem::take(&mut self.changes)
     }
 
+    /// The loop wrote the changes it was asked to (`Ok`: the store as written, others'
+    /// changes merged), or could not (the message says why).
+    pub fn store_written(&mut self, result: Result<Store, String>) {
+        match result {
+            Ok(store) => self.set_store(store, false),
+            Err(why) => self.message = Some(why),
+        }
+    }
+
     fn queue(&mut self, change: Change) {
         if self.store_read_only {
             self.message = Some(crate::strings::STORE_READ_ONLY.to_string());
@@ -84,6 +93,7 @@ impl App {
         }
         // Shown at once; the loop saves it (and takes back the merged store).
         self.store.apply(&change);
+        self.ask(Effect::WriteStore(vec![change.clone()]));
         self.changes.push(change);
     }
 
@@ -147,8 +157,8 @@ impl App {
         }
         input.move_cursor(ratatui_textarea::CursorMove::Bottom);
         input.move_cursor(ratatui_textarea::CursorMove::End);
-        self.editor =
-            Some(Editor { input, anchor, note, original: text.to_string(), confirm_discard: false });
+        self.modal =
+            Modal::Editor(Editor { input, anchor, note, original: text.to_string(), confirm_discard: false });
     }
 
     /// Opens the editor on a recovered draft.
@@ -160,7 +170,7 @@ impl App {
             .map(|n| n.text.clone())
             .unwrap_or_default();
         self.edit(draft.anchor, draft.note, &draft.text);
-        if let Some(e) = self.editor.as_mut() {
+        if let Some(e) = self.editor_mut() {
             e.original = original;
         }
         self.message = Some(crate::strings::DRAFT_RECOVERED.to_string());
@@ -168,7 +178,10 @@ impl App {
 
     /// Saves the note being written (an empty note deletes it).
     pub fn save_note(&mut self) -> bool {
-        let Some(editor) = self.editor.take() else { return false };
+        if self.editor().is_none() {
+            return false;
+        }
+        let Modal::Editor(editor) = self.close_modal() else { return false };
         let text = editor.text().trim_end().to_string();
         let stamp = now();
         match (editor.note, text.is_empty()) {
@@ -191,17 +204,17 @@ impl App {
                 self.message = Some(crate::strings::NOTE_SAVED.to_string());
             }
         }
-        self.draft_done = true;
+        self.ask(Effect::ClearDraft);
         true
     }
 
     /// Esc in the editor: closes it, asking first if the text changed.
     pub fn close_editor(&mut self) -> bool {
-        match self.editor.as_mut() {
+        match self.editor_mut() {
             Some(e) if e.changed() && !e.confirm_discard => e.confirm_discard = true,
             _ => {
-                self.editor = None;
-                self.draft_done = true;
+                self.close_modal();
+                self.ask(Effect::ClearDraft);
             }
         }
         true

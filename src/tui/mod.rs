@@ -9,7 +9,7 @@ mod screen;
 
 pub use screen::{clipboard_sequence, restore};
 
-use crate::app::{Action, App, keymap, update};
+use crate::app::{Action, App, Effect, keymap, update};
 use crate::backend::{Ansi, Colors};
 use crate::store::{Disk, Draft};
 use crossterm::event::{self, Event, MouseButton, MouseEventKind};
@@ -59,7 +59,10 @@ pub fn run(mut app: App, options: Options, disk: Option<Disk>) -> io::Result<i32
     let result = event_loop(&mut app, options, &rx, tx, &mut keeper);
     // However it ended: remember where the reader was, and keep a note being written.
     app.remember_position();
-    keeper.keep(&mut app, true);
+    for effect in app.take_effects() {
+        keeper.store(&mut app, &effect);
+    }
+    keeper.save_draft(&app, true);
     restore();
     result
 }
@@ -75,24 +78,29 @@ struct Keeper {
 const DRAFT_EVERY: Duration = Duration::from_secs(3);
 
 impl Keeper {
-    fn keep(&mut self, app: &mut App, ending: bool) {
-        let Some(disk) = &self.disk else { return };
-        let changes = app.take_changes();
-        if !changes.is_empty() {
-            match disk.update(&changes) {
-                Ok(store) => app.set_store(store, false),
-                Err(e) => app.message = Some(e.to_string()),
+    /// Carries out an effect on the store or the draft; false if `effect` is neither.
+    fn store(&mut self, app: &mut App, effect: &Effect) -> bool {
+        let Some(disk) = &self.disk else { return matches!(effect, Effect::WriteStore(_)) };
+        match effect {
+            Effect::WriteStore(changes) => app.store_written(disk.update(changes).map_err(|e| e.to_string())),
+            Effect::SaveDraft(draft) => {
+                let _ = draft.save(disk.dir());
             }
+            Effect::ClearDraft => {
+                Draft::clear(disk.dir());
+                self.draft_saved = None;
+            }
+            _ => return false,
         }
-        if app.draft_done {
-            app.draft_done = false;
-            Draft::clear(disk.dir());
-            self.draft_saved = None;
-        }
-        if let Some(editor) = app.editor.as_ref().filter(|e| e.changed()) {
+        true
+    }
+
+    /// Saves the draft of the note being written, if it changed and it is time (or `ending`).
+    fn save_draft(&mut self, app: &App, ending: bool) {
+        let Some(disk) = &self.disk else { return };
+        if let Some(editor) = app.editor().filter(|e| e.changed()) {
             let due = self.draft_saved.is_none_or(|t| t.elapsed() >= DRAFT_EVERY);
-            let r = if due || ending { Some(editor.draft().save(disk.dir())) } else { None };
-            if r.is_some_and(|r| r.is_ok()) {
+            if (due || ending) && editor.draft().save(disk.dir()).is_ok() {
                 self.draft_saved = Some(Instant::now());
             }
         }
@@ -100,6 +108,12 @@ impl Keeper {
 }
 
 type Term = Terminal<Ansi<BufWriter<File>>>;
+
+/// How the loop goes on after carrying out effects.
+enum Next {
+    Go,
+    Quit,
+}
 
 fn event_loop(
     app: &mut App,
@@ -115,30 +129,14 @@ fn event_loop(
     let input_tx = tx.clone();
     std::thread::spawn(move || read_input(&input_tx));
     let mut dirty = true;
-    let mut parsing: Option<u64> = None;
-    let mut indexing = false;
+    let pending = app.take_effects();
+    if let Next::Quit = perform(pending, app, &mut terminal, keeper, &tx)? {
+        return Ok(0);
+    }
     loop {
         if dirty {
             draw(&mut terminal, app)?;
             dirty = false;
-        }
-        // Lookup wants the index of a large library: build it on another thread.
-        if !indexing && let Some(articles) = app.index_job() {
-            indexing = true;
-            let tx = tx.clone();
-            std::thread::spawn(move || {
-                let refs: Vec<(&str, &str)> = articles.iter().map(|(t, b)| (t.as_str(), &**b)).collect();
-                let _ = tx.send(Wake::Indexed(Box::new(crate::search::Index::build(&refs))));
-            });
-        }
-        // And parse the rest of a long article, also on another thread.
-        if let Some((generation, body)) = app.parse_job().filter(|(g, _)| parsing != Some(*g)) {
-            parsing = Some(generation);
-            let tx = tx.clone();
-            std::thread::spawn(move || {
-                let doc = crate::document::Document::parse(&body);
-                let _ = tx.send(Wake::Parsed(generation, Box::new(doc)));
-            });
         }
         let wake = if app.layout_pending() {
             // Lay out the rest of a long article a slice at a time, between keys.
@@ -149,11 +147,11 @@ fn event_loop(
                 }
                 other => other.map_err(|_| mpsc::RecvError),
             }
-        } else if app.editor.is_some() {
+        } else if app.editor().is_some() {
             // While a note is written, wake now and then to save its draft.
             match rx.recv_timeout(DRAFT_EVERY) {
                 Err(mpsc::RecvTimeoutError::Timeout) => {
-                    keeper.keep(app, false);
+                    keeper.save_draft(app, false);
                     continue;
                 }
                 other => other.map_err(|_| mpsc::RecvError),
@@ -161,65 +159,95 @@ fn event_loop(
         } else {
             rx.recv()
         };
-        match wake {
-            Ok(Wake::Input(event)) => {
-                if matches!(event, Event::Resize(..)) {
-                    terminal.backend_mut().resized();
-                    dirty = true;
-                }
-                if let Some(action) = action_of(&event, app.mode()) {
-                    dirty |= update(app, action);
-                    effects(app, &mut terminal)?;
-                    keeper.keep(app, false);
-                }
+        let effects = match wake {
+            Ok(Wake::Input(Event::Resize(..))) => {
+                terminal.backend_mut().resized();
+                dirty = true;
+                continue;
             }
-            Ok(Wake::Parsed(generation, doc)) => dirty |= app.adopt(generation, *doc),
+            Ok(Wake::Input(event)) => {
+                let Some(action) = action_of(&event, app.mode()) else { continue };
+                let up = update(app, action);
+                dirty |= up.redraw;
+                keeper.save_draft(app, false);
+                up.effects
+            }
+            Ok(Wake::Parsed(generation, doc)) => {
+                dirty |= app.adopt(generation, *doc);
+                continue;
+            }
             Ok(Wake::Indexed(index)) => {
                 app.adopt_index(*index);
                 dirty = true;
+                app.take_effects()
             }
             Ok(Wake::Signal(signal)) => return Ok(128 + signal),
             Ok(Wake::Closed) | Err(_) => return Ok(129),
-        }
-        if app.quit {
+        };
+        if let Next::Quit = perform(effects, app, &mut terminal, keeper, &tx)? {
             return Ok(0);
         }
     }
 }
 
-/// Draws a frame: the app draws into the terminal's buffer, and the backend writes what
-/// differs from the screen it keeps (without ratatui's diff or a copy of the screen).
-fn draw(terminal: &mut Term, app: &mut App) -> io::Result<()> {
-    crate::backend::draw_frame(terminal, |frame| {
-        // The frame's size is the truth: resize events can queue up behind each other.
-        let area = frame.area();
-        if area != app.area {
-            update(app, Action::Resize(area.width, area.height));
+/// Carries out what an update asked for: the store, the draft, threads, and the terminal.
+fn perform(
+    effects: Vec<Effect>,
+    app: &mut App,
+    terminal: &mut Term,
+    keeper: &mut Keeper,
+    tx: &mpsc::Sender<Wake>,
+) -> io::Result<Next> {
+    for effect in effects {
+        if keeper.store(app, &effect) {
+            continue;
         }
-        crate::ui::draw(app, frame);
-    })?;
-    terminal.hide_cursor()?;
-    terminal.backend_mut().writer_mut().flush()
+        match effect {
+            Effect::Copy(text) => {
+                let out = terminal.backend_mut().writer_mut();
+                out.write_all(clipboard_sequence(&text).as_bytes())?;
+                out.flush()?;
+            }
+            Effect::Suspend => {
+                terminal.backend_mut().writer_mut().flush()?;
+                screen::suspend(app.mouse)?;
+                terminal.backend_mut().forget();
+                terminal.clear()?;
+            }
+            Effect::SetMouse(on) => screen::set_mouse(on)?,
+            Effect::BuildIndex(articles) => {
+                let tx = tx.clone();
+                std::thread::spawn(move || {
+                    let refs: Vec<(&str, &str)> = articles.iter().map(|(t, b)| (t.as_str(), &**b)).collect();
+                    let _ = tx.send(Wake::Indexed(Box::new(crate::search::Index::build(&refs))));
+                });
+            }
+            Effect::Parse(generation, body) => {
+                let tx = tx.clone();
+                std::thread::spawn(move || {
+                    let doc = crate::document::Document::parse(&body);
+                    let _ = tx.send(Wake::Parsed(generation, Box::new(doc)));
+                });
+            }
+            Effect::Quit => return Ok(Next::Quit),
+            Effect::WriteStore(_) | Effect::SaveDraft(_) | Effect::ClearDraft => {}
+        }
+    }
+    Ok(Next::Go)
 }
 
-/// Carries out what an update asked of the terminal: mouse capture, the clipboard, a suspend.
-fn effects(app: &mut App, terminal: &mut Term) -> io::Result<()> {
-    if let Some(text) = app.clipboard.take() {
-        let out = terminal.backend_mut().writer_mut();
-        out.write_all(clipboard_sequence(&text).as_bytes())?;
-        out.flush()?;
+/// Draws a frame: the app draws into the terminal's buffer, and the backend writes what
+/// differs from the screen it keeps (without ratatui's diff or a copy of the screen). A new
+/// size is given to the app before drawing: resize events can queue up behind each other,
+/// and the size the terminal has now is the truth.
+fn draw(terminal: &mut Term, app: &mut App) -> io::Result<()> {
+    let size = terminal.size()?;
+    if (size.width, size.height) != (app.area.width, app.area.height) {
+        let _ = update(app, Action::Resize(size.width, size.height));
     }
-    if app.suspend {
-        app.suspend = false;
-        terminal.backend_mut().writer_mut().flush()?;
-        screen::suspend(app.mouse)?;
-        terminal.backend_mut().forget();
-        terminal.clear()?;
-    }
-    if app.mouse_changed() {
-        screen::set_mouse(app.mouse)?;
-    }
-    Ok(())
+    crate::backend::draw_frame(terminal, |frame| crate::ui::draw(app, frame))?;
+    terminal.hide_cursor()?;
+    terminal.backend_mut().writer_mut().flush()
 }
 
 /// Turns a terminal event into an action, through the key table for keys.

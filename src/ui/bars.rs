@@ -67,7 +67,7 @@ pub fn status(app: &App, area: Rect, buf: &mut Buffer) {
     let right_w = display_width(&right).min(width);
     buf.set_style(area, theme::status());
     let room = width.saturating_sub(right_w + 1);
-    if let Some(input) = &app.find.typing {
+    if let Some(input) = app.find_typing() {
         buf.set_stringn(area.x, area.y, " /", room, theme::status());
         let field = Rect { x: area.x + 2, width: u16::try_from(room.saturating_sub(2)).unwrap_or(0), ..area };
         // The prompt sits in the reversed status line, so its cursor is the unreversed cell.
