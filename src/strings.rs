@@ -139,3 +139,39 @@ pub fn no_anchor(anchor: &str) -> String {
 pub fn unknown_slug(slug: &str, known: &str) -> String {
     format!("artikel: no article called “{slug}”. Known articles: {known}")
 }
+
+// --- The loop and the store, as the reader says them (core) ---
+
+/// Shown while another artikel holds the notes file's lock and a save waits for it.
+pub const WAITING_FOR_LOCK: &str = "Waiting for another artikel to finish saving…";
+/// Shown when a save that waited for the lock got through.
+pub const SAVED_AFTER_WAIT: &str = "Saved (another artikel had been saving)";
+/// Shown when an empty note deleted its note.
+pub const NOTE_DELETED: &str = "Note deleted";
+/// Shown when building the search index failed; lookup is off for the session.
+pub const INDEX_FAILED: &str = "The library could not be indexed; the palette and search are off";
+
+/// Building the index failed, saying why.
+pub fn index_failed(why: &str) -> String {
+    format!("{INDEX_FAILED} ({why})")
+}
+
+/// A write of the store that did not happen.
+pub fn not_saved(why: &str, note_open: bool) -> String {
+    if note_open {
+        format!("Not saved: {why}. The note stays open (Esc gives it up)")
+    } else {
+        format!("Not saved: {why}")
+    }
+}
+
+/// The draft of the note being written could not be kept.
+pub fn draft_not_kept(why: &str) -> String {
+    format!("The draft of this note could not be kept: {why}")
+}
+
+/// Said on the way out when changes could not be written.
+pub fn unsaved_at_exit(n: usize) -> String {
+    let what = if n == 1 { "change" } else { "changes" };
+    format!("artikel: {n} {what} to notes, bookmarks or reviews could not be saved")
+}

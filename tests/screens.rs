@@ -15,13 +15,16 @@ use ratatui::style::Modifier;
 fn reader(w: u16, h: u16, keys: &[&str]) -> (App, Buffer) {
     let mut app = seed_reader();
     update(&mut app, Action::Resize(w, h));
-    press(&mut app, keys);
+    let _ = press(&mut app, keys);
     let buf = draw(&app, w, h);
     (app, buf)
 }
 
-/// Presses `keys` (as [`reader`] reads them), each through the key table of the app's mode.
-fn press(app: &mut App, keys: &[&str]) {
+/// Presses `keys` (as [`reader`] reads them), each through the key table of the app's mode,
+/// and writes what they queue for the store (in memory, as a store that never fails would);
+/// returns the changes written.
+fn press(app: &mut App, keys: &[&str]) -> Vec<artikel::store::Change> {
+    let mut written = Vec::new();
     for key in keys {
         let codes = match *key {
             "<tab>" => vec![KeyCode::Tab],
@@ -39,9 +42,17 @@ fn press(app: &mut App, keys: &[&str]) {
             };
             let action = keymap::action_for(KeyEvent::new(code, mods), app.mode())
                 .unwrap_or_else(|| panic!("{key} is bound"));
-            update(app, action);
+            for effect in update(app, action).effects {
+                if let artikel::app::Effect::WriteStore(changes) = effect {
+                    // Everything queued is in the write, and the app shows it applied.
+                    let store = app.store().clone();
+                    let _ = app.store_written(changes.len(), Ok(store));
+                    written.extend(changes);
+                }
+            }
         }
     }
+    written
 }
 
 /// A reader on the bundled library with the seed article, nervesmerter, open.
@@ -350,9 +361,8 @@ fn a_note_is_written_saved_marked_listed_edited_and_deleted() {
     let screen = text(&buf);
     assert!(screen.contains("Note · Hvilke symptomer er forbundet med nervesmerter?"), "{screen}");
     assert!(screen.contains("Tjek kilderne."));
-    press(&mut app, &["<C-s>"]);
+    let changes = press(&mut app, &["<C-s>"]);
     assert!(app.editor().is_none());
-    let changes = app.take_changes();
     assert!(
         matches!(&changes[..], [artikel::store::Change::PutNote(n)] if n.text == "Tjek kilderne." && n.anchor.heading == "Hvilke symptomer er forbundet med nervesmerter?")
     );
@@ -361,65 +371,66 @@ fn a_note_is_written_saved_marked_listed_edited_and_deleted() {
     assert!(row(&buf, y).contains("✎│"), "the contents mark the section: {}", row(&buf, y));
     let t = app.panes().text;
     assert_eq!(buf[(t.x - 1, t.y)].symbol(), "✎", "and the reader's margin at its heading");
-    press(&mut app, &["A"]);
+    let _ = press(&mut app, &["A"]);
     let list = text(&draw(&app, 80, 24));
     assert!(list.contains("Hvilke symptomer er forbundet med nervesmerter?: Tjek kilderne."), "{list}");
-    press(&mut app, &["e", " Og sproget.", "<C-s>"]);
+    let changes = press(&mut app, &["e", " Og sproget.", "<C-s>"]);
     assert!(
-        matches!(&app.take_changes()[..], [artikel::store::Change::PutNote(n)] if n.text == "Tjek kilderne. Og sproget.")
+        matches!(&changes[..], [artikel::store::Change::PutNote(n)] if n.text == "Tjek kilderne. Og sproget.")
     );
-    press(&mut app, &["A", "d"]);
+    let _ = press(&mut app, &["A", "d"]);
     assert!(text(&draw(&app, 80, 24)).contains("Delete this note? y / n"));
-    press(&mut app, &["y"]);
-    assert!(matches!(&app.take_changes()[..], [artikel::store::Change::DeleteNote(_)]));
+    let changes = press(&mut app, &["y"]);
+    assert!(matches!(&changes[..], [artikel::store::Change::DeleteNote(_)]));
     assert!(app.noted_headings().is_empty());
 }
 
 #[test]
 fn esc_asks_before_throwing_a_changed_note_away() {
     let (mut app, _) = reader(80, 24, &["a", "Halvt"]);
-    press(&mut app, &["<esc>"]);
+    let _ = press(&mut app, &["<esc>"]);
     assert!(app.editor().is_some_and(|e| e.confirm_discard));
     assert!(text(&draw(&app, 80, 24)).contains("Throw away the changes? y / n"));
-    press(&mut app, &["n"]);
+    let _ = press(&mut app, &["n"]);
     assert!(
         app.editor().is_some_and(|e| !e.confirm_discard && e.text() == "Halvt"),
         "n goes back to writing"
     );
-    press(&mut app, &["<esc>", "y"]);
+    let changes = press(&mut app, &["<esc>", "y"]);
     assert!(app.editor().is_none());
-    assert!(app.take_changes().is_empty(), "nothing saved");
+    assert!(changes.is_empty(), "nothing saved");
     let (unchanged, _) = reader(80, 24, &["a", "<esc>"]);
     assert!(unchanged.editor().is_none(), "an unchanged note closes at once");
 }
 
 #[test]
 fn bookmarks_and_review_status() {
-    let (mut app, _) = reader(80, 24, &["f", "}", "m"]);
-    assert!(matches!(&app.take_changes()[..], [artikel::store::Change::ToggleBookmark(_)]));
-    press(&mut app, &["g", "'"]);
+    let (mut app, _) = reader(80, 24, &["f", "}"]);
+    let changes = press(&mut app, &["m"]);
+    assert!(matches!(&changes[..], [artikel::store::Change::ToggleBookmark(_)]));
+    let _ = press(&mut app, &["g", "'"]);
     let list = text(&draw(&app, 80, 24));
     assert!(list.contains("Nervesmerter › Hvad er forskellen mellem nervesmerter og almindelige"), "{list}");
-    press(&mut app, &["<enter>"]);
+    let _ = press(&mut app, &["<enter>"]);
     assert_eq!(
         app.section().map(|i| app.doc.outline.headings[i].text.as_str()),
         Some("Hvad er forskellen mellem nervesmerter og almindelige smerter?")
     );
     // From another article, the bookmark leads back across the library.
-    press(&mut app, &["p", "knaebind", "<enter>", "'", "<enter>"]);
+    let _ = press(&mut app, &["p", "knaebind", "<enter>", "'", "<enter>"]);
     assert_eq!(app.library.articles[app.current].slug, "nervesmerter");
     assert_eq!(
         app.section().map(|i| app.doc.outline.headings[i].text.as_str()),
         Some("Hvad er forskellen mellem nervesmerter og almindelige smerter?")
     );
-    press(&mut app, &["r"]);
+    let _ = press(&mut app, &["r"]);
     let buf = draw(&app, 80, 24);
     assert!(
         row(&buf, find_row(&buf, "Nervesmerter  19/02")).contains("✓Nervesmerter"),
         "reviewed shows in the Library"
     );
     assert!(row(&buf, 23).contains("Review status: reviewed"));
-    press(&mut app, &["r"]);
+    let _ = press(&mut app, &["r"]);
     let buf = draw(&app, 80, 24);
     assert!(row(&buf, find_row(&buf, "Nervesmerter  19/02")).contains("!Nervesmerter"), "needs changes");
 }

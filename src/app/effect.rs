@@ -45,3 +45,38 @@ impl Update {
         self.effects.contains(&Effect::Quit)
     }
 }
+
+/// Why the store could not be written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SaveErrorKind {
+    /// It must not be written (read-only: a newer artikel's file, or one that cannot be read).
+    Refused,
+    /// Another artikel holds the lock: try again soon.
+    Busy,
+    /// Writing failed (a full disk, no permission, …).
+    Failed,
+}
+
+/// A store write that did not happen, and why, in words for the user.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SaveError {
+    /// What kind of failure.
+    pub kind: SaveErrorKind,
+    /// What the store said.
+    pub message: String,
+}
+
+impl SaveError {
+    /// A failure of `kind`, saying `message`.
+    pub fn new(kind: SaveErrorKind, message: impl Into<String>) -> SaveError {
+        SaveError { kind, message: message.into() }
+    }
+}
+
+impl std::fmt::Display for SaveError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for SaveError {}

@@ -47,7 +47,7 @@ impl App {
         let mut input = TextArea::default();
         input.set_cursor_line_style(ratatui::style::Style::new());
         self.find = Find { origin: self.scroll, ..Find::default() };
-        self.modal = Modal::Find(input);
+        self.modal = Modal::Find(Box::new(input));
         true
     }
 

@@ -51,6 +51,23 @@ impl App {
         Some(self.library.articles.iter().map(|a| (a.title.clone(), Arc::clone(&a.body))).collect())
     }
 
+    /// What an empty palette or search says: that the index is on its way, that it could
+    /// not be built, or that nothing matches.
+    pub fn lookup_status(&self) -> &'static str {
+        match (&self.index, self.index_failed) {
+            (Some(_), _) => crate::strings::NO_MATCHES,
+            (None, true) => crate::strings::INDEX_FAILED,
+            (None, false) => crate::strings::INDEXING,
+        }
+    }
+
+    /// Building the index failed (a panic on its thread, said as `why`): lookup is off for
+    /// the session, and the reader carries on.
+    pub fn index_failed(&mut self, why: &str) {
+        self.index_failed = true;
+        self.message = Some(crate::strings::index_failed(&crate::sanitize::visible(why)));
+    }
+
     /// Asks (once) for the search index to be built on a thread.
     pub(crate) fn request_index(&mut self) {
         if !self.want_index {

@@ -84,7 +84,7 @@ impl App {
     pub fn open_palette(&mut self) -> bool {
         let mut palette = Palette { input: prompt(), hits: Vec::new(), selected: 0, preview: None };
         palette.hits = self.ensure_index().map(|ix| ix.questions(&Query::new(""), LIMIT)).unwrap_or_default();
-        self.modal = Modal::Palette(palette);
+        self.modal = Modal::Palette(Box::new(palette));
         self.update_preview();
         true
     }
@@ -141,8 +141,12 @@ impl App {
     /// Opens library search.
     pub fn open_search(&mut self) -> bool {
         self.ensure_index();
-        self.modal =
-            Modal::Search(LibrarySearch { input: prompt(), hits: Vec::new(), rows: Vec::new(), selected: 0 });
+        self.modal = Modal::Search(Box::new(LibrarySearch {
+            input: prompt(),
+            hits: Vec::new(),
+            rows: Vec::new(),
+            selected: 0,
+        }));
         true
     }
 

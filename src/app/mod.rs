@@ -12,7 +12,7 @@ mod review;
 mod update;
 
 pub use action::Action;
-pub use effect::{Effect, Update};
+pub use effect::{Effect, SaveError, SaveErrorKind, Update};
 pub use find::{Find, FindHit};
 pub use history::Place;
 pub use lookup::{LibrarySearch, Palette, ResultRow};
@@ -57,13 +57,13 @@ pub enum Modal {
     /// Help, the loading problems, or the contents on a narrow screen.
     Overlay(Overlay),
     /// The question palette.
-    Palette(Palette),
+    Palette(Box<Palette>),
     /// Library search.
-    Search(LibrarySearch),
+    Search(Box<LibrarySearch>),
     /// The phrase to find, being typed (the find itself lives on in [`App::find`]).
-    Find(ratatui_textarea::TextArea<'static>),
+    Find(Box<ratatui_textarea::TextArea<'static>>),
     /// The note editor.
-    Editor(Editor),
+    Editor(Box<Editor>),
     /// The notes or bookmarks list.
     List(ListView),
 }
@@ -103,6 +103,8 @@ pub struct App {
     pub index: Option<crate::search::Index>,
     /// Set once lookup has asked for the index to be built on a thread.
     pub want_index: bool,
+    /// Set when building the index failed: lookup is off for the session.
+    pub index_failed: bool,
     /// Find in the open article.
     pub find: Find,
     /// Where the jumps came from, the latest last.
@@ -113,12 +115,19 @@ pub struct App {
     effects: Vec<Effect>,
     /// Today, as the clock last said (the loop keeps it current); drawing reads it.
     pub today: jiff::civil::Date,
-    /// Notes, bookmarks, reviews, positions.
+    /// Notes, bookmarks, reviews, positions: as last read or written, with the changes
+    /// still queued applied (what the reader shows).
     store: crate::store::Store,
+    /// The store as last read or written.
+    saved: crate::store::Store,
     /// Set when the store must not be written (a newer version wrote it).
     pub store_read_only: bool,
-    /// Changes to the store, waiting for the loop to save them.
+    /// Changes to the store, queued until a write of them succeeds.
     changes: Vec<crate::store::Change>,
+    /// Set when changes were queued that the loop has not yet been asked to write.
+    unsent: bool,
+    /// Set while another artikel holds the store's lock and a save waits for it.
+    waiting: bool,
     /// Articles whose lastUpdated is older than this many months are marked stale.
     pub stale_months: u16,
 }
@@ -144,14 +153,18 @@ impl App {
             generation: 0,
             index: None,
             want_index: false,
+            index_failed: false,
             find: Find::default(),
             history: Vec::new(),
             mouse: true,
             effects: Vec::new(),
             today: crate::store::today(),
             store: crate::store::Store::default(),
+            saved: crate::store::Store::default(),
             store_read_only: false,
             changes: Vec::new(),
+            unsent: false,
+            waiting: false,
             stale_months: crate::check::STALE_MONTHS,
         };
         if !app.library.warnings.is_empty() {
@@ -220,8 +233,12 @@ impl App {
         self.effects.push(effect);
     }
 
-    /// What was asked since this was last called (what [`update`] returns).
+    /// What was asked since this was last called (what [`update`] returns): store changes
+    /// newly queued are asked to be written last, all in one write.
     pub fn take_effects(&mut self) -> Vec<Effect> {
+        if std::mem::take(&mut self.unsent) && !self.changes.is_empty() && !self.waiting {
+            self.effects.push(Effect::WriteStore(self.changes.clone()));
+        }
         std::mem::take(&mut self.effects)
     }
 
@@ -270,7 +287,7 @@ impl App {
     /// The question palette, if open.
     pub fn palette(&self) -> Option<&Palette> {
         match &self.modal {
-            Modal::Palette(p) => Some(p),
+            Modal::Palette(p) => Some(&**p),
             _ => None,
         }
     }
@@ -278,7 +295,7 @@ impl App {
     /// The question palette, if open, to change.
     pub fn palette_mut(&mut self) -> Option<&mut Palette> {
         match &mut self.modal {
-            Modal::Palette(p) => Some(p),
+            Modal::Palette(p) => Some(&mut **p),
             _ => None,
         }
     }
@@ -286,7 +303,7 @@ impl App {
     /// Library search, if open.
     pub fn search(&self) -> Option<&LibrarySearch> {
         match &self.modal {
-            Modal::Search(s) => Some(s),
+            Modal::Search(s) => Some(&**s),
             _ => None,
         }
     }
@@ -294,7 +311,7 @@ impl App {
     /// Library search, if open, to change.
     pub fn search_mut(&mut self) -> Option<&mut LibrarySearch> {
         match &mut self.modal {
-            Modal::Search(s) => Some(s),
+            Modal::Search(s) => Some(&mut **s),
             _ => None,
         }
     }
@@ -302,7 +319,7 @@ impl App {
     /// The note editor, if open.
     pub fn editor(&self) -> Option<&Editor> {
         match &self.modal {
-            Modal::Editor(e) => Some(e),
+            Modal::Editor(e) => Some(&**e),
             _ => None,
         }
     }
@@ -310,7 +327,7 @@ impl App {
     /// The note editor, if open, to change.
     pub fn editor_mut(&mut self) -> Option<&mut Editor> {
         match &mut self.modal {
-            Modal::Editor(e) => Some(e),
+            Modal::Editor(e) => Some(&mut **e),
             _ => None,
         }
     }
@@ -326,7 +343,7 @@ impl App {
     /// The phrase to find, while it is typed.
     pub fn find_typing(&self) -> Option<&ratatui_textarea::TextArea<'static>> {
         match &self.modal {
-            Modal::Find(input) => Some(input),
+            Modal::Find(input) => Some(&**input),
             _ => None,
         }
     }

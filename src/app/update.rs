@@ -44,8 +44,7 @@ fn in_editor(app: &mut App, action: Action) -> bool {
     let Some(editor) = app.editor_mut() else { return false };
     if editor.confirm_discard {
         if yes(action) {
-            app.close_modal();
-            app.ask(Effect::ClearDraft);
+            app.discard_note();
         } else {
             editor.confirm_discard = false;
         }
@@ -66,16 +65,15 @@ fn in_editor(app: &mut App, action: Action) -> bool {
 fn in_list(app: &mut App, view: ListView, action: Action) -> bool {
     let rows = app.list_rows(view.kind);
     if view.confirm_delete {
+        let mut selected = view.selected;
         if yes(action)
             && let Some(id) = app.note_ids().get(view.selected).cloned()
+            && app.queue_delete(id)
         {
-            app.queue_delete(id);
+            // The row below moves up into the place of the deleted one; the last stays last.
+            selected = selected.min(rows.len().saturating_sub(2));
         }
-        app.modal = Modal::List(ListView {
-            confirm_delete: false,
-            selected: view.selected.min(rows.len().saturating_sub(2)),
-            ..view
-        });
+        app.modal = Modal::List(ListView { confirm_delete: false, selected, ..view });
         return true;
     }
     let page = app.page() as isize;

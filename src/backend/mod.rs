@@ -111,6 +111,17 @@ impl<W: Write> Ansi<W> {
         self.known_size.set(None);
     }
 
+    /// The terminal is now `size` (for a terminal whose size is told, not asked: a test, an
+    /// SSH channel).
+    pub fn set_size(&mut self, size: Size) {
+        self.fixed_size = Some(size);
+    }
+
+    /// Whether the size is told (by [`Ansi::sized`] or [`Ansi::set_size`]), not asked.
+    pub fn is_sized(&self) -> bool {
+        self.fixed_size.is_some()
+    }
+
     /// The writer.
     pub fn writer_mut(&mut self) -> &mut W {
         &mut self.out

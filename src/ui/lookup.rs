@@ -62,7 +62,7 @@ pub fn palette(app: &App, area: Rect, buf: &mut Buffer) {
     let inner = window(strings::PALETTE, area, buf);
     let below = rule(prompt(&p.input, strings::PALETTE_HINT, inner, buf), buf);
     if p.hits.is_empty() {
-        let says = if app.index.is_none() { strings::INDEXING } else { strings::NO_MATCHES };
+        let says = app.lookup_status();
         buf.set_stringn(below.x, below.y, says, usize::from(below.width), theme::dim());
         return;
     }
@@ -118,7 +118,7 @@ pub fn search(app: &App, area: Rect, buf: &mut Buffer) {
     let inner = window(strings::SEARCH, area, buf);
     let list = rule(prompt(&s.input, strings::SEARCH_HINT, inner, buf), buf);
     if s.rows.is_empty() {
-        let says = if app.index.is_none() { strings::INDEXING } else { strings::NO_MATCHES };
+        let says = app.lookup_status();
         if !s.input.is_empty() || app.index.is_none() {
             buf.set_stringn(list.x, list.y, says, usize::from(list.width), theme::dim());
         }

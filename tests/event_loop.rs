@@ -1,0 +1,175 @@
+//! The real event loop, driven without a terminal: keys in, frames (on ratatui's
+//! `TestBackend`, or the reader's own backend into the vt100 emulator) and effects out,
+//! with a store that can refuse, fail or be busy.
+
+use artikel::app::{App, SaveError, SaveErrorKind};
+use artikel::backend::{Ansi, Colors};
+use artikel::library::Library;
+use artikel::store::{Change, Draft, Store};
+use artikel::tui::{Console, Ending, Keep, Outcome, Surface, Wake, run_loop};
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::layout::Size;
+use std::sync::mpsc;
+
+/// A store in memory that answers as told: every write fails with `fail` while it is set,
+/// or is busy for the next `busy` writes.
+#[derive(Default)]
+struct Fake {
+    store: Store,
+    fail: Option<SaveErrorKind>,
+    busy: usize,
+    tries: usize,
+    written: Vec<Vec<Change>>,
+    drafts: Vec<Draft>,
+    drafts_cleared: usize,
+    draft_fails: bool,
+    /// Told when a write succeeds (to end a loop that waits on a timer).
+    on_write: Option<mpsc::Sender<Wake>>,
+}
+
+impl Keep for Fake {
+    fn write(&mut self, changes: &[Change]) -> Result<Store, SaveError> {
+        self.tries += 1;
+        if self.busy > 0 {
+            self.busy -= 1;
+            return Err(SaveError::new(SaveErrorKind::Busy, "notes.lock is held"));
+        }
+        if let Some(kind) = self.fail {
+            return Err(SaveError::new(kind, "the disk is full"));
+        }
+        changes.iter().for_each(|c| self.store.apply(c));
+        self.written.push(changes.to_vec());
+        if let Some(tx) = &self.on_write {
+            let _ = tx.send(Wake::Closed);
+        }
+        Ok(self.store.clone())
+    }
+
+    fn save_draft(&mut self, draft: &Draft) -> std::io::Result<()> {
+        if self.draft_fails {
+            return Err(std::io::Error::other("no space left on device"));
+        }
+        self.drafts.push(draft.clone());
+        Ok(())
+    }
+
+    fn clear_draft(&mut self) -> std::io::Result<()> {
+        self.drafts_cleared += 1;
+        Ok(())
+    }
+}
+
+struct Rig<B: Surface> {
+    app: App,
+    console: Console<B, Fake>,
+    tx: mpsc::Sender<Wake>,
+}
+
+fn seed() -> App {
+    let library = Library::bundled();
+    let seed = library.position("nervesmerter").expect("the seed article is bundled");
+    App::new(library, seed)
+}
+
+fn rig<B: Surface>(backend: B) -> Rig<B> {
+    let (tx, rx) = mpsc::channel();
+    let terminal = Terminal::new(backend).expect("terminal");
+    Rig { app: seed(), console: Console::new(terminal, Fake::default(), rx, tx.clone()), tx }
+}
+
+fn test_rig() -> Rig<TestBackend> {
+    rig(TestBackend::new(80, 24))
+}
+
+impl<B: Surface> Rig<B> {
+    /// Types `keys`: characters, or `<C-x>` for Ctrl-x, `<enter>`, `<esc>`.
+    fn keys(&self, keys: &str) -> &Self {
+        let mut rest = keys;
+        while let Some(c) = rest.chars().next() {
+            let (event, len) = if let Some(tail) = rest.strip_prefix("<C-") {
+                let c = tail.chars().next().expect("a letter");
+                (KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL), 5)
+            } else if rest.starts_with("<enter>") {
+                (KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE), 7)
+            } else if rest.starts_with("<esc>") {
+                (KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE), 5)
+            } else {
+                (KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE), c.len_utf8())
+            };
+            self.tx.send(Wake::Input(Event::Key(event))).expect("send");
+            rest = &rest[len..];
+        }
+        self
+    }
+
+    /// Runs the loop over what was sent, until the input closes (or a quit).
+    fn run(&mut self) -> Outcome {
+        self.tx.send(Wake::Closed).expect("send");
+        run_loop(&mut self.app, &mut self.console).expect("the loop runs")
+    }
+}
+
+impl Rig<TestBackend> {
+    fn screen(&self) -> String {
+        let buf = self.console.terminal.backend().buffer();
+        (0..buf.area.height)
+            .map(|y| (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect::<String>())
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+}
+
+fn emulator(cols: u16, rows: u16) -> vt100::Parser {
+    let n = |v: u16| std::num::NonZeroU16::new(v).expect("not zero");
+    vt100::Parser::new(n(rows), n(cols), 0)
+}
+
+fn bookmarks_written(fake: &Fake) -> usize {
+    fake.written.iter().flatten().filter(|c| matches!(c, Change::ToggleBookmark(_))).count()
+}
+
+#[test]
+fn keys_go_in_and_frames_and_effects_come_out() {
+    let mut r = test_rig();
+    r.keys("]");
+    assert_eq!(r.run().ending, Ending::Closed);
+    assert!(r.screen().lines().nth(1).is_some_and(|l| l.contains("Hvad er årsagerne til nervesmerter?")));
+    r.keys("m");
+    r.run();
+    assert_eq!(bookmarks_written(&r.console.keep), 1, "the bookmark was written through the store");
+    assert!(r.screen().contains("Bookmarked"));
+    // The position is remembered on the way out.
+    assert!(r.console.keep.store.positions.contains_key("nervesmerter"));
+    r.keys("q");
+    assert_eq!(r.run().ending, Ending::Quit);
+}
+
+#[test]
+fn the_own_backend_draws_the_same_screen_into_an_emulator() {
+    let mut r = rig(Ansi::sized(Vec::new(), Colors::On, false, Size::new(80, 24)));
+    r.keys("f");
+    r.run();
+    let mut parser = emulator(80, 24);
+    parser.process(r.console.terminal.backend_mut().writer_mut());
+    let contents = parser.screen().contents();
+    assert!(contents.contains("Ofte stillede spørgsmål om nervesmerter"), "{contents}");
+    // A resize is taken before drawing: the next frame is 60 wide, the sidebar gone.
+    r.tx.send(Wake::Input(Event::Resize(60, 20))).expect("send");
+    r.run();
+    assert_eq!(r.app.area.width, 60);
+    let mut parser = emulator(60, 20);
+    parser.process(r.console.terminal.backend_mut().writer_mut());
+    assert!(!parser.screen().contents().contains("Library"));
+}
+
+#[test]
+fn y_sends_the_clipboard_sequence_and_m_the_mouse_mode() {
+    let mut r = rig(Ansi::sized(Vec::new(), Colors::On, false, Size::new(80, 24)));
+    r.keys("yM");
+    r.run();
+    let out = String::from_utf8_lossy(r.console.terminal.backend_mut().writer_mut()).into_owned();
+    assert!(out.contains("\x1b]52;c;"), "OSC 52 was sent");
+    assert!(out.contains("\x1b[?1000l"), "the mouse was released");
+}
