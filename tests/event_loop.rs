@@ -127,7 +127,7 @@ fn emulator(cols: u16, rows: u16) -> vt100::Parser {
 }
 
 fn bookmarks_written(fake: &Fake) -> usize {
-    fake.written.iter().flatten().filter(|c| matches!(c, Change::ToggleBookmark(_))).count()
+    fake.written.iter().flatten().filter(|c| matches!(c, Change::SetBookmark { on: true, .. })).count()
 }
 
 #[test]

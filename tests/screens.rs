@@ -407,7 +407,7 @@ fn esc_asks_before_throwing_a_changed_note_away() {
 fn bookmarks_and_review_status() {
     let (mut app, _) = reader(80, 24, &["f", "}"]);
     let changes = press(&mut app, &["m"]);
-    assert!(matches!(&changes[..], [artikel::store::Change::ToggleBookmark(_)]));
+    assert!(matches!(&changes[..], [artikel::store::Change::SetBookmark { on: true, .. }]));
     let _ = press(&mut app, &["g", "'"]);
     let list = text(&draw(&app, 80, 24));
     assert!(list.contains("Nervesmerter › Hvad er forskellen mellem nervesmerter og almindelige"), "{list}");

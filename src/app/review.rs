@@ -335,8 +335,13 @@ impl App {
     /// Toggles a bookmark on the section at the top.
     pub fn toggle_bookmark(&mut self) -> bool {
         let anchor = self.here_anchor();
-        let had = self.bookmarked_headings().contains(&anchor.position) && !anchor.heading.is_empty();
-        if self.queue(Change::ToggleBookmark(Bookmark { anchor, created: now() })) {
+        // As the store judges "the same section": the article and the heading's text.
+        let had = self
+            .store
+            .bookmarks
+            .iter()
+            .any(|b| b.anchor.slug == anchor.slug && b.anchor.heading == anchor.heading);
+        if self.queue(Change::SetBookmark { bookmark: Bookmark { anchor, created: now() }, on: !had }) {
             self.message = Some(if had { strings::BOOKMARK_OFF } else { strings::BOOKMARK_ON }.to_string());
         }
         true

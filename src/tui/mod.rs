@@ -17,7 +17,7 @@ pub use surface::Surface;
 
 use crate::app::{App, SaveError, SaveErrorKind};
 use crate::backend::{Ansi, Colors};
-use crate::store::{Change, Disk, Draft, Store, StoreError};
+use crate::store::{Change, Disk, Draft, ErrorKind, Store};
 use crossterm::event;
 use ratatui::Terminal;
 use std::fs::File;
@@ -71,10 +71,14 @@ impl Keep for Option<Disk> {
         let Some(disk) = self else {
             return Err(SaveError::new(SaveErrorKind::Refused, crate::strings::STORE_READ_ONLY));
         };
-        disk.update(changes).map_err(|e| {
-            let kind = match e {
-                StoreError::Newer(_) => SaveErrorKind::Refused,
-                StoreError::Io(_) => SaveErrorKind::Failed,
+        // Never block on the lock: the loop keeps answering keys and tries again.
+        disk.try_update(changes).map_err(|e| {
+            let kind = match e.kind() {
+                ErrorKind::ReadOnly => SaveErrorKind::Refused,
+                ErrorKind::Busy => SaveErrorKind::Busy,
+                // A broken file was moved aside (said), or the store would not read back:
+                // the changes stay queued and go with the next write.
+                ErrorKind::Io | ErrorKind::Corrupt | ErrorKind::TooLarge => SaveErrorKind::Failed,
             };
             SaveError::new(kind, e.to_string())
         })
@@ -82,16 +86,16 @@ impl Keep for Option<Disk> {
 
     fn save_draft(&mut self, draft: &Draft) -> io::Result<()> {
         match self {
-            Some(disk) => draft.save(disk.dir()),
+            Some(disk) => draft.save(disk.dir()).map_err(|e| io::Error::other(e.to_string())),
             None => Ok(()),
         }
     }
 
     fn clear_draft(&mut self) -> io::Result<()> {
-        if let Some(disk) = self {
-            Draft::clear(disk.dir());
+        match self {
+            Some(disk) => Draft::clear(disk.dir()).map_err(|e| io::Error::other(e.to_string())),
+            None => Ok(()),
         }
-        Ok(())
     }
 }
 
