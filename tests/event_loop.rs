@@ -173,3 +173,142 @@ fn y_sends_the_clipboard_sequence_and_m_the_mouse_mode() {
     assert!(out.contains("\x1b]52;c;"), "OSC 52 was sent");
     assert!(out.contains("\x1b[?1000l"), "the mouse was released");
 }
+
+#[test]
+fn a_refused_save_is_said_and_the_note_stays_open_with_its_draft() {
+    let mut r = test_rig();
+    r.console.keep.fail = Some(SaveErrorKind::Refused);
+    r.keys("aTjek kilderne.<C-s>");
+    r.run();
+    let screen = r.screen();
+    assert!(screen.contains("Not saved: the disk is full"), "{screen}");
+    assert!(!screen.contains("Note saved"), "{screen}");
+    assert!(r.app.editor().is_some_and(|e| e.text() == "Tjek kilderne."), "the editor stays open");
+    assert!(r.console.keep.written.is_empty());
+    assert_eq!(r.console.keep.drafts_cleared, 0, "the draft is kept");
+    assert!(r.console.keep.drafts.last().is_some_and(|d| d.text == "Tjek kilderne."));
+    // Read-only from now on: m and r say so instead of claiming success.
+    r.keys("<esc>y");
+    r.keys("mr");
+    r.run();
+    let screen = r.screen();
+    assert!(!screen.contains("Bookmarked") && !screen.contains("Review status"), "{screen}");
+    assert!(screen.contains("read-only"), "{screen}");
+}
+
+#[test]
+fn a_failed_save_keeps_the_change_queued_until_a_write_succeeds() {
+    let mut r = test_rig();
+    r.console.keep.fail = Some(SaveErrorKind::Failed);
+    r.keys("]m");
+    let outcome = r.run();
+    assert!(r.screen().contains("Not saved: the disk is full"), "{}", r.screen());
+    assert_eq!(bookmarks_written(&r.console.keep), 0);
+    assert!(outcome.unsaved.iter().any(|c| matches!(c, Change::SetBookmark { on: true, .. })));
+    assert_eq!(r.app.noted_headings(), Vec::<usize>::new());
+    assert_eq!(r.app.bookmarked_headings(), vec![0], "still shown, still queued");
+    // The disk has room again: the next change takes the queued one with it.
+    r.console.keep.fail = None;
+    r.keys("r");
+    r.run();
+    assert_eq!(bookmarks_written(&r.console.keep), 1, "the bookmark went with the review");
+    assert_eq!(r.console.keep.store.bookmarks.len(), 1);
+    assert!(r.app.pending_changes().is_empty());
+}
+
+#[test]
+fn the_draft_goes_only_after_the_note_was_written() {
+    let mut r = test_rig();
+    r.console.keep.fail = Some(SaveErrorKind::Failed);
+    r.keys("aHalvt færdig<C-s>");
+    r.run();
+    assert!(r.app.editor().is_some(), "a failed save leaves the editor open");
+    assert_eq!(r.console.keep.drafts_cleared, 0);
+    r.console.keep.fail = None;
+    r.keys("<C-s>");
+    r.run();
+    assert!(r.app.editor().is_none(), "written: the editor closes");
+    assert_eq!(r.console.keep.drafts_cleared, 1, "and only now the draft goes");
+    assert!(r.screen().contains("Note saved"));
+    let notes: Vec<&str> = r.console.keep.store.notes.iter().map(|n| n.text.as_str()).collect();
+    assert_eq!(notes, ["Halvt færdig"], "written once, not twice");
+}
+
+#[test]
+fn a_draft_that_cannot_be_kept_is_said() {
+    let mut r = test_rig();
+    r.console.keep.draft_fails = true;
+    r.keys("aEt udkast");
+    r.run();
+    let screen = r.screen();
+    assert!(screen.contains("The draft of this note could not be kept"), "{screen}");
+}
+
+#[test]
+fn while_another_artikel_saves_keys_still_work_and_the_save_is_retried() {
+    let mut r = test_rig();
+    r.console.keep.busy = usize::MAX;
+    r.keys("mjj");
+    // The input closes; quitting waits for the lock until it is told to stop.
+    r.tx.send(Wake::Closed).expect("send");
+    let outcome = r.run();
+    assert_eq!(r.app.scroll, 2, "keys were handled while the save waited");
+    assert!(r.screen().contains("Waiting for another artikel to finish saving"), "{}", r.screen());
+    assert!(outcome.unsaved.iter().any(|c| matches!(c, Change::SetBookmark { .. })), "reported, not lost");
+    // The lock comes free after three more tries: the loop retries on its own, no key needed.
+    r.console.keep.busy = 3;
+    r.console.keep.on_write = Some(r.tx.clone());
+    let tries = r.console.keep.tries;
+    let outcome = run_loop(&mut r.app, &mut r.console).expect("runs");
+    assert_eq!(outcome.ending, Ending::Closed);
+    assert_eq!(r.console.keep.tries, tries + 4);
+    assert_eq!(bookmarks_written(&r.console.keep), 1);
+    assert!(r.screen().contains("Saved (another artikel had been saving)"), "{}", r.screen());
+}
+
+#[test]
+fn quitting_while_another_artikel_saves_keeps_the_note_as_a_draft() {
+    let mut r = test_rig();
+    r.console.keep.busy = usize::MAX;
+    r.keys("aVigtig note<C-s><C-c><C-c>");
+    let outcome = r.run();
+    assert_eq!(outcome.ending, Ending::Quit);
+    assert!(outcome.unsaved.iter().any(|c| matches!(c, Change::PutNote(n) if n.text == "Vigtig note")));
+    assert!(r.console.keep.drafts.last().is_some_and(|d| d.text == "Vigtig note"), "kept as the draft");
+    assert_eq!(r.console.keep.drafts_cleared, 0);
+}
+
+#[test]
+fn a_panic_while_indexing_is_said_and_lookup_is_off() {
+    fn boom(_: &[(&str, &str)]) -> artikel::search::Index {
+        panic!("index exploded")
+    }
+    // A library large enough to be indexed on a thread.
+    let mut r = test_rig();
+    for n in 0..4 {
+        let text = artikel::corpus::article("Hofte", n, 400_000);
+        let (article, _) = artikel::library::Article::from_bytes(
+            format!("hofte{n}"),
+            artikel::library::Source::Bundled,
+            text.as_bytes(),
+        );
+        r.app.library.insert(article);
+    }
+    r.console.build_index = boom;
+    r.keys("p");
+    r.run();
+    assert!(r.screen().contains("Indexing the library"), "{}", r.screen());
+    // Wait for the thread's report, and hand it to the loop.
+    let report = loop {
+        match r.console.events.recv().expect("the index thread reports") {
+            Wake::Indexed(result) => break result,
+            _ => continue,
+        }
+    };
+    assert!(matches!(&report, Err(why) if why == "index exploded"), "the panic is caught");
+    r.tx.send(Wake::Indexed(report)).expect("send");
+    r.run();
+    let screen = r.screen();
+    assert!(screen.contains("The library could not be indexed"), "{screen}");
+    assert!(!screen.contains("Indexing the library"), "{screen}");
+}

@@ -434,3 +434,15 @@ fn bookmarks_and_review_status() {
     let buf = draw(&app, 80, 24);
     assert!(row(&buf, find_row(&buf, "Nervesmerter  19/02")).contains("!Nervesmerter"), "needs changes");
 }
+
+#[test]
+fn cancelling_a_delete_leaves_the_selection_where_it_was() {
+    let (mut app, _) = reader(80, 24, &["]", "a", "Første.", "<C-s>", "]", "a", "Anden.", "<C-s>"]);
+    let _ = press(&mut app, &["A", "G"]);
+    assert_eq!(app.list().map(|l| l.selected), Some(1), "the last note is selected");
+    let _ = press(&mut app, &["d", "n"]);
+    assert_eq!(app.list().map(|l| (l.selected, l.confirm_delete)), Some((1, false)));
+    let changes = press(&mut app, &["d", "y"]);
+    assert!(matches!(&changes[..], [artikel::store::Change::DeleteNote(_)]));
+    assert_eq!(app.list().map(|l| l.selected), Some(0), "after a delete the last row is selected");
+}

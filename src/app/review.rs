@@ -25,6 +25,8 @@ pub struct Editor {
     /// The save on its way: the text saved and the change queued for it. The editor closes
     /// when the write succeeds; if it fails, the change is withdrawn and the editor stays.
     pub saving: Option<(String, Change)>,
+    /// Why the last draft of it could not be kept (shown in the editor until one is).
+    pub draft_error: Option<String>,
 }
 
 impl Editor {
@@ -163,9 +165,15 @@ impl App {
         true
     }
 
-    /// The draft of the note being written could not be kept.
-    pub fn draft_failed(&mut self, why: &str) {
-        self.message = Some(strings::draft_not_kept(why));
+    /// The draft of the note being written could not be kept (`Some(why)`), or was.
+    pub fn draft_kept(&mut self, result: Result<(), &str>) {
+        let error = result.err().map(strings::draft_not_kept);
+        if let Some(e) = self.editor_mut() {
+            e.draft_error = error.clone();
+        }
+        if let Some(error) = error {
+            self.message = Some(error);
+        }
     }
 
     /// What the reader shows: the store as saved, with the queued changes applied.
@@ -255,6 +263,7 @@ impl App {
             original: text.to_string(),
             confirm_discard: false,
             saving: None,
+            draft_error: None,
         }));
     }
 

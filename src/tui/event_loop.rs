@@ -238,13 +238,10 @@ fn save_draft_if_due<B: Surface, K: Keep>(app: &mut App, c: &mut Console<B, K>) 
 
 fn save_draft<B: Surface, K: Keep>(app: &mut App, c: &mut Console<B, K>, draft: &Draft) -> bool {
     c.draft_saved = Some(Instant::now());
-    match c.keep.save_draft(draft) {
-        Ok(()) => false,
-        Err(e) => {
-            app.draft_failed(&e.to_string());
-            true
-        }
-    }
+    let result = c.keep.save_draft(draft).map_err(|e| e.to_string());
+    let failed = result.is_err() || app.editor().is_some_and(|e| e.draft_error.is_some());
+    app.draft_kept(result.as_ref().map(|_| ()).map_err(String::as_str));
+    failed
 }
 
 /// Carries out what an update asked for: the store, the draft, threads, and the terminal.
@@ -267,7 +264,7 @@ fn perform<B: Surface, K: Keep>(
             Effect::ClearDraft => {
                 c.draft_saved = None;
                 if let Err(e) = c.keep.clear_draft() {
-                    app.draft_failed(&e.to_string());
+                    app.draft_kept(Err(&e.to_string()));
                 }
             }
             Effect::Copy(text) => {

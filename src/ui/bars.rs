@@ -78,7 +78,9 @@ pub fn status(app: &App, area: Rect, buf: &mut Buffer) {
         );
         input.render(field, buf);
     } else {
-        let (left, style) = match &app.message {
+        // While a save waits for another artikel's lock, the status line keeps saying so.
+        let waiting = app.waiting_for_lock().then_some(strings::WAITING_FOR_LOCK);
+        let (left, style) = match app.message.as_deref().or(waiting) {
             Some(m) => (format!(" {m}"), theme::message()),
             None => (format!(" {}", app.location()), theme::status()),
         };

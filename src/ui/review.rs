@@ -37,8 +37,11 @@ pub fn editor(app: &App, area: Rect, buf: &mut Buffer) {
     let section = if e.anchor.heading.is_empty() { strings::INTRO } else { &e.anchor.heading };
     let title =
         truncate(&format!("{} · {section}", strings::NOTE), usize::from(area.width.saturating_sub(8)));
-    let (hint, asking) =
-        if e.confirm_discard { (strings::DISCARD, true) } else { (strings::EDITOR_HINT, false) };
+    let (hint, asking) = match (&e.draft_error, e.confirm_discard) {
+        (_, true) => (strings::DISCARD, true),
+        (Some(error), false) => (error.as_str(), true),
+        (None, false) => (strings::EDITOR_HINT, false),
+    };
     let inner = window(&title, hint, asking, area, buf);
     e.input.render(inner, buf);
 }
