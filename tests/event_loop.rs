@@ -312,3 +312,16 @@ fn a_panic_while_indexing_is_said_and_lookup_is_off() {
     assert!(screen.contains("The library could not be indexed"), "{screen}");
     assert!(!screen.contains("Indexing the library"), "{screen}");
 }
+
+#[test]
+fn pasted_text_is_typed_into_a_field_and_never_taken_as_keys() {
+    let mut r = test_rig();
+    r.tx.send(Wake::Input(Event::Paste("qGm".into()))).expect("send");
+    let outcome = r.run();
+    assert_eq!(outcome.ending, Ending::Closed, "q in a paste does not quit");
+    assert_eq!(r.app.scroll, 0, "nor does G move");
+    r.keys("a");
+    r.tx.send(Wake::Input(Event::Paste("første linje\r\nanden linje".into()))).expect("send");
+    r.run();
+    assert_eq!(r.app.editor().map(|e| e.text()).as_deref(), Some("første linje\nanden linje"));
+}

@@ -17,7 +17,7 @@ pub use find::{Find, FindHit};
 pub use history::Place;
 pub use lookup::{LibrarySearch, Palette, ResultRow};
 pub use review::{Editor, ListKind, ListView};
-pub use update::update;
+pub use update::{type_text, update};
 
 use crate::document::{Document, HeadingKind, prefix_end};
 use crate::layout::Layout;
@@ -273,6 +273,16 @@ impl App {
             Modal::Palette(_) | Modal::Search(_) | Modal::Find(_) => keymap::Mode::Prompt,
             Modal::List(l) if l.confirm_delete => keymap::Mode::Prompt,
             _ => keymap::Mode::Normal,
+        }
+    }
+
+    /// Whether typed text goes into a field: the note editor (unless it asks a question), the
+    /// palette, search, or the find prompt.
+    pub fn accepts_text(&self) -> bool {
+        match &self.modal {
+            Modal::Editor(e) => !e.confirm_discard,
+            Modal::Palette(_) | Modal::Search(_) | Modal::Find(_) => true,
+            _ => false,
         }
     }
 

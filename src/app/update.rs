@@ -12,6 +12,38 @@ pub fn update(app: &mut App, action: Action) -> Update {
     Update { redraw, effects: app.take_effects() }
 }
 
+/// Types `text` into the open prompt or note editor in one go: a paste, or a burst of keys
+/// that arrived together. The editor keeps line ends; a one-line prompt gets spaces instead.
+/// Anywhere else pasted text is not taken as keys: nothing happens.
+pub fn type_text(app: &mut App, text: &str) -> Update {
+    if !app.accepts_text() {
+        return Update::default();
+    }
+    app.message = None;
+    let one_line = || text.replace("\r\n", " ").replace(['\r', '\n'], " ");
+    let width = usize::from(app.area.width.saturating_sub(6)).max(20);
+    match &mut app.modal {
+        Modal::Editor(e) => {
+            e.input.insert_str(text.replace("\r\n", "\n").replace('\r', "\n"));
+        }
+        Modal::Palette(p) => {
+            p.input.insert_str(one_line());
+            app.refresh_palette();
+        }
+        Modal::Search(s) => {
+            s.input.insert_str(one_line());
+            app.refresh_search(width);
+        }
+        Modal::Find(input) => {
+            input.insert_str(one_line());
+            let phrase = input.lines().join(" ");
+            app.find_phrase(&phrase);
+        }
+        _ => {}
+    }
+    Update { redraw: true, effects: app.take_effects() }
+}
+
 fn apply(app: &mut App, action: Action) -> bool {
     if let Action::Resize(w, h) = action {
         return app.resize(w, h);

@@ -4,7 +4,7 @@
 //! own source of events and their own place to keep notes.
 
 use super::surface::Surface;
-use crate::app::{Action, App, Effect, SaveError, keymap, update};
+use crate::app::{Action, App, Effect, SaveError, keymap, type_text, update};
 use crate::store::{Change, Draft, Store};
 use crossterm::event::{Event, MouseButton, MouseEventKind};
 use ratatui::Terminal;
@@ -138,23 +138,24 @@ fn event_loop<B: Surface, K: Keep>(app: &mut App, c: &mut Console<B, K>) -> io::
     if perform(first, app, c)? {
         return Ok(Ending::Quit);
     }
+    // An event taken while gathering typed text, to handle next.
+    let mut held: Option<Wake> = None;
     loop {
-        if dirty {
-            draw(&mut c.terminal, app)?;
-            dirty = false;
-        }
-        let wake = if app.layout_pending() {
-            // Lay out the rest of a long article a slice at a time, between keys.
-            match c.events.try_recv() {
-                Err(mpsc::TryRecvError::Empty) => {
-                    dirty |= app.lay_out_more();
-                    continue;
-                }
-                Err(mpsc::TryRecvError::Disconnected) => return Ok(Ending::Closed),
-                Ok(wake) => wake,
+        // Events first; a frame only when none is waiting, so a burst costs one frame.
+        let wake = match held.take().map(Ok).unwrap_or_else(|| c.events.try_recv()) {
+            Ok(wake) => wake,
+            Err(mpsc::TryRecvError::Disconnected) => return Ok(Ending::Closed),
+            Err(mpsc::TryRecvError::Empty) if dirty => {
+                draw(&mut c.terminal, app)?;
+                dirty = false;
+                continue;
             }
-        } else {
-            match wait(app, c) {
+            Err(mpsc::TryRecvError::Empty) if app.layout_pending() => {
+                // Lay out the rest of a long article a slice at a time, between keys.
+                dirty |= app.lay_out_more();
+                continue;
+            }
+            Err(mpsc::TryRecvError::Empty) => match wait(app, c) {
                 Some(timeout) => match c.events.recv_timeout(timeout) {
                     Err(mpsc::RecvTimeoutError::Timeout) => {
                         dirty |= tick(app, c)?;
@@ -167,13 +168,40 @@ fn event_loop<B: Surface, K: Keep>(app: &mut App, c: &mut Console<B, K>) -> io::
                     Err(_) => return Ok(Ending::Closed),
                     Ok(wake) => wake,
                 },
-            }
+            },
         };
         let effects = match wake {
             Wake::Input(Event::Resize(w, h)) => {
                 c.terminal.backend_mut().resized(w, h);
                 dirty = true;
                 continue;
+            }
+            Wake::Input(Event::Paste(text)) => {
+                let up = type_text(app, &text);
+                dirty |= up.redraw;
+                up.effects
+            }
+            Wake::Input(Event::Key(key)) if app.accepts_text() && typed_char(key, app).is_some() => {
+                // Keys that arrived together (a paste without brackets) are typed in one go.
+                let mut text: String = typed_char(key, app).into_iter().collect();
+                while let Ok(next) = c.events.try_recv() {
+                    match next {
+                        Wake::Input(Event::Key(k)) if typed_char(k, app).is_some() => {
+                            text.extend(typed_char(k, app));
+                        }
+                        other => {
+                            held = Some(other);
+                            break;
+                        }
+                    }
+                }
+                let up = if text.chars().count() == 1 {
+                    update(app, Action::Type(key))
+                } else {
+                    type_text(app, &text)
+                };
+                dirty |= up.redraw;
+                up.effects
             }
             Wake::Input(event) => {
                 let Some(action) = action_of(&event, app.mode()) else { continue };
@@ -196,12 +224,33 @@ fn event_loop<B: Surface, K: Keep>(app: &mut App, c: &mut Console<B, K>) -> io::
                 app.take_effects()
             }
             Wake::Signal(signal) => return Ok(Ending::Signal(signal)),
-            Wake::Closed => return Ok(Ending::Closed),
+            Wake::Closed => {
+                // The frame the last events left, if the terminal still takes it (a test's
+                // does; a closed one fails at once, which does not matter now).
+                if dirty {
+                    let _ = draw(&mut c.terminal, app);
+                }
+                return Ok(Ending::Closed);
+            }
         };
         if perform(effects, app, c)? {
             return Ok(Ending::Quit);
         }
         dirty |= save_draft_if_due(app, c);
+    }
+}
+
+/// The text a key types into the open field, when it only types: a character (Shift aside),
+/// or in the note editor Enter, a line end.
+fn typed_char(key: crossterm::event::KeyEvent, app: &App) -> Option<char> {
+    use crossterm::event::{KeyCode, KeyEventKind, KeyModifiers};
+    if key.kind == KeyEventKind::Release || !(key.modifiers - KeyModifiers::SHIFT).is_empty() {
+        return None;
+    }
+    match key.code {
+        KeyCode::Char(c) => Some(c),
+        KeyCode::Enter if app.editor().is_some() => Some('\n'),
+        _ => None,
     }
 }
 

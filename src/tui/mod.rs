@@ -6,22 +6,24 @@
 //! a long article is fully laid out, which it does in slices between keys).
 
 mod event_loop;
+mod input;
 mod screen;
 mod surface;
 
 pub use event_loop::{
     Console, DRAFT_EVERY, Ending, Keep, Outcome, QUIT_WAIT, RETRY_EVERY, Wake, index, run_loop,
 };
+pub use input::InputParser;
 pub use screen::{clipboard_sequence, mouse_sequence, restore};
 pub use surface::Surface;
 
 use crate::app::{App, SaveError, SaveErrorKind};
 use crate::backend::{Ansi, Colors};
 use crate::store::{Change, Disk, Draft, ErrorKind, Store};
-use crossterm::event;
+use crossterm::event::Event;
 use ratatui::Terminal;
 use std::fs::File;
-use std::io::{self, BufWriter, IsTerminal};
+use std::io::{self, BufWriter, IsTerminal, Read};
 use std::os::fd::AsFd;
 use std::sync::mpsc;
 
@@ -51,8 +53,9 @@ pub fn run(mut app: App, options: Options, disk: Option<Disk>) -> io::Result<i32
         // terminal (`io::stdout()` is line-buffered: it would split a frame at its last newline).
         let out = BufWriter::with_capacity(1 << 16, File::from(io::stdout().as_fd().try_clone_to_owned()?));
         let terminal = Terminal::new(Ansi::new(out, options.colors, options.ascii))?;
+        let input = File::from(io::stdin().as_fd().try_clone_to_owned()?);
         let input_tx = tx.clone();
-        std::thread::spawn(move || read_input(&input_tx));
+        std::thread::spawn(move || read_input(input, &input_tx));
         let mut console = Console::new(terminal, disk, rx, tx);
         console.suspend = Some(Box::new(screen::suspend));
         run_loop(&mut app, &mut console)
@@ -99,25 +102,47 @@ impl Keep for Option<Disk> {
     }
 }
 
-fn read_input(tx: &mpsc::Sender<Wake>) {
+/// Reads the terminal's bytes and sends the events they make, every one of them, however
+/// many arrive in one read. The end of input (a read of 0 bytes) or an error is the terminal
+/// going away.
+fn read_input(mut input: impl Read, tx: &mpsc::Sender<Wake>) {
+    let mut parser = InputParser::default();
+    let mut buf = vec![0u8; 1 << 16];
+    let mut events = Vec::new();
     loop {
-        let wake = match event::read() {
-            Ok(event) => Wake::Input(event),
-            Err(_) => Wake::Closed,
+        let n = match input.read(&mut buf) {
+            Ok(0) => 0,
+            Ok(n) => n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(_) => 0,
         };
-        let closed = matches!(wake, Wake::Closed);
-        if tx.send(wake).is_err() || closed {
+        if n == 0 {
+            let _ = tx.send(Wake::Closed);
             return;
+        }
+        parser.feed(&buf[..n], &mut events);
+        for event in events.drain(..) {
+            if tx.send(Wake::Input(event)).is_err() {
+                return;
+            }
         }
     }
 }
 
+/// Sends the signals that end the reader, and a resize (with the size the kernel has now)
+/// for each SIGWINCH.
 fn watch_signals(tx: mpsc::Sender<Wake>) -> io::Result<()> {
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
-    let mut signals = signal_hook::iterator::Signals::new([SIGHUP, SIGINT, SIGQUIT, SIGTERM])?;
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGWINCH};
+    let mut signals = signal_hook::iterator::Signals::new([SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGWINCH])?;
     std::thread::spawn(move || {
         for signal in signals.forever() {
-            if tx.send(Wake::Signal(signal)).is_err() {
+            let wake = if signal == SIGWINCH {
+                let Ok((w, h)) = crossterm::terminal::size() else { continue };
+                Wake::Input(Event::Resize(w, h))
+            } else {
+                Wake::Signal(signal)
+            };
+            if tx.send(wake).is_err() {
                 return;
             }
         }

@@ -1,7 +1,9 @@
 //! Taking the terminal over and giving it back: raw mode, the alternate screen, mouse
 //! capture; suspending with Ctrl-z; restoring on panic.
 
-use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+use crossterm::event::{
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
 use crossterm::execute;
 use crossterm::terminal::{self, EnterAlternateScreen, LeaveAlternateScreen};
 use std::io::{self, Write};
@@ -14,8 +16,9 @@ static MOUSE: AtomicBool = AtomicBool::new(false);
 pub fn enter(mouse: bool) -> io::Result<()> {
     terminal::enable_raw_mode()?;
     let mut out = io::stdout();
-    let entered =
-        execute!(out, EnterAlternateScreen, crossterm::cursor::Hide).and_then(|()| set_mouse(mouse));
+    // Bracketed paste: pasted text arrives marked as such, so it is typed, never taken as keys.
+    let entered = execute!(out, EnterAlternateScreen, crossterm::cursor::Hide, EnableBracketedPaste)
+        .and_then(|()| set_mouse(mouse));
     if let Err(e) = entered {
         restore();
         return Err(e);
@@ -51,7 +54,7 @@ pub fn restore() {
     let mut out = io::stdout();
     // Mouse capture may have been turned on by the loop's own sequence since: always off.
     MOUSE.store(false, Ordering::SeqCst);
-    let _ = execute!(out, DisableMouseCapture);
+    let _ = execute!(out, DisableMouseCapture, DisableBracketedPaste);
     let _ = execute!(out, crossterm::style::ResetColor, LeaveAlternateScreen, crossterm::cursor::Show);
     let _ = terminal::disable_raw_mode();
     let _ = out.flush();
