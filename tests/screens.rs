@@ -164,8 +164,11 @@ fn narrow_40x12_hides_the_sidebar_and_t_shows_contents_over_the_text() {
 #[test]
 fn tiny_screens_draw_without_panicking() {
     for (w, h) in [(1, 1), (2, 2), (20, 5), (5, 20), (69, 6), (70, 6), (70, 7)] {
-        let (_, buf) = reader(w, h, &["]", "f", "}", "?", "<esc>", "t", "G"]);
-        assert_eq!(buf.area.width, w);
+        let (app, buf) = reader(w, h, &["]", "f", "}", "?", "<esc>", "t", "G"]);
+        assert_eq!(app.area, buf.area, "the keys were handled at {w}x{h}");
+        if w >= 20 && h >= 5 {
+            assert!(text(&buf).contains("Nerve"), "{w}x{h} shows the article:\n{}", text(&buf));
+        }
     }
     let (_, buf) = reader(20, 5, &[]);
     assert_snapshot!("tiny_20x5", text(&buf));
@@ -212,14 +215,17 @@ fn the_reader_never_writes_past_its_pane() {
 
 #[test]
 fn the_title_line_keeps_a_gap_before_the_dates_or_drops_them() {
+    let mut with_dates = 0;
     for w in 20..=120 {
         let (_, buf) = reader(w, 10, &[]);
         let title = row(&buf, 0);
         if let Some(at) = title.find("Updated") {
             assert!(title[..at].ends_with("  "), "{w}: {title}");
+            with_dates += 1;
         }
         assert!(title.contains("Nervesmerter"), "{w}: {title}");
     }
+    assert!(with_dates > 40, "the dates show on most widths ({with_dates}), so the gap was checked");
 }
 
 #[test]
@@ -319,15 +325,19 @@ fn find_marks_every_hit_counts_them_and_n_wraps() {
     let line = app.layout.lines.get(current.row).expect("line").text();
     let x = t.x + u16::try_from(artikel::layout::display_width(&line[..current.start])).expect("x");
     assert!(buf[(x, y)].modifier.contains(Modifier::BOLD | Modifier::REVERSED | Modifier::UNDERLINED));
-    let other =
-        app.find.hits.iter().find(|h| h.row >= app.scroll && h.row < app.scroll + 22 && *h != &current);
-    if let Some(o) = other {
-        let line = app.layout.lines.get(o.row).expect("line").text();
-        let ox = t.x + u16::try_from(artikel::layout::display_width(&line[..o.start])).expect("x");
-        let oy = t.y + u16::try_from(o.row - app.scroll).expect("y");
-        let m = buf[(ox, oy)].modifier;
-        assert!(m.contains(Modifier::REVERSED) && !m.contains(Modifier::UNDERLINED));
-    }
+    // Another hit on the same screen (the article has several in view here) is marked, but
+    // not as the current one.
+    let o = app
+        .find
+        .hits
+        .iter()
+        .find(|h| h.row >= app.scroll && h.row < app.scroll + usize::from(t.height) && *h != &current)
+        .expect("a second hit in view");
+    let line = app.layout.lines.get(o.row).expect("line").text();
+    let ox = t.x + u16::try_from(artikel::layout::display_width(&line[..o.start])).expect("x");
+    let oy = t.y + u16::try_from(o.row - app.scroll).expect("y");
+    let m = buf[(ox, oy)].modifier;
+    assert!(m.contains(Modifier::REVERSED) && !m.contains(Modifier::UNDERLINED));
     let keys: Vec<&str> =
         std::iter::once("/").chain(["fysio", "<enter>"]).chain(std::iter::repeat_n("n", total)).collect();
     let (wrapped, _) = reader(80, 24, &keys);
