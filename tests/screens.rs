@@ -32,12 +32,15 @@ fn press(app: &mut App, keys: &[&str]) -> Vec<artikel::store::Change> {
             "<esc>" => vec![KeyCode::Esc],
             "<bs>" => vec![KeyCode::Backspace],
             "<down>" => vec![KeyCode::Down],
-            "<C-s>" => vec![KeyCode::F(99)],
+            // Ctrl and a letter: <C-s>, <C-u>, <C-w> …
+            k if k.starts_with("<C-") && k.len() == 5 => {
+                k[3..4].chars().map(|c| KeyCode::F(c as u8)).collect()
+            }
             k => k.chars().map(KeyCode::Char).collect(),
         };
         for code in codes {
             let (code, mods) = match code {
-                KeyCode::F(99) => (KeyCode::Char('s'), KeyModifiers::CONTROL),
+                KeyCode::F(c) => (KeyCode::Char(char::from(c)), KeyModifiers::CONTROL),
                 code => (code, KeyModifiers::NONE),
             };
             let action = keymap::action_for(KeyEvent::new(code, mods), app.mode())
@@ -455,4 +458,20 @@ fn cancelling_a_delete_leaves_the_selection_where_it_was() {
     let changes = press(&mut app, &["d", "y"]);
     assert!(matches!(&changes[..], [artikel::store::Change::DeleteNote(_)]));
     assert_eq!(app.list().map(|l| l.selected), Some(0), "after a delete the last row is selected");
+}
+
+#[test]
+fn ctrl_u_and_ctrl_w_edit_a_line_as_in_a_shell() {
+    let typed = |app: &App| app.palette().map(|p| p.input.lines().join("\n"));
+    let (app, _) = reader(80, 24, &["p", "kan nerver helbredes", "<C-w>"]);
+    assert_eq!(typed(&app).as_deref(), Some("kan nerver "), "Ctrl-w deletes the word before the cursor");
+    let (app, _) = reader(80, 24, &["p", "kan nerver helbredes", "<C-u>"]);
+    assert_eq!(typed(&app).as_deref(), Some(""), "Ctrl-u deletes to the start of the line");
+    let (app, buf) = reader(80, 24, &["/", "fysio", "<C-u>", "smerte"]);
+    assert!(row(&buf, 23).starts_with(" /smerte"), "{}", row(&buf, 23));
+    assert_eq!(app.find.query, "smerte");
+    let (app, _) = reader(80, 24, &["s", "ondt i ryggen", "<C-w>", "<C-w>"]);
+    assert_eq!(app.search().map(|s| s.input.lines().join("")).as_deref(), Some("ondt "));
+    let (app, _) = reader(80, 24, &["a", "Første linje", "<enter>", "anden linje", "<C-u>", "ny"]);
+    assert_eq!(app.editor().map(|e| e.text()).as_deref(), Some("Første linje\nny"));
 }

@@ -66,6 +66,18 @@ fn apply(app: &mut App, action: Action) -> bool {
     changed || had_message || app.message.is_some()
 }
 
+/// Types `key` into a field, with the line-editing keys of a shell: Ctrl-u deletes to the
+/// start of the line, Ctrl-w the word before the cursor. Whether the text changed.
+fn shell_input(input: &mut ratatui_textarea::TextArea<'static>, key: crossterm::event::KeyEvent) -> bool {
+    use crossterm::event::{KeyCode, KeyModifiers};
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL) && !key.modifiers.contains(KeyModifiers::ALT);
+    match key.code {
+        KeyCode::Char('u') if ctrl => input.delete_line_by_head(),
+        KeyCode::Char('w') if ctrl => input.delete_word(),
+        _ => input.input(key),
+    }
+}
+
 /// Whether a typed key says yes (y, or j for ja).
 fn yes(action: Action) -> bool {
     matches!(action, Action::Type(k) if matches!(k.code, crossterm::event::KeyCode::Char('y' | 'Y' | 'j' | 'J')))
@@ -84,7 +96,7 @@ fn in_editor(app: &mut App, action: Action) -> bool {
     }
     match action {
         Action::Type(key) => {
-            editor.input.input(key);
+            shell_input(&mut editor.input, key);
             true
         }
         Action::Save => app.save_note(),
@@ -156,11 +168,11 @@ fn in_list_prompt(app: &mut App, action: Action) -> bool {
         Action::Type(key) => {
             let width = usize::from(app.area.width.saturating_sub(6)).max(20);
             if let Some(p) = app.palette_mut() {
-                if p.input.input(key) {
+                if shell_input(&mut p.input, key) {
                     app.refresh_palette();
                 }
             } else if let Some(s) = app.search_mut()
-                && s.input.input(key)
+                && shell_input(&mut s.input, key)
             {
                 app.refresh_search(width);
             }
@@ -185,7 +197,7 @@ fn in_find_prompt(app: &mut App, action: Action) -> bool {
     match action {
         Action::Type(key) => {
             let Modal::Find(input) = &mut app.modal else { return false };
-            if input.input(key) {
+            if shell_input(input, key) {
                 let text = input.lines().join(" ");
                 app.find_phrase(&text);
             }
