@@ -475,3 +475,13 @@ fn ctrl_u_and_ctrl_w_edit_a_line_as_in_a_shell() {
     let (app, _) = reader(80, 24, &["a", "Første linje", "<enter>", "anden linje", "<C-u>", "ny"]);
     assert_eq!(app.editor().map(|e| e.text()).as_deref(), Some("Første linje\nny"));
 }
+
+#[test]
+fn the_note_editor_wraps_long_lines_at_its_width() {
+    let sentence = "Afsnittet om behandling bør nævne at smertestillende medicin kun er en del af \
+                    behandlingen og at fysioterapi ofte er første valg slutord";
+    let (_, buf) = reader(80, 24, &["a", sentence]);
+    let screen = text(&buf);
+    assert!(screen.contains("│Afsnittet om behandling"), "the start stays in view:\n{screen}");
+    assert!(screen.contains("slutord"), "and the end shows on a line below:\n{screen}");
+}

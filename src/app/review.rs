@@ -254,6 +254,8 @@ impl App {
         if text.is_empty() {
             input = TextArea::default();
         }
+        // Long lines wrap at the editor's width (at words, or inside a word too long for it).
+        input.set_wrap_mode(ratatui_textarea::WrapMode::WordOrGlyph);
         input.move_cursor(ratatui_textarea::CursorMove::Bottom);
         input.move_cursor(ratatui_textarea::CursorMove::End);
         self.modal = Modal::Editor(Box::new(Editor {
