@@ -485,3 +485,24 @@ fn the_note_editor_wraps_long_lines_at_its_width() {
     assert!(screen.contains("│Afsnittet om behandling"), "the start stays in view:\n{screen}");
     assert!(screen.contains("slutord"), "and the end shows on a line below:\n{screen}");
 }
+
+#[test]
+fn a_long_message_is_shown_whole_and_stays_listed_under_w() {
+    let long = "/home/læge/.local/share/artikel/notes.yaml could not be read (line 3, column 1: \
+                did not find expected key); it was moved to \
+                /home/læge/.local/share/artikel/notes.yaml.corrupt-1764480000 and notes start empty";
+    let mut app = seed_reader();
+    update(&mut app, Action::Resize(80, 24));
+    app.message = Some(long.to_string());
+    let screen = text(&draw(&app, 80, 24)).replace(['|', '\n'], "");
+    let squeezed: String = screen.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(squeezed.contains("notes.yaml.corrupt-1764480000 and notes start empty"), "{squeezed}");
+    assert!(squeezed.contains("could not be read (line 3, column 1"), "{squeezed}");
+    let _ = press(&mut app, &["j"]);
+    assert!(!text(&draw(&app, 80, 24)).contains("corrupt-"), "gone after a key");
+    let _ = press(&mut app, &["w"]);
+    let listed = text(&draw(&app, 80, 24)).replace(['|', '\n', '│'], "");
+    let listed: String = listed.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(listed.contains("notes.yaml.corrupt-1764480000 and notes start empty"), "{listed}");
+    assert!(!listed.contains("Every article loaded cleanly"), "{listed}");
+}

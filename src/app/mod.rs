@@ -25,6 +25,9 @@ use crate::library::Library;
 use crate::screen::{self, Panes};
 use ratatui::layout::Rect;
 
+/// Columns the status line keeps for its right part (percentage, help hint) beside a message.
+const STATUS_RIGHT: usize = 16;
+
 /// Which pane keys go to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Focus {
@@ -95,6 +98,8 @@ pub struct App {
     pub area: Rect,
     /// A one-off message for the status line.
     pub message: Option<String>,
+    /// The messages of this session too long for the status line, listed under `w`.
+    pub said: Vec<String>,
     /// While only the start of a long article is parsed: how many bytes of it.
     pub parsed_prefix: Option<usize>,
     /// Counts the articles opened, so a late parse of an earlier one is recognised.
@@ -149,6 +154,7 @@ impl App {
             modal: Modal::None,
             area: Rect::new(0, 0, 80, 24),
             message: None,
+            said: Vec::new(),
             parsed_prefix: None,
             generation: 0,
             index: None,
@@ -274,6 +280,33 @@ impl App {
             Modal::List(l) if l.confirm_delete => keymap::Mode::Prompt,
             _ => keymap::Mode::Normal,
         }
+    }
+
+    /// Whether `message` fits on the status line beside its right part; a longer one is
+    /// drawn wrapped above it, and kept under `w` once it goes.
+    pub fn fits_status(&self, message: &str) -> bool {
+        crate::layout::display_width(message) + STATUS_RIGHT <= usize::from(self.area.width)
+    }
+
+    /// Clears the message (a key was pressed); a long one is kept under `w`. Whether there
+    /// was one.
+    pub fn clear_message(&mut self) -> bool {
+        let Some(message) = self.message.take() else { return false };
+        if !self.fits_status(&message) && !self.said.contains(&message) {
+            self.said.push(message);
+        }
+        true
+    }
+
+    /// What `w` lists: the problems met loading articles, then the long messages of the
+    /// session (the one on screen included).
+    pub fn problems(&self) -> Vec<String> {
+        let mut rows: Vec<String> = self.library.warnings.iter().map(|w| w.to_string()).collect();
+        rows.extend(self.said.iter().cloned());
+        if let Some(m) = self.message.as_ref().filter(|m| !self.fits_status(m) && !self.said.contains(m)) {
+            rows.push(m.clone());
+        }
+        rows
     }
 
     /// Whether typed text goes into a field: the note editor (unless it asks a question), the

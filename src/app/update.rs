@@ -19,7 +19,7 @@ pub fn type_text(app: &mut App, text: &str) -> Update {
     if !app.accepts_text() {
         return Update::default();
     }
-    app.message = None;
+    app.clear_message();
     let one_line = || text.replace("\r\n", " ").replace(['\r', '\n'], " ");
     let width = usize::from(app.area.width.saturating_sub(6)).max(20);
     match &mut app.modal {
@@ -53,7 +53,7 @@ fn apply(app: &mut App, action: Action) -> bool {
         return true;
     }
     app.ensure_parsed();
-    let had_message = app.message.take().is_some();
+    let had_message = app.clear_message();
     // The open window takes the keys; only with none do they reach the panes.
     let changed = match &app.modal {
         Modal::Editor(_) => in_editor(app, action),
@@ -254,7 +254,7 @@ fn in_overlay(app: &mut App, overlay: Overlay, action: Action) -> bool {
             app.modal = Modal::Overlay(Overlay::Help(step(s, delta).min(last)));
         }
         Overlay::Warnings(s) => {
-            let len = app.library.warnings.len();
+            let len = app.problems().len();
             app.modal = Modal::Overlay(Overlay::Warnings(step(s, delta).min(len.saturating_sub(1))))
         }
         Overlay::Contents => return app.select_by(delta),

@@ -80,7 +80,9 @@ pub fn status(app: &App, area: Rect, buf: &mut Buffer) {
     } else {
         // While a save waits for another artikel's lock, the status line keeps saying so.
         let waiting = app.waiting_for_lock().then_some(strings::WAITING_FOR_LOCK);
-        let (left, style) = match app.message.as_deref().or(waiting) {
+        // A message too long for this line is drawn whole above it (see `long_message`).
+        let message = app.message.as_deref().filter(|m| app.fits_status(m));
+        let (left, style) = match message.or(waiting) {
             Some(m) => (format!(" {m}"), theme::message()),
             None => (format!(" {}", app.location()), theme::status()),
         };
@@ -88,4 +90,25 @@ pub fn status(app: &App, area: Rect, buf: &mut Buffer) {
     }
     let x = area.x + u16::try_from(width - right_w).unwrap_or(0);
     buf.set_stringn(x, area.y, &right, right_w, Style::default());
+}
+
+/// A message too long for the status line, wrapped on the rows just above it (over the
+/// panes), so none of it is cut off.
+pub fn long_message(app: &App, status: Rect, buf: &mut Buffer) {
+    let Some(message) = app.message.as_deref().filter(|m| !app.fits_status(m)) else { return };
+    let width = usize::from(status.width.saturating_sub(2)).max(1);
+    let lines =
+        crate::layout::wrap(&[crate::layout::Span::new(message.to_string(), Default::default())], width);
+    let rows = u16::try_from(lines.len()).unwrap_or(u16::MAX).min(status.y);
+    let skip = lines.len() - usize::from(rows);
+    for (i, line) in lines.iter().skip(skip).enumerate() {
+        let y = status.y - rows + u16::try_from(i).unwrap_or(0);
+        let row = Rect { y, height: 1, ..status };
+        buf.set_style(row, theme::message());
+        for x in row.x..row.x + row.width {
+            buf[(x, y)].set_symbol(" ");
+        }
+        let text: String = line.iter().map(|s| s.text.as_str()).collect();
+        buf.set_stringn(row.x + 1, y, text, width, theme::message());
+    }
 }

@@ -39,6 +39,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
         Modal::Overlay(Overlay::Warnings(scroll)) => overlay::warnings(app, *scroll, area, buf),
         Modal::Overlay(Overlay::Contents) => overlay::contents(app, buf),
         // The find prompt is drawn in the status line.
-        Modal::Find(_) | Modal::None => {}
+        Modal::Find(_) => {}
+        Modal::None => bars::long_message(app, panes.status, buf),
     }
 }
