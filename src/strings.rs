@@ -41,7 +41,7 @@ pub const NOTE_SAVED: &str = "Note saved";
 /// Shown when a draft from an earlier session is offered back.
 pub const DRAFT_RECOVERED: &str = "Recovered an unsaved note: Ctrl-s saves it, Esc gives it up";
 /// Shown when the store cannot be written.
-pub const STORE_READ_ONLY: &str = "Notes are read-only: the notes file is from a newer artikel";
+pub const STORE_READ_ONLY: &str = "Notes are read-only in this session: the notes file cannot be written";
 /// Marks a note whose heading is gone.
 pub const DETACHED: &str = "(detached)";
 /// Shown when a bookmark is set.
@@ -199,6 +199,8 @@ pub const DISK_FULL: &str = "the disk is full";
 pub const NO_FREE_NAME: &str = "no free name to move it to";
 /// The store as it would be written does not read back as the same store.
 pub const NOT_READ_BACK: &str = "it would not read back as written";
+/// Why a broken store read only to be imported was left where it is.
+pub const NOT_MOVED_WHEN_PEEKING: &str = "it was only being read";
 /// Another artikel holds the lock.
 pub const LOCK_HELD: &str = "another artikel is saving";
 
