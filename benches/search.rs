@@ -47,10 +47,26 @@ fn build_index(b: Bencher) {
 }
 
 /// The palette, one keystroke at a time as "hvornaar skal man" is typed.
-#[divan::bench(args = ["h", "hv", "hvo", "hvornaar", "hvornaar skal", "hvornaar skal man", "smerter nummer 3", "helbrdes"])]
+#[divan::bench(args = ["h", "hv", "hvo", "hvornaar", "hvornaar skal", "hvornaar skal man", "smerter nummer 3", "helbrdes", "rygoevelser forebyggelse"])]
 fn palette_query(b: Bencher, typed: &str) {
     let index = &*INDEX;
-    b.bench(|| index.questions(&Query::new(typed), 200));
+    b.bench(|| index.questions(&Query::typing(typed), 200));
+}
+
+/// The palette after 8,000 characters were typed (issue 11.9): the query is read up to its
+/// first 400 characters, so the keystroke costs what a long query costs.
+#[divan::bench]
+fn palette_query_8000_characters(b: Bencher) {
+    let index = &*INDEX;
+    let typed: String = "hvornaar skal jeg ".repeat(450).chars().take(400).collect();
+    b.bench(|| index.questions(&Query::typing(&typed), 200));
+}
+
+/// `artikel faq` after the index is built: the ranked answer and two runner-ups.
+#[divan::bench(args = ["hvornaar skal jeg til laegen med ondt i knaeet", "lumbago hvor laenge", "kulde styrke diagnose"])]
+fn faq_answers(b: Bencher, question: &str) {
+    let index = &*INDEX;
+    b.bench(|| index.answers(&Query::new(question), 3));
 }
 
 /// Library search, one keystroke at a time.

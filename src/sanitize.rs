@@ -8,8 +8,8 @@ use std::borrow::Cow;
 /// Returns `s` with every terminal control character replaced by a visible stand-in.
 ///
 /// C0 controls become caret notation (`ESC` → `^[`), DEL becomes `^?`, C1 controls and the
-/// bidirectional overrides and isolates become `<U+XXXX>`. Newlines and tabs are kept:
-/// the layout decides what they mean.
+/// bidirectional controls (overrides, embeddings, isolates and the marks LRM, RLM and ALM)
+/// become `<U+XXXX>`. Newlines and tabs are kept: the layout decides what they mean.
 pub fn visible(s: &str) -> Cow<'_, str> {
     if !has_controls(s.as_bytes()) {
         return Cow::Borrowed(s);
@@ -26,13 +26,40 @@ pub fn visible(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Like [`visible`], for text that must stay on one line of output: a file name, a slug, a
+/// word the user typed. Newlines, tabs and carriage returns are shown too (`^J`, `^I`, `^M`),
+/// so such text can neither break a line of `list` or a warning nor hide its own shape.
+pub fn inline(s: &str) -> Cow<'_, str> {
+    if !s.contains(['\n', '\t', '\r']) {
+        return visible(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '\n' | '\t' | '\r' => {
+                out.push('^');
+                out.push(char::from(b'@' + c as u8));
+            }
+            c => push_visible(&mut out, c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Text to show as a title: on one line (every run of white space, line ends included, is one
+/// space) and with its control characters visible.
+pub fn title(s: &str) -> String {
+    let one_line: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    visible(&one_line).into_owned()
+}
+
 /// Whether `bytes` (valid UTF-8) hold a character to escape, judged on the bytes alone:
 /// C0 controls and DEL are single bytes, C1 controls are `C2 80`–`C2 9F`, and the bidi
 /// controls are `E2 80 AA`–`E2 80 AE` and `E2 81 A6`–`E2 81 A9`.
 fn has_controls(bytes: &[u8]) -> bool {
     // Flag 32-byte chunks with a branch-free pass (which the compiler vectorises), then look
     // closely only at the flagged ones.
-    let flag = |b: u8| u8::from(b < 0x20 || b == 0x7f || b == 0xc2 || b == 0xe2);
+    let flag = |b: u8| u8::from(b < 0x20 || b == 0x7f || b == 0xc2 || b == 0xd8 || b == 0xe2);
     bytes.chunks(32).enumerate().any(|(k, chunk)| {
         chunk.iter().fold(0, |acc, &b| acc | flag(b)) != 0 && controls_in(bytes, k * 32, k * 32 + chunk.len())
     })
@@ -44,9 +71,10 @@ fn controls_in(bytes: &[u8], from: usize, to: usize) -> bool {
         b'\t' | b'\n' => false,
         0..=0x1f | 0x7f => true,
         0xc2 => matches!(bytes.get(i + 1), Some(0x80..=0x9f)),
+        0xd8 => bytes.get(i + 1) == Some(&0x9c),
         0xe2 => matches!(
             (bytes.get(i + 1), bytes.get(i + 2)),
-            (Some(0x80), Some(0xaa..=0xae)) | (Some(0x81), Some(0xa6..=0xa9))
+            (Some(0x80), Some(0x8e..=0x8f | 0xaa..=0xae)) | (Some(0x81), Some(0xa6..=0xa9))
         ),
         _ => false,
     })
@@ -55,7 +83,7 @@ fn controls_in(bytes: &[u8], from: usize, to: usize) -> bool {
 fn needs_escape(c: char) -> bool {
     matches!(c,
         '\u{0}'..='\u{8}' | '\u{b}'..='\u{1f}' | '\u{7f}'..='\u{9f}'
-        | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+        | '\u{61c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
 fn push_visible(out: &mut String, c: char) {
@@ -72,7 +100,7 @@ fn push_visible(out: &mut String, c: char) {
 
 #[cfg(test)]
 mod tests {
-    use super::{has_controls, needs_escape, visible};
+    use super::{has_controls, inline, needs_escape, title, visible};
 
     #[test]
     fn the_byte_scan_agrees_with_the_character_rules() {
@@ -100,6 +128,26 @@ mod tests {
         assert_eq!(visible("\u{2066}x\u{2069}"), "<U+2066>x<U+2069>");
         assert_eq!(visible("\u{85}"), "<U+0085>");
         assert_eq!(visible("–\u{202a}"), "–<U+202A>");
+    }
+
+    #[test]
+    fn the_bidirectional_marks_are_shown_like_the_other_bidi_controls() {
+        assert_eq!(visible("a\u{200f}b"), "a<U+200F>b");
+        assert_eq!(visible("a\u{61c}b"), "a<U+061C>b");
+        assert_eq!(visible("\u{200e}"), "<U+200E>");
+        assert_eq!(visible("ت\u{200d}ي"), "ت\u{200d}ي", "a joiner is not a control");
+    }
+
+    #[test]
+    fn inline_text_keeps_to_one_line() {
+        assert_eq!(inline("two\nlines\tand\r\n"), "two^Jlines^Iand^M^J");
+        assert_eq!(inline("evil\x1b]0;x\x07\u{9b}.md"), "evil^[]0;x^G<U+009B>.md");
+        assert_eq!(inline("blære"), "blære");
+    }
+
+    #[test]
+    fn a_title_is_one_line() {
+        assert_eq!(title("  Ondt\ni\r\n ryggen\t\x1b "), "Ondt i ryggen ^[");
     }
 
     #[test]

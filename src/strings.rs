@@ -90,6 +90,7 @@ pub fn warnings_found(n: usize) -> String {
 
 /// Shown when the phrase is not in the article.
 pub fn not_in_article(query: &str) -> String {
+    let query = typed(query);
     format!("“{query}” is not in this article")
 }
 
@@ -105,26 +106,31 @@ pub fn copied(title: &str, chars: usize) -> String {
 
 /// Shown when `--section` matches no heading.
 pub fn no_section(text: &str) -> String {
+    let text = typed(text);
     format!("No heading contains “{text}”")
 }
 
 /// `faq` found nothing.
 pub fn no_answer(query: &str) -> String {
+    let query = typed(query);
     format!("artikel: no answer found for “{query}”")
 }
 
 /// `search` found nothing.
 pub fn nothing_found(query: &str) -> String {
+    let query = typed(query);
     format!("artikel: nothing found for “{query}”")
 }
 
 /// `slug#anchor` names no heading of the article.
 pub fn no_anchor(anchor: &str) -> String {
+    let anchor = typed(anchor);
     format!("No heading here is called #{anchor}")
 }
 
 /// The error for a slug that names no article.
 pub fn unknown_slug(slug: &str, known: &str) -> String {
+    let slug = typed(slug);
     format!("artikel: no article called “{slug}”. Known articles: {known}")
 }
 
@@ -269,4 +275,282 @@ pub fn store_too_large(
         mb(bytes),
         mb(max_bytes)
     )
+}
+// ---- Loading articles, and the command line's own complaints (hostile: #10.5, #10.7, #11) ----
+
+/// Words the user typed, quoted back in a message: on one line, every control visible (a
+/// pasted escape sequence or a right-to-left mark must not act on the terminal).
+fn typed(words: &str) -> std::borrow::Cow<'_, str> {
+    crate::sanitize::inline(words)
+}
+
+/// A warning: the file is not UTF-8.
+pub fn warning_not_utf8(offset: usize) -> String {
+    format!("not valid UTF-8 (first bad byte at offset {offset}); shown with replacement characters")
+}
+/// A warning: the file has no frontmatter.
+pub const WARNING_NO_FRONTMATTER: &str = "has no frontmatter (metaTitle, lastUpdated, datePublished)";
+/// A warning: the frontmatter is never closed.
+pub const WARNING_FRONTMATTER_NOT_CLOSED: &str = "the frontmatter opened with `---` is never closed";
+/// A warning: the frontmatter is not YAML (at `line`, `column` when known).
+pub fn warning_not_yaml(place: Option<(usize, usize)>, reason: &str) -> String {
+    match place {
+        Some((line, column)) => {
+            format!("frontmatter is not valid YAML: line {line} column {column}: {reason}")
+        }
+        None => format!("frontmatter is not valid YAML: {reason}"),
+    }
+}
+/// A warning: a date key holds no date.
+pub fn warning_not_a_date(key: &str, value: &str) -> String {
+    format!("`{key}: {value}` is not a date (write DD/MM/YYYY)")
+}
+/// A warning: another file of the same folder tree has this file's slug.
+pub fn warning_duplicate_slug(slug: &str, shown: &str) -> String {
+    format!("has the same slug “{slug}” as {shown}, which is shown instead; rename one of them")
+}
+/// A warning: a `*.md` that is a FIFO, a device or a socket.
+pub const WARNING_NOT_A_FILE: &str = "is not a regular file (a pipe, a device or a socket); skipped";
+/// A warning: an article file over the size limit.
+pub fn warning_too_large(bytes: u64, limit: u64) -> String {
+    let mb = |b: u64| b.div_ceil(1024 * 1024);
+    format!("is larger than {} MB ({} MB or more); skipped", mb(limit), mb(bytes))
+}
+/// A warning: the file could not be read.
+pub fn warning_cannot_read(reason: &str) -> String {
+    format!("cannot read: {reason}")
+}
+/// A warning: a folder entry could not be looked at.
+pub fn warning_cannot_open(reason: &str) -> String {
+    format!("cannot open: {reason}")
+}
+/// A warning: an `--articles` folder that is not a folder.
+pub const WARNING_NOT_A_FOLDER: &str = "is not a folder";
+/// A warning: a folder could not be opened.
+pub fn warning_cannot_open_folder(reason: &str) -> String {
+    format!("cannot open folder: {reason}")
+}
+/// A warning: a folder could not be listed.
+pub fn warning_cannot_read_folder(reason: &str) -> String {
+    format!("cannot read folder: {reason}")
+}
+/// A warning: a link leads back to a folder already read.
+pub const WARNING_FOLDER_LOOP: &str = "folder loop: this folder was already read";
+
+/// The command line: no data folder can be found.
+pub const NO_DATA_DIR: &str = "artikel: no data folder for notes: set ARTIKEL_DATA_DIR or give --data-dir \
+     (HOME is not set, so the usual folder is unknown)";
+/// Where the data folder was named, for the messages about it.
+fn named_by(from: crate::cli::DataDirFrom) -> &'static str {
+    match from {
+        crate::cli::DataDirFrom::Flag => "given with --data-dir",
+        crate::cli::DataDirFrom::Env => "set by ARTIKEL_DATA_DIR",
+        crate::cli::DataDirFrom::Platform => "the usual place for artikel's data",
+    }
+}
+/// The command line: the data folder is a file.
+pub fn data_dir_not_a_folder(path: &str, from: crate::cli::DataDirFrom) -> String {
+    let path = typed(path);
+    format!(
+        "artikel: the data folder {path} ({}) is not a folder; name a folder, or move that file away",
+        named_by(from)
+    )
+}
+/// The command line: the data folder cannot be looked at.
+pub fn data_dir_unusable(path: &str, from: crate::cli::DataDirFrom, reason: &str) -> String {
+    let path = typed(path);
+    format!("artikel: cannot use the data folder {path} ({}): {reason}", named_by(from))
+}
+
+// ---- check: the house format and the house rules (content) ----
+
+/// A frontmatter key the house format requires is missing.
+pub fn check_missing_key(key: &str) -> String {
+    format!("the frontmatter has no `{key}`")
+}
+
+/// The dates are the wrong way round.
+pub const CHECK_DATE_ORDER: &str = "`lastUpdated` is before `datePublished`";
+
+/// An article not updated for a while.
+pub fn check_stale(months: u16, last: &str) -> String {
+    format!("not updated for more than {months} months (last {last})")
+}
+
+/// An H2 heading that is not a question.
+pub fn check_not_a_question(heading: &str) -> String {
+    format!("“{heading}” is not phrased as a question (end it with `?`)")
+}
+
+/// A heading with nothing under it.
+pub fn check_empty_section(heading: &str) -> String {
+    format!("“{heading}” has nothing under it")
+}
+
+/// An FAQ question without an answer.
+pub fn check_no_answer(heading: &str) -> String {
+    format!("the FAQ question “{heading}” has no answer")
+}
+
+/// An article without an FAQ section.
+pub const CHECK_NO_FAQ: &str = "there is no FAQ section (“Ofte stillede spørgsmål om …”)";
+
+/// An FAQ section without questions.
+pub const CHECK_FAQ_EMPTY: &str = "the FAQ section has no questions";
+
+/// A question asked twice.
+pub fn check_asked_twice(heading: &str, first_line: usize) -> String {
+    format!("“{heading}” is asked twice (first on line {first_line})")
+}
+
+/// An internal link to no article.
+pub fn check_link_no_article(target: &str) -> String {
+    format!("the link to `{target}` names no article")
+}
+
+/// An internal link to no heading.
+pub fn check_link_no_heading(target: &str) -> String {
+    format!("the link to `{target}` names no heading")
+}
+
+/// A rule file that is not YAML of the right shape.
+pub fn rules_not_yaml(problem: &str) -> String {
+    format!("the house rules are not valid YAML of the expected shape: {problem}")
+}
+
+/// A rule file of a version this artikel does not know.
+pub fn rules_version(version: u32) -> String {
+    format!("the house rules are version {version}; this artikel reads version 1")
+}
+
+/// A rule id that is not lower-case letters, digits and `-`.
+pub fn rules_bad_id(id: &str) -> String {
+    format!("the rule id `{id}` must be lower-case letters, digits and `-`")
+}
+
+/// A rule id used twice, or one of check's own.
+pub fn rules_id_taken(id: &str) -> String {
+    format!("the rule id `{id}` is used twice or is one of check's own")
+}
+
+/// A substitution whose `find` does not begin and end with a letter or digit.
+pub fn rules_find_not_words(id: &str) -> String {
+    format!("substitution `{id}`: `find` must begin and end with a letter or digit (whole words)")
+}
+
+/// A substitution with nothing to use instead, or no reason.
+pub fn rules_substitution_empty(id: &str) -> String {
+    format!("substitution `{id}`: `use` and `reason` must be written, and `use` must differ from `find`")
+}
+
+/// A required-mention rule that asks for nothing.
+pub fn rules_required_empty(id: &str) -> String {
+    format!("required `{id}`: needs a `heading`, a `message` and words in `all_of` or `one_of` (none blank)")
+}
+
+/// A voice rule that cannot work.
+pub fn rules_voice_invalid(id: &str) -> String {
+    format!("voice `{id}`: needs words in `prefer` and `avoid`, and `mostly` above 0 and at most 1")
+}
+
+/// A length rule with a limit of nothing.
+pub fn rules_length_invalid(id: &str) -> String {
+    format!("length `{id}`: `section_words` and `faq_words` must be above 0")
+}
+
+/// An editor's data file (house rules, synonyms) that is not a regular file or is too large.
+pub fn data_file_not_regular(max: u64) -> String {
+    format!("is not a regular file of at most {max} bytes")
+}
+
+/// The finding for a rule file that cannot be used.
+pub fn rules_unusable(problem: &str) -> String {
+    format!("{problem} (the articles it governs are checked without house rules)")
+}
+
+/// A wrong word and the right one.
+pub fn rule_substitution(found: &str, instead: &str, reason: &str) -> String {
+    format!("“{found}” → “{instead}”: {reason}")
+}
+
+/// A word outside the house voice.
+pub fn rule_voice(word: &str, message: &str) -> String {
+    format!("“{word}”: {message}")
+}
+
+/// An answer longer than the house allows.
+pub fn rule_length(heading: &str, words: usize, limit: usize) -> String {
+    format!("the answer to “{heading}” is {words} words (the house keeps to {limit})")
+}
+
+/// A section that does not mention what it must.
+pub fn rule_required(heading: &str, message: &str, missing: &[&str]) -> String {
+    format!("“{heading}”: {message} (missing: {})", missing.join(", "))
+}
+
+/// How many findings of one rule were left out.
+pub fn rule_more(n: usize) -> String {
+    format!("… and {n} more like this")
+}
+
+// ── Lookup: synonyms, queries and answers (the `lookup` branch) ─────────────────────────
+
+/// A synonym file that is not a mapping with `groups:`.
+pub const SYNONYMS_NOT_A_MAP: &str = "the synonym file must be a mapping with a `groups:` list";
+/// A `groups:` that is not a list.
+pub const SYNONYMS_NOT_A_LIST: &str = "`groups:` must be a list of groups, such as `- [ryg, lænd]`";
+
+/// A synonym file that is not YAML.
+pub fn synonyms_not_yaml(error: &str) -> String {
+    format!("the synonym file is not valid YAML: {}", error.replace('\n', " "))
+}
+
+/// A key the synonym file does not know.
+pub fn synonyms_unknown_key(key: &str) -> String {
+    format!("unknown key `{key}` (only `groups` is read)")
+}
+
+/// A group with fewer than two words.
+pub fn synonyms_empty_group(n: usize) -> String {
+    format!("group {n} needs at least two words to be synonyms")
+}
+
+/// A word in two groups.
+pub fn synonyms_twice(word: &str, first: usize, second: usize) -> String {
+    format!("“{word}” is in groups {first} and {second}: put it in one group")
+}
+
+/// A group too long to be read.
+pub fn synonyms_group_too_long(n: usize, words: usize, max: usize) -> String {
+    format!("group {n} has {words} words (at most {max} are read): it is left out")
+}
+
+/// A file with too many groups.
+pub fn synonyms_too_many(groups: usize, max: usize) -> String {
+    format!("the file has {groups} groups; only the first {max} are read")
+}
+
+/// The heading over `faq`'s runner-ups.
+pub const SEE_ALSO: &str = "Se også";
+
+/// A query of only common words (stop words).
+pub fn only_common_words(query: &str) -> String {
+    format!(
+        "no answer found for “{query}”: it has only common words (such as jeg, det, på); add a word of what you ask about"
+    )
+}
+
+/// A query with more words than count.
+pub fn query_cut(max: usize) -> String {
+    format!("artikel: only the first {max} words of the query count")
+}
+
+/// Library search's last row when it shows only the best hits.
+pub fn more_hits(shown: usize, total: usize) -> String {
+    format!("the best {shown} of {total} hits: type more words to narrow them")
+}
+
+/// The status when find's phrase is longer than find looks for.
+pub fn find_cut(max: usize) -> String {
+    format!("Find looks for the first {max} characters")
 }

@@ -1,7 +1,9 @@
 //! The bundled library: six articles in the house format, each with its questions and an
-//! FAQ whose every answer says something.
+//! FAQ whose every answer says something, urgent help named the Danish way, and the house
+//! rules kept (but for the seed article, which is kept as shipped).
 
-use artikel::document::{Block, Document, HeadingKind};
+use artikel::check::{Checker, RuleSet, Severity};
+use artikel::document::{Block, Document, HeadingKind, push_block_text};
 use artikel::library::Library;
 
 /// slug, questions (H2 ending in ?), FAQ questions.
@@ -86,5 +88,85 @@ fn the_seed_article_is_bundled_exactly_as_shipped() {
     assert!(shipped.ends_with(&*seed.body), "the body is the file's, unchanged");
     assert!(
         shipped.starts_with("---\nlastUpdated: 19/02/2025\nmetaTitle: Nervesmerter – Hvad er nervesmerter?")
+    );
+}
+
+/// The text under heading `i` of `doc`, in lower case.
+fn answer_text(doc: &Document, i: usize) -> String {
+    let mut text = String::new();
+    doc.blocks[doc.outline.answer(i)].iter().for_each(|b| push_block_text(&mut text, b));
+    text.to_lowercase()
+}
+
+#[test]
+fn every_when_to_see_a_doctor_answer_names_112_egen_laege_and_laegevagten() {
+    let lib = Library::bundled();
+    let mut answers = 0;
+    for article in &lib.articles {
+        let doc = Document::parse(&article.body);
+        for (i, h) in doc.outline.headings.iter().enumerate() {
+            if !h.text.starts_with("Hvornår skal du søge læge") {
+                continue;
+            }
+            answers += 1;
+            let text = answer_text(&doc, i);
+            for must in ["ring 112", "egen læge", "lægevagten", "1813"] {
+                assert!(text.contains(must), "{}: “{}” does not name {must}", article.slug, h.text);
+            }
+        }
+    }
+    assert_eq!(answers, 5, "one in each article but the seed");
+}
+
+#[test]
+fn medicine_comes_with_its_maximums_and_one_way_of_saying_who_to_ask() {
+    let lib = Library::bundled();
+    for article in lib.articles.iter().filter(|a| a.slug != "nervesmerter") {
+        let body = article.body.to_lowercase();
+        if body.contains("paracetamol") {
+            assert!(
+                body.contains("1 g") && body.contains("ad gangen") && body.contains("4 g i døgnet"),
+                "{}",
+                article.slug
+            );
+            assert!(body.contains("under 50 kg") && body.contains("alkohol"), "{}", article.slug);
+        }
+        if body.contains("ibuprofen") {
+            assert!(body.contains("1.200 mg i døgnet"), "{}", article.slug);
+            for caution in ["mavesår", "nyre", "hjerte", "blodfortyndende", "gravid", "65 år"] {
+                assert!(body.contains(caution), "{}: {caution}", article.slug);
+            }
+        }
+        if body.contains("smertestillende") {
+            assert!(body.contains("spørg lægen eller apoteket"), "{}", article.slug);
+        }
+        assert!(body.contains("henvisning fra egen læge"), "{}: tilskud to physiotherapy", article.slug);
+    }
+}
+
+#[test]
+fn the_library_keeps_the_house_rules_and_only_the_seed_article_draws_warnings() {
+    let lib = Library::bundled();
+    let rules = RuleSet::bundled().expect("the bundled house rules are valid");
+    let checker = Checker::new(&lib, jiff::civil::date(2026, 11, 30), 12);
+    let mut drawn = Vec::new();
+    for (i, article) in lib.articles.iter().enumerate() {
+        for f in checker.check(i, &[], Some(&rules)) {
+            assert!(f.severity < Severity::Error, "{}: {f:?}", article.slug);
+            if f.severity == Severity::Warning {
+                drawn.push((article.slug.as_str(), f.rule, f.line.unwrap_or(0)));
+            }
+        }
+    }
+    let seed = |rule: &str, line| ("nervesmerter", rule.to_string(), line);
+    assert_eq!(
+        drawn,
+        [
+            seed("medicin-spoerg", 21),
+            seed("fysioterapi-henvisning", 25),
+            seed("du-ikke-man", 29),
+            seed("du-ikke-man", 33),
+        ],
+        "the warnings the README lists"
     );
 }

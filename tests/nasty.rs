@@ -107,3 +107,79 @@ fn crlf_line_ends_a_byte_order_mark_an_empty_file_and_only_frontmatter() {
     assert_eq!(app.library.articles[0].title, "Kun forside");
     assert_eq!(app.percent(), 100);
 }
+
+/// Runs `artikel ARGS` and waits for it; a run that has not ended after a minute has hung
+/// (the bug this guards against hung forever), and fails rather than stalling the suite.
+fn run_to_the_end(args: &[&str]) -> std::process::Output {
+    use std::process::{Command, Stdio};
+    let data = tempfile::tempdir().expect("temp data dir");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_artikel"))
+        .args(args)
+        .env("ARTIKEL_DATA_DIR", data.path())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run artikel");
+    for _ in 0..600 {
+        if child.try_wait().expect("wait").is_some() {
+            return child.wait_with_output().expect("output");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    let _ = child.kill();
+    panic!("artikel {args:?} hung");
+}
+
+#[test]
+fn a_fifo_a_device_and_an_oversized_file_are_skipped_with_a_warning_and_nothing_hangs() {
+    use artikel::library::WarningKind;
+    let dir = tempfile::tempdir().expect("temp");
+    let fifo = std::ffi::CString::new(dir.path().join("fifo.md").into_os_string().into_encoded_bytes())
+        .expect("path without NUL");
+    // SAFETY: a valid NUL-terminated path.
+    assert_eq!(unsafe { libc::mkfifo(fifo.as_ptr(), 0o600) }, 0, "mkfifo");
+    std::os::unix::fs::symlink("/dev/zero", dir.path().join("z.md")).expect("symlink");
+    let big = std::fs::File::create(dir.path().join("stor.md")).expect("create");
+    big.set_len(artikel::library::MAX_ARTICLE_BYTES + 1).expect("a sparse 64 MB file");
+    std::fs::write(dir.path().join("god.md"), "---\nmetaTitle: God\n---\nTekst.\n").expect("write");
+
+    let library = artikel::library::Library::load(&[dir.path().to_path_buf()]);
+    assert!(library.position("god").is_some(), "the good article loads");
+    for slug in ["fifo", "z", "stor"] {
+        assert!(library.position(slug).is_none(), "{slug} is skipped");
+    }
+    let kinds: Vec<(&str, &WarningKind)> =
+        library.warnings.iter().map(|w| (w.file.rsplit('/').next().unwrap_or_default(), &w.kind)).collect();
+    assert!(kinds.contains(&("fifo.md", &WarningKind::NotAFile)), "{kinds:?}");
+    assert!(kinds.contains(&("z.md", &WarningKind::NotAFile)), "{kinds:?}");
+    assert!(
+        kinds.iter().any(|(f, k)| *f == "stor.md" && matches!(k, WarningKind::TooLarge { .. })),
+        "{kinds:?}"
+    );
+
+    let folder = dir.path().to_str().expect("path");
+    let search = run_to_the_end(&["--articles", folder, "search", "tekst"]);
+    assert!(String::from_utf8_lossy(&search.stdout).starts_with("god › "), "search ends and finds");
+    for command in [&["list"][..], &["check"]] {
+        let args: Vec<&str> = ["--articles", folder].iter().chain(command).copied().collect();
+        let out = run_to_the_end(&args);
+        let err = String::from_utf8_lossy(&out.stderr).into_owned() + &String::from_utf8_lossy(&out.stdout);
+        // `list` and `search` warn as `file: message`; `check` puts the file above its findings.
+        for (file, message) in [("fifo.md", "is not a regular file"), ("stor.md", "is larger than 64 MB")] {
+            let said = err.contains(&format!("{file}: {message}"))
+                || err.contains(&format!("{file}\n     -  error   {message}"));
+            assert!(said, "{command:?}: {err}");
+        }
+    }
+}
+
+#[test]
+fn reading_an_article_file_refuses_a_fifo_without_waiting_for_a_writer() {
+    let dir = tempfile::tempdir().expect("temp");
+    let path = dir.path().join("sent.md");
+    let c = std::ffi::CString::new(path.clone().into_os_string().into_encoded_bytes()).expect("no NUL");
+    // SAFETY: a valid NUL-terminated path.
+    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0, "mkfifo");
+    // The walk skips a FIFO; this is the file turning into one between the walk and the read.
+    assert_eq!(artikel::library::read_article_file(&path), Err(artikel::library::WarningKind::NotAFile));
+}

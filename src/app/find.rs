@@ -27,7 +27,16 @@ pub struct Find {
     pub current: Option<usize>,
     /// The top line when typing began, to return to on Esc.
     pub origin: usize,
+    /// When set, the words (folded stems, as search matched them) found apart instead of
+    /// the phrase: what library search primes find with.
+    pub words: Vec<String>,
+    /// What the hits were last found for (folded), to skip finding the same again.
+    pub(crate) searched: String,
 }
+
+/// The longest phrase find looks for, in characters: no line is longer than a screen, and
+/// a pasted essay must not cost a scan of the article per keystroke.
+pub const MAX_FIND: usize = 200;
 
 impl Find {
     /// Whether a phrase is being found (hits are shown).
@@ -51,10 +60,41 @@ impl App {
         true
     }
 
-    /// Looks for `query` anew (from the top line down) and shows the first hit.
+    /// Looks for `query` anew (from the top line down) and shows the first hit. Only its
+    /// first [`MAX_FIND`] characters count.
     pub fn find_phrase(&mut self, query: &str) {
+        let cut = query.char_indices().nth(MAX_FIND).map(|(at, _)| at);
+        if cut.is_some() {
+            self.message = Some(crate::strings::find_cut(MAX_FIND));
+        }
+        let query = &query[..cut.unwrap_or(query.len())];
+        let needle = fold(query.trim());
+        // Typing on after a phrase that matched nothing cannot match: no scan.
+        let dead_end = !self.find.searched.is_empty()
+            && self.find.hits.is_empty()
+            && needle.starts_with(self.find.searched.as_str());
         self.find.query = query.to_string();
+        self.find.words.clear();
+        if needle == self.find.searched || dead_end {
+            self.find.searched = needle;
+            return;
+        }
         self.refresh_find();
+        self.first_hit_from_origin();
+    }
+
+    /// Finds `words` (folded stems) apart, shown as `label`, from the top line down.
+    pub fn find_words(&mut self, label: &str, words: Vec<String>) {
+        self.find.query = label.to_string();
+        self.find.words = words;
+        if self.find.words.is_empty() {
+            self.find.words.push(fold(label.trim()));
+        }
+        self.refresh_find();
+        self.first_hit_from_origin();
+    }
+
+    fn first_hit_from_origin(&mut self) {
         let from = self.find.origin;
         self.find.current =
             self.find.hits.iter().position(|h| h.row >= from).or((!self.find.hits.is_empty()).then_some(0));
@@ -65,7 +105,9 @@ impl App {
     pub fn refresh_find(&mut self) {
         self.find.hits.clear();
         let needle = fold(self.find.query.trim());
-        if needle.is_empty() {
+        self.find.searched = needle.clone();
+        let needles = if self.find.words.is_empty() { vec![needle] } else { self.find.words.clone() };
+        if needles.iter().all(String::is_empty) {
             self.find.current = None;
             return;
         }
@@ -73,9 +115,15 @@ impl App {
         self.lay_out_lines(usize::MAX);
         for (row, line) in self.layout.lines.iter().enumerate() {
             let text = line.text();
-            let (folded, map) = fold_mapped(&text);
-            for (at, _) in folded.match_indices(needle.as_str()) {
-                self.find.hits.push(FindHit { row, start: map[at], end: map[at + needle.len()] });
+            if needles.len() == 1 {
+                let (folded, map) = fold_mapped(&text);
+                for (at, _) in folded.match_indices(needles[0].as_str()) {
+                    self.find.hits.push(FindHit { row, start: map[at], end: map[at + needles[0].len()] });
+                }
+            } else {
+                for r in crate::search::highlights(&text, &needles) {
+                    self.find.hits.push(FindHit { row, start: r.start, end: r.end });
+                }
             }
         }
         if let Some(c) = self.find.current {

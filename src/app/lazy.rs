@@ -79,7 +79,8 @@ impl App {
     }
 
     /// Takes the search index built on a thread, and shows what the open lookup finds.
-    pub fn adopt_index(&mut self, index: crate::search::Index) {
+    pub fn adopt_index(&mut self, mut index: crate::search::Index) {
+        index.attach(&self.library);
         self.index.get_or_insert(index);
         self.refresh_palette();
         let width = usize::from(self.area.width.saturating_sub(6)).max(20);

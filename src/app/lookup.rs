@@ -3,8 +3,11 @@
 
 use super::{App, Modal};
 use crate::document::Document;
+use crate::layout::Layout;
 use crate::search::{Hit, Index, Query, Snippet, snippet};
 use ratatui_textarea::TextArea;
+use std::cell::RefCell;
+use std::sync::Arc;
 
 /// A library of up to this much text is indexed at once when lookup first needs it (a few
 /// milliseconds); a larger one on a thread, so no keystroke waits for it.
@@ -12,6 +15,9 @@ const INDEX_AT_ONCE: usize = 1 << 20;
 
 /// How many results the lists hold.
 const LIMIT: usize = 200;
+
+/// The palette's preview laid out: for which unit, at which width, and the layout.
+pub type PreviewLayout = RefCell<Option<(u32, usize, Layout)>>;
 
 /// The question palette.
 #[derive(Debug)]
@@ -23,7 +29,12 @@ pub struct Palette {
     /// The selected one.
     pub selected: usize,
     /// The article of the selected question, parsed, for the preview of its answer.
-    pub preview: Option<(usize, Document)>,
+    pub preview: Option<(usize, Arc<Document>)>,
+    /// The preview's answer laid out, for the unit and width it was laid out for: drawn
+    /// from here until the selection or the width changes.
+    pub preview_layout: PreviewLayout,
+    /// What the query's words are looked for as (folded): the parts of a question shown bold.
+    pub patterns: Vec<String>,
 }
 
 /// One line of library search's results: an article, or a hit under it.
@@ -39,6 +50,13 @@ pub enum ResultRow {
         section: String,
         /// The text around the hit.
         snippet: Snippet,
+    },
+    /// The list holds only the best hits: it says so, and how many there are.
+    More {
+        /// How many are shown.
+        shown: usize,
+        /// How many matched.
+        total: usize,
     },
 }
 
@@ -61,8 +79,26 @@ fn prompt() -> TextArea<'static> {
     input
 }
 
+/// The longest query the palette and library search read, in characters: a pasted essay
+/// costs one look-up of its start per keystroke, not a look-up of the whole.
+pub const MAX_QUERY: usize = 400;
+
+/// What is typed, up to [`MAX_QUERY`] characters.
 fn typed(input: &TextArea<'_>) -> String {
-    input.lines().join(" ")
+    let mut text = String::new();
+    for line in input.lines() {
+        if !text.is_empty() {
+            text.push(' ');
+        }
+        text.push_str(line);
+        if text.len() > MAX_QUERY * 4 {
+            break;
+        }
+    }
+    match text.char_indices().nth(MAX_QUERY) {
+        Some((at, _)) => text[..at].to_string(),
+        None => text,
+    }
 }
 
 impl App {
@@ -82,7 +118,14 @@ impl App {
 
     /// Opens the question palette, listing every question.
     pub fn open_palette(&mut self) -> bool {
-        let mut palette = Palette { input: prompt(), hits: Vec::new(), selected: 0, preview: None };
+        let mut palette = Palette {
+            input: prompt(),
+            hits: Vec::new(),
+            selected: 0,
+            preview: None,
+            preview_layout: RefCell::new(None),
+            patterns: Vec::new(),
+        };
         palette.hits = self.ensure_index().map(|ix| ix.questions(&Query::new(""), LIMIT)).unwrap_or_default();
         self.modal = Modal::Palette(Box::new(palette));
         self.update_preview();
@@ -92,9 +135,14 @@ impl App {
     /// The query changed: find the questions anew.
     pub fn refresh_palette(&mut self) {
         let Some(text) = self.palette().map(|p| typed(&p.input)) else { return };
-        let hits = self.ensure_index().map(|ix| ix.questions(&Query::new(&text), LIMIT)).unwrap_or_default();
+        let query = Query::typing(&text);
+        let (hits, patterns) = self
+            .ensure_index()
+            .map(|ix| (ix.questions(&query, LIMIT), ix.patterns(&query)))
+            .unwrap_or_default();
         if let Some(p) = self.palette_mut() {
             p.hits = hits;
+            p.patterns = patterns;
             p.selected = 0;
         }
         self.update_preview();
@@ -110,12 +158,7 @@ impl App {
         if p.preview.as_ref().is_some_and(|(a, _)| *a == article) {
             return;
         }
-        let doc = if article == self.current && self.parsed_prefix.is_none() {
-            self.doc.clone()
-        } else {
-            Document::parse(&self.library.articles[article].body)
-        };
-        p.preview = Some((article, doc));
+        p.preview = Some((article, self.docs.get(article, &self.library.articles[article].body)));
     }
 
     /// Opens the selected question: its article, scrolled so the question is the top line.
@@ -153,9 +196,10 @@ impl App {
     /// The query changed: search anew and group the hits by article.
     pub fn refresh_search(&mut self, snippet_width: usize) {
         let Some(text) = self.search().map(|s| typed(&s.input)) else { return };
-        let query = Query::new(&text);
-        // Each hit's article is parsed for its snippet: a hundred keep a keystroke quick.
-        let hits = self.ensure_index().map(|ix| ix.search(&query, LIMIT / 2)).unwrap_or_default();
+        let query = Query::typing(&text);
+        // Each hit's article is parsed once for its snippets (and kept in `docs`).
+        let (hits, total) =
+            self.ensure_index().map(|ix| ix.search_counted(&query, LIMIT / 2)).unwrap_or_default();
         let mut order: Vec<usize> = Vec::new();
         for h in &hits {
             if !order.contains(&(h.target.article as usize)) {
@@ -165,7 +209,7 @@ impl App {
         let mut rows = Vec::new();
         for article in order {
             rows.push(ResultRow::Article(article));
-            let doc = Document::parse(&self.library.articles[article].body);
+            let doc = self.docs.get(article, &self.library.articles[article].body);
             for (n, h) in hits.iter().enumerate().filter(|(_, h)| h.target.article as usize == article) {
                 let heading = h.target.heading.map(|i| i as usize);
                 let section = heading
@@ -174,6 +218,9 @@ impl App {
                 let snippet = snippet(&doc, heading, h.body_at, &query, snippet_width);
                 rows.push(ResultRow::Hit { hit: n, section, snippet });
             }
+        }
+        if total > hits.len() {
+            rows.push(ResultRow::More { shown: hits.len(), total });
         }
         if let Some(s) = self.search_mut() {
             s.hits = hits;
@@ -205,14 +252,12 @@ impl App {
         let Some(ResultRow::Hit { hit, .. }) = s.rows.get(s.selected) else { return true };
         let target = s.hits[*hit].target;
         let text = typed(&s.input);
+        let words = self.index.as_ref().map(|ix| ix.patterns(&Query::new(&text))).unwrap_or_default();
         self.jumping(|app| app.go_to(target.article as usize, target.heading.map(|h| h as usize)));
-        // Find the whole phrase if the article has it, else its first word.
-        let words: Vec<&str> = text.split_whitespace().collect();
+        // Find the words as search matched them, apart, from the chosen section on: `n`
+        // goes on from the hit that was chosen.
         self.find = super::find::Find { origin: self.scroll, ..Default::default() };
-        self.find_phrase(&words.join(" "));
-        if self.find.hits.is_empty() && !words.is_empty() {
-            self.find_phrase(words[0]);
-        }
+        self.find_words(&text, words);
         true
     }
 }

@@ -1,6 +1,7 @@
 //! The reader's state and the one function that changes it.
 
 mod action;
+mod docs;
 mod effect;
 mod find;
 mod history;
@@ -12,10 +13,11 @@ mod review;
 mod update;
 
 pub use action::Action;
+pub use docs::Docs;
 pub use effect::{Effect, SaveError, SaveErrorKind, Update};
 pub use find::{Find, FindHit};
 pub use history::Place;
-pub use lookup::{LibrarySearch, Palette, ResultRow};
+pub use lookup::{LibrarySearch, Palette, PreviewLayout, ResultRow};
 pub use review::{Editor, ListKind, ListView};
 pub use update::{type_text, update};
 
@@ -106,6 +108,8 @@ pub struct App {
     pub generation: u64,
     /// The search index of the library, once built.
     pub index: Option<crate::search::Index>,
+    /// The articles parsed for lookup (previews, snippets), each once.
+    pub docs: Docs,
     /// Set once lookup has asked for the index to be built on a thread.
     pub want_index: bool,
     /// Set when building the index failed: lookup is off for the session.
@@ -158,6 +162,7 @@ impl App {
             parsed_prefix: None,
             generation: 0,
             index: None,
+            docs: Docs::default(),
             want_index: false,
             index_failed: false,
             find: Find::default(),
@@ -212,9 +217,10 @@ impl App {
     pub fn jump_to_section(&mut self, text: &str) -> bool {
         self.ensure_parsed();
         let article = &self.library.articles[self.current];
-        let index = crate::search::Index::build(&[(article.title.as_str(), &*article.body)]);
+        let mut index = crate::search::Index::build(&[(article.title.as_str(), &*article.body)]);
+        index.set_synonyms(self.library.synonyms.clone());
         let query = crate::search::Query::new(text);
-        let best = index.search(&query, 100).into_iter().find_map(|h| h.target.heading);
+        let best = index.answers(&query, 1).first().and_then(|h| h.target.heading);
         best.map(|i| self.jump_to_heading(i as usize)).is_some()
     }
 

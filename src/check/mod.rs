@@ -1,12 +1,21 @@
 //! Content checks for editors: what `artikel check` reports about an article file.
 
+mod house;
+pub mod rules;
+mod source;
+
+pub use house::MAX_PER_RULE;
+pub use rules::{RuleError, RuleSet};
+pub use source::Parsed;
+
 use crate::document::{Block, Document, HeadingKind, is_faq_title};
-use crate::library::{Article, Library, Warning};
-use pulldown_cmark::{Event, Options, Parser, Tag};
+use crate::library::{Article, Library, Warning, WarningKind};
+use crate::strings;
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 /// How much a finding matters.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// Worth knowing; does not fail the check (an article not updated for a year).
@@ -20,17 +29,40 @@ pub enum Severity {
 /// One thing found in a file.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Finding {
-    /// The file (as the user named it).
+    /// The file (as the user named it), safe to print.
     pub file: String,
     /// The 1-based line, when one can be named.
     pub line: Option<usize>,
+    /// The 1-based column (in characters), when the finding is a word.
+    pub column: Option<usize>,
     /// How much it matters.
     pub severity: Severity,
     /// Which rule: `encoding`, `frontmatter`, `required-key`, `date`, `date-order`, `stale`, `question`,
-    /// `faq`, `faq-answer`, `duplicate-question`, `empty-section`, `link`.
-    pub rule: &'static str,
-    /// What is wrong, in a sentence.
+    /// `faq`, `faq-answer`, `duplicate-question`, `empty-section`, `link`, `file`, `house-rules`,
+    /// or the id of a house rule.
+    pub rule: String,
+    /// What is wrong, in a sentence; safe to print.
     pub message: String,
+}
+
+impl Finding {
+    /// A finding whose file and message are made safe to print on one line: both can hold
+    /// text from an article or a file name.
+    pub fn new(file: &str, line: Option<usize>, severity: Severity, rule: &str, message: &str) -> Finding {
+        Finding {
+            file: one_line(file),
+            line,
+            column: None,
+            severity,
+            rule: one_line(rule),
+            message: one_line(message),
+        }
+    }
+}
+
+/// `text` with its control characters and line ends made visible.
+fn one_line(text: &str) -> String {
+    crate::sanitize::inline(text).into_owned()
 }
 
 /// How old `lastUpdated` may be, by default, before an article is called stale.
@@ -41,7 +73,183 @@ pub fn is_stale(updated: jiff::civil::Date, today: jiff::civil::Date, months: u1
     today.saturating_sub(jiff::Span::new().months(i64::from(months))) > updated
 }
 
-/// Checks `article` (whose loading gave `warnings`), with `library` to resolve links.
+/// Checks a library's articles, parsing each at most once: an article is parsed when it is
+/// checked or when a link names it, whichever comes first, and kept for the other.
+pub struct Checker<'a> {
+    library: &'a Library,
+    parsed: Vec<OnceLock<Parsed>>,
+    today: jiff::civil::Date,
+    stale_months: u16,
+}
+
+impl<'a> Checker<'a> {
+    /// A checker for `library`'s articles, judging staleness on `today`.
+    pub fn new(library: &'a Library, today: jiff::civil::Date, stale_months: u16) -> Checker<'a> {
+        let parsed = library.articles.iter().map(|_| OnceLock::new()).collect();
+        Checker { library, parsed, today, stale_months }
+    }
+
+    /// The library's article `i`, parsed (once).
+    pub fn parsed(&self, i: usize) -> Option<&Parsed> {
+        let article = self.library.articles.get(i)?;
+        Some(self.parsed.get(i)?.get_or_init(|| Parsed::of(&article.body, article.body_line)))
+    }
+
+    /// Checks the library's article `i` (whose loading gave `warnings`) with `rules`.
+    pub fn check(&self, i: usize, warnings: &[Warning], rules: Option<&RuleSet>) -> Vec<Finding> {
+        match (self.library.articles.get(i), self.parsed(i)) {
+            (Some(article), Some(parsed)) => self.check_parsed(article, parsed, warnings, rules),
+            _ => Vec::new(),
+        }
+    }
+
+    /// Checks `article`, parsed as `parsed`, with links resolved in this checker's library.
+    pub fn check_parsed(
+        &self,
+        article: &Article,
+        parsed: &Parsed,
+        warnings: &[Warning],
+        rules: Option<&RuleSet>,
+    ) -> Vec<Finding> {
+        let file = article.source.describe(&article.slug);
+        let mut found = self.structure(article, parsed, warnings, &file);
+        if let Some(rules) = rules {
+            for f in house::apply(rules, &article.body, parsed) {
+                let mut finding = Finding::new(&file, Some(f.line), f.severity, &f.rule, &f.message);
+                finding.column = f.column;
+                found.push(finding);
+            }
+        }
+        found
+    }
+
+    /// The checks of the house format: frontmatter, dates, questions, FAQ and links.
+    fn structure(
+        &self,
+        article: &Article,
+        parsed: &Parsed,
+        warnings: &[Warning],
+        file: &str,
+    ) -> Vec<Finding> {
+        let mut found = Vec::new();
+        let mut add = |line: Option<usize>, severity, rule: &str, message: String| {
+            found.push(Finding::new(file, line, severity, rule, &message));
+        };
+        for w in warnings {
+            let at = w.line.or(Some(1));
+            let (rule, severity, line) = match w.kind {
+                WarningKind::NotUtf8 { .. } => ("encoding", Severity::Error, at),
+                WarningKind::NotADate { .. } => ("date", Severity::Error, at),
+                // Both files are checked; the reader shows one.
+                WarningKind::DuplicateSlug { .. } => ("duplicate-slug", Severity::Warning, None),
+                _ => ("frontmatter", Severity::Error, at),
+            };
+            add(line, severity, rule, w.message());
+        }
+        let meta = &article.meta;
+        let has_frontmatter = !warnings.iter().any(|w| {
+            matches!(
+                w.kind,
+                WarningKind::NoFrontmatter
+                    | WarningKind::FrontmatterNotClosed
+                    | WarningKind::FrontmatterNotYaml { .. }
+            )
+        });
+        let bad_date = |key: &str| {
+            warnings.iter().any(|w| matches!(&w.kind, WarningKind::NotADate { key: k, .. } if *k == key))
+        };
+        if has_frontmatter {
+            for (key, missing) in [
+                ("metaTitle", meta.title.is_none()),
+                ("lastUpdated", meta.last_updated.is_none() && !bad_date("lastUpdated")),
+                ("datePublished", meta.date_published.is_none() && !bad_date("datePublished")),
+            ] {
+                if missing {
+                    add(Some(1), Severity::Error, "required-key", strings::check_missing_key(key));
+                }
+            }
+        }
+        if let (Some(updated), Some(published)) = (meta.last_updated, meta.date_published)
+            && updated < published
+        {
+            add(Some(1), Severity::Error, "date-order", strings::CHECK_DATE_ORDER.to_string());
+        }
+        if let Some(updated) = meta.last_updated
+            && is_stale(updated, self.today, self.stale_months)
+        {
+            let message = strings::check_stale(self.stale_months, &crate::library::format_date(updated));
+            add(Some(1), Severity::Note, "stale", message);
+        }
+        let doc = &parsed.doc;
+        let heading_line = |i: usize| parsed.heading_line(i);
+        let outline = &doc.outline;
+        for (i, h) in outline.headings.iter().enumerate() {
+            let line = heading_line(i);
+            if h.level == 2 && h.kind == HeadingKind::Section && !is_faq_title(&h.text) {
+                add(line, Severity::Warning, "question", strings::check_not_a_question(&h.text));
+            }
+            if doc.blocks[h.block + 1..h.section.end].is_empty() {
+                add(line, Severity::Warning, "empty-section", strings::check_empty_section(&h.text));
+            }
+            if h.kind == HeadingKind::FaqQuestion && !has_text(&doc.blocks[outline.answer(i)]) {
+                add(line, Severity::Error, "faq-answer", strings::check_no_answer(&h.text));
+            }
+        }
+        match outline.faq() {
+            None => add(None, Severity::Warning, "faq", strings::CHECK_NO_FAQ.to_string()),
+            Some(f) if outline.count(HeadingKind::FaqQuestion) == 0 => {
+                add(heading_line(f), Severity::Warning, "faq", strings::CHECK_FAQ_EMPTY.to_string())
+            }
+            Some(_) => {}
+        }
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        for (i, h) in outline.headings.iter().enumerate() {
+            if matches!(h.kind, HeadingKind::Question | HeadingKind::FaqQuestion) {
+                let key = h.text.to_lowercase();
+                if let Some(first) = seen.get(&key) {
+                    let message = strings::check_asked_twice(&h.text, heading_line(*first).unwrap_or(0));
+                    add(heading_line(i), Severity::Warning, "duplicate-question", message);
+                } else {
+                    seen.insert(key, i);
+                }
+            }
+        }
+        for (target, offset) in &parsed.marks.links {
+            if let Some(problem) = self.broken_link(target, doc) {
+                add(Some(parsed.lines.line(*offset)), Severity::Error, "link", problem);
+            }
+        }
+        found
+    }
+
+    /// Why an internal link does not resolve, if it does not: `other.md`, `other.md#anchor`
+    /// and `#anchor` must name a bundled or loaded article and one of its headings.
+    fn broken_link(&self, target: &str, doc: &Document) -> Option<String> {
+        if target.contains("://") || target.starts_with("mailto:") || target.is_empty() {
+            return None;
+        }
+        let (path, anchor) = target.split_once('#').map_or((target, None), |(p, a)| (p, Some(a)));
+        let outline = if path.is_empty() {
+            &doc.outline
+        } else {
+            let slug = path.rsplit('/').next().unwrap_or(path).trim_end_matches(".md");
+            if !path.ends_with(".md") {
+                return None;
+            }
+            let Some(linked) = self.library.position(slug).and_then(|i| self.parsed(i)) else {
+                return Some(strings::check_link_no_article(target));
+            };
+            &linked.doc.outline
+        };
+        match anchor {
+            Some(a) if outline.by_anchor(a).is_none() => Some(strings::check_link_no_heading(target)),
+            _ => None,
+        }
+    }
+}
+
+/// Checks `article` (whose loading gave `warnings`) against the house format, with `library`
+/// to resolve links, and no house rules.
 pub fn check(
     article: &Article,
     warnings: &[Warning],
@@ -49,178 +257,14 @@ pub fn check(
     today: jiff::civil::Date,
     stale_months: u16,
 ) -> Vec<Finding> {
-    let file = article.source.describe(&article.slug);
-    let mut found = Vec::new();
-    let mut add = |line: Option<usize>, severity, rule, message: String| {
-        found.push(Finding { file: file.clone(), line, severity, rule, message });
-    };
-    for w in warnings {
-        let line =
-            w.message.split("line ").nth(1).and_then(|rest| rest.split_whitespace().next()?.parse().ok());
-        let rule = if w.message.contains("UTF-8") {
-            "encoding"
-        } else if w.message.contains("frontmatter") || !w.message.contains("date") {
-            "frontmatter"
-        } else {
-            "date"
-        };
-        add(line.or(Some(1)), Severity::Error, rule, w.message.clone());
-    }
-    let meta = &article.meta;
-    let has_frontmatter = !warnings.iter().any(|w| w.message.contains("frontmatter"));
-    if has_frontmatter {
-        for (key, missing) in [
-            ("metaTitle", meta.title.is_none()),
-            (
-                "lastUpdated",
-                meta.last_updated.is_none() && !warnings.iter().any(|w| w.message.contains("lastUpdated")),
-            ),
-            (
-                "datePublished",
-                meta.date_published.is_none()
-                    && !warnings.iter().any(|w| w.message.contains("datePublished")),
-            ),
-        ] {
-            if missing {
-                add(Some(1), Severity::Error, "required-key", format!("the frontmatter has no `{key}`"));
-            }
-        }
-    }
-    if let (Some(updated), Some(published)) = (meta.last_updated, meta.date_published)
-        && updated < published
-    {
-        add(Some(1), Severity::Error, "date-order", "`lastUpdated` is before `datePublished`".to_string());
-    }
-    if let Some(updated) = meta.last_updated
-        && is_stale(updated, today, stale_months)
-    {
-        let message = format!(
-            "not updated for more than {stale_months} months (last {})",
-            crate::library::format_date(updated)
-        );
-        add(Some(1), Severity::Note, "stale", message);
-    }
-    let doc = Document::parse(&article.body);
-    let marks = Marks::of(&article.body, article.body_line);
-    let heading_line = |i: usize| marks.headings.get(i).copied();
-    let outline = &doc.outline;
-    for (i, h) in outline.headings.iter().enumerate() {
-        let line = heading_line(i);
-        if h.level == 2 && h.kind == HeadingKind::Section && !is_faq_title(&h.text) {
-            add(
-                line,
-                Severity::Warning,
-                "question",
-                format!("“{}” is not phrased as a question (end it with `?`)", h.text),
-            );
-        }
-        if doc.blocks[h.block + 1..h.section.end].is_empty() {
-            add(line, Severity::Warning, "empty-section", format!("“{}” has nothing under it", h.text));
-        }
-        if h.kind == HeadingKind::FaqQuestion && !has_text(&doc.blocks[outline.answer(i)]) {
-            add(line, Severity::Error, "faq-answer", format!("the FAQ question “{}” has no answer", h.text));
-        }
-    }
-    match outline.faq() {
-        None => add(
-            None,
-            Severity::Warning,
-            "faq",
-            "there is no FAQ section (“Ofte stillede spørgsmål om …”)".to_string(),
-        ),
-        Some(f) if outline.count(HeadingKind::FaqQuestion) == 0 => {
-            add(heading_line(f), Severity::Warning, "faq", "the FAQ section has no questions".to_string())
-        }
-        Some(_) => {}
-    }
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    for (i, h) in outline.headings.iter().enumerate() {
-        if matches!(h.kind, HeadingKind::Question | HeadingKind::FaqQuestion) {
-            let key = h.text.to_lowercase();
-            if let Some(first) = seen.get(&key) {
-                let message = format!(
-                    "“{}” is asked twice (first on line {})",
-                    h.text,
-                    heading_line(*first).unwrap_or(0)
-                );
-                add(heading_line(i), Severity::Warning, "duplicate-question", message);
-            } else {
-                seen.insert(key, i);
-            }
-        }
-    }
-    for (target, line) in &marks.links {
-        if let Some(problem) = broken_link(target, &doc, library) {
-            add(Some(*line), Severity::Error, "link", problem);
-        }
-    }
-    found
+    let checker = Checker::new(library, today, stale_months);
+    checker.check_parsed(article, &Parsed::of(&article.body, article.body_line), warnings, None)
 }
 
 fn has_text(blocks: &[Block]) -> bool {
     let mut text = String::new();
     blocks.iter().for_each(|b| crate::document::push_block_text(&mut text, b));
     !text.trim().is_empty()
-}
-
-/// Why an internal link does not resolve, if it does not: `other.md`, `other.md#anchor`
-/// and `#anchor` must name a bundled or loaded article and one of its headings.
-fn broken_link(target: &str, doc: &Document, library: &Library) -> Option<String> {
-    if target.contains("://") || target.starts_with("mailto:") || target.is_empty() {
-        return None;
-    }
-    let (path, anchor) = target.split_once('#').map_or((target, None), |(p, a)| (p, Some(a)));
-    let linked;
-    let outline = if path.is_empty() {
-        &doc.outline
-    } else {
-        let slug = path.rsplit('/').next().unwrap_or(path).trim_end_matches(".md");
-        if !path.ends_with(".md") {
-            return None;
-        }
-        let Some(i) = library.position(slug) else {
-            return Some(format!("the link to `{target}` names no article"));
-        };
-        linked = Document::parse(&library.articles[i].body);
-        &linked.outline
-    };
-    match anchor {
-        Some(a) if outline.by_anchor(a).is_none() => Some(format!("the link to `{target}` names no heading")),
-        _ => None,
-    }
-}
-
-/// Where things are in an article's source: the line of each top-level heading (in outline
-/// order) and each link's target with its line.
-struct Marks {
-    headings: Vec<usize>,
-    links: Vec<(String, usize)>,
-}
-
-impl Marks {
-    fn of(body: &str, body_line: usize) -> Marks {
-        let line_of = |offset: usize| body_line + body[..offset.min(body.len())].matches('\n').count();
-        let mut headings = Vec::new();
-        let mut links = Vec::new();
-        let mut depth = 0usize;
-        let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_FOOTNOTES;
-        for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
-            match event {
-                Event::Start(Tag::BlockQuote(_) | Tag::List(_) | Tag::FootnoteDefinition(_)) => depth += 1,
-                Event::End(
-                    pulldown_cmark::TagEnd::BlockQuote(_)
-                    | pulldown_cmark::TagEnd::List(_)
-                    | pulldown_cmark::TagEnd::FootnoteDefinition,
-                ) => depth = depth.saturating_sub(1),
-                Event::Start(Tag::Heading { .. }) if depth == 0 => headings.push(line_of(range.start)),
-                Event::Start(Tag::Link { dest_url, .. }) => {
-                    links.push((dest_url.to_string(), line_of(range.start)))
-                }
-                _ => {}
-            }
-        }
-        Marks { headings, links }
-    }
 }
 
 #[cfg(test)]

@@ -19,8 +19,13 @@ fn findings(text: &str) -> Vec<(&'static str, Severity, Option<usize>)> {
     let (article, warnings) = Article::from_bytes("prøve".into(), Source::Bundled, text.as_bytes());
     check(&article, &warnings, &library, today(), STALE_MONTHS)
         .into_iter()
-        .map(|f| (f.rule, f.severity, f.line))
+        .map(|f| (rule_name(f.rule), f.severity, f.line))
         .collect()
+}
+
+/// A rule's id as a `&'static str`, to compare findings with literal tables.
+fn rule_name(rule: String) -> &'static str {
+    Box::leak(rule.into_boxed_str())
 }
 
 fn rules(text: &str) -> Vec<&'static str> {
@@ -106,4 +111,20 @@ fn the_bundled_library_passes_with_no_warnings() {
         let serious: Vec<&Finding> = found.iter().filter(|f| f.severity > Severity::Note).collect();
         assert!(serious.is_empty(), "{}: {serious:?}", article.slug);
     }
+}
+
+#[test]
+fn each_article_is_parsed_once_however_often_it_is_linked_or_checked() {
+    let mut library = Library::default();
+    let linking = GOOD.replace("Intro.", &"[igen](andet.md#hvad-er-det) ".repeat(50));
+    for (slug, body) in [("godt", linking.as_str()), ("andet", OTHER)] {
+        library.insert(Article::from_bytes(slug.into(), Source::Bundled, body.as_bytes()).0);
+    }
+    let checker = Checker::new(&library, today(), STALE_MONTHS);
+    let andet = library.position("andet").expect("andet");
+    let first: *const Parsed = checker.parsed(andet).expect("parsed");
+    let godt = library.position("godt").expect("godt");
+    assert!(checker.check(godt, &[], None).is_empty(), "fifty links resolve");
+    assert!(checker.check(andet, &[], None).is_empty());
+    assert!(std::ptr::eq(first, checker.parsed(andet).expect("parsed")), "the same parse, kept");
 }

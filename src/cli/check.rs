@@ -1,23 +1,38 @@
-//! `artikel check`: the content checks, printed for editors or as JSON.
+//! `artikel check`: the content checks and the house rules, printed for editors or as JSON.
+//!
+//! Each article is checked with the house rules of the nearest `house-rules.yaml` in its
+//! folder or a parent folder (up to the articles folder it was loaded from), else with the
+//! bundled rules. The synonym files lookup uses (`synonyms.yaml`) are checked too.
 
 use super::{Cli, Failure, print::write_out};
-use crate::check::{Finding, Severity, check};
+use crate::check::{Checker, Finding, Parsed, RuleError, RuleSet, Severity, rules};
 use crate::library::{Library, Source, Warning};
-use std::path::PathBuf;
+use crate::search::{SynonymProblem, check_synonyms};
+use crate::strings;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+/// The largest rule or synonym file read, so that a mistaken link to something huge cannot stall `check`.
+const MAX_RULES_BYTES: u64 = 1 << 20;
+
+/// The name of a synonym file in an articles folder.
+const SYNONYMS_FILE: &str = "synonyms.yaml";
+
+/// The bundled synonym file, checked with the whole library.
+const BUNDLED_SYNONYMS: &str = include_str!("../../articles/synonyms.yaml");
 
 /// Checks the whole library, or the articles in `dirs`; exit 1 if any error was found.
 pub fn run(cli: &Cli, library: &Library, dirs: &[PathBuf], json: bool) -> Result<i32, Failure> {
-    let checked = if dirs.is_empty() {
+    let (files, found) = if dirs.is_empty() {
         // The whole library as loaded, with its loading problems.
-        findings(library, cli.stale_months, |_| true)
+        findings(library, cli.stale_months, &super::article_dirs(cli), true, |_| true)
     } else {
         // These folders (with the bundled articles, so links to them resolve).
         let lib = Library::load(dirs);
         let within =
             |source: &Source| matches!(source, Source::File(p) if dirs.iter().any(|d| p.starts_with(d)));
-        findings(&lib, cli.stale_months, within)
+        findings(&lib, cli.stale_months, dirs, false, within)
     };
-    let (files, found) = checked;
     let errors = found.iter().filter(|f| f.severity == Severity::Error).count();
     if json {
         let text = serde_json::to_string_pretty(&found).map_err(|e| (1, e.to_string()))?;
@@ -28,28 +43,141 @@ pub fn run(cli: &Cli, library: &Library, dirs: &[PathBuf], json: bool) -> Result
     Ok(i32::from(errors > 0))
 }
 
-fn findings(library: &Library, stale_months: u16, wanted: impl Fn(&Source) -> bool) -> (usize, Vec<Finding>) {
-    let today = crate::store::today();
+fn findings(
+    library: &Library,
+    stale_months: u16,
+    roots: &[PathBuf],
+    bundled: bool,
+    wanted: impl Fn(&Source) -> bool,
+) -> (usize, Vec<Finding>) {
+    let checker = Checker::new(library, crate::store::today(), stale_months);
+    let mut rule_files = RuleFiles::default();
     let mut all = Vec::new();
     let mut files = 0;
-    for article in library.articles.iter().filter(|a| wanted(&a.source)) {
+    for (i, article) in library.articles.iter().enumerate().filter(|(_, a)| wanted(&a.source)) {
         files += 1;
         let place = article.source.describe(&article.slug);
-        let warnings: Vec<Warning> = library.warnings.iter().filter(|w| w.place == place).cloned().collect();
-        all.extend(check(article, &warnings, library, today, stale_months));
+        let warnings: Vec<Warning> = library.warnings.iter().filter(|w| w.file == place).cloned().collect();
+        let rules = rule_files.for_source(&article.source, roots);
+        all.extend(checker.check(i, &warnings, rules));
+    }
+    // Files hidden by another of the same slug in the same folder tree: linted too.
+    for article in library.hidden.iter().filter(|a| wanted(&a.source)) {
+        files += 1;
+        let place = article.source.describe(&article.slug);
+        let warnings: Vec<Warning> = library.warnings.iter().filter(|w| w.file == place).cloned().collect();
+        let rules = rule_files.for_source(&article.source, roots);
+        let parsed = Parsed::of(&article.body, article.body_line);
+        all.extend(checker.check_parsed(article, &parsed, &warnings, rules));
     }
     // Files that could not be read at all.
-    let known: Vec<String> = library.articles.iter().map(|a| a.source.describe(&a.slug)).collect();
-    for w in library.warnings.iter().filter(|w| !known.contains(&w.place)) {
-        all.push(Finding {
-            file: w.place.clone(),
-            line: None,
-            severity: Severity::Error,
-            rule: "file",
-            message: w.message.clone(),
-        });
+    let known: Vec<String> =
+        library.articles.iter().chain(&library.hidden).map(|a| a.source.describe(&a.slug)).collect();
+    for w in library.warnings.iter().filter(|w| !known.contains(&w.file)) {
+        all.push(Finding::new(&w.file, w.line, Severity::Error, "file", &w.message()));
     }
-    (files, all)
+    let mut broken = rule_files.broken();
+    broken.extend(synonym_findings(roots, bundled));
+    broken.append(&mut all);
+    (files, broken)
+}
+
+/// Rule files, each read and validated once.
+#[derive(Default)]
+struct RuleFiles {
+    bundled: Option<Result<RuleSet, RuleError>>,
+    by_path: HashMap<PathBuf, Result<RuleSet, RuleError>>,
+    /// Which folder has which rule file (or none), so each folder is looked at once.
+    folders: HashMap<PathBuf, Option<PathBuf>>,
+}
+
+impl RuleFiles {
+    /// The rules for an article from `source`: the nearest rule file from its folder up to
+    /// the root it was loaded from, else the bundled one. `None` when that file is broken.
+    fn for_source(&mut self, source: &Source, roots: &[PathBuf]) -> Option<&RuleSet> {
+        let file = match source {
+            Source::File(path) => self.nearest(path, roots),
+            Source::Bundled => None,
+        };
+        match file {
+            Some(file) => {
+                let rules = self.by_path.entry(file.clone()).or_insert_with(|| read_rules(&file));
+                rules.as_ref().ok()
+            }
+            None => self.bundled.get_or_insert_with(RuleSet::bundled).as_ref().ok(),
+        }
+    }
+
+    fn nearest(&mut self, article: &Path, roots: &[PathBuf]) -> Option<PathBuf> {
+        let root = roots.iter().filter(|r| article.starts_with(r)).max_by_key(|r| r.components().count())?;
+        let mut folder = article.parent();
+        while let Some(dir) = folder.filter(|d| d.starts_with(root)) {
+            let found = self
+                .folders
+                .entry(dir.to_path_buf())
+                .or_insert_with(|| Some(dir.join(rules::FILE_NAME)).filter(|f| f.is_file()));
+            if let Some(file) = found {
+                return Some(file.clone());
+            }
+            folder = dir.parent();
+        }
+        None
+    }
+
+    /// One finding for each rule file that cannot be used.
+    fn broken(&self) -> Vec<Finding> {
+        let bundled = self.bundled.iter().map(|r| (format!("{} (bundled)", rules::FILE_NAME), r));
+        let mut files: Vec<(String, &Result<RuleSet, RuleError>)> =
+            self.by_path.iter().map(|(p, r)| (p.display().to_string(), r)).chain(bundled).collect();
+        files.sort_by(|a, b| a.0.cmp(&b.0));
+        files
+            .into_iter()
+            .filter_map(|(file, r)| {
+                let e = r.as_ref().err()?;
+                let message = strings::rules_unusable(&e.message);
+                Some(Finding::new(&file, e.line, Severity::Error, "house-rules", &message))
+            })
+            .collect()
+    }
+}
+
+/// Reads a rule file.
+fn read_rules(path: &Path) -> Result<RuleSet, RuleError> {
+    let text = read_small(path).map_err(|message| RuleError { line: None, message })?;
+    RuleSet::parse(&text)
+}
+
+/// Reads an editor's data file: only a regular file of reasonable size (a FIFO would block
+/// forever, a link to a device would never end).
+fn read_small(path: &Path) -> Result<String, String> {
+    let meta = std::fs::metadata(path).map_err(|e| strings::warning_cannot_read(&e.to_string()))?;
+    if !meta.is_file() || meta.len() > MAX_RULES_BYTES {
+        return Err(strings::data_file_not_regular(MAX_RULES_BYTES));
+    }
+    std::fs::read_to_string(path).map_err(|e| strings::warning_cannot_read(&e.to_string()))
+}
+
+/// What is wrong with the synonym files: the bundled one when the whole library is checked,
+/// and each checked folder's own `synonyms.yaml`.
+fn synonym_findings(roots: &[PathBuf], bundled: bool) -> Vec<Finding> {
+    let mut found = Vec::new();
+    let mut report = |file: &str, problems: Vec<SynonymProblem>| {
+        for p in problems {
+            let severity = if p.fatal { Severity::Error } else { Severity::Warning };
+            found.push(Finding::new(file, p.line, severity, "synonyms", &p.message));
+        }
+    };
+    if bundled {
+        report(&format!("{SYNONYMS_FILE} (bundled)"), check_synonyms(BUNDLED_SYNONYMS));
+    }
+    for file in roots.iter().map(|r| r.join(SYNONYMS_FILE)).filter(|f| f.exists()) {
+        let problems = match read_small(&file) {
+            Ok(text) => check_synonyms(&text),
+            Err(message) => vec![SynonymProblem { line: None, message, fatal: true }],
+        };
+        report(&file.display().to_string(), problems);
+    }
+    found
 }
 
 fn human(found: &[Finding], files: usize) -> String {
@@ -60,13 +188,17 @@ fn human(found: &[Finding], files: usize) -> String {
             out.push_str(&format!("{}\n", f.file));
             current = Some(&f.file);
         }
-        let line = f.line.map_or("-".to_string(), |l| l.to_string());
+        let place = match (f.line, f.column) {
+            (Some(l), Some(c)) => format!("{l}:{c}"),
+            (Some(l), None) => l.to_string(),
+            (None, _) => "-".to_string(),
+        };
         let severity = match f.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
             Severity::Note => "note",
         };
-        out.push_str(&format!("  {line:>4}  {severity:<7} {}  [{}]\n", f.message, f.rule));
+        out.push_str(&format!("  {place:>4}  {severity:<7} {}  [{}]\n", f.message, f.rule));
     }
     let count = |s: Severity| found.iter().filter(|f| f.severity == s).count();
     let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });

@@ -2,14 +2,17 @@
 
 use super::Failure;
 use super::print::{StyledOut, write_out};
+use crate::app::Docs;
 use crate::document::{Document, Outline};
 use crate::layout::{Layout, display_width, truncate};
 use crate::library::Library;
-use crate::search::{Hit, Index, Query, snippet};
+use crate::search::{Hit, Index, MAX_TERMS, Query, snippet};
 use crate::strings;
 use serde_json::json;
+use std::io::IsTerminal;
 
-/// Prints the best answer to `words` (or, with `all`, the ten best questions).
+/// Prints the best answer to `words` and up to two runner-ups ("Se også"), or with `all`
+/// the ten best; `--json` gives them all with their scores, and `[]` when nothing answers.
 pub fn faq(
     library: &Library,
     words: &[String],
@@ -19,25 +22,21 @@ pub fn faq(
 ) -> Result<i32, Failure> {
     let text = words.join(" ");
     let query = Query::new(&text);
-    let index = Index::of(library);
-    let hits: Vec<Hit> = if all {
-        let mut hits = index.questions(&query, 10);
-        if hits.is_empty() {
-            hits = index
-                .search(&query, 50)
-                .into_iter()
-                .filter(|h| h.target.heading.is_some())
-                .take(10)
-                .collect();
-        }
-        hits
-    } else {
-        index.best_answer(&query).into_iter().collect()
-    };
-    if hits.is_empty() {
-        return Err((1, strings::no_answer(&text)));
+    if query.cut {
+        eprintln!("{}", strings::query_cut(MAX_TERMS));
     }
-    let answers: Vec<Answer> = hits.iter().map(|h| Answer::of(library, h)).collect();
+    let index = Index::of(library);
+    let hits = index.answers(&query, if all { 10 } else { 3 });
+    if hits.is_empty() {
+        if json_out {
+            write_out("[]\n")?;
+        }
+        let why =
+            if query.only_common { strings::only_common_words(&text) } else { strings::no_answer(&text) };
+        return if json_out { Ok(1) } else { Err((1, why)) };
+    }
+    let docs = Docs::new(library.articles.len());
+    let answers: Vec<Answer> = hits.iter().map(|h| Answer::of(library, &docs, h)).collect();
     if json_out {
         let items: Vec<serde_json::Value> = answers
             .iter()
@@ -62,38 +61,61 @@ pub fn faq(
         out.dim(&format!("{} · {}#{}", a.title, a.slug, a.anchor));
         out.line("");
         out.layout(&Layout::new(&a.answer, width));
+        if answers.len() > 1 {
+            out.line("");
+            out.bold(strings::SEE_ALSO);
+            for a in &answers[1..] {
+                out.line(&format!("  {}#{}  {}", a.slug, a.anchor, a.heading));
+            }
+        }
     }
     write_out(&out.finish())?;
     Ok(0)
 }
 
-/// Prints each place `words` are found: `slug › section: snippet`.
+/// Prints every place `words` are found: `slug › section: snippet`, the snippet cut to the
+/// terminal's width on a terminal and the whole sentence around the hit otherwise.
 pub fn search(library: &Library, words: &[String], json_out: bool, width: usize) -> Result<i32, Failure> {
     let text = words.join(" ");
     let query = Query::new(&text);
-    let hits = Index::of(library).search(&query, 100);
+    if query.cut {
+        eprintln!("{}", strings::query_cut(MAX_TERMS));
+    }
+    let hits = Index::of(library).search(&query, usize::MAX);
     if hits.is_empty() {
+        if json_out {
+            write_out("[]\n")?;
+            return Ok(1);
+        }
         return Err((1, strings::nothing_found(&text)));
     }
-    let mut docs: Vec<Option<Document>> = vec![None; library.articles.len()];
+    let whole = json_out || !std::io::stdout().is_terminal();
+    let docs = Docs::new(library.articles.len());
     let mut rows = Vec::new();
     let mut items = Vec::new();
     for hit in &hits {
         let a = hit.target.article as usize;
-        let doc = docs[a].get_or_insert_with(|| Document::parse(&library.articles[a].body));
+        let doc = docs.get(a, &library.articles[a].body);
         let article = &library.articles[a];
-        let heading = hit.target.heading.map(|h| &doc.outline.headings[h as usize]);
+        let heading = hit.target.heading.and_then(|h| doc.outline.headings.get(h as usize));
         let section = heading.map_or(strings::INTRO, |h| h.text.as_str());
         let anchor = heading.map_or("", |h| h.anchor.as_str());
         // The place takes at most half the line, so the snippet has room to say something.
-        let place = truncate(&format!("{} › {section}", article.slug), width / 2) + ": ";
-        let room = width.saturating_sub(display_width(&place)).max(30);
-        let snip = snippet(doc, hit.target.heading.map(|h| h as usize), hit.body_at, &query, room);
-        items.push(json!({
-            "slug": article.slug, "heading": section, "anchor": anchor,
-            "score": hit.score(), "snippet": snip.text,
-        }));
-        rows.push((place, snip));
+        let place = if whole {
+            format!("{} › {section}: ", article.slug)
+        } else {
+            truncate(&format!("{} › {section}", article.slug), width / 2) + ": "
+        };
+        let room = if whole { usize::MAX } else { width.saturating_sub(display_width(&place)).max(30) };
+        let snip = snippet(&doc, hit.target.heading.map(|h| h as usize), hit.body_at, &query, room);
+        if json_out {
+            items.push(json!({
+                "slug": article.slug, "heading": section, "anchor": anchor,
+                "score": (hit.score * 1000.0).round() / 1000.0, "snippet": snip.text,
+            }));
+        } else {
+            rows.push((place, snip));
+        }
     }
     if json_out {
         write_out(&format!("{}\n", serde_json::Value::Array(items)))?;
@@ -114,15 +136,15 @@ struct Answer {
     short_title: String,
     heading: String,
     anchor: String,
-    score: u64,
+    score: f32,
     /// The blocks that answer it, as a document of their own.
     answer: Document,
 }
 
 impl Answer {
-    fn of(library: &Library, hit: &Hit) -> Answer {
+    fn of(library: &Library, docs: &Docs, hit: &Hit) -> Answer {
         let article = &library.articles[hit.target.article as usize];
-        let doc = Document::parse(&article.body);
+        let doc = docs.get(hit.target.article as usize, &article.body);
         let i = hit.target.heading.unwrap_or(0) as usize;
         let h = &doc.outline.headings[i];
         let blocks = doc.blocks[doc.outline.answer(i)].to_vec();
@@ -132,7 +154,7 @@ impl Answer {
             short_title: article.short_title().to_string(),
             heading: h.text.clone(),
             anchor: h.anchor.clone(),
-            score: hit.score(),
+            score: (hit.score * 1000.0).round() / 1000.0,
             answer: Document { outline: Outline::of(&blocks), blocks },
         }
     }

@@ -32,13 +32,13 @@ pub fn run(cli: Cli) -> i32 {
         }
         Some(Command::Check { dirs, json }) => check::run(&cli, &library, dirs, *json),
         Some(Command::Notes { action: Some(NotesAction::Export { format }), .. }) => {
-            review::export(&library, &store_disk(&cli), *format)
+            store_disk(&cli).and_then(|disk| review::export(&library, &disk, *format))
         }
         Some(Command::Notes { action: None, slug }) => {
-            review::list(&library, &store_disk(&cli), slug.as_deref())
+            store_disk(&cli).and_then(|disk| review::list(&library, &disk, slug.as_deref()))
         }
         Some(Command::Review { slug, status }) => {
-            find(&library, slug).and_then(|_| review::set(&store_disk(&cli), slug, status))
+            find(&library, slug).and_then(|_| review::set(&store_disk(&cli)?, slug, status))
         }
         Some(Command::Open { slug, section }) => place(&library, slug)
             .and_then(|start| reader(library, start.with_section(section.as_deref()), &cli)),
@@ -48,7 +48,9 @@ pub fn run(cli: Cli) -> i32 {
     match result {
         Ok(code) => code,
         Err((code, message)) => {
-            eprintln!("{message}");
+            // Every failure passes here: whatever it quotes (a word the user typed, a path) is
+            // shown, never sent to the terminal.
+            eprintln!("{}", crate::sanitize::visible(&message));
             code
         }
     }
@@ -57,26 +59,63 @@ pub fn run(cli: Cli) -> i32 {
 /// A failed command: its exit code and what to tell the user.
 type Failure = (i32, String);
 
-/// The data folder: `--data-dir`, else `ARTIKEL_DATA_DIR`, else the platform's.
-pub fn data_dir(cli: &Cli) -> Option<PathBuf> {
-    cli.data_dir
-        .clone()
-        .or_else(|| std::env::var_os("ARTIKEL_DATA_DIR").map(PathBuf::from))
-        .or_else(|| directories::ProjectDirs::from("", "", "artikel").map(|d| d.data_dir().to_path_buf()))
+/// Where the data folder was named.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DataDirFrom {
+    /// `--data-dir`.
+    Flag,
+    /// `ARTIKEL_DATA_DIR`.
+    Env,
+    /// The platform's data folder.
+    Platform,
 }
 
-/// The store of notes, bookmarks and reviews, in the data folder.
-pub fn store_disk(cli: &Cli) -> crate::store::Disk {
-    crate::store::Disk::new(data_dir(cli).unwrap_or_else(|| PathBuf::from(".artikel")))
+/// The data folder and where it was named: `--data-dir`, else `ARTIKEL_DATA_DIR`, else the
+/// platform's. An empty value counts as not given (an empty path would mean the current folder).
+pub fn data_dir(cli: &Cli) -> Option<(PathBuf, DataDirFrom)> {
+    let given = |p: PathBuf| Some(p).filter(|p| !p.as_os_str().is_empty());
+    cli.data_dir
+        .clone()
+        .and_then(given)
+        .map(|p| (p, DataDirFrom::Flag))
+        .or_else(|| {
+            std::env::var_os("ARTIKEL_DATA_DIR")
+                .map(PathBuf::from)
+                .and_then(given)
+                .map(|p| (p, DataDirFrom::Env))
+        })
+        .or_else(|| {
+            directories::ProjectDirs::from("", "", "artikel")
+                .map(|d| (d.data_dir().to_path_buf(), DataDirFrom::Platform))
+        })
+}
+
+/// The store of notes, bookmarks and reviews, in the data folder; an error that says what is
+/// wrong and where when there is no data folder or it is not a folder.
+pub fn store_disk(cli: &Cli) -> Result<crate::store::Disk, Failure> {
+    let (dir, from) = data_dir(cli).ok_or_else(|| (1, strings::NO_DATA_DIR.to_string()))?;
+    let shown = dir.display().to_string();
+    match std::fs::metadata(&dir) {
+        Ok(m) if !m.is_dir() => Err((1, strings::data_dir_not_a_folder(&shown, from))),
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+            Err((1, strings::data_dir_unusable(&shown, from, &e.to_string())))
+        }
+        _ => Ok(crate::store::Disk::new(dir)),
+    }
 }
 
 fn load(cli: &Cli) -> Library {
+    Library::load(&article_dirs(cli))
+}
+
+/// The folders articles are loaded from, after the bundled ones: the data folder's, then `--articles`.
+fn article_dirs(cli: &Cli) -> Vec<PathBuf> {
     let mut dirs = Vec::new();
-    if let Some(user) = data_dir(cli).map(|d| user_articles_dir(&d)).filter(|d| d.is_dir()) {
+    if let Some(user) = data_dir(cli).map(|(d, _)| user_articles_dir(&d)).filter(|d| d.is_dir()) {
         dirs.push(user);
     }
     dirs.extend(cli.articles.iter().cloned());
-    Library::load(&dirs)
+    dirs
 }
 
 fn find(library: &Library, slug: &str) -> Result<usize, Failure> {
@@ -129,8 +168,10 @@ fn shortcut(library: &Library, words: &[String]) -> Result<Start, Failure> {
         return place(library, one);
     }
     let text = words.join(" ");
-    let hit =
-        Index::of(library).best_answer(&Query::new(&text)).ok_or_else(|| (1, strings::no_answer(&text)))?;
+    let query = Query::new(&text);
+    let hit = Index::of(library).best_answer(&query).ok_or_else(|| {
+        (1, if query.only_common { strings::only_common_words(&text) } else { strings::no_answer(&text) })
+    })?;
     Ok(Start { heading: hit.target.heading.map(|h| h as usize), ..Start::top(hit.target.article as usize) })
 }
 
@@ -156,7 +197,7 @@ fn reader(library: Library, start: Start, cli: &Cli) -> Result<i32, Failure> {
     if std::env::var("TERM").is_ok_and(|t| t == "dumb") {
         return Err((2, strings::DUMB_TERMINAL.to_string()));
     }
-    let disk = store_disk(cli);
+    let disk = store_disk(cli)?;
     let loaded = disk.load();
     let last = loaded.store.last_article.as_deref().and_then(|slug| library.position(slug));
     let article = if start.is_plain() { last.unwrap_or(start.article) } else { start.article };

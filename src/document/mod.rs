@@ -47,6 +47,17 @@ impl Document {
         let outline = Outline::of(&blocks);
         Document { blocks, outline }
     }
+
+    /// Parses Markdown like [`Document::parse`], showing each pulldown-cmark event and its
+    /// byte range in `markdown` to `observe`: one pass for callers that also need positions.
+    pub fn parse_observed(
+        markdown: &str,
+        observe: impl FnMut(&pulldown_cmark::Event<'_>, std::ops::Range<usize>),
+    ) -> Document {
+        let blocks = parse::blocks_observed(markdown, observe);
+        let outline = Outline::of(&blocks);
+        Document { blocks, outline }
+    }
 }
 
 #[cfg(test)]

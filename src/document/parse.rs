@@ -3,6 +3,7 @@
 use super::blocks::{Align, Block, Inline, InlineStyle, Table};
 use crate::sanitize;
 use pulldown_cmark::{Alignment, CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
+use std::ops::Range;
 
 /// Containers nested deeper than this are flattened into their parent, so absurdly deep
 /// input cannot exhaust the stack of the layout that walks them.
@@ -10,10 +11,17 @@ const MAX_DEPTH: usize = 48;
 
 /// Parses `markdown` into top-level blocks.
 pub fn blocks(markdown: &str) -> Vec<Block> {
+    blocks_observed(markdown, |_, _| {})
+}
+
+/// Parses `markdown` into top-level blocks, showing each event and its source range to
+/// `observe` on the way (so a caller that needs source positions parses only once).
+pub fn blocks_observed(markdown: &str, mut observe: impl FnMut(&Event<'_>, Range<usize>)) -> Vec<Block> {
     let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_FOOTNOTES;
     let mut b = Builder::default();
     b.stack.push(Frame::new(Kind::Root));
-    for event in Parser::new_ext(markdown, options) {
+    for (event, range) in Parser::new_ext(markdown, options).into_offset_iter() {
+        observe(&event, range);
         b.event(event);
     }
     b.flush();

@@ -1,7 +1,7 @@
 //! One article: where it came from, what its frontmatter says, and its Markdown body.
 
 use super::frontmatter::{self, Frontmatter};
-use super::scan::Warning;
+use super::warning::{Warning, WarningKind};
 use crate::sanitize;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -16,11 +16,11 @@ pub enum Source {
 }
 
 impl Source {
-    /// How warnings name this source.
+    /// How warnings and `check` name this source: safe to print, on one line.
     pub fn describe(&self, slug: &str) -> String {
         match self {
-            Source::Bundled => format!("{slug}.md (bundled)"),
-            Source::File(path) => path.display().to_string(),
+            Source::Bundled => format!("{}.md (bundled)", sanitize::inline(slug)),
+            Source::File(path) => sanitize::inline(&path.display().to_string()).into_owned(),
         }
     }
 }
@@ -28,9 +28,11 @@ impl Source {
 /// A loaded article.
 #[derive(Debug, Clone)]
 pub struct Article {
-    /// The file stem; unique within a library.
+    /// The file stem, made safe to print on one line (control characters and line ends shown
+    /// as `^[`, `^J`, `<U+202E>`); unique within a library.
     pub slug: String,
-    /// The title to show: `metaTitle`, else the first heading, else the slug. Safe to print.
+    /// The title to show: `metaTitle`, else the first heading, else the slug. Safe to print,
+    /// on one line.
     pub title: String,
     /// Where it came from.
     pub source: Source,
@@ -48,16 +50,17 @@ impl Article {
     /// the article is still usable (non-UTF-8 bytes are replaced, a broken frontmatter is
     /// read as missing).
     pub fn from_bytes(slug: String, source: Source, bytes: &[u8]) -> (Article, Vec<Warning>) {
+        let slug = sanitize::inline(&slug).into_owned();
         let place = source.describe(&slug);
         let mut warnings = Vec::new();
-        let mut warn = |message: String| warnings.push(Warning::new(place.clone(), message));
+        let mut warn = |kind: WarningKind, line: Option<usize>, column: Option<usize>| {
+            warnings.push(Warning::new(&place, kind).at(line, column));
+        };
         let text = match std::str::from_utf8(bytes) {
             Ok(t) => std::borrow::Cow::Borrowed(t),
             Err(e) => {
-                warn(format!(
-                    "not valid UTF-8 (first bad byte at offset {}); shown with replacement characters",
-                    e.valid_up_to()
-                ));
+                let line = 1 + memchr::memchr_iter(b'\n', &bytes[..e.valid_up_to()]).count();
+                warn(WarningKind::NotUtf8 { offset: e.valid_up_to() }, Some(line), None);
                 String::from_utf8_lossy(bytes)
             }
         };
@@ -66,26 +69,29 @@ impl Article {
             Ok(split) => {
                 let meta = match split.yaml {
                     None => {
-                        warn("has no frontmatter (metaTitle, lastUpdated, datePublished)".into());
+                        warn(WarningKind::NoFrontmatter, Some(1), None);
                         Frontmatter::default()
                     }
                     // A blank line stands in for the opening `---`, so that the line numbers
                     // in YAML errors are the file's.
                     Some(yaml) => match frontmatter::parse(&format!("\n{yaml}")) {
-                        Ok((meta, problems)) => {
-                            problems.into_iter().for_each(&mut warn);
+                        Ok((meta, bad_dates)) => {
+                            for bad in bad_dates {
+                                let line = key_line(yaml, bad.key);
+                                warn(WarningKind::NotADate { key: bad.key, value: bad.value }, line, None);
+                            }
                             meta
                         }
                         Err(e) => {
-                            warn(format!("frontmatter is not valid YAML: {}", one_line(&e)));
+                            warn(WarningKind::FrontmatterNotYaml { reason: e.reason }, e.line, e.column);
                             Frontmatter::default()
                         }
                     },
                 };
                 (meta, split.body, split.body_line)
             }
-            Err(e) => {
-                warn(e.to_string());
+            Err(_) => {
+                warn(WarningKind::FrontmatterNotClosed, Some(1), None);
                 (Frontmatter::default(), text, 1)
             }
         };
@@ -95,7 +101,7 @@ impl Article {
             .filter(|t| !t.trim().is_empty())
             .or_else(|| first_heading(body))
             .unwrap_or_else(|| slug.clone());
-        let title = sanitize::visible(title.trim()).into_owned();
+        let title = sanitize::title(&title);
         let article = Article { slug, title, source, meta, body: Arc::from(body), body_line };
         (article, warnings)
     }
@@ -118,10 +124,11 @@ fn first_heading(body: &str) -> Option<String> {
         .filter(|t| !t.is_empty())
 }
 
-/// The first line of a parser message (the rest quotes a snippet of the file).
-fn one_line(message: &str) -> String {
-    let first = message.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or(message);
-    first.trim_start_matches("error:").trim().to_string()
+/// The line of the file on which the frontmatter `yaml` (which starts on line 2) sets `key`.
+fn key_line(yaml: &str, key: &str) -> Option<usize> {
+    yaml.lines()
+        .position(|l| l.strip_prefix(key).is_some_and(|rest| rest.trim_start().starts_with(':')))
+        .map(|i| i + 2)
 }
 
 #[cfg(test)]
@@ -137,7 +144,9 @@ mod tests {
         let (a, w) = load(b"---\nmetaTitle: [oops\n---\n\n# Ondt i ryggen\n\nTekst.\n");
         assert_eq!(a.title, "Ondt i ryggen");
         assert_eq!(w.len(), 1);
-        assert_eq!(w[0].message, "frontmatter is not valid YAML: line 2 column 12: unclosed bracket '['");
+        assert!(matches!(w[0].kind, WarningKind::FrontmatterNotYaml { .. }), "{w:?}");
+        assert_eq!((w[0].line, w[0].column), (Some(2), Some(12)));
+        assert_eq!(w[0].message(), "frontmatter is not valid YAML: line 2 column 12: unclosed bracket '['");
         assert!(a.body.contains("Tekst."));
     }
 
@@ -145,13 +154,16 @@ mod tests {
     fn missing_frontmatter_is_a_warning_and_the_slug_titles_an_article_without_headings() {
         let (a, w) = load(b"Bare tekst.\n");
         assert_eq!(a.title, "test");
-        assert!(w[0].message.contains("no frontmatter"));
+        assert_eq!(w[0].kind, WarningKind::NoFrontmatter);
+        assert!(w[0].message().contains("no frontmatter"));
     }
 
     #[test]
     fn non_utf8_bytes_are_replaced_and_reported() {
         let (a, w) = load(b"---\nmetaTitle: Sm\xe6rter\n---\nK\xf8b\n");
-        assert!(w.iter().any(|w| w.message.contains("UTF-8")), "{w:?}");
+        assert_eq!(w[0].kind, WarningKind::NotUtf8 { offset: 17 });
+        assert_eq!(w[0].line, Some(2));
+        assert!(w[0].message().contains("UTF-8"), "{w:?}");
         assert!(a.body.contains('\u{fffd}'));
     }
 
@@ -161,6 +173,26 @@ mod tests {
         assert!(w.is_empty(), "{w:?}");
         assert_eq!(a.title, "Evil^[]0;pwn^G");
         assert_eq!(&*a.body, "Body\r\n");
+    }
+
+    #[test]
+    fn a_bad_date_names_its_key_and_line() {
+        let (_, w) = load(b"---\nmetaTitle: T\ndatePublished: 01/01/2020\nlastUpdated: snart\n---\n");
+        assert_eq!(w.len(), 1, "{w:?}");
+        assert_eq!(w[0].kind, WarningKind::NotADate { key: "lastUpdated", value: "snart".into() });
+        assert_eq!(w[0].line, Some(4));
+    }
+
+    #[test]
+    fn a_title_or_slug_with_line_ends_and_controls_stays_on_one_safe_line() {
+        let (a, _) = Article::from_bytes(
+            "to\nlinjer\u{1b}]0;x\u{7}\u{202e}".into(),
+            Source::File("/a/to\nlinjer\u{1b}]0;x\u{7}\u{202e}.md".into()),
+            "---\nmetaTitle: \"Første\\nanden\\u200f\"\n---\n".as_bytes(),
+        );
+        assert_eq!(a.title, "Første anden<U+200F>");
+        assert_eq!(a.slug, "to^Jlinjer^[]0;x^G<U+202E>");
+        assert_eq!(a.source.describe(&a.slug), "/a/to^Jlinjer^[]0;x^G<U+202E>.md");
     }
 
     #[test]

@@ -18,6 +18,26 @@ pub struct Frontmatter {
     pub extra: BTreeMap<String, FrontValue>,
 }
 
+impl Frontmatter {
+    /// The `keywords:` an editor gave the article (a list, or words separated by commas):
+    /// lookup counts them as words of its title.
+    pub fn keywords(&self) -> Vec<String> {
+        let text = |v: &FrontValue| match v {
+            FrontValue::Text(t) => t.clone(),
+            other => other.to_string(),
+        };
+        match self.extra.get("keywords") {
+            Some(FrontValue::List(items)) => items.iter().map(text).collect(),
+            Some(FrontValue::Text(t)) => t.split(',').map(|k| k.trim().to_string()).collect(),
+            _ => Vec::new(),
+        }
+        .into_iter()
+        .filter(|k| !k.trim().is_empty())
+        .take(100)
+        .collect()
+    }
+}
+
 /// A YAML value of a key the reader does not know.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(untagged)]
@@ -93,26 +113,64 @@ pub fn split(text: &str) -> Result<Split<'_>, &'static str> {
     Err("the frontmatter opened with `---` is never closed")
 }
 
-/// Reads the YAML of a frontmatter. Problems with single values come back as warnings;
-/// a document that is not YAML at all is an error quoting its line and column.
-pub fn parse(yaml: &str) -> Result<(Frontmatter, Vec<String>), String> {
+/// Why a frontmatter is not YAML, and where (1-based, in the text given to [`parse`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct YamlError {
+    /// The parser's reason, in one line, without its place.
+    pub reason: String,
+    /// The line, when the parser knows it.
+    pub line: Option<usize>,
+    /// The column, when the parser knows it.
+    pub column: Option<usize>,
+}
+
+/// A date key whose value is not a date.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BadDate {
+    /// `lastUpdated` or `datePublished`.
+    pub key: &'static str,
+    /// What it holds, as written.
+    pub value: String,
+}
+
+impl YamlError {
+    fn of(e: &serde_saphyr::Error) -> YamlError {
+        let text = e.without_snippet().to_string();
+        let first = text.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or(&text);
+        let first = first.trim_start_matches("error:").trim();
+        let location = e.location();
+        let line = location.and_then(|l| usize::try_from(l.line()).ok()).filter(|&l| l > 0);
+        let column = location.and_then(|l| usize::try_from(l.column()).ok()).filter(|&c| c > 0);
+        // The parser writes the place after its reason; the place is kept as numbers.
+        let reason = match (line, column) {
+            (Some(l), Some(c)) => first.strip_suffix(&format!(" at line {l}, column {c}")).unwrap_or(first),
+            _ => first,
+        };
+        YamlError { reason: reason.to_string(), line, column }
+    }
+}
+
+/// Reads the YAML of a frontmatter. Problems with single values come back as [`BadDate`]s;
+/// a document that is not YAML at all is an error with its line and column.
+pub fn parse(yaml: &str) -> Result<(Frontmatter, Vec<BadDate>), YamlError> {
     if yaml.trim().is_empty() {
         return Ok((Frontmatter::default(), Vec::new()));
     }
-    let mut map: BTreeMap<String, FrontValue> = serde_saphyr::from_str(yaml).map_err(|e| e.to_string())?;
+    let mut map: BTreeMap<String, FrontValue> =
+        serde_saphyr::from_str(yaml).map_err(|e| YamlError::of(&e))?;
     let mut warnings = Vec::new();
     let title = match map.remove("metaTitle") {
         Some(FrontValue::Text(t)) => Some(t),
         Some(FrontValue::Null) | None => None,
         Some(other) => Some(other.to_string()),
     };
-    let mut date = |key: &str| match map.remove(key) {
+    let mut date = |key: &'static str| match map.remove(key) {
         None | Some(FrontValue::Null) => None,
         Some(value) => {
             let raw = value.to_string();
             let parsed = parse_date(&raw);
             if parsed.is_none() {
-                warnings.push(format!("`{key}: {raw}` is not a date (write DD/MM/YYYY)"));
+                warnings.push(BadDate { key, value: raw });
             }
             parsed
         }
@@ -183,11 +241,21 @@ mod tests {
     }
 
     #[test]
+    fn keywords_are_a_list_or_words_separated_by_commas() {
+        let (fm, _) = parse("keywords: [hekseskud, ischias]\n").expect("valid");
+        assert_eq!(fm.keywords(), ["hekseskud", "ischias"]);
+        let (fm, _) = parse("keywords: hold i ryggen, lumbago\n").expect("valid");
+        assert_eq!(fm.keywords(), ["hold i ryggen", "lumbago"]);
+        assert!(Frontmatter::default().keywords().is_empty());
+    }
+
+    #[test]
     fn a_bad_date_is_a_warning_and_broken_yaml_an_error_with_its_place() {
         let (fm, warnings) = parse("lastUpdated: snart\n").expect("valid yaml");
         assert_eq!(fm.last_updated, None);
-        assert!(warnings[0].contains("lastUpdated: snart"), "{warnings:?}");
+        assert_eq!(warnings, [BadDate { key: "lastUpdated", value: "snart".into() }]);
         let err = parse("metaTitle: [unclosed\nfoo: bar\n").expect_err("broken");
-        assert!(err.contains("line"), "error names its line: {err}");
+        assert_eq!((err.line, err.column), (Some(2), Some(4)), "error names its place: {err:?}");
+        assert!(!err.reason.contains("line 2"), "the place is not repeated in the reason: {err:?}");
     }
 }

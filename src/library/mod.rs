@@ -6,13 +6,18 @@
 mod article;
 mod frontmatter;
 mod scan;
+mod warning;
 
 pub use article::{Article, Source};
 pub use frontmatter::{FrontValue, Frontmatter, format_date, parse_date};
-pub use scan::Warning;
+pub use scan::read_article_file;
+pub use warning::{MAX_ARTICLE_BYTES, Warning, WarningKind};
 
 use include_dir::{Dir, include_dir};
 use std::path::{Path, PathBuf};
+
+/// The synonym file's name, beside the articles.
+const SYNONYMS: &str = "synonyms.yaml";
 
 static BUNDLED: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/articles");
 
@@ -23,17 +28,29 @@ pub struct Library {
     pub articles: Vec<Article>,
     /// Problems met while loading; each names its file.
     pub warnings: Vec<Warning>,
+    /// Articles not shown because another file of the same folder tree has their slug (each
+    /// has a [`WarningKind::DuplicateSlug`] warning); `check` lints them too.
+    pub hidden: Vec<Article>,
+    /// The synonym groups lookup expands queries with: the bundled `synonyms.yaml`, then
+    /// each folder's own.
+    pub synonyms: crate::search::Synonyms,
 }
 
 impl Library {
-    /// Loads the bundled articles, then each folder in `dirs` in order; a later article
-    /// replaces an earlier one with the same slug.
+    /// Loads the bundled articles, then each folder in `dirs` in order; an article of a later
+    /// folder replaces one with the same slug (that is how a user's copy replaces a bundled
+    /// article). Within one folder tree, two files with one slug are a warning.
     pub fn load(dirs: &[PathBuf]) -> Library {
         let mut lib = Library::bundled();
         for dir in dirs {
-            let (articles, warnings) = scan::load_dir(dir);
-            lib.warnings.extend(warnings);
-            for article in articles {
+            let loaded = scan::load_dir(dir);
+            lib.warnings.extend(loaded.warnings);
+            lib.hidden.extend(loaded.hidden);
+            let path = dir.join(SYNONYMS);
+            if let Ok(bytes) = std::fs::read(&path) {
+                lib.add_synonyms(&path.display().to_string(), &String::from_utf8_lossy(&bytes));
+            }
+            for article in loaded.articles {
                 lib.insert(article);
             }
         }
@@ -52,7 +69,20 @@ impl Library {
                 lib.insert(article);
             }
         }
+        if let Some(file) = BUNDLED.get_file(SYNONYMS) {
+            lib.add_synonyms(SYNONYMS, &String::from_utf8_lossy(file.contents()));
+        }
         lib
+    }
+
+    /// Adds the groups of a synonym file; its problems become warnings.
+    fn add_synonyms(&mut self, place: &str, text: &str) {
+        let (synonyms, problems) = crate::search::Synonyms::parse(text);
+        for p in problems {
+            self.warnings
+                .push(Warning::new(place, WarningKind::Synonyms { problem: p.message }).at(p.line, None));
+        }
+        self.synonyms.merge(synonyms);
     }
 
     /// Adds `article`, replacing one with the same slug.

@@ -1,42 +1,31 @@
-//! Walking article folders on disk, following links without looping.
+//! Walking article folders on disk, following links without looping, reading only regular files.
 
 use super::article::{Article, Source};
-use std::collections::HashSet;
-use std::fmt;
+use super::warning::{MAX_ARTICLE_BYTES, Warning, WarningKind};
+use std::collections::{HashMap, HashSet};
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
-/// A problem with one file or folder; the library loads without it (or with it repaired).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Warning {
-    /// The file or folder, as the user would name it.
-    pub place: String,
-    /// What is wrong, in one line.
-    pub message: String,
-}
-
-impl Warning {
-    /// A warning about `place`. Both are made safe to print: a file name or a parser's
-    /// quote of a file can hold control characters too.
-    pub fn new(place: impl Into<String>, message: impl Into<String>) -> Warning {
-        let safe = |s: String| crate::sanitize::visible(&s).into_owned();
-        Warning { place: safe(place.into()), message: safe(message.into()) }
-    }
-}
-
-impl fmt::Display for Warning {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.place, self.message)
-    }
+/// What one folder tree held.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    /// Its articles, one per slug.
+    pub articles: Vec<Article>,
+    /// Articles hidden by another file of the tree with the same slug (each has a warning).
+    pub hidden: Vec<Article>,
+    /// Problems met.
+    pub warnings: Vec<Warning>,
 }
 
 /// Loads every `*.md` file below `dir` (following links, each folder once). The files of a
-/// large folder are read on two threads.
-pub fn load_dir(dir: &Path) -> (Vec<Article>, Vec<Warning>) {
+/// large folder are read on two threads. Of two files with one slug, the later (in path
+/// order) is shown and the earlier hidden, with a warning.
+pub fn load_dir(dir: &Path) -> Loaded {
     let mut walk = Walk::default();
     match std::fs::metadata(dir) {
         Ok(m) if m.is_dir() => walk.visit(dir),
-        Ok(_) => walk.warn(dir, "is not a folder"),
-        Err(e) => walk.warn(dir, &format!("cannot open folder: {e}")),
+        Ok(_) => walk.warn(dir, WarningKind::NotAFolder),
+        Err(e) => walk.warn(dir, WarningKind::CannotOpenFolder { reason: e.to_string() }),
     }
     let files = std::mem::take(&mut walk.files);
     let (first, second) = files.split_at(files.len() / 2);
@@ -49,27 +38,68 @@ pub fn load_dir(dir: &Path) -> (Vec<Article>, Vec<Warning>) {
         })
     };
     loaded.extend(rest);
-    let mut articles = Vec::with_capacity(loaded.len());
+    let mut out = Loaded { warnings: walk.warnings, ..Loaded::default() };
+    let mut by_slug: HashMap<String, usize> = HashMap::new();
     for (article, warnings) in loaded {
-        walk.warnings.extend(warnings);
-        articles.extend(article);
+        out.warnings.extend(warnings);
+        let Some(article) = article else { continue };
+        match by_slug.get(&article.slug) {
+            Some(&i) => {
+                let earlier = std::mem::replace(&mut out.articles[i], article);
+                let shown = out.articles[i].source.describe(&out.articles[i].slug);
+                let kind = WarningKind::DuplicateSlug { slug: earlier.slug.clone(), shown };
+                out.warnings.push(Warning::new(&earlier.source.describe(&earlier.slug), kind));
+                out.hidden.push(earlier);
+            }
+            None => {
+                by_slug.insert(article.slug.clone(), out.articles.len());
+                out.articles.push(article);
+            }
+        }
     }
-    (articles, walk.warnings)
+    out
 }
 
 /// Reads and loads each file: the article (if the file could be read) and its warnings.
 fn read_all(files: &[PathBuf]) -> Vec<(Option<Article>, Vec<Warning>)> {
     files
         .iter()
-        .map(|path| match std::fs::read(path) {
+        .map(|path| match read_article_file(path) {
             Ok(bytes) => {
                 let slug = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
                 let (article, warnings) = Article::from_bytes(slug, Source::File(path.clone()), &bytes);
                 (Some(article), warnings)
             }
-            Err(e) => (None, vec![Warning::new(path.display().to_string(), format!("cannot read: {e}"))]),
+            Err(kind) => (None, vec![Warning::new(&path.display().to_string(), kind)]),
         })
         .collect()
+}
+
+/// The bytes of the regular file at `path`, at most [`MAX_ARTICLE_BYTES`] of them. Opening
+/// never blocks (a FIFO put in place of a file after the walk is refused, not waited on), and
+/// a device that never ends (`/dev/zero`) is refused before a byte is read.
+pub fn read_article_file(path: &Path) -> Result<Vec<u8>, WarningKind> {
+    use std::os::unix::fs::OpenOptionsExt;
+    let cannot_read = |e: std::io::Error| WarningKind::CannotRead { reason: e.to_string() };
+    let mut file = std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK)
+        .open(path)
+        .map_err(cannot_read)?;
+    let meta = file.metadata().map_err(cannot_read)?;
+    if !meta.is_file() {
+        return Err(WarningKind::NotAFile);
+    }
+    if meta.len() > MAX_ARTICLE_BYTES {
+        return Err(WarningKind::TooLarge { bytes: meta.len() });
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    // One byte more than the limit tells a file that grew since it was measured.
+    (&mut file).take(MAX_ARTICLE_BYTES + 1).read_to_end(&mut bytes).map_err(cannot_read)?;
+    if bytes.len() as u64 > MAX_ARTICLE_BYTES {
+        return Err(WarningKind::TooLarge { bytes: bytes.len() as u64 });
+    }
+    Ok(bytes)
 }
 
 #[derive(Default)]
@@ -80,33 +110,38 @@ struct Walk {
 }
 
 impl Walk {
-    fn warn(&mut self, path: &Path, message: &str) {
-        self.warnings.push(Warning::new(path.display().to_string(), message));
+    fn warn(&mut self, path: &Path, kind: WarningKind) {
+        self.warnings.push(Warning::new(&path.display().to_string(), kind));
     }
 
     fn visit(&mut self, dir: &Path) {
         let real = match dir.canonicalize() {
             Ok(p) => p,
-            Err(e) => return self.warn(dir, &format!("cannot open folder: {e}")),
+            Err(e) => return self.warn(dir, WarningKind::CannotOpenFolder { reason: e.to_string() }),
         };
         if !self.seen.insert(real) {
-            return self.warn(dir, "folder loop: this folder was already read");
+            return self.warn(dir, WarningKind::FolderLoop);
         }
         let entries = match std::fs::read_dir(dir) {
             Ok(entries) => entries,
-            Err(e) => return self.warn(dir, &format!("cannot read folder: {e}")),
+            Err(e) => return self.warn(dir, WarningKind::CannotReadFolder { reason: e.to_string() }),
         };
         let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
         paths.sort();
         for path in paths {
             match std::fs::metadata(&path) {
                 Ok(m) if m.is_dir() => self.visit(&path),
-                Ok(_) if path.extension().is_some_and(|e| e == "md") => self.files.push(path),
+                Ok(m) if is_md(&path) && m.is_file() => self.files.push(path),
+                Ok(_) if is_md(&path) => self.warn(&path, WarningKind::NotAFile),
                 Ok(_) => {}
-                Err(e) => self.warn(&path, &format!("cannot open: {e}")),
+                Err(e) => self.warn(&path, WarningKind::CannotOpen { reason: e.to_string() }),
             }
         }
     }
+}
+
+fn is_md(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e == "md")
 }
 
 #[cfg(test)]
@@ -115,9 +150,14 @@ mod tests {
 
     #[test]
     fn missing_folder_is_a_warning() {
-        let (articles, warnings) = load_dir(Path::new("/no/such/folder"));
-        assert!(articles.is_empty());
-        assert!(warnings[0].message.contains("cannot open folder"), "{warnings:?}");
+        let loaded = load_dir(Path::new("/no/such/folder"));
+        assert!(loaded.articles.is_empty());
+        assert!(
+            matches!(loaded.warnings[0].kind, WarningKind::CannotOpenFolder { .. }),
+            "{:?}",
+            loaded.warnings
+        );
+        assert!(loaded.warnings[0].message().contains("cannot open folder"));
     }
 
     #[test]
@@ -128,10 +168,10 @@ mod tests {
         std::fs::write(sub.join("laend.md"), "---\nmetaTitle: Lænd\n---\nTekst\n").expect("write");
         std::fs::write(root.path().join("noter.txt"), "not an article").expect("write");
         std::os::unix::fs::symlink(root.path(), sub.join("loop")).expect("symlink");
-        let (articles, warnings) = load_dir(root.path());
+        let Loaded { articles, warnings, .. } = load_dir(root.path());
         assert_eq!(articles.len(), 1);
         assert_eq!(articles[0].title, "Lænd");
         assert_eq!(warnings.len(), 1, "{warnings:?}");
-        assert!(warnings[0].message.contains("folder loop"));
+        assert_eq!(warnings[0].kind, WarningKind::FolderLoop);
     }
 }

@@ -1,7 +1,8 @@
 //! The search index: every article's title, headings and section text, folded, in two
 //! buffers that a substring search runs through in one pass.
 
-use super::fold::fold_into;
+use super::fold::{fold, fold_into};
+use super::synonyms::Synonyms;
 use crate::document::{Document, HeadingKind, push_block_text};
 
 /// What a stretch of indexed text is. The order is the ranking order of a hit in it.
@@ -70,6 +71,17 @@ pub struct Index {
     pub(super) body_fields: Vec<Field>,
     /// Everything a hit can point at.
     pub units: Vec<Unit>,
+    /// Each article's slug and frontmatter `keywords`, folded, one line per article; they
+    /// count for every section of the article, as its title does.
+    pub(super) metas: String,
+    pub(super) meta_fields: Vec<Field>,
+    /// The first unit of each article (its top).
+    pub(super) article_start: Vec<u32>,
+    /// The average length in bytes of a heading and of a section's text.
+    pub(super) avg_head: f32,
+    pub(super) avg_body: f32,
+    /// The library's synonym groups.
+    pub(super) synonyms: Synonyms,
 }
 
 impl Index {
@@ -79,7 +91,7 @@ impl Index {
         let half = articles.len() / 2;
         if half < 64 {
             let mut index = Index::build_part(articles, 0);
-            index.shrink_to_fit();
+            index.finish();
             return index;
         }
         let (first, second) = articles.split_at(half);
@@ -89,15 +101,43 @@ impl Index {
             (mine, other.join().unwrap_or_default())
         });
         a.append(b);
-        a.shrink_to_fit();
+        a.finish();
         a
     }
 
-    /// Indexes every article of `library`.
+    /// Indexes every article of `library`, with its slugs, keywords and synonyms.
     pub fn of(library: &crate::library::Library) -> Index {
         let articles: Vec<(&str, &str)> =
             library.articles.iter().map(|a| (a.title.as_str(), &*a.body)).collect();
-        Index::build(&articles)
+        let mut index = Index::build(&articles);
+        index.attach(library);
+        index
+    }
+
+    /// Adds what the library knows beside the articles' text: each article's slug and
+    /// `keywords`, and the synonym groups. (An index built on a thread from titles and
+    /// bodies gets them here.)
+    pub fn attach(&mut self, library: &crate::library::Library) {
+        self.metas.clear();
+        self.meta_fields.clear();
+        for (a, article) in library.articles.iter().enumerate() {
+            let Some(&unit) = self.article_start.get(a) else { break };
+            let start = offset(self.metas.len());
+            self.metas.push_str(&fold(&article.slug));
+            for keyword in article.meta.keywords() {
+                self.metas.push(' ');
+                self.metas.push_str(&fold(&keyword));
+            }
+            self.meta_fields.push(Field { unit, start, end: offset(self.metas.len()) });
+            self.metas.push('\n');
+        }
+        self.metas.shrink_to_fit();
+        self.synonyms = library.synonyms.clone();
+    }
+
+    /// Sets the synonym groups.
+    pub fn set_synonyms(&mut self, synonyms: Synonyms) {
+        self.synonyms = synonyms;
     }
 
     fn build_part(articles: &[(&str, &str)], first: usize) -> Index {
@@ -130,6 +170,42 @@ impl Index {
             }
         }
         index
+    }
+
+    /// Counts the averages and gives back what growing reserved.
+    fn finish(&mut self) {
+        self.article_start.clear();
+        for (u, unit) in self.units.iter().enumerate() {
+            if unit.heading.is_none() {
+                self.article_start.push(offset(u));
+            }
+        }
+        let mean = |fields: &[Field]| {
+            let total: f64 = fields.iter().map(|f| f64::from(f.end - f.start)).sum();
+            (total / fields.len().max(1) as f64).max(1.0) as f32
+        };
+        self.avg_head = mean(&self.head_fields);
+        self.avg_body = mean(&self.body_fields);
+        self.shrink_to_fit();
+    }
+
+    /// Whether some word of the library's headings (and, with `bodies`, its text) starts
+    /// with `prefix`: the vocabulary compound words are split against.
+    pub fn has_word_starting(&self, prefix: &str, bodies: bool) -> bool {
+        let starts_word = |text: &str| {
+            let bytes = text.as_bytes();
+            memchr::memmem::find_iter(bytes, prefix.as_bytes())
+                .any(|at| at == 0 || !bytes[at - 1].is_ascii_alphanumeric())
+        };
+        !prefix.is_empty() && (starts_word(&self.heads) || (bodies && starts_word(&self.bodies)))
+    }
+
+    /// The units of article `article`.
+    pub(super) fn units_of(&self, article: u32) -> std::ops::Range<usize> {
+        let a = article as usize;
+        let start = self.article_start.get(a).map_or(self.units.len(), |&s| s as usize);
+        let end = self.article_start.get(a + 1).map_or(self.units.len(), |&s| s as usize);
+        start..end
     }
 
     fn unit(&mut self, unit: Unit) -> u32 {
@@ -179,6 +255,7 @@ impl Index {
         self.body_fields.shrink_to_fit();
         self.label_ends.shrink_to_fit();
         self.units.shrink_to_fit();
+        self.article_start.shrink_to_fit();
     }
 
     /// The bytes this index holds (its folded text and its tables).
@@ -189,6 +266,9 @@ impl Index {
             + self.units.capacity() * size_of::<Unit>()
             + self.labels.capacity()
             + self.label_ends.capacity() * size_of::<u32>()
+            + self.metas.capacity()
+            + self.meta_fields.capacity() * size_of::<Field>()
+            + self.article_start.capacity() * size_of::<u32>()
     }
 
     /// The heading (or, for an article's top, the title) of `unit`, as written.

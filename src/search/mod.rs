@@ -1,19 +1,25 @@
-//! Finding questions and text across the library: folding, matching and ranking.
+//! Finding questions and text across the library: Danish analysis, matching and ranking.
 //!
 //! Pure and independent of the screen. Text is folded ([`fold`]) so "smaerter" finds
-//! "smærter"; every word of a query must match, inside compounds too; a word of five or more
-//! letters with one typo still finds question headings. See [`Index`] for the ranking.
+//! "smærter"; query words are analysed ([`analyze`]: stop words, stems, compounds) and
+//! expanded with editors' [`Synonyms`]; units rank by BM25 over their heading, title and
+//! text. See [`Index`] for the ranking.
 
+pub mod analyze;
 mod fold;
 mod fuzzy;
 mod index;
+pub mod intent;
+mod query;
 mod rank;
 mod snippet;
+mod synonyms;
 #[cfg(test)]
 mod tests;
 
 pub use fold::{fold, fold_mapped};
 pub use fuzzy::within_one_edit;
 pub use index::{FieldKind, Index, Unit};
-pub use rank::{Hit, Query};
-pub use snippet::{Snippet, highlight, snippet};
+pub use rank::{Concept, Hit, MAX_TERMS, Pattern, Query};
+pub use snippet::{Snippet, highlight, highlights, snippet};
+pub use synonyms::{SynonymProblem, Synonyms, check_synonyms};

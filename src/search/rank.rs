@@ -1,158 +1,366 @@
-//! Running a query over the index and ranking what it finds.
+//! Running a query over the index and ranking what it finds: BM25 over each unit's
+//! heading, its article's title (and slug and keywords) and its text.
 //!
-//! Every word of the query must match somewhere in a unit: its heading (or the article's
-//! title, for an article's top) or the text under it. A unit ranks by, in order:
-//! 1. where its words matched: a question heading beats another heading, which beats an
-//!    article title, which beats body text (summed over the words; a word matched with a
-//!    typo counts half);
-//! 2. an FAQ question before an ordinary question;
-//! 3. earlier and denser hits first.
+//! A query is cut into words; stop words and the words that asked a question's kind
+//! ([`super::intent`]) are set aside, the rest are stemmed ([`super::analyze`]). Each word
+//! is looked for as its stem, its synonyms (weight 0.8) and, when it is a compound of two
+//! words of the library, as its two parts (0.5 each); with one typo in a question heading
+//! when it is long and rare (0.5). A unit scores, summed over the words,
+//! `idf × tf′ × (k1 + 1) / (k1 + tf′)`, where `tf′` adds the hits in the heading (×3 for a
+//! question, ×2 for another heading), in the text (×1) and in the article's title (×0.6),
+//! each scaled by its field's length against the average. Rarer words count more; a unit
+//! whose heading is of the kind the question asks for (its `heads`) gets one more such
+//! term. Ties go to an FAQ question, then to the earlier unit.
 
-use super::fold::fold;
+use super::analyze::{self, ANYWHERE_LEN, counts_at, stem};
 use super::fuzzy;
 use super::index::{Field, FieldKind, Index, Unit};
+pub use super::query::{MAX_TERMS, Query};
 use memchr::memmem;
-
-/// A query: its words, folded. At most 16 words count.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Query {
-    /// The folded words.
-    pub terms: Vec<String>,
-}
-
-impl Query {
-    /// The query typed as `text`.
-    pub fn new(text: &str) -> Query {
-        Query { terms: fold(text).split_whitespace().take(16).map(str::to_string).collect() }
-    }
-
-    /// Whether there is nothing to look for.
-    pub fn is_empty(&self) -> bool {
-        self.terms.is_empty()
-    }
-}
+use std::collections::HashMap;
 
 /// A unit that matched, and how well.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Hit {
     /// The unit's number in the index.
     pub unit: u32,
     /// What it points at.
     pub target: Unit,
-    /// Field weights summed over the words: higher is better.
-    pub weight: u32,
-    /// Earliness and density: higher is better.
-    pub closeness: u32,
-    /// Where in the unit's folded body text the first word matched, if it matched there.
-    pub body_at: Option<u32>,
+    /// Its BM25 score: higher is better.
+    pub score: f32,
+    /// Where in the unit's folded body text a word matched first, and how long the match is.
+    pub body_at: Option<(u32, u32)>,
 }
 
-impl Hit {
-    /// One number that orders hits the way [`Index::search`] does.
-    pub fn score(&self) -> u64 {
-        (u64::from(self.weight) << 32)
-            | (u64::from(self.target.kind == FieldKind::FaqQuestion) << 31)
-            | u64::from(self.closeness.min(1 << 30))
-    }
+/// One form a query word is looked for in: a folded substring and what a hit of it counts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pattern {
+    /// What is looked for.
+    pub text: String,
+    /// How much a hit of it counts (1 for the word's own stem).
+    pub factor: f32,
+    /// Whether it may go on into any longer word (the word being typed).
+    pub open_end: bool,
 }
 
-/// What is known of one unit while a query runs (kept small: there is one per unit).
-#[derive(Debug, Clone, Copy)]
-struct Tally {
-    exact: u16,
-    fuzzy: u16,
-    weight: u16,
-    first: u16,
-    count: u16,
-    /// Where the first word matched in the body text; `u32::MAX` for not there.
-    body_at: u32,
+/// A query word with every form it is looked for in.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Concept {
+    /// The word (folded), or the kind of question.
+    pub word: String,
+    /// Its forms.
+    pub patterns: Vec<Pattern>,
+    /// How much the concept counts (1, or less for the parts of a compound).
+    pub weight: f32,
+    /// Whether it is matched in headings only (a kind of question).
+    pub heads_only: bool,
+    /// Whether a typo is forgiven (in question headings).
+    pub fuzzy: bool,
 }
 
-impl Default for Tally {
-    fn default() -> Tally {
-        Tally { exact: 0, fuzzy: 0, weight: 0, first: 0, count: 0, body_at: u32::MAX }
-    }
-}
-
-/// A word that matched this many question headings exactly is not also tried with typos:
-/// its exact hits rank first anyway, and the common words are what makes typo search slow.
-const FUZZY_WHEN_FEWER: usize = 20;
+const K1: f32 = 1.2;
+const B_HEAD: f32 = 0.3;
+const B_BODY: f32 = 0.75;
+const W_QUESTION: f32 = 5.0;
+const W_HEADING: f32 = 3.0;
+const W_BODY: f32 = 1.0;
+const W_TITLE: f32 = 0.6;
+const SYNONYM: f32 = 0.8;
+const PART: f32 = 0.5;
+const TYPO: f32 = 0.5;
+const INTENT: f32 = 1.5;
+const ASKED: f32 = 0.3;
 
 impl Index {
     /// The question headings that match `query`, best first (all of them, in library order,
-    /// for an empty query): what the question palette lists.
+    /// for an empty query): what the question palette lists. Only headings and titles are
+    /// searched, so a keystroke stays quick on a large library.
     pub fn questions(&self, query: &Query, limit: usize) -> Vec<Hit> {
-        self.run(query, limit, false, |u| u.kind.is_question())
+        if query.is_empty() {
+            return self.all_questions(limit);
+        }
+        self.run(query, limit, false, |u| u.kind.is_question()).0
     }
 
     /// Titles, headings and text that match `query`, best first: library search.
     pub fn search(&self, query: &Query, limit: usize) -> Vec<Hit> {
+        self.search_counted(query, limit).0
+    }
+
+    /// Like [`Index::search`], with how many units matched in all.
+    pub fn search_counted(&self, query: &Query, limit: usize) -> (Vec<Hit>, usize) {
         if query.is_empty() {
-            return Vec::new();
+            return (Vec::new(), 0);
         }
         self.run(query, limit, true, |_| true)
     }
 
-    /// The best answer to `query`: the best question heading, or else the best heading of
-    /// any kind whose section matches.
+    /// The best answers to `query`: sections (not an article's top), best first.
+    pub fn answers(&self, query: &Query, limit: usize) -> Vec<Hit> {
+        if !query.answerable() {
+            return Vec::new();
+        }
+        self.run(query, limit, true, |u| u.heading.is_some()).0
+    }
+
+    /// The best answer to `query`.
     pub fn best_answer(&self, query: &Query) -> Option<Hit> {
-        if query.is_empty() {
+        self.answers(query, 1).first().copied()
+    }
+
+    fn all_questions(&self, limit: usize) -> Vec<Hit> {
+        let units = self.units.iter().enumerate().filter(|(_, u)| u.kind.is_question());
+        units
+            .take(limit)
+            .map(|(u, &target)| Hit { unit: offset(u), target, score: 0.0, body_at: None })
+            .collect()
+    }
+
+    /// Every form each word of `query` is looked for in, and the kinds of question it asks.
+    pub fn concepts(&self, query: &Query) -> Vec<Concept> {
+        self.concepts_in(query, true)
+    }
+
+    /// [`Index::concepts`], splitting compounds against the headings only unless `bodies`.
+    fn concepts_in(&self, query: &Query, bodies: bool) -> Vec<Concept> {
+        let mut out = Vec::new();
+        let words = query.terms.iter().map(|w| (w, 1.0)).chain(query.asking.iter().map(|w| (w, ASKED)));
+        for (word, weight) in words {
+            let own = stem(word);
+            // A stem that is itself a common word ("siger" → "sig") would match it everywhere.
+            let own = if analyze::is_stop(&own) { word.clone() } else { own };
+            let mut patterns = vec![Pattern {
+                text: own.clone(),
+                factor: 1.0,
+                open_end: query.typing && Some(word) == query.terms.last(),
+            }];
+            for synonym in self.synonyms.of_stem(&own) {
+                let text = if synonym.contains(' ') { synonym.to_string() } else { stem(synonym) };
+                if !patterns.iter().any(|p| p.text == text) {
+                    patterns.push(Pattern { text, factor: SYNONYM, open_end: false });
+                }
+            }
+            let patterns = without_overlaps(patterns);
+            let fuzzy = word.len() >= fuzzy::MIN_FUZZY_LEN;
+            out.push(Concept { word: word.clone(), patterns, weight, heads_only: false, fuzzy });
+            // The word being typed is not split: it is not a whole word yet.
+            let typing = query.typing && Some(word) == query.terms.last();
+            if weight < 1.0 || typing {
+                continue;
+            }
+            if let Some((left, right)) = self.split_compound(word, bodies) {
+                for part in [left, right] {
+                    let patterns = vec![Pattern { text: part.clone(), factor: 1.0, open_end: false }];
+                    out.push(Concept { word: part, patterns, weight: PART, heads_only: false, fuzzy: false });
+                }
+            }
+        }
+        for (phrase, others) in self.synonyms.phrases_in(&query.words) {
+            let mut patterns = vec![Pattern { text: phrase.to_string(), factor: 1.0, open_end: false }];
+            for other in others {
+                let text = if other.contains(' ') { other.to_string() } else { stem(other) };
+                patterns.push(Pattern { text, factor: SYNONYM, open_end: false });
+            }
+            out.push(Concept {
+                word: phrase.to_string(),
+                patterns,
+                weight: 1.0,
+                heads_only: false,
+                fuzzy: false,
+            });
+        }
+        for intent in &query.intents {
+            let patterns = intent
+                .heads
+                .iter()
+                .map(|h| Pattern { text: (*h).to_string(), factor: 1.0, open_end: true })
+                .collect();
+            out.push(Concept {
+                word: intent.name.to_string(),
+                patterns,
+                weight: INTENT,
+                heads_only: true,
+                fuzzy: false,
+            });
+        }
+        out
+    }
+
+    /// Every form the words of `query` are looked for in (folded), longest first: what to
+    /// show bold in a heading, and what find looks for after library search.
+    pub fn patterns(&self, query: &Query) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for c in self.concepts_in(query, false) {
+            for p in c.patterns {
+                if !out.contains(&p.text) {
+                    out.push(p.text);
+                }
+            }
+        }
+        out.sort_by_key(|p| std::cmp::Reverse(p.len()));
+        out
+    }
+
+    /// `word` as two words of the library's vocabulary (`rygoevelser` → `ryg` + `oevels`),
+    /// as stems; the first may end in a joining `s` or `e` (`spaendings|hovedpine`).
+    fn split_compound(&self, word: &str, bodies: bool) -> Option<(String, String)> {
+        // A word the library has (or an inflection of one) is not split.
+        if word.len() < 7 || !word.is_ascii() || self.has_word_starting(&stem(word), bodies) {
             return None;
         }
-        let question = self.questions(query, 1).first().copied();
-        question.or_else(|| self.search(query, 50).into_iter().find(|h| h.target.heading.is_some()))
-    }
-
-    fn run(&self, query: &Query, limit: usize, bodies: bool, wanted: impl Fn(&Unit) -> bool) -> Vec<Hit> {
-        let all = if query.terms.is_empty() { 0 } else { (1u32 << query.terms.len()) - 1 };
-        let mut tallies = vec![Tally::default(); self.units.len()];
-        for (t, term) in query.terms.iter().enumerate() {
-            let bit = 1u16 << t;
-            let mut questions = 0;
-            scan(&self.heads, &self.head_fields, term, |field, at| {
-                let tally = &mut tallies[field.unit as usize];
-                let kind = self.units[field.unit as usize].kind;
-                questions += usize::from(kind.is_question() && tally.exact & bit == 0);
-                record(tally, bit, kind.weight(), at, false);
-            });
-            if bodies {
-                scan(&self.bodies, &self.body_fields, term, |field, at| {
-                    record(&mut tallies[field.unit as usize], bit, FieldKind::Body.weight(), at, true);
-                });
+        let mut best: Option<(usize, String, String)> = None;
+        for at in 3..=word.len() - 4 {
+            let (left, right) = word.split_at(at);
+            let right = stem(right);
+            if right.len() < 3 || analyze::is_stop(&right) || !self.has_word_starting(&right, bodies) {
+                continue;
             }
-            if questions < FUZZY_WHEN_FEWER {
-                self.fuzzy_questions(term, bit, &mut tallies);
+            let left = [left, left.strip_suffix('s').unwrap_or(""), left.strip_suffix('e').unwrap_or("")]
+                .into_iter()
+                .filter(|l| l.len() >= 3)
+                .map(stem)
+                .find(|l| l.len() >= 3 && !analyze::is_stop(l) && self.has_word_starting(l, bodies));
+            let Some(left) = left else { continue };
+            let balance = left.len().min(right.len());
+            if best.as_ref().is_none_or(|(b, _, _)| balance > *b) {
+                best = Some((balance, left, right));
             }
         }
-        let mut hits: Vec<Hit> = tallies
+        best.map(|(_, l, r)| (l, r))
+    }
+
+    fn run(
+        &self,
+        query: &Query,
+        limit: usize,
+        bodies: bool,
+        wanted: impl Fn(&Unit) -> bool,
+    ) -> (Vec<Hit>, usize) {
+        let concepts = self.concepts_in(query, bodies);
+        let n = self.units.len();
+        let mut score = vec![0f32; n];
+        let mut body_at: Vec<(u32, u32)> = vec![(u32::MAX, 0); n];
+        let mut head_tf = vec![0f32; n];
+        let mut body_tf = vec![0f32; n];
+        let mut touched: Vec<u32> = Vec::new();
+        let mut titles: HashMap<u32, f32> = HashMap::new();
+        let big_n = self.units.len().max(1) as f32;
+        for concept in &concepts {
+            titles.clear();
+            for p in &concept.patterns {
+                scan(&self.heads, &self.head_fields, p, |field, _| {
+                    let u = field.unit as usize;
+                    if head_tf[u] == 0.0 && body_tf[u] == 0.0 {
+                        touched.push(field.unit);
+                    }
+                    head_tf[u] += p.factor;
+                    if self.units[u].kind == FieldKind::Title {
+                        *titles.entry(self.units[u].article).or_default() += p.factor;
+                    }
+                });
+                if concept.heads_only {
+                    continue;
+                }
+                scan(&self.metas, &self.meta_fields, p, |field, _| {
+                    *titles.entry(self.units[field.unit as usize].article).or_default() += p.factor;
+                });
+                if bodies {
+                    scan(&self.bodies, &self.body_fields, p, |field, at| {
+                        let u = field.unit as usize;
+                        if head_tf[u] == 0.0 && body_tf[u] == 0.0 {
+                            touched.push(field.unit);
+                        }
+                        body_tf[u] += p.factor;
+                        if body_at[u].0 == u32::MAX {
+                            body_at[u] = (at, offset(p.text.len()));
+                        }
+                    });
+                }
+            }
+            if concept.fuzzy {
+                self.fuzzy_questions(concept, &mut head_tf, &body_tf, &mut touched);
+            }
+            let df = touched.len() as f32;
+            let idf = (1.0 + (big_n - df + 0.5) / (df + 0.5)).ln() * concept.weight;
+            let mut add = |u: usize, title: f32| {
+                let head_len = self.head_fields.get(u).map_or(1.0, |f| (f.end - f.start) as f32);
+                let kind = self.units[u].kind;
+                let w_head = if kind.is_question() { W_QUESTION } else { W_HEADING };
+                let head = w_head * head_tf[u] / (1.0 - B_HEAD + B_HEAD * head_len / self.avg_head);
+                let body = if body_tf[u] > 0.0 {
+                    let len = self.body_len(u);
+                    W_BODY * body_tf[u] / (1.0 - B_BODY + B_BODY * len / self.avg_body)
+                } else {
+                    0.0
+                };
+                let tf = head + body + W_TITLE * title.min(2.0);
+                if tf > 0.0 {
+                    score[u] += idf * tf * (K1 + 1.0) / (K1 + tf);
+                }
+            };
+            for (&article, &title) in &titles {
+                for u in self.units_of(article) {
+                    add(u, title);
+                }
+            }
+            for &u in &touched {
+                if !titles.contains_key(&self.units[u as usize].article) {
+                    add(u as usize, 0.0);
+                }
+            }
+            for &u in &touched {
+                head_tf[u as usize] = 0.0;
+                body_tf[u as usize] = 0.0;
+            }
+            touched.clear();
+        }
+        let mut hits: Vec<Hit> = score
             .iter()
             .enumerate()
-            .filter(|(u, tally)| u32::from(tally.exact | tally.fuzzy) == all && wanted(&self.units[*u]))
-            .map(|(u, tally)| Hit {
-                unit: u32::try_from(u).unwrap_or(u32::MAX),
+            .filter(|&(u, &s)| s > 0.0 && wanted(&self.units[u]))
+            .map(|(u, &s)| Hit {
+                unit: offset(u),
                 target: self.units[u],
-                weight: u32::from(tally.weight),
-                closeness: 100u32.saturating_sub(u32::from(tally.first)) + u32::from(tally.count.min(20)) * 5,
-                body_at: (tally.body_at != u32::MAX).then_some(tally.body_at),
+                score: s,
+                body_at: (body_at[u].0 != u32::MAX).then_some(body_at[u]),
             })
             .collect();
-        if !query.terms.is_empty() {
-            let order = |a: &Hit, b: &Hit| b.score().cmp(&a.score()).then(a.unit.cmp(&b.unit));
-            // Only the best `limit` need ordering: pick them out first.
-            if hits.len() > limit && limit > 0 {
-                hits.select_nth_unstable_by(limit - 1, order);
-                hits.truncate(limit);
-            }
-            hits.sort_by(order);
+        let total = hits.len();
+        let order = |a: &Hit, b: &Hit| {
+            b.score
+                .total_cmp(&a.score)
+                .then(
+                    (b.target.kind == FieldKind::FaqQuestion).cmp(&(a.target.kind == FieldKind::FaqQuestion)),
+                )
+                .then(a.unit.cmp(&b.unit))
+        };
+        if hits.len() > limit && limit > 0 {
+            hits.select_nth_unstable_by(limit - 1, order);
+            hits.truncate(limit);
         }
+        hits.sort_by(order);
         hits.truncate(limit);
-        hits
+        (hits, total)
     }
 
-    /// Words of five letters or more that did not match a question heading exactly may match
-    /// it with one typo, for half the weight.
-    fn fuzzy_questions(&self, term: &str, bit: u16, tallies: &mut [Tally]) {
-        if term.len() < fuzzy::MIN_FUZZY_LEN {
+    /// The length of unit `u`'s text, in bytes.
+    fn body_len(&self, u: usize) -> f32 {
+        let at = self.body_fields.partition_point(|f| (f.unit as usize) < u);
+        self.body_fields.get(at).filter(|f| f.unit as usize == u).map_or(1.0, |f| (f.end - f.start) as f32)
+    }
+
+    /// A long word that matched no question heading (nor did its synonyms) may match one
+    /// with a typo.
+    fn fuzzy_questions(
+        &self,
+        concept: &Concept,
+        head_tf: &mut [f32],
+        body_tf: &[f32],
+        touched: &mut Vec<u32>,
+    ) {
+        let term = concept.word.as_str();
+        let exact = touched.iter().filter(|&&u| self.units[u as usize].kind.is_question()).count();
+        if term.len() < fuzzy::MIN_FUZZY_LEN || exact > 0 {
             return;
         }
         let mut fields = self.head_fields.iter().peekable();
@@ -161,49 +369,67 @@ impl Index {
         for at in starts {
             while fields.next_if(|f| (f.end as usize) < at).is_some() {}
             let Some(field) = fields.peek() else { break };
-            let tally = &mut tallies[field.unit as usize];
-            let kind = self.units[field.unit as usize].kind;
-            if !kind.is_question() || (tally.exact | tally.fuzzy) & bit != 0 {
+            let u = field.unit as usize;
+            if !self.units[u].kind.is_question() || head_tf[u] > 0.0 {
                 continue;
             }
             let text = &self.heads[field.start as usize..field.end as usize];
             if fuzzy::verify(term, text, at.saturating_sub(field.start as usize)) {
-                tally.fuzzy |= bit;
-                tally.weight = tally.weight.saturating_add(weight16(kind.weight() / 2));
+                if body_tf[u] == 0.0 {
+                    touched.push(field.unit);
+                }
+                head_tf[u] = TYPO;
             }
         }
     }
 }
 
-/// Calls `found` with the field and the offset in it of every place `term` occurs inside
-/// a field of `text`.
-fn scan(text: &str, fields: &[Field], term: &str, mut found: impl FnMut(&Field, u32)) {
+/// `patterns` without those that contain another one (which matches wherever they do, so
+/// a hit would count twice), the one kept counting as much as the best it stands for.
+fn without_overlaps(patterns: Vec<Pattern>) -> Vec<Pattern> {
+    let covers = |q: &Pattern, p: &Pattern| {
+        q.text != p.text
+            && p.text.contains(q.text.as_str())
+            && (q.text.len() >= ANYWHERE_LEN || p.text.starts_with(q.text.as_str()))
+    };
+    let mut kept: Vec<Pattern> = Vec::new();
+    for p in &patterns {
+        if patterns.iter().any(|q| covers(q, p)) {
+            continue;
+        }
+        let best = patterns
+            .iter()
+            .filter(|o| o.text == p.text || covers(p, o))
+            .map(|o| o.factor)
+            .fold(p.factor, f32::max);
+        kept.push(Pattern { text: p.text.clone(), factor: best, open_end: p.open_end });
+    }
+    kept
+}
+
+/// Calls `found` with the field and the offset in it of every place `pattern` occurs inside
+/// a field of `text` (a short pattern only at the start of a word).
+fn scan(text: &str, fields: &[Field], p: &Pattern, mut found: impl FnMut(&Field, u32)) {
+    let pattern = p.text.as_str();
+    if pattern.is_empty() {
+        return;
+    }
+    let bytes = text.as_bytes();
     let mut f = 0;
-    for at in memmem::find_iter(text.as_bytes(), term.as_bytes()) {
-        while f < fields.len() && (fields[f].end as usize) < at + term.len() {
+    for at in memmem::find_iter(bytes, pattern.as_bytes()) {
+        if !counts_at(bytes, at, pattern, p.open_end) {
+            continue;
+        }
+        while f < fields.len() && (fields[f].end as usize) < at + pattern.len() {
             f += 1;
         }
         let Some(field) = fields.get(f) else { return };
         if (field.start as usize) <= at {
-            found(field, u32::try_from(at).unwrap_or(u32::MAX) - field.start);
+            found(field, offset(at) - field.start);
         }
     }
 }
 
-fn record(tally: &mut Tally, bit: u16, weight: u32, at: u32, in_body: bool) {
-    if tally.exact & bit == 0 {
-        tally.exact |= bit;
-        tally.weight = tally.weight.saturating_add(weight16(weight));
-        if bit == 1 {
-            tally.first = u16::try_from(at).unwrap_or(u16::MAX);
-            if in_body {
-                tally.body_at = at;
-            }
-        }
-    }
-    tally.count = tally.count.saturating_add(1);
-}
-
-fn weight16(weight: u32) -> u16 {
-    u16::try_from(weight).unwrap_or(u16::MAX)
+fn offset(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
 }

@@ -1,14 +1,15 @@
 //! The question palette and library search windows.
 
 use super::theme;
-use crate::app::{App, ResultRow};
+use crate::app::{App, PreviewLayout, ResultRow};
 use crate::document::{Document, Outline};
 use crate::layout::{Layout, display_width, truncate};
 use crate::screen::list_offset;
+use crate::search::Hit;
 use crate::strings;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
+use ratatui::style::{Modifier, Style};
 use ratatui::widgets::{Block, Borders, Clear, Widget};
 use ratatui_textarea::TextArea;
 
@@ -81,26 +82,45 @@ pub fn palette(app: &App, area: Rect, buf: &mut Buffer) {
         let style = if n == p.selected { theme::selected() } else { Style::new() };
         buf.set_style(row, style);
         buf.set_stringn(list.x, y, "? ", width, theme::question());
-        buf.set_stringn(list.x + 2, y, truncate(heading, room), room, Style::new());
+        let shown = truncate(heading, room);
+        buf.set_stringn(list.x + 2, y, &shown, room, Style::new());
+        // The words that matched, bold, so a guess shows why it was made.
+        for r in crate::search::highlights(&shown, &p.patterns) {
+            let x = list.x + 2 + u16::try_from(display_width(&shown[..r.start])).unwrap_or(u16::MAX);
+            let w = u16::try_from(display_width(&shown[r])).unwrap_or(0);
+            let end = (x.saturating_add(w)).min(list.x + list.width);
+            if x < end {
+                buf.set_style(
+                    Rect { x, y, width: end - x, height: 1 },
+                    Style::new().add_modifier(Modifier::BOLD),
+                );
+            }
+        }
         let x = list.x + list.width.saturating_sub(u16::try_from(display_width(&source)).unwrap_or(0));
         buf.set_stringn(x, y, &source, width, theme::dim());
     }
     let preview = rule(Rect { y: list.y + list.height, height: below.height - list.height, ..below }, buf);
     if let (Some(hit), Some((_, doc))) = (p.hits.get(p.selected), &p.preview) {
-        answer(doc, hit.target.heading.map(|h| h as usize), preview, buf);
+        answer(doc, hit, &p.preview_layout, preview, buf);
     }
 }
 
-/// The question `heading` of `doc` and its answer, laid out in `area`.
-fn answer(doc: &Document, heading: Option<usize>, area: Rect, buf: &mut Buffer) {
-    let Some(i) = heading else { return };
-    let blocks = doc.blocks[doc.outline.answer(i)].to_vec();
-    let answer = Document { outline: Outline::of(&blocks), blocks };
-    let layout = Layout::new(&answer, usize::from(area.width.saturating_sub(2)).max(1));
-    let title = doc.outline.headings.get(i).map_or("", |h| h.text.as_str());
-    if area.height == 0 {
+/// The question of `hit` in `doc` and its answer, laid out in `area` (once per question and
+/// width: the layout is kept in `cache`).
+fn answer(doc: &Document, hit: &Hit, cache: &PreviewLayout, area: Rect, buf: &mut Buffer) {
+    let Some(i) = hit.target.heading.map(|h| h as usize) else { return };
+    if area.height == 0 || i >= doc.outline.headings.len() {
         return;
     }
+    let width = usize::from(area.width.saturating_sub(2)).max(1);
+    let mut cache = cache.borrow_mut();
+    if !cache.as_ref().is_some_and(|(u, w, _)| *u == hit.unit && *w == width) {
+        let blocks = doc.blocks[doc.outline.answer(i)].to_vec();
+        let answer = Document { outline: Outline::of(&blocks), blocks };
+        *cache = Some((hit.unit, width, Layout::new(&answer, width)));
+    }
+    let Some((_, _, layout)) = cache.as_ref() else { return };
+    let title = doc.outline.headings.get(i).map_or("", |h| h.text.as_str());
     buf.set_stringn(area.x + 1, area.y, title, usize::from(area.width.saturating_sub(1)), theme::title());
     for (y, line) in (area.y + 2..area.y + area.height).zip(layout.lines.iter()) {
         let mut x = area.x + 1;
@@ -149,6 +169,9 @@ pub fn search(app: &App, area: Rect, buf: &mut Buffer) {
                         theme::hit(),
                     );
                 }
+            }
+            ResultRow::More { shown, total } => {
+                buf.set_stringn(list.x, y, strings::more_hits(*shown, *total), width, theme::dim());
             }
         }
     }

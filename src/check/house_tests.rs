@@ -1,0 +1,145 @@
+//! Each kind of house rule fires where it should, with its line and column, and not elsewhere.
+
+use super::*;
+use crate::check::rules::RuleSet;
+
+#[test]
+fn words_are_letters_and_digits_with_their_offsets() {
+    let found: Vec<(usize, &str)> = words("Ring 112 – på knæ-skallen!").collect();
+    assert_eq!(found, [(0, "Ring"), (5, "112"), (13, "på"), (17, "knæ"), (22, "skallen")]);
+}
+
+#[test]
+fn patterns_match_whole_words_across_line_ends_and_keep_case_rules() {
+    assert_eq!(match_at("trykken i\nbrystet.", "trykken i brystet"), Some("trykken i\nbrystet"));
+    assert_eq!(match_at("Sitter her", "sitter"), Some("Sitter"));
+    assert_eq!(match_at("sitterne", "sitter"), None, "whole words only");
+    assert_eq!(match_at("mr-scanning", "MR"), None, "a capital in the pattern matches exactly");
+    assert_eq!(match_at("MR-scanning", "MR"), Some("MR"));
+}
+
+const RULES: &str = r#"
+version: 1
+substitutions:
+  - id: norsk
+    find: sitter
+    use: sidder
+    reason: norsk
+    severity: error
+  - id: bryst
+    find: trykken i brystet
+    use: trykken for brystet
+    reason: dansk
+    severity: warning
+  - id: mr
+    find: MR
+    use: MR-scanning
+    reason: kort
+    severity: note
+required:
+  - id: akut
+    heading: "Hvornår skal * søge læge*"
+    all_of: ["112"]
+    one_of: ["egen læge", "lægevagt*"]
+    message: sig hvem
+    severity: error
+  - id: medicin
+    heading: "*"
+    if_mentions: [ibuprofen]
+    all_of: ["lægen eller apoteket"]
+    message: spørg
+    severity: warning
+voice:
+  id: du
+  prefer: [du, dig]
+  avoid: [man]
+  mostly: 0.6
+  message: skriv du
+  severity: warning
+length:
+  id: lang
+  section_words: 12
+  faq_words: 5
+  severity: note
+"#;
+
+/// (rule, line, column) of what the test rules find in `body` (whose first line is line 1).
+fn found(body: &str) -> Vec<(String, usize, Option<usize>)> {
+    let rules = RuleSet::parse(RULES).expect("valid rules");
+    apply(&rules, body, &Parsed::of(body, 1)).into_iter().map(|f| (f.rule, f.line, f.column)).collect()
+}
+
+fn ids(body: &str) -> Vec<String> {
+    found(body).into_iter().map(|(r, ..)| r).collect()
+}
+
+#[test]
+fn substitutions_report_line_and_column_in_any_case_and_across_line_ends() {
+    let body = "Intro.\n\nSmerten sitter her. Sitter den?\nDet er trykken i\nbrystet.\n";
+    assert_eq!(
+        found(body),
+        [
+            ("norsk".to_string(), 3, Some(9)),
+            ("norsk".to_string(), 3, Some(21)),
+            ("bryst".to_string(), 4, Some(8)),
+        ]
+    );
+    let rules = RuleSet::parse(RULES).expect("valid");
+    let first = &apply(&rules, body, &Parsed::of(body, 1))[1];
+    assert!(
+        first.message.contains("“Sitter” → “Sidder”"),
+        "the replacement in the case of the text: {}",
+        first.message
+    );
+}
+
+#[test]
+fn substitutions_skip_code_links_and_parts_of_words() {
+    assert!(ids("`sitter` og\n\n```\nsitter\n```\n\n[tekst](sitter.md) og sitterne.\n").is_empty());
+    assert_eq!(ids("En MR af knæet, ikke mr.\n"), ["mr"], "a capital in `find` matches only as written");
+}
+
+#[test]
+fn required_mentions_name_what_is_missing_on_the_heading_line() {
+    let body = "## Hvornår skal du søge læge?\n\nRing til lægevagten.\n";
+    let rules = RuleSet::parse(RULES).expect("valid");
+    let f = apply(&rules, body, &Parsed::of(body, 1));
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!((f[0].rule.as_str(), f[0].line, f[0].severity), ("akut", 1, Severity::Error));
+    assert!(f[0].message.contains("missing: 112"), "{}", f[0].message);
+    assert!(ids("## Hvornår skal du søge læge?\n\nRing 112, ellers egen læge.\n").is_empty());
+    assert_eq!(ids("## Hvornår skal du søge læge?\n\nRing 112.\n"), ["akut"], "one of egen læge/lægevagt");
+    assert!(ids("## Hvornår skal du søge hjælp?\n\nTekst.\n").is_empty(), "other headings are free");
+}
+
+#[test]
+fn a_required_mention_can_apply_only_where_a_word_is_mentioned() {
+    assert_eq!(ids("## Hvad hjælper?\n\nTag ibuprofen.\n"), ["medicin"]);
+    assert!(ids("## Hvad hjælper?\n\nTag ibuprofen; spørg lægen eller apoteket.\n").is_empty());
+    assert!(ids("## Hvad hjælper?\n\nGå en tur.\n").is_empty());
+}
+
+#[test]
+fn voice_warns_where_an_article_that_mostly_says_du_says_man() {
+    let mostly_du = "Du kan gå. Du kan løbe, og dig går det godt.\n\nHer siger man noget.\n";
+    assert_eq!(found(mostly_du), [("du".to_string(), 3, Some(11))]);
+    let mostly_man = "Man kan gå. Man kan løbe, og du kan sidde.\n";
+    assert!(ids(mostly_man).is_empty(), "an article in the man voice is not this rule's business");
+}
+
+#[test]
+fn long_answers_are_noted_with_their_limits() {
+    let long = "## Hvad er det?\n\nEt to tre fire fem seks syv otte ni ti elleve tolv tretten.\n\n## Ofte stillede spørgsmål\n\n### Hvorfor?\n\nEt to tre fire fem seks.\n";
+    assert_eq!(found(long), [("lang".to_string(), 1, None), ("lang".to_string(), 7, None)]);
+    assert!(ids("## Hvad er det?\n\nKort svar.\n").is_empty());
+}
+
+#[test]
+fn a_rule_firing_everywhere_is_capped_with_a_count() {
+    let body = "sitter ".repeat(MAX_PER_RULE + 7);
+    let f = found(&body);
+    assert_eq!(f.len(), MAX_PER_RULE + 1);
+    let rules = RuleSet::parse(RULES).expect("valid");
+    let all = apply(&rules, &body, &Parsed::of(&body, 1));
+    assert!(all.iter().any(|f| f.message.contains("7 more")), "{:?}", all.last());
+}

@@ -1,0 +1,128 @@
+//! Lookup from the shell: `faq`'s runner-ups, `--json` with nothing found, every `search`
+//! hit, whole sentences when piped, synonyms and keywords from a folder, and bad queries.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+/// Runs artikel with `args` and an empty data folder; stdout is a pipe.
+fn run(args: &[&str]) -> (i32, String, String) {
+    let data = tempfile::tempdir().expect("temp data dir");
+    let out: Output = Command::new(env!("CARGO_BIN_EXE_artikel"))
+        .args(args)
+        .env("ARTIKEL_DATA_DIR", data.path())
+        .output()
+        .expect("run artikel");
+    let text = |b: &[u8]| String::from_utf8(b.to_vec()).expect("UTF-8");
+    (out.status.code().unwrap_or(-1), text(&out.stdout), text(&out.stderr))
+}
+
+fn write(dir: &Path, name: &str, text: &str) {
+    std::fs::write(dir.join(name), text).expect("write");
+}
+
+#[test]
+fn faq_answers_a_question_as_people_ask_it_and_shows_two_runner_ups() {
+    let (code, out, _) = run(&["faq", "hvornår", "skal", "jeg", "til", "lægen", "med", "ondt", "i", "knæet"]);
+    assert_eq!(code, 0);
+    assert!(out.starts_with("Hvornår skal du søge læge ved knæsmerter?\n"), "{out}");
+    let see_also: Vec<&str> = out.lines().skip_while(|l| *l != "Se også").skip(1).collect();
+    assert_eq!(see_also.len(), 2, "{out}");
+    assert!(see_also.iter().all(|l| l.starts_with("  ") && l.contains('#')), "{see_also:?}");
+    let (code, json, _) = run(&["faq", "--json", "lumbago", "hvor", "længe"]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+    let items = v.as_array().expect("an array");
+    assert_eq!(items.len(), 3, "the answer and two runner-ups");
+    assert_eq!(items[0]["anchor"], "hvor-længe-varer-lændesmerter");
+    let scores: Vec<f64> = items.iter().map(|i| i["score"].as_f64().expect("a score")).collect();
+    assert!(scores.windows(2).all(|w| w[0] >= w[1]), "best first: {scores:?}");
+}
+
+#[test]
+fn nothing_found_is_an_empty_json_array_and_exit_1() {
+    for command in ["faq", "search"] {
+        let (code, out, _) = run(&[command, "--json", "kvantefysik"]);
+        assert_eq!((code, out.as_str()), (1, "[]\n"), "{command}");
+    }
+}
+
+#[test]
+fn a_query_of_only_common_words_says_so() {
+    let (code, out, err) = run(&["faq", "hvad", "er", "det", "jeg", "har"]);
+    assert_eq!(code, 1);
+    assert!(out.is_empty());
+    assert!(err.contains("only common words"), "{err}");
+    let (code, _, err) = run(&["faq", ""]);
+    assert_eq!(code, 1);
+    assert!(err.contains("no answer"), "{err}");
+}
+
+#[test]
+fn ten_thousand_words_and_control_characters_are_answered_not_choked_on() {
+    let many: Vec<String> = std::iter::repeat_n("skulder".to_string(), 10_000).collect();
+    let mut args = vec!["faq"];
+    args.extend(many.iter().map(String::as_str));
+    let (code, out, err) = run(&args);
+    assert_eq!(code, 0);
+    assert!(out.contains("skuld"), "{out}");
+    assert!(err.contains("only the first"), "{err}");
+    let (code, out, _) = run(&["faq", "skulder\u{1b}[2J\u{7}", "natten"]);
+    assert_eq!(code, 0);
+    assert!(out.starts_with("Hvorfor gør skulderen mest ondt om natten?"), "{out}");
+    assert!(!out.contains('\u{1b}'));
+}
+
+#[test]
+fn piped_search_prints_the_whole_sentence_around_each_hit() {
+    let (code, out, _) = run(&["search", "diskusprolaps"]);
+    assert_eq!(code, 0);
+    let line = out.lines().find(|l| l.contains("årsagerne")).expect("a hit in the causes");
+    assert!(line.chars().count() > 80, "not cut to 80 columns: {line}");
+    assert!(line.ends_with("nerverod."), "the sentence ends: {line}");
+}
+
+#[test]
+fn search_prints_every_hit_not_the_first_hundred() {
+    let dir = tempfile::tempdir().expect("dir");
+    for n in 0..40 {
+        let sections: String = (0..4)
+            .map(|s| format!("## Hvordan hjælper hoftetræning {s}?\n\nHoftetræning hjælper.\n\n"))
+            .collect();
+        write(dir.path(), &format!("hofte{n}.md"), &format!("---\nmetaTitle: Hofte {n}\n---\n\n{sections}"));
+    }
+    let (code, out, _) = run(&["search", "--articles", &dir.path().to_string_lossy(), "hoftetræning"]);
+    assert_eq!(code, 0);
+    assert_eq!(out.lines().count(), 160, "every hit");
+}
+
+#[test]
+fn a_folders_synonyms_and_an_articles_keywords_find_it() {
+    let dir = tempfile::tempdir().expect("dir");
+    write(
+        dir.path(),
+        "hofte.md",
+        "---\nmetaTitle: Hoftesmerter\nkeywords: [ischias]\n---\n\n## Hvad hjælper mod hoftesmerter?\n\nTræning.\n",
+    );
+    write(dir.path(), "synonyms.yaml", "groups:\n  - [hofte, hofteled, coxa]\n");
+    let folder = dir.path().to_string_lossy().to_string();
+    let (code, out, _) = run(&["faq", "--articles", &folder, "coxa", "hjælper"]);
+    assert_eq!(code, 0);
+    assert!(out.starts_with("Hvad hjælper mod hoftesmerter?"), "the folder's group: {out}");
+    let (_, out, _) = run(&["faq", "--articles", &folder, "ischias"]);
+    assert!(out.starts_with("Hvad hjælper mod hoftesmerter?"), "the keyword: {out}");
+    let (_, out, _) = run(&["faq", "--articles", &folder, "lumbago", "hvor", "længe"]);
+    assert!(out.starts_with("Hvor længe varer lændesmerter?"), "the bundled groups still count: {out}");
+}
+
+#[test]
+fn a_broken_synonym_file_is_a_warning_and_the_library_is_still_searchable() {
+    let dir = tempfile::tempdir().expect("dir");
+    write(dir.path(), "synonyms.yaml", "groups:\n  - [ryg, lænd\n");
+    let folder = dir.path().to_string_lossy().to_string();
+    let (code, _, err) = run(&["list", "--articles", &folder]);
+    assert_eq!(code, 0);
+    assert!(err.contains("synonyms.yaml") && err.contains("not valid YAML"), "{err}");
+    let (code, out, _) = run(&["faq", "--articles", &folder, "nakkepude"]);
+    assert_eq!(code, 0);
+    assert!(out.starts_with("Hvilken pude er bedst til nakken?"), "{out}");
+}

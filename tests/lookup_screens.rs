@@ -1,0 +1,113 @@
+//! Lookup on screen: the palette ranks and shows why a question matched (bold words),
+//! library search lands on the hit that was chosen, and huge typed input stays cheap.
+
+use artikel::app::{Action, App, ResultRow, update};
+use artikel::library::Library;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::style::Modifier;
+
+/// The reader on the seed article at 100×30.
+fn app() -> App {
+    let library = Library::bundled();
+    let seed = library.position("nervesmerter").expect("seed");
+    let mut app = App::new(library, seed);
+    update(&mut app, Action::Resize(100, 30));
+    app
+}
+
+/// Types `text` into the open prompt.
+fn type_in(app: &mut App, text: &str) {
+    for c in text.chars() {
+        update(app, Action::Type(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)));
+    }
+}
+
+fn screen(app: &App) -> Buffer {
+    let mut terminal = Terminal::new(TestBackend::new(100, 30)).expect("terminal");
+    terminal.draw(|f| artikel::ui::draw(app, f)).expect("draw");
+    terminal.backend().buffer().clone()
+}
+
+/// The row of `buf` that holds `text`, and the column where it starts.
+fn find_text(buf: &Buffer, text: &str) -> Option<(u16, u16)> {
+    (0..buf.area.height).find_map(|y| {
+        let cells: Vec<&str> = (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect();
+        let row = cells.concat();
+        row.find(text).map(|at| (u16::try_from(row[..at].chars().count()).expect("x"), y))
+    })
+}
+
+#[test]
+fn the_palette_ranks_the_articles_own_question_first_and_bolds_the_matched_words() {
+    let mut app = app();
+    update(&mut app, Action::Palette);
+    type_in(&mut app, "nervesmerter hvornaar");
+    let p = app.palette().expect("palette");
+    let first = p.hits.first().expect("a hit");
+    let ix = app.index.as_ref().expect("index");
+    assert_eq!(ix.label(first.unit), "Hvornår skal man søge hjælp fra en fysioterapeut?");
+    let buf = screen(&app);
+    let (x, y) = find_text(&buf, "Hvornår skal man søge hjælp").expect("listed");
+    assert!(buf[(x, y)].modifier.contains(Modifier::BOLD), "the matched word is bold");
+    assert!(!buf[(x + 13, y)].modifier.contains(Modifier::BOLD), "\"man\" is not");
+}
+
+#[test]
+fn library_search_with_several_words_lands_on_the_chosen_hit() {
+    let mut app = app();
+    update(&mut app, Action::LibrarySearch);
+    type_in(&mut app, "søge hjælp");
+    let s = app.search().expect("search");
+    let wanted = s
+        .rows
+        .iter()
+        .position(|r| matches!(r, ResultRow::Hit { section, .. } if section.starts_with("Hvilke symptomer")))
+        .expect("a hit in the symptoms");
+    let hits_before = s.rows[..wanted].iter().filter(|r| matches!(r, ResultRow::Hit { .. })).count();
+    let first = s.rows.iter().filter(|r| matches!(r, ResultRow::Hit { .. })).count() - 1;
+    let steps = hits_before as isize
+        - s.rows[..s.selected].iter().filter(|r| matches!(r, ResultRow::Hit { .. })).count() as isize;
+    assert!(first > 0);
+    for _ in 0..steps {
+        update(&mut app, Action::Down);
+    }
+    assert_eq!(app.search().map(|s| s.selected), Some(wanted));
+    update(&mut app, Action::Activate);
+    let symptoms = app
+        .doc
+        .outline
+        .headings
+        .iter()
+        .position(|h| h.text.starts_with("Hvilke symptomer"))
+        .expect("heading");
+    let (from, to) = (app.layout.heading_rows[symptoms], app.layout.heading_rows[symptoms + 1]);
+    let hit = app.find.current.map(|c| app.find.hits[c]).expect("find is primed on a hit");
+    assert!(
+        (from..to).contains(&hit.row),
+        "the current hit {} is in the chosen section {from}..{to}",
+        hit.row
+    );
+    assert_eq!(app.section(), Some(symptoms), "the reader is in the chosen section");
+}
+
+#[test]
+fn an_eight_thousand_character_find_is_cut_and_says_so() {
+    let mut app = app();
+    update(&mut app, Action::Find);
+    type_in(&mut app, &"nervesmerter ".repeat(620));
+    assert!(app.find.query.chars().count() <= 200, "{}", app.find.query.len());
+    assert!(app.message.as_deref().is_some_and(|m| m.contains("200")), "{:?}", app.message);
+    assert!(app.find.hits.is_empty());
+}
+
+#[test]
+fn an_eight_thousand_character_palette_query_answers_without_a_panic() {
+    let mut app = app();
+    update(&mut app, Action::Palette);
+    type_in(&mut app, &"helbredes ".repeat(800));
+    let p = app.palette().expect("palette");
+    assert_eq!(app.index.as_ref().map(|ix| ix.label(p.hits[0].unit)), Some("Kan nervesmerter helbredes?"));
+}
