@@ -45,7 +45,7 @@ fn the_palette_ranks_the_articles_own_question_first_and_bolds_the_matched_words
     let mut app = app();
     update(&mut app, Action::Palette);
     type_in(&mut app, "nervesmerter hvornaar");
-    let p = app.palette.as_ref().expect("palette");
+    let p = app.palette().expect("palette");
     let first = p.hits.first().expect("a hit");
     let ix = app.index.as_ref().expect("index");
     assert_eq!(ix.label(first.unit), "Hvornår skal man søge hjælp fra en fysioterapeut?");
@@ -60,7 +60,7 @@ fn library_search_with_several_words_lands_on_the_chosen_hit() {
     let mut app = app();
     update(&mut app, Action::LibrarySearch);
     type_in(&mut app, "søge hjælp");
-    let s = app.search.as_ref().expect("search");
+    let s = app.search().expect("search");
     let wanted = s
         .rows
         .iter()
@@ -74,7 +74,7 @@ fn library_search_with_several_words_lands_on_the_chosen_hit() {
     for _ in 0..steps {
         update(&mut app, Action::Down);
     }
-    assert_eq!(app.search.as_ref().map(|s| s.selected), Some(wanted));
+    assert_eq!(app.search().map(|s| s.selected), Some(wanted));
     update(&mut app, Action::Activate);
     let symptoms = app
         .doc
@@ -108,6 +108,6 @@ fn an_eight_thousand_character_palette_query_answers_without_a_panic() {
     let mut app = app();
     update(&mut app, Action::Palette);
     type_in(&mut app, &"helbredes ".repeat(800));
-    let p = app.palette.as_ref().expect("palette");
+    let p = app.palette().expect("palette");
     assert_eq!(app.index.as_ref().map(|ix| ix.label(p.hits[0].unit)), Some("Kan nervesmerter helbredes?"));
 }

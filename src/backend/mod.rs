@@ -125,15 +125,20 @@ impl<W: Write> Ansi<W> {
         }
     }
 
-    /// Reports `size` from now on, as a terminal resized to it would (for tests, fuzzing and
-    /// benchmarks).
+    /// Asks the kernel for the size again on the next frame (the terminal was resized).
+    pub fn resized(&mut self) {
+        self.known_size.set(None);
+    }
+
+    /// The terminal is now `size` (for a terminal whose size is told, not asked: a test, an
+    /// SSH channel, fuzzing and benchmarks).
     pub fn set_size(&mut self, size: Size) {
         self.fixed_size = Some(size);
     }
 
-    /// Asks the kernel for the size again on the next frame (the terminal was resized).
-    pub fn resized(&mut self) {
-        self.known_size.set(None);
+    /// Whether the size is told (by [`Ansi::sized`] or [`Ansi::set_size`]), not asked.
+    pub fn is_sized(&self) -> bool {
+        self.fixed_size.is_some()
     }
 
     /// The writer.
