@@ -139,3 +139,49 @@ pub fn no_anchor(anchor: &str) -> String {
 pub fn unknown_slug(slug: &str, known: &str) -> String {
     format!("artikel: no article called “{slug}”. Known articles: {known}")
 }
+
+// ---- The review ledger (src/ledger, src/cli/review.rs) ----
+
+/// The diff's name for the frontmatter section.
+pub const FRONTMATTER: &str = "Frontmatter";
+/// A section new in this version.
+pub const DIFF_ADDED: &str = "added";
+/// A section gone from this version.
+pub const DIFF_REMOVED: &str = "removed";
+/// A section whose text changed.
+pub const DIFF_CHANGED: &str = "changed";
+/// Why a ledger file cannot be written.
+pub const LEDGER_READ_ONLY_FILE: &str = "the file cannot be written here";
+/// Why a write waits: another session holds the ledger.
+pub const LEDGER_BUSY: &str = "another session is writing to the ledger";
+/// Why a write waits: the disk is full.
+pub const LEDGER_FULL: &str = "the disk is full";
+
+/// A write the ledger could not take, and that it is kept.
+pub fn ledger_not_saved(why: &str) -> String {
+    format!("Not saved: {why}. Kept, and saved with the next write that can be")
+}
+
+/// The ledger opens read-only.
+pub fn ledger_read_only(path: &std::path::Path, why: &str) -> String {
+    format!("The review ledger {} is read-only: {why}", path.display())
+}
+
+/// The ledger's schema is newer than this build's.
+pub fn ledger_newer(found: i64, known: i64) -> String {
+    format!("it was written by a newer artikel (schema {found}; this one knows {known})")
+}
+
+/// A corrupt ledger was moved aside.
+pub fn ledger_moved_aside(path: &std::path::Path, why: &str, aside: &std::path::Path) -> String {
+    format!(
+        "The review ledger {} could not be read ({why}); it was moved to {} and a new one started",
+        path.display(),
+        aside.display()
+    )
+}
+
+/// Notes and reviews came in from `notes.yaml`.
+pub fn ledger_imported(n: usize, from: &std::path::Path) -> String {
+    format!("Imported {n} notes and reviews from {} into the review ledger", from.display())
+}
