@@ -185,3 +185,65 @@ pub fn ledger_moved_aside(path: &std::path::Path, why: &str, aside: &std::path::
 pub fn ledger_imported(n: usize, from: &std::path::Path) -> String {
     format!("Imported {n} notes and reviews from {} into the review ledger", from.display())
 }
+
+/// The review report's title.
+pub const REPORT_TITLE: &str = "Review report";
+/// The review report's status label.
+pub const REPORT_STATUS: &str = "Status";
+/// Marks an article no longer in the library, in the report and lists.
+pub const REPORT_DETACHED: &str = "detached: no longer in the library";
+/// Marks a resolved comment.
+pub const RESOLVED: &str = "resolved";
+/// Marks a comment whose section changed since it was written.
+pub const SECTION_CHANGED: &str = "section changed since";
+
+/// Who made the latest decision, when, on which version.
+pub fn report_by(reviewer: &str, date: &str, version: &str) -> String {
+    if version.is_empty() {
+        format!("by {reviewer} on {date} (version unknown)")
+    } else {
+        format!("by {reviewer} on {date} at version {version}")
+    }
+}
+/// Marks a reopened comment.
+pub const REOPENED: &str = "reopened";
+/// A decision on the version shown now.
+pub const THIS_VERSION: &str = "this version";
+/// A decision on a version the text has changed from.
+pub const CHANGED_SINCE: &str = "changed since";
+/// A decision imported without its version.
+pub const VERSION_UNKNOWN: &str = "version unknown";
+/// The diff found nothing.
+pub const NO_CHANGES: &str = "No changes.";
+/// `notes` with nothing to list.
+pub const NO_COMMENTS: &str = "No comments yet.";
+
+/// `review diff` has nothing to compare with.
+pub fn no_approval(slug: &str, reviewer: Option<&str>) -> String {
+    match reviewer {
+        Some(r) => format!("{r} has not approved any version of {slug}: nothing to compare with"),
+        None => format!("Nobody has approved a version of {slug}: nothing to compare with"),
+    }
+}
+
+/// The approved version's text is not in the ledger (imported from notes.yaml).
+pub fn no_text_kept(reviewer: &str) -> String {
+    format!(
+        "The text {reviewer} approved is not in the ledger (imported without it): nothing to compare with"
+    )
+}
+
+/// The diff's first line.
+pub fn diff_header(reviewer: &str, from: &str, to: &str) -> String {
+    format!("Changes since {reviewer} approved {from}, now {to} ({{+inserted+}} [-deleted-]):")
+}
+
+/// A comment was added.
+pub fn comment_added(id: &str) -> String {
+    format!("Comment added (#{})", id.get(..8).unwrap_or(id))
+}
+
+/// No comment has that id.
+pub fn no_comment(id: &str) -> String {
+    format!("artikel: no comment #{id}")
+}

@@ -6,7 +6,7 @@ mod lookup;
 mod print;
 mod review;
 
-pub use args::{Cli, ColorChoice, Command, NotesAction, ReportFormat};
+pub use args::{Cli, ColorChoice, Command, NotesAction, ReportFormat, ReviewAction};
 
 use crate::app::App;
 use crate::backend::Colors;
@@ -31,15 +31,7 @@ pub fn run(cli: Cli) -> i32 {
             lookup::search(&library, words, *json, print::width(*width))
         }
         Some(Command::Check { dirs, json }) => check::run(&cli, &library, dirs, *json),
-        Some(Command::Notes { action: Some(NotesAction::Export { format }), .. }) => {
-            review::export(&library, &store_disk(&cli), *format)
-        }
-        Some(Command::Notes { action: None, slug }) => {
-            review::list(&library, &store_disk(&cli), slug.as_deref())
-        }
-        Some(Command::Review { slug, status }) => {
-            find(&library, slug).and_then(|_| review::set(&store_disk(&cli), slug, status))
-        }
+        Some(Command::Notes { .. } | Command::Review { .. }) => review::run(&cli, &library),
         Some(Command::Open { slug, section }) => place(&library, slug)
             .and_then(|start| reader(library, start.with_section(section.as_deref()), &cli)),
         None if cli.query.is_empty() => reader(library, Start { plain: true, ..Start::top(0) }, &cli),

@@ -11,6 +11,7 @@ mod diff;
 mod import;
 mod open;
 mod read;
+pub mod report;
 mod text;
 mod write;
 
@@ -201,12 +202,14 @@ impl Ledger {
     }
 }
 
-/// A fresh unique id for a comment or decision: time, process, and a counter.
+/// A fresh unique id for a comment or decision: a hash of the time, the process and a
+/// counter, so its first eight digits tell it apart.
 pub fn new_id() -> String {
     use std::sync::atomic::{AtomicU64, Ordering};
     static COUNTER: AtomicU64 = AtomicU64::new(0);
     let n = COUNTER.fetch_add(1, Ordering::Relaxed);
-    format!("{:x}-{:x}-{n:x}", jiff::Timestamp::now().as_nanosecond(), std::process::id())
+    let seed = format!("{}-{}-{n}", jiff::Timestamp::now().as_nanosecond(), std::process::id());
+    version_of(&seed)[..20].to_string()
 }
 
 #[cfg(test)]
