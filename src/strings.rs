@@ -157,9 +157,9 @@ pub const LEDGER_BUSY: &str = "another session is writing to the ledger";
 /// Why a write waits: the disk is full.
 pub const LEDGER_FULL: &str = "the disk is full";
 
-/// A write the ledger could not take, and that it is kept.
+/// A write the ledger could not take.
 pub fn ledger_not_saved(why: &str) -> String {
-    format!("Not saved: {why}. Kept, and saved with the next write that can be")
+    format!("Not saved: {why}")
 }
 
 /// The ledger opens read-only.

@@ -138,11 +138,23 @@ fn try_open(options: &Options) -> Result<Ledger, Problem> {
     }
     create_private(path)?;
     let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    let conn = Connection::open_with_flags(path, flags)?;
+    let mut conn = Connection::open_with_flags(path, flags)?;
     conn.busy_timeout(options.busy_timeout)?;
     let mut read_only = conn.is_readonly("main").unwrap_or(true);
     let mut message = read_only.then(|| s::ledger_read_only(path, s::LEDGER_READ_ONLY_FILE));
-    let found: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    let found: i64 = match conn.query_row("PRAGMA user_version", [], |r| r.get(0)) {
+        Ok(v) => v,
+        // A WAL ledger in a folder this user cannot write: SQLite cannot make the shared-memory
+        // file it reads through. Read the file as it stands instead.
+        Err(e) if read_only && e.sqlite_error_code() == Some(rusqlite::ErrorCode::ReadOnly) => {
+            conn = Connection::open_with_flags(
+                immutable_uri(path),
+                OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI,
+            )?;
+            conn.query_row("PRAGMA user_version", [], |r| r.get(0))?
+        }
+        Err(e) => return Err(e.into()),
+    };
     // Reading the schema proves the file is a database; a damaged one fails here.
     conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get::<_, i64>(0))?;
     if found > SCHEMA {
@@ -165,6 +177,20 @@ fn try_open(options: &Options) -> Result<Ledger, Problem> {
         return Err(Problem::Unusable(s::ledger_read_only(path, s::LEDGER_READ_ONLY_FILE)));
     }
     Ok(Ledger { conn, path: path.clone(), read_only, message, pending: Vec::new() })
+}
+
+/// `file:PATH?immutable=1`, the path percent-encoded where a URI needs it.
+fn immutable_uri(path: &Path) -> String {
+    let mut uri = String::from("file:");
+    for b in path.as_os_str().as_encoded_bytes() {
+        match b {
+            b'?' | b'#' | b'%' => uri.push_str(&format!("%{b:02X}")),
+            b if b.is_ascii() => uri.push(char::from(*b)),
+            b => uri.push_str(&format!("%{b:02X}")),
+        }
+    }
+    uri.push_str("?immutable=1");
+    uri
 }
 
 /// Creates the file, private to its owner, unless it exists: a shared ledger keeps the
