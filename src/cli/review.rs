@@ -74,32 +74,27 @@ fn known(library: &Library, ledger: &Ledger, slug: &str) -> Result<(), Failure> 
 }
 
 fn status(library: &Library, ledger: &Ledger, slug: Option<&str>, as_json: bool) -> Result<i32, Failure> {
-    if let Some(slug) = slug {
-        article(library, slug)?;
-    }
-    let latest = ledger.latest(slug).map_err(fail)?;
+    let articles = match slug {
+        Some(slug) => std::slice::from_ref(article(library, slug)?),
+        None => library.articles.as_slice(),
+    };
+    let standings = ledger.standings(articles).map_err(fail)?;
     let mut out = String::new();
     let mut items = Vec::new();
-    for a in library.articles.iter().filter(|a| slug.is_none_or(|s| a.slug == s)) {
-        let version = ledger::version_of(&ledger::normalised(a));
-        let decisions = latest.get(&a.slug).map(Vec::as_slice).unwrap_or_default();
-        let state = ArticleState::of(decisions.last(), &version);
+    for (a, st) in articles.iter().zip(&standings) {
         if as_json {
-            let reviews: Vec<_> = decisions
+            let reviews: Vec<_> = st
+                .decisions
                 .iter()
-                .map(|d| {
-                    json!({"reviewer": d.reviewer, "decision": d.verdict, "version": d.version,
-                                "current": d.version == version, "at": d.at, "comment": d.comment})
-                })
+                .map(|d| json!({"reviewer": d.reviewer, "decision": d.verdict, "version": d.version,
+                                "current": d.version == st.version, "at": d.at, "comment": d.comment}))
                 .collect();
-            items.push(
-                json!({"slug": a.slug, "version": short(&version), "state": state, "reviews": reviews}),
-            );
+            items.push(json!({"slug": a.slug, "version": short(&st.version), "state": st.state, "reviews": reviews}));
             continue;
         }
-        out.push_str(&format!("{} {}  {}  {}\n", state.mark(), a.slug, short(&version), state.label()));
-        for d in decisions.iter().rev() {
-            out.push_str(&format!("    {}\n", decision_line(d, &version)));
+        out.push_str(&format!("{} {}  {}  {}\n", st.state.mark(), a.slug, short(&st.version), st.state.label()));
+        for d in st.decisions.iter().rev() {
+            out.push_str(&format!("    {}\n", decision_line(d, &st.version)));
         }
     }
     if as_json {

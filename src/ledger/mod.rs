@@ -17,7 +17,7 @@ mod write;
 
 pub use diff::{Kind, Piece, SectionDiff, diff, marked, render, section_title};
 pub use open::{Options, SCHEMA};
-pub use read::ArticleState;
+pub use read::{ArticleState, Standing};
 pub use text::{normalise, normalised, section_hash, sections, short, version_of};
 pub use write::{Outcome, Write};
 

@@ -177,3 +177,36 @@ impl Ledger {
         Ok(self.conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?)
     }
 }
+
+/// Where one article stands: its current version, its state, each reviewer's latest decision
+/// (the latest last).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Standing {
+    /// The article's current version.
+    pub version: String,
+    /// Its state for that version.
+    pub state: ArticleState,
+    /// Each reviewer's latest decision on it.
+    pub decisions: Vec<Decision>,
+}
+
+impl Ledger {
+    /// Where each of `articles` stands, in their order: one query for the decisions, and
+    /// each article's text hashed once.
+    pub fn standings(&self, articles: &[crate::library::Article]) -> Result<Vec<Standing>, LedgerError> {
+        let slug = match articles {
+            [one] => Some(one.slug.as_str()),
+            _ => None,
+        };
+        let mut latest = self.latest(slug)?;
+        Ok(articles
+            .iter()
+            .map(|a| {
+                let version = super::version_of(&super::normalised(a));
+                let decisions = latest.remove(&a.slug).unwrap_or_default();
+                let state = ArticleState::of(decisions.last(), &version);
+                Standing { version, state, decisions }
+            })
+            .collect())
+    }
+}
