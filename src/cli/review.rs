@@ -86,13 +86,23 @@ fn status(library: &Library, ledger: &Ledger, slug: Option<&str>, as_json: bool)
             let reviews: Vec<_> = st
                 .decisions
                 .iter()
-                .map(|d| json!({"reviewer": d.reviewer, "decision": d.verdict, "version": d.version,
-                                "current": d.version == st.version, "at": d.at, "comment": d.comment}))
+                .map(|d| {
+                    json!({"reviewer": d.reviewer, "decision": d.verdict, "version": d.version,
+                                "current": d.version == st.version, "at": d.at, "comment": d.comment})
+                })
                 .collect();
-            items.push(json!({"slug": a.slug, "version": short(&st.version), "state": st.state, "reviews": reviews}));
+            items.push(
+                json!({"slug": a.slug, "version": short(&st.version), "state": st.state, "reviews": reviews}),
+            );
             continue;
         }
-        out.push_str(&format!("{} {}  {}  {}\n", st.state.mark(), a.slug, short(&st.version), st.state.label()));
+        out.push_str(&format!(
+            "{} {}  {}  {}\n",
+            st.state.mark(),
+            a.slug,
+            short(&st.version),
+            st.state.label()
+        ));
         for d in st.decisions.iter().rev() {
             out.push_str(&format!("    {}\n", decision_line(d, &st.version)));
         }

@@ -7,6 +7,7 @@
 //! that cannot be made (read-only, a full disk, a lock held past the busy timeout) stays
 //! queued in memory, is reported as not saved, and goes in with the next write that can be.
 
+mod desk;
 mod diff;
 mod import;
 mod open;
@@ -15,6 +16,7 @@ pub mod report;
 mod text;
 mod write;
 
+pub use desk::Desk;
 pub use diff::{Kind, Piece, SectionDiff, diff, marked, render, section_title};
 pub use open::{Options, SCHEMA};
 pub use read::{ArticleState, Standing};

@@ -17,7 +17,7 @@ fn window(title: &str, w: u16, h: u16, rows: usize, area: Rect, buf: &mut Buffer
     let h = h.min(area.height);
     let rect = Rect::new(area.x + (area.width - w) / 2, area.y + (area.height - h) / 2, w, h);
     Clear.render(rect, buf);
-    let hint = if rows + 2 > usize::from(h) { strings::SCROLL_HINT } else { strings::CLOSE_HINT };
+    let hint = if rows + 2 > usize::from(h) { keymap::hints::scroll() } else { keymap::hints::close() };
     let block = Block::new()
         .borders(Borders::ALL)
         .border_style(Style::new().add_modifier(Modifier::BOLD))
@@ -56,9 +56,8 @@ pub fn help(scroll: usize, area: Rect, buf: &mut Buffer) {
 pub fn warnings(app: &App, scroll: usize, area: Rect, buf: &mut Buffer) {
     let inner_w = area.width.saturating_sub(4).min(100);
     let mut rows: Vec<(String, Style)> = Vec::new();
-    for w in &app.library.warnings {
-        for line in wrap(&[Span::new(w.to_string(), Tone::default())], usize::from(inner_w.saturating_sub(1)))
-        {
+    for w in app.problems() {
+        for line in wrap(&[Span::new(w, Tone::default())], usize::from(inner_w.saturating_sub(1))) {
             let text: String = line.iter().map(|s| s.text.as_str()).collect();
             rows.push((format!(" {text}"), Style::new()));
         }
