@@ -165,6 +165,8 @@ fn reader(library: Library, start: Start, cli: &Cli) -> Result<i32, Failure> {
     if let Some(said) = &ledger.message {
         app.message = Some(crate::sanitize::visible(said).into_owned());
     }
+    // The reader reads the ledger once, at the start; it holds no connection while it runs.
+    drop(ledger);
     if let Some(problem) = loaded.problem {
         app.message = Some(problem.to_string());
     }
