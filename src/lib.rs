@@ -14,6 +14,7 @@ pub mod cli;
 pub mod corpus;
 pub mod document;
 pub mod layout;
+pub mod ledger;
 pub mod library;
 pub mod sanitize;
 pub mod screen;

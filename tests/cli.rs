@@ -317,10 +317,11 @@ fn review_status_and_notes_report_from_the_shell() {
             .output()
             .expect("run")
     };
-    assert_eq!(stdout(&run(&["review", "knaesmerter", "needs-changes"])), "knaesmerter: needs-changes\n");
-    assert_eq!(run(&["review", "knaesmerter", "maybe"]).status.code(), Some(2));
-    assert_eq!(run(&["review", "nope", "reviewed"]).status.code(), Some(1));
-    assert_eq!(stdout(&run(&["notes"])), "No notes yet.\n");
+    let decided = stdout(&run(&["review", "request-changes", "knaesmerter", "-m", "kilder"]));
+    assert!(decided.starts_with("knaesmerter: changes-requested "), "{decided}");
+    assert_eq!(run(&["review", "maybe", "knaesmerter"]).status.code(), Some(2));
+    assert_eq!(run(&["review", "approve", "nope"]).status.code(), Some(1));
+    assert_eq!(stdout(&run(&["notes"])), "No comments yet.\n");
     let disk = artikel::store::Disk::new(data.path());
     let note = artikel::store::Note {
         id: "n1".into(),
@@ -355,14 +356,14 @@ fn review_status_and_notes_report_from_the_shell() {
         "a note whose heading is gone is kept and marked: {listed}"
     );
     let md = stdout(&run(&["notes", "export", "--format", "md"]));
-    assert!(md.contains("## Knæsmerter – Årsager, undersøgelse og behandling (knaesmerter)\n\nStatus: **needs-changes** by anne on "), "{md}");
-    assert!(md.contains("- *Kan knæbind hjælpe?* — Nævn \"evidens\", tak (anne, 2026-11-29)"), "{md}");
+    assert!(md.contains("## Knæsmerter – Årsager, undersøgelse og behandling (knaesmerter)\n\nStatus: **changes-requested** by anne on "), "{md}");
+    assert!(md.contains("- *Kan knæbind hjælpe?* — anne, 2026-11-29\n\n  > Nævn \"evidens\", tak\n"), "{md}");
     let csv = stdout(&run(&["notes", "export", "--format", "csv"]));
-    assert!(csv.starts_with("slug,article,section,note,author,written,status,reviewer,reviewed\n"));
+    assert!(csv.starts_with("slug,article,detached,section,note,author,written,note_version,resolved,status,reviewer,reviewed,reviewed_version\n"));
     assert!(csv.contains("\"Nævn \"\"evidens\"\", tak\""), "quotes doubled: {csv}");
     let json: serde_json::Value =
         serde_json::from_slice(&run(&["notes", "export", "--format", "json"]).stdout).expect("JSON");
-    assert_eq!(json[0]["status"], "needs-changes");
+    assert_eq!(json[0]["status"], "changes-requested");
     assert_eq!(json[0]["section"], "Kan knæbind hjælpe?");
     assert_eq!(json[1]["section"], "Fjernet? (detached)");
 }

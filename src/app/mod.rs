@@ -139,6 +139,8 @@ pub struct App {
     waiting: bool,
     /// Articles whose lastUpdated is older than this many months are marked stale.
     pub stale_months: u16,
+    /// Each article's state in the team's review ledger (✓ ~ ! in the Library).
+    pub reviews: crate::ledger::Desk,
 }
 
 impl App {
@@ -177,6 +179,7 @@ impl App {
             unsent: false,
             waiting: false,
             stale_months: crate::check::STALE_MONTHS,
+            reviews: crate::ledger::Desk::default(),
         };
         if !app.library.warnings.is_empty() {
             app.message = Some(crate::strings::warnings_found(app.library.warnings.len()));

@@ -5,11 +5,77 @@ use clap::{Parser, Subcommand, ValueEnum};
 /// What `notes` can do besides listing.
 #[derive(Debug, Subcommand)]
 pub enum NotesAction {
-    /// Write a review report of every article with notes or a status: to stdout.
+    /// Write a review report of every article with comments or decisions: to stdout.
     Export {
         /// md, json or csv.
         #[arg(long, value_enum, default_value_t = ReportFormat::Md)]
         format: ReportFormat,
+    },
+    /// Add a comment on an article's section, shared with everyone using the ledger.
+    Add {
+        /// The article.
+        slug: String,
+        /// The heading it is on (default: the introduction).
+        #[arg(long)]
+        section: Option<String>,
+        /// The comment.
+        #[arg(short, long, value_name = "TEXT", allow_hyphen_values = true)]
+        message: String,
+    },
+    /// Mark a comment resolved (its id, or the start of it).
+    Resolve {
+        /// The comment's id.
+        id: String,
+    },
+    /// Open a resolved comment again.
+    Reopen {
+        /// The comment's id.
+        id: String,
+    },
+}
+
+/// What `review` does.
+#[derive(Debug, Subcommand)]
+pub enum ReviewAction {
+    /// Each article's state for its current version, and each reviewer's latest decision.
+    Status {
+        /// Only this article.
+        slug: Option<String>,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Approve the article's current version.
+    Approve {
+        /// The article.
+        slug: String,
+        /// A comment on the decision.
+        #[arg(short, long, value_name = "TEXT", allow_hyphen_values = true)]
+        message: Option<String>,
+    },
+    /// Ask for changes to the article's current version.
+    RequestChanges {
+        /// The article.
+        slug: String,
+        /// What should change.
+        #[arg(short, long, value_name = "TEXT", allow_hyphen_values = true)]
+        message: String,
+    },
+    /// What changed since the last approved version, section by section.
+    Diff {
+        /// The article.
+        slug: String,
+        /// Compare with this reviewer's last approval (default: anyone's).
+        #[arg(long, value_name = "NAME")]
+        reviewer: Option<String>,
+    },
+    /// Who decided or commented what, when, on which version.
+    Log {
+        /// Only this article.
+        slug: Option<String>,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
     },
 }
 
@@ -60,6 +126,9 @@ pub struct Cli {
     /// Call an article stale when its lastUpdated is older than this many months.
     #[arg(long, value_name = "MONTHS", default_value_t = crate::check::STALE_MONTHS, global = true)]
     pub stale_months: u16,
+    /// The review ledger to use (default: $ARTIKEL_LEDGER, else review.db in the data folder).
+    #[arg(long, value_name = "FILE", global = true)]
+    pub ledger: Option<PathBuf>,
     /// Leave the mouse to the terminal, so text can be selected (M toggles it in the reader).
     #[arg(long, global = true)]
     pub no_mouse: bool,
@@ -125,20 +194,25 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// List your notes (of one article, or all), or export a review report.
+    /// List the comments (of one article, or all), add or resolve one, or export a report.
     Notes {
-        /// Export a review report instead.
+        /// Export a report, add or resolve a comment instead.
         #[command(subcommand)]
         action: Option<NotesAction>,
-        /// Only the notes on this article.
+        /// Only the comments on this article.
         slug: Option<String>,
+        /// Resolved comments too.
+        #[arg(long)]
+        resolved: bool,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
     },
-    /// Set an article's review status.
+    /// The team's review: status, approve, request-changes, diff, log.
     Review {
-        /// The article.
-        slug: String,
-        /// reviewed, needs-changes or unreviewed.
-        status: String,
+        /// What to do.
+        #[command(subcommand)]
+        action: ReviewAction,
     },
     /// Open the reader at an article (`slug` or `slug#anchor`).
     Open {

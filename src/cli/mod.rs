@@ -6,7 +6,7 @@ mod lookup;
 mod print;
 mod review;
 
-pub use args::{Cli, ColorChoice, Command, NotesAction, ReportFormat};
+pub use args::{Cli, ColorChoice, Command, NotesAction, ReportFormat, ReviewAction};
 
 use crate::app::App;
 use crate::backend::Colors;
@@ -31,15 +31,7 @@ pub fn run(cli: Cli) -> i32 {
             lookup::search(&library, words, *json, print::width(*width))
         }
         Some(Command::Check { dirs, json }) => check::run(&cli, &library, dirs, *json),
-        Some(Command::Notes { action: Some(NotesAction::Export { format }), .. }) => {
-            store_disk(&cli).and_then(|disk| review::export(&library, &disk, *format))
-        }
-        Some(Command::Notes { action: None, slug }) => {
-            store_disk(&cli).and_then(|disk| review::list(&library, &disk, slug.as_deref()))
-        }
-        Some(Command::Review { slug, status }) => {
-            find(&library, slug).and_then(|_| review::set(&store_disk(&cli)?, slug, status))
-        }
+        Some(Command::Notes { .. } | Command::Review { .. }) => review::run(&cli, &library),
         Some(Command::Open { slug, section }) => place(&library, slug)
             .and_then(|start| reader(library, start.with_section(section.as_deref()), &cli)),
         None if cli.query.is_empty() => reader(library, Start { plain: true, ..Start::top(0) }, &cli),
@@ -206,6 +198,16 @@ fn reader(library: Library, start: Start, cli: &Cli) -> Result<i32, Failure> {
     let read_only = loaded.read_only();
     app.set_store(loaded.store, read_only);
     app.restore_position();
+    let ledger = crate::ledger::Ledger::open(&review::options(cli, disk.dir()));
+    match crate::ledger::Desk::load(&ledger, &app.library) {
+        Ok(desk) => app.reviews = desk,
+        Err(e) => app.message = Some(crate::sanitize::visible(&e.to_string()).into_owned()),
+    }
+    if let Some(said) = &ledger.message {
+        app.message = Some(crate::sanitize::visible(said).into_owned());
+    }
+    // The reader reads the ledger once, at the start; it holds no connection while it runs.
+    drop(ledger);
     if let Some(problem) = loaded.problem {
         app.message = Some(problem.to_string());
     }

@@ -1,168 +1,403 @@
-//! `artikel notes`, `notes export` and `review`: the reviewer's store from the shell.
+//! `artikel review …` and `artikel notes …`: the team's review ledger from the shell.
 
-use super::{Failure, ReportFormat, print::write_out};
+use super::{Cli, Command, Failure, NotesAction, ReportFormat, ReviewAction, print::write_out};
 use crate::document::Document;
-use crate::library::Library;
-use crate::store::{Change, Disk, Review, ReviewStatus, Store, resolve, user};
+use crate::ledger::{self, ArticleState, Comment, Decision, Ledger, Options, Verdict, Write, report, short};
+use crate::library::{Article, Library};
+use crate::sanitize::visible;
+use crate::strings as s;
 use serde_json::json;
+use std::collections::{BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
 
-fn load(disk: &Disk) -> Store {
-    let loaded = disk.load();
-    if let Some(problem) = &loaded.problem {
-        eprintln!("artikel: {problem}");
+/// Where the ledger is: `--ledger`, else `ARTIKEL_LEDGER`, else `review.db` in the data
+/// folder `data` (created when missing); the data folder's `notes.yaml` is imported once.
+pub fn options(cli: &Cli, data: &Path) -> Options {
+    let named = cli.ledger.clone().or_else(|| std::env::var_os("ARTIKEL_LEDGER").map(PathBuf::from));
+    let create_dirs = named.is_none();
+    let path = named.unwrap_or_else(|| data.join("review.db"));
+    Options { create_dirs, import: Some(data.join("notes.yaml")), ..Options::new(path) }
+}
+
+/// Opens the ledger, saying on stderr what the user should know about it.
+fn open(cli: &Cli) -> Result<Ledger, Failure> {
+    let disk = super::store_disk(cli)?;
+    let ledger = Ledger::open(&options(cli, disk.dir()));
+    if let Some(message) = &ledger.message {
+        eprintln!("artikel: {}", visible(message));
     }
-    loaded.store
+    Ok(ledger)
 }
 
-/// The section a note is on now, or `None` when its heading is gone (detached).
-fn section_of(library: &Library, slug: &str, heading: &str, position: usize) -> Option<String> {
-    let article = &library.articles[library.position(slug)?];
-    let doc = Document::parse(&article.body);
-    let texts: Vec<&str> = doc.outline.headings.iter().map(|h| h.text.as_str()).collect();
-    let anchor = crate::store::Anchor { slug: slug.into(), heading: heading.into(), position };
-    resolve(&anchor, &texts).map(|i| texts[i].to_string())
+fn fail(e: impl std::fmt::Display) -> Failure {
+    (1, format!("artikel: {}", visible(&e.to_string())))
 }
 
-/// Lists the notes (of one article, or all).
-pub fn list(library: &Library, disk: &Disk, slug: Option<&str>) -> Result<i32, Failure> {
-    let store = load(disk);
-    let mut out = String::new();
-    for note in store.notes.iter().filter(|n| slug.is_none_or(|s| n.anchor.slug == s)) {
-        let a = &note.anchor;
-        let section = if a.heading.is_empty() {
-            crate::strings::INTRO.to_string()
-        } else {
-            section_of(library, &a.slug, &a.heading, a.position)
-                .unwrap_or_else(|| format!("{} (detached)", a.heading))
-        };
-        let first = note.text.lines().next().unwrap_or("");
-        let date = note.updated.get(..10).unwrap_or(&note.updated);
-        out.push_str(&format!("{} › {section}: {first}  ({}, {date})\n", a.slug, note.author));
-    }
-    if out.is_empty() {
-        out = "No notes yet.\n".into();
-    }
-    write_out(&crate::sanitize::visible(&out))?;
-    Ok(0)
-}
-
-/// Sets the review status of `slug`.
-pub fn set(disk: &Disk, slug: &str, status: &str) -> Result<i32, Failure> {
-    let status = ReviewStatus::parse(status).ok_or_else(|| {
-        (2, format!("artikel: “{status}” is no status: reviewed, needs-changes or unreviewed"))
-    })?;
-    let review = Review { status, user: user(), date: crate::store::now() };
-    disk.update(&[Change::SetReview(slug.to_string(), review)]).map_err(|e| (1, format!("artikel: {e}")))?;
-    write_out(&format!("{slug}: {}\n", status.label()))?;
-    Ok(0)
-}
-
-/// One line of the review report.
-struct Row {
-    slug: String,
-    title: String,
-    section: String,
-    note: String,
-    author: String,
-    written: String,
-    status: &'static str,
-    reviewer: String,
-    reviewed: String,
-}
-
-/// Writes the review report: every article with notes or a status.
-pub fn export(library: &Library, disk: &Disk, format: ReportFormat) -> Result<i32, Failure> {
-    let store = load(disk);
-    let mut rows = Vec::new();
-    for article in &library.articles {
-        let review = store.reviews.get(&article.slug);
-        let (status, reviewer, reviewed) = review.map_or(("unreviewed", String::new(), String::new()), |r| {
-            (r.status.label(), r.user.clone(), r.date.clone())
-        });
-        let notes: Vec<_> = store.notes_of(&article.slug).collect();
-        let row = |section: String, note: String, author: String, written: String| Row {
-            slug: article.slug.clone(),
-            title: article.title.clone(),
-            section,
-            note,
-            author,
-            written,
-            status,
-            reviewer: reviewer.clone(),
-            reviewed: reviewed.clone(),
-        };
-        if notes.is_empty() && review.is_some() {
-            rows.push(row(String::new(), String::new(), String::new(), String::new()));
+/// Runs `notes …` or `review …`.
+pub fn run(cli: &Cli, library: &Library) -> Result<i32, Failure> {
+    let mut ledger = open(cli)?;
+    match &cli.command {
+        Some(Command::Review { action }) => match action {
+            ReviewAction::Status { slug, json } => status(library, &ledger, slug.as_deref(), *json),
+            ReviewAction::Approve { slug, message } => {
+                decide(library, &mut ledger, slug, Verdict::Approved, message.as_deref().unwrap_or(""))
+            }
+            ReviewAction::RequestChanges { slug, message } => {
+                decide(library, &mut ledger, slug, Verdict::ChangesRequested, message)
+            }
+            ReviewAction::Diff { slug, reviewer } => diff(library, &ledger, slug, reviewer.as_deref()),
+            ReviewAction::Log { slug, json } => log(library, &ledger, slug.as_deref(), *json),
+        },
+        Some(Command::Notes { action: None, slug, resolved, json }) => {
+            list(library, &ledger, slug.as_deref(), *resolved, *json)
         }
-        for n in notes {
-            let a = &n.anchor;
-            let section = section_of(library, &a.slug, &a.heading, a.position).unwrap_or_else(|| {
-                if a.heading.is_empty() { String::new() } else { format!("{} (detached)", a.heading) }
+        Some(Command::Notes { action: Some(action), .. }) => match action {
+            NotesAction::Export { format } => export(library, &ledger, *format),
+            NotesAction::Add { slug, section, message } => {
+                add(library, &mut ledger, slug, section.as_deref(), message)
+            }
+            NotesAction::Resolve { id } => resolve(&mut ledger, id, true),
+            NotesAction::Reopen { id } => resolve(&mut ledger, id, false),
+        },
+        _ => Ok(2),
+    }
+}
+
+fn article<'a>(library: &'a Library, slug: &str) -> Result<&'a Article, Failure> {
+    Ok(&library.articles[super::find(library, slug)?])
+}
+
+/// A slug that is in the library, or that the ledger still holds something on.
+fn known(library: &Library, ledger: &Ledger, slug: &str) -> Result<(), Failure> {
+    let held = !ledger.log(Some(slug)).map_err(fail)?.is_empty();
+    if held { Ok(()) } else { super::find(library, slug).map(|_| ()) }
+}
+
+fn status(library: &Library, ledger: &Ledger, slug: Option<&str>, as_json: bool) -> Result<i32, Failure> {
+    let articles = match slug {
+        Some(slug) => std::slice::from_ref(article(library, slug)?),
+        None => library.articles.as_slice(),
+    };
+    let standings = ledger.standings(articles).map_err(fail)?;
+    let mut out = String::new();
+    let mut items = Vec::new();
+    for (a, st) in articles.iter().zip(&standings) {
+        if as_json {
+            let reviews: Vec<_> = st
+                .decisions
+                .iter()
+                .map(|d| {
+                    json!({"reviewer": d.reviewer, "decision": d.verdict, "version": d.version,
+                                "current": d.version == st.version, "at": d.at, "comment": d.comment})
+                })
+                .collect();
+            items.push(
+                json!({"slug": a.slug, "version": short(&st.version), "state": st.state, "reviews": reviews}),
+            );
+            continue;
+        }
+        out.push_str(&format!(
+            "{} {}  {}  {}\n",
+            st.state.mark(),
+            a.slug,
+            short(&st.version),
+            st.state.label()
+        ));
+        for d in st.decisions.iter().rev() {
+            out.push_str(&format!("    {}\n", decision_line(d, &st.version)));
+        }
+    }
+    if as_json {
+        out = format!("{}\n", serde_json::Value::Array(items));
+    }
+    write_out(&visible(&out))?;
+    Ok(0)
+}
+
+fn decision_line(d: &Decision, current: &str) -> String {
+    let when = if d.version.is_empty() {
+        s::VERSION_UNKNOWN.to_string()
+    } else if d.version == current {
+        format!("{} ({})", short(&d.version), s::THIS_VERSION)
+    } else {
+        format!("{} ({})", short(&d.version), s::CHANGED_SINCE)
+    };
+    let comment = if d.comment.is_empty() { String::new() } else { format!(": {}", first_line(&d.comment)) };
+    format!("{} {} {when}, {}{comment}", d.reviewer, d.verdict.label(), date(&d.at))
+}
+
+fn first_line(text: &str) -> &str {
+    text.lines().next().unwrap_or("")
+}
+
+fn date(stamp: &str) -> &str {
+    stamp.get(..10).unwrap_or(stamp)
+}
+
+fn decide(
+    library: &Library,
+    ledger: &mut Ledger,
+    slug: &str,
+    verdict: Verdict,
+    comment: &str,
+) -> Result<i32, Failure> {
+    let text = ledger::normalised(article(library, slug)?);
+    let user = crate::store::user();
+    let write = Write::decide(slug, text, &user, verdict, comment);
+    let Write::Decide { decision, .. } = &write else { return Ok(1) };
+    let line = format!("{slug}: {} {} {}\n", verdict.label(), short(&decision.version), user);
+    ledger.submit(write).map_err(fail)?;
+    write_out(&visible(&line))?;
+    Ok(0)
+}
+
+fn diff(library: &Library, ledger: &Ledger, slug: &str, reviewer: Option<&str>) -> Result<i32, Failure> {
+    let now = ledger::normalised(article(library, slug)?);
+    let version = ledger::version_of(&now);
+    let Some(base) = ledger.last_approval(slug, reviewer).map_err(fail)? else {
+        write_out(&visible(&format!("{}\n", s::no_approval(slug, reviewer))))?;
+        return Ok(0);
+    };
+    let Some(old) = ledger.text_of(slug, &base.version).map_err(fail)? else {
+        write_out(&visible(&format!("{}\n", s::no_text_kept(&base.reviewer))))?;
+        return Ok(0);
+    };
+    let mut out = format!("{}\n\n", s::diff_header(&base.reviewer, short(&base.version), short(&version)));
+    let diffs = ledger::diff(&old, &now);
+    if diffs.is_empty() {
+        out.push_str(s::NO_CHANGES);
+        out.push('\n');
+    } else {
+        out.push_str(&ledger::render(&diffs));
+    }
+    write_out(&visible(&out))?;
+    Ok(0)
+}
+
+fn log(library: &Library, ledger: &Ledger, slug: Option<&str>, as_json: bool) -> Result<i32, Failure> {
+    if let Some(slug) = slug {
+        known(library, ledger, slug)?;
+    }
+    let entries = ledger.log(slug).map_err(fail)?;
+    let out = if as_json {
+        format!("{}\n", json!(entries))
+    } else {
+        entries
+            .iter()
+            .map(|e| {
+                let what =
+                    if e.detail.is_empty() { String::new() } else { format!(": {}", first_line(&e.detail)) };
+                let version = if e.version.is_empty() { "-" } else { short(&e.version) };
+                format!("{} {} {} {} {version}{what}\n", e.at, e.actor, e.action, e.slug)
+            })
+            .collect()
+    };
+    write_out(&visible(&out))?;
+    Ok(0)
+}
+
+/// Where a comment sits now: its section's name, whether that heading is gone (detached),
+/// and whether the section's text changed since the comment was written.
+struct Place {
+    section: String,
+    detached: bool,
+    changed: bool,
+}
+
+/// Finds comments' sections in the articles, parsing each article once.
+#[derive(Default)]
+struct Places {
+    parsed: HashMap<String, (Vec<String>, String)>,
+}
+
+impl Places {
+    fn of(&mut self, library: &Library, c: &Comment) -> Place {
+        let Some(i) = library.position(&c.slug) else {
+            return Place { section: c.heading.clone(), detached: true, changed: false };
+        };
+        let (headings, text) = self.parsed.entry(c.slug.clone()).or_insert_with(|| {
+            let a = &library.articles[i];
+            let doc = Document::parse(&a.body);
+            (doc.outline.headings.iter().map(|h| h.text.clone()).collect(), ledger::normalised(a))
+        });
+        let changed =
+            !c.section.is_empty() && ledger::section_hash(text, &c.heading).is_none_or(|h| h != c.section);
+        if c.heading.is_empty() {
+            return Place { section: s::INTRO.into(), detached: false, changed };
+        }
+        let texts: Vec<&str> = headings.iter().map(String::as_str).collect();
+        let anchor =
+            crate::store::Anchor { slug: c.slug.clone(), heading: c.heading.clone(), position: c.position };
+        match crate::store::resolve(&anchor, &texts) {
+            Some(h) => Place { section: texts[h].to_string(), detached: false, changed },
+            None => Place { section: c.heading.clone(), detached: true, changed },
+        }
+    }
+}
+
+fn list(
+    library: &Library,
+    ledger: &Ledger,
+    slug: Option<&str>,
+    resolved: bool,
+    as_json: bool,
+) -> Result<i32, Failure> {
+    if let Some(slug) = slug {
+        known(library, ledger, slug)?;
+    }
+    let comments = ledger.comments(slug, resolved).map_err(fail)?;
+    let mut places = Places::default();
+    let mut out = String::new();
+    let mut items = Vec::new();
+    for c in &comments {
+        let p = places.of(library, c);
+        if as_json {
+            items.push(json!({"id": c.id, "slug": c.slug, "section": p.section, "detached": p.detached,
+                "section_changed": p.changed, "text": c.text, "author": c.author, "created": c.created,
+                "updated": c.updated, "version": short(&c.version), "resolved": c.resolved}));
+            continue;
+        }
+        let mut flags = vec![c.author.clone(), date(&c.updated).to_string()];
+        if !c.version.is_empty() {
+            flags.push(short(&c.version).to_string());
+        }
+        if p.changed {
+            flags.push(s::SECTION_CHANGED.into());
+        }
+        if c.resolved {
+            flags.push(s::RESOLVED.into());
+        }
+        let section = if p.detached { format!("{} {}", p.section, s::DETACHED) } else { p.section };
+        out.push_str(&format!(
+            "{} › {section}: {}  ({})  #{}\n",
+            c.slug,
+            first_line(&c.text),
+            flags.join(", "),
+            short(&c.id)
+        ));
+    }
+    if as_json {
+        out = format!("{}\n", serde_json::Value::Array(items));
+    } else if out.is_empty() {
+        out = format!("{}\n", s::NO_COMMENTS);
+    }
+    write_out(&visible(&out))?;
+    Ok(0)
+}
+
+fn add(
+    library: &Library,
+    ledger: &mut Ledger,
+    slug: &str,
+    section: Option<&str>,
+    message: &str,
+) -> Result<i32, Failure> {
+    let a = article(library, slug)?;
+    let doc = Document::parse(&a.body);
+    let (heading, position) = match section {
+        None => (String::new(), 0),
+        Some(want) => {
+            let folded = want.to_lowercase();
+            let found = doc.outline.headings.iter().position(|h| h.text.to_lowercase().contains(&folded));
+            let i = found.ok_or_else(|| (1, format!("artikel: {}", s::no_section(want))))?;
+            (doc.outline.headings[i].text.clone(), i)
+        }
+    };
+    let text = ledger::normalised(a);
+    let stamp = crate::store::now();
+    let comment = Comment {
+        id: ledger::new_id(),
+        slug: slug.to_string(),
+        section: ledger::section_hash(&text, &heading).unwrap_or_default(),
+        version: ledger::version_of(&text),
+        heading,
+        position,
+        author: crate::store::user(),
+        text: message.to_string(),
+        resolved: false,
+        created: stamp.clone(),
+        updated: stamp,
+        revision: 1,
+    };
+    let id = comment.id.clone();
+    ledger.submit(Write::Comment(comment)).map_err(fail)?;
+    write_out(&format!("{}\n", s::comment_added(&id)))?;
+    Ok(0)
+}
+
+fn resolve(ledger: &mut Ledger, id: &str, resolved: bool) -> Result<i32, Failure> {
+    let c = ledger.comment(id).map_err(fail)?.ok_or_else(|| (1, s::no_comment(&visible(id))))?;
+    let write =
+        Write::Resolve { id: c.id.clone(), resolved, by: crate::store::user(), at: crate::store::now() };
+    ledger.submit(write).map_err(fail)?;
+    let word = if resolved { s::RESOLVED } else { s::REOPENED };
+    write_out(&format!("#{} {word}\n", short(&c.id)))?;
+    Ok(0)
+}
+
+fn export(library: &Library, ledger: &Ledger, format: ReportFormat) -> Result<i32, Failure> {
+    let latest = ledger.latest(None).map_err(fail)?;
+    let comments = ledger.comments(None, true).map_err(fail)?;
+    let mut by_slug: HashMap<&str, Vec<&Comment>> = HashMap::new();
+    for c in &comments {
+        by_slug.entry(c.slug.as_str()).or_default().push(c);
+    }
+    // The library's articles in order, then slugs only the ledger still knows (detached).
+    let mut slugs: Vec<(&str, Option<&Article>)> =
+        library.articles.iter().map(|a| (a.slug.as_str(), Some(a))).collect();
+    let gone: BTreeSet<&str> = latest
+        .keys()
+        .map(String::as_str)
+        .chain(by_slug.keys().copied())
+        .filter(|s| library.position(s).is_none())
+        .collect();
+    slugs.extend(gone.into_iter().map(|s| (s, None)));
+    let mut places = Places::default();
+    let mut rows = Vec::new();
+    for (slug, a) in slugs {
+        let decisions = latest.get(slug).map(Vec::as_slice).unwrap_or_default();
+        let notes = by_slug.get(slug).map(Vec::as_slice).unwrap_or_default();
+        if decisions.is_empty() && notes.is_empty() {
+            continue;
+        }
+        let version = a.map(|a| ledger::version_of(&ledger::normalised(a))).unwrap_or_default();
+        let last = decisions.last();
+        let base = report::Row {
+            slug: slug.to_string(),
+            article: a.map(|a| a.title.clone()).unwrap_or_default(),
+            detached: a.is_none(),
+            status: ArticleState::of(last, &version).label().to_string(),
+            reviewer: last.map(|d| d.reviewer.clone()).unwrap_or_default(),
+            reviewed: last.map(|d| d.at.clone()).unwrap_or_default(),
+            reviewed_version: last.map(|d| short(&d.version).to_string()).unwrap_or_default(),
+            ..report::Row::default()
+        };
+        if notes.is_empty() {
+            rows.push(base.clone());
+        }
+        for c in notes {
+            let p = places.of(library, c);
+            let section = match (p.detached, c.heading.is_empty()) {
+                (_, true) => String::new(),
+                (true, false) => format!("{} {}", p.section, s::DETACHED),
+                (false, false) => p.section,
+            };
+            rows.push(report::Row {
+                section,
+                note: c.text.clone(),
+                author: c.author.clone(),
+                written: c.updated.clone(),
+                note_version: short(&c.version).to_string(),
+                resolved: c.resolved,
+                ..base.clone()
             });
-            rows.push(row(section, n.text.clone(), n.author.clone(), n.updated.clone()));
         }
     }
     let text = match format {
-        ReportFormat::Json => {
-            let items: Vec<serde_json::Value> = rows
-                .iter()
-                .map(|r| {
-                    json!({"slug": r.slug, "article": r.title, "section": r.section, "note": r.note, "author": r.author,
-                           "written": r.written, "status": r.status, "reviewer": r.reviewer, "reviewed": r.reviewed})
-                })
-                .collect();
-            format!("{}\n", serde_json::Value::Array(items))
-        }
-        ReportFormat::Csv => {
-            let mut out = String::from("slug,article,section,note,author,written,status,reviewer,reviewed\n");
-            for r in &rows {
-                let fields = [
-                    &r.slug,
-                    &r.title,
-                    &r.section,
-                    &r.note,
-                    &r.author,
-                    &r.written,
-                    r.status,
-                    &r.reviewer,
-                    &r.reviewed,
-                ];
-                let quoted: Vec<String> =
-                    fields.iter().map(|f| format!("\"{}\"", f.replace('"', "\"\""))).collect();
-                out.push_str(&quoted.join(","));
-                out.push('\n');
-            }
-            out
-        }
-        ReportFormat::Md => {
-            let mut out = String::from("# Review report\n");
-            let mut last = "";
-            for r in &rows {
-                if r.slug != last {
-                    out.push_str(&format!("\n## {} ({})\n\nStatus: **{}**", r.title, r.slug, r.status));
-                    if !r.reviewer.is_empty() {
-                        out.push_str(&format!(
-                            " by {} on {}",
-                            r.reviewer,
-                            r.reviewed.get(..10).unwrap_or(&r.reviewed)
-                        ));
-                    }
-                    out.push_str("\n\n");
-                    last = &r.slug;
-                }
-                if !r.note.is_empty() {
-                    let section = if r.section.is_empty() { crate::strings::INTRO } else { &r.section };
-                    let note = r.note.replace('\n', "\n  ");
-                    out.push_str(&format!(
-                        "- *{section}* — {note} ({}, {})\n",
-                        r.author,
-                        r.written.get(..10).unwrap_or(&r.written)
-                    ));
-                }
-            }
-            out
-        }
+        ReportFormat::Json => report::json(&rows),
+        ReportFormat::Csv => report::csv(&rows),
+        ReportFormat::Md => report::markdown(&rows),
     };
-    write_out(&crate::sanitize::visible(&text))?;
+    write_out(&visible(&text))?;
     Ok(0)
 }

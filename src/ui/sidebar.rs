@@ -25,7 +25,7 @@ fn frame(title: &str, focused: bool, area: Rect, buf: &mut Buffer) -> Rect {
 /// Draws the Library: each article's short title and when it was last updated.
 pub fn library(app: &App, area: Rect, buf: &mut Buffer) {
     let focused = app.focus == Focus::Library;
-    let inner = frame(strings::LIBRARY, focused, area, buf);
+    let inner = frame(&app.reviews.title(), focused, area, buf);
     let width = usize::from(inner.width);
     let first = list_offset(app.library_sel, usize::from(inner.height));
     let today = app.today;
@@ -35,10 +35,11 @@ pub fn library(app: &App, area: Rect, buf: &mut Buffer) {
         let stale =
             article.meta.last_updated.is_some_and(|d| crate::check::is_stale(d, today, app.stale_months));
         let show_date = !date.is_empty() && width >= 22;
-        let mark = match app.store().status(&article.slug) {
-            crate::store::ReviewStatus::Reviewed => "✓",
-            crate::store::ReviewStatus::NeedsChanges => "!",
-            crate::store::ReviewStatus::Unreviewed => " ",
+        // The team's ledger first; the personal status `r` sets where the ledger has none.
+        let mark = match (app.reviews.state(i), app.store().status(&article.slug)) {
+            (crate::ledger::ArticleState::Unreviewed, crate::store::ReviewStatus::Reviewed) => '✓',
+            (crate::ledger::ArticleState::Unreviewed, crate::store::ReviewStatus::NeedsChanges) => '!',
+            (state, _) => state.mark(),
         };
         let room = if show_date { width - display_width(&date) - 1 } else { width }.saturating_sub(1);
         let name = format!("{mark}{}", truncate(article.short_title(), room));

@@ -1,0 +1,134 @@
+//! The review ledger's speed: `cargo bench --bench ledger`.
+//!
+//! - a decision or a comment committed durably (WAL, `synchronous = FULL`: the log is synced
+//!   before the commit returns), on the disk the temporary folder is on;
+//! - `review status` for 10,000 articles (about 50 MB of text) with 50,000 ledger rows
+//!   (30,000 decisions by three reviewers, 20,000 comments);
+//! - what opening the reader with such a ledger adds before its first paint.
+
+use artikel::ledger::{Comment, Ledger, Options, Verdict, Write, new_id, normalised, version_of};
+use artikel::library::{Article, Source};
+use divan::Bencher;
+use std::path::PathBuf;
+use std::sync::LazyLock;
+
+fn main() {
+    let ledger = Ledger::open(&Options::new(&BIG.1));
+    let (d, c, a) = ledger.counts().expect("counts");
+    let bytes: usize = LIBRARY.iter().map(|a| a.body.len()).sum();
+    eprintln!(
+        "library: {} articles, {:.1} MB; ledger: {d} decisions + {c} comments = {} rows ({a} audit lines), {:.1} MB",
+        LIBRARY.len(),
+        bytes as f64 / 1e6,
+        d + c,
+        std::fs::metadata(&BIG.1).map_or(0, |m| m.len()) as f64 / 1e6
+    );
+    divan::main();
+}
+
+static LIBRARY: LazyLock<Vec<Article>> = LazyLock::new(|| {
+    artikel::corpus::library(10_000, 5_000)
+        .into_iter()
+        .map(|(slug, text)| Article::from_bytes(slug, Source::Bundled, text.as_bytes()).0)
+        .collect()
+});
+
+/// A ledger of 50,000 rows over the library: each article decided on by three reviewers (the
+/// last one on its current version, the others on an earlier one) and commented on twice.
+static BIG: LazyLock<(tempfile::TempDir, PathBuf)> = LazyLock::new(|| {
+    let dir = tempfile::tempdir().expect("temp");
+    let path = dir.path().join("review.db");
+    drop(Ledger::open(&Options::new(&path)));
+    let mut conn = rusqlite::Connection::open(&path).expect("open");
+    let tx = conn.transaction().expect("tx");
+    for (i, a) in LIBRARY.iter().enumerate() {
+        let current = version_of(&normalised(a));
+        for r in 0..3 {
+            let version = if r == 2 { current.clone() } else { version_of(&format!("{i}-{r}")) };
+            let verdict = if (i + r) % 5 == 0 { "changes-requested" } else { "approved" };
+            tx.execute(
+                "INSERT INTO decisions(uid, slug, version, reviewer, verdict, comment, at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, '', '2026-11-30T08:00:00Z')",
+                rusqlite::params![format!("{i}-{r}"), a.slug, version, format!("r{r}"), verdict],
+            )
+            .expect("decision");
+        }
+        for k in 0..2 {
+            tx.execute(
+                "INSERT INTO comments(id, slug, heading, position, section, version, author, text,
+                     created, updated) VALUES (?1, ?2, '', 0, '', ?3, 'r0', 'Se her', '', '')",
+                rusqlite::params![format!("{i}-{k}"), a.slug, current],
+            )
+            .expect("comment");
+        }
+    }
+    tx.commit().expect("commit");
+    (dir, path)
+});
+
+const TEXT: &str = "---\nmetaTitle: Knæ\n---\nIntro.\n\n## Hjælp?\n\nHvil.\n";
+
+#[divan::bench(sample_count = 200)]
+fn commit_decision(bencher: Bencher) {
+    let dir = tempfile::tempdir().expect("temp");
+    let mut ledger = Ledger::open(&Options::new(dir.path().join("review.db")));
+    bencher.bench_local(|| {
+        ledger
+            .submit(Write::decide("knae", TEXT.to_string(), "anne", Verdict::Approved, "fint"))
+            .expect("saved")
+    });
+}
+
+#[divan::bench(sample_count = 200)]
+fn commit_comment(bencher: Bencher) {
+    let dir = tempfile::tempdir().expect("temp");
+    let mut ledger = Ledger::open(&Options::new(dir.path().join("review.db")));
+    bencher.bench_local(|| {
+        let c = Comment {
+            id: new_id(),
+            slug: "knae".into(),
+            heading: "Hjælp?".into(),
+            position: 0,
+            section: String::new(),
+            version: String::new(),
+            author: "anne".into(),
+            text: "Nævn is".into(),
+            resolved: false,
+            created: String::new(),
+            updated: String::new(),
+            revision: 1,
+        };
+        ledger.submit(Write::Comment(c)).expect("saved")
+    });
+}
+
+/// `review status` for the whole library: each reviewer's latest decision (one query) and
+/// every article's version (its text hashed).
+#[divan::bench(sample_count = 20)]
+fn status_10000_articles(bencher: Bencher) {
+    let ledger = Ledger::open(&Options::new(&BIG.1));
+    bencher.bench_local(|| ledger.standings(&LIBRARY).expect("read").len());
+}
+
+/// The query alone, without hashing the articles.
+#[divan::bench(sample_count = 20)]
+fn latest_decisions_50000_rows(bencher: Bencher) {
+    let ledger = Ledger::open(&Options::new(&BIG.1));
+    bencher.bench_local(|| ledger.latest(None).expect("read").len());
+}
+
+/// What the reader adds before its first paint: opening the ledger (migration check, WAL)
+/// and reading every article's standing for the Library's marks.
+#[divan::bench(sample_count = 20)]
+fn open_and_stand_for_first_paint(bencher: Bencher) {
+    bencher.bench_local(|| {
+        let ledger = Ledger::open(&Options::new(&BIG.1));
+        ledger.standings(&LIBRARY).expect("read").len()
+    });
+}
+
+/// Opening alone.
+#[divan::bench(sample_count = 50)]
+fn open_only(bencher: Bencher) {
+    bencher.bench_local(|| Ledger::open(&Options::new(&BIG.1)).read_only());
+}

@@ -1,0 +1,78 @@
+//! Bringing a reviewer's `notes.yaml` into the ledger, once: its notes become comments, its
+//! review statuses decisions (on an unknown version, since the file never said which text was
+//! reviewed). The file itself is left as it was.
+
+use super::{Ledger, LedgerError, Verdict};
+use crate::store::{ReviewStatus, Store};
+use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
+use std::path::Path;
+
+impl Ledger {
+    /// Imports `notes` unless this file was imported before. Returns how many notes and
+    /// reviews came in, or `None` when there was nothing to do.
+    pub fn import(&mut self, notes: &Path, user: &str) -> Result<Option<usize>, LedgerError> {
+        let Ok(bytes) = std::fs::read(notes) else { return Ok(None) };
+        let key =
+            format!("imported:{}", std::fs::canonicalize(notes).unwrap_or(notes.to_path_buf()).display());
+        let done: Option<String> =
+            self.conn.query_row("SELECT value FROM meta WHERE key = ?1", [&key], |r| r.get(0)).optional()?;
+        if done.is_some() {
+            return Ok(None);
+        }
+        let Some(store) =
+            std::str::from_utf8(&bytes).ok().and_then(|t| serde_saphyr::from_str::<Store>(t).ok())
+        else {
+            return Ok(None);
+        };
+        let tx = Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)?;
+        let again: Option<String> =
+            tx.query_row("SELECT value FROM meta WHERE key = ?1", [&key], |r| r.get(0)).optional()?;
+        if again.is_some() {
+            return Ok(None);
+        }
+        let now = crate::store::now();
+        let mut count = 0;
+        for n in &store.notes {
+            let added = tx.execute(
+                "INSERT OR IGNORE INTO comments(id, slug, heading, position, section, version, author,
+                     text, resolved, created, updated, revision)
+                 VALUES (?1, ?2, ?3, ?4, '', '', ?5, ?6, 0, ?7, ?8, 1)",
+                params![
+                    n.id,
+                    n.anchor.slug,
+                    n.anchor.heading,
+                    n.anchor.position as i64,
+                    n.author,
+                    n.text,
+                    n.created,
+                    n.updated
+                ],
+            )?;
+            if added > 0 {
+                super::write::audit(&tx, &now, user, "import", &n.anchor.slug, "", &n.id, &n.text)?;
+                count += 1;
+            }
+        }
+        for (slug, review) in &store.reviews {
+            let verdict = match review.status {
+                ReviewStatus::Reviewed => Verdict::Approved,
+                ReviewStatus::NeedsChanges => Verdict::ChangesRequested,
+                ReviewStatus::Unreviewed => continue,
+            };
+            let reviewer = if review.user.is_empty() { user } else { &review.user };
+            let uid = format!("import:{key}:{slug}");
+            let added = tx.execute(
+                "INSERT OR IGNORE INTO decisions(uid, slug, version, reviewer, verdict, comment, at)
+                 VALUES (?1, ?2, '', ?3, ?4, '', ?5)",
+                params![uid, slug, reviewer, verdict.label(), review.date],
+            )?;
+            if added > 0 {
+                super::write::audit(&tx, &now, user, "import", slug, "", "", verdict.label())?;
+                count += 1;
+            }
+        }
+        tx.execute("INSERT INTO meta(key, value) VALUES (?1, ?2)", params![key, now])?;
+        tx.commit()?;
+        Ok(Some(count))
+    }
+}

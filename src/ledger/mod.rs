@@ -1,0 +1,218 @@
+//! The team's review ledger: which version of each article who approved or sent back, the
+//! text of every version decided on, comments on sections shared by every reviewer, and an
+//! append-only audit log — one SQLite file (WAL) that a team on one host shares.
+//!
+//! Opening never fails: a ledger that cannot be written (read-only, a missing folder, a newer
+//! schema) opens read-only with a message; a corrupt file is moved aside and said. A write
+//! that cannot be made (read-only, a full disk, a lock held past the busy timeout) stays
+//! queued in memory, is reported as not saved, and goes in with the next write that can be.
+
+mod desk;
+mod diff;
+mod import;
+mod open;
+mod read;
+pub mod report;
+mod text;
+mod write;
+
+pub use desk::Desk;
+pub use diff::{Kind, Piece, SectionDiff, diff, marked, render, section_title};
+pub use open::{Options, SCHEMA};
+pub use read::{ArticleState, Standing};
+pub use text::{normalise, normalised, section_hash, sections, short, version_of};
+pub use write::{Outcome, Write};
+
+use rusqlite::Connection;
+use serde::Serialize;
+use std::path::PathBuf;
+
+/// An open ledger.
+pub struct Ledger {
+    conn: Connection,
+    path: PathBuf,
+    read_only: bool,
+    /// What the user should be told about how it opened (moved aside, read-only, imported).
+    pub message: Option<String>,
+    pending: Vec<Write>,
+}
+
+impl std::fmt::Debug for Ledger {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Ledger").field("path", &self.path).field("read_only", &self.read_only).finish()
+    }
+}
+
+/// A reviewer's decision on one version of an article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Verdict {
+    /// Approved as it is.
+    Approved,
+    /// Sent back: changes are needed.
+    ChangesRequested,
+}
+
+impl Verdict {
+    /// How the ledger, the command line and reports name it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Verdict::Approved => "approved",
+            Verdict::ChangesRequested => "changes-requested",
+        }
+    }
+
+    fn parse(s: &str) -> Verdict {
+        if s == "approved" { Verdict::Approved } else { Verdict::ChangesRequested }
+    }
+}
+
+/// A decision as recorded.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Decision {
+    /// The article.
+    pub slug: String,
+    /// The version decided on (a full hash; empty when imported without one).
+    pub version: String,
+    /// Who decided.
+    pub reviewer: String,
+    /// What they decided.
+    pub verdict: Verdict,
+    /// Why, or nothing.
+    pub comment: String,
+    /// When (RFC 3339).
+    pub at: String,
+}
+
+/// A comment on a section, shared with every reviewer of the ledger.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Comment {
+    /// Unique in the ledger.
+    pub id: String,
+    /// The article.
+    pub slug: String,
+    /// The section's heading text (empty for the introduction).
+    pub heading: String,
+    /// The heading's place in the outline when written, in case its text changes.
+    pub position: usize,
+    /// The hash of the section's text when the comment was written (empty if unknown).
+    pub section: String,
+    /// The article's version when the comment was written (empty if unknown).
+    pub version: String,
+    /// Who wrote it.
+    pub author: String,
+    /// What it says.
+    pub text: String,
+    /// Whether someone marked it resolved.
+    pub resolved: bool,
+    /// When it was written (RFC 3339).
+    pub created: String,
+    /// When it last changed (RFC 3339).
+    pub updated: String,
+    /// Goes up with every change, so an edit of a stale copy is noticed.
+    pub revision: i64,
+}
+
+/// One line of the audit log.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Entry {
+    /// Its place in the log.
+    pub seq: i64,
+    /// When (RFC 3339).
+    pub at: String,
+    /// Who.
+    pub actor: String,
+    /// What: approved, changes-requested, comment, edit, delete, resolve, reopen, import.
+    pub action: String,
+    /// The article.
+    pub slug: String,
+    /// The article's version it was done on (may be empty).
+    pub version: String,
+    /// The comment it concerns (empty for decisions).
+    pub target: String,
+    /// The comment's or decision's text.
+    pub detail: String,
+}
+
+/// Why a write was not made. The write stays queued.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LedgerError {
+    /// The ledger cannot be written here (the reason is in the message).
+    ReadOnly(String),
+    /// Another session held the ledger past the busy timeout.
+    Busy,
+    /// The disk is full.
+    Full,
+    /// Anything else the database said.
+    Other(String),
+}
+
+impl std::fmt::Display for LedgerError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        use crate::strings as s;
+        match self {
+            LedgerError::ReadOnly(why) => write!(f, "{}", s::ledger_not_saved(why)),
+            LedgerError::Busy => write!(f, "{}", s::ledger_not_saved(s::LEDGER_BUSY)),
+            LedgerError::Full => write!(f, "{}", s::ledger_not_saved(s::LEDGER_FULL)),
+            LedgerError::Other(e) => write!(f, "{}", s::ledger_not_saved(e)),
+        }
+    }
+}
+
+impl From<rusqlite::Error> for LedgerError {
+    fn from(e: rusqlite::Error) -> LedgerError {
+        use rusqlite::ErrorCode as C;
+        match e.sqlite_error_code() {
+            Some(C::DatabaseBusy | C::DatabaseLocked) => LedgerError::Busy,
+            Some(C::DiskFull) => LedgerError::Full,
+            Some(C::ReadOnly) => LedgerError::ReadOnly(crate::strings::LEDGER_READ_ONLY_FILE.into()),
+            _ => LedgerError::Other(e.to_string()),
+        }
+    }
+}
+
+impl Ledger {
+    /// The file.
+    pub fn path(&self) -> &std::path::Path {
+        &self.path
+    }
+
+    /// Whether writes are refused here (they stay queued).
+    pub fn read_only(&self) -> bool {
+        self.read_only
+    }
+
+    /// The writes not saved yet.
+    pub fn pending(&self) -> &[Write] {
+        &self.pending
+    }
+
+    /// Makes the ledger refuse new data as a full disk would (for tests of that case): the
+    /// database may not grow past the pages it has now.
+    #[doc(hidden)]
+    pub fn simulate_full_disk(&self) -> Result<(), LedgerError> {
+        let pages: i64 = self.conn.query_row("PRAGMA page_count", [], |r| r.get(0))?;
+        self.conn.pragma_update(None, "max_page_count", pages)?;
+        Ok(())
+    }
+
+    /// Lifts [`Ledger::simulate_full_disk`].
+    #[doc(hidden)]
+    pub fn end_full_disk(&self) -> Result<(), LedgerError> {
+        self.conn.pragma_update(None, "max_page_count", 1_073_741_823_i64)?;
+        Ok(())
+    }
+}
+
+/// A fresh unique id for a comment or decision: a hash of the time, the process and a
+/// counter, so its first eight digits tell it apart.
+pub fn new_id() -> String {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+    let seed = format!("{}-{}-{n}", jiff::Timestamp::now().as_nanosecond(), std::process::id());
+    version_of(&seed)[..20].to_string()
+}
+
+#[cfg(test)]
+mod tests;

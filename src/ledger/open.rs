@@ -1,0 +1,262 @@
+//! Opening a ledger: the file created private, WAL and durable commits, the schema migrated
+//! (or a newer one left alone, read-only), a corrupt file moved aside, `notes.yaml` imported.
+
+use super::{Ledger, LedgerError};
+use crate::strings as s;
+use rusqlite::{Connection, OpenFlags, TransactionBehavior};
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// The schema this build reads and writes (`PRAGMA user_version`).
+pub const SCHEMA: i64 = 1;
+
+/// The migrations, by the version each brings the schema to.
+const MIGRATIONS: &[(i64, &str)] = &[(
+    1,
+    "CREATE TABLE versions(slug TEXT NOT NULL, version TEXT NOT NULL, text TEXT NOT NULL,
+         first_seen TEXT NOT NULL, PRIMARY KEY(slug, version)) WITHOUT ROWID;
+     CREATE TABLE decisions(id INTEGER PRIMARY KEY, uid TEXT NOT NULL UNIQUE, slug TEXT NOT NULL,
+         version TEXT NOT NULL, reviewer TEXT NOT NULL,
+         verdict TEXT NOT NULL CHECK(verdict IN ('approved', 'changes-requested')),
+         comment TEXT NOT NULL, at TEXT NOT NULL);
+     CREATE INDEX decisions_by_reviewer ON decisions(slug, reviewer, id);
+     CREATE TABLE comments(id TEXT PRIMARY KEY, slug TEXT NOT NULL, heading TEXT NOT NULL,
+         position INTEGER NOT NULL, section TEXT NOT NULL, version TEXT NOT NULL,
+         author TEXT NOT NULL, text TEXT NOT NULL, resolved INTEGER NOT NULL DEFAULT 0,
+         deleted INTEGER NOT NULL DEFAULT 0, created TEXT NOT NULL, updated TEXT NOT NULL,
+         revision INTEGER NOT NULL DEFAULT 1);
+     CREATE INDEX comments_by_slug ON comments(slug);
+     CREATE TABLE audit(seq INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL,
+         actor TEXT NOT NULL, action TEXT NOT NULL, slug TEXT NOT NULL, version TEXT NOT NULL,
+         target TEXT NOT NULL, detail TEXT NOT NULL);
+     CREATE INDEX audit_by_slug ON audit(slug, seq);
+     CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+         BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+     CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+         BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+     CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);",
+)];
+
+/// How to open a ledger.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// The file.
+    pub path: PathBuf,
+    /// Create the file's folder when missing (the data folder); a named ledger's folder
+    /// must exist.
+    pub create_dirs: bool,
+    /// A `notes.yaml` whose notes and review statuses to import, once per file and user.
+    pub import: Option<PathBuf>,
+    /// Who is reviewing (for imported reviews without a user, and the audit log).
+    pub user: String,
+    /// How long to wait for another session's write before giving up.
+    pub busy_timeout: Duration,
+}
+
+impl Options {
+    /// The ledger at `path`, with the defaults: no import, a five-second busy timeout.
+    pub fn new(path: impl Into<PathBuf>) -> Options {
+        Options {
+            path: path.into(),
+            create_dirs: false,
+            import: None,
+            user: crate::store::user(),
+            busy_timeout: Duration::from_secs(5),
+        }
+    }
+}
+
+impl Ledger {
+    /// Opens the ledger `options` names. Never fails: see the module's documentation.
+    pub fn open(options: &Options) -> Ledger {
+        let path = options.path.clone();
+        let mut ledger = match try_open(options) {
+            Ok(ledger) => ledger,
+            Err(Problem::Corrupt(why)) => match move_aside(&path) {
+                Ok(aside) => {
+                    let mut ledger = try_open(options).unwrap_or_else(|p| memory(&path, &p.to_string()));
+                    ledger.message = Some(s::ledger_moved_aside(&path, &why, &aside));
+                    ledger
+                }
+                Err(e) => memory(&path, &format!("{why}; {e}")),
+            },
+            Err(problem) => memory(&path, &problem.to_string()),
+        };
+        if !ledger.read_only
+            && let Some(notes) = &options.import
+        {
+            match ledger.import(notes, &options.user) {
+                Ok(Some(n)) => ledger.message = Some(s::ledger_imported(n, notes)),
+                Ok(None) => {}
+                Err(e) => ledger.message = Some(e.to_string()),
+            }
+        }
+        ledger
+    }
+}
+
+/// Why a ledger could not be opened for use.
+enum Problem {
+    /// The file is not a database, or a damaged one.
+    Corrupt(String),
+    /// Anything else: it cannot be used at all.
+    Unusable(String),
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Problem::Corrupt(why) | Problem::Unusable(why) => f.write_str(why),
+        }
+    }
+}
+
+impl From<rusqlite::Error> for Problem {
+    fn from(e: rusqlite::Error) -> Problem {
+        use rusqlite::ErrorCode as C;
+        match e.sqlite_error_code() {
+            Some(C::NotADatabase | C::DatabaseCorrupt) => Problem::Corrupt(e.to_string()),
+            _ => Problem::Unusable(e.to_string()),
+        }
+    }
+}
+
+impl From<io::Error> for Problem {
+    fn from(e: io::Error) -> Problem {
+        Problem::Unusable(e.to_string())
+    }
+}
+
+fn try_open(options: &Options) -> Result<Ledger, Problem> {
+    let path = &options.path;
+    if options.create_dirs
+        && let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
+    {
+        fs::create_dir_all(dir)?;
+    }
+    create_private(path)?;
+    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let mut conn = Connection::open_with_flags(path, flags)?;
+    conn.busy_timeout(options.busy_timeout)?;
+    let mut read_only = conn.is_readonly("main").unwrap_or(true);
+    let mut message = read_only.then(|| s::ledger_read_only(path, s::LEDGER_READ_ONLY_FILE));
+    let found: i64 = match conn.query_row("PRAGMA user_version", [], |r| r.get(0)) {
+        Ok(v) => v,
+        // A WAL ledger in a folder this user cannot write: SQLite cannot make the shared-memory
+        // file it reads through. Read the file as it stands instead.
+        Err(e) if read_only && e.sqlite_error_code() == Some(rusqlite::ErrorCode::ReadOnly) => {
+            conn = Connection::open_with_flags(
+                immutable_uri(path),
+                OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI,
+            )?;
+            conn.query_row("PRAGMA user_version", [], |r| r.get(0))?
+        }
+        Err(e) => return Err(e.into()),
+    };
+    // Reading the schema proves the file is a database; a damaged one fails here.
+    conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get::<_, i64>(0))?;
+    if found > SCHEMA {
+        read_only = true;
+        message = Some(s::ledger_read_only(path, &s::ledger_newer(found, SCHEMA)));
+        conn.execute_batch("PRAGMA query_only = ON")?;
+    }
+    if !read_only {
+        // WAL: readers never wait for a writer, and a commit is one append to the log.
+        // synchronous = FULL: the log is synced at every commit, so a decision reported saved
+        // survives a power cut, not only a crash of the process (NORMAL in WAL mode may lose
+        // the last commits on power loss).
+        let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+        if !mode.eq_ignore_ascii_case("wal") {
+            return Err(Problem::Unusable(format!("journal mode {mode}")));
+        }
+        conn.execute_batch("PRAGMA synchronous = FULL")?;
+        migrate(&conn, found)?;
+    } else if found < SCHEMA {
+        return Err(Problem::Unusable(s::ledger_read_only(path, s::LEDGER_READ_ONLY_FILE)));
+    }
+    Ok(Ledger { conn, path: path.clone(), read_only, message, pending: Vec::new() })
+}
+
+/// `file:PATH?immutable=1`, the path percent-encoded where a URI needs it.
+fn immutable_uri(path: &Path) -> String {
+    let mut uri = String::from("file:");
+    for b in path.as_os_str().as_encoded_bytes() {
+        match b {
+            b'?' | b'#' | b'%' => uri.push_str(&format!("%{b:02X}")),
+            b if b.is_ascii() => uri.push(char::from(*b)),
+            b => uri.push_str(&format!("%{b:02X}")),
+        }
+    }
+    uri.push_str("?immutable=1");
+    uri
+}
+
+/// Creates the file, private to its owner, unless it exists: a shared ledger keeps the
+/// permissions its owner gave it, and SQLite gives its `-wal` and `-shm` files the same.
+fn create_private(path: &Path) -> io::Result<()> {
+    let mut open = fs::File::options();
+    open.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut open, 0o600);
+    match open.open(path) {
+        Ok(_) => Ok(()),
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Ok(()),
+        Err(e) => Err(e),
+    }
+}
+
+/// Brings the schema from `found` to [`SCHEMA`], in one transaction that re-reads the
+/// version under the write lock, so two sessions opening a new ledger at once migrate once.
+fn migrate(conn: &Connection, found: i64) -> Result<(), Problem> {
+    if found >= SCHEMA {
+        return Ok(());
+    }
+    let tx = rusqlite::Transaction::new_unchecked(conn, TransactionBehavior::Immediate)?;
+    let now: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    for (to, sql) in MIGRATIONS.iter().filter(|(to, _)| *to > now) {
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", to)?;
+    }
+    tx.commit()?;
+    Ok(())
+}
+
+/// Moves a corrupt ledger (and its `-wal` and `-shm`) to `<name>.corrupt-<time>`.
+fn move_aside(path: &Path) -> io::Result<PathBuf> {
+    let stamp = jiff::Timestamp::now().as_second();
+    let aside = PathBuf::from(format!("{}.corrupt-{stamp}", path.display()));
+    fs::rename(path, &aside)?;
+    for tail in ["-wal", "-shm"] {
+        let side = PathBuf::from(format!("{}{tail}", path.display()));
+        if side.exists() {
+            let _ = fs::rename(&side, format!("{}{tail}", aside.display()));
+        }
+    }
+    Ok(aside)
+}
+
+/// A ledger in memory, read-only: what the reader uses when the file cannot be opened.
+/// Writes stay queued in it.
+fn memory(path: &Path, why: &str) -> Ledger {
+    let conn = Connection::open_in_memory().unwrap_or_else(|_| {
+        // Opening an in-memory database fails only when memory is exhausted.
+        std::process::abort()
+    });
+    let _ = migrate(&conn, 0);
+    Ledger {
+        conn,
+        path: path.to_path_buf(),
+        read_only: true,
+        message: Some(s::ledger_read_only(path, why)),
+        pending: Vec::new(),
+    }
+}
+
+impl Ledger {
+    /// Why writes are refused, as the user is told.
+    pub(super) fn refusal(&self) -> LedgerError {
+        LedgerError::ReadOnly(self.message.clone().unwrap_or_else(|| s::LEDGER_READ_ONLY_FILE.into()))
+    }
+}

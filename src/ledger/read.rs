@@ -1,0 +1,212 @@
+//! Reading the ledger: each reviewer's latest decision, an article's state for its current
+//! version, comments, kept texts, and the audit log.
+
+use super::{Comment, Decision, Entry, Ledger, LedgerError, Verdict};
+use rusqlite::{OptionalExtension, Row, params};
+use serde::Serialize;
+use std::collections::HashMap;
+
+/// Where an article stands for its current version.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ArticleState {
+    /// Nobody has decided on it.
+    Unreviewed,
+    /// The latest decision approved this very version (✓).
+    Approved,
+    /// The latest decision approved an earlier version; the text changed since (~).
+    Stale,
+    /// The latest decision asked for changes (!).
+    ChangesRequested,
+}
+
+impl ArticleState {
+    /// The state from the article's latest decision (any reviewer) and its current version.
+    pub fn of(latest: Option<&Decision>, current: &str) -> ArticleState {
+        match latest {
+            None => ArticleState::Unreviewed,
+            Some(d) if d.verdict == Verdict::ChangesRequested => ArticleState::ChangesRequested,
+            Some(d) if d.version == current => ArticleState::Approved,
+            Some(_) => ArticleState::Stale,
+        }
+    }
+
+    /// The Library's mark: `✓`, `~`, `!` or a space.
+    pub fn mark(self) -> char {
+        match self {
+            ArticleState::Unreviewed => ' ',
+            ArticleState::Approved => '✓',
+            ArticleState::Stale => '~',
+            ArticleState::ChangesRequested => '!',
+        }
+    }
+
+    /// How the command line names it.
+    pub fn label(self) -> &'static str {
+        match self {
+            ArticleState::Unreviewed => "unreviewed",
+            ArticleState::Approved => "approved",
+            ArticleState::Stale => "approved-earlier-version",
+            ArticleState::ChangesRequested => "changes-requested",
+        }
+    }
+}
+
+pub(super) const COMMENT_COLUMNS: &str = "SELECT id, slug, heading, position, section, version, author, text,
+     resolved, created, updated, revision FROM comments";
+
+pub(super) fn comment(r: &Row<'_>) -> rusqlite::Result<Comment> {
+    Ok(Comment {
+        id: r.get(0)?,
+        slug: r.get(1)?,
+        heading: r.get(2)?,
+        position: usize::try_from(r.get::<_, i64>(3)?).unwrap_or(0),
+        section: r.get(4)?,
+        version: r.get(5)?,
+        author: r.get(6)?,
+        text: r.get(7)?,
+        resolved: r.get(8)?,
+        created: r.get(9)?,
+        updated: r.get(10)?,
+        revision: r.get(11)?,
+    })
+}
+
+fn decision(r: &Row<'_>) -> rusqlite::Result<Decision> {
+    Ok(Decision {
+        slug: r.get(0)?,
+        version: r.get(1)?,
+        reviewer: r.get(2)?,
+        verdict: Verdict::parse(&r.get::<_, String>(3)?),
+        comment: r.get(4)?,
+        at: r.get(5)?,
+    })
+}
+
+const DECISION_COLUMNS: &str = "SELECT slug, version, reviewer, verdict, comment, at FROM decisions";
+
+impl Ledger {
+    /// Each reviewer's latest decision on each article (or on `slug`), by article, the
+    /// latest decision last.
+    pub fn latest(&self, slug: Option<&str>) -> Result<HashMap<String, Vec<Decision>>, LedgerError> {
+        let sql = format!(
+            "{DECISION_COLUMNS} WHERE id IN (SELECT max(id) FROM decisions
+             WHERE ?1 IS NULL OR slug = ?1 GROUP BY slug, reviewer) ORDER BY id"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let mut out: HashMap<String, Vec<Decision>> = HashMap::new();
+        for d in stmt.query_map(params![slug], decision)? {
+            let d = d?;
+            out.entry(d.slug.clone()).or_default().push(d);
+        }
+        Ok(out)
+    }
+
+    /// The latest approval of `slug` (by `reviewer`, or by anyone).
+    pub fn last_approval(&self, slug: &str, reviewer: Option<&str>) -> Result<Option<Decision>, LedgerError> {
+        let sql = format!(
+            "{DECISION_COLUMNS} WHERE slug = ?1 AND verdict = 'approved' AND (?2 IS NULL OR reviewer = ?2)
+             ORDER BY id DESC LIMIT 1"
+        );
+        Ok(self.conn.query_row(&sql, params![slug, reviewer], decision).optional()?)
+    }
+
+    /// The text kept for a version of `slug`, if a decision was made on it.
+    pub fn text_of(&self, slug: &str, version: &str) -> Result<Option<String>, LedgerError> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT text FROM versions WHERE slug = ?1 AND version = ?2",
+                params![slug, version],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+
+    /// The comments (of `slug`, or all), oldest first; resolved ones only when asked.
+    pub fn comments(&self, slug: Option<&str>, resolved_too: bool) -> Result<Vec<Comment>, LedgerError> {
+        let sql = format!(
+            "{COMMENT_COLUMNS} WHERE deleted = 0 AND (?1 IS NULL OR slug = ?1) AND (?2 OR resolved = 0)
+             ORDER BY slug, created, id"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(params![slug, resolved_too], comment)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// The comment `id` (not deleted), or the one whose id starts with `id` if only one does.
+    pub fn comment(&self, id: &str) -> Result<Option<Comment>, LedgerError> {
+        let sql = format!("{COMMENT_COLUMNS} WHERE deleted = 0 AND substr(id, 1, length(?1)) = ?1 LIMIT 2");
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let found: Vec<Comment> = stmt.query_map([id], comment)?.collect::<Result<_, _>>()?;
+        Ok(match found.as_slice() {
+            [one] => Some(one.clone()),
+            _ => found.into_iter().find(|c| c.id == id),
+        })
+    }
+
+    /// The audit log (of `slug`, or all), oldest first.
+    pub fn log(&self, slug: Option<&str>) -> Result<Vec<Entry>, LedgerError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT seq, at, actor, action, slug, version, target, detail FROM audit
+             WHERE ?1 IS NULL OR slug = ?1 ORDER BY seq",
+        )?;
+        let rows = stmt.query_map(params![slug], |r| {
+            Ok(Entry {
+                seq: r.get(0)?,
+                at: r.get(1)?,
+                actor: r.get(2)?,
+                action: r.get(3)?,
+                slug: r.get(4)?,
+                version: r.get(5)?,
+                target: r.get(6)?,
+                detail: r.get(7)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Counts the rows of the ledger's tables: decisions, comments, audit lines.
+    pub fn counts(&self) -> Result<(i64, i64, i64), LedgerError> {
+        let count = |t: &str| self.conn.query_row(&format!("SELECT count(*) FROM {t}"), [], |r| r.get(0));
+        Ok((count("decisions")?, count("comments")?, count("audit")?))
+    }
+
+    /// What `PRAGMA integrity_check` says: `ok` when the file is whole.
+    pub fn integrity(&self) -> Result<String, LedgerError> {
+        Ok(self.conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?)
+    }
+}
+
+/// Where one article stands: its current version, its state, each reviewer's latest decision
+/// (the latest last).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Standing {
+    /// The article's current version.
+    pub version: String,
+    /// Its state for that version.
+    pub state: ArticleState,
+    /// Each reviewer's latest decision on it.
+    pub decisions: Vec<Decision>,
+}
+
+impl Ledger {
+    /// Where each of `articles` stands, in their order: one query for the decisions, and
+    /// each article's text hashed once.
+    pub fn standings(&self, articles: &[crate::library::Article]) -> Result<Vec<Standing>, LedgerError> {
+        let slug = match articles {
+            [one] => Some(one.slug.as_str()),
+            _ => None,
+        };
+        let mut latest = self.latest(slug)?;
+        Ok(articles
+            .iter()
+            .map(|a| {
+                let version = super::version_of(&super::normalised(a));
+                let decisions = latest.remove(&a.slug).unwrap_or_default();
+                let state = ArticleState::of(decisions.last(), &version);
+                Standing { version, state, decisions }
+            })
+            .collect())
+    }
+}

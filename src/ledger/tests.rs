@@ -1,0 +1,220 @@
+//! Unit tests of the ledger: versions, decisions, comments, the audit log, opening.
+
+use super::*;
+use std::os::unix::fs::PermissionsExt;
+
+fn open(dir: &std::path::Path) -> Ledger {
+    let ledger = Ledger::open(&Options::new(dir.join("review.db")));
+    assert!(!ledger.read_only(), "{:?}", ledger.message);
+    ledger
+}
+
+const TEXT: &str =
+    "---\nmetaTitle: Knæ\n---\nIntro.\n\n## Hvad er det?\n\nEt knæ er et led.\n\n## Hjælp?\n\nHvil.\n";
+
+fn comment(slug: &str, heading: &str, author: &str, text: &str) -> Comment {
+    Comment {
+        id: new_id(),
+        slug: slug.into(),
+        heading: heading.into(),
+        position: 0,
+        section: section_hash(TEXT, heading).unwrap_or_default(),
+        version: version_of(TEXT),
+        author: author.into(),
+        text: text.into(),
+        resolved: false,
+        created: "2026-11-30T08:00:00Z".into(),
+        updated: "2026-11-30T08:00:00Z".into(),
+        revision: 1,
+    }
+}
+
+#[test]
+fn versions_ignore_line_ends_and_trailing_spaces_but_not_words() {
+    let a = normalise("a  \r\nb\t\n\n\n");
+    assert_eq!(a, "a\nb\n");
+    assert_eq!(version_of(&a), version_of(&normalise("a\nb")));
+    assert_ne!(version_of(&a), version_of(&normalise("a\nc")));
+    assert_eq!(short(&version_of(&a)).len(), 8);
+}
+
+#[test]
+fn sections_split_at_headings_outside_code() {
+    let text = "---\nx: 1\n---\nIntro\n## A?\n```\n# not a heading\n```\n### B #\nb\n";
+    let heads: Vec<String> = sections(text).into_iter().map(|s| s.heading).collect();
+    assert_eq!(heads, ["---", "", "A?", "B"]);
+}
+
+#[test]
+fn state_follows_the_latest_decision_and_the_version() {
+    let mut l = open(tempfile::tempdir().expect("dir").path());
+    let text = normalise(TEXT);
+    let v = version_of(&text);
+    let state = |l: &Ledger, current: &str| {
+        let latest = l.latest(Some("knae")).expect("read");
+        ArticleState::of(latest.get("knae").and_then(|d| d.last()), current)
+    };
+    assert_eq!(state(&l, &v), ArticleState::Unreviewed);
+    l.submit(Write::decide("knae", text.clone(), "anne", Verdict::Approved, "")).expect("saved");
+    assert_eq!(state(&l, &v), ArticleState::Approved);
+    assert_eq!(state(&l, "other"), ArticleState::Stale, "approved an earlier version");
+    l.submit(Write::decide("knae", text.clone(), "bo", Verdict::ChangesRequested, "fix")).expect("saved");
+    assert_eq!(state(&l, &v), ArticleState::ChangesRequested);
+    let latest = l.latest(Some("knae")).expect("read");
+    assert_eq!(latest["knae"].len(), 2, "each reviewer's latest: {latest:?}");
+    assert_eq!(l.text_of("knae", &v).expect("read").as_deref(), Some(text.as_str()), "the text is kept");
+}
+
+#[test]
+fn a_retried_decision_is_recorded_once() {
+    let mut l = open(tempfile::tempdir().expect("dir").path());
+    let w = Write::decide("knae", normalise(TEXT), "anne", Verdict::Approved, "ok");
+    l.submit(w.clone()).expect("saved");
+    l.submit(w).expect("saved");
+    assert_eq!(l.counts().expect("counts").0, 1);
+    assert_eq!(l.log(None).expect("log").len(), 1);
+}
+
+#[test]
+fn an_edit_of_a_comment_changed_since_keeps_both() {
+    let mut l = open(tempfile::tempdir().expect("dir").path());
+    let c = comment("knae", "Hjælp?", "anne", "first");
+    l.submit(Write::Comment(c.clone())).expect("saved");
+    let edit = |text: &str, revision| Write::Edit {
+        id: c.id.clone(),
+        revision,
+        text: text.into(),
+        by: "anne".into(),
+        at: "2026-11-30T09:00:00Z".into(),
+    };
+    assert_eq!(l.submit(edit("second", 1)).expect("saved"), Outcome::Saved);
+    // A second session still holds revision 1.
+    let kept = l.submit(edit("third", 1)).expect("saved");
+    let Outcome::KeptBoth(copy) = kept else { panic!("{kept:?}") };
+    let texts: Vec<String> =
+        l.comments(Some("knae"), true).expect("read").into_iter().map(|c| c.text).collect();
+    assert_eq!(texts.len(), 2);
+    assert!(texts.contains(&"second".to_string()) && texts.contains(&"third".to_string()), "{texts:?}");
+    assert_eq!(l.comment(&copy).expect("read").map(|c| c.text).as_deref(), Some("third"));
+    // A stale delete does not delete; someone else's comment cannot be edited.
+    let del =
+        |revision, by: &str| Write::Delete { id: c.id.clone(), revision, by: by.into(), at: String::new() };
+    assert_eq!(l.submit(del(1, "anne")).expect("saved"), Outcome::NotDeleted);
+    assert_eq!(l.submit(del(2, "bo")).expect("saved"), Outcome::NotAuthor);
+    assert_eq!(l.submit(del(2, "anne")).expect("saved"), Outcome::Saved);
+    assert_eq!(l.comments(Some("knae"), true).expect("read").len(), 1);
+}
+
+#[test]
+fn anyone_resolves_and_reopens_and_the_log_keeps_it_all() {
+    let mut l = open(tempfile::tempdir().expect("dir").path());
+    let c = comment("knae", "Hjælp?", "anne", "why?");
+    l.submit(Write::Comment(c.clone())).expect("saved");
+    let resolve =
+        |resolved| Write::Resolve { id: c.id.clone(), resolved, by: "bo".into(), at: String::new() };
+    l.submit(resolve(true)).expect("saved");
+    assert!(l.comments(Some("knae"), false).expect("read").is_empty(), "resolved ones hidden");
+    assert!(l.comments(Some("knae"), true).expect("read")[0].resolved);
+    l.submit(resolve(false)).expect("saved");
+    let actions: Vec<String> = l.log(Some("knae")).expect("log").into_iter().map(|e| e.action).collect();
+    assert_eq!(actions, ["comment", "resolve", "reopen"]);
+    let tampered = l.conn.execute("DELETE FROM audit", []);
+    assert!(tampered.is_err(), "the audit log is append-only");
+    assert!(l.conn.execute("UPDATE audit SET actor = 'x'", []).is_err());
+}
+
+#[test]
+fn a_diff_marks_words_and_names_sections() {
+    let new =
+        TEXT.replace("Et knæ er et led.", "Et knæ er et stort led.").replace("## Hjælp?\n\nHvil.\n", "");
+    let diffs = diff(&normalise(TEXT), &normalise(&new));
+    let text = render(&diffs);
+    assert!(text.contains("## Hvad er det? (changed)\n\nEt knæ er et {+stort+} led."), "{text}");
+    assert!(text.contains("## Hjælp? (removed)\n\n[-## Hjælp?-]\n\n[-Hvil.-]"), "{text}");
+    assert!(diff(TEXT, TEXT).is_empty());
+}
+
+#[test]
+fn a_new_ledger_is_private_and_a_shared_one_keeps_its_mode() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut l = open(dir.path());
+    l.submit(Write::decide("knae", normalise(TEXT), "anne", Verdict::Approved, "")).expect("saved");
+    let mode = |p: &str| std::fs::metadata(dir.path().join(p)).expect("file").permissions().mode() & 0o777;
+    assert_eq!(mode("review.db"), 0o600);
+    assert_eq!(mode("review.db-wal"), 0o600);
+    let shared = dir.path().join("team.db");
+    std::fs::write(&shared, b"").expect("file");
+    std::fs::set_permissions(&shared, std::fs::Permissions::from_mode(0o660)).expect("chmod");
+    let mut t = Ledger::open(&Options::new(&shared));
+    t.submit(Write::decide("knae", normalise(TEXT), "anne", Verdict::Approved, "")).expect("saved");
+    assert_eq!(mode("team.db"), 0o660);
+    assert_eq!(mode("team.db-wal"), 0o660);
+}
+
+#[test]
+fn a_corrupt_ledger_is_moved_aside_and_said() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("review.db");
+    std::fs::write(&path, vec![b'x'; 8192]).expect("junk");
+    let l = Ledger::open(&Options::new(&path));
+    assert!(!l.read_only());
+    let message = l.message.clone().unwrap_or_default();
+    assert!(message.contains("was moved to"), "{message}");
+    let aside: Vec<_> = std::fs::read_dir(dir.path())
+        .expect("dir")
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().starts_with("review.db.corrupt-"))
+        .collect();
+    assert_eq!(aside.len(), 1);
+    assert_eq!(std::fs::read(aside[0].path()).expect("kept"), vec![b'x'; 8192], "the old file is kept whole");
+}
+
+#[test]
+fn a_newer_schema_opens_read_only_and_queues_writes() {
+    let dir = tempfile::tempdir().expect("dir");
+    drop(open(dir.path()));
+    let path = dir.path().join("review.db");
+    let conn = rusqlite::Connection::open(&path).expect("open");
+    conn.pragma_update(None, "user_version", SCHEMA + 1).expect("bump");
+    drop(conn);
+    let mut l = Ledger::open(&Options::new(&path));
+    assert!(l.read_only());
+    assert!(l.message.as_deref().unwrap_or("").contains("newer artikel"), "{:?}", l.message);
+    let err = l.submit(Write::decide("knae", normalise(TEXT), "anne", Verdict::Approved, ""));
+    assert!(matches!(err, Err(LedgerError::ReadOnly(_))), "{err:?}");
+    assert_eq!(l.pending().len(), 1, "kept in memory");
+    let conn = rusqlite::Connection::open(&path).expect("open");
+    let n: i64 = conn.query_row("SELECT count(*) FROM decisions", [], |r| r.get(0)).expect("count");
+    assert_eq!(n, 0, "nothing written to a newer file");
+}
+
+#[test]
+fn notes_yaml_is_imported_once_and_kept() {
+    let dir = tempfile::tempdir().expect("dir");
+    let yaml = "version: 1\nnotes:\n- id: n1\n  slug: knae\n  heading: Hjælp?\n  position: 2\n  text: Mere om is\n  author: anne\n  created: 2026-01-01T00:00:00Z\n  updated: 2026-01-01T00:00:00Z\nreviews:\n  knae:\n    status: reviewed\n    user: anne\n    date: 2026-01-02T00:00:00Z\n";
+    let notes = dir.path().join("notes.yaml");
+    std::fs::write(&notes, yaml).expect("notes");
+    let options = Options { import: Some(notes.clone()), ..Options::new(dir.path().join("review.db")) };
+    let l = Ledger::open(&options);
+    assert!(l.message.as_deref().unwrap_or("").contains("Imported 2"), "{:?}", l.message);
+    let c = l.comments(Some("knae"), true).expect("read");
+    assert_eq!((c[0].text.as_str(), c[0].author.as_str()), ("Mere om is", "anne"));
+    let d = l.latest(Some("knae")).expect("read");
+    assert_eq!(d["knae"][0].verdict, Verdict::Approved);
+    assert_eq!(ArticleState::of(d["knae"].last(), &version_of(TEXT)), ArticleState::Stale, "version unknown");
+    drop(l);
+    let again = Ledger::open(&options);
+    assert_eq!(again.message, None);
+    assert_eq!(again.counts().expect("counts"), (1, 1, 2));
+    assert_eq!(std::fs::read_to_string(&notes).expect("kept"), yaml);
+}
+
+#[test]
+fn a_missing_folder_opens_read_only_in_memory() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut l = Ledger::open(&Options::new(dir.path().join("no/such/review.db")));
+    assert!(l.read_only());
+    assert!(l.message.as_deref().unwrap_or("").contains("read-only"), "{:?}", l.message);
+    assert!(l.submit(Write::decide("knae", normalise(TEXT), "anne", Verdict::Approved, "")).is_err());
+    assert_eq!(l.pending().len(), 1);
+}

@@ -1,0 +1,257 @@
+//! Writing to the ledger: each write one transaction with its audit line, queued in memory
+//! while the ledger cannot take it, and never reported saved unless it was.
+
+use super::{Decision, Ledger, LedgerError, Verdict, new_id};
+use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
+
+/// A change to the ledger.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Write {
+    /// Record a decision; `text` is the normalised text of the version, kept for diffs.
+    Decide {
+        /// Unique, so a write retried after an unclear failure is not recorded twice.
+        uid: String,
+        /// The decision.
+        decision: Decision,
+        /// The version's text.
+        text: String,
+    },
+    /// Add a comment (its `id` unique; a second add of the same id does nothing).
+    Comment(super::Comment),
+    /// Change a comment's text, if nobody changed it since `revision`.
+    Edit {
+        /// The comment.
+        id: String,
+        /// The revision the editor started from.
+        revision: i64,
+        /// The new text.
+        text: String,
+        /// Who.
+        by: String,
+        /// When.
+        at: String,
+    },
+    /// Delete a comment, if nobody changed it since `revision` (authors only).
+    Delete {
+        /// The comment.
+        id: String,
+        /// The revision the deleter saw.
+        revision: i64,
+        /// Who.
+        by: String,
+        /// When.
+        at: String,
+    },
+    /// Mark a comment resolved or open again (anyone).
+    Resolve {
+        /// The comment.
+        id: String,
+        /// Resolved (true) or open.
+        resolved: bool,
+        /// Who.
+        by: String,
+        /// When.
+        at: String,
+    },
+}
+
+/// What became of a write that was made.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// Saved as asked.
+    Saved,
+    /// The comment had changed since it was opened: both texts are kept, the edit as a new
+    /// comment with this id.
+    KeptBoth(String),
+    /// The comment had changed (or gone) since it was seen: it was not deleted.
+    NotDeleted,
+    /// Only a comment's author may edit or delete it.
+    NotAuthor,
+    /// No such comment (deleted by someone else).
+    Missing,
+}
+
+impl Write {
+    /// A decision by `reviewer` on the version of `text` (normalised), now.
+    pub fn decide(slug: &str, text: String, reviewer: &str, verdict: Verdict, comment: &str) -> Write {
+        let decision = Decision {
+            slug: slug.to_string(),
+            version: super::version_of(&text),
+            reviewer: reviewer.to_string(),
+            verdict,
+            comment: comment.to_string(),
+            at: crate::store::now(),
+        };
+        Write::Decide { uid: new_id(), decision, text }
+    }
+}
+
+impl Ledger {
+    /// Queues `write` and saves everything queued, in order. Returns what became of
+    /// `write`, or why it (and whatever is still queued) was not saved.
+    pub fn submit(&mut self, write: Write) -> Result<Outcome, LedgerError> {
+        self.pending.push(write);
+        self.flush()?.pop().ok_or(LedgerError::Other(String::new()))
+    }
+
+    /// Saves the queued writes, in order; stops at the first that fails (it and the rest
+    /// stay queued). Returns what became of each one saved.
+    pub fn flush(&mut self) -> Result<Vec<Outcome>, LedgerError> {
+        if self.read_only && !self.pending.is_empty() {
+            return Err(self.refusal());
+        }
+        let mut done = Vec::new();
+        while let Some(write) = self.pending.first() {
+            let outcome = apply(&self.conn, write)?;
+            self.pending.remove(0);
+            done.push(outcome);
+        }
+        Ok(done)
+    }
+}
+
+fn apply(conn: &rusqlite::Connection, write: &Write) -> Result<Outcome, LedgerError> {
+    let tx = Transaction::new_unchecked(conn, TransactionBehavior::Immediate)?;
+    let outcome = match write {
+        Write::Decide { uid, decision: d, text } => {
+            tx.execute(
+                "INSERT OR IGNORE INTO versions(slug, version, text, first_seen) VALUES (?1, ?2, ?3, ?4)",
+                params![d.slug, d.version, text, d.at],
+            )?;
+            let added = tx.execute(
+                "INSERT OR IGNORE INTO decisions(uid, slug, version, reviewer, verdict, comment, at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                params![uid, d.slug, d.version, d.reviewer, d.verdict.label(), d.comment, d.at],
+            )?;
+            if added > 0 {
+                audit(&tx, &d.at, &d.reviewer, d.verdict.label(), &d.slug, &d.version, "", &d.comment)?;
+            }
+            Outcome::Saved
+        }
+        Write::Comment(c) => {
+            let added = tx.execute(
+                "INSERT OR IGNORE INTO comments(id, slug, heading, position, section, version, author,
+                     text, resolved, created, updated, revision)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 1)",
+                params![
+                    c.id,
+                    c.slug,
+                    c.heading,
+                    c.position as i64,
+                    c.section,
+                    c.version,
+                    c.author,
+                    c.text,
+                    c.resolved,
+                    c.created,
+                    c.updated
+                ],
+            )?;
+            if added > 0 {
+                audit(&tx, &c.created, &c.author, "comment", &c.slug, &c.version, &c.id, &c.text)?;
+            }
+            Outcome::Saved
+        }
+        Write::Edit { id, revision, text, by, at } => match row(&tx, id)? {
+            None => Outcome::Missing,
+            Some(now) if now.author != *by => Outcome::NotAuthor,
+            Some(now) if now.revision == *revision => {
+                tx.execute(
+                    "UPDATE comments SET text = ?2, updated = ?3, revision = revision + 1 WHERE id = ?1",
+                    params![id, text, at],
+                )?;
+                audit(&tx, at, by, "edit", &now.slug, &now.version, id, text)?;
+                Outcome::Saved
+            }
+            Some(now) => {
+                // Someone changed it since: keep theirs, and this text beside it.
+                let copy = super::Comment {
+                    id: new_id(),
+                    text: text.clone(),
+                    created: at.clone(),
+                    updated: at.clone(),
+                    resolved: false,
+                    revision: 1,
+                    ..now
+                };
+                tx.execute(
+                    "INSERT INTO comments(id, slug, heading, position, section, version, author, text,
+                         resolved, created, updated, revision)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 0, ?9, ?9, 1)",
+                    params![
+                        copy.id,
+                        copy.slug,
+                        copy.heading,
+                        copy.position as i64,
+                        copy.section,
+                        copy.version,
+                        by,
+                        copy.text,
+                        at
+                    ],
+                )?;
+                audit(&tx, at, by, "comment", &copy.slug, &copy.version, &copy.id, text)?;
+                Outcome::KeptBoth(copy.id)
+            }
+        },
+        Write::Delete { id, revision, by, at } => match row(&tx, id)? {
+            None => Outcome::Missing,
+            Some(now) if now.author != *by => Outcome::NotAuthor,
+            Some(now) if now.revision != *revision => Outcome::NotDeleted,
+            Some(now) => {
+                tx.execute(
+                    "UPDATE comments SET deleted = 1, updated = ?2, revision = revision + 1 WHERE id = ?1",
+                    params![id, at],
+                )?;
+                audit(&tx, at, by, "delete", &now.slug, &now.version, id, &now.text)?;
+                Outcome::Saved
+            }
+        },
+        Write::Resolve { id, resolved, by, at } => match row(&tx, id)? {
+            None => Outcome::Missing,
+            Some(now) => {
+                if now.resolved != *resolved {
+                    tx.execute(
+                        "UPDATE comments SET resolved = ?2, updated = ?3, revision = revision + 1
+                         WHERE id = ?1",
+                        params![id, resolved, at],
+                    )?;
+                    let action = if *resolved { "resolve" } else { "reopen" };
+                    audit(&tx, at, by, action, &now.slug, &now.version, id, "")?;
+                }
+                Outcome::Saved
+            }
+        },
+    };
+    tx.commit()?;
+    Ok(outcome)
+}
+
+/// The comment `id` as it is now (not deleted).
+fn row(tx: &Transaction<'_>, id: &str) -> Result<Option<super::Comment>, LedgerError> {
+    Ok(tx
+        .query_row(&format!("{} WHERE id = ?1 AND deleted = 0", super::read::COMMENT_COLUMNS), [id], |r| {
+            super::read::comment(r)
+        })
+        .optional()?)
+}
+
+/// Appends a line to the audit log.
+#[allow(clippy::too_many_arguments)]
+pub(super) fn audit(
+    tx: &Transaction<'_>,
+    at: &str,
+    actor: &str,
+    action: &str,
+    slug: &str,
+    version: &str,
+    target: &str,
+    detail: &str,
+) -> Result<(), rusqlite::Error> {
+    tx.execute(
+        "INSERT INTO audit(at, actor, action, slug, version, target, detail)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![at, actor, action, slug, version, target, detail],
+    )?;
+    Ok(())
+}

@@ -1,0 +1,232 @@
+//! The review ledger from the shell: decisions on versions, what changed since, comments
+//! shared between reviewers, the audit log, the report, and the exit codes.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+struct Team {
+    data: tempfile::TempDir,
+    articles: tempfile::TempDir,
+}
+
+impl Team {
+    /// A data folder, and a folder with a copy of `knaesmerter` that the tests edit.
+    fn new() -> Team {
+        let articles = tempfile::tempdir().expect("temp");
+        let text = std::fs::read_to_string("articles/knaesmerter.md").expect("article");
+        std::fs::write(articles.path().join("knaesmerter.md"), text).expect("copy");
+        Team { data: tempfile::tempdir().expect("temp"), articles }
+    }
+
+    fn as_user(&self, user: &str, args: &[&str]) -> Output {
+        Command::new(env!("CARGO_BIN_EXE_artikel"))
+            .args(["--data-dir", path(self.data.path()), "--articles", path(self.articles.path())])
+            .args(args)
+            .env("ARTIKEL_USER", user)
+            .env_remove("ARTIKEL_LEDGER")
+            .output()
+            .expect("run")
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        self.as_user("anne", args)
+    }
+
+    fn edit(&self, from: &str, to: &str) {
+        let file = self.articles.path().join("knaesmerter.md");
+        let text = std::fs::read_to_string(&file).expect("article");
+        assert!(text.contains(from), "{from}");
+        std::fs::write(&file, text.replace(from, to)).expect("edit");
+    }
+}
+
+fn path(p: &Path) -> &str {
+    p.to_str().expect("UTF-8 path")
+}
+
+fn out(o: &Output) -> String {
+    assert!(o.status.success(), "{:?}: {}", o.status, String::from_utf8_lossy(&o.stderr));
+    String::from_utf8(o.stdout.clone()).expect("UTF-8")
+}
+
+fn status_line(team: &Team) -> String {
+    let text = out(&team.run(&["review", "status", "knaesmerter"]));
+    text.lines().next().unwrap_or("").to_string()
+}
+
+#[test]
+fn an_approval_covers_its_version_and_goes_stale_when_the_text_changes() {
+    let team = Team::new();
+    assert!(status_line(&team).starts_with("  knaesmerter "), "unreviewed");
+    assert!(
+        out(&team.run(&["review", "approve", "knaesmerter", "-m", "fint"]))
+            .starts_with("knaesmerter: approved ")
+    );
+    let line = status_line(&team);
+    assert!(line.starts_with("✓ knaesmerter ") && line.ends_with("approved"), "{line}");
+    // Line ends and trailing spaces are no new version.
+    team.edit("årsagerne til knæsmerter?\n", "årsagerne til knæsmerter?  \t\r\n");
+    assert!(status_line(&team).starts_with("✓ "), "whitespace is not a change");
+    team.edit("Knæet er et af kroppens største led", "Knæet er et af kroppens største og stærkeste led");
+    let text = out(&team.run(&["review", "status", "knaesmerter"]));
+    assert!(text.starts_with("~ knaesmerter "), "{text}");
+    assert!(text.contains("anne approved ") && text.contains("(changed since), "), "{text}");
+    // Bo sends it back; the latest decision is the article's state, each reviewer listed.
+    out(&team.as_user("bo", &["review", "request-changes", "knaesmerter", "-m", "kilder mangler"]));
+    let text = out(&team.run(&["review", "status", "knaesmerter"]));
+    assert!(text.starts_with("! knaesmerter "), "{text}");
+    assert!(
+        text.contains("bo changes-requested ")
+            && text.contains("(this version)")
+            && text.contains("kilder mangler"),
+        "{text}"
+    );
+    let json: serde_json::Value =
+        serde_json::from_slice(&team.run(&["review", "status", "--json"]).stdout).expect("JSON");
+    let knae = json.as_array().expect("array").iter().find(|a| a["slug"] == "knaesmerter").expect("listed");
+    assert_eq!(knae["state"], "changes-requested");
+    assert_eq!(knae["reviews"].as_array().map(Vec::len), Some(2));
+}
+
+#[test]
+fn diff_shows_the_words_changed_since_the_approved_version() {
+    let team = Team::new();
+    out(&team.run(&["review", "approve", "knaesmerter"]));
+    team.edit("Knæet er et af kroppens største led", "Knæet er et af kroppens stærkeste led");
+    team.edit("## Hvilke symptomer giver knæsmerter?", "## Hvilke tegn giver knæsmerter?");
+    let text = out(&team.as_user("bo", &["review", "diff", "knaesmerter"]));
+    assert!(text.starts_with("Changes since anne approved "), "{text}");
+    assert!(
+        text.contains("## Introduction (changed)\n\nKnæet er et af kroppens [-største-]{+stærkeste+} led"),
+        "{text}"
+    );
+    assert!(text.contains("## Hvilke symptomer giver knæsmerter? (removed)"), "{text}");
+    assert!(text.contains("## Hvilke tegn giver knæsmerter? (added)"), "{text}");
+    assert!(!text.contains("Hvordan undersøges"), "unchanged sections are left out: {text}");
+    let none = out(&team.run(&["review", "diff", "knaesmerter", "--reviewer", "bo"]));
+    assert_eq!(none, "bo has not approved any version of knaesmerter: nothing to compare with\n");
+}
+
+#[test]
+fn comments_are_shared_resolved_by_anyone_and_logged() {
+    let team = Team::new();
+    let added =
+        out(&team.run(&["notes", "add", "knaesmerter", "--section", "symptomer", "-m", "Nævn hævelse"]));
+    let id = added.trim().trim_start_matches("Comment added (#").trim_end_matches(')').to_string();
+    let listed = out(&team.as_user("bo", &["notes", "knaesmerter"]));
+    assert!(
+        listed.starts_with("knaesmerter › Hvilke symptomer giver knæsmerter?: Nævn hævelse  (anne, "),
+        "{listed}"
+    );
+    assert!(listed.trim_end().ends_with(&format!("#{id}")), "{listed}");
+    team.edit("Ud over selve smerten", "Udover selve smerten");
+    let listed = out(&team.run(&["notes"]));
+    assert!(listed.contains(", section changed since)"), "{listed}");
+    assert_eq!(out(&team.as_user("bo", &["notes", "resolve", &id])), format!("#{id} resolved\n"));
+    assert_eq!(out(&team.run(&["notes"])), "No comments yet.\n", "resolved ones are hidden");
+    assert!(out(&team.run(&["notes", "--resolved"])).contains(", resolved)"));
+    let json: serde_json::Value =
+        serde_json::from_slice(&team.run(&["notes", "--resolved", "--json"]).stdout).expect("JSON");
+    assert_eq!(json[0]["resolved"], true);
+    assert_eq!(json[0]["author"], "anne");
+    assert_eq!(json[0]["section_changed"], true);
+    out(&team.run(&["notes", "reopen", &id]));
+    let log: serde_json::Value =
+        serde_json::from_slice(&team.run(&["review", "log", "knaesmerter", "--json"]).stdout).expect("JSON");
+    let actions: Vec<(&str, &str)> = log
+        .as_array()
+        .expect("array")
+        .iter()
+        .map(|e| (e["actor"].as_str().unwrap_or(""), e["action"].as_str().unwrap_or("")))
+        .collect();
+    assert_eq!(actions, [("anne", "comment"), ("bo", "resolve"), ("anne", "reopen")]);
+    assert!(out(&team.run(&["review", "log"])).contains(" bo resolve knaesmerter "));
+}
+
+#[test]
+fn exit_codes_say_what_went_wrong() {
+    let team = Team::new();
+    let code = |args: &[&str]| team.run(args).status.code();
+    assert_eq!(code(&["review", "approve", "nope"]), Some(1));
+    assert_eq!(code(&["review", "status", "nope"]), Some(1));
+    assert_eq!(code(&["review", "diff", "nope"]), Some(1));
+    assert_eq!(code(&["review", "log", "nope"]), Some(1));
+    assert_eq!(code(&["notes", "nope"]), Some(1));
+    assert_eq!(code(&["notes", "resolve", "ffffffff"]), Some(1));
+    assert_eq!(code(&["review", "request-changes", "knaesmerter"]), Some(2), "a reason is required");
+    assert_eq!(code(&["review", "approve"]), Some(2));
+    assert_eq!(code(&["review", "maybe", "knaesmerter"]), Some(2));
+    assert_eq!(code(&["review", "status", "--json"]), Some(0));
+}
+
+#[test]
+fn the_ledger_can_be_named_and_is_private_by_default() {
+    use std::os::unix::fs::PermissionsExt;
+    let team = Team::new();
+    out(&team.run(&["review", "approve", "knaesmerter"]));
+    let own = team.data.path().join("review.db");
+    assert_eq!(std::fs::metadata(&own).expect("ledger").permissions().mode() & 0o777, 0o600);
+    let shared = team.data.path().join("team.db");
+    out(&team.run(&["--ledger", path(&shared), "review", "request-changes", "knaesmerter", "-m", "nej"]));
+    let by_env = Command::new(env!("CARGO_BIN_EXE_artikel"))
+        .args(["--data-dir", path(team.data.path()), "--articles", path(team.articles.path())])
+        .args(["review", "status", "knaesmerter"])
+        .env("ARTIKEL_LEDGER", &shared)
+        .output()
+        .expect("run");
+    assert!(out(&by_env).starts_with("! knaesmerter"), "the shared ledger, named by ARTIKEL_LEDGER");
+    assert!(status_line(&team).starts_with("✓ "), "the own ledger is another file");
+}
+
+#[test]
+fn notes_yaml_is_imported_on_first_open_and_kept() {
+    let team = Team::new();
+    let yaml = "version: 1\nnotes:\n- id: n1\n  slug: knaesmerter\n  heading: Fjernet?\n  position: 3\n  text: Gammel note\n  author: anne\n  created: 2026-01-01T00:00:00Z\n  updated: 2026-01-01T00:00:00Z\nreviews:\n  knaesmerter:\n    status: needs-changes\n    user: anne\n    date: 2026-01-02T00:00:00Z\n";
+    std::fs::write(team.data.path().join("notes.yaml"), yaml).expect("notes");
+    let first = team.run(&["notes"]);
+    assert!(String::from_utf8_lossy(&first.stderr).contains("Imported 2 notes and reviews"));
+    assert!(out(&first).contains("knaesmerter › Fjernet? (detached): Gammel note  (anne, 2026-01-01)"));
+    assert!(status_line(&team).starts_with("! knaesmerter"));
+    assert!(team.run(&["notes"]).stderr.is_empty(), "imported once");
+    assert_eq!(std::fs::read_to_string(team.data.path().join("notes.yaml")).expect("kept"), yaml);
+}
+
+#[test]
+fn the_report_neutralises_formulas_quotes_notes_and_keeps_detached_articles() {
+    let team = Team::new();
+    let hostile = "=HYPERLINK(\"http://evil\")\n## Fake (slug)\n\nStatus: **reviewed**";
+    out(&team.run(&["notes", "add", "knaesmerter", "-m", hostile]));
+    out(&team.run(&["notes", "add", "knaesmerter", "-m", "-2+3"]));
+    out(&team.run(&["review", "request-changes", "knaesmerter", "-m", "@SUM(A1)"]));
+    // The article leaves the library: its review and notes are still exported, marked.
+    std::fs::write(team.articles.path().join("gammel.md"), "---\nmetaTitle: Gammel\n---\n\nTekst.\n")
+        .expect("article");
+    out(&team.run(&["notes", "add", "gammel", "-m", "+cmd|' /C calc'!A0"]));
+    std::fs::remove_file(team.articles.path().join("gammel.md")).expect("gone");
+    let csv = out(&team.run(&["notes", "export", "--format", "csv"]));
+    for line in csv.lines().skip(1).filter(|l| l.starts_with('"')) {
+        for cell in line.split("\",\"") {
+            let cell = cell.trim_start_matches('"');
+            assert!(!cell.starts_with(['=', '+', '-', '@']), "a live formula cell: {cell} in {csv}");
+        }
+    }
+    assert!(csv.contains("\"'=HYPERLINK(\"\"http://evil\"\")"), "{csv}");
+    assert!(csv.contains("\"'-2+3\"") && csv.contains("\"'+cmd|' /C calc'!A0\""), "{csv}");
+    assert!(csv.contains("\"gammel\",\"\",\"yes\","), "detached: {csv}");
+    let md = out(&team.run(&["notes", "export", "--format", "md"]));
+    let headings: Vec<&str> = md.lines().filter(|l| l.starts_with('#')).collect();
+    assert_eq!(
+        headings,
+        [
+            "# Review report",
+            "## Knæsmerter – Årsager, undersøgelse og behandling (knaesmerter)",
+            "## gammel (detached: no longer in the library)"
+        ],
+        "{md}"
+    );
+    assert_eq!(md.lines().filter(|l| l.starts_with("Status:")).count(), 2, "{md}");
+    let json: serde_json::Value =
+        serde_json::from_slice(&team.run(&["notes", "export", "--format", "json"]).stdout).expect("JSON");
+    let gone = json.as_array().expect("rows").iter().find(|r| r["slug"] == "gammel").expect("exported");
+    assert_eq!(gone["detached"], true);
+}
