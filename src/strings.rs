@@ -175,6 +175,11 @@ pub fn ledger_moved_aside(path: &std::path::Path, why: &str, aside: &std::path::
     )
 }
 
+/// The `notes.yaml` to import into the ledger could not be read (it is left as it is).
+pub fn ledger_not_imported(why: &str) -> String {
+    format!("Not imported into the review ledger: {why}")
+}
+
 /// Notes and reviews came in from `notes.yaml`.
 pub fn ledger_imported(n: usize, from: &std::path::Path) -> String {
     format!("Imported {n} notes and reviews from {} into the review ledger", from.display())

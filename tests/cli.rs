@@ -484,7 +484,7 @@ fn words_the_user_typed_are_quoted_back_with_their_controls_shown() {
         &["show", typed][..],
         &["toc", typed],
         &["open", typed],
-        &["review", typed, "reviewed"],
+        &["review", "approve", typed],
         &["faq", typed],
         &["search", typed],
         &[typed],
@@ -542,7 +542,7 @@ fn a_data_folder_that_is_a_file_is_named_with_where_it_came_from() {
     let file = dir.path().join("data");
     std::fs::write(&file, "not a folder").expect("write");
     let path = file.to_str().expect("path");
-    for command in [&["review", "knaesmerter", "reviewed"][..], &["notes"], &["notes", "export"]] {
+    for command in [&["review", "approve", "knaesmerter"][..], &["notes"], &["notes", "export"]] {
         let out = Command::new(env!("CARGO_BIN_EXE_artikel"))
             .args(command)
             .env("ARTIKEL_DATA_DIR", path)
@@ -557,7 +557,7 @@ fn a_data_folder_that_is_a_file_is_named_with_where_it_came_from() {
         assert!(!err.contains("os error"), "{err}");
     }
     let flag = Command::new(env!("CARGO_BIN_EXE_artikel"))
-        .args(["--data-dir", path, "review", "knaesmerter", "reviewed"])
+        .args(["--data-dir", path, "review", "approve", "knaesmerter"])
         .output()
         .expect("run");
     assert!(stderr(&flag).contains("(given with --data-dir) is not a folder"), "{}", stderr(&flag));
@@ -569,7 +569,7 @@ fn an_empty_artikel_data_dir_is_unset_and_nothing_is_written_to_the_current_fold
     let home = tempfile::tempdir().expect("temp home");
     let cwd = tempfile::tempdir().expect("temp cwd");
     let out = Command::new(env!("CARGO_BIN_EXE_artikel"))
-        .args(["review", "knaesmerter", "reviewed"])
+        .args(["review", "approve", "knaesmerter"])
         .current_dir(cwd.path())
         .env("ARTIKEL_DATA_DIR", "")
         .env("HOME", home.path())
@@ -578,7 +578,7 @@ fn an_empty_artikel_data_dir_is_unset_and_nothing_is_written_to_the_current_fold
         .expect("run");
     assert!(out.status.success(), "{}", stderr(&out));
     assert_eq!(std::fs::read_dir(cwd.path()).expect("list").count(), 0, "the current folder is untouched");
-    assert!(home.path().join("xdg/artikel/notes.yaml").is_file(), "written to the usual data folder");
+    assert!(home.path().join("xdg/artikel/review.db").is_file(), "written to the usual data folder");
 }
 
 #[test]

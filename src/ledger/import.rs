@@ -11,7 +11,9 @@ impl Ledger {
     /// Imports `notes` unless this file was imported before. Returns how many notes and
     /// reviews came in, or `None` when there was nothing to do.
     pub fn import(&mut self, notes: &Path, user: &str) -> Result<Option<usize>, LedgerError> {
-        let Ok(bytes) = std::fs::read(notes) else { return Ok(None) };
+        if std::fs::symlink_metadata(notes).is_err() {
+            return Ok(None);
+        }
         let key =
             format!("imported:{}", std::fs::canonicalize(notes).unwrap_or(notes.to_path_buf()).display());
         let done: Option<String> =
@@ -19,10 +21,12 @@ impl Ledger {
         if done.is_some() {
             return Ok(None);
         }
-        let Some(store) =
-            std::str::from_utf8(&bytes).ok().and_then(|t| serde_saphyr::from_str::<Store>(t).ok())
-        else {
-            return Ok(None);
+        // Read as the store reads it (its limits, its messages); never moved aside from here.
+        let dir = notes.parent().unwrap_or(Path::new("."));
+        let store: Store = match crate::store::Disk::new(dir).peek() {
+            Ok(Some(store)) => store,
+            Ok(None) => return Ok(None),
+            Err(e) => return Err(LedgerError::Import(e.to_string())),
         };
         let tx = Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)?;
         let again: Option<String> =

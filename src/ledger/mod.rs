@@ -145,6 +145,8 @@ pub enum LedgerError {
     Full,
     /// Anything else the database said.
     Other(String),
+    /// The personal notes file to import could not be read (it is left as it is).
+    Import(String),
 }
 
 impl std::fmt::Display for LedgerError {
@@ -155,6 +157,7 @@ impl std::fmt::Display for LedgerError {
             LedgerError::Busy => write!(f, "{}", s::ledger_not_saved(s::LEDGER_BUSY)),
             LedgerError::Full => write!(f, "{}", s::ledger_not_saved(s::LEDGER_FULL)),
             LedgerError::Other(e) => write!(f, "{}", s::ledger_not_saved(e)),
+            LedgerError::Import(e) => write!(f, "{}", s::ledger_not_imported(e)),
         }
     }
 }
