@@ -246,6 +246,18 @@ pub fn comment_added(id: &str) -> String {
 pub fn no_comment(id: &str) -> String {
     format!("artikel: no comment #{id}")
 }
+// --- The article's dates, in the title line and in `show` ---
+
+/// When the article was last updated.
+pub fn updated(date: &str) -> String {
+    format!("Updated {date}")
+}
+
+/// When the article was first published.
+pub fn published(date: &str) -> String {
+    format!("Published {date}")
+}
+
 // --- The words of the key hints; the keys come from the key table (core) ---
 
 /// Hint: moves through a window.

@@ -61,11 +61,13 @@ pub fn show(library: &Library, index: usize, width: usize) -> Result<i32, Failur
     for line in wrapped(&article.title, width) {
         out.bold(&line);
     }
-    let dates: Vec<String> =
-        [("Updated", article.meta.last_updated), ("Published", article.meta.date_published)]
-            .iter()
-            .filter_map(|(label, d)| d.map(|d| format!("{label} {}", format_date(d))))
-            .collect();
+    let dates: Vec<String> = [
+        (crate::strings::updated as fn(&str) -> String, article.meta.last_updated),
+        (crate::strings::published, article.meta.date_published),
+    ]
+    .iter()
+    .filter_map(|(label, d)| d.map(|d| label(&format_date(d))))
+    .collect();
     // On one line when it fits, else a date per line.
     let joined = dates.join(" · ");
     let parts = if crate::layout::display_width(&joined) <= width { vec![joined] } else { dates };

@@ -19,10 +19,10 @@ pub fn title(app: &App, area: Rect, buf: &mut Buffer) {
     let meta = &article.meta;
     let mut dates: Vec<String> = Vec::new();
     if let Some(d) = meta.last_updated {
-        dates.push(format!("Updated {}", format_date(d)));
+        dates.push(crate::strings::updated(&format_date(d)));
     }
     if let Some(d) = meta.date_published {
-        dates.push(format!("Published {}", format_date(d)));
+        dates.push(crate::strings::published(&format_date(d)));
     }
     let width = usize::from(area.width);
     let title_w = display_width(&article.title) + 2;
