@@ -2,9 +2,9 @@
 
 mod args;
 mod check;
-mod lookup;
-mod print;
-mod review;
+pub(crate) mod lookup;
+pub(crate) mod print;
+pub(crate) mod review;
 
 pub use args::{Cli, ColorChoice, Command, NotesAction, ReportFormat};
 
@@ -40,6 +40,7 @@ pub fn run(cli: Cli) -> i32 {
         Some(Command::Review { slug, status }) => {
             find(&library, slug).and_then(|_| review::set(&store_disk(&cli), slug, status))
         }
+        Some(Command::Serve(options)) => crate::serve::run(library, options, &cli),
         Some(Command::Open { slug, section }) => place(&library, slug)
             .and_then(|start| reader(library, start.with_section(section.as_deref()), &cli)),
         None if cli.query.is_empty() => reader(library, Start { plain: true, ..Start::top(0) }, &cli),
