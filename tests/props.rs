@@ -1,5 +1,6 @@
 //! Arbitrary input through load → parse → layout: no panic, no line wider than its width
-//! (but for a single character wider than the whole line), and no character of the text lost.
+//! (but for a single character wider than the whole line), no character of the text lost,
+//! and no control character in any line (they are shown, as `^[`, never dropped or sent).
 
 use artikel::document::{Document, push_block_text};
 use artikel::layout::Layout;
@@ -34,6 +35,11 @@ fn fragment() -> impl Strategy<Value = String> {
         "[x](http://y.dk)",
         "[^1]",
         "\n[^1]: note\n",
+        "[^\u{1b}c]",
+        "\n[^\u{1b}c]: note\n",
+        "\n[^\u{9d}0;T\u{7}]: x\n",
+        "<div class\nfoo>\n",
+        "\n<pre>\n\u{1b}[2J\n</pre>\n",
         "![alt](a.png)",
         "<br>",
         "<!-- c -->",
@@ -105,6 +111,7 @@ proptest! {
             let mut laid = String::new();
             for line in layout.lines.iter() {
                 let t = line.text();
+                prop_assert!(!t.chars().any(char::is_control), "width {}: a control character in {:?}", width, t);
                 let single = t.trim().graphemes(true).count() == 1;
                 prop_assert!(line.width() <= width || single, "width {}: {:?} is {} wide", width, t, line.width());
                 laid.push_str(&t);

@@ -164,3 +164,40 @@ fn find_in_article_counts_its_hits() {
     s.send("q");
     assert_eq!(s.wait_exit(Duration::from_secs(5)), Some(0));
 }
+
+/// Writes a note of `size` bytes in one burst (inside a bracketed paste or not), then Ctrl-s
+/// at once: the save must happen without another key.
+fn paste_then_save(size: usize, bracketed: bool) {
+    let dir = data();
+    let mut s = Session::start(&["open", "nervesmerter"], 80, 24, dir.path());
+    s.wait_text(TITLE);
+    s.send("a");
+    s.wait_text("Note · Introduction");
+    let words = "knæ ryg ".repeat(size / 9 + 1);
+    let end = (0..=size).rev().find(|&i| words.is_char_boundary(i)).unwrap_or(0);
+    let text = &words[..end];
+    let burst = if bracketed { format!("\x1b[200~{text}\x1b[201~\x13") } else { format!("{text}\x13") };
+    s.send(&burst);
+    s.wait_for(&format!("{size} bytes saved (bracketed: {bracketed})"), |rows| {
+        rows.iter().any(|r| r.contains("Note saved"))
+    });
+    s.send("q");
+    assert_eq!(s.wait_exit(Duration::from_secs(5)), Some(0));
+    let notes = artikel::store::Disk::new(dir.path()).load().store.notes;
+    assert_eq!(notes.len(), 1);
+    assert!(notes[0].text == text.trim_end(), "the whole note was saved ({size} bytes)");
+}
+
+#[test]
+fn a_burst_of_a_kilobyte_or_more_is_handled_to_its_last_byte() {
+    for size in [1024, 4096, 65_536] {
+        paste_then_save(size, false);
+        paste_then_save(size, true);
+    }
+}
+
+#[test]
+fn a_pasted_megabyte_is_handled_to_its_last_byte() {
+    paste_then_save(1 << 20, true);
+    paste_then_save(1 << 20, false);
+}

@@ -69,19 +69,14 @@ fn the_colours_on_screen_are_the_readers_own() {
     let s = Session::start(&["--articles", "tests/fixtures/hostile", "open", "hostile"], 100, 40, dir.path());
     s.wait_text("RØD");
     s.screen(|screen| {
-        let (row, col) = (0..40u16)
-            .flat_map(|r| (0..100u16).map(move |c| (r, c)))
-            .find(|&(r, c)| {
-                screen.cell(r, c).is_some_and(|cell| cell.contents() == "R")
-                    && screen.contents().contains("RØD")
-            })
-            .map(|(r, _)| (r, screen.rows(0, 100).nth(usize::from(r)).unwrap_or_default().find("RØD")))
-            .and_then(|(r, c)| c.map(|c| (r, c)))
+        // The cell where "RØD" begins: its row, and its column counted in characters.
+        let (row, col) = screen
+            .rows(0, 100)
+            .enumerate()
+            .find_map(|(r, text)| text.find("RØD").map(|at| (r, text[..at].chars().count())))
             .expect("RØD on screen");
-        let col = u16::try_from(
-            screen.rows(0, 100).nth(usize::from(row)).unwrap_or_default()[..col].chars().count(),
-        )
-        .expect("col");
+        let (row, col) = (u16::try_from(row).expect("row"), u16::try_from(col).expect("col"));
+        assert_eq!(screen.cell(row, col).map(|c| c.contents()), Some("R"), "found the cell");
         let cell = screen.cell(row, col).expect("cell");
         assert_eq!(cell.fgcolor(), vt100::Color::Default, "the injected red did not take");
         assert!(screen.hide_cursor(), "the cursor stays hidden, as the reader set it");
@@ -263,13 +258,11 @@ fn a_storm_of_resizes_ends_on_a_correct_screen() {
     let mut s = Session::start(&["open", "nervesmerter"], 80, 24, dir.path());
     s.wait_text("Nervesmerter");
     let sizes = [(40, 12), (300, 100), (61, 19), (120, 40), (20, 5), (200, 50)];
-    let start = Instant::now();
     for i in 0..50 {
         let (w, h) = sizes[i % sizes.len()];
         s.resize(w, h);
         std::thread::sleep(Duration::from_millis(15));
     }
-    assert!(start.elapsed() < Duration::from_secs(2));
     s.resize(100, 30);
     // The screen the reader would draw from scratch at 100×30.
     let library = artikel::library::Library::bundled();

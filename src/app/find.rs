@@ -1,7 +1,7 @@
 //! Find in the open article: hits of a phrase (folded, so æ and ae are alike) in the laid-out
 //! lines, the current one, and moving between them.
 
-use super::App;
+use super::{App, Modal};
 use crate::search::{fold, fold_mapped};
 use ratatui_textarea::TextArea;
 
@@ -19,8 +19,6 @@ pub struct FindHit {
 /// The state of find in article.
 #[derive(Debug, Default)]
 pub struct Find {
-    /// The prompt, while the phrase is being typed.
-    pub typing: Option<TextArea<'static>>,
     /// The phrase.
     pub query: String,
     /// Every hit, top to bottom.
@@ -48,7 +46,8 @@ impl App {
     pub fn start_find(&mut self) -> bool {
         let mut input = TextArea::default();
         input.set_cursor_line_style(ratatui::style::Style::new());
-        self.find = Find { typing: Some(input), origin: self.scroll, ..Find::default() };
+        self.find = Find { origin: self.scroll, ..Find::default() };
+        self.modal = Modal::Find(Box::new(input));
         true
     }
 

@@ -1,7 +1,7 @@
 //! The question palette and library search: prompts over the search index, their result
 //! lists, and opening what was chosen.
 
-use super::App;
+use super::{App, Modal};
 use crate::document::Document;
 use crate::search::{Hit, Index, Query, Snippet, snippet};
 use ratatui_textarea::TextArea;
@@ -74,7 +74,7 @@ impl App {
             if bytes <= INDEX_AT_ONCE {
                 self.index = Some(Index::of(&self.library));
             } else {
-                self.want_index = true;
+                self.request_index();
             }
         }
         self.index.as_ref()
@@ -84,16 +84,16 @@ impl App {
     pub fn open_palette(&mut self) -> bool {
         let mut palette = Palette { input: prompt(), hits: Vec::new(), selected: 0, preview: None };
         palette.hits = self.ensure_index().map(|ix| ix.questions(&Query::new(""), LIMIT)).unwrap_or_default();
-        self.palette = Some(palette);
+        self.modal = Modal::Palette(Box::new(palette));
         self.update_preview();
         true
     }
 
     /// The query changed: find the questions anew.
     pub fn refresh_palette(&mut self) {
-        let Some(text) = self.palette.as_ref().map(|p| typed(&p.input)) else { return };
+        let Some(text) = self.palette().map(|p| typed(&p.input)) else { return };
         let hits = self.ensure_index().map(|ix| ix.questions(&Query::new(&text), LIMIT)).unwrap_or_default();
-        if let Some(p) = self.palette.as_mut() {
+        if let Some(p) = self.palette_mut() {
             p.hits = hits;
             p.selected = 0;
         }
@@ -102,7 +102,7 @@ impl App {
 
     /// Parses the selected question's article for the preview, if not already.
     pub fn update_preview(&mut self) {
-        let Some(p) = self.palette.as_mut() else { return };
+        let Modal::Palette(p) = &mut self.modal else { return };
         let Some(article) = p.hits.get(p.selected).map(|h| h.target.article as usize) else {
             p.preview = None;
             return;
@@ -120,7 +120,7 @@ impl App {
 
     /// Opens the selected question: its article, scrolled so the question is the top line.
     pub fn accept_palette(&mut self) -> bool {
-        let Some(p) = self.palette.take() else { return false };
+        let Modal::Palette(p) = self.close_modal() else { return false };
         let Some(hit) = p.hits.get(p.selected).copied() else { return true };
         self.jumping(|app| app.go_to(hit.target.article as usize, hit.target.heading.map(|h| h as usize)))
     }
@@ -141,14 +141,18 @@ impl App {
     /// Opens library search.
     pub fn open_search(&mut self) -> bool {
         self.ensure_index();
-        self.search =
-            Some(LibrarySearch { input: prompt(), hits: Vec::new(), rows: Vec::new(), selected: 0 });
+        self.modal = Modal::Search(Box::new(LibrarySearch {
+            input: prompt(),
+            hits: Vec::new(),
+            rows: Vec::new(),
+            selected: 0,
+        }));
         true
     }
 
     /// The query changed: search anew and group the hits by article.
     pub fn refresh_search(&mut self, snippet_width: usize) {
-        let Some(text) = self.search.as_ref().map(|s| typed(&s.input)) else { return };
+        let Some(text) = self.search().map(|s| typed(&s.input)) else { return };
         let query = Query::new(&text);
         // Each hit's article is parsed for its snippet: a hundred keep a keystroke quick.
         let hits = self.ensure_index().map(|ix| ix.search(&query, LIMIT / 2)).unwrap_or_default();
@@ -171,7 +175,7 @@ impl App {
                 rows.push(ResultRow::Hit { hit: n, section, snippet });
             }
         }
-        if let Some(s) = self.search.as_mut() {
+        if let Some(s) = self.search_mut() {
             s.hits = hits;
             s.selected = rows.iter().position(|r| matches!(r, ResultRow::Hit { .. })).unwrap_or(0);
             s.rows = rows;
@@ -180,13 +184,13 @@ impl App {
 
     /// Moves the selection of the open list by `delta` entries.
     pub fn move_in_list(&mut self, delta: isize) -> bool {
-        if let Some(p) = self.palette.as_mut() {
+        if let Some(p) = self.palette_mut() {
             let last = p.hits.len().saturating_sub(1);
             p.selected = p.selected.saturating_add_signed(delta).min(last);
             self.update_preview();
             return true;
         }
-        let Some(s) = self.search.as_mut() else { return false };
+        let Some(s) = self.search_mut() else { return false };
         let hits: Vec<usize> =
             (0..s.rows.len()).filter(|&r| matches!(s.rows[r], ResultRow::Hit { .. })).collect();
         let Some(now) = hits.iter().position(|&r| r == s.selected) else { return false };
@@ -197,7 +201,7 @@ impl App {
 
     /// Opens the selected search hit, with find primed on the query so `n` goes on from it.
     pub fn accept_search(&mut self) -> bool {
-        let Some(s) = self.search.take() else { return false };
+        let Modal::Search(s) = self.close_modal() else { return false };
         let Some(ResultRow::Hit { hit, .. }) = s.rows.get(s.selected) else { return true };
         let target = s.hits[*hit].target;
         let text = typed(&s.input);

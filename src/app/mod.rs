@@ -1,6 +1,7 @@
 //! The reader's state and the one function that changes it.
 
 mod action;
+mod effect;
 mod find;
 mod history;
 pub mod keymap;
@@ -11,17 +12,21 @@ mod review;
 mod update;
 
 pub use action::Action;
+pub use effect::{Effect, SaveError, SaveErrorKind, Update};
 pub use find::{Find, FindHit};
 pub use history::Place;
 pub use lookup::{LibrarySearch, Palette, ResultRow};
 pub use review::{Editor, ListKind, ListView};
-pub use update::update;
+pub use update::{type_text, update};
 
 use crate::document::{Document, HeadingKind, prefix_end};
 use crate::layout::Layout;
 use crate::library::Library;
 use crate::screen::{self, Panes};
 use ratatui::layout::Rect;
+
+/// Columns the status line keeps for its right part (percentage, help hint) beside a message.
+const STATUS_RIGHT: usize = 16;
 
 /// Which pane keys go to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,6 +50,27 @@ pub enum Overlay {
     Contents,
 }
 
+/// What takes the keys over the panes. At most one is open; this one place says which, so
+/// `update` sends keys to it, `mode` picks its key table and `ui` draws it on top.
+#[derive(Debug, Default)]
+pub enum Modal {
+    /// Nothing: keys go to the panes.
+    #[default]
+    None,
+    /// Help, the loading problems, or the contents on a narrow screen.
+    Overlay(Overlay),
+    /// The question palette.
+    Palette(Box<Palette>),
+    /// Library search.
+    Search(Box<LibrarySearch>),
+    /// The phrase to find, being typed (the find itself lives on in [`App::find`]).
+    Find(Box<ratatui_textarea::TextArea<'static>>),
+    /// The note editor.
+    Editor(Box<Editor>),
+    /// The notes or bookmarks list.
+    List(ListView),
+}
+
 /// Everything the reader shows, and nothing it does not.
 #[derive(Debug)]
 pub struct App {
@@ -66,49 +92,47 @@ pub struct App {
     pub contents_sel: usize,
     /// Whether the user wants the left panes (they hide anyway on narrow screens).
     pub sidebar: bool,
-    /// The overlay, if one is open.
-    pub overlay: Option<Overlay>,
+    /// The window over the panes that takes the keys, if one is open.
+    pub modal: Modal,
     /// The terminal's size.
     pub area: Rect,
     /// A one-off message for the status line.
     pub message: Option<String>,
-    /// Set when the user has asked to quit.
-    pub quit: bool,
+    /// The messages of this session too long for the status line, listed under `w`.
+    pub said: Vec<String>,
     /// While only the start of a long article is parsed: how many bytes of it.
     pub parsed_prefix: Option<usize>,
     /// Counts the articles opened, so a late parse of an earlier one is recognised.
     pub generation: u64,
     /// The search index of the library, once built.
     pub index: Option<crate::search::Index>,
-    /// Set when lookup wants the index built on a thread.
+    /// Set once lookup has asked for the index to be built on a thread.
     pub want_index: bool,
-    /// The question palette, while open.
-    pub palette: Option<Palette>,
-    /// Library search, while open.
-    pub search: Option<LibrarySearch>,
+    /// Set when building the index failed: lookup is off for the session.
+    pub index_failed: bool,
     /// Find in the open article.
     pub find: Find,
     /// Where the jumps came from, the latest last.
     pub history: Vec<Place>,
     /// Whether the mouse is captured (off lets the terminal select text).
     pub mouse: bool,
-    mouse_applied: bool,
-    /// Text for the terminal's clipboard, waiting to be sent.
-    pub clipboard: Option<String>,
-    /// Set when the user asked to suspend (Ctrl-z).
-    pub suspend: bool,
-    /// Notes, bookmarks, reviews, positions.
+    /// What the last actions asked of the world outside, for [`update`] to hand back.
+    effects: Vec<Effect>,
+    /// Today, as the clock last said (the loop keeps it current); drawing reads it.
+    pub today: jiff::civil::Date,
+    /// Notes, bookmarks, reviews, positions: as last read or written, with the changes
+    /// still queued applied (what the reader shows).
     store: crate::store::Store,
+    /// The store as last read or written.
+    saved: crate::store::Store,
     /// Set when the store must not be written (a newer version wrote it).
     pub store_read_only: bool,
-    /// Changes to the store, waiting for the loop to save them.
+    /// Changes to the store, queued until a write of them succeeds.
     changes: Vec<crate::store::Change>,
-    /// The note being written.
-    pub editor: Option<Editor>,
-    /// The notes or bookmarks list.
-    pub list: Option<ListView>,
-    /// Set when a note's draft was saved or given up, so its recovery file can go.
-    pub draft_done: bool,
+    /// Set when changes were queued that the loop has not yet been asked to write.
+    unsent: bool,
+    /// Set while another artikel holds the store's lock and a save waits for it.
+    waiting: bool,
     /// Articles whose lastUpdated is older than this many months are marked stale.
     pub stale_months: u16,
 }
@@ -127,28 +151,26 @@ impl App {
             library_sel: 0,
             contents_sel: 0,
             sidebar: true,
-            overlay: None,
+            modal: Modal::None,
             area: Rect::new(0, 0, 80, 24),
             message: None,
-            quit: false,
+            said: Vec::new(),
             parsed_prefix: None,
             generation: 0,
             index: None,
             want_index: false,
-            palette: None,
-            search: None,
+            index_failed: false,
             find: Find::default(),
             history: Vec::new(),
             mouse: true,
-            mouse_applied: true,
-            clipboard: None,
-            suspend: false,
+            effects: Vec::new(),
+            today: crate::store::today(),
             store: crate::store::Store::default(),
+            saved: crate::store::Store::default(),
             store_read_only: false,
             changes: Vec::new(),
-            editor: None,
-            list: None,
-            draft_done: false,
+            unsent: false,
+            waiting: false,
             stale_months: crate::check::STALE_MONTHS,
         };
         if !app.library.warnings.is_empty() {
@@ -174,6 +196,9 @@ impl App {
         let body = std::sync::Arc::clone(&article.body);
         self.parsed_prefix = if self.eager() { None } else { prefix_end(&body, lazy::PREFIX_BYTES) };
         self.doc = Document::parse(&body[..self.parsed_prefix.unwrap_or(body.len())]);
+        if self.parsed_prefix.is_some() {
+            self.ask(Effect::Parse(self.generation, std::sync::Arc::clone(&body)));
+        }
         self.layout = Layout::start(usize::from(self.panes().text.width));
         self.scroll = 0;
         self.contents_sel = 0;
@@ -206,15 +231,21 @@ impl App {
     /// Sets whether the mouse starts captured.
     pub fn with_mouse(mut self, on: bool) -> App {
         self.mouse = on;
-        self.mouse_applied = on;
         self
     }
 
-    /// Whether mouse capture was toggled since this was last asked.
-    pub fn mouse_changed(&mut self) -> bool {
-        let changed = self.mouse != self.mouse_applied;
-        self.mouse_applied = self.mouse;
-        changed
+    /// Asks the world outside for `effect`; [`update`] hands it to the loop.
+    pub(crate) fn ask(&mut self, effect: Effect) {
+        self.effects.push(effect);
+    }
+
+    /// What was asked since this was last called (what [`update`] returns): store changes
+    /// newly queued are asked to be written last, all in one write.
+    pub fn take_effects(&mut self) -> Vec<Effect> {
+        if std::mem::take(&mut self.unsent) && !self.changes.is_empty() && !self.waiting {
+            self.effects.push(Effect::WriteStore(self.changes.clone()));
+        }
+        std::mem::take(&mut self.effects)
     }
 
     /// The section under the top line, as text to copy: its heading and what it says.
@@ -243,17 +274,126 @@ impl App {
 
     /// Which key table applies: a prompt's while one is open.
     pub fn mode(&self) -> keymap::Mode {
-        if self.editor.is_some() {
-            keymap::Mode::Editor
-        } else if self.palette.is_some()
-            || self.search.is_some()
-            || self.find.typing.is_some()
-            || self.list.is_some_and(|l| l.confirm_delete)
-        {
-            keymap::Mode::Prompt
-        } else {
-            keymap::Mode::Normal
+        match &self.modal {
+            Modal::Editor(_) => keymap::Mode::Editor,
+            Modal::Palette(_) | Modal::Search(_) | Modal::Find(_) => keymap::Mode::Prompt,
+            Modal::List(l) if l.confirm_delete => keymap::Mode::Prompt,
+            _ => keymap::Mode::Normal,
         }
+    }
+
+    /// Whether `message` fits on the status line beside its right part; a longer one is
+    /// drawn wrapped above it, and kept under `w` once it goes.
+    pub fn fits_status(&self, message: &str) -> bool {
+        crate::layout::display_width(message) + STATUS_RIGHT <= usize::from(self.area.width)
+    }
+
+    /// Clears the message (a key was pressed); a long one is kept under `w`. Whether there
+    /// was one.
+    pub fn clear_message(&mut self) -> bool {
+        let Some(message) = self.message.take() else { return false };
+        if !self.fits_status(&message) && !self.said.contains(&message) {
+            self.said.push(message);
+        }
+        true
+    }
+
+    /// What `w` lists: the problems met loading articles, then the long messages of the
+    /// session (the one on screen included).
+    pub fn problems(&self) -> Vec<String> {
+        let mut rows: Vec<String> = self.library.warnings.iter().map(|w| w.to_string()).collect();
+        rows.extend(self.said.iter().cloned());
+        if let Some(m) = self.message.as_ref().filter(|m| !self.fits_status(m) && !self.said.contains(m)) {
+            rows.push(m.clone());
+        }
+        rows
+    }
+
+    /// Whether typed text goes into a field: the note editor (unless it asks a question), the
+    /// palette, search, or the find prompt.
+    pub fn accepts_text(&self) -> bool {
+        match &self.modal {
+            Modal::Editor(e) => !e.confirm_discard,
+            Modal::Palette(_) | Modal::Search(_) | Modal::Find(_) => true,
+            _ => false,
+        }
+    }
+
+    /// The overlay, if one is open.
+    pub fn overlay(&self) -> Option<Overlay> {
+        match self.modal {
+            Modal::Overlay(o) => Some(o),
+            _ => None,
+        }
+    }
+
+    /// The question palette, if open.
+    pub fn palette(&self) -> Option<&Palette> {
+        match &self.modal {
+            Modal::Palette(p) => Some(&**p),
+            _ => None,
+        }
+    }
+
+    /// The question palette, if open, to change.
+    pub fn palette_mut(&mut self) -> Option<&mut Palette> {
+        match &mut self.modal {
+            Modal::Palette(p) => Some(&mut **p),
+            _ => None,
+        }
+    }
+
+    /// Library search, if open.
+    pub fn search(&self) -> Option<&LibrarySearch> {
+        match &self.modal {
+            Modal::Search(s) => Some(&**s),
+            _ => None,
+        }
+    }
+
+    /// Library search, if open, to change.
+    pub fn search_mut(&mut self) -> Option<&mut LibrarySearch> {
+        match &mut self.modal {
+            Modal::Search(s) => Some(&mut **s),
+            _ => None,
+        }
+    }
+
+    /// The note editor, if open.
+    pub fn editor(&self) -> Option<&Editor> {
+        match &self.modal {
+            Modal::Editor(e) => Some(&**e),
+            _ => None,
+        }
+    }
+
+    /// The note editor, if open, to change.
+    pub fn editor_mut(&mut self) -> Option<&mut Editor> {
+        match &mut self.modal {
+            Modal::Editor(e) => Some(&mut **e),
+            _ => None,
+        }
+    }
+
+    /// The notes or bookmarks list, if open.
+    pub fn list(&self) -> Option<ListView> {
+        match self.modal {
+            Modal::List(l) => Some(l),
+            _ => None,
+        }
+    }
+
+    /// The phrase to find, while it is typed.
+    pub fn find_typing(&self) -> Option<&ratatui_textarea::TextArea<'static>> {
+        match &self.modal {
+            Modal::Find(input) => Some(&**input),
+            _ => None,
+        }
+    }
+
+    /// Closes whatever window is open and hands it back.
+    pub fn close_modal(&mut self) -> Modal {
+        std::mem::take(&mut self.modal)
     }
 
     /// Where the top line is, as a reviewer cites it: `slug#anchor` (or `slug` in the
@@ -289,7 +429,7 @@ impl App {
     /// The heading the Contents tree highlights: the selection while it has focus, else
     /// the section being read.
     pub fn contents_highlight(&self) -> usize {
-        if self.focus == Focus::Contents || self.overlay == Some(Overlay::Contents) {
+        if self.focus == Focus::Contents || self.overlay() == Some(Overlay::Contents) {
             self.contents_sel
         } else {
             self.section().unwrap_or(0)

@@ -22,7 +22,9 @@ impl App {
     /// Moves the selection of the focused list (or the contents overlay) by `delta`.
     pub fn select_by(&mut self, delta: isize) -> bool {
         let (sel, len) = match self.focus {
-            Focus::Library if self.overlay.is_none() => (&mut self.library_sel, self.library.articles.len()),
+            Focus::Library if self.overlay().is_none() => {
+                (&mut self.library_sel, self.library.articles.len())
+            }
             _ => (&mut self.contents_sel, self.doc.outline.headings.len()),
         };
         let before = *sel;

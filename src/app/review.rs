@@ -2,10 +2,11 @@
 //! review status, and where each article was left. Changes to the store are queued as
 //! [`Change`]s for the event loop to save; the App never writes files itself.
 
-use super::App;
+use super::{App, Effect, Modal, SaveError, SaveErrorKind};
 use crate::store::{
     Anchor, Bookmark, Change, Draft, Note, Position, Review, Store, new_id, now, resolve, user,
 };
+use crate::strings;
 use ratatui_textarea::TextArea;
 
 /// The note being written.
@@ -21,6 +22,11 @@ pub struct Editor {
     pub original: String,
     /// Set while asking whether to throw the changes away.
     pub confirm_discard: bool,
+    /// The save on its way: the text saved and the change queued for it. The editor closes
+    /// when the write succeeds; if it fails, the change is withdrawn and the editor stays.
+    pub saving: Option<(String, Change)>,
+    /// Why the last draft of it could not be kept (shown in the editor until one is).
+    pub draft_error: Option<String>,
 }
 
 impl Editor {
@@ -61,35 +67,138 @@ pub struct ListView {
 }
 
 impl App {
-    /// The store as last saved or loaded.
+    /// The store as last saved or loaded, with the changes still queued applied.
     pub fn store(&self) -> &Store {
         &self.store
     }
 
-    /// Takes the store (after loading, or after the loop saved changes).
+    /// Takes the store (after loading).
     pub fn set_store(&mut self, store: Store, read_only: bool) {
-        self.store = store;
+        self.saved = store;
         self.store_read_only = read_only;
+        self.show_queued();
     }
 
-    /// The changes waiting to be saved.
+    /// The changes queued and not yet written.
+    pub fn pending_changes(&self) -> &[Change] {
+        &self.changes
+    }
+
+    /// Takes the queued changes, as if written (for tests of what was queued).
     pub fn take_changes(&mut self) -> Vec<Change> {
-        std::mem::take(&mut self.changes)
+        let changes = std::mem::take(&mut self.changes);
+        changes.iter().for_each(|c| self.saved.apply(c));
+        changes
     }
 
-    fn queue(&mut self, change: Change) {
-        if self.store_read_only {
-            self.message = Some(crate::strings::STORE_READ_ONLY.to_string());
-            return;
+    /// Whether a save waits for another artikel to release the lock.
+    pub fn waiting_for_lock(&self) -> bool {
+        self.waiting && !self.changes.is_empty()
+    }
+
+    /// Another try at writing what is queued (while another artikel held the lock).
+    pub fn retry_store(&mut self) -> Vec<Effect> {
+        if self.changes.is_empty() {
+            self.waiting = false;
+            return Vec::new();
         }
-        // Shown at once; the loop saves it (and takes back the merged store).
+        vec![Effect::WriteStore(self.changes.clone())]
+    }
+
+    /// The loop tried to write the first `count` queued changes: `Ok` is the store as
+    /// written (others' changes merged). Only then do they leave the queue, and a note being
+    /// saved closes and its draft goes. A refused or failed write is said; a note being
+    /// saved stays open in its editor (with its draft), other changes stay queued. While
+    /// another artikel holds the lock, the loop tries again. Returns what follows.
+    pub fn store_written(&mut self, count: usize, result: Result<Store, SaveError>) -> Vec<Effect> {
+        let was_waiting = std::mem::take(&mut self.waiting);
+        match result {
+            Ok(store) => {
+                self.changes.drain(..count.min(self.changes.len()));
+                self.saved = store;
+                self.show_queued();
+                if was_waiting {
+                    self.message = Some(strings::SAVED_AFTER_WAIT.to_string());
+                }
+                self.note_written();
+            }
+            Err(e) if e.kind == SaveErrorKind::Busy => {
+                self.waiting = true;
+                self.message = Some(strings::WAITING_FOR_LOCK.to_string());
+            }
+            Err(e) => {
+                if e.kind == SaveErrorKind::Refused {
+                    self.store_read_only = true;
+                }
+                let note_open = self.withdraw_note();
+                self.message = Some(strings::not_saved(&e.message, note_open));
+            }
+        }
+        self.take_effects()
+    }
+
+    /// The note being saved was written: close its editor (unless more was typed since) and
+    /// let its draft go.
+    fn note_written(&mut self) {
+        let Some(editor) = self.editor_mut() else { return };
+        let Some((text, change)) = editor.saving.take() else { return };
+        editor.original = text;
+        if let Change::PutNote(note) = &change {
+            editor.note = Some(note.id.clone());
+        }
+        let deleted = matches!(change, Change::DeleteNote(_));
+        if !editor.changed() {
+            self.close_modal();
+            self.ask(Effect::ClearDraft);
+        }
+        self.message = Some(if deleted { strings::NOTE_DELETED } else { strings::NOTE_SAVED }.to_string());
+    }
+
+    /// Takes the change of the note being saved back out of the queue (its write failed; the
+    /// editor keeps the text). Whether a note was being saved.
+    fn withdraw_note(&mut self) -> bool {
+        let Some((_, change)) = self.editor_mut().and_then(|e| e.saving.take()) else { return false };
+        if let Some(at) = self.changes.iter().position(|c| *c == change) {
+            self.changes.remove(at);
+        }
+        self.show_queued();
+        true
+    }
+
+    /// The draft of the note being written could not be kept (`Some(why)`), or was.
+    pub fn draft_kept(&mut self, result: Result<(), &str>) {
+        let error = result.err().map(strings::draft_not_kept);
+        if let Some(e) = self.editor_mut() {
+            e.draft_error = error.clone();
+        }
+        if let Some(error) = error {
+            self.message = Some(error);
+        }
+    }
+
+    /// What the reader shows: the store as saved, with the queued changes applied.
+    fn show_queued(&mut self) {
+        let mut store = self.saved.clone();
+        self.changes.iter().for_each(|c| store.apply(c));
+        self.store = store;
+    }
+
+    /// Queues `change` for the loop to write, and shows it at once. False (and said) if the
+    /// store is read-only.
+    fn queue(&mut self, change: Change) -> bool {
+        if self.store_read_only {
+            self.message = Some(strings::STORE_READ_ONLY.to_string());
+            return false;
+        }
         self.store.apply(&change);
         self.changes.push(change);
+        self.unsent = true;
+        true
     }
 
-    /// Deletes a note.
-    pub fn queue_delete(&mut self, id: String) {
-        self.queue(Change::DeleteNote(id));
+    /// Deletes a note; false (and said) if the store is read-only.
+    pub fn queue_delete(&mut self, id: String) -> bool {
+        self.queue(Change::DeleteNote(id))
     }
 
     /// The anchor of the section at the top: its heading's text and place.
@@ -145,10 +254,19 @@ impl App {
         if text.is_empty() {
             input = TextArea::default();
         }
+        // Long lines wrap at the editor's width (at words, or inside a word too long for it).
+        input.set_wrap_mode(ratatui_textarea::WrapMode::WordOrGlyph);
         input.move_cursor(ratatui_textarea::CursorMove::Bottom);
         input.move_cursor(ratatui_textarea::CursorMove::End);
-        self.editor =
-            Some(Editor { input, anchor, note, original: text.to_string(), confirm_discard: false });
+        self.modal = Modal::Editor(Box::new(Editor {
+            input,
+            anchor,
+            note,
+            original: text.to_string(),
+            confirm_discard: false,
+            saving: None,
+            draft_error: None,
+        }));
     }
 
     /// Opens the editor on a recovered draft.
@@ -160,60 +278,83 @@ impl App {
             .map(|n| n.text.clone())
             .unwrap_or_default();
         self.edit(draft.anchor, draft.note, &draft.text);
-        if let Some(e) = self.editor.as_mut() {
+        if let Some(e) = self.editor_mut() {
             e.original = original;
         }
-        self.message = Some(crate::strings::DRAFT_RECOVERED.to_string());
+        self.message = Some(strings::DRAFT_RECOVERED.to_string());
     }
 
-    /// Saves the note being written (an empty note deletes it).
+    /// Saves the note being written (an empty note deletes it). The editor stays open until
+    /// the loop has written it (see [`App::store_written`]).
     pub fn save_note(&mut self) -> bool {
-        let Some(editor) = self.editor.take() else { return false };
-        let text = editor.text().trim_end().to_string();
-        let stamp = now();
-        match (editor.note, text.is_empty()) {
-            (Some(id), true) => self.queue(Change::DeleteNote(id)),
-            (None, true) => {}
+        let Some(editor) = self.editor() else { return false };
+        if editor.saving.is_some() {
+            self.message = Some(strings::WAITING_FOR_LOCK.to_string());
+            return true;
+        }
+        let typed = editor.text();
+        let text = typed.trim_end().to_string();
+        let change = match (editor.note.clone(), text.is_empty()) {
+            (Some(id), true) => Change::DeleteNote(id),
+            (None, true) => {
+                // An empty new note: nothing to keep.
+                self.close_modal();
+                self.ask(Effect::ClearDraft);
+                return true;
+            }
             (id, false) => {
+                let stamp = now();
                 let created = id
                     .as_ref()
                     .and_then(|id| self.store.notes.iter().find(|n| &n.id == id))
                     .map_or(stamp.clone(), |n| n.created.clone());
-                let note = Note {
+                Change::PutNote(Note {
                     id: id.unwrap_or_else(new_id),
-                    anchor: editor.anchor,
+                    anchor: editor.anchor.clone(),
                     text,
                     author: user(),
                     created,
                     updated: stamp,
-                };
-                self.queue(Change::PutNote(note));
-                self.message = Some(crate::strings::NOTE_SAVED.to_string());
+                })
             }
+        };
+        if self.queue(change.clone())
+            && let Some(editor) = self.editor_mut()
+        {
+            editor.saving = Some((typed, change));
         }
-        self.draft_done = true;
         true
     }
 
-    /// Esc in the editor: closes it, asking first if the text changed.
+    /// Esc in the editor: closes it, asking first if the text changed. A save still on its
+    /// way is withdrawn.
     pub fn close_editor(&mut self) -> bool {
-        match self.editor.as_mut() {
+        match self.editor_mut() {
             Some(e) if e.changed() && !e.confirm_discard => e.confirm_discard = true,
-            _ => {
-                self.editor = None;
-                self.draft_done = true;
-            }
+            _ => self.discard_note(),
         }
         true
+    }
+
+    /// Closes the editor without saving; its draft goes.
+    pub fn discard_note(&mut self) {
+        self.withdraw_note();
+        self.close_modal();
+        self.ask(Effect::ClearDraft);
     }
 
     /// Toggles a bookmark on the section at the top.
     pub fn toggle_bookmark(&mut self) -> bool {
         let anchor = self.here_anchor();
-        let had = self.bookmarked_headings().contains(&anchor.position) && !anchor.heading.is_empty();
-        self.queue(Change::ToggleBookmark(Bookmark { anchor, created: now() }));
-        self.message =
-            Some(if had { crate::strings::BOOKMARK_OFF } else { crate::strings::BOOKMARK_ON }.to_string());
+        // As the store judges "the same section": the article and the heading's text.
+        let had = self
+            .store
+            .bookmarks
+            .iter()
+            .any(|b| b.anchor.slug == anchor.slug && b.anchor.heading == anchor.heading);
+        if self.queue(Change::SetBookmark { bookmark: Bookmark { anchor, created: now() }, on: !had }) {
+            self.message = Some(if had { strings::BOOKMARK_OFF } else { strings::BOOKMARK_ON }.to_string());
+        }
         true
     }
 
@@ -221,8 +362,9 @@ impl App {
     pub fn cycle_review(&mut self) -> bool {
         let slug = self.library.articles[self.current].slug.clone();
         let status = self.store.status(&slug).next();
-        self.queue(Change::SetReview(slug, Review { status, user: user(), date: now() }));
-        self.message = Some(crate::strings::review_set(status.label()));
+        if self.queue(Change::SetReview(slug, Review { status, user: user(), date: now() })) {
+            self.message = Some(strings::review_set(status.label()));
+        }
         true
     }
 
@@ -233,9 +375,10 @@ impl App {
         let place = self.here();
         let heading = place.section.and_then(|i| self.doc.outline.headings.get(i)).map(|h| h.text.clone());
         let position = Position { heading, offset: place.offset };
-        if self.store.positions.get(&slug) != Some(&position)
-            || self.store.last_article.as_ref() != Some(&slug)
-        {
+        let known = self.store.positions.get(&slug) == Some(&position)
+            && self.store.last_article.as_ref() == Some(&slug);
+        // A read-only store keeps no positions, and that is not worth a message.
+        if !known && !self.store_read_only {
             self.queue(Change::SetPosition(slug, position));
         }
     }
@@ -271,9 +414,9 @@ impl App {
                     .map(|n| {
                         let at = resolve(&n.anchor, &texts);
                         let section = match (at, n.anchor.heading.is_empty()) {
-                            (_, true) => crate::strings::INTRO.to_string(),
+                            (_, true) => strings::INTRO.to_string(),
                             (Some(i), _) => texts[i].to_string(),
-                            (None, _) => format!("{} {}", crate::strings::DETACHED, n.anchor.heading),
+                            (None, _) => format!("{} {}", strings::DETACHED, n.anchor.heading),
                         };
                         let first = n.text.lines().next().unwrap_or("");
                         (self.current, at, format!("{section}: {first}"))
@@ -289,8 +432,7 @@ impl App {
                         self.doc.outline.headings.iter().map(|h| h.text.as_str()).collect();
                     let heading = (a == self.current).then(|| resolve(&anchor, &texts)).flatten();
                     let title = self.library.articles[a].short_title();
-                    let section =
-                        if anchor.heading.is_empty() { crate::strings::INTRO } else { &anchor.heading };
+                    let section = if anchor.heading.is_empty() { strings::INTRO } else { &anchor.heading };
                     (a, heading, format!("{title} › {section}"))
                 })
                 .collect(),

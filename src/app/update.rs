@@ -1,37 +1,81 @@
 //! `update`: applies one action to the reader's state.
 
-use super::{Action, App, Focus, ListKind, ListView, Overlay};
+use super::{Action, App, Effect, Focus, ListKind, ListView, Modal, Overlay, Update};
 use crate::document::HeadingKind;
 use crate::screen::list_offset;
 use crate::strings;
 
 /// Applies `action` to `app`. Returns whether anything visible changed (and so whether the
-/// screen must be drawn again).
-pub fn update(app: &mut App, action: Action) -> bool {
+/// screen must be drawn again), and what the loop must do outside the state.
+pub fn update(app: &mut App, action: Action) -> Update {
+    let redraw = apply(app, action);
+    Update { redraw, effects: app.take_effects() }
+}
+
+/// Types `text` into the open prompt or note editor in one go: a paste, or a burst of keys
+/// that arrived together. The editor keeps line ends; a one-line prompt gets spaces instead.
+/// Anywhere else pasted text is not taken as keys: nothing happens.
+pub fn type_text(app: &mut App, text: &str) -> Update {
+    if !app.accepts_text() {
+        return Update::default();
+    }
+    app.clear_message();
+    let one_line = || text.replace("\r\n", " ").replace(['\r', '\n'], " ");
+    let width = usize::from(app.area.width.saturating_sub(6)).max(20);
+    match &mut app.modal {
+        Modal::Editor(e) => {
+            e.input.insert_str(text.replace("\r\n", "\n").replace('\r', "\n"));
+        }
+        Modal::Palette(p) => {
+            p.input.insert_str(one_line());
+            app.refresh_palette();
+        }
+        Modal::Search(s) => {
+            s.input.insert_str(one_line());
+            app.refresh_search(width);
+        }
+        Modal::Find(input) => {
+            input.insert_str(one_line());
+            let phrase = input.lines().join(" ");
+            app.find_phrase(&phrase);
+        }
+        _ => {}
+    }
+    Update { redraw: true, effects: app.take_effects() }
+}
+
+fn apply(app: &mut App, action: Action) -> bool {
     if let Action::Resize(w, h) = action {
         return app.resize(w, h);
     }
     if action == Action::Exit {
-        app.quit = true;
+        app.ask(Effect::Quit);
         return true;
     }
     app.ensure_parsed();
-    let had_message = app.message.take().is_some();
-    let changed = if app.editor.is_some() {
-        in_editor(app, action)
-    } else if app.list.is_some() {
-        in_list(app, action)
-    } else if app.palette.is_some() || app.search.is_some() {
-        in_list_prompt(app, action)
-    } else if app.find.typing.is_some() {
-        in_find_prompt(app, action)
-    } else {
-        match app.overlay {
-            Some(overlay) => in_overlay(app, overlay, action),
-            None => in_panes(app, action),
-        }
+    let had_message = app.clear_message();
+    // The open window takes the keys; only with none do they reach the panes.
+    let changed = match &app.modal {
+        Modal::Editor(_) => in_editor(app, action),
+        Modal::List(view) => in_list(app, *view, action),
+        Modal::Palette(_) | Modal::Search(_) => in_list_prompt(app, action),
+        Modal::Find(_) => in_find_prompt(app, action),
+        Modal::Overlay(overlay) => in_overlay(app, *overlay, action),
+        Modal::None => in_panes(app, action),
     };
     changed || had_message || app.message.is_some()
+}
+
+/// Types `key` into a field, with the line-editing keys of a shell: Ctrl-u deletes to the
+/// start of the line, Ctrl-w the word before the cursor. Whether the text changed.
+fn shell_input(input: &mut ratatui_textarea::TextArea<'static>, key: crossterm::event::KeyEvent) -> bool {
+    use crossterm::event::{KeyCode, KeyModifiers};
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL) && !key.modifiers.contains(KeyModifiers::ALT);
+    match key.code {
+        KeyCode::Char('u') if ctrl => input.delete_line_by_head(),
+        KeyCode::Char('w') if ctrl => input.delete_word(),
+        _ => input.input(key),
+    }
 }
 
 /// Whether a typed key says yes (y, or j for ja).
@@ -41,11 +85,10 @@ fn yes(action: Action) -> bool {
 
 /// The note editor: keys type; Ctrl-s saves, Esc closes (asking first if it changed).
 fn in_editor(app: &mut App, action: Action) -> bool {
-    let Some(editor) = app.editor.as_mut() else { return false };
+    let Some(editor) = app.editor_mut() else { return false };
     if editor.confirm_discard {
         if yes(action) {
-            app.editor = None;
-            app.draft_done = true;
+            app.discard_note();
         } else {
             editor.confirm_discard = false;
         }
@@ -53,7 +96,7 @@ fn in_editor(app: &mut App, action: Action) -> bool {
     }
     match action {
         Action::Type(key) => {
-            editor.input.input(key);
+            shell_input(&mut editor.input, key);
             true
         }
         Action::Save => app.save_note(),
@@ -63,20 +106,18 @@ fn in_editor(app: &mut App, action: Action) -> bool {
 }
 
 /// The notes or bookmarks list.
-fn in_list(app: &mut App, action: Action) -> bool {
-    let Some(view) = app.list else { return false };
+fn in_list(app: &mut App, view: ListView, action: Action) -> bool {
     let rows = app.list_rows(view.kind);
     if view.confirm_delete {
+        let mut selected = view.selected;
         if yes(action)
             && let Some(id) = app.note_ids().get(view.selected).cloned()
+            && app.queue_delete(id)
         {
-            app.queue_delete(id);
+            // The row below moves up into the place of the deleted one; the last stays last.
+            selected = selected.min(rows.len().saturating_sub(2));
         }
-        app.list = Some(ListView {
-            confirm_delete: false,
-            selected: view.selected.min(rows.len().saturating_sub(2)),
-            ..view
-        });
+        app.modal = Modal::List(ListView { confirm_delete: false, selected, ..view });
         return true;
     }
     let page = app.page() as isize;
@@ -88,7 +129,7 @@ fn in_list(app: &mut App, action: Action) -> bool {
         Action::Top => isize::MIN / 2,
         Action::Bottom => isize::MAX / 2,
         Action::Activate => {
-            app.list = None;
+            app.close_modal();
             if view.kind == ListKind::Bookmarks {
                 return app.open_bookmark(view.selected);
             }
@@ -101,23 +142,22 @@ fn in_list(app: &mut App, action: Action) -> bool {
             let id = app.note_ids().get(view.selected).cloned();
             let note = id.and_then(|id| app.store().notes.iter().find(|n| n.id == id).cloned());
             if let Some(n) = note {
-                app.list = None;
                 app.edit(n.anchor.clone(), Some(n.id.clone()), &n.text);
             }
             return true;
         }
         Action::Delete if view.kind == ListKind::Notes && !rows.is_empty() => {
-            app.list = Some(ListView { confirm_delete: true, ..view });
+            app.modal = Modal::List(ListView { confirm_delete: true, ..view });
             return true;
         }
         Action::Close | Action::Quit | Action::Notes | Action::Bookmarks => {
-            app.list = None;
+            app.close_modal();
             return true;
         }
         _ => return false,
     };
     let selected = view.selected.saturating_add_signed(delta).min(rows.len().saturating_sub(1));
-    app.list = Some(ListView { selected, ..view });
+    app.modal = Modal::List(ListView { selected, ..view });
     true
 }
 
@@ -127,12 +167,12 @@ fn in_list_prompt(app: &mut App, action: Action) -> bool {
     match action {
         Action::Type(key) => {
             let width = usize::from(app.area.width.saturating_sub(6)).max(20);
-            if let Some(p) = app.palette.as_mut() {
-                if p.input.input(key) {
+            if let Some(p) = app.palette_mut() {
+                if shell_input(&mut p.input, key) {
                     app.refresh_palette();
                 }
-            } else if let Some(s) = app.search.as_mut()
-                && s.input.input(key)
+            } else if let Some(s) = app.search_mut()
+                && shell_input(&mut s.input, key)
             {
                 app.refresh_search(width);
             }
@@ -142,11 +182,10 @@ fn in_list_prompt(app: &mut App, action: Action) -> bool {
         Action::Up => app.move_in_list(-1),
         Action::PageDown => app.move_in_list(page),
         Action::PageUp => app.move_in_list(-page),
-        Action::Activate if app.palette.is_some() => app.accept_palette(),
+        Action::Activate if app.palette().is_some() => app.accept_palette(),
         Action::Activate => app.accept_search(),
         Action::Close | Action::Quit => {
-            app.palette = None;
-            app.search = None;
+            app.close_modal();
             true
         }
         _ => false,
@@ -157,20 +196,22 @@ fn in_list_prompt(app: &mut App, action: Action) -> bool {
 fn in_find_prompt(app: &mut App, action: Action) -> bool {
     match action {
         Action::Type(key) => {
-            let text = app.find.typing.as_mut().map(|input| (input.input(key), input.lines().join(" ")));
-            if let Some((true, text)) = text {
+            let Modal::Find(input) = &mut app.modal else { return false };
+            if shell_input(input, key) {
+                let text = input.lines().join(" ");
                 app.find_phrase(&text);
             }
             true
         }
         Action::Activate => {
-            app.find.typing = None;
+            app.close_modal();
             if !app.find.active() {
                 app.clear_find();
             }
             true
         }
         Action::Close | Action::Quit => {
+            app.close_modal();
             app.scroll = app.find.origin;
             app.clear_find();
             true
@@ -187,7 +228,7 @@ fn in_overlay(app: &mut App, overlay: Overlay, action: Action) -> bool {
         || matches!((overlay, action), (Overlay::Warnings(_), Action::Warnings))
         || matches!((overlay, action), (Overlay::Contents, Action::ToggleContents));
     if close {
-        app.overlay = None;
+        app.close_modal();
         return true;
     }
     let delta = match action {
@@ -200,7 +241,7 @@ fn in_overlay(app: &mut App, overlay: Overlay, action: Action) -> bool {
         Action::Top => isize::MIN / 2,
         Action::Bottom => isize::MAX / 2,
         Action::Activate if overlay == Overlay::Contents => {
-            app.overlay = None;
+            app.close_modal();
             app.jump_to_heading(app.contents_sel);
             return true;
         }
@@ -210,11 +251,11 @@ fn in_overlay(app: &mut App, overlay: Overlay, action: Action) -> bool {
         Overlay::Help(s) => {
             // The window is at most the screen's height, less its border.
             let last = help_len().saturating_sub(usize::from(app.area.height.saturating_sub(2)));
-            app.overlay = Some(Overlay::Help(step(s, delta).min(last)));
+            app.modal = Modal::Overlay(Overlay::Help(step(s, delta).min(last)));
         }
         Overlay::Warnings(s) => {
-            let len = app.library.warnings.len();
-            app.overlay = Some(Overlay::Warnings(step(s, delta).min(len.saturating_sub(1))))
+            let len = app.problems().len();
+            app.modal = Modal::Overlay(Overlay::Warnings(step(s, delta).min(len.saturating_sub(1))))
         }
         Overlay::Contents => return app.select_by(delta),
     }
@@ -253,12 +294,13 @@ fn in_panes(app: &mut App, action: Action) -> bool {
         Action::Back => app.go_back(),
         Action::Note => app.start_note(),
         Action::Notes => {
-            app.list = Some(ListView { kind: ListKind::Notes, selected: 0, confirm_delete: false });
+            app.modal = Modal::List(ListView { kind: ListKind::Notes, selected: 0, confirm_delete: false });
             true
         }
         Action::Bookmark => app.toggle_bookmark(),
         Action::Bookmarks => {
-            app.list = Some(ListView { kind: ListKind::Bookmarks, selected: 0, confirm_delete: false });
+            app.modal =
+                Modal::List(ListView { kind: ListKind::Bookmarks, selected: 0, confirm_delete: false });
             true
         }
         Action::Review => app.cycle_review(),
@@ -266,16 +308,17 @@ fn in_panes(app: &mut App, action: Action) -> bool {
         Action::Copy => {
             let (title, text) = app.section_text();
             app.message = Some(strings::copied(&title, text.chars().count()));
-            app.clipboard = Some(text);
+            app.ask(Effect::Copy(text));
             true
         }
         Action::ToggleMouse => {
             app.mouse = !app.mouse;
             app.message = Some(if app.mouse { strings::MOUSE_ON } else { strings::MOUSE_OFF }.to_string());
+            app.ask(Effect::SetMouse(app.mouse));
             true
         }
         Action::Suspend => {
-            app.suspend = true;
+            app.ask(Effect::Suspend);
             true
         }
         Action::Type(_) => false,
@@ -284,11 +327,11 @@ fn in_panes(app: &mut App, action: Action) -> bool {
         Action::Activate => app.jumping(activate),
         Action::ToggleContents => toggle_contents(app),
         Action::Help => {
-            app.overlay = Some(Overlay::Help(0));
+            app.modal = Modal::Overlay(Overlay::Help(0));
             true
         }
         Action::Warnings => {
-            app.overlay = Some(Overlay::Warnings(0));
+            app.modal = Modal::Overlay(Overlay::Warnings(0));
             true
         }
         Action::Close if app.find.active() => {
@@ -297,7 +340,7 @@ fn in_panes(app: &mut App, action: Action) -> bool {
         }
         Action::Close => false,
         Action::Quit | Action::Exit => {
-            app.quit = true;
+            app.ask(Effect::Quit);
             true
         }
         Action::Wheel { col, row, down } => wheel(app, col, row, down),
@@ -356,7 +399,7 @@ fn toggle_contents(app: &mut App) -> bool {
         app.resize(w, h);
     } else {
         app.contents_sel = app.section().unwrap_or(0);
-        app.overlay = Some(Overlay::Contents);
+        app.modal = Modal::Overlay(Overlay::Contents);
     }
     true
 }

@@ -20,13 +20,16 @@ use ratatui::layout::{Position, Rect, Size};
 use ratatui::style::{Color, Modifier};
 use ratatui::{Frame, Terminal};
 use std::io::{self, Write};
-use unicode_width::UnicodeWidthStr;
 
+mod cells;
+#[cfg(test)]
+mod props;
 mod scroll;
 mod sgr;
 #[cfg(test)]
 mod tests;
 
+use cells::{MAX_REACH, changed_cells, columns, fitting, parts, reach, tail_start};
 use scroll::{Hashes, Scroll, blank_hashes, find_scroll, runs};
 use sgr::{MODIFIER_CODES, ascii, colour_code, width_of};
 
@@ -111,6 +114,17 @@ impl<W: Write> Ansi<W> {
         self.known_size.set(None);
     }
 
+    /// The terminal is now `size` (for a terminal whose size is told, not asked: a test, an
+    /// SSH channel).
+    pub fn set_size(&mut self, size: Size) {
+        self.fixed_size = Some(size);
+    }
+
+    /// Whether the size is told (by [`Ansi::sized`] or [`Ansi::set_size`]), not asked.
+    pub fn is_sized(&self) -> bool {
+        self.fixed_size.is_some()
+    }
+
     /// The writer.
     pub fn writer_mut(&mut self) -> &mut W {
         &mut self.out
@@ -125,6 +139,8 @@ impl<W: Write> Ansi<W> {
                 c.set_symbol("\u{0}");
             });
             self.hashes = Hashes::default();
+            // A resize may have moved the cursor (a terminal keeps it inside the screen).
+            self.cursor = None;
         }
         let written = self.present(&frame);
         let old = std::mem::replace(&mut self.mirror, frame);
@@ -161,33 +177,26 @@ impl<W: Write> Ansi<W> {
         }
         let width = next.area.width;
         for y in 0..next.area.height {
-            // Rows are told apart by 64-bit hashes: a row is written when its hash changed.
-            if new.full[usize::from(y)] == self.hashes.full[usize::from(y)] {
+            let start = usize::from(y) * usize::from(width);
+            let row = start..start + usize::from(width);
+            // Rows whose hashes differ differ; rows whose hashes agree are compared cell by
+            // cell, so that no collision can leave a row unwritten.
+            if new.full[usize::from(y)] == self.hashes.full[usize::from(y)]
+                && next.content[row.clone()] == self.mirror.content[row]
+            {
                 continue;
             }
-            let start = usize::from(y) * usize::from(width);
-            // With the right part unchanged (by its hash), only the left part needs looking at.
-            let end = if new.part[usize::from(y)] == self.hashes.part[usize::from(y)] {
-                u16::try_from(scroll::right_part(width)).unwrap_or(width)
-            } else {
-                width
-            };
-            let changed: Vec<u16> = (0..end)
-                .filter(|&x| {
-                    next.content[start + usize::from(x)] != self.mirror.content[start + usize::from(x)]
-                })
-                .collect();
+            let changed = changed_cells(&next.content[start..], &self.mirror.content[start..], width);
             // Blank cells to the end of the row are erased (EL) rather than written.
             let blank = Cell::default();
-            let tail = (0..width).rev().take_while(|&x| next.content[start + usize::from(x)] == blank).last();
+            let tail = tail_start(&next.content[start..start + usize::from(width)]);
             for (from, to) in runs(&changed) {
                 match tail {
                     Some(t) if to >= t && t.saturating_sub(from) < to - from + 1 => {
                         if t > from {
                             self.write_run(next, y, from, t - 1)?;
-                        } else {
-                            self.move_to(from.max(t), y)?;
                         }
+                        self.move_to(from.max(t), y)?;
                         self.set_pen(&blank)?;
                         self.out.write_all(b"\x1b[K")?;
                     }
@@ -201,34 +210,51 @@ impl<W: Write> Ansi<W> {
 
     /// Writes cells `from..=to` of row `y`, widening to whole wide characters.
     fn write_run(&mut self, next: &Buffer, y: u16, from: u16, to: u16) -> io::Result<()> {
+        let width = next.area.width;
         let mut x = from;
         // Start at the head of a wide character whose tail changed.
-        while x > 0 && next[(x - 1, y)].symbol().width() > 1 {
-            x -= 1;
+        while let Some(head) = (1..=x.min(MAX_REACH)).find(|&k| columns(&next[(x - k, y)]) > k) {
+            x -= head;
         }
-        self.move_to(x, y)?;
         let blank = Cell::default();
-        while x <= to && x < next.area.width {
+        while x <= to && x < width {
             let cell = &next[(x, y)];
             // A long stretch of blanks is erased (ECH) rather than written out.
             let blanks = (x..=to).take_while(|&b| next[(b, y)] == blank).count();
             if blanks >= ERASE_FROM {
+                self.move_to(x, y)?;
                 self.set_pen(&blank)?;
                 let n = u16::try_from(blanks).unwrap_or(u16::MAX);
                 write!(self.out, "\x1b[{n}X")?;
                 x += n;
-                self.cursor = None;
-                if x <= to {
-                    self.move_to(x, y)?;
-                }
                 continue;
             }
+            self.move_to(x, y)?;
             self.set_pen(cell)?;
+            let w = columns(cell);
             let symbol = self.glyph(cell.symbol());
-            let w = if symbol.len() == 1 { 1 } else { u16::try_from(symbol.width()).unwrap_or(1).max(1) };
+            // What might not fit before the row's end is not sent: the terminal would wrap it
+            // onto the next row.
+            let symbol =
+                if x.saturating_add(reach(cell)) > width { fitting(symbol, width - x) } else { symbol };
             self.out.write_all(symbol.as_bytes())?;
-            x += w;
-            self.cursor = Some(Position::new(x, y));
+            let end = x.saturating_add(w).min(width);
+            if symbol.chars().nth(1).is_none() {
+                self.cursor = Some(Position::new(end, y));
+            } else {
+                // Where a terminal leaves the cursor after a cluster of several characters
+                // (ZWJ emoji, halfwidth sound marks, stacked accents) is its own business: the
+                // next cell is placed by an absolute move, and columns ratatui gives the
+                // cluster that a terminal drawing it part by part would not cover are blanked.
+                self.cursor = None;
+                let covered = x.saturating_add(parts(symbol));
+                if covered < end {
+                    self.move_to(covered, y)?;
+                    self.out.write_all(" ".repeat(usize::from(end - covered)).as_bytes())?;
+                    self.cursor = Some(Position::new(end, y));
+                }
+            }
+            x = end;
         }
         Ok(())
     }

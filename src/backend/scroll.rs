@@ -38,10 +38,18 @@ fn colour_bits(c: Color) -> u64 {
     }
 }
 
+/// Up to eight bytes as a number.
+fn word(bytes: &[u8]) -> u64 {
+    let mut word = [0u8; 8];
+    let n = bytes.len().min(8);
+    word[..n].copy_from_slice(&bytes[..n]);
+    u64::from_le_bytes(word)
+}
+
 /// The hashes of each row's cells: all of them (`full`), and those from column `from` on
-/// (`part`), in one pass, so rows of two frames can be matched quickly. (Not for anything
-/// adversarial: a collision costs a few bytes, never a wrong screen, because [`cost`] and
-/// the writing compare cells themselves.)
+/// (`part`), in one pass, so rows of two frames can be matched quickly when looking for a
+/// scroll. A collision costs a few bytes, never a wrong screen: the writing compares the
+/// cells themselves.
 fn row_hashes2(buf: &Buffer, from: usize) -> (Vec<u64>, Vec<u64>) {
     let w = usize::from(buf.area.width).max(1);
     let mix = |h: u64, x: u64| (h.rotate_left(5) ^ x).wrapping_mul(0x517c_c1b7_2722_0a95);
@@ -52,13 +60,16 @@ fn row_hashes2(buf: &Buffer, from: usize) -> (Vec<u64>, Vec<u64>) {
         // hash is made of the two.
         let (mut left, mut right) = (0u64, 0u64);
         for (x, cell) in row.iter().enumerate() {
-            let mut word = [0u8; 8];
-            let symbol = cell.symbol().as_bytes();
-            let n = symbol.len().min(8);
-            word[..n].copy_from_slice(&symbol[..n]);
             let style =
                 colour_bits(cell.fg) << 32 ^ colour_bits(cell.bg) << 8 ^ u64::from(cell.modifier.bits());
-            let h = mix(u64::from_le_bytes(word), style);
+            // Every byte of the symbol, eight at a time: "👩‍⚕️" and "👩‍⚖️" share their first
+            // eight.
+            let symbol = cell.symbol().as_bytes();
+            let mut chunks = symbol.chunks(8);
+            let mut h = mix(word(chunks.next().unwrap_or_default()), style);
+            for chunk in chunks {
+                h = mix(h, word(chunk));
+            }
             if x < from {
                 left = mix(left, h);
             } else {

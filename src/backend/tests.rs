@@ -146,3 +146,54 @@ fn a_long_run_of_blanks_inside_a_row_is_erased_not_written() {
     let out = take(&mut t);
     assert_eq!(out, "\x1b[1;2H\x1b[17X", "erased; the s after the blanks was already there");
 }
+
+/// What a terminal shows after `bytes`: each row's text as vt100 reads its cells.
+fn screen(bytes: &[u8], w: u16, h: u16) -> vt100::Parser {
+    let n = |v: u16| std::num::NonZeroU16::new(v.max(1)).unwrap_or(std::num::NonZeroU16::MIN);
+    let mut p = vt100::Parser::new(n(h), n(w), 0);
+    p.process(bytes);
+    p
+}
+
+fn shown(p: &vt100::Parser, y: u16) -> String {
+    let (_, w) = p.screen().size();
+    (0..w.get())
+        .map(|x| {
+            p.screen().cell(y, x).map_or(String::new(), |c| {
+                if c.has_contents() {
+                    c.contents().to_string()
+                } else if c.is_wide_continuation() {
+                    String::new()
+                } else {
+                    " ".into()
+                }
+            })
+        })
+        .collect()
+}
+
+#[test]
+fn a_grapheme_longer_than_eight_bytes_that_changed_is_written_again() {
+    // "👩‍⚕️" and "👩‍⚖️" share their first eight bytes.
+    let mut t = terminal(Colors::Off, false);
+    lines(&mut t, &["a 👩\u{200d}⚕\u{fe0f} b"]);
+    take(&mut t);
+    lines(&mut t, &["a 👩\u{200d}⚖\u{fe0f} b"]);
+    let out = take(&mut t);
+    assert!(out.contains("👩\u{200d}⚖\u{fe0f}"), "the changed emoji is written: {out:?}");
+}
+
+#[test]
+fn halfwidth_katakana_with_a_sound_mark_leaves_nothing_behind_when_it_goes() {
+    // Ratatui gives "ｶﾞ" three columns (the mark counts as one); a terminal draws ｶ and ﾞ
+    // in one column each. When only its first cell changes, the cells it covered must be
+    // written too, as ratatui's own diff does.
+    let mut t = terminal(Colors::Off, false);
+    let mut all = Vec::new();
+    for row in ["ｶﾞ!", "ｶﾞ?", "a  ?"] {
+        lines(&mut t, &[row]);
+        all.extend(take(&mut t).into_bytes());
+    }
+    let p = screen(&all, 20, 6);
+    assert_eq!(shown(&p, 0).trim_end(), "a  ?", "no stray sound mark: {:?}", String::from_utf8_lossy(&all));
+}

@@ -163,13 +163,16 @@ fn reader(library: Library, start: Start, cli: &Cli) -> Result<i32, Failure> {
     let article = if start.is_plain() { last.unwrap_or(start.article) } else { start.article };
     let mut app = App::new(library, article).with_mouse(!cli.no_mouse);
     app.stale_months = cli.stale_months;
-    app.set_store(loaded.store, loaded.read_only);
+    let read_only = loaded.read_only();
+    app.set_store(loaded.store, read_only);
     app.restore_position();
-    if let Some(message) = loaded.message {
-        app.message = Some(message);
+    if let Some(problem) = loaded.problem {
+        app.message = Some(problem.to_string());
     }
-    if let Some(draft) = crate::store::Draft::find(disk.dir()) {
-        app.recover(draft);
+    match crate::store::Draft::find(disk.dir()) {
+        Ok(Some(draft)) => app.recover(draft),
+        Ok(None) => {}
+        Err(problem) => app.message = Some(problem.to_string()),
     }
     if let Some(i) = start.heading {
         app.jump_to_heading(i);

@@ -8,8 +8,8 @@ use serde_json::json;
 
 fn load(disk: &Disk) -> Store {
     let loaded = disk.load();
-    if let Some(message) = loaded.message {
-        eprintln!("artikel: {message}");
+    if let Some(problem) = &loaded.problem {
+        eprintln!("artikel: {problem}");
     }
     loaded.store
 }

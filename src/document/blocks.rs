@@ -75,6 +75,8 @@ pub enum Block {
     Quote(Vec<Block>),
     /// A fenced or indented code block (kept verbatim).
     Code(String),
+    /// A raw HTML block, its lines as written (made safe to print).
+    Html(String),
     /// A table.
     Table(Table),
     /// A horizontal rule.
@@ -108,7 +110,7 @@ pub fn push_block_text(out: &mut String, block: &Block) {
                 push(&inline.text.replace('\n', " "));
             }
         }
-        Block::Code(code) => push(&code.replace('\n', " ")),
+        Block::Code(code) | Block::Html(code) => push(&code.replace('\n', " ")),
         Block::Rule => {}
         Block::List { items, .. } => items.iter().flatten().for_each(|b| push_block_text(out, b)),
         Block::Quote(blocks) | Block::Footnote { blocks, .. } => {

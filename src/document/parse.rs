@@ -53,6 +53,8 @@ struct Builder {
     style: InlineStyle,
     links: Vec<String>,
     code: Option<String>,
+    /// The raw lines of the HTML block being read.
+    html: Option<String>,
     table: Option<Table>,
     row: Vec<Vec<Inline>>,
 }
@@ -70,7 +72,11 @@ impl Builder {
             Event::InlineMath(t) | Event::DisplayMath(t) => {
                 self.text(&t, InlineStyle { code: true, ..self.style })
             }
-            Event::Html(t) | Event::InlineHtml(t) => self.html(&t),
+            Event::Html(t) => match &mut self.html {
+                Some(block) => block.push_str(&t),
+                None => self.html(&t),
+            },
+            Event::InlineHtml(t) => self.html(&t),
             Event::FootnoteReference(label) => {
                 self.text(&format!("[{label}]"), InlineStyle { aside: true, ..self.style })
             }
@@ -91,7 +97,10 @@ impl Builder {
             Tag::BlockQuote(_) => self.open(Kind::Quote),
             Tag::List(start) => self.open(Kind::List(start)),
             Tag::Item => self.open(Kind::Item),
-            Tag::FootnoteDefinition(label) => self.open(Kind::Footnote(label.to_string())),
+            // The label is shown where the note is, as it is where it is referred to.
+            Tag::FootnoteDefinition(label) => {
+                self.open(Kind::Footnote(sanitize::visible(&label).into_owned()))
+            }
             Tag::CodeBlock(kind) => {
                 self.flush();
                 self.code = Some(match kind {
@@ -101,7 +110,10 @@ impl Builder {
                     _ => String::new(),
                 });
             }
-            Tag::HtmlBlock => self.flush(),
+            Tag::HtmlBlock => {
+                self.flush();
+                self.html = Some(String::new());
+            }
             Tag::Table(aligns) => {
                 self.flush();
                 self.table = Some(Table { align: aligns.iter().map(align).collect(), ..Table::default() });
@@ -120,7 +132,16 @@ impl Builder {
 
     fn end(&mut self, tag: TagEnd) {
         match tag {
-            TagEnd::Paragraph | TagEnd::HtmlBlock => self.flush(),
+            TagEnd::Paragraph => self.flush(),
+            TagEnd::HtmlBlock => {
+                let html = self.html.take().unwrap_or_default();
+                let html = html.trim_end_matches(['\n', '\r']);
+                let trimmed = html.trim();
+                let comment = trimmed.starts_with("<!--") && trimmed.ends_with("-->");
+                if !comment && !trimmed.is_empty() {
+                    self.push(Block::Html(sanitize::visible(html).into_owned()));
+                }
+            }
             TagEnd::Heading(level) => {
                 let text = compact(std::mem::take(&mut self.inlines));
                 self.push(Block::Heading { level: level as u8, text });
@@ -313,6 +334,28 @@ mod tests {
         assert!(text.contains("FysFinder <https://fysfinder.dk>"), "{text}");
         assert!(!text.contains("nakke.md"), "{text}");
         assert!(text.contains("^[[31m") && !text.contains('\x1b'), "{text}");
+    }
+
+    #[test]
+    fn footnote_labels_are_made_visible_where_they_are_defined_too() {
+        for label in ["\x1bc", "\u{9d}0;T\x07", "\x1b(0"] {
+            let b = blocks(&format!("x[^{label}]\n\n[^{label}]: note\n"));
+            let Some(Block::Footnote { label: shown, .. }) = b.get(1) else { panic!("{b:?}") };
+            assert!(!shown.chars().any(char::is_control), "{shown:?}");
+            assert_eq!(shown.as_str(), sanitize::visible(label), "shown as the reference shows it");
+        }
+    }
+
+    #[test]
+    fn html_blocks_keep_their_line_ends() {
+        let b = blocks("<div class\nfoo>\n\x1b[2J\n</div>\n\n<pre>\na  b\n  c\n</pre>\n");
+        assert_eq!(
+            b,
+            [
+                Block::Html("<div class\nfoo>\n^[[2J\n</div>".into()),
+                Block::Html("<pre>\na  b\n  c\n</pre>".into())
+            ]
+        );
     }
 
     #[test]

@@ -1,4 +1,5 @@
-//! Lays out each kind of block: headings, paragraphs, lists, quotes, code, rules, footnotes.
+//! Lays out each kind of block: headings, paragraphs, lists, quotes, code, HTML, rules,
+//! footnotes.
 
 use super::wrap::{display_width, wrap};
 use super::{Line, Lines, Role, Span, Tone, table};
@@ -51,7 +52,9 @@ fn block_into(out: &mut Vec<Line>, block: &Block, width: usize) {
             let lines = stacked(inner, inner_width(width, 2), true);
             prefixed(out, lines, width, "│ ", "│ ");
         }
-        Block::Code(code) => code_block(out, code, width),
+        Block::Code(code) => verbatim(out, code, width, true, Tone::of(Role::Code)),
+        // Raw HTML is not the article's prose: its lines as they are, unindented and dim.
+        Block::Html(html) => verbatim(out, html, width, false, Tone::of(Role::Aside)),
         Block::Table(t) => table::lay_out(out, t, width),
         Block::Rule => out.push(Line { spans: vec![Span::new("─".repeat(width), Tone::of(Role::Marker))] }),
         Block::Footnote { label, blocks } => {
@@ -112,10 +115,10 @@ fn push_wrapped(out: &mut Vec<Line>, spans: &[Span], width: usize) {
     out.extend(wrap(spans, width).into_iter().map(|spans| Line { spans }));
 }
 
-fn code_block(out: &mut Vec<Line>, code: &str, width: usize) {
-    let indent = if width >= 2 + MIN_INNER { "  " } else { "" };
+/// Lines kept as they are (`indented` by two when there is room), cut where too long.
+fn verbatim(out: &mut Vec<Line>, code: &str, width: usize, indented: bool, tone: Tone) {
+    let indent = if indented && width >= 2 + MIN_INNER { "  " } else { "" };
     let room = width - indent.len();
-    let tone = Tone::of(Role::Code);
     for raw in code.split('\n') {
         let text = raw.trim_end_matches('\r').replace('\t', "    ");
         let mut line = String::from(indent);

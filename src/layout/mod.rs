@@ -201,6 +201,19 @@ mod tests {
     }
 
     #[test]
+    fn html_blocks_keep_their_lines_dim_and_cut_only_where_too_long() {
+        let md = "<div class\nfoo>\n<script>x = 1;\ny = 2;</script>\n</div>\n\nEfter.\n";
+        assert_eq!(
+            texts(md, 12),
+            ["<div class", "foo>", "<script>x = ", "1;", "y = 2;</scri", "pt>", "</div>", "", "Efter."]
+        );
+        let layout = Layout::new(&Document::parse(md), 40);
+        let tones: Vec<Role> =
+            layout.lines.iter().flat_map(|l| l.spans().map(|(_, t)| t.role).collect::<Vec<_>>()).collect();
+        assert_eq!(tones, [Role::Aside, Role::Aside, Role::Aside, Role::Aside, Role::Aside, Role::Text]);
+    }
+
+    #[test]
     fn a_rule_spans_the_width() {
         assert_eq!(texts("---\n", 5), ["─────"]);
     }

@@ -50,7 +50,14 @@ impl Lines {
 
     /// The lines from the first on.
     pub fn iter(&self) -> impl Iterator<Item = LineRef<'_>> {
-        (0..self.len()).filter_map(|i| self.get(i))
+        self.range(0..self.len())
+    }
+
+    /// The lines in `rows` that exist, found at once (not by walking from the first): what a
+    /// viewport shows, `lines.range(scroll..scroll + height)`.
+    pub fn range(&self, rows: std::ops::Range<usize>) -> impl DoubleEndedIterator<Item = LineRef<'_>> {
+        let end = rows.end.min(self.len());
+        (rows.start.min(end)..end).filter_map(|i| self.get(i))
     }
 
     /// The lines as owned [`Line`]s (for tests and comparisons).
@@ -118,5 +125,9 @@ mod tests {
         assert_eq!(lines.get(0).map(|l| (l.text(), l.width())), Some(("Knæ ondt".into(), 8)));
         assert_eq!(lines.get(1).map(|l| l.text()), Some(String::new()));
         assert!(lines.get(3).is_none());
+        let texts = |r: std::ops::Range<usize>| lines.range(r).map(|l| l.text()).collect::<Vec<_>>();
+        assert_eq!(texts(2..10), ["│ x"], "cut at the end");
+        assert_eq!(texts(0..2), ["Knæ ondt", ""]);
+        assert!(texts(5..9).is_empty(), "past the end");
     }
 }

@@ -1,9 +1,23 @@
-//! The store's file: reading it (moving a broken one aside), locking, and atomic writes.
+//! The store's file: reading it (moving a broken one aside), locking, and writing only what
+//! reads back.
 
+use super::error::{ErrorKind, Problem, StoreError};
+use super::files::{lock, move_aside, problem, write_atomic_using};
 use super::{Change, Store, VERSION};
-use std::fs::{self, File};
+use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// The most notes, bookmarks, reviews and positions the store keeps: a change that would
+/// grow it past this is refused with [`ErrorKind::TooLarge`]. The parser's budget is set to
+/// read twice as much, so a file edited by hand past the limit still loads.
+pub const MAX_ENTRIES: usize = 50_000;
+/// The largest the store's file may grow (64 MiB), for the same reason.
+pub const MAX_BYTES: usize = 64 << 20;
+
+/// How long [`Disk::update`] waits for another process to release the lock.
+const LOCK_WAIT: Duration = Duration::from_secs(3);
 
 /// The store's folder on disk.
 #[derive(Debug, Clone)]
@@ -12,44 +26,31 @@ pub struct Disk {
 }
 
 /// A store as read, with what the user should be told about it.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Default)]
 pub struct Loaded {
     /// The data (empty when there was none, or it could not be read).
     pub store: Store,
-    /// Set when the file was written by a newer version: it must not be written.
-    pub read_only: bool,
-    /// Something to tell the user (a file moved aside, a newer version).
-    pub message: Option<String>,
+    /// What went wrong reading it: a file moved aside ([`ErrorKind::Corrupt`]: the store
+    /// starts empty), or why it must not be written ([`ErrorKind::ReadOnly`]).
+    pub problem: Option<StoreError>,
 }
 
-/// Why a change could not be saved.
-#[derive(Debug)]
-pub enum StoreError {
-    /// The file was written by a newer version of artikel; it is left as it is.
-    Newer(u32),
-    /// The disk said no.
-    Io(io::Error),
-}
-
-impl std::fmt::Display for StoreError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            StoreError::Newer(v) => {
-                write!(f, "the notes file is from a newer artikel (version {v}); it is read-only here")
-            }
-            StoreError::Io(e) => write!(f, "cannot save notes: {e}"),
-        }
+impl Loaded {
+    /// Whether the store must not be written in this session.
+    pub fn read_only(&self) -> bool {
+        self.problem.as_ref().is_some_and(|p| p.kind() == ErrorKind::ReadOnly)
     }
 }
 
-impl From<io::Error> for StoreError {
-    fn from(e: io::Error) -> StoreError {
-        StoreError::Io(e)
-    }
+/// What reading the file found.
+enum Read {
+    Missing,
+    Parsed(Store),
+    Corrupt { why: String, at: Option<(u64, u64)> },
 }
 
 impl Disk {
-    /// The store in folder `dir` (created when first written).
+    /// The store in folder `dir` (created, private to the user, when first written).
     pub fn new(dir: impl Into<PathBuf>) -> Disk {
         Disk { dir: dir.into() }
     }
@@ -64,94 +65,146 @@ impl Disk {
         &self.dir
     }
 
+    fn lock_path(&self) -> PathBuf {
+        self.dir.join("notes.lock")
+    }
+
     /// Reads the store. A missing file is an empty store; a broken one is moved aside
-    /// (`notes.yaml.corrupt-<time>`) and the store starts empty; a newer one is read-only.
+    /// (`notes.yaml.corrupt-<time>`) and the store starts empty; a newer or unreadable one
+    /// is read-only.
     pub fn load(&self) -> Loaded {
+        match self.read() {
+            // Moving a file aside takes the lock, so it is never one another session just wrote.
+            Ok(Read::Corrupt { .. }) => match lock(&self.lock_path(), &self.dir, LOCK_WAIT) {
+                Ok(_lock) => self.load_locked(),
+                Err(e) => {
+                    let kind = if e.kind() == ErrorKind::Busy {
+                        io::ErrorKind::WouldBlock
+                    } else {
+                        io::ErrorKind::Other
+                    };
+                    let text = if e.kind() == ErrorKind::Busy {
+                        crate::strings::LOCK_HELD.to_string()
+                    } else {
+                        e.to_string()
+                    };
+                    self.finish(self.read(), || Err(io::Error::new(kind, text)))
+                }
+            },
+            read => self.finish(read, || move_aside(&self.path())),
+        }
+    }
+
+    /// Reads the store while holding the lock.
+    fn load_locked(&self) -> Loaded {
+        self.finish(self.read(), || move_aside(&self.path()))
+    }
+
+    /// What the user gets from `read`; a broken file is moved by `aside`.
+    fn finish(&self, read: Result<Read, StoreError>, aside: impl FnOnce() -> io::Result<PathBuf>) -> Loaded {
+        match read {
+            Ok(Read::Parsed(store)) if store.version > VERSION => {
+                let problem = StoreError::new(Problem::Newer { version: store.version }, self.path());
+                Loaded { store, problem: Some(problem) }
+            }
+            Ok(Read::Parsed(store)) => Loaded { store, problem: None },
+            Ok(Read::Missing) => Loaded::default(),
+            Ok(Read::Corrupt { why, at }) => {
+                let problem = StoreError::new(Problem::Corrupt { why, at, moved: aside() }, self.path());
+                Loaded { store: Store::default(), problem: Some(problem) }
+            }
+            Err(problem) => Loaded { store: Store::default(), problem: Some(problem) },
+        }
+    }
+
+    fn read(&self) -> Result<Read, StoreError> {
         let path = self.path();
-        let text = match fs::read(&path) {
+        let bytes = match fs::read(&path) {
             Ok(bytes) => bytes,
-            Err(e) if e.kind() == io::ErrorKind::NotFound => return Loaded::default(),
-            Err(e) => {
-                return Loaded {
-                    read_only: true,
-                    message: Some(format!("cannot read {}: {e}; notes are read-only", path.display())),
-                    ..Loaded::default()
-                };
-            }
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Read::Missing),
+            Err(e) => return Err(StoreError::new(problem(e, &self.dir, Problem::Unreadable), path)),
         };
-        match parse(&text) {
-            Ok(store) if store.version > VERSION => {
-                Loaded { read_only: true, message: Some(StoreError::Newer(store.version).to_string()), store }
-            }
-            Ok(store) => Loaded { store, ..Loaded::default() },
-            Err(why) => {
-                let message = match self.move_aside() {
-                    Ok(aside) => format!(
-                        "{} could not be read ({why}); it was moved to {} and notes start empty",
-                        path.display(),
-                        aside.display()
-                    ),
-                    Err(e) => format!(
-                        "{} could not be read ({why}) nor moved aside ({e}); notes are read-only",
-                        path.display()
-                    ),
-                };
-                let read_only = !message.contains("moved to");
-                Loaded { store: Store::default(), read_only, message: Some(message) }
-            }
-        }
+        Ok(match parse::<Store>(&bytes) {
+            Ok(store) => Read::Parsed(store),
+            Err((why, at)) => Read::Corrupt { why, at },
+        })
     }
 
-    fn move_aside(&self) -> io::Result<PathBuf> {
-        let stamp = jiff::Timestamp::now().as_second();
-        let aside = self.dir.join(format!("notes.yaml.corrupt-{stamp}"));
-        fs::rename(self.path(), &aside)?;
-        Ok(aside)
-    }
-
-    /// Applies `changes` to the latest store on disk, under the lock, and writes it back
-    /// atomically. Returns the store as written.
+    /// Applies `changes` to the latest store on disk, under the lock (waiting a few seconds
+    /// for another artikel to let it go, then [`ErrorKind::Busy`]), and writes it back
+    /// atomically. Returns the store as written. Nothing is written when it fails.
     pub fn update(&self, changes: &[Change]) -> Result<Store, StoreError> {
-        fs::create_dir_all(&self.dir)?;
-        let lock =
-            File::options().create(true).truncate(false).write(true).open(self.dir.join("notes.lock"))?;
-        lock.lock()?;
-        let loaded = self.load();
-        if loaded.read_only {
-            return Err(StoreError::Newer(loaded.store.version));
+        self.update_within(changes, LOCK_WAIT)
+    }
+
+    /// As [`Disk::update`], but returns [`ErrorKind::Busy`] at once when another process
+    /// holds the lock, so the caller can keep answering keys and try again.
+    pub fn try_update(&self, changes: &[Change]) -> Result<Store, StoreError> {
+        self.update_within(changes, Duration::ZERO)
+    }
+
+    fn update_within(&self, changes: &[Change], wait: Duration) -> Result<Store, StoreError> {
+        let _lock = lock(&self.lock_path(), &self.dir, wait)?;
+        let loaded = self.load_locked();
+        // A broken file was just moved aside: say so before writing a new one (the next
+        // attempt starts from an empty store).
+        if let Some(problem) = loaded.problem {
+            return Err(problem);
         }
+        let before = loaded.store.entries();
         let mut store = loaded.store;
         changes.iter().for_each(|c| store.apply(c));
-        let text = serde_saphyr::to_string(&store).map_err(|e| io::Error::other(e.to_string()))?;
-        write_atomic_using(&self.path(), |f| f.write_all(text.as_bytes()))?;
+        let text =
+            serde_saphyr::to_string(&store).map_err(|e| self.write_error(io::Error::other(e.to_string())))?;
+        let entries = store.entries();
+        if (entries > MAX_ENTRIES || text.len() > MAX_BYTES) && entries >= before {
+            return Err(StoreError::new(Problem::TooLarge { entries, bytes: text.len() }, self.path()));
+        }
+        // Never write what cannot be read back.
+        match parse::<Store>(text.as_bytes()) {
+            Ok(back) if back == store => {}
+            Ok(_) => return Err(self.write_error(io::Error::other(crate::strings::NOT_READ_BACK))),
+            Err((why, _)) => {
+                return Err(
+                    self.write_error(io::Error::other(format!("{}: {why}", crate::strings::NOT_READ_BACK)))
+                );
+            }
+        }
+        write_atomic_using(&self.path(), |f| f.write_all(text.as_bytes()))
+            .map_err(|e| self.write_error(e))?;
         Ok(store)
     }
-}
 
-fn parse(bytes: &[u8]) -> Result<Store, String> {
-    let text = std::str::from_utf8(bytes).map_err(|e| e.to_string())?;
-    let store: Store = serde_saphyr::from_str(text).map_err(|e| {
-        e.to_string().lines().next().unwrap_or("").trim_start_matches("error:").trim().to_string()
-    })?;
-    Ok(store)
-}
-
-/// Writes `path` atomically: `write` fills a temporary file beside it, which is synced,
-/// renamed over `path`, and the folder synced. If anything fails, `path` is as it was.
-pub fn write_atomic_using(path: &Path, write: impl FnOnce(&mut File) -> io::Result<()>) -> io::Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
-    let result = (|| {
-        let mut file = File::create(&tmp)?;
-        write(&mut file)?;
-        file.sync_all()?;
-        drop(file);
-        fs::rename(&tmp, path)?;
-        File::open(dir)?.sync_all()
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&tmp);
+    fn write_error(&self, e: io::Error) -> StoreError {
+        StoreError::new(problem(e, &self.dir, Problem::Write), self.path())
     }
-    result
+}
+
+/// The parser's options: a budget sized to read twice [`MAX_ENTRIES`] of the largest kind
+/// (a note: 17 nodes, 19 events) and twice [`MAX_BYTES`].
+fn options() -> serde_saphyr::Options {
+    let mut budget = serde_saphyr::Budget::default();
+    budget.max_nodes = 2 * MAX_ENTRIES * 17 + 1_000;
+    budget.max_events = 2 * MAX_ENTRIES * 19 + 1_000;
+    budget.max_total_scalar_bytes = 2 * MAX_BYTES;
+    serde_saphyr::options! { budget: Some(budget) }
+}
+
+/// Parses a store (or a draft), or says why not (and where, when the parser knows).
+pub(super) fn parse<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Result<T, (String, Option<(u64, u64)>)> {
+    let text = std::str::from_utf8(bytes).map_err(|e| (e.to_string(), None))?;
+    serde_saphyr::from_str_with_options(text, options()).map_err(|e| {
+        let at = e.location().map(|l| (l.line(), l.column())).filter(|&(line, _)| line > 0);
+        let why = e.to_string();
+        let why = why.lines().next().unwrap_or("").trim_start_matches("error:").trim();
+        (strip_location(why).to_string(), at)
+    })
+}
+
+/// The parser's message without its own "line N column M:" prefix (we say where ourselves).
+fn strip_location(why: &str) -> &str {
+    match why.find(": ") {
+        Some(i) if why[..i].starts_with("line ") => &why[i + 2..],
+        _ => why,
+    }
 }

@@ -2,9 +2,10 @@
 //! so a dropped connection loses nothing: the next start offers it back.
 
 use super::Anchor;
-use super::disk::write_atomic_using;
+use super::error::{Problem, StoreError};
+use super::files::{make_dir, move_aside, problem, write_atomic_using};
 use serde::{Deserialize, Serialize};
-use std::io::Write;
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 /// A note's draft.
@@ -20,25 +21,46 @@ pub struct Draft {
 }
 
 impl Draft {
-    fn path(dir: &Path) -> PathBuf {
+    /// The draft's file in the data folder `dir`.
+    pub fn path(dir: &Path) -> PathBuf {
         dir.join("draft.yaml")
     }
 
-    /// Saves the draft in `dir`, atomically.
-    pub fn save(&self, dir: &Path) -> std::io::Result<()> {
-        std::fs::create_dir_all(dir)?;
-        let text = serde_saphyr::to_string(self).map_err(|e| std::io::Error::other(e.to_string()))?;
-        write_atomic_using(&Draft::path(dir), |f| f.write_all(text.as_bytes()))
+    /// Saves the draft in `dir`, atomically and privately; says why when it cannot.
+    pub fn save(&self, dir: &Path) -> Result<(), StoreError> {
+        let path = Draft::path(dir);
+        let fail = |e: io::Error| StoreError::draft(problem(e, dir, Problem::Write), path.clone());
+        make_dir(dir).map_err(|p| StoreError::draft(p, path.clone()))?;
+        let text = serde_saphyr::to_string(self).map_err(|e| fail(io::Error::other(e.to_string())))?;
+        write_atomic_using(&path, |f| f.write_all(text.as_bytes())).map_err(fail)
     }
 
-    /// The draft left in `dir`, if any.
-    pub fn find(dir: &Path) -> Option<Draft> {
-        let text = std::fs::read_to_string(Draft::path(dir)).ok()?;
-        serde_saphyr::from_str(&text).ok()
+    /// The draft left in `dir`, if any. One that cannot be parsed is moved aside
+    /// (`draft.yaml.corrupt-<time>`) and said, so it is not lost by the next save.
+    pub fn find(dir: &Path) -> Result<Option<Draft>, StoreError> {
+        let path = Draft::path(dir);
+        let text = match std::fs::read(&path) {
+            Ok(bytes) => bytes,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+            Err(e) => return Err(StoreError::draft(problem(e, dir, Problem::Unreadable), path)),
+        };
+        match super::disk::parse::<Draft>(&text) {
+            Ok(draft) => Ok(Some(draft)),
+            Err((why, at)) => {
+                let moved = move_aside(&path);
+                Err(StoreError::draft(Problem::Corrupt { why, at, moved }, path))
+            }
+        }
     }
 
-    /// Removes the draft from `dir` (it was saved as a note, or given up).
-    pub fn clear(dir: &Path) {
-        let _ = std::fs::remove_file(Draft::path(dir));
+    /// Removes the draft from `dir` (it was saved as a note, or given up). A draft that is
+    /// not there is fine.
+    pub fn clear(dir: &Path) -> Result<(), StoreError> {
+        let path = Draft::path(dir);
+        match std::fs::remove_file(&path) {
+            Ok(()) => Ok(()),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
+            Err(e) => Err(StoreError::draft(problem(e, dir, Problem::Write), path)),
+        }
     }
 }

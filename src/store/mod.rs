@@ -1,17 +1,23 @@
 //! The reviewer's data: notes, bookmarks, review status and reading positions, kept in one
 //! human-readable file per user. The only module besides `library` that touches the disk.
 //!
-//! Every change is read-modify-write under a lock, so two readers of the same user (two SSH
-//! sessions) merge their changes instead of overwriting each other's; every write is atomic
-//! (a temporary file, fsync, rename, fsync of the folder), so a dropped connection or a full
-//! disk leaves the previous file whole. A file that cannot be read is moved aside, never
-//! overwritten; one written by a newer version is left alone and opened read-only.
+//! Every change is an intent ("bookmark this", not "toggle"), replayed on the latest file under
+//! a lock, so two readers of the same user (two SSH sessions) merge their changes instead of
+//! undoing each other's; every write is atomic (a temporary file, fsync, rename, fsync of the
+//! folder) and private to the user, so a dropped connection or a full disk leaves the previous
+//! file whole. A file that cannot be parsed is moved aside, never overwritten; one written by a
+//! newer version, or one that cannot be read at all, is left alone and used read-only. Nothing is
+//! written that would not read back.
 
 mod disk;
 mod draft;
+mod error;
+mod files;
 
-pub use disk::{Disk, Loaded, StoreError, write_atomic_using};
+pub use disk::{Disk, Loaded, MAX_BYTES, MAX_ENTRIES};
 pub use draft::Draft;
+pub use error::{ErrorKind, Problem, StoreError};
+pub use files::write_atomic_using;
 
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -156,15 +162,22 @@ pub struct Position {
 }
 
 /// A change to the store: applied to the latest file under the lock, so changes from other
-/// sessions are kept.
+/// sessions are kept. Each says what the user wants to be true afterwards, never "flip
+/// whatever is there", so replaying it on a newer file cannot undo another session's change.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Change {
     /// Add a note, or replace the one with its id.
     PutNote(Note),
     /// Delete the note with this id.
     DeleteNote(String),
-    /// Set a bookmark, or remove the one on the same section.
-    ToggleBookmark(Bookmark),
+    /// Bookmark a section (`on`), or remove its bookmark: the same section is one with the
+    /// same article and heading text.
+    SetBookmark {
+        /// The bookmark (its `created` is kept when it was set already).
+        bookmark: Bookmark,
+        /// Whether it should be there.
+        on: bool,
+    },
     /// Set an article's review status.
     SetReview(String, Review),
     /// Remember where an article was left, and that it was read last.
@@ -180,12 +193,13 @@ impl Store {
                 None => self.notes.push(note.clone()),
             },
             Change::DeleteNote(id) => self.notes.retain(|n| &n.id != id),
-            Change::ToggleBookmark(b) => {
-                let before = self.bookmarks.len();
-                self.bookmarks
-                    .retain(|x| x.anchor.slug != b.anchor.slug || x.anchor.heading != b.anchor.heading);
-                if self.bookmarks.len() == before {
-                    self.bookmarks.push(b.clone());
+            Change::SetBookmark { bookmark: b, on } => {
+                let same =
+                    |x: &Bookmark| x.anchor.slug == b.anchor.slug && x.anchor.heading == b.anchor.heading;
+                match (on, self.bookmarks.iter().any(same)) {
+                    (true, false) => self.bookmarks.push(b.clone()),
+                    (false, true) => self.bookmarks.retain(|x| !same(x)),
+                    _ => {}
                 }
             }
             Change::SetReview(slug, review) => {
@@ -196,6 +210,11 @@ impl Store {
                 self.last_article = Some(slug.clone());
             }
         }
+    }
+
+    /// How many notes, bookmarks, reviews and positions it holds (see [`MAX_ENTRIES`]).
+    pub fn entries(&self) -> usize {
+        self.notes.len() + self.bookmarks.len() + self.reviews.len() + self.positions.len()
     }
 
     /// The notes on article `slug`.

@@ -23,21 +23,24 @@ fn a_store_round_trips_through_its_file() {
     let written = disk
         .update(&[
             Change::PutNote(note("1", "knaesmerter", "Kan knæbind hjælpe?", 10, "Tjek kilden.\nOg sproget.")),
-            Change::ToggleBookmark(Bookmark {
-                anchor: Anchor {
-                    slug: "knaesmerter".into(),
-                    heading: "Kan knæbind hjælpe?".into(),
-                    position: 10,
+            Change::SetBookmark {
+                bookmark: Bookmark {
+                    anchor: Anchor {
+                        slug: "knaesmerter".into(),
+                        heading: "Kan knæbind hjælpe?".into(),
+                        position: 10,
+                    },
+                    created: now(),
                 },
-                created: now(),
-            }),
+                on: true,
+            },
             Change::SetReview("knaesmerter".into(), review.clone()),
             Change::SetPosition("nervesmerter".into(), position.clone()),
         ])
         .expect("saved");
     let loaded = disk.load();
     assert_eq!(loaded.store, written);
-    assert!(!loaded.read_only && loaded.message.is_none());
+    assert!(!loaded.read_only() && loaded.problem.is_none());
     assert_eq!(loaded.store.notes[0].text, "Tjek kilden.\nOg sproget.");
     assert_eq!(loaded.store.reviews["knaesmerter"], review);
     assert_eq!(loaded.store.last_article.as_deref(), Some("nervesmerter"));
@@ -69,7 +72,11 @@ fn a_corrupt_file_is_moved_aside_never_overwritten() {
     std::fs::write(disk.path(), "version: 1\nnotes: [ {unclosed\n").expect("write");
     let loaded = disk.load();
     assert_eq!(loaded.store, Store::default());
-    let message = loaded.message.expect("the user is told");
+    assert!(!loaded.read_only(), "a new store is started");
+    let problem = loaded.problem.expect("the user is told");
+    assert_eq!(problem.kind(), ErrorKind::Corrupt);
+    assert_eq!(problem.line_column().map(|(line, _)| line), Some(2), "{problem}");
+    let message = problem.to_string();
     assert!(message.contains("moved to") && message.contains("notes.yaml.corrupt-"), "{message}");
     let aside: Vec<_> = std::fs::read_dir(dir.path())
         .expect("dir")
@@ -88,10 +95,11 @@ fn a_file_from_a_newer_version_is_read_only_and_left_untouched() {
     let newer = "version: 7\nnotes: []\nfuture: stuff\n";
     std::fs::write(disk.path(), newer).expect("write");
     let loaded = disk.load();
-    assert!(loaded.read_only);
-    assert!(loaded.message.expect("told").contains("newer"));
+    assert!(loaded.read_only());
+    assert!(loaded.problem.expect("told").to_string().contains("newer artikel (version 7)"));
     let err = disk.update(&[Change::DeleteNote("x".into())]).expect_err("refused");
-    assert!(matches!(err, StoreError::Newer(7)));
+    assert_eq!(err.kind(), ErrorKind::ReadOnly);
+    assert!(matches!(err.problem(), Problem::Newer { version: 7 }));
     assert_eq!(std::fs::read_to_string(disk.path()).expect("file"), newer);
 }
 
@@ -131,14 +139,17 @@ fn two_sessions_saving_at_once_keep_both_notes() {
 }
 
 #[test]
-fn bookmarks_toggle_and_review_status_cycles() {
+fn bookmarks_are_set_and_removed_as_asked_and_review_status_cycles() {
     let mut store = Store::default();
     let b =
         Bookmark { anchor: Anchor { slug: "a".into(), heading: "H?".into(), position: 0 }, created: now() };
-    store.apply(&Change::ToggleBookmark(b.clone()));
-    assert_eq!(store.bookmarks.len(), 1);
-    store.apply(&Change::ToggleBookmark(b));
+    store.apply(&Change::SetBookmark { bookmark: b.clone(), on: true });
+    store.apply(&Change::SetBookmark { bookmark: b.clone(), on: true });
+    assert_eq!(store.bookmarks.len(), 1, "set twice is set once");
+    store.apply(&Change::SetBookmark { bookmark: b.clone(), on: false });
     assert!(store.bookmarks.is_empty());
+    store.apply(&Change::SetBookmark { bookmark: b, on: false });
+    assert!(store.bookmarks.is_empty(), "removing what is gone changes nothing");
     let cycle: Vec<ReviewStatus> =
         std::iter::successors(Some(ReviewStatus::Unreviewed), |s| Some(s.next())).take(4).collect();
     use ReviewStatus::*;
@@ -150,14 +161,15 @@ fn bookmarks_toggle_and_review_status_cycles() {
 #[test]
 fn a_draft_is_kept_until_cleared() {
     let dir = tempfile::tempdir().expect("temp");
-    assert_eq!(Draft::find(dir.path()), None);
+    assert_eq!(Draft::find(dir.path()).expect("read"), None);
     let draft = Draft {
         anchor: Anchor { slug: "knaesmerter".into(), heading: "Kan knæbind hjælpe?".into(), position: 10 },
         note: None,
         text: "Halvt skrevet".into(),
     };
     draft.save(dir.path()).expect("saved");
-    assert_eq!(Draft::find(dir.path()), Some(draft));
-    Draft::clear(dir.path());
-    assert_eq!(Draft::find(dir.path()), None);
+    assert_eq!(Draft::find(dir.path()).expect("read"), Some(draft));
+    Draft::clear(dir.path()).expect("cleared");
+    assert_eq!(Draft::find(dir.path()).expect("read"), None);
+    Draft::clear(dir.path()).expect("clearing what is gone is fine");
 }

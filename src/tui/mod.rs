@@ -1,24 +1,31 @@
-//! The real terminal: setting it up, putting it back, and the event loop between.
+//! The real terminal: setting it up, putting it back, and running the event loop on it.
 //!
 //! The terminal is restored on every way out: a normal quit, a panic (the message is printed
 //! after the restore), SIGTERM/SIGINT/SIGQUIT, and SIGHUP or a closed input when the terminal
 //! goes away. The loop blocks until something happens, so an idle reader uses no CPU (once
 //! a long article is fully laid out, which it does in slices between keys).
 
+mod event_loop;
+mod input;
 mod screen;
+mod surface;
 
-pub use screen::{clipboard_sequence, restore};
+pub use event_loop::{
+    Console, DRAFT_EVERY, Ending, Keep, Outcome, QUIT_WAIT, RETRY_EVERY, Wake, index, run_loop,
+};
+pub use input::InputParser;
+pub use screen::{clipboard_sequence, mouse_sequence, restore};
+pub use surface::Surface;
 
-use crate::app::{Action, App, keymap, update};
+use crate::app::{App, SaveError, SaveErrorKind};
 use crate::backend::{Ansi, Colors};
-use crate::store::{Disk, Draft};
-use crossterm::event::{self, Event, MouseButton, MouseEventKind};
+use crate::store::{Change, Disk, Draft, ErrorKind, Store};
+use crossterm::event::Event;
 use ratatui::Terminal;
 use std::fs::File;
-use std::io::{self, BufWriter, IsTerminal, Write};
+use std::io::{self, BufWriter, IsTerminal, Read};
 use std::os::fd::AsFd;
 use std::sync::mpsc;
-use std::time::{Duration, Instant};
 
 /// How to use the terminal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,234 +36,115 @@ pub struct Options {
     pub ascii: bool,
 }
 
-/// What wakes the event loop.
-enum Wake {
-    /// Something from the terminal: a key, the mouse, a resize.
-    Input(Event),
-    /// The terminal's input closed or failed: it has gone away.
-    Closed,
-    /// A signal arrived.
-    Signal(i32),
-    /// A long article has been parsed in full (for the article opened as this generation).
-    Parsed(u64, Box<crate::document::Document>),
-    /// The search index has been built.
-    Indexed(Box<crate::search::Index>),
-}
-
 /// Whether the reader can run here: both stdin and stdout must be a terminal.
 pub fn have_terminal() -> bool {
     io::stdin().is_terminal() && io::stdout().is_terminal()
 }
 
-/// Runs the reader until the user quits or the terminal goes away, keeping notes, bookmarks
-/// and positions in `disk`. Returns the exit code.
+/// Runs the reader on this process's terminal until the user quits or the terminal goes
+/// away, keeping notes, bookmarks and positions in `disk`. Returns the exit code.
 pub fn run(mut app: App, options: Options, disk: Option<Disk>) -> io::Result<i32> {
     screen::install_panic_hook();
     let (tx, rx) = mpsc::channel();
     watch_signals(tx.clone())?;
     screen::enter(app.mouse)?;
-    let mut keeper = Keeper { disk, draft_saved: None };
-    let result = event_loop(&mut app, options, &rx, tx, &mut keeper);
-    // However it ended: remember where the reader was, and keep a note being written.
-    app.remember_position();
-    keeper.keep(&mut app, true);
+    let outcome = (|| {
+        // One write per frame: the whole frame is buffered, then flushed, straight to the
+        // terminal (`io::stdout()` is line-buffered: it would split a frame at its last newline).
+        let out = BufWriter::with_capacity(1 << 16, File::from(io::stdout().as_fd().try_clone_to_owned()?));
+        let terminal = Terminal::new(Ansi::new(out, options.colors, options.ascii))?;
+        let input = File::from(io::stdin().as_fd().try_clone_to_owned()?);
+        let input_tx = tx.clone();
+        std::thread::spawn(move || read_input(input, &input_tx));
+        let mut console = Console::new(terminal, disk, rx, tx);
+        console.suspend = Some(Box::new(screen::suspend));
+        run_loop(&mut app, &mut console)
+    })();
     restore();
-    result
-}
-
-/// Saves what the reader changed: store changes as they come, and the draft of a note
-/// being written every few seconds (and at the end), so nothing written is lost.
-struct Keeper {
-    disk: Option<Disk>,
-    draft_saved: Option<Instant>,
-}
-
-/// How often the draft of a note being written is saved.
-const DRAFT_EVERY: Duration = Duration::from_secs(3);
-
-impl Keeper {
-    fn keep(&mut self, app: &mut App, ending: bool) {
-        let Some(disk) = &self.disk else { return };
-        let changes = app.take_changes();
-        if !changes.is_empty() {
-            match disk.update(&changes) {
-                Ok(store) => app.set_store(store, false),
-                Err(e) => app.message = Some(e.to_string()),
-            }
-        }
-        if app.draft_done {
-            app.draft_done = false;
-            Draft::clear(disk.dir());
-            self.draft_saved = None;
-        }
-        if let Some(editor) = app.editor.as_ref().filter(|e| e.changed()) {
-            let due = self.draft_saved.is_none_or(|t| t.elapsed() >= DRAFT_EVERY);
-            let r = if due || ending { Some(editor.draft().save(disk.dir())) } else { None };
-            if r.is_some_and(|r| r.is_ok()) {
-                self.draft_saved = Some(Instant::now());
-            }
-        }
+    let outcome = outcome?;
+    if !outcome.unsaved.is_empty() {
+        eprintln!("{}", crate::strings::unsaved_at_exit(outcome.unsaved.len()));
     }
+    Ok(outcome.ending.code())
 }
 
-type Term = Terminal<Ansi<BufWriter<File>>>;
-
-fn event_loop(
-    app: &mut App,
-    options: Options,
-    rx: &mpsc::Receiver<Wake>,
-    tx: mpsc::Sender<Wake>,
-    keeper: &mut Keeper,
-) -> io::Result<i32> {
-    // One write per frame: the whole frame is buffered, then flushed, straight to the
-    // terminal (`io::stdout()` is line-buffered: it would split a frame at its last newline).
-    let out = BufWriter::with_capacity(1 << 16, File::from(io::stdout().as_fd().try_clone_to_owned()?));
-    let mut terminal = Terminal::new(Ansi::new(out, options.colors, options.ascii))?;
-    let input_tx = tx.clone();
-    std::thread::spawn(move || read_input(&input_tx));
-    let mut dirty = true;
-    let mut parsing: Option<u64> = None;
-    let mut indexing = false;
-    loop {
-        if dirty {
-            draw(&mut terminal, app)?;
-            dirty = false;
-        }
-        // Lookup wants the index of a large library: build it on another thread.
-        if !indexing && let Some(articles) = app.index_job() {
-            indexing = true;
-            let tx = tx.clone();
-            std::thread::spawn(move || {
-                let refs: Vec<(&str, &str)> = articles.iter().map(|(t, b)| (t.as_str(), &**b)).collect();
-                let _ = tx.send(Wake::Indexed(Box::new(crate::search::Index::build(&refs))));
-            });
-        }
-        // And parse the rest of a long article, also on another thread.
-        if let Some((generation, body)) = app.parse_job().filter(|(g, _)| parsing != Some(*g)) {
-            parsing = Some(generation);
-            let tx = tx.clone();
-            std::thread::spawn(move || {
-                let doc = crate::document::Document::parse(&body);
-                let _ = tx.send(Wake::Parsed(generation, Box::new(doc)));
-            });
-        }
-        let wake = if app.layout_pending() {
-            // Lay out the rest of a long article a slice at a time, between keys.
-            match rx.try_recv() {
-                Err(mpsc::TryRecvError::Empty) => {
-                    dirty |= app.lay_out_more();
-                    continue;
-                }
-                other => other.map_err(|_| mpsc::RecvError),
-            }
-        } else if app.editor.is_some() {
-            // While a note is written, wake now and then to save its draft.
-            match rx.recv_timeout(DRAFT_EVERY) {
-                Err(mpsc::RecvTimeoutError::Timeout) => {
-                    keeper.keep(app, false);
-                    continue;
-                }
-                other => other.map_err(|_| mpsc::RecvError),
-            }
-        } else {
-            rx.recv()
+/// The store on disk, as the loop keeps it.
+impl Keep for Option<Disk> {
+    fn write(&mut self, changes: &[Change]) -> Result<Store, SaveError> {
+        let Some(disk) = self else {
+            return Err(SaveError::new(SaveErrorKind::Refused, crate::strings::STORE_READ_ONLY));
         };
-        match wake {
-            Ok(Wake::Input(event)) => {
-                if matches!(event, Event::Resize(..)) {
-                    terminal.backend_mut().resized();
-                    dirty = true;
-                }
-                if let Some(action) = action_of(&event, app.mode()) {
-                    dirty |= update(app, action);
-                    effects(app, &mut terminal)?;
-                    keeper.keep(app, false);
-                }
-            }
-            Ok(Wake::Parsed(generation, doc)) => dirty |= app.adopt(generation, *doc),
-            Ok(Wake::Indexed(index)) => {
-                app.adopt_index(*index);
-                dirty = true;
-            }
-            Ok(Wake::Signal(signal)) => return Ok(128 + signal),
-            Ok(Wake::Closed) | Err(_) => return Ok(129),
-        }
-        if app.quit {
-            return Ok(0);
+        // Never block on the lock: the loop keeps answering keys and tries again.
+        disk.try_update(changes).map_err(|e| {
+            let kind = match e.kind() {
+                ErrorKind::ReadOnly => SaveErrorKind::Refused,
+                ErrorKind::Busy => SaveErrorKind::Busy,
+                // A broken file was moved aside (said), or the store would not read back:
+                // the changes stay queued and go with the next write.
+                ErrorKind::Io | ErrorKind::Corrupt | ErrorKind::TooLarge => SaveErrorKind::Failed,
+            };
+            SaveError::new(kind, e.to_string())
+        })
+    }
+
+    fn save_draft(&mut self, draft: &Draft) -> io::Result<()> {
+        match self {
+            Some(disk) => draft.save(disk.dir()).map_err(|e| io::Error::other(e.to_string())),
+            None => Ok(()),
         }
     }
-}
 
-/// Draws a frame: the app draws into the terminal's buffer, and the backend writes what
-/// differs from the screen it keeps (without ratatui's diff or a copy of the screen).
-fn draw(terminal: &mut Term, app: &mut App) -> io::Result<()> {
-    crate::backend::draw_frame(terminal, |frame| {
-        // The frame's size is the truth: resize events can queue up behind each other.
-        let area = frame.area();
-        if area != app.area {
-            update(app, Action::Resize(area.width, area.height));
+    fn clear_draft(&mut self) -> io::Result<()> {
+        match self {
+            Some(disk) => Draft::clear(disk.dir()).map_err(|e| io::Error::other(e.to_string())),
+            None => Ok(()),
         }
-        crate::ui::draw(app, frame);
-    })?;
-    terminal.hide_cursor()?;
-    terminal.backend_mut().writer_mut().flush()
-}
-
-/// Carries out what an update asked of the terminal: mouse capture, the clipboard, a suspend.
-fn effects(app: &mut App, terminal: &mut Term) -> io::Result<()> {
-    if let Some(text) = app.clipboard.take() {
-        let out = terminal.backend_mut().writer_mut();
-        out.write_all(clipboard_sequence(&text).as_bytes())?;
-        out.flush()?;
-    }
-    if app.suspend {
-        app.suspend = false;
-        terminal.backend_mut().writer_mut().flush()?;
-        screen::suspend(app.mouse)?;
-        terminal.backend_mut().forget();
-        terminal.clear()?;
-    }
-    if app.mouse_changed() {
-        screen::set_mouse(app.mouse)?;
-    }
-    Ok(())
-}
-
-/// Turns a terminal event into an action, through the key table for keys.
-fn action_of(event: &Event, mode: keymap::Mode) -> Option<Action> {
-    match event {
-        Event::Key(key) => keymap::action_for(*key, mode),
-        // The new size is read from the terminal when drawing (see `event_loop`).
-        Event::Resize(..) => None,
-        Event::Mouse(m) => match m.kind {
-            MouseEventKind::ScrollDown => Some(Action::Wheel { col: m.column, row: m.row, down: true }),
-            MouseEventKind::ScrollUp => Some(Action::Wheel { col: m.column, row: m.row, down: false }),
-            MouseEventKind::Down(MouseButton::Left) => Some(Action::Click { col: m.column, row: m.row }),
-            _ => None,
-        },
-        _ => None,
     }
 }
 
-fn read_input(tx: &mpsc::Sender<Wake>) {
+/// Reads the terminal's bytes and sends the events they make, every one of them, however
+/// many arrive in one read. The end of input (a read of 0 bytes) or an error is the terminal
+/// going away.
+fn read_input(mut input: impl Read, tx: &mpsc::Sender<Wake>) {
+    let mut parser = InputParser::default();
+    let mut buf = vec![0u8; 1 << 16];
+    let mut events = Vec::new();
     loop {
-        let wake = match event::read() {
-            Ok(event) => Wake::Input(event),
-            Err(_) => Wake::Closed,
+        let n = match input.read(&mut buf) {
+            Ok(0) => 0,
+            Ok(n) => n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(_) => 0,
         };
-        let closed = matches!(wake, Wake::Closed);
-        if tx.send(wake).is_err() || closed {
+        if n == 0 {
+            let _ = tx.send(Wake::Closed);
             return;
         }
+        parser.feed(&buf[..n], &mut events);
+        for event in events.drain(..) {
+            if tx.send(Wake::Input(event)).is_err() {
+                return;
+            }
+        }
     }
 }
 
+/// Sends the signals that end the reader, and a resize (with the size the kernel has now)
+/// for each SIGWINCH.
 fn watch_signals(tx: mpsc::Sender<Wake>) -> io::Result<()> {
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
-    let mut signals = signal_hook::iterator::Signals::new([SIGHUP, SIGINT, SIGQUIT, SIGTERM])?;
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGWINCH};
+    let mut signals = signal_hook::iterator::Signals::new([SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGWINCH])?;
     std::thread::spawn(move || {
-        if let Some(signal) = signals.forever().next() {
-            let _ = tx.send(Wake::Signal(signal));
+        for signal in signals.forever() {
+            let wake = if signal == SIGWINCH {
+                let Ok((w, h)) = crossterm::terminal::size() else { continue };
+                Wake::Input(Event::Resize(w, h))
+            } else {
+                Wake::Signal(signal)
+            };
+            if tx.send(wake).is_err() {
+                return;
+            }
         }
     });
     Ok(())

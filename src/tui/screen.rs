@@ -1,7 +1,9 @@
 //! Taking the terminal over and giving it back: raw mode, the alternate screen, mouse
 //! capture; suspending with Ctrl-z; restoring on panic.
 
-use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+use crossterm::event::{
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
 use crossterm::execute;
 use crossterm::terminal::{self, EnterAlternateScreen, LeaveAlternateScreen};
 use std::io::{self, Write};
@@ -14,8 +16,9 @@ static MOUSE: AtomicBool = AtomicBool::new(false);
 pub fn enter(mouse: bool) -> io::Result<()> {
     terminal::enable_raw_mode()?;
     let mut out = io::stdout();
-    let entered =
-        execute!(out, EnterAlternateScreen, crossterm::cursor::Hide).and_then(|()| set_mouse(mouse));
+    // Bracketed paste: pasted text arrives marked as such, so it is typed, never taken as keys.
+    let entered = execute!(out, EnterAlternateScreen, crossterm::cursor::Hide, EnableBracketedPaste)
+        .and_then(|()| set_mouse(mouse));
     if let Err(e) = entered {
         restore();
         return Err(e);
@@ -35,12 +38,23 @@ pub fn set_mouse(on: bool) -> io::Result<()> {
     Ok(())
 }
 
+/// The sequence that captures the mouse (`on`) or leaves it to the terminal.
+pub fn mouse_sequence(on: bool) -> String {
+    let mut sequence = String::new();
+    let _ = if on {
+        crossterm::Command::write_ansi(&EnableMouseCapture, &mut sequence)
+    } else {
+        crossterm::Command::write_ansi(&DisableMouseCapture, &mut sequence)
+    };
+    sequence
+}
+
 /// Puts the terminal back as it was. Errors are ignored: the terminal may be gone.
 pub fn restore() {
     let mut out = io::stdout();
-    if MOUSE.swap(false, Ordering::SeqCst) {
-        let _ = execute!(out, DisableMouseCapture);
-    }
+    // Mouse capture may have been turned on by the loop's own sequence since: always off.
+    MOUSE.store(false, Ordering::SeqCst);
+    let _ = execute!(out, DisableMouseCapture, DisableBracketedPaste);
     let _ = execute!(out, crossterm::style::ResetColor, LeaveAlternateScreen, crossterm::cursor::Show);
     let _ = terminal::disable_raw_mode();
     let _ = out.flush();
@@ -54,13 +68,37 @@ pub fn suspend(mouse: bool) -> io::Result<()> {
     enter(mouse)
 }
 
-/// Restores the terminal before a panic's message is printed.
+thread_local! {
+    /// Set on a thread whose panics are caught and reported by the reader itself.
+    static CAUGHT: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Restores the terminal before a panic's message is printed (but for a panic that
+/// [`caught`] catches: the reader carries on after it, on the terminal as it is).
 pub fn install_panic_hook() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
+        if CAUGHT.get() {
+            return;
+        }
         restore();
         previous(info);
     }));
+}
+
+/// Runs `f`, catching a panic (its message, if it had one, is the error) without the panic
+/// hook restoring the terminal or printing over the screen.
+pub fn caught<T>(f: impl FnOnce() -> T + std::panic::UnwindSafe) -> Result<T, String> {
+    CAUGHT.set(true);
+    let result = std::panic::catch_unwind(f);
+    CAUGHT.set(false);
+    result.map_err(|panic| {
+        panic
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_default()
+    })
 }
 
 /// Text for the terminal's clipboard (OSC 52, which works across SSH), as the escape

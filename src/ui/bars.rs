@@ -67,7 +67,7 @@ pub fn status(app: &App, area: Rect, buf: &mut Buffer) {
     let right_w = display_width(&right).min(width);
     buf.set_style(area, theme::status());
     let room = width.saturating_sub(right_w + 1);
-    if let Some(input) = &app.find.typing {
+    if let Some(input) = app.find_typing() {
         buf.set_stringn(area.x, area.y, " /", room, theme::status());
         let field = Rect { x: area.x + 2, width: u16::try_from(room.saturating_sub(2)).unwrap_or(0), ..area };
         // The prompt sits in the reversed status line, so its cursor is the unreversed cell.
@@ -78,7 +78,11 @@ pub fn status(app: &App, area: Rect, buf: &mut Buffer) {
         );
         input.render(field, buf);
     } else {
-        let (left, style) = match &app.message {
+        // While a save waits for another artikel's lock, the status line keeps saying so.
+        let waiting = app.waiting_for_lock().then_some(strings::WAITING_FOR_LOCK);
+        // A message too long for this line is drawn whole above it (see `long_message`).
+        let message = app.message.as_deref().filter(|m| app.fits_status(m));
+        let (left, style) = match message.or(waiting) {
             Some(m) => (format!(" {m}"), theme::message()),
             None => (format!(" {}", app.location()), theme::status()),
         };
@@ -86,4 +90,25 @@ pub fn status(app: &App, area: Rect, buf: &mut Buffer) {
     }
     let x = area.x + u16::try_from(width - right_w).unwrap_or(0);
     buf.set_stringn(x, area.y, &right, right_w, Style::default());
+}
+
+/// A message too long for the status line, wrapped on the rows just above it (over the
+/// panes), so none of it is cut off.
+pub fn long_message(app: &App, status: Rect, buf: &mut Buffer) {
+    let Some(message) = app.message.as_deref().filter(|m| !app.fits_status(m)) else { return };
+    let width = usize::from(status.width.saturating_sub(2)).max(1);
+    let lines =
+        crate::layout::wrap(&[crate::layout::Span::new(message.to_string(), Default::default())], width);
+    let rows = u16::try_from(lines.len()).unwrap_or(u16::MAX).min(status.y);
+    let skip = lines.len() - usize::from(rows);
+    for (i, line) in lines.iter().skip(skip).enumerate() {
+        let y = status.y - rows + u16::try_from(i).unwrap_or(0);
+        let row = Rect { y, height: 1, ..status };
+        buf.set_style(row, theme::message());
+        for x in row.x..row.x + row.width {
+            buf[(x, y)].set_symbol(" ");
+        }
+        let text: String = line.iter().map(|s| s.text.as_str()).collect();
+        buf.set_stringn(row.x + 1, y, text, width, theme::message());
+    }
 }

@@ -8,7 +8,7 @@ mod review;
 mod sidebar;
 pub mod theme;
 
-use crate::app::{App, Overlay};
+use crate::app::{App, Modal, Overlay};
 use ratatui::Frame;
 
 /// Draws the whole screen for `app`.
@@ -30,22 +30,16 @@ pub fn draw(app: &App, frame: &mut Frame) {
     }
     reader::text(app, panes.text, buf);
     bars::status(app, panes.status, buf);
-    if app.editor.is_some() {
-        return review::editor(app, area, buf);
-    }
-    if app.list.is_some() {
-        return review::list(app, area, buf);
-    }
-    if app.palette.is_some() {
-        return lookup::palette(app, area, buf);
-    }
-    if app.search.is_some() {
-        return lookup::search(app, area, buf);
-    }
-    match app.overlay {
-        Some(Overlay::Help(scroll)) => overlay::help(scroll, area, buf),
-        Some(Overlay::Warnings(scroll)) => overlay::warnings(app, scroll, area, buf),
-        Some(Overlay::Contents) => overlay::contents(app, buf),
-        None => {}
+    match &app.modal {
+        Modal::Editor(_) => review::editor(app, area, buf),
+        Modal::List(_) => review::list(app, area, buf),
+        Modal::Palette(_) => lookup::palette(app, area, buf),
+        Modal::Search(_) => lookup::search(app, area, buf),
+        Modal::Overlay(Overlay::Help(scroll)) => overlay::help(*scroll, area, buf),
+        Modal::Overlay(Overlay::Warnings(scroll)) => overlay::warnings(app, *scroll, area, buf),
+        Modal::Overlay(Overlay::Contents) => overlay::contents(app, buf),
+        // The find prompt is drawn in the status line.
+        Modal::Find(_) => {}
+        Modal::None => bars::long_message(app, panes.status, buf),
     }
 }

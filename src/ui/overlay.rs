@@ -56,9 +56,8 @@ pub fn help(scroll: usize, area: Rect, buf: &mut Buffer) {
 pub fn warnings(app: &App, scroll: usize, area: Rect, buf: &mut Buffer) {
     let inner_w = area.width.saturating_sub(4).min(100);
     let mut rows: Vec<(String, Style)> = Vec::new();
-    for w in &app.library.warnings {
-        for line in wrap(&[Span::new(w.to_string(), Tone::default())], usize::from(inner_w.saturating_sub(1)))
-        {
+    for w in app.problems() {
+        for line in wrap(&[Span::new(w, Tone::default())], usize::from(inner_w.saturating_sub(1))) {
             let text: String = line.iter().map(|s| s.text.as_str()).collect();
             rows.push((format!(" {text}"), Style::new()));
         }

@@ -8,7 +8,8 @@ use ratatui::layout::Rect;
 
 /// Draws the lines of the article that fall in `area`.
 pub fn text(app: &App, area: Rect, buf: &mut Buffer) {
-    let lines = app.layout.lines.iter().skip(app.scroll).take(usize::from(area.height));
+    // The lines in view, found at once (not by walking past the `scroll` lines above them).
+    let lines = app.layout.lines.range(app.scroll..app.scroll.saturating_add(usize::from(area.height)));
     for (y, line) in (area.y..).zip(lines) {
         let mut x = area.x;
         let right = area.x + area.width;

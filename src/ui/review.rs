@@ -33,19 +33,22 @@ fn window(title: &str, hint: &str, asking: bool, area: Rect, buf: &mut Buffer) -
 
 /// Draws the note editor.
 pub fn editor(app: &App, area: Rect, buf: &mut Buffer) {
-    let Some(e) = &app.editor else { return };
+    let Some(e) = app.editor() else { return };
     let section = if e.anchor.heading.is_empty() { strings::INTRO } else { &e.anchor.heading };
     let title =
         truncate(&format!("{} · {section}", strings::NOTE), usize::from(area.width.saturating_sub(8)));
-    let (hint, asking) =
-        if e.confirm_discard { (strings::DISCARD, true) } else { (strings::EDITOR_HINT, false) };
+    let (hint, asking) = match (&e.draft_error, e.confirm_discard) {
+        (_, true) => (strings::DISCARD, true),
+        (Some(error), false) => (error.as_str(), true),
+        (None, false) => (strings::EDITOR_HINT, false),
+    };
     let inner = window(&title, hint, asking, area, buf);
     e.input.render(inner, buf);
 }
 
 /// Draws the notes (of the open article) or bookmarks (of the library) list.
 pub fn list(app: &App, area: Rect, buf: &mut Buffer) {
-    let Some(view) = app.list else { return };
+    let Some(view) = app.list() else { return };
     let (title, hint) = match view.kind {
         ListKind::Notes => (strings::NOTES, strings::NOTES_HINT),
         ListKind::Bookmarks => (strings::BOOKMARKS, strings::LIST_KEYS),

@@ -28,7 +28,7 @@ pub fn library(app: &App, area: Rect, buf: &mut Buffer) {
     let inner = frame(strings::LIBRARY, focused, area, buf);
     let width = usize::from(inner.width);
     let first = list_offset(app.library_sel, usize::from(inner.height));
-    let today = crate::store::today();
+    let today = app.today;
     let rows = app.library.articles.iter().enumerate().skip(first).take(usize::from(inner.height));
     for (y, (i, article)) in (inner.y..).zip(rows) {
         let date = article.meta.last_updated.map(format_date).unwrap_or_default();
