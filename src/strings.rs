@@ -150,10 +150,6 @@ pub const SERVE_ONLY_LOOKUP: &str = "artikel serve: only these commands run here
 pub const SERVE_NEEDS_TERMINAL: &str = "artikel serve: the reader needs a terminal: connect with `ssh -t`, \
      or give a command (faq, search, list, toc, show, review status, notes).\r\n";
 
-/// Said to a client asking for the reader while the server cannot serve it yet.
-pub const SERVE_NO_READER_YET: &str = "artikel serve: the reader is not served over SSH yet; give a command \
-     (faq, search, list, toc, show, review status, notes).\n";
-
 /// Said to every session when the server stops.
 pub const SERVE_STOPPING: &str = "artikel serve is stopping; your draft is saved. Goodbye.";
 

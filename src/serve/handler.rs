@@ -1,6 +1,7 @@
 //! One SSH connection: public-key login against the authorized keys, then what its channels
 //! may do — the lookup commands and the reader; everything else is refused and logged.
 
+use super::session::{self, Reader};
 use super::{Shared, exec, keys};
 use russh::keys::PublicKey;
 use russh::server::{Auth, ChannelOpenHandle, Handle, Msg, PublicKeyOffer, Session, VerifiedPublicKey};
@@ -30,6 +31,7 @@ pub struct Conn {
     /// Set at login; the accept loop reads it when the connection ends.
     pub logged_in: Arc<AtomicBool>,
     channels: HashMap<ChannelId, Asked>,
+    readers: HashMap<ChannelId, Reader>,
 }
 
 impl Conn {
@@ -42,6 +44,7 @@ impl Conn {
             reviewer: None,
             logged_in: Arc::new(AtomicBool::new(false)),
             channels: HashMap::new(),
+            readers: HashMap::new(),
         }
     }
 
@@ -303,22 +306,97 @@ impl russh::server::Handler for Conn {
             tokio::spawn(async move { finish(&handle, channel, Vec::new(), text, 1).await });
             return Ok(());
         }
-        self.refuse("reader (not served yet)");
-        let text = to_crlf(crate::strings::SERVE_NO_READER_YET.as_bytes());
-        tokio::spawn(async move { finish(&handle, channel, Vec::new(), text, 1).await });
+        let name = self.reviewer.clone().unwrap_or_default();
+        let (shared, id, prefix) =
+            (self.shared.clone(), self.id, format!("#{} {} {name}", self.id, self.peer));
+        let done = move |ending: &str| {
+            shared.log.line(&format!("{prefix} reader {ending}"));
+            shared.readers.lock().unwrap_or_else(|e| e.into_inner()).remove(&(id, channel));
+        };
+        let Ok(reader) = session::start(self.shared.clone(), &name, &asked, handle, channel, done) else {
+            return session.channel_failure(channel);
+        };
+        let (width, height) = asked.pty.as_ref().map_or((0, 0), |p| (p.1, p.2));
+        self.log(&format!("reader {width}×{height}"));
+        self.shared
+            .readers
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert((self.id, channel), reader.ender());
+        idle_timer(&reader, self.shared.idle);
+        self.readers.insert(channel, reader);
+        Ok(())
+    }
+
+    async fn data(
+        &mut self,
+        channel: ChannelId,
+        data: &[u8],
+        _session: &mut Session,
+    ) -> Result<(), Self::Error> {
+        if let Some(reader) = self.readers.get_mut(&channel) {
+            reader.input(data);
+        }
+        Ok(())
+    }
+
+    async fn window_change_request(
+        &mut self,
+        channel: ChannelId,
+        col_width: u32,
+        row_height: u32,
+        _pix_width: u32,
+        _pix_height: u32,
+        _session: &mut Session,
+    ) -> Result<(), Self::Error> {
+        if let Some(reader) = self.readers.get(&channel) {
+            reader.resize(clamp(col_width), clamp(row_height));
+        }
+        Ok(())
+    }
+
+    async fn channel_eof(&mut self, channel: ChannelId, _session: &mut Session) -> Result<(), Self::Error> {
+        if let Some(reader) = self.readers.remove(&channel) {
+            reader.end(session::BY_CLIENT);
+        }
         Ok(())
     }
 
     async fn channel_close(&mut self, channel: ChannelId, _session: &mut Session) -> Result<(), Self::Error> {
         self.channels.remove(&channel);
+        if let Some(reader) = self.readers.remove(&channel) {
+            reader.end(session::BY_CLIENT);
+        }
         Ok(())
     }
 }
 
 impl Drop for Conn {
     fn drop(&mut self) {
+        // The client went away without closing its channels (killed, the network gone).
+        for reader in self.readers.values() {
+            reader.end(session::BY_CLIENT);
+        }
         self.shared.unregister(self.id);
     }
+}
+
+/// Ends `reader` once no key has come for `idle`: one timer, woken only at the deadline.
+fn idle_timer(reader: &Reader, idle: std::time::Duration) {
+    let (last, ender) = (reader.last_input.clone(), reader.ender());
+    tokio::spawn(async move {
+        loop {
+            let deadline = *last.lock().unwrap_or_else(|e| e.into_inner()) + idle;
+            if std::time::Instant::now() >= deadline {
+                ender.end(session::IDLE);
+                return;
+            }
+            if ender.ended() {
+                return;
+            }
+            tokio::time::sleep_until(deadline.into()).await;
+        }
+    });
 }
 
 /// Sends what a command printed, its exit status, and closes the channel.

@@ -7,6 +7,7 @@ mod gate;
 mod handler;
 mod keys;
 mod log;
+mod session;
 
 pub use exec::{REFUSED, Ran, run as run_command};
 pub use keys::{fingerprint, folder_name, reviewers};
@@ -77,6 +78,8 @@ pub struct Shared {
     log: Log,
     gate: Gate,
     open: Mutex<HashMap<u64, Handle>>,
+    readers: Mutex<HashMap<(u64, russh::ChannelId), session::Ender>>,
+    idle: Duration,
 }
 
 impl Shared {
@@ -142,6 +145,8 @@ pub fn run(library: Library, options: &Options, cli: &crate::cli::Cli) -> Result
         log,
         gate: Gate::new(options.max_sessions.max(1)),
         open: Mutex::new(HashMap::new()),
+        readers: Mutex::new(HashMap::new()),
+        idle: options.idle_timeout,
     });
     let stop = stop_signal().map_err(|e| fail(e.to_string()))?;
     let code = runtime.block_on(serve(listener, config, shared.clone(), stop));
@@ -193,6 +198,18 @@ async fn serve(
     };
     drop(listener);
     shared.log.line(&format!("stopping (signal {signal}): closing {} sessions", tasks.len()));
+    // Every reader saves its draft, says goodbye and closes; then the connections close.
+    let readers: Vec<session::Ender> =
+        shared.readers.lock().unwrap_or_else(|e| e.into_inner()).values().cloned().collect();
+    for reader in readers {
+        reader.end(session::STOPPING);
+    }
+    let waiting = Instant::now();
+    while !shared.readers.lock().unwrap_or_else(|e| e.into_inner()).is_empty()
+        && waiting.elapsed() < Duration::from_millis(1200)
+    {
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
     let handles: Vec<Handle> =
         shared.open.lock().unwrap_or_else(|e| e.into_inner()).values().cloned().collect();
     for handle in handles {
@@ -204,7 +221,7 @@ async fn serve(
             )
             .await;
     }
-    let _ = tokio::time::timeout(Duration::from_millis(1500), async {
+    let _ = tokio::time::timeout(Duration::from_millis(300), async {
         while tasks.join_next().await.is_some() {}
     })
     .await;
