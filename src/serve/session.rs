@@ -97,8 +97,9 @@ pub fn start(
 ) -> io::Result<Reader> {
     let (term, width, height) = asked.pty.clone().unwrap_or_default();
     let colors = if asked.no_color { Colors::Off } else { Colors::On };
-    let locale = asked.locale.clone().unwrap_or_default().to_ascii_lowercase().replace('-', "");
-    let ascii = !locale.contains("utf8");
+    // A client that sends no locale (OpenSSH sends LANG only when told to) gets UTF-8.
+    let ascii =
+        asked.locale.as_ref().is_some_and(|l| !l.to_ascii_lowercase().replace('-', "").contains("utf8"));
     let disk = shared.reviewer_disk(name);
     let (tx, rx) = mpsc::channel();
     let why = Arc::new(AtomicU8::new(BY_CLIENT));
