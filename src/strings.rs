@@ -154,9 +154,7 @@ pub const SERVE_NEEDS_TERMINAL: &str = "artikel serve: the reader needs a termin
 pub const SERVE_STOPPING: &str = "artikel serve is stopping; your draft is saved. Goodbye.";
 
 /// Said to a session closed for being idle.
-pub fn serve_idle(minutes: u64) -> String {
-    format!("Closed after {minutes} minutes without a key; your draft is saved.")
-}
+pub const SERVE_IDLE: &str = "Closed: no key for a while (the server's idle timeout); your draft is saved.";
 
 /// Printed when the server starts.
 pub fn serve_started(listen: &str, fingerprint: &str, made: bool, host_key: &str) -> String {

@@ -95,3 +95,35 @@ fn a_killed_client_ends_its_session_and_keeps_the_draft() {
     let out = server.run("anna", &["anna@127.0.0.1", "list"]);
     assert_eq!(out.status.code(), Some(0));
 }
+
+#[test]
+fn sigterm_saves_every_draft_and_says_goodbye() {
+    let server = Server::start(&[]);
+    let mut s = connect(&server, 80, 24);
+    s.wait_text("Knæsmerter – Årsager, undersøgelse og behandling");
+    s.send("a");
+    s.wait_text("Note · Introduction");
+    s.send("stop udkast");
+    s.wait_text("stop udkast");
+    support::kill(server.child.id(), libc::SIGTERM);
+    s.wait_for("the goodbye", |_| String::from_utf8_lossy(&s.output()).contains("artikel serve is stopping"));
+    assert!(s.wait_exit(Duration::from_secs(10)).is_some(), "ssh ends");
+    assert!(server.wait_log("anna reader ended: the server is stopping"), "{}", server.log());
+    let dir = server.dir.path().join("data/reviewers/anna");
+    let draft = std::fs::read_dir(&dir)
+        .expect("anna's folder")
+        .filter_map(Result::ok)
+        .filter_map(|e| std::fs::read_to_string(e.path()).ok())
+        .any(|text| text.contains("stop udkast"));
+    assert!(draft, "the draft is kept in {}", dir.display());
+}
+
+#[test]
+fn an_idle_reader_is_closed() {
+    let server = Server::start(&["--idle-timeout", "1s"]);
+    let mut s = connect(&server, 80, 24);
+    s.wait_text("Knæsmerter – Årsager, undersøgelse og behandling");
+    s.wait_for("the reason", |_| String::from_utf8_lossy(&s.output()).contains("idle timeout"));
+    assert!(s.wait_exit(Duration::from_secs(20)).is_some(), "ssh ends when the reader is closed");
+    assert!(server.wait_log("anna reader ended: idle"), "{}", server.log());
+}

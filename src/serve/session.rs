@@ -178,7 +178,10 @@ fn run(
             let _ = write!(out, "{}\r\n", crate::strings::SERVE_STOPPING);
             ("ended: the server is stopping", 143)
         }
-        IDLE => ("ended: idle", 0),
+        IDLE => {
+            let _ = write!(out, "{}\r\n", crate::strings::SERVE_IDLE);
+            ("ended: idle", 0)
+        }
         _ => match &result {
             Ok(Ok(outcome)) if outcome.ending == crate::tui::Ending::Quit => ("quit", 0),
             Ok(Ok(_)) => ("ended: the client went away", 129),
