@@ -16,6 +16,17 @@ fn reader_top(rows: &[String]) -> String {
     row.split_once('│').map_or(row, |(_, text)| text).trim().to_string()
 }
 
+/// Whether a file in anna's own folder holds `text`.
+fn kept(server: &Server, text: &str) -> bool {
+    let dir = server.dir.path().join("data/reviewers/anna");
+    std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .filter_map(Result::ok)
+        .filter_map(|e| std::fs::read_to_string(e.path()).ok())
+        .any(|t| t.contains(text))
+}
+
 /// A terminal of `cols`×`rows` where `ssh -tt` to `server` as anna is running.
 fn connect(server: &Server, cols: u16, rows: u16) -> Session {
     let home = tempfile::tempdir().expect("temp dir");
@@ -84,13 +95,7 @@ fn a_killed_client_ends_its_session_and_keeps_the_draft() {
     s.wait_text("udkast over ssh");
     support::kill(s.pid(), libc::SIGKILL);
     assert!(server.wait_log("anna reader ended: the client went away"), "{}", server.log());
-    let dir = server.dir.path().join("data/reviewers/anna");
-    let draft = std::fs::read_dir(&dir)
-        .expect("anna's folder")
-        .filter_map(Result::ok)
-        .filter_map(|e| std::fs::read_to_string(e.path()).ok())
-        .any(|text| text.contains("udkast over ssh"));
-    assert!(draft, "the draft is kept in {}", dir.display());
+    assert!(kept(&server, "udkast over ssh"), "the draft is kept in anna's folder");
     // The server goes on serving.
     let out = server.run("anna", &["anna@127.0.0.1", "list"]);
     assert_eq!(out.status.code(), Some(0));
@@ -109,13 +114,7 @@ fn sigterm_saves_every_draft_and_says_goodbye() {
     s.wait_for("the goodbye", |_| String::from_utf8_lossy(&s.output()).contains("artikel serve is stopping"));
     assert!(s.wait_exit(Duration::from_secs(10)).is_some(), "ssh ends");
     assert!(server.wait_log("anna reader ended: the server is stopping"), "{}", server.log());
-    let dir = server.dir.path().join("data/reviewers/anna");
-    let draft = std::fs::read_dir(&dir)
-        .expect("anna's folder")
-        .filter_map(Result::ok)
-        .filter_map(|e| std::fs::read_to_string(e.path()).ok())
-        .any(|text| text.contains("stop udkast"));
-    assert!(draft, "the draft is kept in {}", dir.display());
+    assert!(kept(&server, "stop udkast"), "the draft is kept in anna's folder");
 }
 
 #[test]
