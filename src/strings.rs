@@ -1,7 +1,5 @@
 //! Every sentence the reader says to its user, in one place.
 
-/// The status line's hint.
-pub const HELP_HINT: &str = "? help";
 /// The help overlay's title.
 pub const HELP_TITLE: &str = "Keys";
 /// The warnings overlay's title.
@@ -14,10 +12,6 @@ pub const LIBRARY: &str = "Library";
 pub const CONTENTS: &str = "Contents";
 /// The section name of the text before the first heading.
 pub const INTRO: &str = "Introduction";
-/// How the overlays say how to close them.
-pub const CLOSE_HINT: &str = "Esc closes";
-/// How the overlays say they scroll, when their content is longer than they are.
-pub const SCROLL_HINT: &str = "j/k scroll · Esc closes";
 /// The help's heading over the prompt keys.
 pub const PROMPT_KEYS: &str = "In the palette, search and find (other keys type):";
 /// The help's label for the mouse.
@@ -36,8 +30,6 @@ pub const SEARCH: &str = "Search the library";
 pub const PALETTE_HINT: &str = "type words of a question (æ, ø, å or ae, oe, aa)";
 /// Library search's prompt before anything is typed.
 pub const SEARCH_HINT: &str = "type words to find in every article";
-/// The keys of the palette and search, at the foot of their window.
-pub const LIST_KEYS: &str = "↑↓ choose · Enter open · Esc close";
 /// Shown while a large library is being indexed for lookup.
 pub const INDEXING: &str = "Indexing the library…";
 /// Shown when the palette or search has nothing.
@@ -49,7 +41,7 @@ pub const NOTE_SAVED: &str = "Note saved";
 /// Shown when a draft from an earlier session is offered back.
 pub const DRAFT_RECOVERED: &str = "Recovered an unsaved note: Ctrl-s saves it, Esc gives it up";
 /// Shown when the store cannot be written.
-pub const STORE_READ_ONLY: &str = "Notes are read-only: the notes file is from a newer artikel";
+pub const STORE_READ_ONLY: &str = "Notes are read-only in this session: the notes file cannot be written";
 /// Marks a note whose heading is gone.
 pub const DETACHED: &str = "(detached)";
 /// Shown when a bookmark is set.
@@ -68,10 +60,6 @@ pub const BOOKMARKS: &str = "Bookmarks";
 pub const NOTE: &str = "Note";
 /// Shown in an empty list.
 pub const EMPTY_LIST: &str = "Nothing here yet";
-/// The footer of the note editor.
-pub const EDITOR_HINT: &str = "Ctrl-s save · Esc close";
-/// The footer of the notes list.
-pub const NOTES_HINT: &str = "Enter go · e edit · d delete · Esc close";
 /// Shown when the mouse is released.
 pub const MOUSE_OFF: &str = "Mouse off: select text with it; M turns it back on";
 /// Shown when the mouse is captured again.
@@ -161,6 +149,28 @@ pub fn serve_started(listen: &str, fingerprint: &str, made: bool, host_key: &str
     let made = if made { " (made now)" } else { "" };
     format!("artikel serve: listening on {listen}\nhost key {host_key}{made}: {fingerprint}")
 }
+// --- The words of the key hints; the keys come from the key table (core) ---
+
+/// Hint: moves through a window.
+pub const HINT_SCROLL: &str = "scroll";
+/// Hint: closes a window.
+pub const HINT_CLOSES: &str = "closes";
+/// Hint: closes a list or prompt.
+pub const HINT_CLOSE: &str = "close";
+/// Hint: chooses in a list.
+pub const HINT_CHOOSE: &str = "choose";
+/// Hint: opens what is chosen.
+pub const HINT_OPEN: &str = "open";
+/// Hint: goes to a note.
+pub const HINT_GO: &str = "go";
+/// Hint: edits a note.
+pub const HINT_EDIT: &str = "edit";
+/// Hint: deletes a note.
+pub const HINT_DELETE: &str = "delete";
+/// Hint: saves a note.
+pub const HINT_SAVE: &str = "save";
+/// Hint: shows the help.
+pub const HINT_HELP: &str = "help";
 
 // --- The loop and the store, as the reader says them (core) ---
 
@@ -210,6 +220,8 @@ pub const DISK_FULL: &str = "the disk is full";
 pub const NO_FREE_NAME: &str = "no free name to move it to";
 /// The store as it would be written does not read back as the same store.
 pub const NOT_READ_BACK: &str = "it would not read back as written";
+/// Why a broken store read only to be imported was left where it is.
+pub const NOT_MOVED_WHEN_PEEKING: &str = "it was only being read";
 /// Another artikel holds the lock.
 pub const LOCK_HELD: &str = "another artikel is saving";
 

@@ -116,3 +116,46 @@ fn each_article_reopens_where_it_was_left_and_plain_artikel_reopens_the_last() {
     });
     quit(&mut again);
 }
+
+#[test]
+fn two_sessions_bookmarking_the_same_section_keep_the_bookmark() {
+    let dir = tempfile::tempdir().expect("temp");
+    let place = ["open", "nervesmerter#kan-nervesmerter-helbredes"];
+    let mut one = Session::start(&place, 80, 24, dir.path());
+    let mut two = Session::start(&place, 80, 24, dir.path());
+    one.wait_text("Kan nervesmerter helbredes?");
+    two.wait_text("Kan nervesmerter helbredes?");
+    // Neither has seen the other's bookmark: both ask for one.
+    one.send("m");
+    one.wait_text("Bookmarked");
+    two.send("m");
+    two.wait_text("Bookmarked");
+    quit(&mut one);
+    quit(&mut two);
+    let store = artikel::store::Disk::new(dir.path()).load().store;
+    let marked: Vec<&str> = store.bookmarks.iter().map(|b| b.anchor.heading.as_str()).collect();
+    assert_eq!(marked, ["Kan nervesmerter helbredes?"], "both said Bookmarked, so it is there");
+}
+
+#[test]
+fn a_notes_file_that_cannot_be_read_says_so_and_is_never_called_newer() {
+    let dir = tempfile::tempdir().expect("temp");
+    // A folder where notes.yaml should be.
+    std::fs::create_dir_all(dir.path().join("notes.yaml")).expect("mkdir");
+    let run = |args: &[&str]| {
+        let out = std::process::Command::new(common::bin())
+            .arg("--data-dir")
+            .arg(dir.path())
+            .args(args)
+            .output()
+            .expect("run");
+        (out.status.code(), String::from_utf8_lossy(&out.stderr).into_owned())
+    };
+    let (code, said) = run(&["review", "nervesmerter", "reviewed"]);
+    assert_eq!(code, Some(1));
+    assert!(said.contains("notes.yaml: it is a folder, not a file"), "{said}");
+    assert!(!said.contains("newer"), "{said}");
+    let (_, said) = run(&["notes"]);
+    assert!(said.contains("it is a folder, not a file; notes are read-only here"), "{said}");
+    assert!(dir.path().join("notes.yaml").is_dir(), "left as it is");
+}

@@ -118,6 +118,74 @@ pub const EDITOR_BINDINGS: &[Binding] = &[
     bind(&[ctrl('c')], "Ctrl-c", Action::Exit, "quit at once (the draft is kept)"),
 ];
 
+/// A hint such as "j/k scroll · Esc closes": for each part, the first key of each action
+/// (as the table labels it) and the word for what it does. Made from the table, so a hint
+/// can never name a key that does something else.
+pub fn hint(table: &[Binding], parts: &[(&[Action], &str)]) -> String {
+    let key = |action: &Action| {
+        table.iter().find(|b| b.action == *action).and_then(|b| b.label.split(' ').next()).unwrap_or("?")
+    };
+    parts
+        .iter()
+        .map(|(actions, word)| format!("{} {word}", actions.iter().map(key).collect::<Vec<_>>().join("/")))
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+/// The hints the reader shows, each made from the table whose keys work where it shows.
+pub mod hints {
+    use super::{Action, BINDINGS, EDITOR_BINDINGS, PROMPT_BINDINGS, hint};
+    use crate::strings::*;
+
+    /// The status line's pointer to the help.
+    pub fn help() -> String {
+        hint(BINDINGS, &[(&[Action::Help], HINT_HELP)])
+    }
+
+    /// A window that scrolls (help, problems).
+    pub fn scroll() -> String {
+        hint(BINDINGS, &[(&[Action::Down, Action::Up], HINT_SCROLL), (&[Action::Close], HINT_CLOSES)])
+    }
+
+    /// A window that does not scroll.
+    pub fn close() -> String {
+        hint(BINDINGS, &[(&[Action::Close], HINT_CLOSES)])
+    }
+
+    /// What a list of things to open says.
+    const LIST: &[(&[Action], &str)] = &[
+        (&[Action::Down, Action::Up], HINT_CHOOSE),
+        (&[Action::Activate], HINT_OPEN),
+        (&[Action::Close], HINT_CLOSE),
+    ];
+
+    /// The palette and search, typed into.
+    pub fn prompt_list() -> String {
+        hint(PROMPT_BINDINGS, LIST)
+    }
+
+    /// The bookmarks list.
+    pub fn bookmarks() -> String {
+        hint(BINDINGS, LIST)
+    }
+
+    /// The notes list.
+    pub fn notes() -> String {
+        let parts: &[(&[Action], &str)] = &[
+            (&[Action::Activate], HINT_GO),
+            (&[Action::Edit], HINT_EDIT),
+            (&[Action::Delete], HINT_DELETE),
+            (&[Action::Close], HINT_CLOSE),
+        ];
+        hint(BINDINGS, parts)
+    }
+
+    /// The note editor.
+    pub fn editor() -> String {
+        hint(EDITOR_BINDINGS, &[(&[Action::Save], HINT_SAVE), (&[Action::Close], HINT_CLOSE)])
+    }
+}
+
 /// Which table keys are read from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
@@ -165,6 +233,20 @@ mod tests {
         assert_eq!(press(KeyCode::Char('d'), KeyModifiers::CONTROL), Some(Action::HalfDown));
         assert_eq!(press(KeyCode::Char('c'), KeyModifiers::CONTROL), Some(Action::Exit));
         assert_eq!(press(KeyCode::Char('x'), KeyModifiers::NONE), None);
+    }
+
+    #[test]
+    fn hints_name_the_keys_the_tables_bind() {
+        assert_eq!(hints::scroll(), "j/k scroll · Esc closes");
+        assert_eq!(hints::notes(), "Enter go · e edit · d delete · Esc close");
+        assert_eq!(hints::editor(), "Ctrl-s save · Esc close");
+        assert_eq!(hints::prompt_list(), "↓/↑ choose · Enter open · Esc close");
+        assert_eq!(hints::help(), "? help");
+        // Every key a hint names does what the hint says, in its table.
+        let parts: &[(&[Action], &str)] = &[(&[Action::Edit, Action::Delete], "x")];
+        assert_eq!(hint(BINDINGS, parts), "e/d x");
+        let press = |c| action_for(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE), Mode::Normal);
+        assert_eq!((press('e'), press('d')), (Some(Action::Edit), Some(Action::Delete)));
     }
 
     #[test]

@@ -23,6 +23,8 @@ const LOCK_WAIT: Duration = Duration::from_secs(3);
 #[derive(Debug, Clone)]
 pub struct Disk {
     dir: PathBuf,
+    /// [`MAX_ENTRIES`], smaller in tests.
+    max_entries: usize,
 }
 
 /// A store as read, with what the user should be told about it.
@@ -52,7 +54,13 @@ enum Read {
 impl Disk {
     /// The store in folder `dir` (created, private to the user, when first written).
     pub fn new(dir: impl Into<PathBuf>) -> Disk {
-        Disk { dir: dir.into() }
+        Disk { dir: dir.into(), max_entries: MAX_ENTRIES }
+    }
+
+    /// The same store with a smaller limit, so tests can reach it quickly.
+    #[cfg(test)]
+    pub(super) fn with_max_entries(self, max_entries: usize) -> Disk {
+        Disk { max_entries: max_entries.min(MAX_ENTRIES), ..self }
     }
 
     /// The store's file.
@@ -75,23 +83,34 @@ impl Disk {
     pub fn load(&self) -> Loaded {
         match self.read() {
             // Moving a file aside takes the lock, so it is never one another session just wrote.
-            Ok(Read::Corrupt { .. }) => match lock(&self.lock_path(), &self.dir, LOCK_WAIT) {
+            Ok(Read::Corrupt { .. }) => match lock(&self.lock_path(), &self.dir, &self.path(), LOCK_WAIT) {
                 Ok(_lock) => self.load_locked(),
                 Err(e) => {
-                    let kind = if e.kind() == ErrorKind::Busy {
-                        io::ErrorKind::WouldBlock
-                    } else {
-                        io::ErrorKind::Other
+                    let why = match e.kind() {
+                        ErrorKind::Busy => {
+                            io::Error::new(io::ErrorKind::WouldBlock, crate::strings::LOCK_HELD)
+                        }
+                        _ => io::Error::other(e.to_string()),
                     };
-                    let text = if e.kind() == ErrorKind::Busy {
-                        crate::strings::LOCK_HELD.to_string()
-                    } else {
-                        e.to_string()
-                    };
-                    self.finish(self.read(), || Err(io::Error::new(kind, text)))
+                    self.finish(self.read(), || Err(why))
                 }
             },
-            read => self.finish(read, || move_aside(&self.path())),
+            // Not broken: nothing to move aside.
+            read => self.finish(read, || Err(io::Error::other(crate::strings::LOCK_HELD))),
+        }
+    }
+
+    /// Reads the store as it is, changing nothing (no file is moved aside): for importing it
+    /// elsewhere. `None` when there is no file; a file that cannot be parsed is an error of
+    /// kind [`ErrorKind::ReadOnly`] (it was not moved) with its line and column.
+    pub fn peek(&self) -> Result<Option<Store>, StoreError> {
+        match self.read()? {
+            Read::Missing => Ok(None),
+            Read::Parsed(store) => Ok(Some(store)),
+            Read::Corrupt { why, at } => {
+                let not_moved = io::Error::other(crate::strings::NOT_MOVED_WHEN_PEEKING);
+                Err(StoreError::new(Problem::Corrupt { why, at, moved: Err(not_moved) }, self.path()))
+            }
         }
     }
 
@@ -144,7 +163,7 @@ impl Disk {
     }
 
     fn update_within(&self, changes: &[Change], wait: Duration) -> Result<Store, StoreError> {
-        let _lock = lock(&self.lock_path(), &self.dir, wait)?;
+        let _lock = lock(&self.lock_path(), &self.dir, &self.path(), wait)?;
         let loaded = self.load_locked();
         // A broken file was just moved aside: say so before writing a new one (the next
         // attempt starts from an empty store).
@@ -157,12 +176,20 @@ impl Disk {
         let text =
             serde_saphyr::to_string(&store).map_err(|e| self.write_error(io::Error::other(e.to_string())))?;
         let entries = store.entries();
-        if (entries > MAX_ENTRIES || text.len() > MAX_BYTES) && entries >= before {
-            return Err(StoreError::new(Problem::TooLarge { entries, bytes: text.len() }, self.path()));
+        if (entries > self.max_entries || text.len() > MAX_BYTES) && entries >= before {
+            let problem = Problem::TooLarge { entries, bytes: text.len(), max_entries: self.max_entries };
+            return Err(StoreError::new(problem, self.path()));
         }
-        // Never write what cannot be read back.
-        match parse::<Store>(text.as_bytes()) {
-            Ok(back) if back == store => {}
+        // Never write what cannot be read back: the counts above keep the file inside the
+        // parser's budget, and what is new in it (all the rest was just read back from disk)
+        // must read back as written. Parsing only the new part keeps a save of a large store
+        // from paying for a second full parse.
+        let mut new = Store::default();
+        changes.iter().for_each(|c| new.apply(c));
+        let probe =
+            serde_saphyr::to_string(&new).map_err(|e| self.write_error(io::Error::other(e.to_string())))?;
+        match parse::<Store>(probe.as_bytes()) {
+            Ok(back) if back == new => {}
             Ok(_) => return Err(self.write_error(io::Error::other(crate::strings::NOT_READ_BACK))),
             Err((why, _)) => {
                 return Err(

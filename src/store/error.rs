@@ -55,6 +55,8 @@ pub enum Problem {
         entries: usize,
         /// Its size in bytes as written.
         bytes: usize,
+        /// The most entries it may hold.
+        max_entries: usize,
     },
 }
 
@@ -143,8 +145,8 @@ impl std::fmt::Display for StoreError {
                     Err(e) => s::store_not_moved(&file, &why, &reason(e)),
                 }
             }
-            Problem::TooLarge { entries, bytes } => {
-                s::store_too_large(&file, *entries, *bytes, super::MAX_ENTRIES, super::MAX_BYTES)
+            Problem::TooLarge { entries, bytes, max_entries } => {
+                s::store_too_large(&file, *entries, *bytes, *max_entries, super::MAX_BYTES)
             }
         };
         f.write_str(&text)

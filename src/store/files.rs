@@ -26,7 +26,7 @@ pub(super) fn make_dir(dir: &Path) -> Result<(), Problem> {
 /// such; anything else is `other(e)`.
 pub(super) fn problem(e: io::Error, dir: &Path, other: fn(io::Error) -> Problem) -> Problem {
     let in_the_way = matches!(e.kind(), io::ErrorKind::NotADirectory | io::ErrorKind::AlreadyExists)
-        .then(|| dir.ancestors().find(|a| a.exists() && !a.is_dir()))
+        .then(|| dir.ancestors().find(|a| fs::symlink_metadata(a).is_ok() && !a.is_dir()))
         .flatten();
     match in_the_way {
         Some(file) => Problem::NotAFolder { file: file.to_path_buf() },
@@ -35,8 +35,9 @@ pub(super) fn problem(e: io::Error, dir: &Path, other: fn(io::Error) -> Problem)
 }
 
 /// Takes the lock file `path` in the data folder `dir`, waiting at most `wait` for another
-/// process to let it go. Dropping the file releases it.
-pub(super) fn lock(path: &Path, dir: &Path, wait: Duration) -> Result<File, StoreError> {
+/// process to let it go (then [`Problem::Busy`], said of `guarded`, the file the lock keeps).
+/// Dropping the file releases it.
+pub(super) fn lock(path: &Path, dir: &Path, guarded: &Path, wait: Duration) -> Result<File, StoreError> {
     make_dir(dir).map_err(|p| StoreError::new(p, path))?;
     let file = File::options()
         .create(true)
@@ -51,7 +52,7 @@ pub(super) fn lock(path: &Path, dir: &Path, wait: Duration) -> Result<File, Stor
     match file.try_lock() {
         Ok(()) => return Ok(file),
         Err(fs::TryLockError::WouldBlock) if wait.is_zero() => {
-            return Err(StoreError::new(Problem::Busy, path));
+            return Err(StoreError::new(Problem::Busy, guarded));
         }
         Err(fs::TryLockError::WouldBlock) => {}
         Err(fs::TryLockError::Error(e)) => return Err(StoreError::new(Problem::Write(e), path)),
@@ -67,7 +68,7 @@ pub(super) fn lock(path: &Path, dir: &Path, wait: Duration) -> Result<File, Stor
     match rx.recv_timeout(wait) {
         Ok(Ok(file)) => Ok(file),
         Ok(Err(e)) => Err(StoreError::new(Problem::Write(e), path)),
-        Err(_) => Err(StoreError::new(Problem::Busy, path)),
+        Err(_) => Err(StoreError::new(Problem::Busy, guarded)),
     }
 }
 

@@ -3,6 +3,8 @@
 use super::*;
 use std::io::Write;
 
+mod guarantees;
+
 fn note(id: &str, slug: &str, heading: &str, position: usize, text: &str) -> Note {
     Note {
         id: id.into(),
@@ -172,4 +174,33 @@ fn a_draft_is_kept_until_cleared() {
     Draft::clear(dir.path()).expect("cleared");
     assert_eq!(Draft::find(dir.path()).expect("read"), None);
     Draft::clear(dir.path()).expect("clearing what is gone is fine");
+}
+
+#[test]
+fn a_file_written_by_the_previous_version_reads_the_same() {
+    let dir = tempfile::tempdir().expect("temp");
+    let disk = Disk::new(dir.path());
+    let old = "version: 1\nnotes:\n  - id: 1\n    slug: knaesmerter\n    heading: Kan knæbind hjælpe?\n    position: 10\n    \
+               text: \"Tjek kilden.\\nOg sproget.\"\n    author: anne\n    created: 2026-11-29T10:00:00Z\n    \
+               updated: 2026-11-29T10:00:00Z\nbookmarks:\n  - slug: knaesmerter\n    heading: Kan knæbind hjælpe?\n    \
+               position: 10\n    created: 2026-11-29T10:00:00Z\nreviews: {}\npositions: {}\n";
+    std::fs::write(disk.path(), old).expect("write");
+    let loaded = disk.load();
+    assert!(loaded.problem.is_none(), "{:?}", loaded.problem.map(|p| p.to_string()));
+    let want = note("1", "knaesmerter", "Kan knæbind hjælpe?", 10, "Tjek kilden.\nOg sproget.");
+    assert_eq!(loaded.store.notes, std::slice::from_ref(&want));
+    assert_eq!(loaded.store.bookmarks[0].anchor, want.anchor);
+    // And it is written back with the same keys, in the same order.
+    disk.update(&[]).expect("saved");
+    let text = std::fs::read_to_string(disk.path()).expect("file");
+    let keys: Vec<&str> = text
+        .lines()
+        .filter(|l| l.len() - l.trim_start().len() <= 2) // not the lines of a block of text
+        .filter_map(|l| l.trim_start_matches([' ', '-']).split(':').next())
+        .take(10)
+        .collect();
+    assert_eq!(
+        keys,
+        ["version", "notes", "id", "slug", "heading", "position", "text", "author", "created", "updated"]
+    );
 }

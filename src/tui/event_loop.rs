@@ -327,7 +327,7 @@ fn perform<B: Surface, K: Keep>(
                 }
             }
             Effect::SetMouse(on) => {
-                c.terminal.backend_mut().send(super::screen::mouse_sequence(on).as_bytes())?
+                c.terminal.backend_mut().send(super::terminal::mouse_sequence(on).as_bytes())?
             }
             Effect::BuildIndex(articles) => {
                 let tx = c.sender.clone();
@@ -353,7 +353,7 @@ fn perform<B: Surface, K: Keep>(
 /// reported: the reader carries on without lookup.
 pub fn index(build: fn(&[(&str, &str)]) -> crate::search::Index, articles: &[(String, Arc<str>)]) -> Wake {
     let refs: Vec<(&str, &str)> = articles.iter().map(|(t, b)| (t.as_str(), &**b)).collect();
-    Wake::Indexed(super::screen::caught(|| build(&refs)).map(Box::new))
+    Wake::Indexed(super::terminal::caught(|| build(&refs)).map(Box::new))
 }
 
 /// After the loop: remember where the reader was, write what is queued (waiting a little

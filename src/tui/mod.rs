@@ -7,15 +7,15 @@
 
 mod event_loop;
 mod input;
-mod screen;
 mod surface;
+mod terminal;
 
 pub use event_loop::{
     Console, DRAFT_EVERY, Ending, Keep, Outcome, QUIT_WAIT, RETRY_EVERY, Wake, index, run_loop,
 };
 pub use input::InputParser;
-pub use screen::{clipboard_sequence, mouse_sequence, restore};
 pub use surface::Surface;
+pub use terminal::{clipboard_sequence, mouse_sequence, restore};
 
 use crate::app::{App, SaveError, SaveErrorKind};
 use crate::backend::{Ansi, Colors};
@@ -44,10 +44,10 @@ pub fn have_terminal() -> bool {
 /// Runs the reader on this process's terminal until the user quits or the terminal goes
 /// away, keeping notes, bookmarks and positions in `disk`. Returns the exit code.
 pub fn run(mut app: App, options: Options, disk: Option<Disk>) -> io::Result<i32> {
-    screen::install_panic_hook();
+    terminal::install_panic_hook();
     let (tx, rx) = mpsc::channel();
     watch_signals(tx.clone())?;
-    screen::enter(app.mouse)?;
+    terminal::enter(app.mouse)?;
     let outcome = (|| {
         // One write per frame: the whole frame is buffered, then flushed, straight to the
         // terminal (`io::stdout()` is line-buffered: it would split a frame at its last newline).
@@ -57,7 +57,7 @@ pub fn run(mut app: App, options: Options, disk: Option<Disk>) -> io::Result<i32
         let input_tx = tx.clone();
         std::thread::spawn(move || read_input(input, &input_tx));
         let mut console = Console::new(terminal, disk, rx, tx);
-        console.suspend = Some(Box::new(screen::suspend));
+        console.suspend = Some(Box::new(terminal::suspend));
         run_loop(&mut app, &mut console)
     })();
     restore();

@@ -1,7 +1,7 @@
 //! The title line (the article's title and dates) and the status line (where you are).
 
 use super::theme;
-use crate::app::App;
+use crate::app::{App, keymap};
 use crate::layout::{display_width, truncate};
 use crate::library::format_date;
 use crate::strings;
@@ -60,7 +60,7 @@ pub fn status(app: &App, area: Rect, buf: &mut Buffer) {
     if warnings > 0 {
         right = format!("⚠ {warnings} (w)  {right}");
     }
-    right.push_str(&format!("· {} ", strings::HELP_HINT));
+    right.push_str(&format!("· {} ", keymap::hints::help()));
     if display_width(&right) + 10 > width {
         right = format!("{:>3}% ", app.percent());
     }

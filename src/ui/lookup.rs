@@ -20,7 +20,7 @@ fn window(title: &str, area: Rect, buf: &mut Buffer) -> Rect {
         .borders(Borders::ALL)
         .border_style(theme::border(true))
         .title(format!(" {title} "))
-        .title_bottom(format!(" {} ", strings::LIST_KEYS));
+        .title_bottom(format!(" {} ", crate::app::keymap::hints::prompt_list()));
     let inner = block.inner(rect);
     block.render(rect, buf);
     inner

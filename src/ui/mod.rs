@@ -39,7 +39,10 @@ pub fn draw(app: &App, frame: &mut Frame) {
         Modal::Overlay(Overlay::Warnings(scroll)) => overlay::warnings(app, *scroll, area, buf),
         Modal::Overlay(Overlay::Contents) => overlay::contents(app, buf),
         // The find prompt is drawn in the status line.
-        Modal::Find(_) => {}
-        Modal::None => bars::long_message(app, panes.status, buf),
+        Modal::Find(_) | Modal::None => {}
+    }
+    // A message too long for the status line goes over whatever is open: it must be read.
+    if app.find_typing().is_none() {
+        bars::long_message(app, panes.status, buf);
     }
 }

@@ -17,7 +17,7 @@ fn window(title: &str, w: u16, h: u16, rows: usize, area: Rect, buf: &mut Buffer
     let h = h.min(area.height);
     let rect = Rect::new(area.x + (area.width - w) / 2, area.y + (area.height - h) / 2, w, h);
     Clear.render(rect, buf);
-    let hint = if rows + 2 > usize::from(h) { strings::SCROLL_HINT } else { strings::CLOSE_HINT };
+    let hint = if rows + 2 > usize::from(h) { keymap::hints::scroll() } else { keymap::hints::close() };
     let block = Block::new()
         .borders(Borders::ALL)
         .border_style(Style::new().add_modifier(Modifier::BOLD))

@@ -1,7 +1,7 @@
 //! The note editor and the notes and bookmarks lists.
 
 use super::theme;
-use crate::app::{App, ListKind};
+use crate::app::{App, ListKind, keymap};
 use crate::layout::truncate;
 use crate::screen::list_offset;
 use crate::strings;
@@ -37,10 +37,11 @@ pub fn editor(app: &App, area: Rect, buf: &mut Buffer) {
     let section = if e.anchor.heading.is_empty() { strings::INTRO } else { &e.anchor.heading };
     let title =
         truncate(&format!("{} · {section}", strings::NOTE), usize::from(area.width.saturating_sub(8)));
+    let editor_hint = keymap::hints::editor();
     let (hint, asking) = match (&e.draft_error, e.confirm_discard) {
         (_, true) => (strings::DISCARD, true),
         (Some(error), false) => (error.as_str(), true),
-        (None, false) => (strings::EDITOR_HINT, false),
+        (None, false) => (editor_hint.as_str(), false),
     };
     let inner = window(&title, hint, asking, area, buf);
     e.input.render(inner, buf);
@@ -50,10 +51,10 @@ pub fn editor(app: &App, area: Rect, buf: &mut Buffer) {
 pub fn list(app: &App, area: Rect, buf: &mut Buffer) {
     let Some(view) = app.list() else { return };
     let (title, hint) = match view.kind {
-        ListKind::Notes => (strings::NOTES, strings::NOTES_HINT),
-        ListKind::Bookmarks => (strings::BOOKMARKS, strings::LIST_KEYS),
+        ListKind::Notes => (strings::NOTES, keymap::hints::notes()),
+        ListKind::Bookmarks => (strings::BOOKMARKS, keymap::hints::bookmarks()),
     };
-    let (hint, asking) = if view.confirm_delete { (strings::DELETE, true) } else { (hint, false) };
+    let (hint, asking) = if view.confirm_delete { (strings::DELETE, true) } else { (hint.as_str(), false) };
     let inner = window(title, hint, asking, area, buf);
     let rows = app.list_rows(view.kind);
     if rows.is_empty() {
