@@ -78,14 +78,18 @@ fn main() {
     let all = rss_kib(pid);
     // Keystroke round trips: `]` and `[` by turns in every session.
     let mut times = Vec::new();
+    let began = Instant::now();
     for round in 0..ROUNDS {
+        if began.elapsed() > Duration::from_secs(60) {
+            break;
+        }
         for (child, rx) in &mut sessions {
             while rx.try_recv().is_ok() {}
             let key = if round % 2 == 0 { b"]" } else { b"[" };
             let sent = Instant::now();
             let stdin = child.stdin.as_mut().expect("stdin");
             stdin.write_all(key).and_then(|()| stdin.flush()).expect("send a key");
-            if let Ok(at) = rx.recv_timeout(PATIENCE) {
+            if let Ok(at) = rx.recv_timeout(Duration::from_secs(2)) {
                 times.push(at.duration_since(sent));
             }
             std::thread::sleep(Duration::from_millis(5));
@@ -97,6 +101,7 @@ fn main() {
     std::thread::sleep(Duration::from_secs(3));
     let cpu_idle = cpu_ticks(pid) - cpu_before;
     times.sort();
+    assert!(!times.is_empty(), "no key came back");
     let at = |q: f64| times[((times.len() as f64 - 1.0) * q) as usize];
     println!("sessions: {SESSIONS} through ssh -tt on 127.0.0.1");
     println!("server RSS: {one} KiB with 1 session, {all} KiB with {SESSIONS}");
