@@ -19,6 +19,7 @@ pub mod library;
 pub mod sanitize;
 pub mod screen;
 pub mod search;
+pub mod serve;
 pub mod store;
 pub mod strings;
 pub mod tui;

@@ -214,6 +214,8 @@ pub enum Command {
         #[command(subcommand)]
         action: ReviewAction,
     },
+    /// Serve the reader over SSH: reviewers connect with `ssh`, no shell account needed.
+    Serve(crate::serve::Options),
     /// Open the reader at an article (`slug` or `slug#anchor`).
     Open {
         /// The article, optionally with a heading's anchor: `nervesmerter#kan-nervesmerter-helbredes`.

@@ -2,9 +2,9 @@
 
 mod args;
 mod check;
-mod lookup;
-mod print;
-mod review;
+pub(crate) mod lookup;
+pub(crate) mod print;
+pub(crate) mod review;
 
 pub use args::{Cli, ColorChoice, Command, NotesAction, ReportFormat, ReviewAction};
 
@@ -32,6 +32,7 @@ pub fn run(cli: Cli) -> i32 {
         }
         Some(Command::Check { dirs, json }) => check::run(&cli, &library, dirs, *json),
         Some(Command::Notes { .. } | Command::Review { .. }) => review::run(&cli, &library),
+        Some(Command::Serve(options)) => crate::serve::run(library, options, &cli),
         Some(Command::Open { slug, section }) => place(&library, slug)
             .and_then(|start| reader(library, start.with_section(section.as_deref()), &cli)),
         None if cli.query.is_empty() => reader(library, Start { plain: true, ..Start::top(0) }, &cli),

@@ -4,7 +4,27 @@ use super::Failure;
 use crate::document::{Document, HeadingKind};
 use crate::layout::{Layout, Role};
 use crate::library::{Library, format_date};
+use std::cell::RefCell;
 use std::io::{self, IsTerminal, Write};
+
+thread_local! {
+    /// Output kept instead of written to stdout, while `artikel serve` runs a command for a
+    /// client (see [`capture`]).
+    static CAPTURED: RefCell<Option<Vec<u8>>> = const { RefCell::new(None) };
+}
+
+/// Runs `print` with its output kept, as if stdout were a pipe (no styling, 80 columns
+/// unless asked), and returns what it printed.
+pub fn capture<R>(print: impl FnOnce() -> R) -> (R, Vec<u8>) {
+    let earlier = CAPTURED.replace(Some(Vec::new()));
+    let result = print();
+    (result, CAPTURED.replace(earlier).unwrap_or_default())
+}
+
+/// Whether output goes to a terminal: never while it is captured.
+fn to_terminal() -> bool {
+    CAPTURED.with_borrow(Option::is_none) && io::stdout().is_terminal()
+}
 
 /// Prints one line per article, then the warnings (to stderr).
 pub fn list(library: &Library) -> Result<i32, Failure> {
@@ -46,7 +66,7 @@ pub fn toc(library: &Library, index: usize) -> Result<i32, Failure> {
 
 /// The width to print at: the one asked for, else the terminal's, else 80.
 pub fn width(asked: Option<usize>) -> usize {
-    let tty = io::stdout().is_terminal();
+    let tty = to_terminal();
     asked
         .or_else(|| tty.then(|| crossterm::terminal::size().ok().map(|(w, _)| usize::from(w))).flatten())
         .unwrap_or(80)
@@ -97,7 +117,7 @@ pub struct StyledOut {
 impl StyledOut {
     /// Empty, styled if stdout is a terminal.
     pub fn new() -> StyledOut {
-        StyledOut { out: String::new(), tty: io::stdout().is_terminal() }
+        StyledOut { out: String::new(), tty: to_terminal() }
     }
 
     fn styled(&mut self, codes: &str, text: &str) {
@@ -183,6 +203,12 @@ fn sgr(tone: crate::layout::Tone) -> String {
 
 /// Writes `text` to stdout; a closed pipe is not an error.
 pub fn write_out(text: &str) -> Result<(), Failure> {
+    if CAPTURED
+        .with_borrow_mut(|kept| kept.as_mut().map(|kept| kept.extend_from_slice(text.as_bytes())))
+        .is_some()
+    {
+        return Ok(());
+    }
     let mut stdout = io::stdout().lock();
     match stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()) {
         Ok(()) => Ok(()),

@@ -1,0 +1,147 @@
+//! `ssh host COMMAND`: the lookup commands, run in the server's process on the shared
+//! library and printed as into a pipe. Nothing else runs: no shell, no other program, no
+//! option that names a file or folder.
+
+use crate::cli::{Cli, Command, NotesAction, ReviewAction, lookup, print, review};
+use crate::library::Library;
+use crate::store::Disk;
+use crate::strings;
+use clap::Parser;
+
+/// What a command printed, and its exit status.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Ran {
+    /// Standard output.
+    pub out: Vec<u8>,
+    /// Standard error.
+    pub err: Vec<u8>,
+    /// The exit status.
+    pub status: u32,
+}
+
+/// The exit status of a command that is not allowed (as a shell's "cannot execute").
+pub const REFUSED: u32 = 126;
+
+/// The commands that may run (`review` only as `review status`, `notes` only to list or export).
+const ALLOWED: [&str; 7] = ["faq", "search", "list", "toc", "show", "notes", "review"];
+
+/// Runs the command line `line` (as `ssh` sent it) for a reviewer whose own files are in
+/// `disk`, reading the team's review ledger `ledger`.
+pub fn run(line: &[u8], library: &Library, disk: &Disk, ledger: &std::path::Path) -> Ran {
+    let words = match std::str::from_utf8(line).ok().and_then(shlex::split) {
+        Some(words) if !words.is_empty() => words,
+        _ => return refused(),
+    };
+    // Anything but a lookup command is refused before it is read as one.
+    if !words[0].starts_with('-') && !ALLOWED.contains(&words[0].as_str()) {
+        return refused();
+    }
+    let mut cli = match Cli::try_parse_from(std::iter::once("artikel".to_string()).chain(words)) {
+        Ok(cli) => cli,
+        Err(e) => {
+            let text = e.render().to_string().into_bytes();
+            return match e.exit_code() {
+                0 => Ran { out: text, ..Ran::default() },
+                code => Ran { err: text, status: code.unsigned_abs(), ..Ran::default() },
+            };
+        }
+    };
+    // Options naming files or folders would reach past the articles and the ledger.
+    if !cli.articles.is_empty() || cli.data_dir.is_some() || cli.ledger.is_some() {
+        return refused();
+    }
+    // The ledger commands read the server's folders, never the client's.
+    cli.data_dir = Some(disk.dir().to_path_buf());
+    cli.ledger = Some(ledger.to_path_buf());
+    let cli = cli;
+    let Some(command) = &cli.command else { return refused() };
+    let (result, out) = print::capture(|| match command {
+        Command::List => Some(print::list(library)),
+        Command::Toc { slug } => Some(find(library, slug).and_then(|i| print::toc(library, i))),
+        Command::Show { slug, width } => {
+            Some(find(library, slug).and_then(|i| print::show(library, i, print::width(*width))))
+        }
+        Command::Faq { words, all, json, width } => {
+            Some(lookup::faq(library, words, *all, *json, print::width(*width)))
+        }
+        Command::Search { words, json, width } => {
+            Some(lookup::search(library, words, *json, print::width(*width)))
+        }
+        Command::Notes { action: None | Some(NotesAction::Export { .. }), .. }
+        | Command::Review { action: ReviewAction::Status { .. } } => Some(review::run(&cli, library)),
+        _ => None,
+    });
+    match result {
+        None => refused(),
+        Some(Ok(code)) => Ran { out, status: code.unsigned_abs(), ..Ran::default() },
+        Some(Err((code, message))) => {
+            Ran { out, err: format!("{message}\n").into_bytes(), status: code.unsigned_abs() }
+        }
+    }
+}
+
+fn find(library: &Library, slug: &str) -> Result<usize, (i32, String)> {
+    library.position(slug).ok_or_else(|| (1, strings::unknown_slug(slug, &library.slugs())))
+}
+
+fn refused() -> Ran {
+    Ran { err: format!("{}\n", strings::SERVE_ONLY_LOOKUP).into_bytes(), status: REFUSED, ..Ran::default() }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ran(line: &str) -> Ran {
+        let dir = tempfile::tempdir().expect("temp dir");
+        run(line.as_bytes(), &Library::bundled(), &Disk::new(dir.path()), &dir.path().join("review.db"))
+    }
+
+    #[test]
+    fn a_lookup_prints_as_into_a_pipe() {
+        let r = ran("faq knæ trapper");
+        assert_eq!(r.status, 0, "{}", String::from_utf8_lossy(&r.err));
+        let out = String::from_utf8(r.out).expect("utf-8");
+        assert!(out.to_lowercase().contains("trap"), "{out}");
+        assert!(!out.contains('\x1b'), "no styling in a pipe: {out:?}");
+        let r = ran("toc 'no such article'");
+        assert_eq!(r.status, 1);
+        assert!(String::from_utf8_lossy(&r.err).contains("no such article"));
+    }
+
+    #[test]
+    fn anything_else_is_refused() {
+        for line in [
+            "sh",
+            "cat /etc/passwd",
+            "",
+            "check /etc",
+            "review approve nervesmerter",
+            "notes add nervesmerter -m hej",
+            "--ledger /tmp/other.db review status",
+            "serve",
+            "open nervesmerter",
+            "--articles /etc list",
+            "list --data-dir /",
+            "faq 'unbalanced",
+            "sh -c id",
+        ] {
+            let r = ran(line);
+            assert_eq!(r.status, REFUSED, "{line:?} ran");
+            assert!(r.out.is_empty(), "{line:?} printed");
+        }
+        assert_eq!(ran("faq").status, 2, "a usage error is one");
+    }
+
+    #[test]
+    fn review_status_and_notes_read_the_servers_ledger() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let ledger = dir.path().join("team.db");
+        let go = |line: &str| run(line.as_bytes(), &Library::bundled(), &Disk::new(dir.path()), &ledger);
+        let r = go("review status nervesmerter");
+        assert_eq!(r.status, 0, "{}", String::from_utf8_lossy(&r.err));
+        assert!(String::from_utf8_lossy(&r.out).contains("nervesmerter"));
+        assert_eq!(go("notes").status, 0);
+        assert!(ledger.is_file(), "the ledger named by the server is the one read");
+    }
+}

@@ -1,0 +1,236 @@
+//! A reader session over SSH: the same event loop as the local terminal (`tui::run_loop`),
+//! drawing into the channel at the pty's size and fed the channel's bytes through the same
+//! input parser. Each runs on a thread of its own; the library is shared by all.
+
+use super::Shared;
+use super::handler::Asked;
+use crate::app::App;
+use crate::backend::{Ansi, Colors};
+use crate::tui::{Console, InputParser, Wake, mouse_sequence, run_loop};
+use crossterm::event::Event;
+use ratatui::Terminal;
+use ratatui::layout::Size;
+use russh::ChannelId;
+use russh::server::Handle;
+use std::io::{self, Write};
+use std::sync::atomic::{AtomicU8, Ordering};
+use std::sync::{Arc, Mutex, mpsc};
+use std::time::Instant;
+
+/// Why a session ended, when the server ended it.
+pub const BY_CLIENT: u8 = 0;
+/// The server is stopping.
+pub const STOPPING: u8 = 1;
+/// No key came for `--idle-timeout`.
+pub const IDLE: u8 = 2;
+
+/// The session has ended.
+const FINISHED: u8 = 3;
+
+/// The connection's side of a running reader: where its bytes and sizes go.
+pub struct Reader {
+    events: mpsc::Sender<Wake>,
+    parser: InputParser,
+    parsed: Vec<Event>,
+    /// When the last byte came from the client.
+    pub last_input: Arc<Mutex<Instant>>,
+    /// Set before the server ends the session: [`STOPPING`] or [`IDLE`].
+    pub why: Arc<AtomicU8>,
+}
+
+impl Reader {
+    /// Bytes the client typed.
+    pub fn input(&mut self, bytes: &[u8]) {
+        *self.last_input.lock().unwrap_or_else(|e| e.into_inner()) = Instant::now();
+        self.parser.feed(bytes, &mut self.parsed);
+        for event in self.parsed.drain(..) {
+            let _ = self.events.send(Wake::Input(event));
+        }
+    }
+
+    /// The client's terminal changed size.
+    pub fn resize(&self, width: u16, height: u16) {
+        let _ = self.events.send(Wake::Input(Event::Resize(width, height)));
+    }
+
+    /// Ends the session: the client went away, or the server says why in `why`.
+    pub fn end(&self, why: u8) {
+        self.why.store(why, Ordering::Relaxed);
+        let _ = self.events.send(if why == BY_CLIENT { Wake::Closed } else { Wake::Signal(15) });
+    }
+
+    /// A handle that can end the session from elsewhere (the idle timer, the stop).
+    pub fn ender(&self) -> Ender {
+        Ender { events: self.events.clone(), why: self.why.clone() }
+    }
+}
+
+/// Ends a session from outside the connection.
+#[derive(Clone)]
+pub struct Ender {
+    events: mpsc::Sender<Wake>,
+    why: Arc<AtomicU8>,
+}
+
+impl Ender {
+    /// Whether the session has ended (its loop no longer listens).
+    pub fn ended(&self) -> bool {
+        self.why.load(Ordering::Relaxed) == FINISHED
+    }
+
+    /// Ends the session, saying why.
+    pub fn end(&self, why: u8) {
+        self.why.store(why, Ordering::Relaxed);
+        let _ = self.events.send(Wake::Signal(15));
+    }
+}
+
+/// Starts the reader for reviewer `name` on `channel`, at the pty's size, with the colours
+/// and characters its TERM, LANG and NO_COLOR ask for. `done` runs when it has ended.
+pub fn start(
+    shared: Arc<Shared>,
+    name: &str,
+    asked: &Asked,
+    handle: Handle,
+    channel: ChannelId,
+    done: impl FnOnce(&str) + Send + 'static,
+) -> io::Result<Reader> {
+    let (term, width, height) = asked.pty.clone().unwrap_or_default();
+    let colors = if asked.no_color { Colors::Off } else { Colors::On };
+    // A client that sends no locale (OpenSSH sends LANG only when told to) gets UTF-8.
+    let ascii =
+        asked.locale.as_ref().is_some_and(|l| !l.to_ascii_lowercase().replace('-', "").contains("utf8"));
+    let disk = shared.reviewer_disk(name);
+    let (tx, rx) = mpsc::channel();
+    let why = Arc::new(AtomicU8::new(BY_CLIENT));
+    let reader = Reader {
+        events: tx.clone(),
+        parser: InputParser::default(),
+        parsed: Vec::new(),
+        last_input: Arc::new(Mutex::new(Instant::now())),
+        why: why.clone(),
+    };
+    let runtime = tokio::runtime::Handle::current();
+    // The articles' text is shared (each body is an `Arc`); only the list is the session's.
+    let library = crate::library::Library {
+        articles: shared.library.articles.clone(),
+        warnings: shared.library.warnings.clone(),
+        hidden: Vec::new(),
+        synonyms: shared.library.synonyms.clone(),
+    };
+    std::thread::Builder::new().name(format!("reader {name}")).spawn(move || {
+        let out = ChannelOut { handle, channel, runtime, buf: Vec::with_capacity(1 << 14) };
+        let ending = if term == "dumb" {
+            let mut out = out;
+            let _ = out.write_all(crate::strings::DUMB_TERMINAL.replace('\n', "\r\n").as_bytes());
+            let _ = out.write_all(b"\r\n");
+            let _ = out.flush();
+            out.close(2);
+            "refused TERM=dumb"
+        } else {
+            let app = open(library, &disk);
+            let ansi = Ansi::sized(out, colors, ascii, Size::new(width, height));
+            run(app, ansi, disk, rx, tx, &why)
+        };
+        why.store(FINISHED, Ordering::Relaxed);
+        done(ending);
+    })?;
+    Ok(reader)
+}
+
+/// The reader as the local `artikel` opens it: at the last article read, its notes and
+/// position, and a draft left from a session that was cut off.
+fn open(library: crate::library::Library, disk: &crate::store::Disk) -> App {
+    let loaded = disk.load();
+    let article = loaded.store.last_article.as_deref().and_then(|slug| library.position(slug)).unwrap_or(0);
+    let mut app = App::new(library, article);
+    let read_only = loaded.read_only();
+    app.set_store(loaded.store, read_only);
+    app.restore_position();
+    if let Some(problem) = loaded.problem {
+        app.message = Some(problem.to_string());
+    }
+    match crate::store::Draft::find(disk.dir()) {
+        Ok(Some(draft)) => app.recover(draft),
+        Ok(None) => {}
+        Err(problem) => app.message = Some(problem.to_string()),
+    }
+    app
+}
+
+/// Enters the screen, runs the loop, leaves the screen and closes the channel; how it ended.
+fn run(
+    mut app: App,
+    ansi: Ansi<ChannelOut>,
+    disk: crate::store::Disk,
+    rx: mpsc::Receiver<Wake>,
+    tx: mpsc::Sender<Wake>,
+    why: &AtomicU8,
+) -> &'static str {
+    let Ok(terminal) = Terminal::new(ansi) else { return "failed" };
+    let mut console = Console::new(terminal, Some(disk), rx, tx);
+    let enter = format!("\x1b[?1049h\x1b[?25l\x1b[?2004h{}", mouse_sequence(app.mouse));
+    let _ = crate::tui::Surface::send(console.terminal.backend_mut(), enter.as_bytes());
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| run_loop(&mut app, &mut console)));
+    let out = console.terminal.backend_mut().writer_mut();
+    let _ = out.write_all(mouse_sequence(false).as_bytes());
+    let _ = out.write_all(b"\x1b[?2004l\x1b[0m\x1b[?1049l\x1b[?25h");
+    let (ending, status) = match why.load(Ordering::Relaxed) {
+        STOPPING => {
+            let _ = write!(out, "{}\r\n", crate::strings::SERVE_STOPPING);
+            ("ended: the server is stopping", 143)
+        }
+        IDLE => {
+            let _ = write!(out, "{}\r\n", crate::strings::SERVE_IDLE);
+            ("ended: idle", 0)
+        }
+        _ => match &result {
+            Ok(Ok(outcome)) if outcome.ending == crate::tui::Ending::Quit => ("quit", 0),
+            Ok(Ok(_)) => ("ended: the client went away", 129),
+            Ok(Err(_)) => ("ended: the channel failed", 1),
+            Err(_) => ("ended: the reader failed", 1),
+        },
+    };
+    let _ = out.flush();
+    out.close(status);
+    ending
+}
+
+/// The channel as the reader's output: a frame is gathered, then sent on flush.
+pub struct ChannelOut {
+    handle: Handle,
+    channel: ChannelId,
+    runtime: tokio::runtime::Handle,
+    buf: Vec<u8>,
+}
+
+impl ChannelOut {
+    /// Sends the exit status and closes the channel.
+    fn close(&self, status: u32) {
+        let (handle, channel) = (&self.handle, self.channel);
+        self.runtime.block_on(async {
+            let _ = handle.exit_status_request(channel, status).await;
+            let _ = handle.eof(channel).await;
+            let _ = handle.close(channel).await;
+        });
+    }
+}
+
+impl Write for ChannelOut {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        self.buf.extend_from_slice(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        if self.buf.is_empty() {
+            return Ok(());
+        }
+        let bytes = std::mem::take(&mut self.buf);
+        let (handle, channel) = (&self.handle, self.channel);
+        // Waits while the client is slow to take what was sent: the loop then waits too.
+        self.runtime
+            .block_on(handle.data(channel, bytes))
+            .map_err(|_| io::Error::new(io::ErrorKind::BrokenPipe, "the client has gone"))
+    }
+}

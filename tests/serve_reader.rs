@@ -1,0 +1,128 @@
+//! The reader served over SSH, as a reviewer sees it: the real `ssh -tt` in a pseudo-terminal,
+//! read with vt100. Every server listens on 127.0.0.1 only, on a port the system picks.
+
+#[path = "serve_support/mod.rs"]
+mod support;
+
+mod common;
+
+use common::Session;
+use std::time::Duration;
+use support::Server;
+
+/// The reader's top line: row 1, right of the sidebar's rule.
+fn reader_top(rows: &[String]) -> String {
+    let row = rows.get(1).map(String::as_str).unwrap_or_default();
+    row.split_once('│').map_or(row, |(_, text)| text).trim().to_string()
+}
+
+/// Whether a file in anna's own folder holds `text`.
+fn kept(server: &Server, text: &str) -> bool {
+    let dir = server.dir.path().join("data/reviewers/anna");
+    std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .filter_map(Result::ok)
+        .filter_map(|e| std::fs::read_to_string(e.path()).ok())
+        .any(|t| t.contains(text))
+}
+
+/// A terminal of `cols`×`rows` where `ssh -tt` to `server` as anna is running.
+fn connect(server: &Server, cols: u16, rows: u16) -> Session {
+    let home = tempfile::tempdir().expect("temp dir");
+    let mut s = Session::shell(cols, rows, home.path());
+    let dir = server.dir.path().display();
+    s.send(&format!(
+        "exec ssh -F /dev/null -tt -p {} -i {dir}/anna -o UserKnownHostsFile={dir}/known_hosts \
+         -o StrictHostKeyChecking=accept-new -o BatchMode=yes -o IdentitiesOnly=yes -o IdentityAgent=none \
+         anna@127.0.0.1\r",
+        server.port
+    ));
+    s
+}
+
+#[test]
+fn the_library_shows_and_jumps_and_a_resize_redraws() {
+    let server = Server::start(&[]);
+    let mut s = connect(&server, 80, 24);
+    s.wait_text("Knæsmerter – Årsager, undersøgelse og behandling");
+    assert!(s.alternate_screen(), "the reader runs on the alternate screen");
+    s.send("]");
+    s.wait_for("the first question on top", |rows| reader_top(rows) == "Hvad er årsagerne til knæsmerter?");
+    s.send("}");
+    s.wait_for("the first FAQ answer on top", |rows| {
+        reader_top(rows) == "Må jeg træne, når jeg har slidgigt i knæet?"
+    });
+    s.resize(50, 14);
+    s.wait_for("the heading on top at 50×14, sidebar hidden", |rows| {
+        rows[1].trim() == "Må jeg træne, når jeg har slidgigt i knæet?"
+    });
+    s.send("q");
+    assert_eq!(s.wait_exit(Duration::from_secs(10)), Some(0), "ssh ends as the reader quits");
+    assert!(server.wait_log("anna reader quit"), "{}", server.log());
+    let saved = std::fs::read_to_string(server.dir.path().join("data/reviewers/anna/notes.yaml"));
+    assert!(saved.is_ok_and(|s| s.contains("knaesmerter")), "the position is kept in anna's own store");
+}
+
+#[test]
+fn a_hostile_article_sends_none_of_its_sequences_over_ssh() {
+    let server = Server::start(&["--articles", "tests/fixtures/hostile"]);
+    let mut s = connect(&server, 100, 40);
+    s.wait_text("Library");
+    // The hostile article is first in the library: open it, and scroll through all of it.
+    s.send("gG");
+    s.wait_text("PWNED-TABLE");
+    let raw = s.output();
+    let out = String::from_utf8_lossy(&raw);
+    for seq in
+        ["\x1b]0;PWNED", "\x1b]2;PWNED", "\x1b]52;c;", "\x1b]8;;http://evil", "\x1b[38;5;196m", "\x1b[6n"]
+    {
+        assert!(!out.contains(seq), "the session wrote {seq:?}");
+    }
+    assert_eq!(raw.iter().filter(|&&b| b == 0x07).count(), 0, "no bell, and no OSC ended by one");
+    s.send("q");
+    assert_eq!(s.wait_exit(Duration::from_secs(10)), Some(0));
+}
+
+#[test]
+fn a_killed_client_ends_its_session_and_keeps_the_draft() {
+    let server = Server::start(&[]);
+    let mut s = connect(&server, 80, 24);
+    s.wait_text("Knæsmerter – Årsager, undersøgelse og behandling");
+    s.send("a");
+    s.wait_text("Note · Introduction");
+    s.send("udkast over ssh");
+    s.wait_text("udkast over ssh");
+    support::kill(s.pid(), libc::SIGKILL);
+    assert!(server.wait_log("anna reader ended: the client went away"), "{}", server.log());
+    assert!(kept(&server, "udkast over ssh"), "the draft is kept in anna's folder");
+    // The server goes on serving.
+    let out = server.run("anna", &["anna@127.0.0.1", "list"]);
+    assert_eq!(out.status.code(), Some(0));
+}
+
+#[test]
+fn sigterm_saves_every_draft_and_says_goodbye() {
+    let server = Server::start(&[]);
+    let mut s = connect(&server, 80, 24);
+    s.wait_text("Knæsmerter – Årsager, undersøgelse og behandling");
+    s.send("a");
+    s.wait_text("Note · Introduction");
+    s.send("stop udkast");
+    s.wait_text("stop udkast");
+    support::kill(server.child.id(), libc::SIGTERM);
+    s.wait_for("the goodbye", |_| String::from_utf8_lossy(&s.output()).contains("artikel serve is stopping"));
+    assert!(s.wait_exit(Duration::from_secs(10)).is_some(), "ssh ends");
+    assert!(server.wait_log("anna reader ended: the server is stopping"), "{}", server.log());
+    assert!(kept(&server, "stop udkast"), "the draft is kept in anna's folder");
+}
+
+#[test]
+fn an_idle_reader_is_closed() {
+    let server = Server::start(&["--idle-timeout", "1s"]);
+    let mut s = connect(&server, 80, 24);
+    s.wait_text("Knæsmerter – Årsager, undersøgelse og behandling");
+    s.wait_for("the reason", |_| String::from_utf8_lossy(&s.output()).contains("idle timeout"));
+    assert!(s.wait_exit(Duration::from_secs(20)).is_some(), "ssh ends when the reader is closed");
+    assert!(server.wait_log("anna reader ended: idle"), "{}", server.log());
+}

@@ -1,0 +1,161 @@
+//! Running `artikel serve` on a free loopback port and connecting to it with the real
+//! OpenSSH client, for the tests of the SSH service.
+#![allow(dead_code)]
+
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Output, Stdio};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+/// How long any one step may take before the test gives up (a guard, not a measurement).
+pub const PATIENCE: Duration = Duration::from_secs(30);
+
+/// A server running in a temporary folder, with the keys of a reviewer (`anna`) and of a
+/// stranger whose key is not authorized.
+pub struct Server {
+    pub dir: tempfile::TempDir,
+    pub port: u16,
+    pub child: Child,
+    log: Arc<Mutex<Vec<String>>>,
+}
+
+/// Makes an ed25519 key pair `dir/name` (comment `name`) with ssh-keygen.
+pub fn keygen(dir: &Path, name: &str) -> PathBuf {
+    let path = dir.join(name);
+    let status = Command::new("ssh-keygen")
+        .args(["-q", "-t", "ed25519", "-N", "", "-C", name, "-f"])
+        .arg(&path)
+        .stdin(Stdio::null())
+        .status()
+        .expect("ssh-keygen runs");
+    assert!(status.success());
+    path
+}
+
+impl Server {
+    /// Starts `artikel serve` on 127.0.0.1, on a port the system chooses, with `extra` options.
+    pub fn start(extra: &[&str]) -> Server {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let anna = keygen(dir.path(), "anna");
+        keygen(dir.path(), "stranger");
+        let pub_key = std::fs::read_to_string(anna.with_extension("pub")).expect("public key");
+        std::fs::write(dir.path().join("authorized_keys"), pub_key).expect("authorized_keys");
+        let mut child = Command::new(env!("CARGO_BIN_EXE_artikel"))
+            .arg("--data-dir")
+            .arg(dir.path().join("data"))
+            .args(["serve", "--listen", "127.0.0.1:0", "--authorized-keys"])
+            .arg(dir.path().join("authorized_keys"))
+            .args(extra)
+            .env_remove("ARTIKEL_DATA_DIR")
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("artikel serve starts");
+        let stderr = child.stderr.take().expect("stderr");
+        let log = Arc::new(Mutex::new(Vec::new()));
+        let (tx, rx) = std::sync::mpsc::channel();
+        let kept = log.clone();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+                if let Some(addr) = line.strip_prefix("artikel serve: listening on ") {
+                    let _ = tx.send(addr.rsplit(':').next().and_then(|p| p.parse::<u16>().ok()));
+                }
+                kept.lock().expect("log").push(line);
+            }
+        });
+        let port = rx.recv_timeout(PATIENCE).ok().flatten().expect("the server says where it listens");
+        Server { dir, port, child, log }
+    }
+
+    /// The server's log so far.
+    pub fn log(&self) -> String {
+        self.log.lock().expect("log").join("\n")
+    }
+
+    /// Waits until a line of the log contains `text`; false if it never comes.
+    pub fn wait_log(&self, text: &str) -> bool {
+        let start = Instant::now();
+        while start.elapsed() < PATIENCE {
+            if self.log().contains(text) {
+                return true;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        false
+    }
+
+    /// `ssh` to this server as `anna` (or with the key `key`), with `args` before the command.
+    pub fn ssh(&self, key: &str, args: &[&str]) -> Command {
+        let mut c = Command::new("ssh");
+        c.arg("-F")
+            .arg("/dev/null")
+            .arg("-p")
+            .arg(self.port.to_string())
+            .arg("-i")
+            .arg(self.dir.path().join(key))
+            .arg("-o")
+            .arg(format!("UserKnownHostsFile={}", self.dir.path().join("known_hosts").display()))
+            .args(["-o", "StrictHostKeyChecking=accept-new", "-o", "BatchMode=yes"])
+            .args(["-o", "IdentitiesOnly=yes", "-o", "IdentityAgent=none", "-o", "ConnectTimeout=10"])
+            .env_remove("SSH_AUTH_SOCK")
+            .stdin(Stdio::null())
+            .args(args);
+        c
+    }
+
+    /// Runs `ssh … args` to its end (within [`PATIENCE`]).
+    pub fn run(&self, key: &str, args: &[&str]) -> Output {
+        let child =
+            self.ssh(key, args).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().expect("ssh runs");
+        finish(child)
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Waits for `child` to end, killing it when it takes longer than [`PATIENCE`]; its output
+/// is read meanwhile, so a long one cannot stall it.
+pub fn finish(mut child: Child) -> Output {
+    use std::io::Read;
+    let drain = |pipe: Option<Box<dyn Read + Send>>| {
+        std::thread::spawn(move || {
+            let mut bytes = Vec::new();
+            if let Some(mut pipe) = pipe {
+                let _ = pipe.read_to_end(&mut bytes);
+            }
+            bytes
+        })
+    };
+    let out = drain(child.stdout.take().map(|p| Box::new(p) as Box<dyn Read + Send>));
+    let err = drain(child.stderr.take().map(|p| Box::new(p) as Box<dyn Read + Send>));
+    let start = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("wait") {
+            break status;
+        }
+        if start.elapsed() > PATIENCE {
+            let _ = child.kill();
+            break child.wait().expect("wait");
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    };
+    Output { status, stdout: out.join().unwrap_or_default(), stderr: err.join().unwrap_or_default() }
+}
+
+/// Sends `signal` to process `pid`.
+pub fn kill(pid: u32, signal: i32) {
+    // SAFETY: kill(2) with a process id this test started.
+    unsafe { libc::kill(pid as i32, signal) };
+}
+
+/// Text of an output stream.
+pub fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
