@@ -72,6 +72,24 @@ impl App {
         &self.store
     }
 
+    /// Takes a reviewer's own files as they were loaded: the store (and what went wrong
+    /// reading it), the position the open article was left at, and a draft that a session
+    /// left behind (read from `drafts`, the store's folder), offered back. What went wrong is
+    /// said in the status line.
+    pub fn adopt_personal(&mut self, loaded: crate::store::Loaded, drafts: &std::path::Path) {
+        let read_only = loaded.read_only();
+        self.set_store(loaded.store, read_only);
+        self.restore_position();
+        if let Some(problem) = loaded.problem {
+            self.message = Some(problem.to_string());
+        }
+        match Draft::find(drafts) {
+            Ok(Some(draft)) => self.recover(draft),
+            Ok(None) => {}
+            Err(problem) => self.message = Some(problem.to_string()),
+        }
+    }
+
     /// Takes the store (after loading).
     pub fn set_store(&mut self, store: Store, read_only: bool) {
         self.saved = store;

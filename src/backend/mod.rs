@@ -17,7 +17,7 @@
 use ratatui::backend::{Backend, ClearType, WindowSize};
 use ratatui::buffer::{Buffer, Cell};
 use ratatui::layout::{Position, Rect, Size};
-use ratatui::style::{Color, Modifier};
+use ratatui::style::Color;
 use ratatui::{Frame, Terminal};
 use std::io::{self, Write};
 
@@ -31,26 +31,8 @@ mod tests;
 
 use cells::{MAX_REACH, changed_cells, columns, fitting, parts, reach, tail_start};
 use scroll::{Hashes, Scroll, blank_hashes, find_scroll, runs};
-use sgr::{MODIFIER_CODES, ascii, colour_code, width_of};
-
-/// How much colour to send.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Colors {
-    /// None: every distinction is made with bold, reverse video, underline and markers.
-    Off,
-    /// The 16 ANSI colours (and what else the program asks for, as is).
-    On,
-}
-
-/// What the terminal's pen is set to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Pen {
-    fg: Color,
-    bg: Color,
-    modifier: Modifier,
-}
-
-const PLAIN: Pen = Pen { fg: Color::Reset, bg: Color::Reset, modifier: Modifier::empty() };
+pub use sgr::Colors;
+use sgr::{MODIFIER_CODES, PLAIN, Pen, ascii, colour_code, width_of};
 
 /// Unchanged cells between two changes are rewritten when there are at most this many
 /// (a cursor move costs about as many bytes).

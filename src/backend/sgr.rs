@@ -1,7 +1,27 @@
-//! SGR codes for colours and attributes, and ASCII stand-ins for box drawing.
+//! SGR codes for colours and attributes (how much colour, the pen), and ASCII stand-ins for
+//! box drawing.
 
 use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier};
+
+/// How much colour to send.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Colors {
+    /// None: every distinction is made with bold, reverse video, underline and markers.
+    Off,
+    /// The 16 ANSI colours (and what else the program asks for, as is).
+    On,
+}
+
+/// What the terminal's pen is set to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Pen {
+    pub fg: Color,
+    pub bg: Color,
+    pub modifier: Modifier,
+}
+
+pub const PLAIN: Pen = Pen { fg: Color::Reset, bg: Color::Reset, modifier: Modifier::empty() };
 
 pub const MODIFIER_CODES: &[(Modifier, &str)] = &[
     (Modifier::BOLD, "1"),

@@ -2,7 +2,7 @@
 
 use super::*;
 use ratatui::Terminal;
-use ratatui::style::Style;
+use ratatui::style::{Modifier, Style};
 
 fn terminal(colors: Colors, ascii: bool) -> Terminal<Ansi<Vec<u8>>> {
     Terminal::new(Ansi::sized(Vec::new(), colors, ascii, Size::new(20, 6))).expect("terminal")

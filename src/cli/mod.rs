@@ -196,9 +196,6 @@ fn reader(library: Library, start: Start, cli: &Cli) -> Result<i32, Failure> {
     let article = if start.is_plain() { last.unwrap_or(start.article) } else { start.article };
     let mut app = App::new(library, article).with_mouse(!cli.no_mouse);
     app.stale_months = cli.stale_months;
-    let read_only = loaded.read_only();
-    app.set_store(loaded.store, read_only);
-    app.restore_position();
     let ledger = crate::ledger::Ledger::open(&review::options(cli, disk.dir()));
     match crate::ledger::Desk::load(&ledger, &app.library) {
         Ok(desk) => app.reviews = desk,
@@ -209,14 +206,7 @@ fn reader(library: Library, start: Start, cli: &Cli) -> Result<i32, Failure> {
     }
     // The reader reads the ledger once, at the start; it holds no connection while it runs.
     drop(ledger);
-    if let Some(problem) = loaded.problem {
-        app.message = Some(problem.to_string());
-    }
-    match crate::store::Draft::find(disk.dir()) {
-        Ok(Some(draft)) => app.recover(draft),
-        Ok(None) => {}
-        Err(problem) => app.message = Some(problem.to_string()),
-    }
+    app.adopt_personal(loaded, disk.dir());
     if let Some(i) = start.heading {
         app.jump_to_heading(i);
     }

@@ -144,17 +144,7 @@ fn open(library: crate::library::Library, disk: &crate::store::Disk) -> App {
     let loaded = disk.load();
     let article = loaded.store.last_article.as_deref().and_then(|slug| library.position(slug)).unwrap_or(0);
     let mut app = App::new(library, article);
-    let read_only = loaded.read_only();
-    app.set_store(loaded.store, read_only);
-    app.restore_position();
-    if let Some(problem) = loaded.problem {
-        app.message = Some(problem.to_string());
-    }
-    match crate::store::Draft::find(disk.dir()) {
-        Ok(Some(draft)) => app.recover(draft),
-        Ok(None) => {}
-        Err(problem) => app.message = Some(problem.to_string()),
-    }
+    app.adopt_personal(loaded, disk.dir());
     app
 }
 
