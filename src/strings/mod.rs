@@ -2,6 +2,7 @@
 //! file per area beside it (re-exported, so every sentence is `strings::NAME`).
 
 mod check;
+mod lang;
 mod ledger;
 mod loading;
 mod lookup;
@@ -9,6 +10,7 @@ mod serve;
 mod store;
 
 pub use check::*;
+pub use lang::{Lang, Phrase, lang, pick, set_lang, set_thread_lang};
 pub use ledger::*;
 pub use loading::*;
 pub use lookup::*;
