@@ -131,6 +131,12 @@ impl From<Phrase> for String {
     }
 }
 
+impl From<Phrase> for ratatui::text::Line<'static> {
+    fn from(p: Phrase) -> Self {
+        ratatui::text::Line::from(p.as_str())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
