@@ -6,7 +6,7 @@ pub(crate) mod lookup;
 pub(crate) mod print;
 pub(crate) mod review;
 
-pub use args::{Cli, ColorChoice, Command, NotesAction, ReportFormat, ReviewAction};
+pub use args::{Cli, ColorChoice, Command, LangChoice, NotesAction, ReportFormat, ReviewAction};
 
 use crate::app::App;
 use crate::backend::Colors;
@@ -17,6 +17,7 @@ use std::path::PathBuf;
 
 /// Runs what the command line asks for; returns the process's exit code.
 pub fn run(cli: Cli) -> i32 {
+    strings::set_lang(strings::choose_from_env(cli.lang.map(LangChoice::lang), None));
     let library = load(&cli);
     let result = match &cli.command {
         Some(Command::List) => print::list(&library),
@@ -223,5 +224,5 @@ fn reader(library: Library, start: Start, cli: &Cli) -> Result<i32, Failure> {
         app.message = Some(strings::no_section(text));
     }
     crate::tui::run(app, terminal_options(cli), Some(disk))
-        .map_err(|e| (1, format!("artikel: terminal error: {e}")))
+        .map_err(|e| (1, strings::terminal_error(&e.to_string())))
 }
