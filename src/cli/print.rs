@@ -60,7 +60,11 @@ pub fn toc(library: &Library, index: usize) -> Result<i32, Failure> {
             HeadingKind::FaqSection => '≡',
             HeadingKind::Section => '·',
         };
-        out.push_str(&format!("{indent}{mark} {}  [{}]\n", h.text, h.kind.label()));
+        out.push_str(&format!(
+            "{indent}{mark} {}  [{}]\n",
+            h.text,
+            crate::strings::kind_word(h.kind.label())
+        ));
     }
     write_out(&out)?;
     Ok(0)

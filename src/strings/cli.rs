@@ -76,3 +76,15 @@ pub fn status_word(label: &str) -> &str {
     };
     word.as_str()
 }
+
+/// The word for a kind of heading in `toc`'s brackets.
+pub fn kind_word(label: &str) -> &str {
+    let word = match label {
+        "question" => Phrase::new("question", "spørgsmål"),
+        "faq" => Phrase::new("faq", "faq-afsnit"),
+        "faq-question" => Phrase::new("faq-question", "faq-spørgsmål"),
+        "section" => Phrase::new("section", "afsnit"),
+        _ => return label,
+    };
+    word.as_str()
+}

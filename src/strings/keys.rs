@@ -40,7 +40,7 @@ pub const HELP_FIND_PREV: Phrase = Phrase::new("previous find hit", "forrige fun
 /// Help: search the whole library.
 pub const HELP_LIBRARY_SEARCH: Phrase = Phrase::new("search the whole library", "søg i hele biblioteket");
 /// Help: back to where you were.
-pub const HELP_BACK: Phrase = Phrase::new("back to where you were", "tilbage til hvor du var");
+pub const HELP_BACK: Phrase = Phrase::new("back to where you were", "tilbage til, hvor du var");
 /// Help: focus Library → Contents → Reader.
 pub const HELP_FOCUS_NEXT: Phrase =
     Phrase::new("focus Library → Contents → Reader", "fokus Bibliotek → Indhold → Læser");
@@ -102,7 +102,7 @@ pub const HELP_PROMPT_ACTIVATE: Phrase =
     Phrase::new("open the selected one / keep the find", "åbn den valgte / behold find");
 /// Help: close, back to where you were.
 pub const HELP_PROMPT_CLOSE: Phrase =
-    Phrase::new("close, back to where you were", "luk, tilbage til hvor du var");
+    Phrase::new("close, back to where you were", "luk, tilbage til, hvor du var");
 /// Help: next in the list.
 pub const HELP_PROMPT_DOWN: Phrase = Phrase::new("next in the list", "næste i listen");
 /// Help: previous in the list.

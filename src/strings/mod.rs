@@ -382,3 +382,6 @@ pub fn library_title(stale: usize) -> String {
     let word = plural(stale, Phrase::new("stale", "forældet"), Phrase::new("stale", "forældede"));
     format!("{LIBRARY} · {stale} {word}")
 }
+
+#[cfg(test)]
+mod tests;
