@@ -21,6 +21,12 @@ fn each_client_is_answered_in_the_language_it_sends() {
     assert!(ask(&["SetEnv=LANG=da_DK.UTF-8"]).contains("ingen artikel hedder"));
     // LC_ALL comes before LANG, as it does at home.
     assert!(ask(&["SetEnv=LC_ALL=en_GB.UTF-8 LANG=da_DK.UTF-8"]).contains("no article called"));
+    let flag = server.run("anna", &["--", "anna@127.0.0.1", "--lang", "da", "toc", "findes-ikke"]);
+    assert!(
+        text(&flag.stderr).contains("ingen artikel hedder"),
+        "--lang da in the command: {}",
+        text(&flag.stderr)
+    );
     // One session's Danish does not stay with the pooled thread that ran it.
     assert!(ask(&[]).contains("no article called"), "English again");
 }
