@@ -55,7 +55,7 @@ fn the_first_screen_speaks_danish_80x24() {
 #[test]
 fn the_help_is_in_danish_80x24() {
     let screen = danish_screen(&["?"]);
-    for words in ["Taster", "en linje ned", "næste spørgsmål", "j/k rul", "Esc lukker"] {
+    for words in ["Taster", "en linje ned", "Mellemrum PgDn", "næste spørgsmål", "j/k rul", "Esc lukker"] {
         assert!(screen.contains(words), "help says {words:?}:\n{screen}");
     }
     assert_snapshot!("help_da_80x24", screen);

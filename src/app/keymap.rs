@@ -95,13 +95,14 @@ pub const PROMPT_BINDINGS: &[Binding] = &[
 /// The help, as (keys, what they do) rows: the reading keys, then under a heading of their
 /// own (keys empty) the prompt keys, then the mouse.
 pub fn help_rows() -> Vec<(&'static str, &'static str)> {
-    let mut rows: Vec<(&str, &str)> = BINDINGS.iter().map(|b| (b.label, b.help.as_str())).collect();
+    let row = |b: &Binding| (key_label(b.label), b.help.as_str());
+    let mut rows: Vec<(&str, &str)> = BINDINGS.iter().map(row).collect();
     rows.push(("", ""));
     rows.push(("", PROMPT_KEYS.as_str()));
-    rows.extend(PROMPT_BINDINGS.iter().map(|b| (b.label, b.help.as_str())));
+    rows.extend(PROMPT_BINDINGS.iter().map(row));
     rows.push(("", ""));
     rows.push(("", EDITOR_KEYS.as_str()));
-    rows.extend(EDITOR_BINDINGS.iter().map(|b| (b.label, b.help.as_str())));
+    rows.extend(EDITOR_BINDINGS.iter().map(row));
     rows.push(("", ""));
     rows.push((MOUSE.as_str(), MOUSE_HELP.as_str()));
     rows

@@ -119,3 +119,12 @@ pub const HELP_EDITOR_CLOSE: Phrase =
 /// Help: quit at once (the draft is kept).
 pub const HELP_EDITOR_EXIT: Phrase =
     Phrase::new("quit at once (the draft is kept)", "afslut med det samme (kladden gemmes)");
+
+/// Key table labels with a word a Danish keyboard user says otherwise (the space bar); other
+/// key names stand as keyboards print them (Enter, Esc, Tab, PgDn).
+const KEY_LABELS: &[Phrase] = &[Phrase::new("Space PgDn", "Mellemrum PgDn")];
+
+/// A key table label as help shows it, in the language in force.
+pub fn key_label(label: &'static str) -> &'static str {
+    KEY_LABELS.iter().find(|p| p.en == label).map_or(label, Phrase::as_str)
+}

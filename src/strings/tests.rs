@@ -211,6 +211,7 @@ const CALLS: &[Call] = &[
     ("store_moved_aside", || store_moved_aside("notes.yaml", "x", "y")),
     ("store_not_moved", || store_not_moved("notes.yaml", "x", "y")),
     ("store_too_large", || store_too_large("notes.yaml", 401, 9 << 20, 400, 8 << 20)),
+    ("key_label", || key_label("Space PgDn").to_string()),
 ];
 
 /// Functions that only put the user's or the article's own words together.
