@@ -183,6 +183,10 @@ fn synonym_findings(roots: &[PathBuf], bundled: bool) -> Vec<Finding> {
 
 fn human(found: &[Finding], files: usize) -> String {
     let mut out = String::new();
+    // The severities line up, however long their words are in the language in force.
+    let (e, w, n) =
+        (crate::strings::SEVERITY_ERROR, crate::strings::SEVERITY_WARNING, crate::strings::SEVERITY_NOTE);
+    let wide = [e, w, n].iter().map(|s| s.chars().count()).max().unwrap_or(0);
     let mut current: Option<&str> = None;
     for f in found {
         if current != Some(f.file.as_str()) {
@@ -199,7 +203,7 @@ fn human(found: &[Finding], files: usize) -> String {
             Severity::Warning => crate::strings::SEVERITY_WARNING,
             Severity::Note => crate::strings::SEVERITY_NOTE,
         };
-        out.push_str(&format!("  {place:>4}  {severity:<7} {}  [{}]\n", f.message, f.rule));
+        out.push_str(&format!("  {place:>4}  {severity:<wide$} {}  [{}]\n", f.message, f.rule));
     }
     let count = |s: Severity| found.iter().filter(|f| f.severity == s).count();
     let summary = crate::strings::check_summary(
