@@ -65,6 +65,43 @@ fn the_library_shows_and_jumps_and_a_resize_redraws() {
 }
 
 #[test]
+fn a_session_shows_the_ledgers_marks_and_writes_as_its_reviewer() {
+    use artikel::ledger::{Ledger, Options, Verdict, Write, normalised};
+    let server = Server::start_seeded(&[], |data| {
+        let mut ledger = Ledger::open(&Options::new(data.join("review.db")));
+        let library = artikel::library::Library::bundled();
+        let text = |i: usize| normalised(&library.articles[i].clone());
+        let mut decide = |i: usize, text: String, verdict| {
+            let slug = &library.articles[i].slug;
+            ledger.submit(Write::decide(slug, text, "lead", verdict, "")).expect("saved");
+        };
+        decide(0, text(0), Verdict::Approved);
+        decide(1, format!("{}\nolder", text(1)), Verdict::Approved);
+        decide(2, format!("{}\nolder", text(2)), Verdict::Approved);
+        decide(3, text(3), Verdict::ChangesRequested);
+    });
+    let mut s = connect(&server, 80, 24);
+    s.wait_text("Library · 2 stale");
+    let marks: Vec<char> = s.rows().iter().skip(2).take(6).filter_map(|l| l.chars().next()).collect();
+    assert_eq!(marks, ['✓', '~', '~', '!', ' ', ' '], "{}", s.rows().join("\n"));
+    // A note written over SSH is anna's, not the server's user's.
+    s.send("a");
+    s.wait_text("Note · Introduction");
+    s.send("skrevet over ssh");
+    s.wait_text("skrevet over ssh");
+    s.send("\x13");
+    s.wait_text("Note saved");
+    s.send("q");
+    assert_eq!(s.wait_exit(Duration::from_secs(10)), Some(0));
+    let out = server.run("anna", &["anna@127.0.0.1", "notes", "--json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", support::text(&out.stderr));
+    let notes: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let note = notes.as_array().and_then(|n| n.iter().find(|n| n["text"] == "skrevet over ssh"));
+    let note = note.unwrap_or_else(|| panic!("the note is in the ledger: {notes}"));
+    assert_eq!(note["author"], "anna", "written by the key's reviewer, not {}", support::SERVER_USER);
+}
+
+#[test]
 fn a_hostile_article_sends_none_of_its_sequences_over_ssh() {
     let server = Server::start(&["--articles", "tests/fixtures/hostile"]);
     let mut s = connect(&server, 100, 40);
