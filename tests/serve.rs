@@ -26,6 +26,21 @@ fn a_reviewer_gets_an_answer_with_its_exit_status() {
 }
 
 #[test]
+fn a_commands_warnings_go_to_the_clients_stderr() {
+    let server = Server::start(&["--articles", "tests/fixtures/invalid"]);
+    let out = server.run("anna", &["anna@127.0.0.1", "list"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let stderr = text(&out.stderr);
+    assert!(stderr.contains("warning: ") && stderr.contains("not-utf8.md"), "the client is told: {stderr}");
+    assert!(!text(&out.stdout).contains("warning"), "not among the list: {}", text(&out.stdout));
+    assert!(server.wait_log("anna command list → 0"), "{}", server.log());
+    let log = server.log();
+    let said: Vec<&str> = log.lines().filter(|l| l.contains("not-utf8.md")).collect();
+    assert_eq!(said.len(), 1, "the log says it once, as the connection's: {log}");
+    assert!(said[0].contains("anna warning: "), "{log}");
+}
+
+#[test]
 fn no_shell_and_no_other_program() {
     let server = Server::start(&[]);
     for command in [&["sh"][..], &["cat", "/etc/passwd"], &["sh", "-c", "id"], &["list --articles /etc"]] {

@@ -29,16 +29,53 @@ fn kept(server: &Server, text: &str) -> bool {
 
 /// A terminal of `cols`×`rows` where `ssh -tt` to `server` as anna is running.
 fn connect(server: &Server, cols: u16, rows: u16) -> Session {
+    connect_with(server, cols, rows, "")
+}
+
+/// As [`connect`], with `options` for ssh.
+fn connect_with(server: &Server, cols: u16, rows: u16, options: &str) -> Session {
     let home = tempfile::tempdir().expect("temp dir");
     let mut s = Session::shell(cols, rows, home.path());
     let dir = server.dir.path().display();
     s.send(&format!(
         "exec ssh -F /dev/null -tt -p {} -i {dir}/anna -o UserKnownHostsFile={dir}/known_hosts \
          -o StrictHostKeyChecking=accept-new -o BatchMode=yes -o IdentitiesOnly=yes -o IdentityAgent=none \
-         anna@127.0.0.1\r",
+         {options} anna@127.0.0.1\r",
         server.port
     ));
     s
+}
+
+/// Whether `out` sets a colour (SGR 30–37, 40–47, 90–97 or 38).
+fn has_colour(out: &str) -> bool {
+    out.split("\x1b[")
+        .skip(1)
+        .filter_map(|seq| seq.split_once('m').map(|(p, _)| p))
+        .filter(|p| p.chars().all(|c| c.is_ascii_digit() || c == ';'))
+        .flat_map(|p| p.split(';'))
+        .filter_map(|n| n.parse::<u8>().ok())
+        .any(|n| (30..=37).contains(&n) || (90..=97).contains(&n) || (40..=47).contains(&n) || n == 38)
+}
+
+/// What a session sent up to its help screen; then it quits.
+fn up_to_help(mut s: Session) -> String {
+    s.wait_text("Library");
+    s.send("]?");
+    s.wait_text("Keys");
+    let out = String::from_utf8_lossy(&s.output()).into_owned();
+    s.send("qq");
+    assert_eq!(s.wait_exit(Duration::from_secs(10)), Some(0));
+    out
+}
+
+#[test]
+fn the_clients_no_color_and_locale_are_honoured() {
+    let server = Server::start(&[]);
+    let out = up_to_help(connect(&server, 80, 24));
+    assert!(has_colour(&out) && out.contains('│'), "16 colours and box lines by default");
+    let out = up_to_help(connect_with(&server, 80, 24, "-o 'SetEnv=NO_COLOR=1 LANG=C'"));
+    assert!(!has_colour(&out), "no colour under the client's NO_COLOR");
+    assert!(!out.contains('│') && out.contains('|'), "ASCII under the client's LANG=C");
 }
 
 #[test]
@@ -62,6 +99,43 @@ fn the_library_shows_and_jumps_and_a_resize_redraws() {
     assert!(server.wait_log("anna reader quit"), "{}", server.log());
     let saved = std::fs::read_to_string(server.dir.path().join("data/reviewers/anna/notes.yaml"));
     assert!(saved.is_ok_and(|s| s.contains("knaesmerter")), "the position is kept in anna's own store");
+}
+
+#[test]
+fn a_session_shows_the_ledgers_marks_and_writes_as_its_reviewer() {
+    use artikel::ledger::{Ledger, Options, Verdict, Write, normalised};
+    let server = Server::start_seeded(&[], |data| {
+        let mut ledger = Ledger::open(&Options::new(data.join("review.db")));
+        let library = artikel::library::Library::bundled();
+        let text = |i: usize| normalised(&library.articles[i].clone());
+        let mut decide = |i: usize, text: String, verdict| {
+            let slug = &library.articles[i].slug;
+            ledger.submit(Write::decide(slug, text, "lead", verdict, "")).expect("saved");
+        };
+        decide(0, text(0), Verdict::Approved);
+        decide(1, format!("{}\nolder", text(1)), Verdict::Approved);
+        decide(2, format!("{}\nolder", text(2)), Verdict::Approved);
+        decide(3, text(3), Verdict::ChangesRequested);
+    });
+    let mut s = connect(&server, 80, 24);
+    s.wait_text("Library · 2 stale");
+    let marks: Vec<char> = s.rows().iter().skip(2).take(6).filter_map(|l| l.chars().next()).collect();
+    assert_eq!(marks, ['✓', '~', '~', '!', ' ', ' '], "{}", s.rows().join("\n"));
+    // A note written over SSH is anna's, not the server's user's.
+    s.send("a");
+    s.wait_text("Note · Introduction");
+    s.send("skrevet over ssh");
+    s.wait_text("skrevet over ssh");
+    s.send("\x13");
+    s.wait_text("Note saved");
+    s.send("q");
+    assert_eq!(s.wait_exit(Duration::from_secs(10)), Some(0));
+    let out = server.run("anna", &["anna@127.0.0.1", "notes", "--json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", support::text(&out.stderr));
+    let notes: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let note = notes.as_array().and_then(|n| n.iter().find(|n| n["text"] == "skrevet over ssh"));
+    let note = note.unwrap_or_else(|| panic!("the note is in the ledger: {notes}"));
+    assert_eq!(note["author"], "anna", "written by the key's reviewer, not {}", support::SERVER_USER);
 }
 
 #[test]

@@ -108,8 +108,9 @@ pub struct App {
     pub generation: u64,
     /// The search index of the library, once built.
     pub index: Option<crate::search::Index>,
-    /// The articles parsed for lookup (previews, snippets), each once.
-    pub docs: Docs,
+    /// The articles parsed for lookup (previews, snippets), each once (and once for all the
+    /// sessions of a server).
+    pub docs: std::sync::Arc<Docs>,
     /// Set once lookup has asked for the index to be built on a thread.
     pub want_index: bool,
     /// Set when building the index failed: lookup is off for the session.
@@ -141,6 +142,8 @@ pub struct App {
     pub stale_months: u16,
     /// Each article's state in the team's review ledger (✓ ~ ! in the Library).
     pub reviews: crate::ledger::Desk,
+    /// Who reviews: the name decisions and comments are recorded under.
+    pub reviewer: String,
 }
 
 impl App {
@@ -164,7 +167,7 @@ impl App {
             parsed_prefix: None,
             generation: 0,
             index: None,
-            docs: Docs::default(),
+            docs: std::sync::Arc::default(),
             want_index: false,
             index_failed: false,
             find: Find::default(),
@@ -180,6 +183,7 @@ impl App {
             waiting: false,
             stale_months: crate::check::STALE_MONTHS,
             reviews: crate::ledger::Desk::default(),
+            reviewer: crate::store::user(),
         };
         if !app.library.warnings.is_empty() {
             app.message = Some(crate::strings::warnings_found(app.library.warnings.len()));

@@ -3,9 +3,7 @@
 //! [`Change`]s for the event loop to save; the App never writes files itself.
 
 use super::{App, Effect, Modal, SaveError, SaveErrorKind};
-use crate::store::{
-    Anchor, Bookmark, Change, Draft, Note, Position, Review, Store, new_id, now, resolve, user,
-};
+use crate::store::{Anchor, Bookmark, Change, Draft, Note, Position, Review, Store, new_id, now, resolve};
 use crate::strings;
 use ratatui_textarea::TextArea;
 
@@ -330,7 +328,7 @@ impl App {
                     id: id.unwrap_or_else(new_id),
                     anchor: editor.anchor.clone(),
                     text,
-                    author: user(),
+                    author: self.reviewer.clone(),
                     created,
                     updated: stamp,
                 })
@@ -380,7 +378,7 @@ impl App {
     pub fn cycle_review(&mut self) -> bool {
         let slug = self.library.articles[self.current].slug.clone();
         let status = self.store.status(&slug).next();
-        if self.queue(Change::SetReview(slug, Review { status, user: user(), date: now() })) {
+        if self.queue(Change::SetReview(slug, Review { status, user: self.reviewer.clone(), date: now() })) {
             self.message = Some(strings::review_set(strings::status_word(status.label())));
         }
         true

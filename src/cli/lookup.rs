@@ -23,7 +23,7 @@ pub fn faq(
     let text = words.join(" ");
     let query = Query::new(&text);
     if query.cut {
-        eprintln!("{}", strings::query_cut(MAX_TERMS));
+        super::print::warn(&strings::query_cut(MAX_TERMS));
     }
     let index = Index::of(library);
     let hits = index.answers(&query, if all { 10 } else { 3 });
@@ -79,7 +79,7 @@ pub fn search(library: &Library, words: &[String], json_out: bool, width: usize)
     let text = words.join(" ");
     let query = Query::new(&text);
     if query.cut {
-        eprintln!("{}", strings::query_cut(MAX_TERMS));
+        super::print::warn(&strings::query_cut(MAX_TERMS));
     }
     let hits = Index::of(library).search(&query, usize::MAX);
     if hits.is_empty() {

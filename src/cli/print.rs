@@ -11,14 +11,26 @@ thread_local! {
     /// Output kept instead of written to stdout, while `artikel serve` runs a command for a
     /// client (see [`capture`]).
     static CAPTURED: RefCell<Option<Vec<u8>>> = const { RefCell::new(None) };
+    /// The warnings said meanwhile, kept for the client's stderr (see [`warn`]).
+    static WARNED: RefCell<Option<Vec<String>>> = const { RefCell::new(None) };
 }
 
 /// Runs `print` with its output kept, as if stdout were a pipe (no styling, 80 columns
-/// unless asked), and returns what it printed.
-pub fn capture<R>(print: impl FnOnce() -> R) -> (R, Vec<u8>) {
+/// unless asked), and returns what it printed and the warnings it said (each line, without
+/// its end).
+pub fn capture<R>(print: impl FnOnce() -> R) -> (R, Vec<u8>, Vec<String>) {
     let earlier = CAPTURED.replace(Some(Vec::new()));
+    let warned = WARNED.replace(Some(Vec::new()));
     let result = print();
-    (result, CAPTURED.replace(earlier).unwrap_or_default())
+    (result, CAPTURED.replace(earlier).unwrap_or_default(), WARNED.replace(warned).unwrap_or_default())
+}
+
+/// Says a warning on stderr, or keeps it while output is captured.
+pub fn warn(line: &str) {
+    let kept = WARNED.with_borrow_mut(|kept| kept.as_mut().map(|kept| kept.push(line.to_string())));
+    if kept.is_none() {
+        eprintln!("{line}");
+    }
 }
 
 /// Whether output goes to a terminal: never while it is captured.
@@ -226,6 +238,6 @@ pub fn write_out(text: &str) -> Result<(), Failure> {
 
 fn warn_all(library: &Library) {
     for w in &library.warnings {
-        eprintln!("{}", crate::strings::warning_line(&w.to_string()));
+        warn(&crate::strings::warning_line(&w.to_string()));
     }
 }

@@ -24,7 +24,7 @@ fn open(cli: &Cli) -> Result<Ledger, Failure> {
     let disk = super::store_disk(cli)?;
     let ledger = Ledger::open(&options(cli, disk.dir()));
     if let Some(message) = &ledger.message {
-        eprintln!("artikel: {}", visible(message));
+        super::print::warn(&format!("artikel: {}", visible(message)));
     }
     Ok(ledger)
 }

@@ -17,6 +17,9 @@ pub struct Ran {
     pub err: Vec<u8>,
     /// The exit status.
     pub status: u32,
+    /// The warnings among what went to standard error (the library's, a query cut short),
+    /// each once, for the server's log.
+    pub warnings: Vec<String>,
 }
 
 /// The exit status of a command that is not allowed (as a shell's "cannot execute").
@@ -59,7 +62,7 @@ pub fn run(line: &[u8], library: &Library, disk: &Disk, ledger: &std::path::Path
     cli.ledger = Some(ledger.to_path_buf());
     let cli = cli;
     let Some(command) = &cli.command else { return refused() };
-    let (result, out) = print::capture(|| match command {
+    let (result, out, warnings) = print::capture(|| match command {
         Command::List => Some(print::list(library)),
         Command::Toc { slug } => Some(find(library, slug).and_then(|i| print::toc(library, i))),
         Command::Show { slug, width } => {
@@ -75,11 +78,13 @@ pub fn run(line: &[u8], library: &Library, disk: &Disk, ledger: &std::path::Path
         | Command::Review { action: ReviewAction::Status { .. } } => Some(review::run(&cli, library)),
         _ => None,
     });
+    let mut err: Vec<u8> = warnings.iter().flat_map(|w| format!("{w}\n").into_bytes()).collect();
     match result {
         None => refused(),
-        Some(Ok(code)) => Ran { out, status: code.unsigned_abs(), ..Ran::default() },
+        Some(Ok(code)) => Ran { out, err, status: code.unsigned_abs(), warnings },
         Some(Err((code, message))) => {
-            Ran { out, err: format!("{message}\n").into_bytes(), status: code.unsigned_abs() }
+            err.extend_from_slice(format!("{message}\n").as_bytes());
+            Ran { out, err, status: code.unsigned_abs(), warnings }
         }
     }
 }
@@ -135,6 +140,22 @@ mod tests {
             assert!(r.out.is_empty(), "{line:?} printed");
         }
         assert_eq!(ran("faq").status, 2, "a usage error is one");
+    }
+
+    #[test]
+    fn warnings_go_to_the_clients_stderr_not_the_servers() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/invalid");
+        let library = Library::load(&[fixtures]);
+        assert!(!library.warnings.is_empty(), "the fixtures have problems");
+        let r = run(b"list", &library, &Disk::new(dir.path()), &dir.path().join("review.db"));
+        assert_eq!(r.status, 0);
+        let err = String::from_utf8(r.err).expect("utf-8");
+        assert_eq!(r.warnings.len(), library.warnings.len(), "{err}");
+        for w in &library.warnings {
+            assert!(err.contains(&format!("warning: {w}\n")), "{w} is told to the client: {err}");
+        }
+        assert!(!String::from_utf8_lossy(&r.out).contains("warning"), "warnings stay off stdout");
     }
 
     #[test]

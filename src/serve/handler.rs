@@ -6,10 +6,10 @@ use super::{Shared, exec, keys};
 use russh::keys::PublicKey;
 use russh::server::{Auth, ChannelOpenHandle, Handle, Msg, PublicKeyOffer, Session, VerifiedPublicKey};
 use russh::{Channel, ChannelId, ChannelOpenFailure, Pty};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::net::SocketAddr;
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
 
 /// What the client asked of a session channel before starting it.
 #[derive(Debug, Default, Clone)]
@@ -43,6 +43,8 @@ pub struct Conn {
     pub logged_in: Arc<AtomicBool>,
     channels: HashMap<ChannelId, Asked>,
     readers: HashMap<ChannelId, Reader>,
+    /// The warnings this connection's commands have put in the log already.
+    warned: Arc<Mutex<HashSet<String>>>,
 }
 
 impl Conn {
@@ -56,6 +58,7 @@ impl Conn {
             logged_in: Arc::new(AtomicBool::new(false)),
             channels: HashMap::new(),
             readers: HashMap::new(),
+            warned: Arc::new(Mutex::new(HashSet::new())),
         }
     }
 
@@ -255,7 +258,7 @@ impl russh::server::Handler for Conn {
         session: &mut Session,
     ) -> Result<(), Self::Error> {
         let Some(asked) = self.channels.get_mut(&channel) else { return session.channel_failure(channel) };
-        asked.pty = Some((term.to_string(), clamp(col_width), clamp(row_height)));
+        asked.pty = Some((term.to_string(), cells(col_width, 80), cells(row_height, 24)));
         session.channel_success(channel)
     }
 
@@ -298,6 +301,7 @@ impl russh::server::Handler for Conn {
         let ledger = self.shared.ledger.clone();
         let handle = session.handle();
         let prefix = format!("#{} {} {}", self.id, self.peer, self.reviewer.as_deref().unwrap_or("-"));
+        let warned = self.warned.clone();
         tokio::spawn(async move {
             let library = shared.library.clone();
             let lang = asked.lang();
@@ -310,6 +314,10 @@ impl russh::server::Handler for Conn {
             let ran = ran.unwrap_or_else(|_| exec::Ran { status: 1, ..exec::Ran::default() });
             let verb = if ran.status == exec::REFUSED { "refused command" } else { "command" };
             shared.log.line(&format!("{prefix} {verb} {shown} → {}", ran.status));
+            // The client reads its warnings on its stderr; the log says each once.
+            for warning in first_time(&warned, &ran.warnings) {
+                shared.log.line(&format!("{prefix} {}", super::log::clean(&warning)));
+            }
             // Through a pseudo-terminal, a line ends as a terminal's does.
             let crlf = |text: Vec<u8>| if asked.pty.is_some() { to_crlf(&text) } else { text };
             finish(&handle, channel, crlf(ran.out), crlf(ran.err), ran.status).await;
@@ -374,7 +382,7 @@ impl russh::server::Handler for Conn {
         _session: &mut Session,
     ) -> Result<(), Self::Error> {
         if let Some(reader) = self.readers.get(&channel) {
-            reader.resize(clamp(col_width), clamp(row_height));
+            reader.resize(cells(col_width, 80), cells(row_height, 24));
         }
         Ok(())
     }
@@ -423,6 +431,12 @@ fn idle_timer(reader: &Reader, idle: std::time::Duration) {
     });
 }
 
+/// Those of `warnings` not in `said` yet, which are now.
+fn first_time(said: &Mutex<HashSet<String>>, warnings: &[String]) -> Vec<String> {
+    let mut said = said.lock().unwrap_or_else(|e| e.into_inner());
+    warnings.iter().filter(|w| said.insert((*w).clone())).cloned().collect()
+}
+
 /// Sends what a command printed, its exit status, and closes the channel.
 async fn finish(handle: &Handle, channel: ChannelId, out: Vec<u8>, err: Vec<u8>, status: u32) {
     if !out.is_empty() {
@@ -436,9 +450,10 @@ async fn finish(handle: &Handle, channel: ChannelId, out: Vec<u8>, err: Vec<u8>,
     let _ = handle.close(channel).await;
 }
 
-/// A terminal size as the reader takes it: 1 to 1000 cells.
-fn clamp(cells: u32) -> u16 {
-    cells.clamp(1, 1000) as u16
+/// A terminal size as the reader takes it: 1 to 1000 cells; 0, which a client sends when
+/// it does not know (`ssh -tt` with no terminal of its own), is `unknown`.
+fn cells(cells: u32, unknown: u16) -> u16 {
+    if cells == 0 { unknown } else { cells.min(1000) as u16 }
 }
 
 /// `\n` as `\r\n`, as a terminal's line discipline would send it.
@@ -451,4 +466,27 @@ pub fn to_crlf(text: &[u8]) -> Vec<u8> {
         out.push(b);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{cells, first_time};
+    use std::collections::HashSet;
+    use std::sync::Mutex;
+
+    #[test]
+    fn a_size_the_client_does_not_know_is_the_usual_one() {
+        assert_eq!((cells(0, 80), cells(0, 24)), (80, 24));
+        assert_eq!((cells(1, 80), cells(132, 80), cells(70_000, 24)), (1, 132, 1000));
+    }
+
+    #[test]
+    fn a_connection_logs_each_warning_once() {
+        let said = Mutex::new(HashSet::new());
+        let warnings = ["warning: a.md: no front matter".to_string(), "warning: b.md: bad date".to_string()];
+        assert_eq!(first_time(&said, &warnings), warnings.to_vec(), "the first command says them");
+        assert!(first_time(&said, &warnings).is_empty(), "the next says nothing again");
+        let more = ["warning: c.md: not UTF-8".to_string()];
+        assert_eq!(first_time(&said, &more), more.to_vec(), "a new one is said");
+    }
 }

@@ -70,6 +70,8 @@ fn parse_duration(text: &str) -> Result<Duration, String> {
 /// and the open connections (to say goodbye to when the server stops).
 pub struct Shared {
     library: Arc<Library>,
+    /// The articles as parsed for lookup, each once for every session.
+    docs: Arc<crate::app::Docs>,
     data_dir: PathBuf,
     ledger: PathBuf,
     authorized_keys: PathBuf,
@@ -140,6 +142,7 @@ pub fn run(library: Library, options: &Options, cli: &crate::cli::Cli) -> Result
         ..Config::default()
     });
     let shared = Arc::new(Shared {
+        docs: Arc::new(crate::app::Docs::new(library.articles.len())),
         library: Arc::new(library),
         data_dir,
         ledger,

@@ -4,8 +4,10 @@
 
 use super::Shared;
 use super::handler::Asked;
-use crate::app::App;
+use crate::app::{App, Docs};
 use crate::backend::{Ansi, Colors};
+use crate::library::Library;
+use crate::store::Disk;
 use crate::tui::{Console, InputParser, Wake, mouse_sequence, run_loop};
 use crossterm::event::Event;
 use ratatui::Terminal;
@@ -13,6 +15,7 @@ use ratatui::layout::Size;
 use russh::ChannelId;
 use russh::server::Handle;
 use std::io::{self, Write};
+use std::path::Path;
 use std::sync::atomic::{AtomicU8, Ordering};
 use std::sync::{Arc, Mutex, mpsc};
 use std::time::Instant;
@@ -101,6 +104,7 @@ pub fn start(
     let ascii =
         asked.locale.as_ref().is_some_and(|l| !l.to_ascii_lowercase().replace('-', "").contains("utf8"));
     let disk = shared.reviewer_disk(name);
+    let (ledger, name) = (shared.ledger.clone(), name.to_string());
     let (tx, rx) = mpsc::channel();
     let why = Arc::new(AtomicU8::new(BY_CLIENT));
     let reader = Reader {
@@ -111,15 +115,10 @@ pub fn start(
         why: why.clone(),
     };
     let runtime = tokio::runtime::Handle::current();
-    // The articles' text is shared (each body is an `Arc`); only the list is the session's.
-    let library = crate::library::Library {
-        articles: shared.library.articles.clone(),
-        warnings: shared.library.warnings.clone(),
-        hidden: Vec::new(),
-        synonyms: shared.library.synonyms.clone(),
-    };
+    let library = session_library(&shared.library);
+    let docs = shared.docs.clone();
     let lang = asked.lang();
-    std::thread::Builder::new().name(format!("reader {name}")).spawn(move || {
+    std::thread::Builder::new().name(format!("reader {}", name)).spawn(move || {
         crate::strings::set_thread_lang(lang);
         let out = ChannelOut { handle, channel, runtime, buf: Vec::with_capacity(1 << 14) };
         let ending = if term == "dumb" {
@@ -130,7 +129,7 @@ pub fn start(
             out.close(2);
             "refused TERM=dumb"
         } else {
-            let app = open(library, &disk);
+            let app = open(library, docs, &disk, &ledger, &name);
             let ansi = Ansi::sized(out, colors, ascii, Size::new(width, height));
             run(app, ansi, disk, rx, tx, &why)
         };
@@ -140,21 +139,57 @@ pub fn start(
     Ok(reader)
 }
 
+/// A session's library: the server's, loaded once; each article's text is shared (an `Arc`),
+/// only the list is the session's own.
+fn session_library(server: &Library) -> Library {
+    Library {
+        articles: server.articles.clone(),
+        warnings: server.warnings.clone(),
+        hidden: Vec::new(),
+        synonyms: server.synonyms.clone(),
+    }
+}
+
 /// The reader as the local `artikel` opens it: at the last article read, its notes and
-/// position, and a draft left from a session that was cut off.
-fn open(library: crate::library::Library, disk: &crate::store::Disk) -> App {
+/// position, a draft left from a session that was cut off, and the team ledger's marks (read
+/// once, as the local reader reads them). What the reviewer decides or writes is in `name`'s.
+fn open(library: Library, docs: Arc<Docs>, disk: &Disk, ledger: &Path, name: &str) -> App {
     let loaded = disk.load();
     let article = loaded.store.last_article.as_deref().and_then(|slug| library.position(slug)).unwrap_or(0);
     let mut app = App::new(library, article);
+    app.docs = docs;
+    app.reviewer = name.to_string();
+    let options = crate::ledger::Options {
+        import: Some(disk.dir().join("notes.yaml")),
+        user: name.to_string(),
+        ..crate::ledger::Options::new(ledger)
+    };
+    let (desk, said) = ledger_marks(&options, &app.library);
+    app.reviews = desk;
+    if said.is_some() {
+        app.message = said;
+    }
     app.adopt_personal(loaded, disk.dir());
     app
+}
+
+/// The ledger's marks for `library`, and what to tell the reviewer about the ledger (why it
+/// could not be read, notes imported). No connection is held afterwards.
+fn ledger_marks(
+    options: &crate::ledger::Options,
+    library: &Library,
+) -> (crate::ledger::Desk, Option<String>) {
+    let ledger = crate::ledger::Ledger::open(options);
+    let desk = crate::ledger::Desk::load(&ledger, library);
+    let said = desk.as_ref().err().map(ToString::to_string).or_else(|| ledger.message.clone());
+    (desk.unwrap_or_default(), said.map(|s| crate::sanitize::visible(&s).into_owned()))
 }
 
 /// Enters the screen, runs the loop, leaves the screen and closes the channel; how it ended.
 fn run(
     mut app: App,
     ansi: Ansi<ChannelOut>,
-    disk: crate::store::Disk,
+    disk: Disk,
     rx: mpsc::Receiver<Wake>,
     tx: mpsc::Sender<Wake>,
     why: &AtomicU8,
@@ -224,5 +259,38 @@ impl Write for ChannelOut {
         self.runtime
             .block_on(handle.data(channel, bytes))
             .map_err(|_| io::Error::new(io::ErrorKind::BrokenPipe, "the client has gone"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sessions_share_the_articles_and_parse_each_once() {
+        let server = Library::bundled();
+        let docs = Arc::new(Docs::default());
+        let dir = tempfile::tempdir().expect("temp dir");
+        let ledger = dir.path().join("review.db");
+        let session = |name: &str| {
+            let disk = Disk::new(dir.path().join(name));
+            open(session_library(&server), docs.clone(), &disk, &ledger, name)
+        };
+        let (anna, ben) = (session("anna"), session("ben"));
+        for (i, article) in server.articles.iter().enumerate() {
+            assert!(
+                Arc::ptr_eq(&anna.library.articles[i].body, &article.body),
+                "anna's text is the server's"
+            );
+            assert!(Arc::ptr_eq(&ben.library.articles[i].body, &article.body), "ben's text is the server's");
+        }
+        let last = server.articles.len() - 1;
+        let parsed = anna.docs.get(last, &anna.library.articles[last].body);
+        let again = ben.docs.get(last, &ben.library.articles[last].body);
+        assert!(
+            Arc::ptr_eq(&parsed, &again),
+            "an article parsed in one session is not parsed again in another"
+        );
+        assert_eq!((anna.reviewer.as_str(), ben.reviewer.as_str()), ("anna", "ben"));
     }
 }

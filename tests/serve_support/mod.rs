@@ -11,6 +11,9 @@ use std::time::{Duration, Instant};
 /// How long any one step may take before the test gives up (a guard, not a measurement).
 pub const PATIENCE: Duration = Duration::from_secs(30);
 
+/// The name of the user the server runs as.
+pub const SERVER_USER: &str = "the-server";
+
 /// A server running in a temporary folder, with the keys of a reviewer (`anna`) and of a
 /// stranger whose key is not authorized.
 pub struct Server {
@@ -36,7 +39,14 @@ pub fn keygen(dir: &Path, name: &str) -> PathBuf {
 impl Server {
     /// Starts `artikel serve` on 127.0.0.1, on a port the system chooses, with `extra` options.
     pub fn start(extra: &[&str]) -> Server {
+        Server::start_seeded(extra, |_| {})
+    }
+
+    /// As [`Server::start`], with `seed` first given the server's data folder (made, empty).
+    pub fn start_seeded(extra: &[&str], seed: impl FnOnce(&Path)) -> Server {
         let dir = tempfile::tempdir().expect("temp dir");
+        std::fs::create_dir(dir.path().join("data")).expect("data folder");
+        seed(&dir.path().join("data"));
         let anna = keygen(dir.path(), "anna");
         keygen(dir.path(), "stranger");
         let pub_key = std::fs::read_to_string(anna.with_extension("pub")).expect("public key");
@@ -49,6 +59,10 @@ impl Server {
             .arg(dir.path().join("authorized_keys"))
             .args(extra)
             .env_remove("ARTIKEL_DATA_DIR")
+            .env_remove("ARTIKEL_LEDGER")
+            .env("ARTIKEL_LANG", "en")
+            // Not a reviewer's name: what a served session writes must never carry it.
+            .env("ARTIKEL_USER", SERVER_USER)
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(Stdio::piped())
