@@ -9,6 +9,7 @@ pub mod keymap;
 mod lazy;
 mod lookup;
 mod navigate;
+mod place;
 mod review;
 mod update;
 
@@ -450,8 +451,9 @@ impl App {
         self.layout.lines.len().saturating_sub(self.page())
     }
 
-    /// How far through the article the bottom of the screen is, in percent. While the
-    /// layout is still being built, its total length is estimated from the blocks done.
+    /// How far through the article the reader is, in percent: 0 with the top line on
+    /// screen, 100 with the last, in step with the scrolling between. While the layout is
+    /// still being built, its total length is estimated from the blocks done.
     pub fn percent(&self) -> usize {
         let done = self.layout.lines.len();
         let mut total = if self.layout_pending() {
@@ -463,10 +465,8 @@ impl App {
             let whole = self.library.articles[self.current].body.len();
             total = total * whole / prefix.max(1);
         }
-        if total <= self.page() {
-            return 100;
-        }
-        ((self.scroll + self.page()) * 100 / total).min(100)
+        let complete = self.parsed_prefix.is_none() && !self.layout_pending();
+        place::percent(self.scroll, total, self.page(), complete)
     }
 
     /// How many headings of `kind` the open article has.
