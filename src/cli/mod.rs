@@ -5,6 +5,7 @@ mod check;
 pub(crate) mod lookup;
 pub(crate) mod print;
 pub(crate) mod review;
+mod shell;
 
 pub use args::{Cli, ColorChoice, Command, NotesAction, ReportFormat, ReviewAction};
 
@@ -17,12 +18,14 @@ use std::path::PathBuf;
 
 /// Runs what the command line asks for; returns the process's exit code.
 pub fn run(cli: Cli) -> i32 {
-    let library = load(&cli);
+    // The shell's scripts and the man page need no articles.
+    let shell = matches!(cli.command, Some(Command::Completions { .. } | Command::Man { .. }));
+    let library = if shell { Library::default() } else { load(&cli) };
     let result = match &cli.command {
         Some(Command::List) => print::list(&library),
         Some(Command::Toc { slug }) => find(&library, slug).and_then(|i| print::toc(&library, i)),
-        Some(Command::Show { slug, width }) => {
-            find(&library, slug).and_then(|i| print::show(&library, i, print::width(*width)))
+        Some(Command::Show { slug, width, no_pager }) => {
+            find(&library, slug).and_then(|i| print::show_paged(&library, i, print::width(*width), *no_pager))
         }
         Some(Command::Faq { words, all, json, width }) => {
             lookup::faq(&library, words, *all, *json, print::width(*width))
@@ -37,6 +40,8 @@ pub fn run(cli: Cli) -> i32 {
             .and_then(|start| reader(library, start.with_section(section.as_deref()), &cli)),
         None if cli.query.is_empty() => reader(library, Start { plain: true, ..Start::top(0) }, &cli),
         None => shortcut(&library, &cli.query).and_then(|start| reader(library, start, &cli)),
+        Some(Command::Completions { shell }) => shell::completions(*shell),
+        Some(Command::Man { dir }) => shell::man(dir.as_deref()),
     };
     match result {
         Ok(code) => code,
