@@ -10,6 +10,7 @@ mod lazy;
 mod lookup;
 mod navigate;
 mod place;
+mod reload;
 mod review;
 mod update;
 
@@ -19,6 +20,8 @@ pub use effect::{Effect, SaveError, SaveErrorKind, Update};
 pub use find::{Find, FindHit};
 pub use history::Place;
 pub use lookup::{LibrarySearch, Palette, PreviewLayout, ResultRow};
+pub use place::Mark;
+pub use reload::Changes;
 pub use review::{Editor, ListKind, ListView};
 pub use update::{type_text, update};
 
@@ -142,6 +145,8 @@ pub struct App {
     pub stale_months: u16,
     /// Each article's state in the team's review ledger (✓ ~ ! in the Library).
     pub reviews: crate::ledger::Desk,
+    /// Search indexes being built from a library since reloaded: dropped when they come.
+    stale_indexes: usize,
 }
 
 impl App {
@@ -181,6 +186,7 @@ impl App {
             waiting: false,
             stale_months: crate::check::STALE_MONTHS,
             reviews: crate::ledger::Desk::default(),
+            stale_indexes: 0,
         };
         if !app.library.warnings.is_empty() {
             app.message = Some(crate::strings::warnings_found(app.library.warnings.len()));

@@ -212,6 +212,9 @@ fn reader(library: Library, start: Start, cli: &Cli) -> Result<i32, Failure> {
     // The reader reads the ledger once, at the start; it holds no connection while it runs.
     drop(ledger);
     app.adopt_personal(loaded, disk.dir());
+    // Live reload: the article folders on disk (never the bundled articles) are watched.
+    let ledger = crate::ledger::Options { import: None, ..review::options(cli, disk.dir()) };
+    app.watch(crate::watch::Spec { dirs: article_dirs(cli), ledger: Some(ledger) });
     if let Some(i) = start.heading {
         app.jump_to_heading(i);
     }
