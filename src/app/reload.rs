@@ -209,3 +209,40 @@ impl App {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::library::Article;
+
+    fn library(body: &str) -> Library {
+        let mut library = Library::default();
+        let text = format!("---\nmetaTitle: Ryg\n---\n\n{body}");
+        library.insert(Article::from_bytes("ryg".into(), Source::File("/a/ryg.md".into()), text.as_bytes()).0);
+        library
+    }
+
+    #[test]
+    fn an_index_still_being_built_from_the_old_library_is_dropped_when_it_comes() {
+        let mut app = App::new(library("## Før?\n\nTekst.\n"), 0);
+        app.want_index = true;
+        let reload = Reload { library: library("## Efter?\n\nTekst.\n"), reviews: None, synonyms: false };
+        assert!(app.reload(reload));
+        assert!(app.skip_index(), "the build asked for before the reload is outdated");
+        assert!(!app.skip_index(), "the next one is the new library's");
+        assert!(!app.want_index, "lookup asks for a new one when it needs it");
+    }
+
+    #[test]
+    fn changes_name_the_articles_by_slug() {
+        let mut old = library("A.\n");
+        let mut new = library("B.\n");
+        old.insert(Article::from_bytes("hofte".into(), Source::Bundled, b"---\nmetaTitle: Hofte\n---\n").0);
+        new.insert(Article::from_bytes("knae".into(), Source::Bundled, b"---\nmetaTitle: Knae\n---\n").0);
+        let changes = Changes::between(&old, &new);
+        assert_eq!(changes.changed, ["ryg"]);
+        assert_eq!(changes.added, ["knae"]);
+        assert_eq!(changes.removed, ["hofte"]);
+        assert!(Changes::between(&new, &new).is_empty());
+    }
+}
