@@ -218,7 +218,8 @@ mod tests {
     fn library(body: &str) -> Library {
         let mut library = Library::default();
         let text = format!("---\nmetaTitle: Ryg\n---\n\n{body}");
-        library.insert(Article::from_bytes("ryg".into(), Source::File("/a/ryg.md".into()), text.as_bytes()).0);
+        library
+            .insert(Article::from_bytes("ryg".into(), Source::File("/a/ryg.md".into()), text.as_bytes()).0);
         library
     }
 
