@@ -6,7 +6,7 @@ use super::{Lang, Phrase, lang};
 pub fn reloaded(file: &str) -> String {
     match lang() {
         Lang::En => format!("Reloaded {file}"),
-        Lang::Da => format!("Indlæste {file} igen"),
+        Lang::Da => format!("{file} er indlæst igen"),
     }
 }
 
@@ -14,7 +14,7 @@ pub fn reloaded(file: &str) -> String {
 pub fn reloaded_many(n: usize) -> String {
     match lang() {
         Lang::En => format!("Reloaded {n} articles"),
-        Lang::Da => format!("Indlæste {n} artikler igen"),
+        Lang::Da => format!("{n} artikler er indlæst igen"),
     }
 }
 
@@ -70,5 +70,39 @@ pub fn man_failed(why: &str) -> String {
     match lang() {
         Lang::En => format!("artikel: cannot write the man page: {why}"),
         Lang::Da => format!("artikel: kan ikke skrive manualsiden: {why}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::strings::set_thread_lang;
+
+    #[test]
+    fn each_sentence_is_said_in_english_and_in_danish() {
+        let all = || {
+            [
+                reloaded("ryg.md"),
+                reloaded_many(3),
+                article_added("ryg.md"),
+                open_article_deleted("ryg.md"),
+                article_deleted("ryg.md"),
+                watch_failed("x"),
+                pager_failed("less", "x"),
+                PAGER_NOT_FOUND.to_string(),
+                man_failed("x"),
+            ]
+        };
+        set_thread_lang(Some(Lang::En));
+        let en = all();
+        set_thread_lang(Some(Lang::Da));
+        let da = all();
+        set_thread_lang(None);
+        assert_eq!(en[0], "Reloaded ryg.md");
+        assert_eq!(da[0], "ryg.md er indlæst igen");
+        assert_eq!(da[3], "ryg.md er slettet og er derfor lukket");
+        for (en, da) in en.iter().zip(&da) {
+            assert_ne!(en, da, "said in Danish too");
+        }
     }
 }
