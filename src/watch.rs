@@ -162,4 +162,29 @@ mod tests {
             "with the bundled articles, as at start-up"
         );
     }
+
+    #[test]
+    fn an_approved_article_edited_on_disk_comes_back_approved_at_an_earlier_version() {
+        use crate::ledger::{ArticleState, Ledger, Options, Verdict, Write, normalised};
+        let dir = tempfile::tempdir().expect("temp");
+        let articles = dir.path().join("articles");
+        std::fs::create_dir(&articles).expect("mkdir");
+        std::fs::write(articles.join("ryg.md"), "---\nmetaTitle: Ryg\n---\n\nFør.\n").expect("write");
+        let options = Options::new(dir.path().join("review.db"));
+        let library = Library::load(std::slice::from_ref(&articles));
+        let ryg = &library.articles[library.position("ryg").expect("ryg")];
+        let mut ledger = Ledger::open(&options);
+        ledger
+            .submit(Write::decide("ryg", normalised(ryg), "anne", Verdict::Approved, ""))
+            .expect("approved");
+        drop(ledger);
+        let (tx, rx) = mpsc::channel();
+        let spec = Spec { dirs: vec![articles.clone()], ledger: Some(options) };
+        start(spec, move |reload| tx.send(reload).is_ok()).expect("watching starts");
+        std::fs::write(articles.join("ryg.md"), "---\nmetaTitle: Ryg\n---\n\nEfter.\n").expect("write");
+        let reload = rx.recv_timeout(Duration::from_secs(10)).expect("a reload");
+        let desk = reload.reviews.expect("the ledger was read").expect("read without error");
+        let at = reload.library.position("ryg").expect("ryg");
+        assert_eq!(desk.state(at), ArticleState::Stale, "the approval is of the text before");
+    }
 }
