@@ -22,16 +22,20 @@ pub struct Changes {
 impl Changes {
     /// What changed from `old` to `new`.
     pub fn between(old: &Library, new: &Library) -> Changes {
+        // Both are sorted by slug: a look-up is a binary search, not a walk (10,000 articles).
+        let find = |library: &Library, slug: &str| {
+            library.articles.binary_search_by(|a| a.slug.as_str().cmp(slug)).ok()
+        };
         let mut changes = Changes::default();
         for a in &old.articles {
-            match new.position(&a.slug).map(|i| &new.articles[i]) {
+            match find(new, &a.slug).map(|i| &new.articles[i]) {
                 Some(b) if !same(a, b) => changes.changed.push(a.slug.clone()),
                 Some(_) => {}
                 None => changes.removed.push(a.slug.clone()),
             }
         }
         changes.added =
-            new.articles.iter().filter(|b| old.position(&b.slug).is_none()).map(|b| b.slug.clone()).collect();
+            new.articles.iter().filter(|b| find(old, &b.slug).is_none()).map(|b| b.slug.clone()).collect();
         changes
     }
 
