@@ -26,6 +26,9 @@ pub enum Effect {
     Parse(u64, Arc<str>),
     /// Capture the mouse, or leave it to the terminal.
     SetMouse(bool),
+    /// Watch these article folders and hand the library, loaded anew after each change, to
+    /// [`App::reload`](super::App::reload).
+    Watch(crate::watch::Spec),
     /// End the reader.
     Quit,
 }

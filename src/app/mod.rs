@@ -9,6 +9,8 @@ pub mod keymap;
 mod lazy;
 mod lookup;
 mod navigate;
+mod place;
+mod reload;
 mod review;
 mod update;
 
@@ -18,6 +20,8 @@ pub use effect::{Effect, SaveError, SaveErrorKind, Update};
 pub use find::{Find, FindHit};
 pub use history::Place;
 pub use lookup::{LibrarySearch, Palette, PreviewLayout, ResultRow};
+pub use place::Mark;
+pub use reload::Changes;
 pub use review::{Editor, ListKind, ListView};
 pub use update::{type_text, update};
 
@@ -144,6 +148,8 @@ pub struct App {
     pub reviews: crate::ledger::Desk,
     /// Who reviews: the name decisions and comments are recorded under.
     pub reviewer: String,
+    /// Search indexes being built from a library since reloaded: dropped when they come.
+    stale_indexes: usize,
 }
 
 impl App {
@@ -184,6 +190,7 @@ impl App {
             stale_months: crate::check::STALE_MONTHS,
             reviews: crate::ledger::Desk::default(),
             reviewer: crate::store::user(),
+            stale_indexes: 0,
         };
         if !app.library.warnings.is_empty() {
             app.message = Some(crate::strings::warnings_found(app.library.warnings.len()));
@@ -454,8 +461,9 @@ impl App {
         self.layout.lines.len().saturating_sub(self.page())
     }
 
-    /// How far through the article the bottom of the screen is, in percent. While the
-    /// layout is still being built, its total length is estimated from the blocks done.
+    /// How far through the article the reader is, in percent: 0 with the top line on
+    /// screen, 100 with the last, in step with the scrolling between. While the layout is
+    /// still being built, its total length is estimated from the blocks done.
     pub fn percent(&self) -> usize {
         let done = self.layout.lines.len();
         let mut total = if self.layout_pending() {
@@ -467,10 +475,8 @@ impl App {
             let whole = self.library.articles[self.current].body.len();
             total = total * whole / prefix.max(1);
         }
-        if total <= self.page() {
-            return 100;
-        }
-        ((self.scroll + self.page()) * 100 / total).min(100)
+        let complete = self.parsed_prefix.is_none() && !self.layout_pending();
+        place::percent(self.scroll, total, self.page(), complete)
     }
 
     /// How many headings of `kind` the open article has.

@@ -180,6 +180,9 @@ pub enum Command {
         /// Wrap to this many columns (default: the terminal's width, else 80).
         #[arg(long, value_parser = parse_width)]
         width: Option<usize>,
+        /// Print straight to the terminal instead of through $PAGER (default `less -R`).
+        #[arg(long)]
+        no_pager: bool,
     },
     /// Print the best answer to a question, typed with or without æ, ø and å.
     Faq {
@@ -245,6 +248,17 @@ pub enum Command {
         /// Start at the heading that best matches this text.
         #[arg(long)]
         section: Option<String>,
+    },
+    /// Print the shell's completion script: `artikel completions bash > ~/.local/share/bash-completion/completions/artikel`.
+    Completions {
+        /// bash, zsh, fish, elvish or powershell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff): `artikel man | man -l -`.
+    Man {
+        /// Write a page for artikel and one for each command (artikel-show.1 …) into this folder instead.
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
     },
 }
 

@@ -5,6 +5,7 @@ mod check;
 pub(crate) mod lookup;
 pub(crate) mod print;
 pub(crate) mod review;
+mod shell;
 
 pub use args::{Cli, ColorChoice, Command, LangChoice, NotesAction, ReportFormat, ReviewAction};
 
@@ -18,12 +19,14 @@ use std::path::PathBuf;
 /// Runs what the command line asks for; returns the process's exit code.
 pub fn run(cli: Cli) -> i32 {
     strings::set_lang(strings::choose_from_env(cli.lang.map(LangChoice::lang), None));
-    let library = load(&cli);
+    // The shell's scripts and the man page need no articles.
+    let shell = matches!(cli.command, Some(Command::Completions { .. } | Command::Man { .. }));
+    let library = if shell { Library::default() } else { load(&cli) };
     let result = match &cli.command {
         Some(Command::List) => print::list(&library),
         Some(Command::Toc { slug }) => find(&library, slug).and_then(|i| print::toc(&library, i)),
-        Some(Command::Show { slug, width }) => {
-            find(&library, slug).and_then(|i| print::show(&library, i, print::width(*width)))
+        Some(Command::Show { slug, width, no_pager }) => {
+            find(&library, slug).and_then(|i| print::show_paged(&library, i, print::width(*width), *no_pager))
         }
         Some(Command::Faq { words, all, json, width }) => {
             lookup::faq(&library, words, *all, *json, print::width(*width))
@@ -38,6 +41,8 @@ pub fn run(cli: Cli) -> i32 {
             .and_then(|start| reader(library, start.with_section(section.as_deref()), &cli)),
         None if cli.query.is_empty() => reader(library, Start { plain: true, ..Start::top(0) }, &cli),
         None => shortcut(&library, &cli.query).and_then(|start| reader(library, start, &cli)),
+        Some(Command::Completions { shell }) => shell::completions(*shell),
+        Some(Command::Man { dir }) => shell::man(dir.as_deref()),
     };
     match result {
         Ok(code) => code,
@@ -208,6 +213,9 @@ fn reader(library: Library, start: Start, cli: &Cli) -> Result<i32, Failure> {
     // The reader reads the ledger once, at the start; it holds no connection while it runs.
     drop(ledger);
     app.adopt_personal(loaded, disk.dir());
+    // Live reload: the article folders on disk (never the bundled articles) are watched.
+    let ledger = crate::ledger::Options { import: None, ..review::options(cli, disk.dir()) };
+    app.watch(crate::watch::Spec { dirs: article_dirs(cli), ledger: Some(ledger) });
     if let Some(i) = start.heading {
         app.jump_to_heading(i);
     }

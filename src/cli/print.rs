@@ -34,7 +34,7 @@ pub fn warn(line: &str) {
 }
 
 /// Whether output goes to a terminal: never while it is captured.
-fn to_terminal() -> bool {
+pub(crate) fn to_terminal() -> bool {
     CAPTURED.with_borrow(Option::is_none) && io::stdout().is_terminal()
 }
 
@@ -93,6 +93,11 @@ pub fn width(asked: Option<usize>) -> usize {
 
 /// Prints article `index` laid out at `width`; styled only when stdout is a terminal.
 pub fn show(library: &Library, index: usize, width: usize) -> Result<i32, Failure> {
+    show_paged(library, index, width, true)
+}
+
+/// Like [`show`], through the pager (on a terminal) unless `no_pager`.
+pub fn show_paged(library: &Library, index: usize, width: usize, no_pager: bool) -> Result<i32, Failure> {
     let article = &library.articles[index];
     let doc = Document::parse(&article.body);
     let mut out = StyledOut::new();
@@ -114,7 +119,7 @@ pub fn show(library: &Library, index: usize, width: usize) -> Result<i32, Failur
     }
     out.line("");
     out.layout(&Layout::new(&doc, width));
-    write_out(&out.finish())?;
+    super::shell::page(&out.finish(), no_pager)?;
     Ok(0)
 }
 

@@ -65,7 +65,7 @@ pub fn run(line: &[u8], library: &Library, disk: &Disk, ledger: &std::path::Path
     let (result, out, warnings) = print::capture(|| match command {
         Command::List => Some(print::list(library)),
         Command::Toc { slug } => Some(find(library, slug).and_then(|i| print::toc(library, i))),
-        Command::Show { slug, width } => {
+        Command::Show { slug, width, .. } => {
             Some(find(library, slug).and_then(|i| print::show(library, i, print::width(*width))))
         }
         Command::Faq { words, all, json, width } => {

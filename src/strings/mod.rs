@@ -9,6 +9,7 @@ mod ledger;
 mod loading;
 mod lookup;
 mod serve;
+mod shell;
 mod store;
 
 pub use check::*;
@@ -21,6 +22,7 @@ pub use ledger::*;
 pub use loading::*;
 pub use lookup::*;
 pub use serve::*;
+pub use shell::*;
 pub use store::*;
 
 /// The help overlay's title.

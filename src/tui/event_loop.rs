@@ -24,6 +24,8 @@ pub enum Wake {
     Parsed(u64, Box<crate::document::Document>),
     /// The search index has been built, or building it failed (said why).
     Indexed(Result<Box<crate::search::Index>, String>),
+    /// An article file changed: the library, loaded anew.
+    Reloaded(Box<crate::watch::Reload>),
 }
 
 /// Where the reader keeps notes, bookmarks, reviews, positions and the draft of a note.
@@ -213,6 +215,11 @@ fn event_loop<B: Surface, K: Keep>(app: &mut App, c: &mut Console<B, K>) -> io::
                 dirty |= app.adopt(generation, *doc);
                 app.take_effects()
             }
+            Wake::Indexed(_) if app.skip_index() => continue,
+            Wake::Reloaded(reload) => {
+                dirty |= app.reload(*reload);
+                app.take_effects()
+            }
             Wake::Indexed(Ok(index)) => {
                 app.adopt_index(*index);
                 dirty = true;
@@ -342,6 +349,13 @@ fn perform<B: Surface, K: Keep>(
                     let doc = crate::document::Document::parse(&body);
                     let _ = tx.send(Wake::Parsed(generation, Box::new(doc)));
                 });
+            }
+            Effect::Watch(spec) => {
+                let tx = c.sender.clone();
+                let send = move |reload| tx.send(Wake::Reloaded(Box::new(reload))).is_ok();
+                if let Err(why) = crate::watch::start(spec, send) {
+                    app.watch_failed(&why);
+                }
             }
             Effect::Quit => return Ok(true),
         }
