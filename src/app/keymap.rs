@@ -83,6 +83,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(&[special(KeyCode::Esc)], "Esc", Action::Close, "close the overlay, clear find"),
     bind(&[key('q')], "q", Action::Quit, "quit (in an overlay: close it)"),
     bind(&[ctrl('c')], "Ctrl-c", Action::Exit, "quit at once"),
+    bind(&[key('l')], "l", Action::Links, crate::strings::LINKS_KEY.en),
 ];
 
 /// The keys of a text prompt (palette, search, find); every other key is typed into it.

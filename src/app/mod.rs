@@ -7,6 +7,7 @@ mod find;
 mod history;
 pub mod keymap;
 mod lazy;
+mod links;
 mod lookup;
 mod navigate;
 mod review;
@@ -17,6 +18,7 @@ pub use docs::Docs;
 pub use effect::{Effect, SaveError, SaveErrorKind, Update};
 pub use find::{Find, FindHit};
 pub use history::Place;
+pub use links::{LinksView, Resolved};
 pub use lookup::{LibrarySearch, Palette, PreviewLayout, ResultRow};
 pub use review::{Editor, ListKind, ListView};
 pub use update::{type_text, update};
@@ -71,6 +73,8 @@ pub enum Modal {
     Editor(Box<Editor>),
     /// The notes or bookmarks list.
     List(ListView),
+    /// The links of a section or article.
+    Links(Box<LinksView>),
 }
 
 /// Everything the reader shows, and nothing it does not.
@@ -141,6 +145,8 @@ pub struct App {
     pub stale_months: u16,
     /// Each article's state in the team's review ledger (✓ ~ ! in the Library).
     pub reviews: crate::ledger::Desk,
+    /// Whether external links are also terminal hyperlinks (OSC 8); off unless asked for.
+    pub hyperlinks: bool,
 }
 
 impl App {
@@ -180,6 +186,7 @@ impl App {
             waiting: false,
             stale_months: crate::check::STALE_MONTHS,
             reviews: crate::ledger::Desk::default(),
+            hyperlinks: false,
         };
         if !app.library.warnings.is_empty() {
             app.message = Some(crate::strings::warnings_found(app.library.warnings.len()));
@@ -235,6 +242,12 @@ impl App {
             self.contents_sel = i;
             self.lay_out_lines(row + self.page() * 2);
         }
+    }
+
+    /// Sets whether external links are also terminal hyperlinks (OSC 8).
+    pub fn with_hyperlinks(mut self, on: bool) -> App {
+        self.hyperlinks = on;
+        self
     }
 
     /// Sets whether the mouse starts captured.

@@ -61,6 +61,7 @@ fn apply(app: &mut App, action: Action) -> bool {
         Modal::Palette(_) | Modal::Search(_) => in_list_prompt(app, action),
         Modal::Find(_) => in_find_prompt(app, action),
         Modal::Overlay(overlay) => in_overlay(app, *overlay, action),
+        Modal::Links(_) => super::links::in_links(app, action),
         Modal::None => in_panes(app, action),
     };
     changed || had_message || app.message.is_some()
@@ -346,6 +347,7 @@ fn in_panes(app: &mut App, action: Action) -> bool {
         Action::Wheel { col, row, down } => wheel(app, col, row, down),
         Action::Click { col, row } => app.jumping(|app| click(app, col, row)),
         Action::Resize(..) => false,
+        Action::Links => app.open_links(),
     }
 }
 

@@ -132,6 +132,9 @@ pub struct Cli {
     /// Leave the mouse to the terminal, so text can be selected (M toggles it in the reader).
     #[arg(long, global = true)]
     pub no_mouse: bool,
+    /// Make external links clickable terminal hyperlinks (OSC 8) in the reader; off by default.
+    #[arg(long, global = true)]
+    pub hyperlinks: bool,
     /// What to do.
     #[command(subcommand)]
     pub command: Option<Command>,
