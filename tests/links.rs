@@ -173,3 +173,37 @@ fn the_links_list_shows_each_link_with_where_it_leads_and_marks_the_broken_one()
     let reversed = |y: usize| buf[(12, y as u16)].modifier.contains(ratatui::style::Modifier::REVERSED);
     assert!(reversed(selected) && !reversed(other));
 }
+
+#[test]
+fn external_links_in_view_are_hyperlinks_only_when_asked_for_and_never_under_a_window() {
+    let mut app = in_the_section();
+    press(&mut app, &["G"]);
+    let draw = |app: &App| {
+        let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
+        terminal.draw(|f| artikel::ui::draw(app, f)).expect("draw");
+        terminal.backend().buffer().clone()
+    };
+    let buf = draw(&app);
+    assert!(artikel::ui::hyperlinks(&app, &buf).is_empty(), "never by default");
+    app.hyperlinks = true;
+    let links = artikel::ui::hyperlinks(&app, &buf);
+    let [link] = links.as_slice() else { panic!("one external link in view: {links:?}") };
+    assert_eq!(link.url, "https://fysfinder.dk");
+    let linked: String = (link.x..link.x + link.width).map(|x| buf[(x, link.y)].symbol()).collect();
+    assert_eq!(linked, "→FysFinder", "the marker and the text, not the address after them");
+    press(&mut app, &["?"]);
+    let covered = draw(&app);
+    // The help window: from its top-left corner to its bottom-right one.
+    let find = |c: &str| {
+        (0..24u16).flat_map(|y| (0..80u16).map(move |x| (x, y))).find(|&(x, y)| covered[(x, y)].symbol() == c)
+    };
+    let ((left, top), (right, bottom)) = (find("┌").expect("corner"), find("┘").expect("corner"));
+    assert!((top..=bottom).contains(&link.y) && left < link.x + link.width, "the window covers the link");
+    for l in artikel::ui::hyperlinks(&app, &covered) {
+        for x in l.x..l.x + l.width {
+            let inside = (left..=right).contains(&x) && (top..=bottom).contains(&l.y);
+            assert!(!inside, "a hyperlink inside the help window at {x},{}", l.y);
+            assert_eq!(covered[(x, l.y)].symbol(), buf[(x, l.y)].symbol(), "only the link's own text");
+        }
+    }
+}

@@ -1,5 +1,5 @@
 //! The real binary in a pseudo-terminal: following a link to another article and coming back
-//! to the same place.
+//! to the same place, and external links as terminal hyperlinks only when asked for.
 
 mod common;
 
@@ -69,4 +69,26 @@ fn l_enter_follows_a_link_to_another_article_and_backspace_returns_to_the_same_p
     });
     s.send("q");
     assert_eq!(s.wait_exit(Duration::from_secs(5)), Some(0));
+}
+
+#[test]
+fn external_links_are_hyperlinks_only_with_the_flag() {
+    let (articles, data) = (articles(), tempfile::tempdir().expect("data"));
+    for (flag, want) in [(None, false), (Some("--hyperlinks"), true)] {
+        let mut s = start(articles.path(), data.path(), flag.as_slice());
+        s.wait_text(ALFA_TITLE);
+        s.send("]");
+        s.wait_for("the links in view", |rows| rows.iter().any(|r| r.contains("→FysFinder")));
+        s.send("q");
+        assert_eq!(s.wait_exit(Duration::from_secs(5)), Some(0));
+        let out = String::from_utf8_lossy(&s.output()).into_owned();
+        let link = "\x1b]8;;https://fysfinder.dk\x1b\\";
+        assert_eq!(out.contains(link), want, "{flag:?}");
+        assert_eq!(out.contains("\x1b]8;"), want, "no other hyperlink either: {flag:?}");
+        if want {
+            let opened = out.find(link).expect("opened");
+            let closed = out[opened..].find("\x1b]8;;\x1b\\").expect("closed after");
+            assert!(out[opened..opened + closed].contains("FysFinder"), "the link's text is inside");
+        }
+    }
 }

@@ -3,6 +3,8 @@
 use super::theme;
 use crate::app::{Action, keymap::BINDINGS};
 use crate::app::{App, Resolved, keymap};
+use crate::backend::hyperlink::Hyperlink;
+use crate::document::LinkKind;
 use crate::layout::truncate;
 use crate::screen::list_offset;
 use crate::strings;
@@ -10,6 +12,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::widgets::{Block, Borders, Clear, Widget};
+use unicode_segmentation::UnicodeSegmentation;
 
 /// The hint under the list, made from the key table.
 fn hint() -> String {
@@ -85,5 +88,57 @@ pub fn list(app: &App, area: Rect, buf: &mut Buffer) {
             let style = if selected { base } else { theme::dim() };
             buf.set_stringn(x + 1, y, &whither, room + 1, style);
         }
+    }
+}
+
+/// The external links in view in the reader, as terminal hyperlinks (when they are asked
+/// for): each run of a link's text that the screen still shows as the reader drew it, so
+/// that no window drawn over the text is linked.
+pub fn hyperlinks(app: &App, buf: &Buffer) -> Vec<Hyperlink> {
+    let mut links = Vec::new();
+    if !app.hyperlinks {
+        return links;
+    }
+    let area = app.panes().text;
+    let right = area.x + area.width;
+    let rows = app.scroll..app.scroll.saturating_add(usize::from(area.height));
+    for (y, line) in (area.y..).zip(app.layout.lines.range(rows)) {
+        let mut x = area.x;
+        for (text, tone) in line.spans() {
+            let external = |n: u32| {
+                app.doc.links.get(n as usize).filter(|l| l.kind == LinkKind::External).map(|l| &l.target)
+            };
+            let url = tone.target.and_then(external);
+            let style = theme::text(tone);
+            let mut run: Option<(u16, u16)> = None;
+            for g in text.graphemes(true) {
+                let w = u16::try_from(crate::layout::display_width(g)).unwrap_or(1);
+                if x >= right {
+                    break;
+                }
+                let cell = &buf[(x, y)];
+                let as_drawn = cell.symbol() == g && cell.fg == style.fg.unwrap_or(cell.fg) && {
+                    let want = style.add_modifier;
+                    cell.modifier.contains(want) && !cell.modifier.contains(Modifier::REVERSED)
+                };
+                match (url, as_drawn, &mut run) {
+                    (Some(_), true, Some((_, width))) => *width += w,
+                    (Some(_), true, None) => run = Some((x, w)),
+                    (Some(url), false, r @ Some(_)) => push(&mut links, r.take(), y, url),
+                    _ => {}
+                }
+                x = x.saturating_add(w);
+            }
+            if let Some(url) = url {
+                push(&mut links, run, y, url);
+            }
+        }
+    }
+    links
+}
+
+fn push(links: &mut Vec<Hyperlink>, run: Option<(u16, u16)>, y: u16, url: &str) {
+    if let Some((x, width)) = run {
+        links.push(Hyperlink { x, y, width, url: url.to_string() });
     }
 }

@@ -9,6 +9,8 @@ mod review;
 mod sidebar;
 pub mod theme;
 
+pub use links::hyperlinks;
+
 use crate::app::{App, Modal, Overlay};
 use ratatui::Frame;
 
