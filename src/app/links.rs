@@ -109,6 +109,8 @@ impl App {
                 self.jumping(|app| {
                     if article != app.current {
                         app.open(article);
+                        // A long article is parsed a screenful at a time: its heading may be further.
+                        app.ensure_parsed();
                     }
                     match heading {
                         Some(h) => app.jump_to_heading(h),
@@ -135,12 +137,6 @@ pub(super) fn in_links(app: &mut App, action: Action) -> bool {
     let page = app.page() as isize;
     let Modal::Links(view) = &mut app.modal else { return false };
     let delta = match action {
-        Action::Down | Action::Wheel { down: true, .. } => 1,
-        Action::Up | Action::Wheel { down: false, .. } => -1,
-        Action::PageDown => page,
-        Action::PageUp => -page,
-        Action::Top => isize::MIN / 2,
-        Action::Bottom => isize::MAX / 2,
         Action::Activate => {
             let number = view.links.get(view.selected).copied();
             app.close_modal();
@@ -150,7 +146,10 @@ pub(super) fn in_links(app: &mut App, action: Action) -> bool {
             app.close_modal();
             return true;
         }
-        _ => return false,
+        other => match super::update::list_step(other, page) {
+            Some(delta) => delta,
+            None => return false,
+        },
     };
     view.selected = view.selected.saturating_add_signed(delta).min(view.links.len().saturating_sub(1));
     true

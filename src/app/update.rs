@@ -123,12 +123,6 @@ fn in_list(app: &mut App, view: ListView, action: Action) -> bool {
     }
     let page = app.page() as isize;
     let delta = match action {
-        Action::Down | Action::Wheel { down: true, .. } => 1,
-        Action::Up | Action::Wheel { down: false, .. } => -1,
-        Action::PageDown => page,
-        Action::PageUp => -page,
-        Action::Top => isize::MIN / 2,
-        Action::Bottom => isize::MAX / 2,
         Action::Activate => {
             app.close_modal();
             if view.kind == ListKind::Bookmarks {
@@ -155,11 +149,27 @@ fn in_list(app: &mut App, view: ListView, action: Action) -> bool {
             app.close_modal();
             return true;
         }
-        _ => return false,
+        other => match list_step(other, page) {
+            Some(delta) => delta,
+            None => return false,
+        },
     };
     let selected = view.selected.saturating_add_signed(delta).min(rows.len().saturating_sub(1));
     app.modal = Modal::List(ListView { selected, ..view });
     true
+}
+
+/// How far a key moves the selection of a list `page` rows high, if it moves it.
+pub(super) fn list_step(action: Action, page: isize) -> Option<isize> {
+    match action {
+        Action::Down | Action::Wheel { down: true, .. } => Some(1),
+        Action::Up | Action::Wheel { down: false, .. } => Some(-1),
+        Action::PageDown => Some(page),
+        Action::PageUp => Some(-page),
+        Action::Top => Some(isize::MIN / 2),
+        Action::Bottom => Some(isize::MAX / 2),
+        _ => None,
+    }
 }
 
 /// The palette or library search: keys type the query or move in the list.
