@@ -69,7 +69,7 @@ fn show_defaults_to_80_columns_without_a_terminal() {
 fn show_renders_every_kind_of_block() {
     let text = stdout(&artikel(&["--articles", "tests/fixtures/valid", "show", "knae", "--width", "40"]));
     for expected in [
-        "Intro med fed og kursiv tekst og et link\n<https://example.org>.",
+        "Intro med fed og kursiv tekst og et\n→link <https://example.org>.",
         "• Slid\n  • i brusken\n• Overbelastning",
         "1. Hvil\n2. Is",
         "│ Et citat om knæ.",

@@ -96,6 +96,8 @@ pub enum Action {
         /// Towards the end of the text.
         down: bool,
     },
+    /// List the links of the section at the top (or of the article); Enter follows one.
+    Links,
     /// The left button was pressed on this cell.
     Click {
         /// Column.

@@ -79,6 +79,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(&[special(KeyCode::Esc)], "Esc", Action::Close, HELP_CLOSE),
     bind(&[key('q')], "q", Action::Quit, HELP_QUIT),
     bind(&[ctrl('c')], "Ctrl-c", Action::Exit, HELP_EXIT),
+    bind(&[key('l')], "l", Action::Links, crate::strings::LINKS_KEY),
 ];
 
 /// The keys of a text prompt (palette, search, find); every other key is typed into it.

@@ -7,6 +7,7 @@ mod find;
 mod history;
 pub mod keymap;
 mod lazy;
+mod links;
 mod lookup;
 mod navigate;
 mod place;
@@ -19,6 +20,7 @@ pub use docs::Docs;
 pub use effect::{Effect, SaveError, SaveErrorKind, Update};
 pub use find::{Find, FindHit};
 pub use history::Place;
+pub use links::{LinksView, Resolved};
 pub use lookup::{LibrarySearch, Palette, PreviewLayout, ResultRow};
 pub use place::Mark;
 pub use reload::Changes;
@@ -75,6 +77,8 @@ pub enum Modal {
     Editor(Box<Editor>),
     /// The notes or bookmarks list.
     List(ListView),
+    /// The links of a section or article.
+    Links(Box<LinksView>),
 }
 
 /// Everything the reader shows, and nothing it does not.
@@ -150,6 +154,8 @@ pub struct App {
     pub reviewer: String,
     /// Search indexes being built from a library since reloaded: dropped when they come.
     stale_indexes: usize,
+    /// Whether external links are also terminal hyperlinks (OSC 8); off unless asked for.
+    pub hyperlinks: bool,
 }
 
 impl App {
@@ -191,6 +197,7 @@ impl App {
             reviews: crate::ledger::Desk::default(),
             reviewer: crate::store::user(),
             stale_indexes: 0,
+            hyperlinks: false,
         };
         if !app.library.warnings.is_empty() {
             app.message = Some(crate::strings::warnings_found(app.library.warnings.len()));
@@ -246,6 +253,12 @@ impl App {
             self.contents_sel = i;
             self.lay_out_lines(row + self.page() * 2);
         }
+    }
+
+    /// Sets whether external links are also terminal hyperlinks (OSC 8).
+    pub fn with_hyperlinks(mut self, on: bool) -> App {
+        self.hyperlinks = on;
+        self
     }
 
     /// Sets whether the mouse starts captured.

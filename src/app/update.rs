@@ -61,6 +61,7 @@ fn apply(app: &mut App, action: Action) -> bool {
         Modal::Palette(_) | Modal::Search(_) => in_list_prompt(app, action),
         Modal::Find(_) => in_find_prompt(app, action),
         Modal::Overlay(overlay) => in_overlay(app, *overlay, action),
+        Modal::Links(_) => super::links::in_links(app, action),
         Modal::None => in_panes(app, action),
     };
     changed || had_message || app.message.is_some()
@@ -122,12 +123,6 @@ fn in_list(app: &mut App, view: ListView, action: Action) -> bool {
     }
     let page = app.page() as isize;
     let delta = match action {
-        Action::Down | Action::Wheel { down: true, .. } => 1,
-        Action::Up | Action::Wheel { down: false, .. } => -1,
-        Action::PageDown => page,
-        Action::PageUp => -page,
-        Action::Top => isize::MIN / 2,
-        Action::Bottom => isize::MAX / 2,
         Action::Activate => {
             app.close_modal();
             if view.kind == ListKind::Bookmarks {
@@ -154,11 +149,27 @@ fn in_list(app: &mut App, view: ListView, action: Action) -> bool {
             app.close_modal();
             return true;
         }
-        _ => return false,
+        other => match list_step(other, page) {
+            Some(delta) => delta,
+            None => return false,
+        },
     };
     let selected = view.selected.saturating_add_signed(delta).min(rows.len().saturating_sub(1));
     app.modal = Modal::List(ListView { selected, ..view });
     true
+}
+
+/// How far a key moves the selection of a list `page` rows high, if it moves it.
+pub(super) fn list_step(action: Action, page: isize) -> Option<isize> {
+    match action {
+        Action::Down | Action::Wheel { down: true, .. } => Some(1),
+        Action::Up | Action::Wheel { down: false, .. } => Some(-1),
+        Action::PageDown => Some(page),
+        Action::PageUp => Some(-page),
+        Action::Top => Some(isize::MIN / 2),
+        Action::Bottom => Some(isize::MAX / 2),
+        _ => None,
+    }
 }
 
 /// The palette or library search: keys type the query or move in the list.
@@ -346,6 +357,7 @@ fn in_panes(app: &mut App, action: Action) -> bool {
         Action::Wheel { col, row, down } => wheel(app, col, row, down),
         Action::Click { col, row } => app.jumping(|app| click(app, col, row)),
         Action::Resize(..) => false,
+        Action::Links => app.open_links(),
     }
 }
 

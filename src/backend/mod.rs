@@ -9,7 +9,9 @@
 //!   than a cursor move;
 //! - colours are the classic 16-colour SGR codes (`36`, not `38;5;6`), or none at all;
 //!   style changes add what is new and reset only when something must be turned off;
-//! - with `ascii`, box drawing and markers are drawn with ASCII characters.
+//! - with `ascii`, box drawing and markers are drawn with ASCII characters;
+//! - cells may be hyperlinks (OSC 8, see [`hyperlink`]); a cell whose link changes is
+//!   written again, like one whose text or style does.
 //!
 //! It never asks the terminal anything: sizes come from the kernel, the cursor position is
 //! tracked, not queried.
@@ -22,6 +24,7 @@ use ratatui::{Frame, Terminal};
 use std::io::{self, Write};
 
 mod cells;
+pub mod hyperlink;
 #[cfg(test)]
 mod props;
 mod scroll;
@@ -30,7 +33,7 @@ mod sgr;
 mod tests;
 
 use cells::{MAX_REACH, changed_cells, columns, fitting, parts, reach, tail_start};
-use scroll::{Hashes, Scroll, blank_hashes, find_scroll, runs};
+use scroll::{Hashes, blank_hashes, find_scroll, runs};
 pub use sgr::Colors;
 use sgr::{MODIFIER_CODES, PLAIN, Pen, ascii, colour_code, width_of};
 
@@ -75,6 +78,12 @@ pub struct Ansi<W: Write> {
     too_large: std::cell::Cell<Option<Size>>,
     /// Whether the screen shows that it is too large, if it is.
     said_too_large: bool,
+    /// The hyperlinked cells the terminal shows.
+    links: hyperlink::Linked,
+    /// The hyperlinked cells of the next frame.
+    next_links: hyperlink::Linked,
+    /// The hyperlink being written, if one is open.
+    link_pen: Option<std::sync::Arc<str>>,
 }
 
 impl<W: Write> Ansi<W> {
@@ -104,6 +113,9 @@ impl<W: Write> Ansi<W> {
             known_size: std::cell::Cell::new(None),
             too_large: std::cell::Cell::new(None),
             said_too_large: false,
+            links: hyperlink::Linked::new(),
+            next_links: hyperlink::Linked::new(),
+            link_pen: None,
         }
     }
 
@@ -140,6 +152,7 @@ impl<W: Write> Ansi<W> {
             // A resize may have moved the cursor (a terminal keeps it inside the screen).
             self.cursor = None;
             self.said_too_large = false;
+            self.links.clear();
         }
         if !self.said_too_large {
             self.say_too_large()?;
@@ -179,6 +192,8 @@ impl<W: Write> Ansi<W> {
         self.cursor_visible = None;
         self.hashes = Hashes::default();
         self.said_too_large = false;
+        self.links.clear();
+        self.link_pen = None;
         // The terminal may have been resized while it showed something else.
         self.known_size.set(None);
     }
@@ -197,6 +212,7 @@ impl<W: Write> Ansi<W> {
             self.hashes.scroll(&scroll, blank_hashes(width_of(next)));
         }
         let width = next.area.width;
+        let relinked = hyperlink::rows_differing(&self.links, &self.next_links);
         for y in 0..next.area.height {
             let start = usize::from(y) * usize::from(width);
             let row = start..start + usize::from(width);
@@ -204,13 +220,19 @@ impl<W: Write> Ansi<W> {
             // cell, so that no collision can leave a row unwritten.
             if new.full[usize::from(y)] == self.hashes.full[usize::from(y)]
                 && next.content[row.clone()] == self.mirror.content[row]
+                && !relinked.contains(&y)
             {
                 continue;
             }
-            let changed = changed_cells(&next.content[start..], &self.mirror.content[start..], width);
-            // Blank cells to the end of the row are erased (EL) rather than written.
+            let mut changed = changed_cells(&next.content[start..], &self.mirror.content[start..], width);
+            if relinked.contains(&y) {
+                self.add_relinked(&mut changed, y, width);
+            }
+            // Blank cells to the end of the row are erased (EL) rather than written; a
+            // hyperlinked cell is never taken for blank.
             let blank = Cell::default();
-            let tail = tail_start(&next.content[start..start + usize::from(width)]);
+            let tail =
+                self.linked_tail(tail_start(&next.content[start..start + usize::from(width)]), y, width);
             for (from, to) in runs(&changed) {
                 match tail {
                     Some(t) if to >= t && t.saturating_sub(from) < to - from + 1 => {
@@ -219,6 +241,7 @@ impl<W: Write> Ansi<W> {
                         }
                         self.move_to(from.max(t), y)?;
                         self.set_pen(&blank)?;
+                        self.set_link(None)?;
                         self.out.write_all(b"\x1b[K")?;
                     }
                     _ => self.write_run(next, y, from, to)?,
@@ -226,6 +249,9 @@ impl<W: Write> Ansi<W> {
             }
         }
         self.hashes = new;
+        // Nothing written after the frame (a clipboard sequence, the exit) is to be linked.
+        self.set_link(None)?;
+        self.links = std::mem::take(&mut self.next_links);
         Ok(())
     }
 
@@ -241,10 +267,11 @@ impl<W: Write> Ansi<W> {
         while x <= to && x < width {
             let cell = &next[(x, y)];
             // A long stretch of blanks is erased (ECH) rather than written out.
-            let blanks = (x..=to).take_while(|&b| next[(b, y)] == blank).count();
+            let blanks = (x..=to).take_while(|&b| next[(b, y)] == blank && !self.linked(b, y)).count();
             if blanks >= ERASE_FROM {
                 self.move_to(x, y)?;
                 self.set_pen(&blank)?;
+                self.set_link(None)?;
                 let n = u16::try_from(blanks).unwrap_or(u16::MAX);
                 write!(self.out, "\x1b[{n}X")?;
                 x += n;
@@ -252,6 +279,7 @@ impl<W: Write> Ansi<W> {
             }
             self.move_to(x, y)?;
             self.set_pen(cell)?;
+            self.set_link(self.next_links.get(&(y, x)).cloned())?;
             let w = columns(cell);
             let symbol = self.glyph(cell.symbol());
             // What might not fit before the row's end is not sent: the terminal would wrap it
@@ -343,34 +371,6 @@ impl<W: Write> Ansi<W> {
         self.pen = want;
         Ok(())
     }
-
-    /// Moves a band of rows with the terminal's own scrolling, and the mirror with it.
-    fn scroll(&mut self, s: Scroll) -> io::Result<()> {
-        if self.pen.bg != Color::Reset {
-            // Lines scrolled in take the pen's background; keep them plain.
-            write!(self.out, "\x1b[0m")?;
-            self.pen = PLAIN;
-        }
-        let (top, bottom) = (s.top + 1, s.bottom);
-        if s.up {
-            write!(self.out, "\x1b[{top};{bottom}r\x1b[{top};1H\x1b[{}M\x1b[r", s.by)?;
-        } else {
-            write!(self.out, "\x1b[{top};{bottom}r\x1b[{top};1H\x1b[{}L\x1b[r", s.by)?;
-        }
-        self.cursor = None;
-        let w = usize::from(self.mirror.area.width);
-        let band = &mut self.mirror.content[usize::from(s.top) * w..usize::from(s.bottom) * w];
-        let by = usize::from(s.by) * w;
-        if s.up {
-            band.rotate_left(by);
-            let n = band.len();
-            band[n - by..].iter_mut().for_each(Cell::reset);
-        } else {
-            band.rotate_right(by);
-            band[..by].iter_mut().for_each(Cell::reset);
-        }
-        Ok(())
-    }
 }
 
 /// Draws a frame with `render` and writes what differs from what the terminal shows, resizing
@@ -382,9 +382,22 @@ pub fn draw_frame<W: Write>(
     terminal: &mut Terminal<Ansi<W>>,
     render: impl FnOnce(&mut Frame),
 ) -> io::Result<()> {
+    draw_linked_frame(terminal, |frame| {
+        render(frame);
+        Vec::new()
+    })
+}
+
+/// Draws a frame like [`draw_frame`], with the hyperlinks `render` hands back.
+pub fn draw_linked_frame<W: Write>(
+    terminal: &mut Terminal<Ansi<W>>,
+    render: impl FnOnce(&mut Frame) -> Vec<hyperlink::Hyperlink>,
+) -> io::Result<()> {
     terminal.autoresize()?;
     let mut frame = terminal.get_frame();
-    render(&mut frame);
+    let links = render(&mut frame);
+    let area = frame.area();
+    terminal.backend_mut().next_links = hyperlink::cells(&links, area.width, area.height);
     let drawn = std::mem::take(terminal.current_buffer_mut());
     let mut spare = terminal.backend_mut().present_frame(drawn)?;
     spare.reset();
@@ -457,6 +470,7 @@ impl<W: Write> Backend for Ansi<W> {
                 self.mirror = Buffer::empty(Rect::new(0, 0, size.width, size.height));
                 self.hashes = Hashes::default();
                 self.said_too_large = false;
+                self.links.clear();
             }
             other => {
                 let code = match other {

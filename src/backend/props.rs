@@ -1,8 +1,9 @@
 //! The backend proved against a terminal: generated sequences of frames (wide, combining,
-//! emoji, styled, scrolled, resized, `forget()`, the last column) go through one backend into
-//! vt100, and after every frame each cell and attribute must equal what a fresh backend
-//! draws of that frame on a fresh terminal.
+//! emoji, styled, hyperlinked, scrolled, resized, `forget()`, the last column) go through one
+//! backend into vt100, and after every frame each cell, attribute and hyperlink must equal
+//! what a fresh backend draws of that frame on a fresh terminal.
 
+use super::hyperlink::Hyperlink;
 use super::{Ansi, Colors};
 use proptest::prelude::*;
 use ratatui::buffer::Buffer;
@@ -56,17 +57,21 @@ fn style() -> impl Strategy<Value = Style> {
     (colour.clone(), colour, modifier).prop_map(|(fg, bg, m)| Style::new().fg(fg).bg(bg).add_modifier(m))
 }
 
-/// A run of text in one style, as a widget would set it.
-fn run() -> impl Strategy<Value = (String, Style)> {
-    (proptest::collection::vec(proptest::sample::select(GRAPHEMES), 1..12), style())
-        .prop_map(|(g, s)| (g.concat(), s))
+/// The addresses runs link to (one refused: it is never sent).
+const URLS: &[&str] = &["https://a.dk", "https://b.dk/æ", "mailto:x@y.dk", "javascript:x"];
+
+/// A run of text in one style, as a widget would set it, maybe a hyperlink.
+fn run() -> impl Strategy<Value = (String, Style, Option<usize>)> {
+    let link = prop_oneof![3 => Just(None), 2 => (0..URLS.len()).prop_map(Some)];
+    (proptest::collection::vec(proptest::sample::select(GRAPHEMES), 1..12), style(), link)
+        .prop_map(|(g, s, l)| (g.concat(), s, l))
 }
 
 /// What a row shows: runs one after another, from a column.
 #[derive(Debug, Clone)]
 struct Row {
     from: u16,
-    runs: Vec<(String, Style)>,
+    runs: Vec<(String, Style, Option<usize>)>,
 }
 
 fn row() -> impl Strategy<Value = Row> {
@@ -98,15 +103,73 @@ fn step() -> impl Strategy<Value = Step> {
     ]
 }
 
-fn paint(buf: &mut Buffer, rows: &[Row]) {
+/// Paints `rows` into `buf`; returns the hyperlinks of the runs that have one.
+fn paint(buf: &mut Buffer, rows: &[Row]) -> Vec<Hyperlink> {
     let area = buf.area;
+    let mut links = Vec::new();
     for (y, row) in (0..area.height).zip(rows) {
         let mut x = row.from.min(area.width);
-        for (text, style) in &row.runs {
+        for (text, style, link) in &row.runs {
             let room = usize::from(area.width - x);
-            x = buf.set_stringn(x, y, text, room, *style).0;
+            let end = buf.set_stringn(x, y, text, room, *style).0;
+            if let Some(i) = link {
+                links.push(Hyperlink { x, y, width: end - x, url: URLS[*i].to_string() });
+            }
+            x = end;
         }
     }
+    links
+}
+
+/// What a terminal that keeps hyperlinks per cell shows of them: the output with its SGR
+/// dropped and each hyperlink turned into a foreground colour (its number), for a second
+/// vt100 to keep per cell as a terminal keeps the link.
+fn links_as_colours(out: &[u8]) -> Vec<u8> {
+    let text = String::from_utf8_lossy(out);
+    let mut rest: &str = &text;
+    let mut shown = String::new();
+    while let Some(at) = rest.find('\x1b') {
+        shown.push_str(&rest[..at]);
+        rest = &rest[at..];
+        if let Some(after) = rest.strip_prefix("\x1b]8;;") {
+            let end = after.find("\x1b\\").unwrap_or(after.len());
+            let url = &after[..end];
+            match URLS.iter().position(|u| super::hyperlink::safe_url(u).as_deref() == Some(url)) {
+                Some(n) => shown.push_str(&format!("\x1b[38;5;{}m", n + 1)),
+                None if url.is_empty() => shown.push_str("\x1b[39m"),
+                None => shown.push_str("\x1b[38;5;200m"),
+            }
+            rest = after.get(end + 2..).unwrap_or("");
+            continue;
+        }
+        // An SGR sequence is dropped; any other sequence kept.
+        let sgr = rest.strip_prefix("\x1b[").and_then(|r| {
+            let n = r.find(|c: char| !(c.is_ascii_digit() || c == ';'))?;
+            r[n..].starts_with('m').then_some(n + 3)
+        });
+        match sgr {
+            Some(n) => rest = &rest[n..],
+            None => {
+                shown.push('\x1b');
+                rest = &rest[1..];
+            }
+        }
+    }
+    shown.push_str(rest);
+    shown.into_bytes()
+}
+
+/// Each cell's hyperlink (as a colour number), row by row.
+fn link_cells(p: &vt100::Parser) -> Vec<String> {
+    let screen = p.screen();
+    let (rows, cols) = screen.size();
+    (0..rows.get())
+        .map(|y| {
+            (0..cols.get())
+                .map(|x| screen.cell(y, x).map_or("?".into(), |c| format!("{:?} ", c.fgcolor())))
+                .collect()
+        })
+        .collect()
 }
 
 fn terminal(size: Size) -> vt100::Parser {
@@ -141,15 +204,18 @@ fn cells(p: &vt100::Parser) -> Vec<String> {
         .collect()
 }
 
-/// Draws `frame` with a fresh backend on a fresh terminal.
-fn from_scratch(frame: &Buffer, colors: Colors, ascii: bool) -> vt100::Parser {
+/// Draws `frame` with `links` with a fresh backend on a fresh terminal; and the hyperlinks
+/// of its cells on another.
+fn from_scratch(frame: &Buffer, links: &[Hyperlink], colors: Colors, ascii: bool) -> [vt100::Parser; 2] {
     let size = frame.area.as_size();
     let mut backend = Ansi::sized(Vec::new(), colors, ascii, size);
-    let mut term = terminal(size);
+    let (mut term, mut linked) = (terminal(size), terminal(size));
+    backend.set_hyperlinks(links);
     if backend.present_frame(frame.clone()).is_ok() {
         term.process(&backend.out);
+        linked.process(&links_as_colours(&backend.out));
     }
-    term
+    [term, linked]
 }
 
 fn blank_row() -> Row {
@@ -180,7 +246,7 @@ fn shift(rows: &mut Vec<Row>, h: usize, (top, bottom, by, up): (u16, u16, u16, b
 fn check(steps: Vec<Step>, start: Size, colors: Colors, ascii: bool) -> Result<(), TestCaseError> {
     let nz = |v: u16| NonZeroU16::new(v).unwrap_or(NonZeroU16::MIN);
     let mut backend = Ansi::sized(Vec::new(), colors, ascii, start);
-    let mut term = terminal(start);
+    let (mut term, mut linked) = (terminal(start), terminal(start));
     let mut rows: Vec<Row> = Vec::new();
     let mut area = Rect::new(0, 0, start.width, start.height);
     for (n, step) in steps.into_iter().enumerate() {
@@ -193,25 +259,32 @@ fn check(steps: Vec<Step>, start: Size, colors: Colors, ascii: bool) -> Result<(
             Step::Resize(w, h) => {
                 area = Rect::new(0, 0, w, h);
                 term.set_size(nz(h), nz(w));
+                linked.set_size(nz(h), nz(w));
             }
             Step::Forget => {
                 backend.forget();
                 // Something else drew there: the terminal shows what the backend does not know.
                 term.process(b"\x1b[0m\x1b[H\x1b[2Jstale junk\x1b[3;2H\x1b[7mmore\x1b[0m");
+                linked.process(b"\x1b[0m\x1b[H\x1b[2Jstale \x1b[38;5;9mjunk\x1b[0m");
             }
             Step::LastColumn(g, y) => edge = Some((g, y)),
         }
         let mut frame = Buffer::empty(area);
-        paint(&mut frame, &rows);
+        let links = paint(&mut frame, &rows);
         if let Some((g, y)) = edge.filter(|&(_, y)| y < area.height) {
             frame[(area.width - 1, y)].set_symbol(g);
         }
         backend.out.clear();
+        backend.set_hyperlinks(&links);
         backend.present_frame(frame.clone()).map_err(|e| TestCaseError::fail(e.to_string()))?;
         term.process(&backend.out);
-        let want = from_scratch(&frame, colors, ascii);
+        linked.process(&links_as_colours(&backend.out));
+        let [want, want_links] = from_scratch(&frame, &links, colors, ascii);
         for (y, (got, want)) in cells(&term).iter().zip(&cells(&want)).enumerate() {
             prop_assert_eq!(got, want, "step {}, row {}", n, y);
+        }
+        for (y, (got, want)) in link_cells(&linked).iter().zip(&link_cells(&want_links)).enumerate() {
+            prop_assert_eq!(got, want, "hyperlinks: step {}, row {}", n, y);
         }
     }
     Ok(())

@@ -1,8 +1,9 @@
 //! Finding the scroll that turns the screen shown into the next one most cheaply.
 
-use super::GAP;
+use super::{Ansi, GAP, PLAIN};
 use ratatui::buffer::{Buffer, Cell};
 use ratatui::style::Color;
+use std::io::{self, Write};
 
 /// A band of rows that moved: rows `top..bottom` scroll `by` lines, up or down.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -11,6 +12,38 @@ pub struct Scroll {
     pub bottom: u16,
     pub by: u16,
     pub up: bool,
+}
+
+impl<W: Write> Ansi<W> {
+    /// Moves a band of rows with the terminal's own scrolling, and the mirror with it.
+    pub(super) fn scroll(&mut self, s: Scroll) -> io::Result<()> {
+        self.set_link(None)?;
+        self.scroll_links(&s);
+        if self.pen.bg != Color::Reset {
+            // Lines scrolled in take the pen's background; keep them plain.
+            write!(self.out, "\x1b[0m")?;
+            self.pen = PLAIN;
+        }
+        let (top, bottom) = (s.top + 1, s.bottom);
+        if s.up {
+            write!(self.out, "\x1b[{top};{bottom}r\x1b[{top};1H\x1b[{}M\x1b[r", s.by)?;
+        } else {
+            write!(self.out, "\x1b[{top};{bottom}r\x1b[{top};1H\x1b[{}L\x1b[r", s.by)?;
+        }
+        self.cursor = None;
+        let w = usize::from(self.mirror.area.width);
+        let band = &mut self.mirror.content[usize::from(s.top) * w..usize::from(s.bottom) * w];
+        let by = usize::from(s.by) * w;
+        if s.up {
+            band.rotate_left(by);
+            let n = band.len();
+            band[n - by..].iter_mut().for_each(Cell::reset);
+        } else {
+            band.rotate_right(by);
+            band[..by].iter_mut().for_each(Cell::reset);
+        }
+        Ok(())
+    }
 }
 
 /// A number for a colour, for hashing.

@@ -154,6 +154,9 @@ pub struct Cli {
     /// The interface's language (default: $ARTIKEL_LANG, else the locale's: da_* is Danish).
     #[arg(long, value_enum, value_name = "da|en", global = true)]
     pub lang: Option<LangChoice>,
+    /// Make external links clickable terminal hyperlinks (OSC 8) in the reader; off by default.
+    #[arg(long, global = true)]
+    pub hyperlinks: bool,
     /// What to do.
     #[command(subcommand)]
     pub command: Option<Command>,

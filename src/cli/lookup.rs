@@ -155,7 +155,7 @@ impl Answer {
             heading: h.text.clone(),
             anchor: h.anchor.clone(),
             score: (hit.score * 1000.0).round() / 1000.0,
-            answer: Document { outline: Outline::of(&blocks), blocks },
+            answer: Document { outline: Outline::of(&blocks), blocks, ..Document::default() },
         }
     }
 

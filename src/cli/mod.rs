@@ -200,7 +200,7 @@ fn reader(library: Library, start: Start, cli: &Cli) -> Result<i32, Failure> {
     let loaded = disk.load();
     let last = loaded.store.last_article.as_deref().and_then(|slug| library.position(slug));
     let article = if start.is_plain() { last.unwrap_or(start.article) } else { start.article };
-    let mut app = App::new(library, article).with_mouse(!cli.no_mouse);
+    let mut app = App::new(library, article).with_mouse(!cli.no_mouse).with_hyperlinks(cli.hyperlinks);
     app.stale_months = cli.stale_months;
     let ledger = crate::ledger::Ledger::open(&review::options(cli, disk.dir()));
     match crate::ledger::Desk::load(&ledger, &app.library) {

@@ -9,8 +9,8 @@ pub struct InlineStyle {
     pub emph: bool,
     /// `` `code` ``
     pub code: bool,
-    /// The text of a link.
-    pub link: bool,
+    /// The text of a link: the link's number among the document's links.
+    pub link: Option<u32>,
     /// `~~struck~~`
     pub strike: bool,
     /// Not the author's words but the reader's: link targets, image labels, footnote marks.

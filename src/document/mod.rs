@@ -3,10 +3,12 @@
 //! Built once per article from pulldown-cmark events; it knows nothing of screen widths.
 
 mod blocks;
+mod links;
 mod outline;
 mod parse;
 
 pub use blocks::{Align, Block, Inline, InlineStyle, ListItem, Table, plain_text, push_block_text};
+pub use links::{Link, LinkKind, classify as classify_link, decode as percent_decode};
 pub use outline::{Heading, HeadingKind, Outline, anchor, is_faq_title};
 
 /// A parsed article body.
@@ -16,6 +18,8 @@ pub struct Document {
     pub blocks: Vec<Block>,
     /// The top-level headings, classed.
     pub outline: Outline,
+    /// Its links, in the order they are written (an inline's `style.link` is its number).
+    pub links: Vec<Link>,
 }
 
 /// Where to cut a long Markdown text so that its first part can be shown before the whole
@@ -52,9 +56,7 @@ pub fn prefix_end(markdown: &str, at_least: usize) -> Option<usize> {
 impl Document {
     /// Parses Markdown (tables, strikethrough and footnotes on). Never fails.
     pub fn parse(markdown: &str) -> Document {
-        let blocks = parse::blocks(markdown);
-        let outline = Outline::of(&blocks);
-        Document { blocks, outline }
+        Document::parse_observed(markdown, |_, _| {})
     }
 
     /// Parses Markdown like [`Document::parse`], showing each pulldown-cmark event and its
@@ -63,9 +65,17 @@ impl Document {
         markdown: &str,
         observe: impl FnMut(&pulldown_cmark::Event<'_>, std::ops::Range<usize>),
     ) -> Document {
-        let blocks = parse::blocks_observed(markdown, observe);
+        let (blocks, mut links) = parse::blocks_observed(markdown, observe);
         let outline = Outline::of(&blocks);
-        Document { blocks, outline }
+        for link in &mut links {
+            link.section = outline.headings.partition_point(|h| h.block <= link.block).checked_sub(1);
+        }
+        Document { blocks, outline, links }
+    }
+
+    /// The links in top-level blocks `blocks`.
+    pub fn links_in(&self, blocks: std::ops::Range<usize>) -> impl Iterator<Item = (usize, &Link)> {
+        self.links.iter().enumerate().filter(move |(_, l)| blocks.contains(&l.block))
     }
 }
 

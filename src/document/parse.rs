@@ -1,6 +1,7 @@
 //! Turns pulldown-cmark's events into [`Block`]s, keeping every word of the text.
 
 use super::blocks::{Align, Block, Inline, InlineStyle, Table};
+use super::links::{Link, classify};
 use crate::sanitize;
 use pulldown_cmark::{Alignment, CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
 use std::borrow::Cow;
@@ -12,17 +13,23 @@ use unicode_segmentation::UnicodeSegmentation;
 const MAX_DEPTH: usize = 48;
 
 /// Parses `markdown` into top-level blocks.
+#[cfg(test)]
 pub fn blocks(markdown: &str) -> Vec<Block> {
-    blocks_observed(markdown, |_, _| {})
+    blocks_observed(markdown, |_, _| {}).0
 }
 
-/// Parses `markdown` into top-level blocks, showing each event and its source range to
-/// `observe` on the way (so a caller that needs source positions parses only once).
-pub fn blocks_observed(markdown: &str, mut observe: impl FnMut(&Event<'_>, Range<usize>)) -> Vec<Block> {
+/// Parses `markdown` into top-level blocks and the links they hold (their sections not yet
+/// known), showing each event and its source range to `observe` on the way (so a caller
+/// that needs source positions parses only once).
+pub fn blocks_observed(
+    markdown: &str,
+    mut observe: impl FnMut(&Event<'_>, Range<usize>),
+) -> (Vec<Block>, Vec<Link>) {
     let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_FOOTNOTES;
     let mut b = Builder::default();
     b.stack.push(Frame::new(Kind::Root));
     for (event, range) in Parser::new_ext(markdown, options).into_offset_iter() {
+        b.offset = range.start;
         observe(&event, range);
         b.event(event);
     }
@@ -30,7 +37,8 @@ pub fn blocks_observed(markdown: &str, mut observe: impl FnMut(&Event<'_>, Range
     while b.stack.len() > 1 {
         b.close();
     }
-    b.stack.pop().map(|f| f.blocks).unwrap_or_default()
+    let blocks = b.stack.pop().map(|f| f.blocks).unwrap_or_default();
+    (blocks, b.found)
 }
 
 #[derive(Debug, PartialEq)]
@@ -61,7 +69,12 @@ struct Builder {
     stack: Vec<Frame>,
     inlines: Vec<Inline>,
     style: InlineStyle,
-    links: Vec<String>,
+    /// The links open around the text being read: their targets and numbers in `found`.
+    links: Vec<(String, u32)>,
+    /// Every link met so far.
+    found: Vec<Link>,
+    /// Where in the Markdown the event being read starts.
+    offset: usize,
     code: Option<String>,
     /// The raw lines of the HTML block being read.
     html: Option<String>,
@@ -132,8 +145,19 @@ impl Builder {
             Tag::Strong => self.style.strong = true,
             Tag::Strikethrough => self.style.strike = true,
             Tag::Link { dest_url, .. } => {
-                self.links.push(dest_url.to_string());
-                self.style.link = true;
+                let number = u32::try_from(self.found.len()).unwrap_or(u32::MAX);
+                // The top-level block being read is the next one the root frame gets.
+                let block = self.stack.first().map_or(0, |root| root.blocks.len());
+                self.found.push(Link {
+                    text: String::new(),
+                    target: sanitize::inline(&dest_url).into_owned(),
+                    kind: classify(&dest_url),
+                    section: None,
+                    block,
+                    offset: self.offset,
+                });
+                self.links.push((dest_url.to_string(), number));
+                self.style.link = Some(number);
             }
             Tag::Image { .. } => self.text("[image: ", InlineStyle { aside: true, ..self.style }),
             _ => {}
@@ -188,8 +212,12 @@ impl Builder {
             TagEnd::Strong => self.style.strong = false,
             TagEnd::Strikethrough => self.style.strike = false,
             TagEnd::Link => {
-                self.style.link = false;
-                let url = self.links.pop().unwrap_or_default();
+                let (url, number) = self.links.pop().unwrap_or_default();
+                self.style.link = self.links.last().map(|&(_, n)| n);
+                if let Some(link) = self.found.get_mut(number as usize) {
+                    let text = link.text.split_whitespace().collect::<Vec<_>>().join(" ");
+                    link.text = if text.is_empty() { link.target.clone() } else { text };
+                }
                 self.link_target(&url);
             }
             TagEnd::Image => self.text("]", InlineStyle { aside: true, ..self.style }),
@@ -220,6 +248,9 @@ impl Builder {
 
     fn text(&mut self, text: &str, style: InlineStyle) {
         let text = shown(text);
+        if let Some(link) = style.link.and_then(|n| self.found.get_mut(n as usize)) {
+            link.text.push_str(&text);
+        }
         match self.inlines.last_mut() {
             Some(last) if last.style == style => last.text.push_str(&text),
             _ => self.inlines.push(Inline { text: text.into_owned(), style }),

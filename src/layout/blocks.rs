@@ -36,12 +36,46 @@ pub fn tone(style: InlineStyle, role: Role) -> Tone {
     } else {
         role
     };
-    Tone { role, strong: style.strong, emph: style.emph, link: style.link, strike: style.strike }
+    Tone {
+        role,
+        strong: style.strong,
+        emph: style.emph,
+        link: style.link.is_some(),
+        strike: style.strike,
+        target: style.link,
+    }
 }
 
-/// Styled spans for inlines in a block of `role`.
+/// What marks the start of a link's text, so a link shows without colour or underline too
+/// (and in `show`'s plain output): an arrow, read as "goes to", glued to the first word.
+pub const LINK_MARK: &str = "→";
+
+/// Styled spans for inlines in a block of `role`, each link's text after [`LINK_MARK`].
 pub fn spans(inlines: &[Inline], role: Role) -> Vec<Span> {
-    inlines.iter().map(|i| Span::new(i.text.clone(), tone(i.style, role))).collect()
+    let mut out = Vec::with_capacity(inlines.len());
+    let mut last = None;
+    for i in inlines {
+        let tone = tone(i.style, role);
+        if i.style.link.is_some() && i.style.link != last && !i.style.aside {
+            out.push(Span::new(LINK_MARK, tone));
+        }
+        last = i.style.link;
+        out.push(Span::new(i.text.clone(), tone));
+    }
+    out
+}
+
+/// How many links start in `inlines` (each adds a [`LINK_MARK`] before its text).
+pub fn link_marks(inlines: &[Inline]) -> usize {
+    let mut last = None;
+    let mut n = 0;
+    for i in inlines {
+        if i.style.link.is_some() && i.style.link != last && !i.style.aside {
+            n += 1;
+        }
+        last = i.style.link;
+    }
+    n
 }
 
 fn block_into(out: &mut Vec<Line>, block: &Block, width: usize) {

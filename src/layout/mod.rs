@@ -44,12 +44,14 @@ pub struct Tone {
     pub link: bool,
     /// Struck through.
     pub strike: bool,
+    /// The number of the link (among the document's links) whose text or marker this is.
+    pub target: Option<u32>,
 }
 
 impl Tone {
     /// A tone of `role` with no emphasis.
     pub const fn of(role: Role) -> Tone {
-        Tone { role, strong: false, emph: false, link: false, strike: false }
+        Tone { role, strong: false, emph: false, link: false, strike: false, target: None }
     }
 }
 
@@ -211,6 +213,42 @@ mod tests {
         let tones: Vec<Role> =
             layout.lines.iter().flat_map(|l| l.spans().map(|(_, t)| t.role).collect::<Vec<_>>()).collect();
         assert_eq!(tones, [Role::Aside, Role::Aside, Role::Aside, Role::Aside, Role::Aside, Role::Text]);
+    }
+
+    #[test]
+    fn links_are_marked_with_an_arrow_glued_to_their_text_and_carry_their_number() {
+        let md = "Læs om [knæ og hofte](knaesmerter.md) eller [FysFinder](https://fysfinder.dk).\n\n| a |\n|---|\n| [nakke](nakkesmerter.md) |\n";
+        let doc = Document::parse(md);
+        let layout = Layout::new(&doc, 24);
+        let lines: Vec<String> = layout.lines.iter().map(|l| l.text()).collect();
+        assert_eq!(
+            lines,
+            [
+                "Læs om →knæ og hofte",
+                "eller →FysFinder",
+                "<https://fysfinder.dk>.",
+                "",
+                "a",
+                "──────",
+                "→nakke"
+            ]
+        );
+        let linked: Vec<(String, Option<u32>, bool)> = layout
+            .lines
+            .iter()
+            .flat_map(|l| {
+                l.spans().map(|(t, tone)| (t.to_string(), tone.target, tone.link)).collect::<Vec<_>>()
+            })
+            .filter(|(_, target, _)| target.is_some())
+            .collect();
+        assert_eq!(
+            linked,
+            [
+                ("→knæ og hofte".to_string(), Some(0), true),
+                ("→FysFinder".to_string(), Some(1), true),
+                ("→nakke".to_string(), Some(2), true)
+            ]
+        );
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Tables fitted to the width: columns shrink and their cells wrap; a table too wide for
 //! any columns at all is shown as one record per row ("Header: value").
 
-use super::blocks::spans;
+use super::blocks::{LINK_MARK, link_marks, spans};
 use super::wrap::{display_width, wrap};
 use super::{Line, Role, Span, Tone};
 use crate::document::{Align, Inline, Table};
@@ -64,12 +64,13 @@ fn column_max(table: &Table, cols: usize, measure: fn(&[Inline]) -> usize) -> Ve
 
 fn cell_width(cell: &[Inline]) -> usize {
     let text: String = cell.iter().map(|i| i.text.as_str()).collect();
-    display_width(text.trim())
+    display_width(text.trim()) + link_marks(cell) * display_width(LINK_MARK)
 }
 
 fn longest_word(cell: &[Inline]) -> usize {
     let text: String = cell.iter().map(|i| i.text.as_str()).collect();
-    text.split_whitespace().map(display_width).max().unwrap_or(1).max(1)
+    let marks = link_marks(cell) * display_width(LINK_MARK);
+    text.split_whitespace().map(display_width).max().unwrap_or(1).max(1) + marks
 }
 
 /// Column widths that fit `room`: natural widths if they fit; else, if every column's

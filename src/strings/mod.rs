@@ -6,6 +6,7 @@ mod cli;
 mod keys;
 mod lang;
 mod ledger;
+mod links;
 mod loading;
 mod lookup;
 mod serve;
@@ -19,6 +20,7 @@ pub use lang::{
     Lang, Phrase, choose, choose_from_env, from_locale_vars, lang, pick, plural, set_lang, set_thread_lang,
 };
 pub use ledger::*;
+pub use links::*;
 pub use loading::*;
 pub use lookup::*;
 pub use serve::*;

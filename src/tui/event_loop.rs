@@ -406,7 +406,10 @@ fn draw<B: Surface>(terminal: &mut Terminal<B>, app: &mut App) -> io::Result<()>
     if (size.width, size.height) != (app.area.width, app.area.height) {
         let _ = update(app, Action::Resize(size.width, size.height));
     }
-    B::present(terminal, |frame| crate::ui::draw(app, frame))
+    B::present_linked(terminal, |frame| {
+        crate::ui::draw(app, frame);
+        crate::ui::hyperlinks(app, frame.buffer_mut())
+    })
 }
 
 /// Turns a terminal event into an action, through the key table for keys.

@@ -3,6 +3,7 @@
 //! the terminal changed size or was disturbed.
 
 use crate::backend::Ansi;
+use crate::backend::hyperlink::Hyperlink;
 use ratatui::backend::{Backend, TestBackend};
 use ratatui::layout::Size;
 use ratatui::{Frame, Terminal};
@@ -20,11 +21,31 @@ pub trait Surface: Backend + Sized {
     fn resized(&mut self, width: u16, height: u16);
     /// The screen was disturbed (a suspend): the next frame writes every cell.
     fn forget(&mut self);
+    /// Draws a frame like [`Surface::present`], with the hyperlinks `render` hands back (a
+    /// terminal that cannot show them draws the frame without).
+    fn present_linked(
+        terminal: &mut Terminal<Self>,
+        render: impl FnOnce(&mut Frame) -> Vec<Hyperlink>,
+    ) -> io::Result<()> {
+        Self::present(terminal, |frame| {
+            render(frame);
+        })
+    }
 }
 
 impl<W: Write> Surface for Ansi<W> {
     fn present(terminal: &mut Terminal<Self>, render: impl FnOnce(&mut Frame)) -> io::Result<()> {
-        crate::backend::draw_frame(terminal, render)?;
+        Self::present_linked(terminal, |frame| {
+            render(frame);
+            Vec::new()
+        })
+    }
+
+    fn present_linked(
+        terminal: &mut Terminal<Self>,
+        render: impl FnOnce(&mut Frame) -> Vec<Hyperlink>,
+    ) -> io::Result<()> {
+        crate::backend::draw_linked_frame(terminal, render)?;
         terminal.hide_cursor()?;
         terminal.backend_mut().writer_mut().flush()
     }

@@ -116,7 +116,7 @@ fn answer(doc: &Document, hit: &Hit, cache: &PreviewLayout, area: Rect, buf: &mu
     let mut cache = cache.borrow_mut();
     if !cache.as_ref().is_some_and(|(u, w, _)| *u == hit.unit && *w == width) {
         let blocks = doc.blocks[doc.outline.answer(i)].to_vec();
-        let answer = Document { outline: Outline::of(&blocks), blocks };
+        let answer = Document { outline: Outline::of(&blocks), blocks, ..Document::default() };
         *cache = Some((hit.unit, width, Layout::new(&answer, width)));
     }
     let Some((_, _, layout)) = cache.as_ref() else { return };

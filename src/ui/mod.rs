@@ -1,12 +1,15 @@
 //! Drawing: turns the reader's state into a frame. Reads the state, never changes it.
 
 mod bars;
+mod links;
 mod lookup;
 mod overlay;
 mod reader;
 mod review;
 mod sidebar;
 pub mod theme;
+
+pub use links::hyperlinks;
 
 use crate::app::{App, Modal, Overlay};
 use ratatui::Frame;
@@ -33,6 +36,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
     match &app.modal {
         Modal::Editor(_) => review::editor(app, area, buf),
         Modal::List(_) => review::list(app, area, buf),
+        Modal::Links(_) => links::list(app, area, buf),
         Modal::Palette(_) => lookup::palette(app, area, buf),
         Modal::Search(_) => lookup::search(app, area, buf),
         Modal::Overlay(Overlay::Help(scroll)) => overlay::help(*scroll, area, buf),
