@@ -67,13 +67,13 @@ pub const BINDINGS: &[Binding] = &[
     bind(&[special(KeyCode::Tab)], "Tab", Action::FocusNext, "focus Library → Contents → Reader"),
     bind(&[special(KeyCode::BackTab)], "Shift-Tab", Action::FocusPrev, "focus the previous pane"),
     bind(&[special(KeyCode::Enter)], "Enter", Action::Activate, "open the article / jump to the heading"),
-    bind(&[key('a')], "a", Action::Note, "write a note on this section (or edit its note)"),
-    bind(&[key('A')], "A", Action::Notes, "the notes on this article"),
+    bind(&[key('a')], "a", Action::Note, "comment on this section (the team sees it)"),
+    bind(&[key('A')], "A", Action::Notes, "the team's comments on this article"),
     bind(&[key('m')], "m", Action::Bookmark, "bookmark this section (again: remove it)"),
     bind(&[key('\'')], "'", Action::Bookmarks, "the bookmarks of the library"),
-    bind(&[key('r')], "r", Action::Review, "review status: unreviewed → reviewed → needs changes"),
-    bind(&[key('e')], "e", Action::Edit, "in the notes list: edit the note"),
-    bind(&[key('d')], "d", Action::Delete, "in the notes list: delete the note"),
+    bind(&[key('r')], "r", Action::Review, "review: approve this version or request changes"),
+    bind(&[key('e')], "e", Action::Edit, "in the comments list: edit your comment"),
+    bind(&[key('d')], "d", Action::Delete, "in the comments list: delete your comment"),
     bind(&[key('t')], "t", Action::ToggleContents, "show or hide the contents"),
     bind(&[key('y')], "y", Action::Copy, "copy this section to the clipboard (OSC 52)"),
     bind(&[key('M')], "M", Action::ToggleMouse, "mouse off (select text) / on"),
@@ -83,6 +83,9 @@ pub const BINDINGS: &[Binding] = &[
     bind(&[special(KeyCode::Esc)], "Esc", Action::Close, "close the overlay, clear find"),
     bind(&[key('q')], "q", Action::Quit, "quit (in an overlay: close it)"),
     bind(&[ctrl('c')], "Ctrl-c", Action::Exit, "quit at once"),
+    bind(&[key('D')], "D", Action::Diff, "what changed since the approval"),
+    bind(&[key('x')], "x", Action::Resolve, "in the comments list: resolve / reopen"),
+    bind(&[key('R')], "R", Action::ShowResolved, "in the comments list: show resolved too"),
 ];
 
 /// The keys of a text prompt (palette, search, find); every other key is typed into it.
@@ -232,7 +235,7 @@ mod tests {
         assert_eq!(press(KeyCode::BackTab, KeyModifiers::SHIFT), Some(Action::FocusPrev));
         assert_eq!(press(KeyCode::Char('d'), KeyModifiers::CONTROL), Some(Action::HalfDown));
         assert_eq!(press(KeyCode::Char('c'), KeyModifiers::CONTROL), Some(Action::Exit));
-        assert_eq!(press(KeyCode::Char('x'), KeyModifiers::NONE), None);
+        assert_eq!(press(KeyCode::Char('z'), KeyModifiers::NONE), None);
     }
 
     #[test]

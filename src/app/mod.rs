@@ -1,6 +1,7 @@
 //! The reader's state and the one function that changes it.
 
 mod action;
+pub mod diff_view;
 mod docs;
 mod effect;
 mod find;
@@ -10,6 +11,7 @@ mod lazy;
 mod lookup;
 mod navigate;
 mod review;
+mod team;
 mod update;
 
 pub use action::Action;
@@ -19,6 +21,7 @@ pub use find::{Find, FindHit};
 pub use history::Place;
 pub use lookup::{LibrarySearch, Palette, PreviewLayout, ResultRow};
 pub use review::{Editor, ListKind, ListView};
+pub use team::{Decide, DiffView, Team};
 pub use update::{type_text, update};
 
 use crate::document::{Document, HeadingKind, prefix_end};
@@ -71,6 +74,10 @@ pub enum Modal {
     Editor(Box<Editor>),
     /// The notes or bookmarks list.
     List(ListView),
+    /// A decision being made on the open article (`r`).
+    Decide(Box<Decide>),
+    /// What changed since an approval (`D`).
+    Diff(Box<DiffView>),
 }
 
 /// Everything the reader shows, and nothing it does not.
@@ -141,6 +148,10 @@ pub struct App {
     pub stale_months: u16,
     /// Each article's state in the team's review ledger (✓ ~ ! in the Library).
     pub reviews: crate::ledger::Desk,
+    /// Who reviews: the name decisions and comments are recorded under.
+    pub reviewer: String,
+    /// The ledger's comments and approvals of the open article, and writes queued for it.
+    pub team: Team,
 }
 
 impl App {
@@ -180,6 +191,8 @@ impl App {
             waiting: false,
             stale_months: crate::check::STALE_MONTHS,
             reviews: crate::ledger::Desk::default(),
+            reviewer: crate::store::user(),
+            team: Team::default(),
         };
         if !app.library.warnings.is_empty() {
             app.message = Some(crate::strings::warnings_found(app.library.warnings.len()));
@@ -213,6 +226,7 @@ impl App {
         self.clear_find();
         self.lay_out_lines(if self.eager() { usize::MAX } else { self.page() * 3 });
         self.restore_position();
+        self.ask(Effect::ReadLedger(self.library.articles[index].slug.clone()));
     }
 
     /// Jumps to the heading of the open article that best matches `text` (folded, typos
@@ -254,6 +268,9 @@ impl App {
         if std::mem::take(&mut self.unsent) && !self.changes.is_empty() && !self.waiting {
             self.effects.push(Effect::WriteStore(self.changes.clone()));
         }
+        if let Some(write) = self.ledger_effect() {
+            self.effects.push(write);
+        }
         std::mem::take(&mut self.effects)
     }
 
@@ -287,6 +304,7 @@ impl App {
             Modal::Editor(_) => keymap::Mode::Editor,
             Modal::Palette(_) | Modal::Search(_) | Modal::Find(_) => keymap::Mode::Prompt,
             Modal::List(l) if l.confirm_delete => keymap::Mode::Prompt,
+            Modal::Decide(_) => keymap::Mode::Prompt,
             _ => keymap::Mode::Normal,
         }
     }
@@ -323,6 +341,7 @@ impl App {
     pub fn accepts_text(&self) -> bool {
         match &self.modal {
             Modal::Editor(e) => !e.confirm_discard,
+            Modal::Decide(d) => d.verdict.is_some(),
             Modal::Palette(_) | Modal::Search(_) | Modal::Find(_) => true,
             _ => false,
         }

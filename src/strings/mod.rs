@@ -4,6 +4,7 @@
 mod check;
 mod lang;
 mod ledger;
+mod ledger_reader;
 mod loading;
 mod lookup;
 mod serve;
@@ -12,6 +13,7 @@ mod store;
 pub use check::*;
 pub use lang::{Lang, Phrase, lang, pick, set_lang, set_thread_lang};
 pub use ledger::*;
+pub use ledger_reader::*;
 pub use loading::*;
 pub use lookup::*;
 pub use serve::*;

@@ -1,6 +1,7 @@
 //! Drawing: turns the reader's state into a frame. Reads the state, never changes it.
 
 mod bars;
+mod diff;
 mod lookup;
 mod overlay;
 mod reader;
@@ -33,6 +34,8 @@ pub fn draw(app: &App, frame: &mut Frame) {
     match &app.modal {
         Modal::Editor(_) => review::editor(app, area, buf),
         Modal::List(_) => review::list(app, area, buf),
+        Modal::Decide(_) => review::decide(app, area, buf),
+        Modal::Diff(_) => diff::diff(app, area, buf),
         Modal::Palette(_) => lookup::palette(app, area, buf),
         Modal::Search(_) => lookup::search(app, area, buf),
         Modal::Overlay(Overlay::Help(scroll)) => overlay::help(*scroll, area, buf),
