@@ -356,17 +356,15 @@ impl App {
                             (None, _) => format!("{} {}", strings::DETACHED, c.heading),
                         };
                         let first = c.text.lines().next().unwrap_or("");
-                        let mut label = format!(
-                            "{section}: {first} — {} · {}",
-                            c.author,
-                            crate::ledger::short(&c.version)
-                        );
+                        // Who and on which version first, so a narrow list still shows them.
+                        let mut label = format!("{} · {}", c.author, crate::ledger::short(&c.version));
                         if self.changed_since(&c.id) {
                             label.push_str(&format!(" · {}", strings::TEXT_CHANGED_SINCE));
                         }
                         if c.resolved {
                             label.push_str(&format!(" · {}", strings::COMMENT_RESOLVED_MARK));
                         }
+                        label.push_str(&format!(" — {section}: {first}"));
                         (self.current, at, crate::sanitize::inline(&label).into_owned())
                     })
                     .collect()

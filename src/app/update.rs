@@ -39,6 +39,9 @@ pub fn type_text(app: &mut App, text: &str) -> Update {
             let phrase = input.lines().join(" ");
             app.find_phrase(&phrase);
         }
+        Modal::Decide(d) => {
+            d.input.insert_str(one_line());
+        }
         _ => {}
     }
     Update { redraw: true, effects: app.take_effects() }

@@ -16,6 +16,8 @@ pub struct Desk {
     heads: Option<Vec<Option<Head>>>,
     /// Set while waiting for either half: marks not known yet are left out.
     waiting: bool,
+    /// Versions learnt from decisions made here before the versions came: (article, version).
+    decided: Vec<(usize, String)>,
 }
 
 impl Desk {
@@ -29,7 +31,7 @@ impl Desk {
 
     /// A desk that knows nothing yet and says so: no marks until the halves come.
     pub fn waiting() -> Desk {
-        Desk { versions: None, heads: None, waiting: true }
+        Desk { versions: None, heads: None, waiting: true, decided: Vec::new() }
     }
 
     /// Takes each article's latest decision, by slug (as [`Ledger::heads`] reads them).
@@ -47,15 +49,19 @@ impl Desk {
         if let Some(head) = self.heads.as_mut().and_then(|h| h.get_mut(i)) {
             *head = Some(Head { verdict, version: version.to_string() });
         }
-        if let Some(v) = self.versions.as_mut().and_then(|v| v.get_mut(i)) {
-            // The decision was made on the text as it is now.
-            *v = version.to_string();
+        // The decision was made on the text as it is now.
+        match self.versions.as_mut().and_then(|v| v.get_mut(i)) {
+            Some(v) => *v = version.to_string(),
+            None => self.decided.push((i, version.to_string())),
         }
     }
 
     /// Article `i`'s current version, if hashed yet.
     pub fn version(&self, i: usize) -> Option<&str> {
-        self.versions.as_ref().and_then(|v| v.get(i)).map(String::as_str)
+        match &self.versions {
+            Some(v) => v.get(i).map(String::as_str),
+            None => self.decided.iter().rev().find(|(at, _)| *at == i).map(|(_, v)| v.as_str()),
+        }
     }
 
     /// Whether both halves are in (or no ledger is being read).

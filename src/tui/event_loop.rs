@@ -191,6 +191,10 @@ fn event_loop<B: Surface, K: Keep>(app: &mut App, c: &mut Console<B, K>) -> io::
                 },
             },
         };
+        // Keys typed before the first frame still find the ledger read.
+        if matches!(wake, Wake::Input(_)) && c.ledger.is_some() && c.ledger_polled.is_none() {
+            dirty |= start_ledger(app, c);
+        }
         let effects = match wake {
             Wake::Input(Event::Resize(w, h)) => {
                 c.terminal.backend_mut().resized(w, h);
