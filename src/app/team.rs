@@ -78,7 +78,9 @@ impl App {
     pub fn ledger_written(&mut self, outcomes: Vec<Outcome>, error: Option<LedgerError>) -> Vec<Effect> {
         let saved: Vec<Write> = self.team.queue.drain(..outcomes.len().min(self.team.queue.len())).collect();
         let saving = self.editor().and_then(|e| e.saving.as_ref().map(|(_, w)| w.clone()));
-        let was_failed = std::mem::replace(&mut self.team.failed, error.is_some());
+        // A read-only ledger stays so: its writes wait for the next one asked for, not a timer.
+        let retry = error.as_ref().is_some_and(|e| !matches!(e, LedgerError::ReadOnly(_)));
+        let was_failed = std::mem::replace(&mut self.team.failed, retry);
         let mut said = None;
         for (write, outcome) in saved.iter().zip(&outcomes) {
             let message = match (write, outcome) {
@@ -100,6 +102,9 @@ impl App {
             said = message.or(said);
         }
         match error {
+            // A retry that failed as before was said already.
+            Some(_) if was_failed && saved.is_empty() && self.editor().is_none_or(|e| e.saving.is_none()) => {
+            }
             Some(e) => {
                 let note_open = self.withdraw_comment();
                 self.message = Some(if note_open {
