@@ -4,9 +4,11 @@
 //!   before the commit returns), on the disk the temporary folder is on;
 //! - `review status` for 10,000 articles (about 50 MB of text) with 50,000 ledger rows
 //!   (30,000 decisions by three reviewers, 20,000 comments);
-//! - what opening the reader with such a ledger adds before its first paint.
+//! - what opening the reader with such a ledger adds before its first paint, and how long
+//!   after it every mark is known.
 
-use artikel::ledger::{Comment, Ledger, Options, Verdict, Write, new_id, normalised, version_of};
+use artikel::ledger::{Comment, Desk, Ledger, Link, Options, Verdict, Write, new_id, normalised, version_of};
+use artikel::library::Library;
 use artikel::library::{Article, Source};
 use divan::Bencher;
 use std::path::PathBuf;
@@ -32,6 +34,10 @@ static LIBRARY: LazyLock<Vec<Article>> = LazyLock::new(|| {
         .map(|(slug, text)| Article::from_bytes(slug, Source::Bundled, text.as_bytes()).0)
         .collect()
 });
+
+/// The same articles as a library (for the Library's marks).
+static LIBRARY_WHOLE: LazyLock<Library> =
+    LazyLock::new(|| Library { articles: LIBRARY.clone(), ..Library::default() });
 
 /// A ledger of 50,000 rows over the library: each article decided on by three reviewers (the
 /// last one on its current version, the others on an earlier one) and commented on twice.
@@ -117,14 +123,43 @@ fn latest_decisions_50000_rows(bencher: Bencher) {
     bencher.bench_local(|| ledger.latest(None).expect("read").len());
 }
 
-/// What the reader adds before its first paint: opening the ledger (migration check, WAL)
-/// and reading every article's standing for the Library's marks.
-#[divan::bench(sample_count = 20)]
-fn open_and_stand_for_first_paint(bencher: Bencher) {
+/// What the reader does with the ledger before its first paint: names it (the file is
+/// opened after the first frame) and marks every article as not known yet.
+#[divan::bench(sample_count = 50)]
+fn before_first_paint(bencher: Bencher) {
     bencher.bench_local(|| {
-        let ledger = Ledger::open(&Options::new(&BIG.1));
-        ledger.standings(&LIBRARY).expect("read").len()
+        let link = Link::new(Options::new(&BIG.1));
+        (link, Desk::waiting())
     });
+}
+
+/// What follows the first paint until every mark is known: opening, each article's latest
+/// decision (one query), the open article's comments and approvals, and every article's
+/// version (on other threads in the reader; here waited for).
+#[divan::bench(sample_count = 20)]
+fn marks_known_after_first_paint(bencher: Bencher) {
+    bencher.bench_local(|| {
+        let mut link = Link::new(Options::new(&BIG.1));
+        let _ = link.open();
+        let mut desk = Desk::waiting();
+        desk.set_heads(link.heads().expect("heads"), &LIBRARY_WHOLE);
+        let view = link.view(&LIBRARY[0].slug, "r0").expect("view");
+        desk.set_versions(artikel::ledger::versions(&LIBRARY));
+        (desk.stale(), view.comments.len())
+    });
+}
+
+/// The Library's query alone: each article's latest decision.
+#[divan::bench(sample_count = 20)]
+fn heads_10000_articles(bencher: Bencher) {
+    let ledger = Ledger::open(&Options::new(&BIG.1));
+    bencher.bench_local(|| ledger.heads().expect("read").len());
+}
+
+/// Hashing every article's text alone (on as many threads as there are cores).
+#[divan::bench(sample_count = 20)]
+fn versions_10000_articles(bencher: Bencher) {
+    bencher.bench_local(|| artikel::ledger::versions(&LIBRARY).len());
 }
 
 /// Opening alone.

@@ -178,21 +178,23 @@ fn y_sends_the_clipboard_sequence_and_m_the_mouse_mode() {
 fn a_refused_save_is_said_and_the_note_stays_open_with_its_draft() {
     let mut r = test_rig();
     r.console.keep.fail = Some(SaveErrorKind::Refused);
+    // No review ledger in this session: the comment is refused, and stays in its editor.
     r.keys("aTjek kilderne.<C-s>");
     r.run();
     let screen = r.screen();
-    assert!(screen.contains("Not saved: the disk is full"), "{screen}");
-    assert!(!screen.contains("Note saved"), "{screen}");
+    assert!(screen.contains("Not saved: this session has no review ledger"), "{screen}");
+    assert!(!screen.contains("Comment saved"), "{screen}");
     assert!(r.app.editor().is_some_and(|e| e.text() == "Tjek kilderne."), "the editor stays open");
-    assert!(r.console.keep.written.is_empty());
     assert_eq!(r.console.keep.drafts_cleared, 0, "the draft is kept");
     assert!(r.console.keep.drafts.last().is_some_and(|d| d.text == "Tjek kilderne."));
-    // Read-only from now on: m and r say so instead of claiming success.
+    // The store refused the position kept on the way out: read-only from then on, and m
+    // says so instead of claiming success.
+    assert!(r.console.keep.written.is_empty());
     r.keys("<esc>y");
-    r.keys("mr");
+    r.keys("m");
     r.run();
     let screen = r.screen();
-    assert!(!screen.contains("Bookmarked") && !screen.contains("Review status"), "{screen}");
+    assert!(!screen.contains("Bookmarked"), "{screen}");
     assert!(screen.contains("read-only"), "{screen}");
 }
 
@@ -209,29 +211,33 @@ fn a_failed_save_keeps_the_change_queued_until_a_write_succeeds() {
     assert_eq!(r.app.bookmarked_headings(), vec![0], "still shown, still queued");
     // The disk has room again: the next change takes the queued one with it.
     r.console.keep.fail = None;
-    r.keys("r");
+    r.keys("]m");
     r.run();
-    assert_eq!(bookmarks_written(&r.console.keep), 1, "the bookmark went with the review");
-    assert_eq!(r.console.keep.store.bookmarks.len(), 1);
+    assert_eq!(bookmarks_written(&r.console.keep), 2, "the first bookmark went with the second");
+    assert_eq!(r.console.keep.store.bookmarks.len(), 2);
     assert!(r.app.pending_changes().is_empty());
 }
 
 #[test]
-fn the_draft_goes_only_after_the_note_was_written() {
+fn the_draft_goes_only_after_the_comment_was_written() {
     let mut r = test_rig();
-    r.console.keep.fail = Some(SaveErrorKind::Failed);
+    // No ledger yet: the comment cannot be written.
     r.keys("aHalvt færdig<C-s>");
     r.run();
     assert!(r.app.editor().is_some(), "a failed save leaves the editor open");
     assert_eq!(r.console.keep.drafts_cleared, 0);
-    r.console.keep.fail = None;
+    let dir = tempfile::tempdir().expect("dir");
+    let ledger = artikel::ledger::Ledger::open(&artikel::ledger::Options::new(dir.path().join("review.db")));
+    r.console.ledger = Some(artikel::ledger::Link::with(ledger));
     r.keys("<C-s>");
     r.run();
     assert!(r.app.editor().is_none(), "written: the editor closes");
     assert_eq!(r.console.keep.drafts_cleared, 1, "and only now the draft goes");
-    assert!(r.screen().contains("Note saved"));
-    let notes: Vec<&str> = r.console.keep.store.notes.iter().map(|n| n.text.as_str()).collect();
-    assert_eq!(notes, ["Halvt færdig"], "written once, not twice");
+    assert!(r.screen().contains("Comment saved"), "{}", r.screen());
+    let check = artikel::ledger::Ledger::open(&artikel::ledger::Options::new(dir.path().join("review.db")));
+    let comments: Vec<String> =
+        check.comments(None, true).expect("read").into_iter().map(|c| c.text).collect();
+    assert_eq!(comments, ["Halvt færdig"], "written once, not twice");
 }
 
 #[test]
@@ -273,7 +279,7 @@ fn quitting_while_another_artikel_saves_keeps_the_note_as_a_draft() {
     r.keys("aVigtig note<C-s><C-c><C-c>");
     let outcome = r.run();
     assert_eq!(outcome.ending, Ending::Quit);
-    assert!(outcome.unsaved.iter().any(|c| matches!(c, Change::PutNote(n) if n.text == "Vigtig note")));
+    assert!(r.app.editor().is_some_and(|e| e.text() == "Vigtig note"), "not lost: still in its editor");
     assert!(r.console.keep.drafts.last().is_some_and(|d| d.text == "Vigtig note"), "kept as the draft");
     assert_eq!(r.console.keep.drafts_cleared, 0);
 }

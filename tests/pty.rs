@@ -165,27 +165,28 @@ fn find_in_article_counts_its_hits() {
     assert_eq!(s.wait_exit(Duration::from_secs(5)), Some(0));
 }
 
-/// Writes a note of `size` bytes in one burst (inside a bracketed paste or not), then Ctrl-s
+/// Writes a comment of `size` bytes in one burst (inside a bracketed paste or not), then Ctrl-s
 /// at once: the save must happen without another key.
 fn paste_then_save(size: usize, bracketed: bool) {
     let dir = data();
     let mut s = Session::start(&["open", "nervesmerter"], 80, 24, dir.path());
     s.wait_text(TITLE);
     s.send("a");
-    s.wait_text("Note · Introduction");
+    s.wait_text("Comment · Introduction");
     let words = "knæ ryg ".repeat(size / 9 + 1);
     let end = (0..=size).rev().find(|&i| words.is_char_boundary(i)).unwrap_or(0);
     let text = &words[..end];
     let burst = if bracketed { format!("\x1b[200~{text}\x1b[201~\x13") } else { format!("{text}\x13") };
     s.send(&burst);
     s.wait_for(&format!("{size} bytes saved (bracketed: {bracketed})"), |rows| {
-        rows.iter().any(|r| r.contains("Note saved"))
+        rows.iter().any(|r| r.contains("Comment saved"))
     });
     s.send("q");
     assert_eq!(s.wait_exit(Duration::from_secs(5)), Some(0));
-    let notes = artikel::store::Disk::new(dir.path()).load().store.notes;
-    assert_eq!(notes.len(), 1);
-    assert!(notes[0].text == text.trim_end(), "the whole note was saved ({size} bytes)");
+    let ledger = artikel::ledger::Ledger::open(&artikel::ledger::Options::new(dir.path().join("review.db")));
+    let comments = ledger.comments(None, true).expect("read");
+    assert_eq!(comments.len(), 1);
+    assert!(comments[0].text == text.trim_end(), "the whole comment was saved ({size} bytes)");
 }
 
 #[test]

@@ -1,5 +1,5 @@
-//! The reviewer's desk in a pseudo-terminal: notes survive a restart and a dropped
-//! connection, two sessions keep both their notes, positions are remembered.
+//! The reviewer's desk in a pseudo-terminal: comments (in the team's ledger) survive a
+//! restart and a dropped connection, two sessions keep both, positions are remembered.
 
 mod common;
 
@@ -19,10 +19,10 @@ fn a_note_written_is_there_after_a_restart() {
     let mut s = Session::start(&["open", "nervesmerter#kan-nervesmerter-helbredes"], 80, 24, dir.path());
     s.wait_text("Kan nervesmerter helbredes?");
     s.send("a");
-    s.wait_text("Note · Kan nervesmerter helbredes?");
+    s.wait_text("Comment · Kan nervesmerter helbredes?");
     s.send("Nævn kronisk smerte.\rOg kilden.");
     s.send("\x13");
-    s.wait_text("Note saved");
+    s.wait_text("Comment saved");
     quit(&mut s);
 
     let mut again = Session::start(&["open", "nervesmerter"], 80, 24, dir.path());
@@ -37,11 +37,18 @@ fn a_note_written_is_there_after_a_restart() {
     again.send("\x1b");
     again.send("\x1b");
     quit(&mut again);
-    let stored = std::fs::read_to_string(dir.path().join("notes.yaml")).expect("notes file");
-    assert!(
-        stored.contains("Nævn kronisk smerte.\n") || stored.contains("Nævn kronisk smerte.\\n"),
-        "{stored}"
-    );
+    let listed = notes_listed(dir.path());
+    assert!(listed.contains("Nævn kronisk smerte."), "{listed}");
+}
+
+/// What `artikel notes` lists from the ledger in `dir`.
+fn notes_listed(dir: &std::path::Path) -> String {
+    let out = std::process::Command::new(common::bin())
+        .args(["--data-dir", dir.to_str().expect("path"), "notes"])
+        .env("ARTIKEL_LANG", "en")
+        .output()
+        .expect("notes");
+    String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
 #[test]
@@ -50,7 +57,7 @@ fn a_note_being_written_when_the_connection_drops_is_offered_back() {
     let mut s = Session::start(&["open", "nervesmerter"], 80, 24, dir.path());
     s.wait_text(TITLE);
     s.send("]a");
-    s.wait_text("Note · Hvad er årsagerne til nervesmerter?");
+    s.wait_text("Comment · Hvad er årsagerne til nervesmerter?");
     s.send("Vigtigt: diabetes nævnes");
     s.wait_text("Vigtigt: diabetes nævnes");
     // What a dropped SSH connection does: the terminal's side hangs up the session.
@@ -62,13 +69,13 @@ fn a_note_being_written_when_the_connection_drops_is_offered_back() {
     let mut again = Session::start(&["open", "nervesmerter"], 80, 24, dir.path());
     again.wait_text("Recovered an unsaved note");
     again.wait_text("Vigtigt: diabetes nævnes");
-    again.wait_text("Note · Hvad er årsagerne til nervesmerter?");
+    again.wait_text("Comment · Hvad er årsagerne til nervesmerter?");
     again.send("\x13");
-    again.wait_text("Note saved");
+    again.wait_text("Comment saved");
     quit(&mut again);
     assert!(!dir.path().join("draft.yaml").exists(), "saved, the draft is gone");
-    let stored = std::fs::read_to_string(dir.path().join("notes.yaml")).expect("notes file");
-    assert!(stored.contains("Vigtigt: diabetes nævnes"), "{stored}");
+    let listed = notes_listed(dir.path());
+    assert!(listed.contains("Vigtigt: diabetes nævnes"), "{listed}");
 }
 
 #[test]
@@ -80,16 +87,16 @@ fn two_sessions_saving_notes_at_once_keep_both() {
     two.wait_text("Knæsmerter – Årsager");
     one.send("a");
     two.send("a");
-    one.wait_text("Note ·");
-    two.wait_text("Note ·");
+    one.wait_text("Comment ·");
+    two.wait_text("Comment ·");
     one.send("Fra første session");
     two.send("Fra anden session");
     one.wait_text("Fra første session");
     two.wait_text("Fra anden session");
     one.send("\x13");
     two.send("\x13");
-    one.wait_text("Note saved");
-    two.wait_text("Note saved");
+    one.wait_text("Comment saved");
+    two.wait_text("Comment saved");
     quit(&mut one);
     quit(&mut two);
     let out = std::process::Command::new(common::bin())

@@ -373,37 +373,6 @@ fn library_search_groups_hits_by_article_and_opens_one_with_find_primed() {
 }
 
 #[test]
-fn a_note_is_written_saved_marked_listed_edited_and_deleted() {
-    let (mut app, buf) = reader(80, 24, &["]", "]", "a", "Tjek kilderne."]);
-    assert!(app.editor().is_some());
-    let screen = text(&buf);
-    assert!(screen.contains("Note · Hvilke symptomer er forbundet med nervesmerter?"), "{screen}");
-    assert!(screen.contains("Tjek kilderne."));
-    let changes = press(&mut app, &["<C-s>"]);
-    assert!(app.editor().is_none());
-    assert!(
-        matches!(&changes[..], [artikel::store::Change::PutNote(n)] if n.text == "Tjek kilderne." && n.anchor.heading == "Hvilke symptomer er forbundet med nervesmerter?")
-    );
-    let buf = draw(&app, 80, 24);
-    let y = find_row(&buf, "? Hvilke symptomer");
-    assert!(row(&buf, y).contains("✎│"), "the contents mark the section: {}", row(&buf, y));
-    let t = app.panes().text;
-    assert_eq!(buf[(t.x - 1, t.y)].symbol(), "✎", "and the reader's margin at its heading");
-    let _ = press(&mut app, &["A"]);
-    let list = text(&draw(&app, 80, 24));
-    assert!(list.contains("Hvilke symptomer er forbundet med nervesmerter?: Tjek kilderne."), "{list}");
-    let changes = press(&mut app, &["e", " Og sproget.", "<C-s>"]);
-    assert!(
-        matches!(&changes[..], [artikel::store::Change::PutNote(n)] if n.text == "Tjek kilderne. Og sproget.")
-    );
-    let _ = press(&mut app, &["A", "d"]);
-    assert!(text(&draw(&app, 80, 24)).contains("Delete this note? y / n"));
-    let changes = press(&mut app, &["y"]);
-    assert!(matches!(&changes[..], [artikel::store::Change::DeleteNote(_)]));
-    assert!(app.noted_headings().is_empty());
-}
-
-#[test]
 fn esc_asks_before_throwing_a_changed_note_away() {
     let (mut app, _) = reader(80, 24, &["a", "Halvt"]);
     let _ = press(&mut app, &["<esc>"]);
@@ -422,7 +391,7 @@ fn esc_asks_before_throwing_a_changed_note_away() {
 }
 
 #[test]
-fn bookmarks_and_review_status() {
+fn bookmarks_lead_back_across_the_library() {
     let (mut app, _) = reader(80, 24, &["f", "}"]);
     let changes = press(&mut app, &["m"]);
     assert!(matches!(&changes[..], [artikel::store::Change::SetBookmark { on: true, .. }]));
@@ -441,28 +410,6 @@ fn bookmarks_and_review_status() {
         app.section().map(|i| app.doc.outline.headings[i].text.as_str()),
         Some("Hvad er forskellen mellem nervesmerter og almindelige smerter?")
     );
-    let _ = press(&mut app, &["r"]);
-    let buf = draw(&app, 80, 24);
-    assert!(
-        row(&buf, find_row(&buf, "Nervesmerter  19/02")).contains("✓Nervesmerter"),
-        "reviewed shows in the Library"
-    );
-    assert!(row(&buf, 23).contains("Review status: reviewed"));
-    let _ = press(&mut app, &["r"]);
-    let buf = draw(&app, 80, 24);
-    assert!(row(&buf, find_row(&buf, "Nervesmerter  19/02")).contains("!Nervesmerter"), "needs changes");
-}
-
-#[test]
-fn cancelling_a_delete_leaves_the_selection_where_it_was() {
-    let (mut app, _) = reader(80, 24, &["]", "a", "Første.", "<C-s>", "]", "a", "Anden.", "<C-s>"]);
-    let _ = press(&mut app, &["A", "G"]);
-    assert_eq!(app.list().map(|l| l.selected), Some(1), "the last note is selected");
-    let _ = press(&mut app, &["d", "n"]);
-    assert_eq!(app.list().map(|l| (l.selected, l.confirm_delete)), Some((1, false)));
-    let changes = press(&mut app, &["d", "y"]);
-    assert!(matches!(&changes[..], [artikel::store::Change::DeleteNote(_)]));
-    assert_eq!(app.list().map(|l| l.selected), Some(0), "after a delete the last row is selected");
 }
 
 #[test]

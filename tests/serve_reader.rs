@@ -164,7 +164,7 @@ fn a_killed_client_ends_its_session_and_keeps_the_draft() {
     let mut s = connect(&server, 80, 24);
     s.wait_text("Knæsmerter – Årsager, undersøgelse og behandling");
     s.send("a");
-    s.wait_text("Note · Introduction");
+    s.wait_text("Comment · Introduction");
     s.send("udkast over ssh");
     s.wait_text("udkast over ssh");
     support::kill(s.pid(), libc::SIGKILL);
@@ -181,7 +181,7 @@ fn sigterm_saves_every_draft_and_says_goodbye() {
     let mut s = connect(&server, 80, 24);
     s.wait_text("Knæsmerter – Årsager, undersøgelse og behandling");
     s.send("a");
-    s.wait_text("Note · Introduction");
+    s.wait_text("Comment · Introduction");
     s.send("stop udkast");
     s.wait_text("stop udkast");
     support::kill(server.child.id(), libc::SIGTERM);

@@ -63,8 +63,14 @@ pub enum Action {
     Bookmark,
     /// List the bookmarks of the library.
     Bookmarks,
-    /// Step the open article's review status.
+    /// Record a decision on the open article: approved or changes requested.
     Review,
+    /// Show what changed since the article was approved.
+    Diff,
+    /// In the comments list: resolve the selected comment, or open it again.
+    Resolve,
+    /// In the comments list: show resolved comments too, or only open ones.
+    ShowResolved,
     /// In the notes list: edit the selected note.
     Edit,
     /// In the notes list: delete the selected note (asks first).

@@ -10,6 +10,12 @@ pub enum Effect {
     /// Write these store changes (all that are queued, oldest first) and hand the outcome
     /// to [`App::store_written`](super::App::store_written).
     WriteStore(Vec<Change>),
+    /// Make these ledger writes (all that are queued, oldest first) and hand the outcome to
+    /// [`App::ledger_written`](super::App::ledger_written).
+    WriteLedger(Vec<crate::ledger::Write>),
+    /// Read what the ledger says of this article and hand it to
+    /// [`App::adopt_view`](super::App::adopt_view).
+    ReadLedger(String),
     /// Keep the note being written in the draft file, in case the session ends.
     SaveDraft(Draft),
     /// The note in the draft file was saved or given up: remove the file.

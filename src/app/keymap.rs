@@ -80,6 +80,9 @@ pub const BINDINGS: &[Binding] = &[
     bind(&[key('q')], "q", Action::Quit, HELP_QUIT),
     bind(&[ctrl('c')], "Ctrl-c", Action::Exit, HELP_EXIT),
     bind(&[key('l')], "l", Action::Links, crate::strings::LINKS_KEY),
+    bind(&[key('D')], "D", Action::Diff, HELP_DIFF),
+    bind(&[key('x')], "x", Action::Resolve, HELP_RESOLVE),
+    bind(&[key('R')], "R", Action::ShowResolved, HELP_SHOW_RESOLVED),
 ];
 
 /// The keys of a text prompt (palette, search, find); every other key is typed into it.
@@ -230,7 +233,7 @@ mod tests {
         assert_eq!(press(KeyCode::BackTab, KeyModifiers::SHIFT), Some(Action::FocusPrev));
         assert_eq!(press(KeyCode::Char('d'), KeyModifiers::CONTROL), Some(Action::HalfDown));
         assert_eq!(press(KeyCode::Char('c'), KeyModifiers::CONTROL), Some(Action::Exit));
-        assert_eq!(press(KeyCode::Char('x'), KeyModifiers::NONE), None);
+        assert_eq!(press(KeyCode::Char('z'), KeyModifiers::NONE), None);
     }
 
     #[test]

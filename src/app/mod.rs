@@ -1,6 +1,7 @@
 //! The reader's state and the one function that changes it.
 
 mod action;
+pub mod diff_view;
 mod docs;
 mod effect;
 mod find;
@@ -13,6 +14,7 @@ mod navigate;
 mod place;
 mod reload;
 mod review;
+mod team;
 mod update;
 
 pub use action::Action;
@@ -25,6 +27,7 @@ pub use lookup::{LibrarySearch, Palette, PreviewLayout, ResultRow};
 pub use place::Mark;
 pub use reload::Changes;
 pub use review::{Editor, ListKind, ListView};
+pub use team::{Decide, DiffView, Team};
 pub use update::{type_text, update};
 
 use crate::document::{Document, HeadingKind, prefix_end};
@@ -79,6 +82,10 @@ pub enum Modal {
     List(ListView),
     /// The links of a section or article.
     Links(Box<LinksView>),
+    /// A decision being made on the open article (`r`).
+    Decide(Box<Decide>),
+    /// What changed since an approval (`D`).
+    Diff(Box<DiffView>),
 }
 
 /// Everything the reader shows, and nothing it does not.
@@ -156,6 +163,8 @@ pub struct App {
     stale_indexes: usize,
     /// Whether external links are also terminal hyperlinks (OSC 8); off unless asked for.
     pub hyperlinks: bool,
+    /// The ledger's comments and approvals of the open article, and writes queued for it.
+    pub team: Team,
 }
 
 impl App {
@@ -198,6 +207,7 @@ impl App {
             reviewer: crate::store::user(),
             stale_indexes: 0,
             hyperlinks: false,
+            team: Team::default(),
         };
         if !app.library.warnings.is_empty() {
             app.message = Some(crate::strings::warnings_found(app.library.warnings.len()));
@@ -231,6 +241,7 @@ impl App {
         self.clear_find();
         self.lay_out_lines(if self.eager() { usize::MAX } else { self.page() * 3 });
         self.restore_position();
+        self.ask(Effect::ReadLedger(self.library.articles[index].slug.clone()));
     }
 
     /// Jumps to the heading of the open article that best matches `text` (folded, typos
@@ -278,6 +289,9 @@ impl App {
         if std::mem::take(&mut self.unsent) && !self.changes.is_empty() && !self.waiting {
             self.effects.push(Effect::WriteStore(self.changes.clone()));
         }
+        if let Some(write) = self.ledger_effect() {
+            self.effects.push(write);
+        }
         std::mem::take(&mut self.effects)
     }
 
@@ -311,6 +325,7 @@ impl App {
             Modal::Editor(_) => keymap::Mode::Editor,
             Modal::Palette(_) | Modal::Search(_) | Modal::Find(_) => keymap::Mode::Prompt,
             Modal::List(l) if l.confirm_delete => keymap::Mode::Prompt,
+            Modal::Decide(_) => keymap::Mode::Prompt,
             _ => keymap::Mode::Normal,
         }
     }
@@ -347,6 +362,7 @@ impl App {
     pub fn accepts_text(&self) -> bool {
         match &self.modal {
             Modal::Editor(e) => !e.confirm_discard,
+            Modal::Decide(d) => d.verdict.is_some(),
             Modal::Palette(_) | Modal::Search(_) | Modal::Find(_) => true,
             _ => false,
         }

@@ -3,7 +3,7 @@
 //! [`Change`]s for the event loop to save; the App never writes files itself.
 
 use super::{App, Effect, Modal, SaveError, SaveErrorKind};
-use crate::store::{Anchor, Bookmark, Change, Draft, Note, Position, Review, Store, new_id, now, resolve};
+use crate::store::{Anchor, Bookmark, Change, Draft, Position, Store, now, resolve};
 use crate::strings;
 use ratatui_textarea::TextArea;
 
@@ -14,15 +14,15 @@ pub struct Editor {
     pub input: TextArea<'static>,
     /// The section it is on.
     pub anchor: Anchor,
-    /// The note it edits, or `None` for a new one.
+    /// The comment it edits, or `None` for a new one.
     pub note: Option<String>,
     /// The text it started with, to tell whether it changed.
     pub original: String,
     /// Set while asking whether to throw the changes away.
     pub confirm_discard: bool,
-    /// The save on its way: the text saved and the change queued for it. The editor closes
-    /// when the write succeeds; if it fails, the change is withdrawn and the editor stays.
-    pub saving: Option<(String, Change)>,
+    /// The save on its way: the text saved and the ledger write queued for it. The editor
+    /// closes when the write succeeds; if it fails, the write is withdrawn and the editor stays.
+    pub saving: Option<(String, crate::ledger::Write)>,
     /// Why the last draft of it could not be kept (shown in the editor until one is).
     pub draft_error: Option<String>,
 }
@@ -136,7 +136,6 @@ impl App {
                 if was_waiting {
                     self.message = Some(strings::SAVED_AFTER_WAIT.to_string());
                 }
-                self.note_written();
             }
             Err(e) if e.kind == SaveErrorKind::Busy => {
                 self.waiting = true;
@@ -146,39 +145,10 @@ impl App {
                 if e.kind == SaveErrorKind::Refused {
                     self.store_read_only = true;
                 }
-                let note_open = self.withdraw_note();
-                self.message = Some(strings::not_saved(&e.message, note_open));
+                self.message = Some(strings::not_saved(&e.message, false));
             }
         }
         self.take_effects()
-    }
-
-    /// The note being saved was written: close its editor (unless more was typed since) and
-    /// let its draft go.
-    fn note_written(&mut self) {
-        let Some(editor) = self.editor_mut() else { return };
-        let Some((text, change)) = editor.saving.take() else { return };
-        editor.original = text;
-        if let Change::PutNote(note) = &change {
-            editor.note = Some(note.id.clone());
-        }
-        let deleted = matches!(change, Change::DeleteNote(_));
-        if !editor.changed() {
-            self.close_modal();
-            self.ask(Effect::ClearDraft);
-        }
-        self.message = Some(if deleted { strings::NOTE_DELETED } else { strings::NOTE_SAVED }.to_string());
-    }
-
-    /// Takes the change of the note being saved back out of the queue (its write failed; the
-    /// editor keeps the text). Whether a note was being saved.
-    fn withdraw_note(&mut self) -> bool {
-        let Some((_, change)) = self.editor_mut().and_then(|e| e.saving.take()) else { return false };
-        if let Some(at) = self.changes.iter().position(|c| *c == change) {
-            self.changes.remove(at);
-        }
-        self.show_queued();
-        true
     }
 
     /// The draft of the note being written could not be kept (`Some(why)`), or was.
@@ -212,11 +182,6 @@ impl App {
         true
     }
 
-    /// Deletes a note; false (and said) if the store is read-only.
-    pub fn queue_delete(&mut self, id: String) -> bool {
-        self.queue(Change::DeleteNote(id))
-    }
-
     /// The anchor of the section at the top: its heading's text and place.
     pub fn here_anchor(&self) -> Anchor {
         let slug = self.library.articles[self.current].slug.clone();
@@ -226,11 +191,14 @@ impl App {
         }
     }
 
-    /// The headings of the open article that have notes.
+    /// The headings of the open article that have open comments.
     pub fn noted_headings(&self) -> Vec<usize> {
         let texts: Vec<&str> = self.doc.outline.headings.iter().map(|h| h.text.as_str()).collect();
-        let slug = &self.library.articles[self.current].slug;
-        self.store.notes_of(slug).filter_map(|n| resolve(&n.anchor, &texts)).collect()
+        self.listed_comments()
+            .into_iter()
+            .filter(|c| !c.resolved && !c.heading.is_empty())
+            .filter_map(|c| resolve(&comment_anchor(c), &texts))
+            .collect()
     }
 
     /// The headings of the open article that are bookmarked.
@@ -245,22 +213,10 @@ impl App {
             .collect()
     }
 
-    /// Opens the editor on the section at the top: its note if it has one, else a new one.
+    /// Opens the editor for a new comment on the section at the top.
     pub fn start_note(&mut self) -> bool {
         let anchor = self.here_anchor();
-        let texts: Vec<&str> = self.doc.outline.headings.iter().map(|h| h.text.as_str()).collect();
-        let existing = self
-            .store
-            .notes_of(&anchor.slug)
-            .find(|n| {
-                resolve(&n.anchor, &texts) == resolve(&anchor, &texts)
-                    && (n.anchor.heading.is_empty() == anchor.heading.is_empty())
-            })
-            .map(|n| (n.id.clone(), n.text.clone()));
-        match existing {
-            Some((id, text)) => self.edit(anchor, Some(id), &text),
-            None => self.edit(anchor, None, ""),
-        }
+        self.edit(anchor, None, "");
         true
     }
 
@@ -287,21 +243,16 @@ impl App {
 
     /// Opens the editor on a recovered draft.
     pub fn recover(&mut self, draft: Draft) {
-        let original = draft
-            .note
-            .as_ref()
-            .and_then(|id| self.store.notes.iter().find(|n| &n.id == id))
-            .map(|n| n.text.clone())
-            .unwrap_or_default();
+        // The comment it edits is read from the ledger later; until then its text is unknown.
         self.edit(draft.anchor, draft.note, &draft.text);
         if let Some(e) = self.editor_mut() {
-            e.original = original;
+            e.original = String::new();
         }
         self.message = Some(strings::DRAFT_RECOVERED.to_string());
     }
 
-    /// Saves the note being written (an empty note deletes it). The editor stays open until
-    /// the loop has written it (see [`App::store_written`]).
+    /// Saves the comment being written (an empty one deletes it). The editor stays open until
+    /// the loop has written it (see [`App::ledger_written`]).
     pub fn save_note(&mut self) -> bool {
         let Some(editor) = self.editor() else { return false };
         if editor.saving.is_some() {
@@ -310,34 +261,15 @@ impl App {
         }
         let typed = editor.text();
         let text = typed.trim_end().to_string();
-        let change = match (editor.note.clone(), text.is_empty()) {
-            (Some(id), true) => Change::DeleteNote(id),
-            (None, true) => {
-                // An empty new note: nothing to keep.
-                self.close_modal();
-                self.ask(Effect::ClearDraft);
-                return true;
-            }
-            (id, false) => {
-                let stamp = now();
-                let created = id
-                    .as_ref()
-                    .and_then(|id| self.store.notes.iter().find(|n| &n.id == id))
-                    .map_or(stamp.clone(), |n| n.created.clone());
-                Change::PutNote(Note {
-                    id: id.unwrap_or_else(new_id),
-                    anchor: editor.anchor.clone(),
-                    text,
-                    author: self.reviewer.clone(),
-                    created,
-                    updated: stamp,
-                })
-            }
+        let Some(write) = self.comment_write(&editor.anchor, editor.note.as_deref(), &text) else {
+            // An empty new comment: nothing to keep.
+            self.close_modal();
+            self.ask(Effect::ClearDraft);
+            return true;
         };
-        if self.queue(change.clone())
-            && let Some(editor) = self.editor_mut()
-        {
-            editor.saving = Some((typed, change));
+        self.queue_comment(write.clone());
+        if let Some(editor) = self.editor_mut() {
+            editor.saving = Some((typed, write));
         }
         true
     }
@@ -354,7 +286,7 @@ impl App {
 
     /// Closes the editor without saving; its draft goes.
     pub fn discard_note(&mut self) {
-        self.withdraw_note();
+        self.withdraw_comment();
         self.close_modal();
         self.ask(Effect::ClearDraft);
     }
@@ -370,16 +302,6 @@ impl App {
             .any(|b| b.anchor.slug == anchor.slug && b.anchor.heading == anchor.heading);
         if self.queue(Change::SetBookmark { bookmark: Bookmark { anchor, created: now() }, on: !had }) {
             self.message = Some(if had { strings::BOOKMARK_OFF } else { strings::BOOKMARK_ON }.to_string());
-        }
-        true
-    }
-
-    /// Steps the open article's review status: unreviewed → reviewed → needs changes.
-    pub fn cycle_review(&mut self) -> bool {
-        let slug = self.library.articles[self.current].slug.clone();
-        let status = self.store.status(&slug).next();
-        if self.queue(Change::SetReview(slug, Review { status, user: self.reviewer.clone(), date: now() })) {
-            self.message = Some(strings::review_set(strings::status_word(status.label())));
         }
         true
     }
@@ -423,19 +345,27 @@ impl App {
     pub fn list_rows(&self, kind: ListKind) -> Vec<(usize, Option<usize>, String)> {
         match kind {
             ListKind::Notes => {
-                let slug = &self.library.articles[self.current].slug;
                 let texts: Vec<&str> = self.doc.outline.headings.iter().map(|h| h.text.as_str()).collect();
-                self.store
-                    .notes_of(slug)
-                    .map(|n| {
-                        let at = resolve(&n.anchor, &texts);
-                        let section = match (at, n.anchor.heading.is_empty()) {
+                self.listed_comments()
+                    .into_iter()
+                    .map(|c| {
+                        let at = resolve(&comment_anchor(c), &texts);
+                        let section = match (at, c.heading.is_empty()) {
                             (_, true) => strings::INTRO.to_string(),
                             (Some(i), _) => texts[i].to_string(),
-                            (None, _) => format!("{} {}", strings::DETACHED, n.anchor.heading),
+                            (None, _) => format!("{} {}", strings::DETACHED, c.heading),
                         };
-                        let first = n.text.lines().next().unwrap_or("");
-                        (self.current, at, format!("{section}: {first}"))
+                        let first = c.text.lines().next().unwrap_or("");
+                        // Who and on which version first, so a narrow list still shows them.
+                        let mut label = format!("{} · {}", c.author, crate::ledger::short(&c.version));
+                        if self.changed_since(&c.id) {
+                            label.push_str(&format!(" · {}", strings::TEXT_CHANGED_SINCE));
+                        }
+                        if c.resolved {
+                            label.push_str(&format!(" · {}", strings::COMMENT_RESOLVED_MARK));
+                        }
+                        label.push_str(&format!(" — {section}: {first}"));
+                        (self.current, at, crate::sanitize::inline(&label).into_owned())
                     })
                     .collect()
             }
@@ -477,10 +407,9 @@ impl App {
             true
         })
     }
+}
 
-    /// The note ids of the open article's notes, in list order.
-    pub fn note_ids(&self) -> Vec<String> {
-        let slug = &self.library.articles[self.current].slug;
-        self.store.notes_of(slug).map(|n| n.id.clone()).collect()
-    }
+/// Where a comment is anchored, as the store resolves a note's anchor.
+fn comment_anchor(c: &crate::ledger::Comment) -> Anchor {
+    Anchor { slug: c.slug.clone(), heading: c.heading.clone(), position: c.position }
 }

@@ -39,6 +39,9 @@ pub fn type_text(app: &mut App, text: &str) -> Update {
             let phrase = input.lines().join(" ");
             app.find_phrase(&phrase);
         }
+        Modal::Decide(d) => {
+            d.input.insert_str(one_line());
+        }
         _ => {}
     }
     Update { redraw: true, effects: app.take_effects() }
@@ -62,6 +65,8 @@ fn apply(app: &mut App, action: Action) -> bool {
         Modal::Find(_) => in_find_prompt(app, action),
         Modal::Overlay(overlay) => in_overlay(app, *overlay, action),
         Modal::Links(_) => super::links::in_links(app, action),
+        Modal::Decide(_) => app.in_decide(action),
+        Modal::Diff(_) => in_diff(app, action),
         Modal::None => in_panes(app, action),
     };
     changed || had_message || app.message.is_some()
@@ -69,7 +74,10 @@ fn apply(app: &mut App, action: Action) -> bool {
 
 /// Types `key` into a field, with the line-editing keys of a shell: Ctrl-u deletes to the
 /// start of the line, Ctrl-w the word before the cursor. Whether the text changed.
-fn shell_input(input: &mut ratatui_textarea::TextArea<'static>, key: crossterm::event::KeyEvent) -> bool {
+pub(super) fn shell_input(
+    input: &mut ratatui_textarea::TextArea<'static>,
+    key: crossterm::event::KeyEvent,
+) -> bool {
     use crossterm::event::{KeyCode, KeyModifiers};
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL) && !key.modifiers.contains(KeyModifiers::ALT);
     match key.code {
@@ -111,10 +119,7 @@ fn in_list(app: &mut App, view: ListView, action: Action) -> bool {
     let rows = app.list_rows(view.kind);
     if view.confirm_delete {
         let mut selected = view.selected;
-        if yes(action)
-            && let Some(id) = app.note_ids().get(view.selected).cloned()
-            && app.queue_delete(id)
-        {
+        if yes(action) && app.delete_comment(view.selected) {
             // The row below moves up into the place of the deleted one; the last stays last.
             selected = selected.min(rows.len().saturating_sub(2));
         }
@@ -133,12 +138,11 @@ fn in_list(app: &mut App, view: ListView, action: Action) -> bool {
             }
             return true;
         }
-        Action::Edit if view.kind == ListKind::Notes => {
-            let id = app.note_ids().get(view.selected).cloned();
-            let note = id.and_then(|id| app.store().notes.iter().find(|n| n.id == id).cloned());
-            if let Some(n) = note {
-                app.edit(n.anchor.clone(), Some(n.id.clone()), &n.text);
-            }
+        Action::Edit if view.kind == ListKind::Notes => return app.edit_comment(view.selected),
+        Action::Resolve if view.kind == ListKind::Notes => return app.toggle_resolved(view.selected),
+        Action::ShowResolved if view.kind == ListKind::Notes => {
+            app.team.show_resolved = !app.team.show_resolved;
+            app.modal = Modal::List(ListView { selected: 0, ..view });
             return true;
         }
         Action::Delete if view.kind == ListKind::Notes && !rows.is_empty() => {
@@ -159,17 +163,34 @@ fn in_list(app: &mut App, view: ListView, action: Action) -> bool {
     true
 }
 
-/// How far a key moves the selection of a list `page` rows high, if it moves it.
-pub(super) fn list_step(action: Action, page: isize) -> Option<isize> {
-    match action {
-        Action::Down | Action::Wheel { down: true, .. } => Some(1),
-        Action::Up | Action::Wheel { down: false, .. } => Some(-1),
-        Action::PageDown => Some(page),
-        Action::PageUp => Some(-page),
-        Action::Top => Some(isize::MIN / 2),
-        Action::Bottom => Some(isize::MAX / 2),
-        _ => None,
+/// What changed since an approval: keys scroll it; Esc, q or `D` again close it.
+fn in_diff(app: &mut App, action: Action) -> bool {
+    let (width, height) = super::diff_view::inner(app.area);
+    let Modal::Diff(view) = &mut app.modal else { return false };
+    let rows = super::diff_view::rows(view, width).len();
+    let page = height.max(1) as isize;
+    if matches!(action, Action::Close | Action::Quit | Action::Diff) {
+        app.close_modal();
+        return true;
     }
+    let Some(delta) = list_step(action, page) else { return false };
+    view.scroll = view.scroll.saturating_add_signed(delta).min(rows.saturating_sub(height));
+    true
+}
+
+/// How far a key moves a list's selection or scrolls a window, `page` rows high, if it does.
+pub(super) fn list_step(action: Action, page: isize) -> Option<isize> {
+    Some(match action {
+        Action::Down | Action::Wheel { down: true, .. } => 1,
+        Action::Up | Action::Wheel { down: false, .. } => -1,
+        Action::PageDown => page,
+        Action::PageUp => -page,
+        Action::HalfDown => page / 2,
+        Action::HalfUp => -page / 2,
+        Action::Top => isize::MIN / 2,
+        Action::Bottom => isize::MAX / 2,
+        _ => return None,
+    })
 }
 
 /// The palette or library search: keys type the query or move in the list.
@@ -243,14 +264,7 @@ fn in_overlay(app: &mut App, overlay: Overlay, action: Action) -> bool {
         return true;
     }
     let delta = match action {
-        Action::Down | Action::Wheel { down: true, .. } => 1,
-        Action::Up | Action::Wheel { down: false, .. } => -1,
-        Action::PageDown => page,
-        Action::PageUp => -page,
-        Action::HalfDown => page / 2,
-        Action::HalfUp => -page / 2,
-        Action::Top => isize::MIN / 2,
-        Action::Bottom => isize::MAX / 2,
+        _ if let Some(delta) = list_step(action, page) => delta,
         Action::Activate if overlay == Overlay::Contents => {
             app.close_modal();
             app.jump_to_heading(app.contents_sel);
@@ -314,8 +328,9 @@ fn in_panes(app: &mut App, action: Action) -> bool {
                 Modal::List(ListView { kind: ListKind::Bookmarks, selected: 0, confirm_delete: false });
             true
         }
-        Action::Review => app.cycle_review(),
-        Action::Edit | Action::Delete | Action::Save => false,
+        Action::Review => app.start_decision(),
+        Action::Diff => app.open_diff(),
+        Action::Edit | Action::Delete | Action::Save | Action::Resolve | Action::ShowResolved => false,
         Action::Copy => {
             let (title, text) = app.section_text();
             app.message = Some(strings::copied(&title, text.chars().count()));

@@ -202,20 +202,13 @@ fn reader(library: Library, start: Start, cli: &Cli) -> Result<i32, Failure> {
     let article = if start.is_plain() { last.unwrap_or(start.article) } else { start.article };
     let mut app = App::new(library, article).with_mouse(!cli.no_mouse).with_hyperlinks(cli.hyperlinks);
     app.stale_months = cli.stale_months;
-    let ledger = crate::ledger::Ledger::open(&review::options(cli, disk.dir()));
-    match crate::ledger::Desk::load(&ledger, &app.library) {
-        Ok(desk) => app.reviews = desk,
-        Err(e) => app.message = Some(crate::sanitize::visible(&e.to_string()).into_owned()),
-    }
-    if let Some(said) = &ledger.message {
-        app.message = Some(crate::sanitize::visible(said).into_owned());
-    }
-    // The reader reads the ledger once, at the start; it holds no connection while it runs.
-    drop(ledger);
+    // The ledger is opened by the loop after the first frame; the marks show once known.
+    let ledger = crate::ledger::Link::new(review::options(cli, disk.dir()));
+    app.reviews = crate::ledger::Desk::waiting();
     app.adopt_personal(loaded, disk.dir());
     // Live reload: the article folders on disk (never the bundled articles) are watched.
-    let ledger = crate::ledger::Options { import: None, ..review::options(cli, disk.dir()) };
-    app.watch(crate::watch::Spec { dirs: article_dirs(cli), ledger: Some(ledger) });
+    let watched = crate::ledger::Options { import: None, ..review::options(cli, disk.dir()) };
+    app.watch(crate::watch::Spec { dirs: article_dirs(cli), ledger: Some(watched) });
     if let Some(i) = start.heading {
         app.jump_to_heading(i);
     }
@@ -231,6 +224,6 @@ fn reader(library: Library, start: Start, cli: &Cli) -> Result<i32, Failure> {
     {
         app.message = Some(strings::no_section(text));
     }
-    crate::tui::run(app, terminal_options(cli), Some(disk))
+    crate::tui::run(app, terminal_options(cli), Some(disk), Some(ledger))
         .map_err(|e| (1, strings::terminal_error(&e.to_string())))
 }

@@ -10,6 +10,7 @@
 mod desk;
 mod diff;
 mod import;
+mod link;
 mod open;
 mod read;
 pub mod report;
@@ -18,9 +19,10 @@ mod write;
 
 pub use desk::Desk;
 pub use diff::{Kind, Piece, SectionDiff, diff, marked, render, section_title};
+pub use link::{ArticleView, Link};
 pub use open::{Options, SCHEMA};
-pub use read::{ArticleState, Standing};
-pub use text::{normalise, normalised, section_hash, sections, short, version_of};
+pub use read::{ArticleState, Head, Standing, versions};
+pub use text::{normalise, normalised, section_hash, sections, short, version_of, version_of_article};
 pub use write::{Outcome, Write};
 
 use rusqlite::Connection;
@@ -158,6 +160,18 @@ impl std::fmt::Display for LedgerError {
             LedgerError::Full => write!(f, "{}", s::ledger_not_saved(&s::LEDGER_FULL)),
             LedgerError::Other(e) => write!(f, "{}", s::ledger_not_saved(e)),
             LedgerError::Import(e) => write!(f, "{}", s::ledger_not_imported(e)),
+        }
+    }
+}
+
+impl LedgerError {
+    /// Why, without the "not saved" around it.
+    pub fn reason(&self) -> String {
+        use crate::strings as s;
+        match self {
+            LedgerError::ReadOnly(why) | LedgerError::Other(why) | LedgerError::Import(why) => why.clone(),
+            LedgerError::Busy => s::LEDGER_BUSY.to_string(),
+            LedgerError::Full => s::LEDGER_FULL.to_string(),
         }
     }
 }

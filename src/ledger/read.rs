@@ -191,22 +191,77 @@ pub struct Standing {
 }
 
 impl Ledger {
-    /// Where each of `articles` stands, in their order: one query for the decisions, and
-    /// each article's text hashed once.
+    /// Where each of `articles` stands, in their order: one query for the decisions while
+    /// other threads hash the articles' texts.
     pub fn standings(&self, articles: &[crate::library::Article]) -> Result<Vec<Standing>, LedgerError> {
         let slug = match articles {
             [one] => Some(one.slug.as_str()),
             _ => None,
         };
-        let mut latest = self.latest(slug)?;
+        let (latest, versions) = std::thread::scope(|s| {
+            let hashing = s.spawn(|| versions(articles));
+            let latest = self.latest(slug);
+            let versions =
+                hashing.join().unwrap_or_else(|_| articles.iter().map(super::version_of_article).collect());
+            (latest, versions)
+        });
+        let mut latest = latest?;
         Ok(articles
             .iter()
-            .map(|a| {
-                let version = super::version_of(&super::normalised(a));
+            .zip(versions)
+            .map(|(a, version)| {
                 let decisions = latest.remove(&a.slug).unwrap_or_default();
                 let state = ArticleState::of(decisions.last(), &version);
                 Standing { version, state, decisions }
             })
             .collect())
     }
+
+    /// Each article's latest decision (by anyone): its verdict and version, by slug. What
+    /// the Library's marks need, in one pass over an index.
+    pub fn heads(&self) -> Result<HashMap<String, Head>, LedgerError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT slug, verdict, version FROM decisions
+             WHERE id IN (SELECT max(id) FROM decisions GROUP BY slug)",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            let verdict = Verdict::parse(&r.get::<_, String>(1)?);
+            Ok((r.get::<_, String>(0)?, Head { verdict, version: r.get(2)? }))
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// What the ledger's file says about its changes: a number that differs from the last
+    /// one read here when another connection has committed since (`PRAGMA data_version`).
+    pub fn data_version(&self) -> Result<i64, LedgerError> {
+        Ok(self.conn.query_row("PRAGMA data_version", [], |r| r.get(0))?)
+    }
+}
+
+/// An article's latest decision, as the Library's mark needs it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Head {
+    /// Approved or changes requested.
+    pub verdict: Verdict,
+    /// The version decided on.
+    pub version: String,
+}
+
+/// Every article's version, the texts hashed on as many threads as the machine has cores.
+pub fn versions(articles: &[crate::library::Article]) -> Vec<String> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 8);
+    let chunk = articles.len().div_ceil(threads).max(64);
+    std::thread::scope(|s| {
+        let parts: Vec<_> = articles
+            .chunks(chunk)
+            .map(|part| s.spawn(move || part.iter().map(super::version_of_article).collect::<Vec<_>>()))
+            .collect();
+        parts
+            .into_iter()
+            .zip(articles.chunks(chunk))
+            .flat_map(|(h, part)| {
+                h.join().unwrap_or_else(|_| part.iter().map(super::version_of_article).collect())
+            })
+            .collect()
+    })
 }

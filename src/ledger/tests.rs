@@ -218,3 +218,23 @@ fn a_missing_folder_opens_read_only_in_memory() {
     assert!(l.submit(Write::decide("knae", normalise(TEXT), "anne", Verdict::Approved, "")).is_err());
     assert_eq!(l.pending().len(), 1);
 }
+
+#[test]
+fn an_article_hashed_as_it_streams_has_the_version_of_its_normalised_text() {
+    use crate::library::{Article, Source};
+    let texts = [
+        "---\nmetaTitle: Knæ  \nlastUpdated: 2025-01-02\n---\nIntro.  \r\n\r\n\n## Hjælp?\t\n\nHvil.\n\n\n",
+        "---\nmetaTitle: Knæ\n---\n",
+        "\n\n  \nLeading blanks\n",
+        "No frontmatter, no newline at the end",
+        "",
+        "a\n \n\t\nb\n\r\n",
+    ];
+    for text in texts {
+        let a = Article::from_bytes("knae".into(), Source::Bundled, text.as_bytes()).0;
+        assert_eq!(version_of_article(&a), version_of(&normalised(&a)), "{text:?}");
+    }
+    let one = Article::from_bytes("k".into(), Source::Bundled, b"a\nb\n").0;
+    let other = Article::from_bytes("k".into(), Source::Bundled, b"a\nc\n").0;
+    assert_ne!(version_of_article(&one), version_of_article(&other));
+}

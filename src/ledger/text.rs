@@ -8,6 +8,11 @@ use sha2::{Digest, Sha256};
 /// others in order) and body, with line ends made `\n`, trailing spaces dropped and trailing
 /// blank lines trimmed, so that differences no reader can see do not make a new version.
 pub fn normalised(article: &Article) -> String {
+    normalise(&format!("{}{}", normalised_front(article), article.body))
+}
+
+/// The frontmatter as [`normalised`] writes it (before normalising), ending in `---\n`.
+fn normalised_front(article: &Article) -> String {
     let meta = &article.meta;
     let mut front = String::from("---\n");
     if let Some(t) = &meta.title {
@@ -23,7 +28,31 @@ pub fn normalised(article: &Article) -> String {
         front.push_str(&format!("{key}: {value}\n"));
     }
     front.push_str("---\n");
-    normalise(&format!("{front}{}", article.body))
+    front
+}
+
+/// The version of an article: the same as `version_of(&normalised(article))`, hashed as the
+/// lines go by instead of building the normalised text first (no copy of a long article).
+pub fn version_of_article(article: &Article) -> String {
+    let full = normalised_front(article);
+    let mut hasher = Sha256::new();
+    // Newlines owed before the next line that has text: trailing blank lines never get them.
+    let mut owed = 0usize;
+    let front = full.strip_suffix('\n').unwrap_or(&full);
+    for line in front.split('\n').chain(article.body.split('\n')) {
+        let line = line.trim_end_matches(['\r', ' ', '\t']);
+        if line.is_empty() {
+            owed += 1;
+            continue;
+        }
+        for _ in 0..owed {
+            hasher.update(b"\n");
+        }
+        hasher.update(line.as_bytes());
+        owed = 1;
+    }
+    hasher.update(b"\n");
+    hasher.finalize().iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// Line ends made `\n`, trailing spaces and tabs dropped, trailing blank lines trimmed.

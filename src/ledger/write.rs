@@ -110,6 +110,25 @@ impl Ledger {
     }
 }
 
+impl Ledger {
+    /// Makes `writes`, in order, without queueing them here (the caller keeps its own
+    /// queue): what became of each one saved, and why the next one was not (it and the rest
+    /// are not saved).
+    pub fn write_all(&mut self, writes: &[Write]) -> (Vec<Outcome>, Option<LedgerError>) {
+        if self.read_only && !writes.is_empty() {
+            return (Vec::new(), Some(self.refusal()));
+        }
+        let mut done = Vec::new();
+        for write in writes {
+            match apply(&self.conn, write) {
+                Ok(outcome) => done.push(outcome),
+                Err(e) => return (done, Some(e)),
+            }
+        }
+        (done, None)
+    }
+}
+
 fn apply(conn: &rusqlite::Connection, write: &Write) -> Result<Outcome, LedgerError> {
     let tx = Transaction::new_unchecked(conn, TransactionBehavior::Immediate)?;
     let outcome = match write {

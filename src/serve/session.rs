@@ -129,9 +129,9 @@ pub fn start(
             out.close(2);
             "refused TERM=dumb"
         } else {
-            let app = open(library, docs, &disk, &ledger, &name);
+            let (app, link) = open(library, docs, &disk, &ledger, &name);
             let ansi = Ansi::sized(out, colors, ascii, Size::new(width, height));
-            run(app, ansi, disk, rx, tx, &why)
+            run(app, link, ansi, disk, rx, tx, &why)
         };
         why.store(FINISHED, Ordering::Relaxed);
         done(ending);
@@ -150,10 +150,11 @@ fn session_library(server: &Library) -> Library {
     }
 }
 
-/// The reader as the local `artikel` opens it: at the last article read, its notes and
-/// position, a draft left from a session that was cut off, and the team ledger's marks (read
-/// once, as the local reader reads them). What the reviewer decides or writes is in `name`'s.
-fn open(library: Library, docs: Arc<Docs>, disk: &Disk, ledger: &Path, name: &str) -> App {
+/// The reader as the local `artikel` opens it: at the last article read, its position, a
+/// draft left from a session that was cut off, and the team ledger (opened by the loop after
+/// the first frame, as the local reader's is). What the reviewer decides or writes is in
+/// `name`'s.
+fn open(library: Library, docs: Arc<Docs>, disk: &Disk, ledger: &Path, name: &str) -> (App, crate::ledger::Link) {
     let loaded = disk.load();
     let article = loaded.store.last_article.as_deref().and_then(|slug| library.position(slug)).unwrap_or(0);
     let mut app = App::new(library, article);
@@ -164,30 +165,15 @@ fn open(library: Library, docs: Arc<Docs>, disk: &Disk, ledger: &Path, name: &st
         user: name.to_string(),
         ..crate::ledger::Options::new(ledger)
     };
-    let (desk, said) = ledger_marks(&options, &app.library);
-    app.reviews = desk;
-    if said.is_some() {
-        app.message = said;
-    }
+    app.reviews = crate::ledger::Desk::waiting();
     app.adopt_personal(loaded, disk.dir());
-    app
-}
-
-/// The ledger's marks for `library`, and what to tell the reviewer about the ledger (why it
-/// could not be read, notes imported). No connection is held afterwards.
-fn ledger_marks(
-    options: &crate::ledger::Options,
-    library: &Library,
-) -> (crate::ledger::Desk, Option<String>) {
-    let ledger = crate::ledger::Ledger::open(options);
-    let desk = crate::ledger::Desk::load(&ledger, library);
-    let said = desk.as_ref().err().map(ToString::to_string).or_else(|| ledger.message.clone());
-    (desk.unwrap_or_default(), said.map(|s| crate::sanitize::visible(&s).into_owned()))
+    (app, crate::ledger::Link::new(options))
 }
 
 /// Enters the screen, runs the loop, leaves the screen and closes the channel; how it ended.
 fn run(
     mut app: App,
+    ledger: crate::ledger::Link,
     ansi: Ansi<ChannelOut>,
     disk: Disk,
     rx: mpsc::Receiver<Wake>,
@@ -196,6 +182,7 @@ fn run(
 ) -> &'static str {
     let Ok(terminal) = Terminal::new(ansi) else { return "failed" };
     let mut console = Console::new(terminal, Some(disk), rx, tx);
+    console.ledger = Some(ledger);
     let enter = format!("\x1b[?1049h\x1b[?25l\x1b[?2004h{}", mouse_sequence(app.mouse));
     let _ = crate::tui::Surface::send(console.terminal.backend_mut(), enter.as_bytes());
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| run_loop(&mut app, &mut console)));

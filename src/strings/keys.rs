@@ -51,11 +51,12 @@ pub const HELP_ACTIVATE: Phrase =
     Phrase::new("open the article / jump to the heading", "åbn artiklen / spring til overskriften");
 /// Help: write a note on this section (or edit its note).
 pub const HELP_NOTE: Phrase = Phrase::new(
-    "write a note on this section (or edit its note)",
-    "skriv en note til dette afsnit (eller ret dens note)",
+    "comment on this section (the team sees it)",
+    "kommentér dette afsnit (holdet kan se det)",
 );
-/// Help: the notes on this article.
-pub const HELP_NOTES: Phrase = Phrase::new("the notes on this article", "noterne til denne artikel");
+/// Help: the team's comments on this article.
+pub const HELP_NOTES: Phrase =
+    Phrase::new("the team's comments on this article", "holdets kommentarer til denne artikel");
 /// Help: bookmark this section (again: remove it).
 pub const HELP_BOOKMARK: Phrase = Phrase::new(
     "bookmark this section (again: remove it)",
@@ -65,13 +66,24 @@ pub const HELP_BOOKMARK: Phrase = Phrase::new(
 pub const HELP_BOOKMARKS: Phrase = Phrase::new("the bookmarks of the library", "bibliotekets bogmærker");
 /// Help: review status: unreviewed → reviewed → needs changes.
 pub const HELP_REVIEW: Phrase = Phrase::new(
-    "review status: unreviewed → reviewed → needs changes",
-    "gennemgang: ikke gennemgået → gennemgået → skal rettes",
+    "review: approve this version or request changes",
+    "gennemgang: godkend denne version eller bed om rettelser",
 );
-/// Help: in the notes list: edit the note.
-pub const HELP_EDIT: Phrase = Phrase::new("in the notes list: edit the note", "i notelisten: ret noten");
-/// Help: in the notes list: delete the note.
-pub const HELP_DELETE: Phrase = Phrase::new("in the notes list: delete the note", "i notelisten: slet noten");
+/// Help: in the comments list: edit your comment.
+pub const HELP_EDIT: Phrase =
+    Phrase::new("in the comments list: edit your comment", "i kommentarlisten: ret din kommentar");
+/// Help: in the comments list: delete your comment.
+pub const HELP_DELETE: Phrase =
+    Phrase::new("in the comments list: delete your comment", "i kommentarlisten: slet din kommentar");
+/// Help: what changed since the approval.
+pub const HELP_DIFF: Phrase =
+    Phrase::new("what changed since the approval", "hvad der er ændret siden godkendelsen");
+/// Help: in the comments list: resolve or reopen.
+pub const HELP_RESOLVE: Phrase =
+    Phrase::new("in the comments list: resolve / reopen", "i kommentarlisten: løs / genåbn");
+/// Help: in the comments list: show resolved ones too.
+pub const HELP_SHOW_RESOLVED: Phrase =
+    Phrase::new("in the comments list: show resolved too", "i kommentarlisten: vis også løste");
 /// Help: show or hide the contents.
 pub const HELP_TOGGLE_CONTENTS: Phrase =
     Phrase::new("show or hide the contents", "vis eller skjul indholdet");

@@ -7,6 +7,7 @@ mod keys;
 mod lang;
 mod ledger;
 mod links;
+mod ledger_reader;
 mod loading;
 mod lookup;
 mod serve;
@@ -21,6 +22,7 @@ pub use lang::{
 };
 pub use ledger::*;
 pub use links::*;
+pub use ledger_reader::*;
 pub use loading::*;
 pub use lookup::*;
 pub use serve::*;

@@ -5,6 +5,7 @@
 
 use super::surface::Surface;
 use crate::app::{Action, App, Effect, SaveError, keymap, type_text, update};
+use crate::ledger::LedgerError;
 use crate::store::{Change, Draft, Store};
 use crossterm::event::{Event, MouseButton, MouseEventKind};
 use ratatui::Terminal;
@@ -26,6 +27,8 @@ pub enum Wake {
     Indexed(Result<Box<crate::search::Index>, String>),
     /// An article file changed: the library, loaded anew.
     Reloaded(Box<crate::watch::Reload>),
+    /// Every article's version has been worked out (in the library's order).
+    Versions(Vec<String>),
 }
 
 /// Where the reader keeps notes, bookmarks, reviews, positions and the draft of a note.
@@ -69,6 +72,8 @@ pub struct Outcome {
     pub ending: Ending,
     /// Changes that were not written.
     pub unsaved: Vec<Change>,
+    /// Decisions and comments the review ledger did not take.
+    pub unsaved_ledger: Vec<crate::ledger::Write>,
 }
 
 /// How often the draft of a note being written is saved.
@@ -77,6 +82,9 @@ pub const DRAFT_EVERY: Duration = Duration::from_secs(3);
 pub const RETRY_EVERY: Duration = Duration::from_millis(200);
 /// How long quitting waits for another artikel to release the lock.
 pub const QUIT_WAIT: Duration = Duration::from_secs(2);
+/// How often the review ledger is asked whether another session wrote to it (and a write
+/// it refused is tried again).
+pub const LEDGER_EVERY: Duration = Duration::from_secs(1);
 
 /// What one reader runs on: a terminal to draw on, where its notes are kept, where its
 /// events come from, and how to stop the process (Ctrl-z), if it can be.
@@ -94,7 +102,13 @@ pub struct Console<B: Surface, K: Keep> {
     pub suspend: Option<Box<dyn FnMut(bool) -> io::Result<()>>>,
     /// Builds the search index (a field so that tests can make it fail).
     pub build_index: fn(&[(&str, &str)]) -> crate::search::Index,
+    /// The team's review ledger, if this reader has one: opened after the first frame, and
+    /// asked every [`LEDGER_EVERY`] whether another session wrote to it.
+    pub ledger: Option<crate::ledger::Link>,
+    /// How often the ledger is asked for news: [`LEDGER_EVERY`] (tests ask at every event).
+    pub ledger_every: Duration,
     draft_saved: Option<Instant>,
+    ledger_polled: Option<Instant>,
 }
 
 impl<B: Surface, K: Keep> Console<B, K> {
@@ -113,7 +127,10 @@ impl<B: Surface, K: Keep> Console<B, K> {
             sender,
             suspend: None,
             build_index: crate::search::Index::build,
+            ledger: None,
+            ledger_every: LEDGER_EVERY,
             draft_saved: None,
+            ledger_polled: None,
         }
     }
 }
@@ -131,7 +148,7 @@ pub fn run_loop<B: Surface, K: Keep>(app: &mut App, console: &mut Console<B, K>)
         }
     };
     let unsaved = finish(app, console);
-    Ok(Outcome { ending, unsaved })
+    Ok(Outcome { ending, unsaved, unsaved_ledger: app.pending_ledger().to_vec() })
 }
 
 fn event_loop<B: Surface, K: Keep>(app: &mut App, c: &mut Console<B, K>) -> io::Result<Ending> {
@@ -150,6 +167,10 @@ fn event_loop<B: Surface, K: Keep>(app: &mut App, c: &mut Console<B, K>) -> io::
             Err(mpsc::TryRecvError::Empty) if dirty => {
                 draw(&mut c.terminal, app)?;
                 dirty = false;
+                // The ledger after the first frame, so it never delays it.
+                if c.ledger.is_some() && c.ledger_polled.is_none() {
+                    dirty |= start_ledger(app, c);
+                }
                 continue;
             }
             Err(mpsc::TryRecvError::Empty) if app.layout_pending() => {
@@ -172,6 +193,10 @@ fn event_loop<B: Surface, K: Keep>(app: &mut App, c: &mut Console<B, K>) -> io::
                 },
             },
         };
+        // Keys typed before the first frame still find the ledger read.
+        if matches!(wake, Wake::Input(_)) && c.ledger.is_some() && c.ledger_polled.is_none() {
+            dirty |= start_ledger(app, c);
+        }
         let effects = match wake {
             Wake::Input(Event::Resize(w, h)) => {
                 c.terminal.backend_mut().resized(w, h);
@@ -230,6 +255,11 @@ fn event_loop<B: Surface, K: Keep>(app: &mut App, c: &mut Console<B, K>) -> io::
                 dirty = true;
                 app.take_effects()
             }
+            Wake::Versions(versions) => {
+                app.reviews.set_versions(versions);
+                dirty = true;
+                continue;
+            }
             Wake::Signal(signal) => return Ok(Ending::Signal(signal)),
             Wake::Closed => {
                 // The frame the last events left, if the terminal still takes it (a test's
@@ -244,6 +274,7 @@ fn event_loop<B: Surface, K: Keep>(app: &mut App, c: &mut Console<B, K>) -> io::
             return Ok(Ending::Quit);
         }
         dirty |= save_draft_if_due(app, c);
+        dirty |= poll_ledger_if_due(app, c)?;
     }
 }
 
@@ -267,7 +298,8 @@ fn wait<B: Surface, K: Keep>(app: &App, c: &Console<B, K>) -> Option<Duration> {
     let retry = app.waiting_for_lock().then_some(RETRY_EVERY);
     let draft =
         app.editor().map(|_| DRAFT_EVERY.saturating_sub(c.draft_saved.map_or(DRAFT_EVERY, |t| t.elapsed())));
-    retry.into_iter().chain(draft).min()
+    let ledger = c.ledger_polled.map(|t| c.ledger_every.saturating_sub(t.elapsed()));
+    retry.into_iter().chain(draft).chain(ledger).min()
 }
 
 /// What is due when the loop wakes with no event: a save to retry, a draft to keep.
@@ -279,6 +311,48 @@ fn tick<B: Surface, K: Keep>(app: &mut App, c: &mut Console<B, K>) -> io::Result
         changed = true;
     }
     changed |= save_draft_if_due(app, c);
+    changed |= poll_ledger_if_due(app, c)?;
+    Ok(changed)
+}
+
+/// Opens the ledger (after the first frame): what it says of the open article, each
+/// article's latest decision, and every article's version worked out on another thread.
+/// Whether there is something new to draw.
+fn start_ledger<B: Surface, K: Keep>(app: &mut App, c: &mut Console<B, K>) -> bool {
+    let Some(link) = c.ledger.as_mut() else { return false };
+    c.ledger_polled = Some(Instant::now());
+    if let Some(said) = link.open() {
+        app.message = Some(crate::sanitize::visible(&said).into_owned());
+    }
+    app.adopt_heads(link.heads());
+    let slug = app.library.articles[app.current].slug.clone();
+    app.adopt_view(link.view(&slug, &app.reviewer));
+    let articles = app.library.articles.clone();
+    let tx = c.sender.clone();
+    std::thread::spawn(move || {
+        let _ = tx.send(Wake::Versions(crate::ledger::versions(&articles)));
+    });
+    true
+}
+
+/// Every [`LEDGER_EVERY`]: when another session wrote to the ledger, reads the marks and
+/// the open article's comments again; a write the ledger refused is tried again. Whether
+/// there is something new to draw.
+fn poll_ledger_if_due<B: Surface, K: Keep>(app: &mut App, c: &mut Console<B, K>) -> io::Result<bool> {
+    let due = c.ledger_polled.is_some_and(|t| t.elapsed() >= c.ledger_every);
+    let Some(link) = c.ledger.as_mut().filter(|_| due) else { return Ok(false) };
+    c.ledger_polled = Some(Instant::now());
+    let mut changed = false;
+    if link.changed() {
+        app.adopt_heads(link.heads());
+        let slug = app.library.articles[app.current].slug.clone();
+        app.adopt_view(link.view(&slug, &app.reviewer));
+        changed = true;
+    }
+    if let Some(retry) = app.retry_ledger() {
+        perform(vec![retry], app, c)?;
+        changed = true;
+    }
     Ok(changed)
 }
 
@@ -313,6 +387,19 @@ fn perform<B: Surface, K: Keep>(
             Effect::WriteStore(changes) => {
                 let result = c.keep.write(&changes);
                 queue.extend(app.store_written(changes.len(), result));
+            }
+            Effect::WriteLedger(writes) => {
+                let (outcomes, error) = match c.ledger.as_mut() {
+                    Some(link) => link.write(&writes),
+                    None => (Vec::new(), Some(LedgerError::ReadOnly(crate::strings::NO_LEDGER.to_string()))),
+                };
+                queue.extend(app.ledger_written(outcomes, error));
+            }
+            // Before the ledger is started, the start reads the open article.
+            Effect::ReadLedger(slug) => {
+                if let Some(link) = c.ledger.as_mut().filter(|_| c.ledger_polled.is_some()) {
+                    app.adopt_view(link.view(&slug, &app.reviewer));
+                }
             }
             Effect::SaveDraft(draft) => {
                 save_draft(app, c, &draft);
@@ -375,8 +462,11 @@ pub fn index(build: fn(&[(&str, &str)]) -> crate::search::Index, articles: &[(St
 /// a note being written as a draft. Returns the changes that could not be written.
 fn finish<B: Surface, K: Keep>(app: &mut App, c: &mut Console<B, K>) -> Vec<Change> {
     app.remember_position();
-    let effects: Vec<Effect> =
-        app.take_effects().into_iter().filter(|e| matches!(e, Effect::WriteStore(_))).collect();
+    let effects: Vec<Effect> = app
+        .take_effects()
+        .into_iter()
+        .filter(|e| matches!(e, Effect::WriteStore(_) | Effect::WriteLedger(_)))
+        .collect();
     let _ = perform(effects, app, c);
     let deadline = Instant::now() + QUIT_WAIT;
     while app.waiting_for_lock() && Instant::now() < deadline {

@@ -11,7 +11,7 @@ mod surface;
 mod terminal;
 
 pub use event_loop::{
-    Console, DRAFT_EVERY, Ending, Keep, Outcome, QUIT_WAIT, RETRY_EVERY, Wake, index, run_loop,
+    Console, DRAFT_EVERY, Ending, Keep, LEDGER_EVERY, Outcome, QUIT_WAIT, RETRY_EVERY, Wake, index, run_loop,
 };
 pub use input::InputParser;
 pub use surface::Surface;
@@ -42,8 +42,14 @@ pub fn have_terminal() -> bool {
 }
 
 /// Runs the reader on this process's terminal until the user quits or the terminal goes
-/// away, keeping notes, bookmarks and positions in `disk`. Returns the exit code.
-pub fn run(mut app: App, options: Options, disk: Option<Disk>) -> io::Result<i32> {
+/// away, keeping notes, bookmarks and positions in `disk` and decisions and comments in
+/// `ledger`. Returns the exit code.
+pub fn run(
+    mut app: App,
+    options: Options,
+    disk: Option<Disk>,
+    ledger: Option<crate::ledger::Link>,
+) -> io::Result<i32> {
     terminal::install_panic_hook();
     let (tx, rx) = mpsc::channel();
     watch_signals(tx.clone())?;
@@ -58,12 +64,16 @@ pub fn run(mut app: App, options: Options, disk: Option<Disk>) -> io::Result<i32
         std::thread::spawn(move || read_input(input, &input_tx));
         let mut console = Console::new(terminal, disk, rx, tx);
         console.suspend = Some(Box::new(terminal::suspend));
+        console.ledger = ledger;
         run_loop(&mut app, &mut console)
     })();
     restore();
     let outcome = outcome?;
     if !outcome.unsaved.is_empty() {
         eprintln!("{}", crate::strings::unsaved_at_exit(outcome.unsaved.len()));
+    }
+    if !outcome.unsaved_ledger.is_empty() {
+        eprintln!("{}", crate::strings::ledger_unsaved_at_exit(outcome.unsaved_ledger.len()));
     }
     Ok(outcome.ending.code())
 }

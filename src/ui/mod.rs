@@ -2,6 +2,7 @@
 
 mod bars;
 mod links;
+mod diff;
 mod lookup;
 mod overlay;
 mod reader;
@@ -37,6 +38,8 @@ pub fn draw(app: &App, frame: &mut Frame) {
         Modal::Editor(_) => review::editor(app, area, buf),
         Modal::List(_) => review::list(app, area, buf),
         Modal::Links(_) => links::list(app, area, buf),
+        Modal::Decide(_) => review::decide(app, area, buf),
+        Modal::Diff(_) => diff::diff(app, area, buf),
         Modal::Palette(_) => lookup::palette(app, area, buf),
         Modal::Search(_) => lookup::search(app, area, buf),
         Modal::Overlay(Overlay::Help(scroll)) => overlay::help(*scroll, area, buf),

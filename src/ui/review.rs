@@ -1,4 +1,4 @@
-//! The note editor and the notes and bookmarks lists.
+//! The comment editor, the comments and bookmarks lists, and the decision window.
 
 use super::theme;
 use crate::app::{App, ListKind, keymap};
@@ -12,9 +12,7 @@ use ratatui::widgets::{Block, Borders, Clear, Widget};
 
 /// A window over the reader: most of the screen, centred.
 fn window(title: &str, hint: &str, asking: bool, area: Rect, buf: &mut Buffer) -> Rect {
-    let w = area.width.saturating_sub(4).clamp(area.width.min(20), 90);
-    let h = (area.height.saturating_sub(4)).clamp(area.height.min(6), 24);
-    let rect = Rect::new(area.x + (area.width - w) / 2, area.y + (area.height - h) / 2, w, h);
+    let rect = crate::app::diff_view::window(area);
     Clear.render(rect, buf);
     let footer = if asking {
         ratatui::text::Span::styled(format!(" {hint} "), theme::message())
@@ -36,7 +34,7 @@ pub fn editor(app: &App, area: Rect, buf: &mut Buffer) {
     let Some(e) = app.editor() else { return };
     let section = if e.anchor.heading.is_empty() { strings::INTRO.as_str() } else { &e.anchor.heading };
     let title =
-        truncate(&format!("{} · {section}", strings::NOTE), usize::from(area.width.saturating_sub(8)));
+        truncate(&format!("{} · {section}", strings::COMMENT), usize::from(area.width.saturating_sub(8)));
     let editor_hint = keymap::hints::editor();
     let (hint, asking) = match (&e.draft_error, e.confirm_discard) {
         (_, true) => (strings::DISCARD.as_str(), true),
@@ -51,11 +49,12 @@ pub fn editor(app: &App, area: Rect, buf: &mut Buffer) {
 pub fn list(app: &App, area: Rect, buf: &mut Buffer) {
     let Some(view) = app.list() else { return };
     let (title, hint) = match view.kind {
-        ListKind::Notes => (strings::NOTES.as_str(), keymap::hints::notes()),
-        ListKind::Bookmarks => (strings::BOOKMARKS.as_str(), keymap::hints::bookmarks()),
+        ListKind::Notes if app.team.show_resolved => (&*strings::COMMENTS_ALL, comments_hint()),
+        ListKind::Notes => (&*strings::COMMENTS, comments_hint()),
+        ListKind::Bookmarks => (&*strings::BOOKMARKS, keymap::hints::bookmarks()),
     };
     let (hint, asking) =
-        if view.confirm_delete { (strings::DELETE.as_str(), true) } else { (hint.as_str(), false) };
+        if view.confirm_delete { (&*strings::DELETE_COMMENT, true) } else { (hint.as_str(), false) };
     let inner = window(title, hint, asking, area, buf);
     let rows = app.list_rows(view.kind);
     if rows.is_empty() {
@@ -80,5 +79,51 @@ pub fn list(app: &App, area: Rect, buf: &mut Buffer) {
             usize::from(inner.width),
             Style::new(),
         );
+    }
+}
+
+/// The comments list's hint, made from the key table.
+fn comments_hint() -> String {
+    use crate::app::Action;
+    let parts: &[(&[Action], strings::Phrase)] = &[
+        (&[Action::Activate], strings::HINT_GO),
+        (&[Action::Edit], strings::HINT_EDIT),
+        (&[Action::Delete], strings::HINT_DELETE),
+        (&[Action::Resolve], strings::HINT_RESOLVE),
+        (&[Action::ShowResolved], strings::HINT_RESOLVED),
+        (&[Action::Close], strings::HINT_CLOSE),
+    ];
+    keymap::hint(keymap::BINDINGS, parts)
+}
+
+/// Draws the decision window (`r`): the article and its version, the choice, then the
+/// comment being typed.
+pub fn decide(app: &App, area: Rect, buf: &mut Buffer) {
+    let crate::app::Modal::Decide(d) = &app.modal else { return };
+    let article = app.library.articles.get(app.current).map_or("", |a| a.short_title());
+    let title =
+        truncate(&strings::decide_title(article, &d.version), usize::from(area.width.saturating_sub(8)));
+    let hint = if d.verdict.is_some() { &*strings::DECIDE_COMMENT_HINT } else { &*strings::DECIDE_CHOOSE };
+    let full = crate::app::diff_view::window(area);
+    let h = 6.min(full.height);
+    let small = Rect { y: full.y + (full.height - h) / 2, height: h, ..full };
+    let inner = window(&title, hint, false, small, buf);
+    let width = usize::from(inner.width);
+    match d.verdict {
+        None => {
+            buf.set_stringn(
+                inner.x + 1,
+                inner.y,
+                &*strings::DECIDE_CHOOSE,
+                width.saturating_sub(1),
+                Style::new(),
+            );
+        }
+        Some(verdict) => {
+            let prompt = strings::decide_comment(verdict == crate::ledger::Verdict::Approved);
+            buf.set_stringn(inner.x + 1, inner.y, &prompt, width.saturating_sub(1), theme::message());
+            let field = Rect { y: inner.y + 2, height: 1.min(inner.height.saturating_sub(2)), ..inner };
+            d.input.render(field, buf);
+        }
     }
 }

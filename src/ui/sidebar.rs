@@ -35,12 +35,8 @@ pub fn library(app: &App, area: Rect, buf: &mut Buffer) {
         let stale =
             article.meta.last_updated.is_some_and(|d| crate::check::is_stale(d, today, app.stale_months));
         let show_date = !date.is_empty() && width >= 22;
-        // The team's ledger first; the personal status `r` sets where the ledger has none.
-        let mark = match (app.reviews.state(i), app.store().status(&article.slug)) {
-            (crate::ledger::ArticleState::Unreviewed, crate::store::ReviewStatus::Reviewed) => '✓',
-            (crate::ledger::ArticleState::Unreviewed, crate::store::ReviewStatus::NeedsChanges) => '!',
-            (state, _) => state.mark(),
-        };
+        // The team's ledger (old personal statuses come in through its import).
+        let mark = app.reviews.mark(i);
         let room = if show_date { width - display_width(&date) - 1 } else { width }.saturating_sub(1);
         let name = format!("{mark}{}", truncate(article.short_title(), room));
         let mut style = if i == app.current { theme::current() } else { Style::new() };

@@ -1,0 +1,326 @@
+//! The team's ledger in the reader, through the real event loop on a `TestBackend` and a
+//! real ledger file: `r` records a decision, `D` shows what changed since an approval, `A`
+//! lists the shared comments and `a` writes one; a write the ledger cannot take stays queued;
+//! another session's decisions show without a restart.
+
+use artikel::app::App;
+use artikel::app::SaveError;
+use artikel::ledger::{
+    Comment, Desk, Ledger, Link, Options, Verdict, Write, new_id, normalised, section_hash, version_of,
+};
+use artikel::library::Library;
+use artikel::store::{Change, Draft, Store};
+use artikel::tui::{Console, Keep, Outcome, Wake, run_loop};
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use insta::assert_snapshot;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use std::path::PathBuf;
+use std::sync::mpsc;
+use std::time::Duration;
+
+/// Notes, bookmarks and positions in memory; they are not what these tests are about.
+#[derive(Default)]
+struct Memory(Store);
+
+impl Keep for Memory {
+    fn write(&mut self, changes: &[Change]) -> Result<Store, SaveError> {
+        changes.iter().for_each(|c| self.0.apply(c));
+        Ok(self.0.clone())
+    }
+    fn save_draft(&mut self, _: &Draft) -> std::io::Result<()> {
+        Ok(())
+    }
+    fn clear_draft(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+struct Rig {
+    app: App,
+    console: Console<TestBackend, Memory>,
+    tx: mpsc::Sender<Wake>,
+    path: PathBuf,
+    _dir: tempfile::TempDir,
+}
+
+const SEED: &str = "nervesmerter";
+
+/// A reader on the seed article as `reviewer`, on a fresh ledger that `prepare` fills first.
+fn rig(reviewer: &str, prepare: impl FnOnce(&mut Ledger, &Library)) -> Rig {
+    artikel::strings::set_lang(artikel::strings::Lang::En);
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("review.db");
+    let library = Library::bundled();
+    let mut ledger = Ledger::open(&Options::new(&path));
+    prepare(&mut ledger, &library);
+    let seed = library.position(SEED).expect("bundled");
+    let mut app = App::new(library, seed);
+    app.reviewer = reviewer.to_string();
+    app.reviews = Desk::waiting();
+    let (tx, rx) = mpsc::channel();
+    let terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
+    let mut console = Console::new(terminal, Memory::default(), rx, tx.clone());
+    console.ledger = Some(Link::with(ledger));
+    // Ask the ledger for news at every event, not once a second.
+    console.ledger_every = Duration::ZERO;
+    Rig { app, console, tx, path, _dir: dir }
+}
+
+impl Rig {
+    /// Types `keys`: characters, or `<C-x>`, `<enter>`, `<esc>`.
+    fn keys(&self, keys: &str) -> &Self {
+        let mut rest = keys;
+        while let Some(c) = rest.chars().next() {
+            let (event, len) = if let Some(tail) = rest.strip_prefix("<C-") {
+                let c = tail.chars().next().expect("a letter");
+                (KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL), 5)
+            } else if rest.starts_with("<enter>") {
+                (KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE), 7)
+            } else if rest.starts_with("<esc>") {
+                (KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE), 5)
+            } else {
+                (KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE), c.len_utf8())
+            };
+            self.tx.send(Wake::Input(Event::Key(event))).expect("send");
+            rest = &rest[len..];
+        }
+        self
+    }
+
+    fn run(&mut self) -> Outcome {
+        self.tx.send(Wake::Closed).expect("send");
+        run_loop(&mut self.app, &mut self.console).expect("the loop runs")
+    }
+
+    fn screen(&self) -> String {
+        let buf = self.console.terminal.backend().buffer();
+        (0..buf.area.height)
+            .map(|y| {
+                (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect::<String>().trim_end().to_string()
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    /// The ledger as another session reads it.
+    fn other(&self) -> Ledger {
+        Ledger::open(&Options::new(&self.path))
+    }
+
+    fn current_text(&self) -> String {
+        normalised(&self.app.library.articles[self.app.current])
+    }
+}
+
+/// The Library's row of the article whose short title starts with `name`.
+fn library_row<'a>(screen: &'a str, name: &str) -> &'a str {
+    screen.lines().skip(2).find(|l| l.chars().skip(1).collect::<String>().starts_with(name)).unwrap_or("")
+}
+
+#[test]
+fn r_then_a_records_an_approval_of_this_version_by_this_reviewer_and_the_mark_shows_at_once() {
+    let mut r = rig("anne", |_, _| {});
+    r.keys("r");
+    r.run();
+    assert!(r.screen().contains("a approve · c request changes · Esc cancel"), "{}", r.screen());
+    r.keys("aSer fint ud<enter>");
+    r.run();
+    let version = version_of(&r.current_text());
+    let screen = r.screen();
+    assert!(library_row(&screen, "Nervesmerter").starts_with("✓Nervesmerter"), "{screen}");
+    assert!(screen.contains(&format!("Approved version {}", &version[..8])), "{screen}");
+    let latest = r.other().latest(Some(SEED)).expect("read");
+    let d = &latest[SEED][0];
+    assert_eq!((d.reviewer.as_str(), d.verdict, d.version.as_str()), ("anne", Verdict::Approved, &*version));
+    assert_eq!(d.comment, "Ser fint ud");
+    assert!(r.app.pending_ledger().is_empty());
+}
+
+#[test]
+fn c_requests_changes_and_esc_records_nothing() {
+    let mut r = rig("bo", |_, _| {});
+    r.keys("r<esc>rc<esc>");
+    r.run();
+    assert!(r.other().latest(None).expect("read").is_empty(), "cancelled: nothing recorded");
+    r.keys("rcKilden mangler<enter>");
+    r.run();
+    let screen = r.screen();
+    assert!(library_row(&screen, "Nervesmerter").starts_with("!Nervesmerter"), "{screen}");
+    let latest = r.other().latest(Some(SEED)).expect("read");
+    assert_eq!(latest[SEED][0].verdict, Verdict::ChangesRequested);
+    assert_eq!(latest[SEED][0].comment, "Kilden mangler");
+}
+
+#[test]
+fn a_decision_the_ledger_cannot_take_stays_queued_is_said_and_goes_with_a_later_try() {
+    let mut r = rig("anne", |ledger, _| ledger.simulate_full_disk().expect("full"));
+    r.keys("ra<enter>");
+    let outcome = r.run();
+    let screen = r.screen();
+    assert!(screen.contains("Not saved: the disk is full. It stays queued"), "{screen}");
+    assert_eq!(r.app.pending_ledger().len(), 1, "kept in memory");
+    assert!(matches!(&outcome.unsaved_ledger[..], [Write::Decide { .. }]), "and reported on the way out");
+    assert!(r.other().latest(None).expect("read").is_empty());
+    // Room again: the loop tries again by itself at its next look at the ledger.
+    r.console.ledger.as_ref().and_then(Link::ledger_ref).expect("open").end_full_disk().expect("room");
+    r.keys("j");
+    r.run();
+    assert!(r.screen().contains("Saved in the review ledger (it had waited)"), "{}", r.screen());
+    assert!(r.app.pending_ledger().is_empty());
+    assert_eq!(r.other().latest(Some(SEED)).expect("read")[SEED].len(), 1, "saved once");
+}
+
+#[test]
+fn another_sessions_decision_shows_without_a_restart() {
+    let mut r = rig("anne", |_, _| {});
+    r.run();
+    let screen = r.screen();
+    assert!(library_row(&screen, "Knæsmerter").starts_with(" Knæsmerter"), "{screen}");
+    let library = Library::bundled();
+    let knae = &library.articles[library.position("knaesmerter").expect("bundled")];
+    let mut other = r.other();
+    other
+        .submit(Write::decide("knaesmerter", normalised(knae), "bo", Verdict::ChangesRequested, ""))
+        .expect("saved");
+    r.keys("j");
+    r.run();
+    let screen = r.screen();
+    assert!(library_row(&screen, "Knæsmerter").starts_with("!Knæsmerter"), "{screen}");
+}
+
+/// An older text of the seed article: a word different in its first paragraph, and a
+/// sentence more in the section on causes.
+fn older(text: &str) -> String {
+    text.replacen("neuropatiske smerter", "nervesmerter", 1).replacen(
+        "Nervesmerter kan have mange forskellige årsager.",
+        "Der er flere årsager. Nervesmerter kan have mange forskellige årsager.",
+        1,
+    )
+}
+
+#[test]
+fn d_shows_what_changed_since_the_latest_approval_marked_without_colour() {
+    let mut r = rig("bo", |ledger, library| {
+        let seed = &library.articles[library.position(SEED).expect("bundled")];
+        let text = older(&normalised(seed));
+        ledger.submit(Write::decide(SEED, text, "anne", Verdict::Approved, "")).expect("saved");
+    });
+    r.keys("D");
+    r.run();
+    let screen = r.screen();
+    assert!(screen.contains("Changes since the latest approval, by anne"), "{screen}");
+    assert!(screen.contains("[-nervesmerter,-]") || screen.contains("[-nervesmerter"), "{screen}");
+    assert!(screen.contains("{+neuropatiske"), "{screen}");
+    assert!(screen.contains("[-Der er flere årsager.-]"), "{screen}");
+    assert!(screen.contains("## Hvad er årsagerne til nervesmerter? (changed)"), "{screen}");
+    // Below the title line and the Library's (whose marks may still be coming).
+    assert_snapshot!("diff_since_anne", screen.lines().skip(2).collect::<Vec<_>>().join("\n"));
+    r.keys("<esc>");
+    r.run();
+    assert!(!r.screen().contains("Changes since"), "Esc closes it");
+}
+
+#[test]
+fn d_starts_from_your_own_approval_and_says_when_there_is_none() {
+    let mut none = rig("bo", |_, _| {});
+    none.keys("D");
+    none.run();
+    assert!(none.screen().contains("Nobody has approved this article yet"), "{}", none.screen());
+    let mut r = rig("anne", |ledger, library| {
+        let seed = &library.articles[library.position(SEED).expect("bundled")];
+        let text = normalised(seed);
+        ledger.submit(Write::decide(SEED, older(&text), "anne", Verdict::Approved, "")).expect("saved");
+        ledger.submit(Write::decide(SEED, text, "bo", Verdict::Approved, "")).expect("saved");
+    });
+    r.keys("D");
+    r.run();
+    let screen = r.screen();
+    assert!(screen.contains("Changes since your approval"), "{screen}");
+    assert!(screen.contains("{+neuropatiske"), "{screen}");
+}
+
+fn comment(text_now: &str, heading: &str, author: &str, text: &str, section_from: &str) -> Comment {
+    Comment {
+        id: new_id(),
+        slug: SEED.into(),
+        heading: heading.into(),
+        position: 0,
+        section: section_hash(section_from, heading).unwrap_or_default(),
+        version: version_of(text_now),
+        author: author.into(),
+        text: text.into(),
+        resolved: false,
+        created: "2026-11-30T08:00:00Z".into(),
+        updated: "2026-11-30T08:00:00Z".into(),
+        revision: 1,
+    }
+}
+
+const CAUSES: &str = "Hvad er årsagerne til nervesmerter?";
+const SYMPTOMS: &str = "Hvilke symptomer er forbundet med nervesmerter?";
+
+#[test]
+fn a_lists_the_ledgers_comments_with_authors_and_what_changed_since() {
+    let mut r = rig("anne", |ledger, library| {
+        let now = normalised(&library.articles[library.position(SEED).expect("bundled")]);
+        let old = older(&now);
+        ledger.submit(Write::Comment(comment(&now, SYMPTOMS, "anne", "Nævn kulde.", &now))).expect("saved");
+        let mut bo = comment(&old, CAUSES, "bo", "Kilde?", &old);
+        bo.created = "2026-11-30T08:01:00Z".into();
+        ledger.submit(Write::Comment(bo)).expect("saved");
+        let mut done = comment(&now, CAUSES, "cai", "Løst allerede.", &now);
+        done.created = "2026-11-30T08:02:00Z".into();
+        done.resolved = true;
+        ledger.submit(Write::Comment(done)).expect("saved");
+    });
+    r.keys("A");
+    r.run();
+    let screen = r.screen();
+    let row = |who: &str| screen.lines().find(|l| l.contains(who)).unwrap_or("").to_string();
+    assert!(row("anne ·").contains("— Hvilke symptomer er forbundet"), "{screen}");
+    assert!(!row("anne ·").contains("changed"), "{screen}");
+    assert!(row("bo ·").contains("text changed since — Hvad er årsagerne"), "{screen}");
+    assert!(!screen.contains("cai"), "resolved ones wait for R: {screen}");
+    r.keys("R");
+    r.run();
+    let screen = r.screen();
+    assert!(screen.contains("Comments, resolved too"), "{screen}");
+    assert!(screen.lines().any(|l| l.contains("cai ·") && l.contains("resolved")), "{screen}");
+    // Anyone resolves: anne resolves bo's comment (the second row).
+    r.keys("Rjx");
+    r.run();
+    let open: Vec<String> =
+        r.other().comments(Some(SEED), false).expect("read").into_iter().map(|c| c.author).collect();
+    assert_eq!(open, ["anne"], "{}", r.screen());
+    // Only the author edits or deletes: cai's comment (listed with R).
+    r.keys("<esc>ARjje");
+    r.run();
+    assert!(r.screen().contains("Only its author can change or delete a comment"), "{}", r.screen());
+}
+
+#[test]
+fn a_comment_is_written_listed_edited_and_deleted_by_its_author() {
+    let mut r = rig("anne", |_, _| {});
+    r.keys("]]aTjek kilderne.<C-s>");
+    r.run();
+    assert!(r.app.editor().is_none(), "{}", r.screen());
+    assert!(r.screen().contains("Comment saved: the team sees it"), "{}", r.screen());
+    let saved = r.other().comments(Some(SEED), true).expect("read");
+    assert_eq!(saved.len(), 1);
+    assert_eq!((saved[0].heading.as_str(), saved[0].author.as_str()), (SYMPTOMS, "anne"));
+    assert_eq!(saved[0].version, version_of(&r.current_text()));
+    let contents = r.screen();
+    assert!(contents.lines().any(|l| l.contains("? Hvilke symptomer") && l.contains('✎')), "{contents}");
+    r.keys("Ae Og sproget.<C-s>");
+    r.run();
+    let saved = r.other().comments(Some(SEED), true).expect("read");
+    assert_eq!(saved.iter().map(|c| c.text.as_str()).collect::<Vec<_>>(), ["Tjek kilderne. Og sproget."]);
+    r.keys("Ad");
+    r.run();
+    assert!(r.screen().contains("Delete this comment? y / n"), "{}", r.screen());
+    r.keys("y");
+    r.run();
+    assert!(r.other().comments(Some(SEED), true).expect("read").is_empty(), "{}", r.screen());
+    assert!(r.app.noted_headings().is_empty());
+}
