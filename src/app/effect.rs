@@ -26,6 +26,8 @@ pub enum Effect {
     Parse(u64, Arc<str>),
     /// Capture the mouse, or leave it to the terminal.
     SetMouse(bool),
+    /// Remember that the first-run hint was dismissed (in the data folder).
+    DismissHint,
     /// End the reader.
     Quit,
 }

@@ -83,6 +83,8 @@ pub const BINDINGS: &[Binding] = &[
     bind(&[special(KeyCode::Esc)], "Esc", Action::Close, "close the overlay, clear find"),
     bind(&[key('q')], "q", Action::Quit, "quit (in an overlay: close it)"),
     bind(&[ctrl('c')], "Ctrl-c", Action::Exit, "quit at once"),
+    bind(&[key('L')], "L", Action::Library, "the Library (over the text on narrow screens)"),
+    bind(&[key('x')], "x", Action::DismissHint, "hide the hint under the text for good"),
 ];
 
 /// The keys of a text prompt (palette, search, find); every other key is typed into it.
@@ -232,7 +234,7 @@ mod tests {
         assert_eq!(press(KeyCode::BackTab, KeyModifiers::SHIFT), Some(Action::FocusPrev));
         assert_eq!(press(KeyCode::Char('d'), KeyModifiers::CONTROL), Some(Action::HalfDown));
         assert_eq!(press(KeyCode::Char('c'), KeyModifiers::CONTROL), Some(Action::Exit));
-        assert_eq!(press(KeyCode::Char('x'), KeyModifiers::NONE), None);
+        assert_eq!(press(KeyCode::Char('z'), KeyModifiers::NONE), None);
     }
 
     #[test]

@@ -4,12 +4,14 @@ mod action;
 mod docs;
 mod effect;
 mod find;
+pub mod help;
 mod history;
 pub mod keymap;
 mod lazy;
 mod lookup;
 mod navigate;
 mod review;
+mod sidebar;
 mod update;
 
 pub use action::Action;
@@ -50,6 +52,8 @@ pub enum Overlay {
     Warnings(usize),
     /// The contents, on screens too narrow for the pane.
     Contents,
+    /// The Library, on screens too narrow for the pane.
+    Library,
 }
 
 /// What takes the keys over the panes. At most one is open; this one place says which, so
@@ -141,6 +145,10 @@ pub struct App {
     pub stale_months: u16,
     /// Each article's state in the team's review ledger (✓ ~ ! in the Library).
     pub reviews: crate::ledger::Desk,
+    /// How wide the left panes are.
+    pub sidebar_width: screen::SidebarWidth,
+    /// Whether the first-run hint shows under the reader (until dismissed).
+    pub first_run_hint: bool,
 }
 
 impl App {
@@ -180,6 +188,8 @@ impl App {
             waiting: false,
             stale_months: crate::check::STALE_MONTHS,
             reviews: crate::ledger::Desk::default(),
+            sidebar_width: screen::SidebarWidth::Auto,
+            first_run_hint: false,
         };
         if !app.library.warnings.is_empty() {
             app.message = Some(crate::strings::warnings_found(app.library.warnings.len()));
@@ -417,7 +427,9 @@ impl App {
 
     /// The panes for the current screen size and settings.
     pub fn panes(&self) -> Panes {
-        screen::panes(self.area, self.sidebar, self.library.articles.len())
+        let shape =
+            screen::Shape { sidebar: self.sidebar, width: self.sidebar_width, hint: self.first_run_hint };
+        screen::panes(self.area, shape, |width, enough| self.library_rows(usize::from(width), enough))
     }
 
     /// Whether the left panes are on screen.

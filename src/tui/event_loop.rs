@@ -35,6 +35,10 @@ pub trait Keep {
     fn save_draft(&mut self, draft: &Draft) -> io::Result<()>;
     /// Removes the draft (its note was saved, or given up).
     fn clear_draft(&mut self) -> io::Result<()>;
+    /// Remembers that the first-run hint was dismissed (by default, nowhere).
+    fn dismiss_hint(&mut self) -> io::Result<()> {
+        Ok(())
+    }
 }
 
 /// How the reader ended.
@@ -342,6 +346,10 @@ fn perform<B: Surface, K: Keep>(
                     let doc = crate::document::Document::parse(&body);
                     let _ = tx.send(Wake::Parsed(generation, Box::new(doc)));
                 });
+            }
+            Effect::DismissHint => {
+                // Not remembered means only that the hint shows again next time.
+                let _ = c.keep.dismiss_hint();
             }
             Effect::Quit => return Ok(true),
         }

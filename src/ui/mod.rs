@@ -29,15 +29,19 @@ pub fn draw(app: &App, frame: &mut Frame) {
         sidebar::contents(app, area, buf);
     }
     reader::text(app, panes.text, buf);
+    if let Some(area) = panes.hint {
+        bars::first_run_hint(area, buf);
+    }
     bars::status(app, panes.status, buf);
     match &app.modal {
         Modal::Editor(_) => review::editor(app, area, buf),
         Modal::List(_) => review::list(app, area, buf),
         Modal::Palette(_) => lookup::palette(app, area, buf),
         Modal::Search(_) => lookup::search(app, area, buf),
-        Modal::Overlay(Overlay::Help(scroll)) => overlay::help(*scroll, area, buf),
+        Modal::Overlay(Overlay::Help(scroll)) => overlay::help(app, *scroll, area, buf),
         Modal::Overlay(Overlay::Warnings(scroll)) => overlay::warnings(app, *scroll, area, buf),
         Modal::Overlay(Overlay::Contents) => overlay::contents(app, buf),
+        Modal::Overlay(Overlay::Library) => overlay::library(app, buf),
         // The find prompt is drawn in the status line.
         Modal::Find(_) | Modal::None => {}
     }
