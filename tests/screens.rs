@@ -642,3 +642,28 @@ fn under_70_columns_l_opens_the_library_over_the_text_60x24() {
     let (wide, _) = reader(80, 24, &["L"]);
     assert_eq!((wide.overlay(), wide.focus), (None, artikel::app::Focus::Library));
 }
+
+#[test]
+fn a_click_on_any_row_of_a_wrapped_heading_opens_that_heading() {
+    for (w, h, keys) in [(80, 24, &["f"][..]), (80, 24, &["G"][..]), (120, 40, &[][..])] {
+        let (app, buf) = reader(w, h, keys);
+        let contents = app.panes().contents.expect("a contents pane");
+        for y in contents.y + 1..contents.y + contents.height {
+            let shown: String =
+                (contents.x..contents.x + contents.width - 1).map(|x| buf[(x, y)].symbol()).collect();
+            let shown = shown.trim_start_matches(['▶', ' ', '?', '≡', '·']).trim_end().trim_end_matches('…');
+            if shown.is_empty() {
+                continue;
+            }
+            let mut clicked = seed_reader();
+            update(&mut clicked, Action::Resize(w, h));
+            let _ = press(&mut clicked, keys);
+            update(&mut clicked, Action::Click { col: contents.x + 4, row: y });
+            let heading = clicked.section().map(|i| clicked.doc.outline.headings[i].text.clone());
+            assert!(
+                heading.as_deref().is_some_and(|t| t.contains(shown)),
+                "{w}x{h} {keys:?}: row {y} shows {shown:?}, the click opened {heading:?}"
+            );
+        }
+    }
+}

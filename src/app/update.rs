@@ -451,11 +451,11 @@ fn wheel(app: &mut App, col: u16, row: u16, down: bool) -> bool {
 fn click(app: &mut App, col: u16, row: u16) -> bool {
     let panes = app.panes();
     let at = ratatui::layout::Position::new(col, row);
-    // The row inside a pane's list (below its title row, above its bottom edge), and the
-    // list's width (left of its rule).
+    // The row inside a pane's list (below its title row), the list's width (left of its
+    // rule) and its height, as the pane draws it.
     let inside = |r: ratatui::layout::Rect| {
-        (row > r.y && row + 1 < r.y + r.height).then(|| {
-            (usize::from(row - r.y - 1), usize::from(r.width.saturating_sub(1)), usize::from(r.height - 2))
+        (row > r.y && row < r.y + r.height).then(|| {
+            (usize::from(row - r.y - 1), usize::from(r.width.saturating_sub(1)), usize::from(r.height - 1))
         })
     };
     if let Some((y, width, height)) = panes.library.filter(|r| r.contains(at)).and_then(inside) {
