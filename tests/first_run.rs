@@ -108,3 +108,27 @@ fn a_data_folder_that_cannot_be_written_only_means_the_hint_comes_back() {
     let (again, _) = session(&data, "");
     assert!(again.first_run_hint, "not remembered, so it shows again");
 }
+
+#[test]
+fn on_a_narrow_screen_the_hint_keeps_help_and_how_to_hide_it() {
+    strings::set_lang(Lang::En);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let disk = Disk::new(dir.path());
+    let library = Library::bundled();
+    let mut app = App::new(library, 0);
+    app.adopt_personal(disk.load(), disk.dir());
+    for (w, expected) in [
+        (60, " p questions · / find · ] next question · ? help · x hide"),
+        (40, " p questions · / find · ? help · x hide"),
+        (30, " p questions · ? help · x hide"),
+        (25, " ? help · x hide"),
+        (120, " New here? p questions · / find · s search library · ] next question · ? help · x hide"),
+    ] {
+        artikel::app::update(&mut app, artikel::app::Action::Resize(w, 24));
+        let mut terminal = Terminal::new(TestBackend::new(w, 24)).expect("terminal");
+        terminal.draw(|f| artikel::ui::draw(&app, f)).expect("draw");
+        let buf = terminal.backend().buffer();
+        let row: String = (0..w).map(|x| buf[(x, 22)].symbol()).collect();
+        assert_eq!(row.trim_end(), expected, "at {w} columns");
+    }
+}

@@ -125,9 +125,19 @@ pub fn first_run_hint(area: Rect, buf: &mut Buffer) {
         (&[Action::Help], &strings::HINT_ALL_KEYS),
         (&[Action::DismissHint], &strings::HINT_HIDE),
     ];
-    let parts: Vec<String> =
-        parts.iter().map(|p| keymap::hint(keymap::BINDINGS, std::slice::from_ref(p))).collect();
+    let mut parts: Vec<Option<String>> =
+        parts.iter().map(|p| Some(keymap::hint(keymap::BINDINGS, std::slice::from_ref(p)))).collect();
     let width = usize::from(area.width);
+    let shown = |parts: &[Option<String>]| parts.iter().flatten().cloned().collect::<Vec<_>>().join(" · ");
+    // On a narrow screen the help and the key that hides the hint stay; the others go, the
+    // least needed first (library search, the next question, find, then the palette).
+    for drop in [2, 3, 1, 0] {
+        if display_width(&shown(&parts)) < width {
+            break;
+        }
+        parts[drop] = None;
+    }
+    let parts: Vec<String> = parts.into_iter().flatten().collect();
     let whole = parts.join(" · ");
     let mut x = area.x;
     let mut put = |text: &str, style: Style| {
