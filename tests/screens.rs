@@ -228,7 +228,7 @@ fn narrow_40x12_hides_the_sidebar_and_t_shows_contents_over_the_text() {
 #[test]
 fn tiny_screens_draw_without_panicking() {
     for (w, h) in [(1, 1), (2, 2), (20, 5), (5, 20), (69, 6), (70, 6), (70, 7)] {
-        let (app, buf) = reader(w, h, &["]", "f", "}", "?", "<esc>", "t", "G"]);
+        let (app, buf) = reader(w, h, &["]", "f", "}", "?", "G", "<esc>", "L", "j", "<esc>", "t", "G"]);
         assert_eq!(app.area, buf.area, "the keys were handled at {w}x{h}");
         if w >= 20 && h >= 5 {
             assert!(text(&buf).contains("Nerve"), "{w}x{h} shows the article:\n{}", text(&buf));

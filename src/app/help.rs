@@ -238,4 +238,18 @@ mod tests {
             assert!(samples.iter().any(|s| s == mark), "{mark} is explained");
         }
     }
+
+    #[test]
+    fn the_groups_and_the_legend_speak_danish_too() {
+        crate::strings::set_thread_lang(Some(crate::strings::Lang::Da));
+        let all = lines(18);
+        crate::strings::set_thread_lang(None);
+        assert_eq!(all.first(), Some(&Line::Heading("Flyt dig".into())));
+        assert!(all.contains(&Line::Heading("Hvad mærkerne betyder".into())));
+        assert!(
+            all.iter().any(
+                |l| matches!(l, Line::Mark { what, .. } if what.contains("ikke opdateret i 18 måneder"))
+            )
+        );
+    }
 }

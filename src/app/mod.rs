@@ -21,6 +21,7 @@ pub use find::{Find, FindHit};
 pub use history::Place;
 pub use lookup::{LibrarySearch, Palette, PreviewLayout, ResultRow};
 pub use review::{Editor, ListKind, ListView};
+pub use sidebar::ContentsRows;
 pub use update::{type_text, update};
 
 use crate::document::{Document, HeadingKind, prefix_end};

@@ -468,8 +468,8 @@ fn click(app: &mut App, col: u16, row: u16) -> bool {
         }
     }
     if let Some((y, width, height)) = panes.contents.filter(|r| r.contains(at)).and_then(inside) {
-        let entries = app.contents_entries(width);
-        let rows = |i: usize| entries.get(i).map_or(1, Vec::len);
+        let entries = app.contents_rows(width);
+        let rows = |i| entries.height(i);
         let first = rows_offset(app.contents_highlight(), height, rows);
         if let Some(i) = entry_at(first, y, entries.len(), rows) {
             app.contents_sel = i;

@@ -13,18 +13,33 @@ use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::widgets::{Block, Borders, Clear, Widget};
 
-/// A bordered window of at most `w`×`h`, centred in `area`, for `rows` rows of content
-/// scrolled by `scroll`; returns its inside. Its bottom edge says how to scroll and close,
-/// and when rows are hidden below, that there is more.
-fn window(title: &str, w: u16, h: u16, rows: usize, scroll: usize, area: Rect, buf: &mut Buffer) -> Rect {
+/// How much a window holds beside what shows.
+#[derive(Clone, Copy)]
+struct Fill {
+    /// It has more rows than show, so it scrolls.
+    scrolls: bool,
+    /// Some of them are below what shows.
+    more_below: bool,
+}
+
+impl Fill {
+    /// `rows` rows scrolled by `scroll` in a window `h` rows tall (border included) on `area`.
+    fn of(rows: usize, scroll: usize, h: u16, area: Rect) -> Fill {
+        let inner_h = usize::from(h.min(area.height).saturating_sub(2));
+        Fill { scrolls: rows > inner_h, more_below: scroll + inner_h < rows }
+    }
+}
+
+/// A bordered window of at most `w`×`h`, centred in `area`; returns its inside. Its bottom
+/// edge says how to scroll and close, and when rows are hidden below, that there is more.
+fn window(title: &str, w: u16, h: u16, fill: Fill, area: Rect, buf: &mut Buffer) -> Rect {
     let w = w.min(area.width);
     let h = h.min(area.height);
     let rect = Rect::new(area.x + (area.width - w) / 2, area.y + (area.height - h) / 2, w, h);
     Clear.render(rect, buf);
-    let inner_h = usize::from(h.saturating_sub(2));
-    let keys = if rows > inner_h { keymap::hints::scroll() } else { keymap::hints::close() };
+    let keys = if fill.scrolls { keymap::hints::scroll() } else { keymap::hints::close() };
     // With rows hidden below, that comes first; then as much of how to scroll and close as fits.
-    let hint = if scroll + inner_h < rows {
+    let hint = if fill.more_below {
         let more = strings::MORE_BELOW.to_string();
         [format!("{more} · {keys}"), format!("{more} · {}", keymap::hints::close()), more]
             .into_iter()
@@ -87,8 +102,9 @@ pub fn help(app: &App, scroll: usize, area: Rect, buf: &mut Buffer) {
         Line::Blank => 0,
     };
     let width = help.iter().map(text_w).max().unwrap_or(0) + 3;
-    let inner =
-        window(strings::HELP_TITLE, clamp16(width), clamp16(help.len() + 2), help.len(), scroll, area, buf);
+    let height = clamp16(help.len() + 2);
+    let fill = Fill::of(help.len(), scroll, height, area);
+    let inner = window(strings::HELP_TITLE, clamp16(width), height, fill, area, buf);
     let room = usize::from(inner.width);
     for (y, line) in (inner.y..).zip(help.iter().skip(scroll).take(usize::from(inner.height))) {
         match line {
@@ -131,21 +147,19 @@ pub fn warnings(app: &App, scroll: usize, area: Rect, buf: &mut Buffer) {
         rows.push((format!(" {}", strings::NO_WARNINGS), Style::new()));
     }
     let height = clamp16(rows.len() + 2);
-    let inner = window(strings::WARNINGS_TITLE, inner_w + 2, height, rows.len(), scroll, area, buf);
+    let fill = Fill::of(rows.len(), scroll, height, area);
+    let inner = window(strings::WARNINGS_TITLE, inner_w + 2, height, fill, area, buf);
     lines(inner, &rows, scroll, buf);
 }
 
 /// The contents, for screens too narrow for the Contents pane: over the whole reader pane.
 pub fn contents(app: &App, buf: &mut Buffer) {
     let reader = app.panes().reader;
-    let heights: Vec<usize> =
-        app.contents_entries(usize::from(reader.width.saturating_sub(2))).iter().map(Vec::len).collect();
-    let rows: usize = heights.iter().sum();
-    let area = Rect { height: reader.height.min(clamp16(rows + 2)), ..reader };
-    let of = |i: usize| heights.get(i).copied().unwrap_or(1);
-    let first = rows_offset(app.contents_sel, usize::from(area.height.saturating_sub(2)), of);
-    let above = heights.iter().take(first).sum();
-    let inner = window(strings::CONTENTS, area.width, area.height, rows, above, area, buf);
+    let entries = app.contents_rows(usize::from(reader.width.saturating_sub(2)));
+    let height = |i| entries.height(i);
+    let area = list_area(reader, rows_up_to(height, 0, entries.len(), usize::from(reader.height)));
+    let fill = list_fill(app.contents_sel, entries.len(), height, area);
+    let inner = window(strings::CONTENTS, area.width, area.height, fill, area, buf);
     sidebar::outline(app, inner, Some(app.contents_sel), buf);
 }
 
@@ -154,13 +168,38 @@ pub fn contents(app: &App, buf: &mut Buffer) {
 pub fn library(app: &App, buf: &mut Buffer) {
     let reader = app.panes().reader;
     let width = usize::from(reader.width.saturating_sub(2));
-    let of = |i| app.library_entry(i, width).height();
-    let rows = app.library_rows(width, usize::MAX);
-    let area = Rect { height: reader.height.min(clamp16(rows + 2)), ..reader };
-    let first = rows_offset(app.library_sel, usize::from(area.height.saturating_sub(2)), of);
-    let above = (0..first).map(of).sum();
-    let inner = window(&app.reviews.title(), area.width, area.height, rows, above, area, buf);
+    let height = |i| app.library_entry(i, width).height();
+    let len = app.library.articles.len();
+    let area = list_area(reader, rows_up_to(height, 0, len, usize::from(reader.height)));
+    let fill = list_fill(app.library_sel, len, height, area);
+    let inner = window(&app.reviews.title(), area.width, area.height, fill, area, buf);
     sidebar::articles(app, inner, Some(app.library_sel), buf);
+}
+
+/// The rows of entries `from..len` (entry `i` taking `height(i)`), counted until past `enough`.
+fn rows_up_to(height: impl Fn(usize) -> usize, from: usize, len: usize, enough: usize) -> usize {
+    let mut rows = 0;
+    for i in from..len {
+        rows += height(i);
+        if rows > enough {
+            break;
+        }
+    }
+    rows
+}
+
+/// A list window over the top of `reader`, as tall as its `rows` (and border) allow.
+fn list_area(reader: Rect, rows: usize) -> Rect {
+    Rect { height: reader.height.min(clamp16(rows + 2)), ..reader }
+}
+
+/// Whether a list window on `area` with entry `selected` of `len` in view scrolls, and has
+/// entries below the last it shows.
+fn list_fill(selected: usize, len: usize, height: impl Fn(usize) -> usize, area: Rect) -> Fill {
+    let inner_h = usize::from(area.height.saturating_sub(2));
+    let first = rows_offset(selected, inner_h, &height);
+    let below = rows_up_to(&height, first, len, inner_h) > inner_h;
+    Fill { scrolls: first > 0 || below, more_below: below }
 }
 
 fn clamp16(n: usize) -> u16 {

@@ -95,42 +95,41 @@ fn marker(h: &Heading) -> (&'static str, Style) {
 pub fn outline(app: &App, inner: Rect, selected: Option<usize>, buf: &mut Buffer) {
     let headings = &app.doc.outline.headings;
     let current = app.section();
-    let (noted, bookmarked) = (app.noted_headings(), app.bookmarked_headings());
     let width = usize::from(inner.width);
-    let entries = app.contents_entries(width);
-    let rows_of = |i: usize| entries.get(i).map_or(1, Vec::len);
-    let first = rows_offset(app.contents_highlight(), usize::from(inner.height), rows_of);
+    let entries = app.contents_rows(width);
+    let first = rows_offset(app.contents_highlight(), usize::from(inner.height), |i| entries.height(i));
     let bottom = inner.y + inner.height;
     let mut y = inner.y;
     for (i, h) in headings.iter().enumerate().skip(first) {
         if y >= bottom {
             break;
         }
-        let lead = app.heading_lead(i);
+        let lead = entries.lead(i);
+        let rows = entries.entry(i);
         let (mark, mark_style) = marker(h);
         let gutter = if current == Some(i) { "▶" } else { " " };
-        let rows = u16::try_from(rows_of(i)).unwrap_or(u16::MAX).min(bottom - y);
+        let height = u16::try_from(rows.len().max(1)).unwrap_or(u16::MAX).min(bottom - y);
         let mut style = if current == Some(i) { theme::current() } else { Style::new() };
         if selected == Some(i) {
             style = theme::selected();
         }
-        buf.set_style(Rect { y, height: rows, ..inner }, style);
+        buf.set_style(Rect { y, height, ..inner }, style);
         let head = format!("{gutter}{}", " ".repeat(lead.saturating_sub(3)));
         let (x, _) = buf.set_stringn(inner.x, y, &head, width, Style::new());
         let used = usize::from(x - inner.x);
         buf.set_stringn(x, y, mark, width.saturating_sub(used), mark_style);
         let text_x = inner.x + u16::try_from(lead).unwrap_or(u16::MAX).min(inner.width);
         let room = width.saturating_sub(lead);
-        for (r, text) in entries.get(i).into_iter().flatten().enumerate() {
+        for (r, text) in rows.iter().enumerate() {
             let Some(row_y) = row_at(y, r, bottom) else { break };
             buf.set_stringn(text_x, row_y, text, room, Style::new());
         }
-        let marks = app.heading_marks(i, &noted, &bookmarked);
+        let marks = entries.marks(i);
         if !marks.is_empty() {
             let mx = inner.x + inner.width.saturating_sub(u16::try_from(marks.chars().count()).unwrap_or(0));
             buf.set_stringn(mx, y, &marks, width, theme::note());
         }
-        y = y.saturating_add(rows);
+        y = y.saturating_add(height);
     }
 }
 
