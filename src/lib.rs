@@ -13,6 +13,7 @@ pub mod check;
 pub mod cli;
 pub mod corpus;
 pub mod document;
+pub mod entries;
 pub mod layout;
 pub mod ledger;
 pub mod library;

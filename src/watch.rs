@@ -185,6 +185,6 @@ mod tests {
         let reload = rx.recv_timeout(Duration::from_secs(10)).expect("a reload");
         let desk = reload.reviews.expect("the ledger was read").expect("read without error");
         let at = reload.library.position("ryg").expect("ryg");
-        assert_eq!(desk.state(at), ArticleState::Stale, "the approval is of the text before");
+        assert_eq!(desk.state(at), Some(ArticleState::Stale), "the approval is of the text before");
     }
 }

@@ -138,18 +138,79 @@ fn faq_jump_then_next_answer_80x24() {
     assert_snapshot!("faq_next_answer_80x24", text(&answer));
 }
 
-#[test]
-fn help_overlay_lists_every_binding() {
-    let (_, tall) = reader(80, 60, &["?"]);
-    let screen = text(&tall);
-    for (keys, what) in keymap::help_rows() {
-        assert!(screen.contains(what) && screen.contains(keys), "help shows {keys:?} {what:?}");
+/// Every screen of the help, from its top, paging down with PgDn until it moves no more.
+fn help_pages(w: u16, h: u16) -> Vec<String> {
+    let mut app = seed_reader();
+    update(&mut app, Action::Resize(w, h));
+    let _ = press(&mut app, &["?"]);
+    let mut pages = vec![text(&draw(&app, w, h))];
+    loop {
+        update(&mut app, Action::PageDown);
+        let page = text(&draw(&app, w, h));
+        if pages.last() == Some(&page) {
+            return pages;
+        }
+        pages.push(page);
     }
-    let (_, buf) = reader(80, 24, &["?"]);
-    assert!(text(&buf).contains("j/k scroll"), "at 24 rows the help says it scrolls");
-    let (_, scrolled) = reader(80, 24, &["?", "G"]);
-    assert!(text(&scrolled).contains("wheel scrolls the pane under it"), "and scrolls to its end");
-    assert_snapshot!(text(&buf));
+}
+
+#[test]
+fn help_is_grouped_fits_80x24_and_scrolls_to_a_legend() {
+    let pages = help_pages(80, 24);
+    assert!(pages.len() >= 3, "the help takes several screens at 24 rows");
+    let all = pages.concat();
+    // Every key of the table shows, with what it does, somewhere on the way down.
+    for b in keymap::BINDINGS.iter().chain(keymap::PROMPT_BINDINGS).chain(keymap::EDITOR_BINDINGS) {
+        assert!(all.contains(&format!(" {}  {}", b.label, b.help)), "help shows {} {}", b.label, b.help);
+    }
+    // In groups, moving first; the legend last, each mark with what it means.
+    let at = |needle: &str| all.find(needle).unwrap_or_else(|| panic!("{needle} in the help"));
+    assert!(at(" Moving ") < at(" Jumping ") && at(" Jumping ") < at(" Looking up "));
+    assert!(at(" Looking up ") < at(" Reviewing ") && at(" Reviewing ") < at(" What the marks mean "));
+    for mark in [
+        "✓  reviewed",
+        "~  approved, but",
+        "!  changes",
+        "★  a section you bookmarked",
+        "✎  a section with your note",
+    ] {
+        assert!(all.contains(mark), "the legend explains {mark}");
+    }
+    assert!(all.contains("19/02/2025  not updated for 12 months or more"));
+    assert!(all.contains("link  a link: to another article"));
+    // Each page fits: a window no wider than the screen, its right edge on every row.
+    for page in &pages {
+        let rows: Vec<Vec<char>> = page.lines().map(|r| r.chars().collect()).collect();
+        assert_eq!(rows.len(), 24);
+        let right = rows[0].iter().position(|&c| c == '┐').expect("the window's corner");
+        assert!(right < 80);
+        let framed = rows[1..23].iter().filter(|r| r[right] == '│').count();
+        assert_eq!(framed, 22, "every row of text inside the frame:\n{page}");
+    }
+    assert!(pages[0].contains("↓ more below · j/k scroll · Esc closes"), "{}", pages[0]);
+    let last = pages.last().expect("a last page");
+    assert!(!last.contains("more below") && last.contains("j/k scroll"), "{last}");
+    // j and k scroll a line at a time.
+    let (_, down) = reader(80, 24, &["?", "j"]);
+    let inside =
+        |page: &str, y: usize| page.lines().nth(y).map(|r| r.chars().skip(3).take(70).collect::<String>());
+    assert_eq!(inside(&text(&down), 2), inside(&pages[0], 3), "one line further");
+    let (_, back) = reader(80, 24, &["?", "j", "k"]);
+    assert_eq!(text(&back), pages[0]);
+    assert_snapshot!("help_80x24", pages[0]);
+    assert_snapshot!("help_80x24_legend", last);
+}
+
+#[test]
+fn the_legend_draws_each_style_as_it_looks_on_screen() {
+    let (_, buf) = reader(80, 24, &["?", "G"]);
+    let y = find_row(&buf, "19/02/2025  not updated");
+    let x = u16::try_from(row(&buf, y).find("19/02").expect("date")).expect("x");
+    assert!(buf[(x, y)].modifier.contains(Modifier::UNDERLINED), "the stale date is underlined");
+    let y = find_row(&buf, "the find hit you are on");
+    let line = row(&buf, y);
+    let x = u16::try_from(line[..line.find("word").expect("sample")].chars().count()).expect("x");
+    assert!(buf[(x, y)].modifier.contains(Modifier::REVERSED | Modifier::BOLD | Modifier::UNDERLINED));
 }
 
 #[test]
@@ -167,7 +228,7 @@ fn narrow_40x12_hides_the_sidebar_and_t_shows_contents_over_the_text() {
 #[test]
 fn tiny_screens_draw_without_panicking() {
     for (w, h) in [(1, 1), (2, 2), (20, 5), (5, 20), (69, 6), (70, 6), (70, 7)] {
-        let (app, buf) = reader(w, h, &["]", "f", "}", "?", "<esc>", "t", "G"]);
+        let (app, buf) = reader(w, h, &["]", "f", "}", "?", "G", "<esc>", "L", "j", "<esc>", "t", "G"]);
         assert_eq!(app.area, buf.area, "the keys were handled at {w}x{h}");
         if w >= 20 && h >= 5 {
             assert!(text(&buf).contains("Nerve"), "{w}x{h} shows the article:\n{}", text(&buf));
@@ -269,12 +330,20 @@ fn the_wheel_scrolls_the_pane_under_the_pointer_and_a_click_jumps() {
     // Over the Contents pane the wheel moves its selection, not the text.
     update(&mut app, Action::Wheel { col: 5, row: 10, down: true });
     assert_eq!((app.scroll, app.focus, app.contents_sel), (0, artikel::app::Focus::Contents, 1));
-    // A click on "≡ Ofte stillede spørgsmål…" jumps there.
-    let buf = draw(&app, 80, 24);
-    let y = find_row(&buf, "≡ Ofte stillede");
-    update(&mut app, Action::Click { col: 5, row: y });
+    // A click on the second row of "≡ Ofte stillede spørgsmål om / nervesmerter", wrapped at
+    // 120 columns, jumps there: every row of an entry belongs to it.
+    update(&mut app, Action::Resize(120, 40));
+    let buf = draw(&app, 120, 40);
+    let y = find_row(&buf, "≡ Ofte stillede spørgsmål om ");
+    assert!(row(&buf, y + 1).starts_with("   nervesmerter   "), "{}", row(&buf, y + 1));
+    update(&mut app, Action::Click { col: 20, row: y + 1 });
     assert_eq!(app.section(), app.doc.outline.faq());
     assert_eq!(app.scroll, app.layout.heading_rows[app.doc.outline.faq().expect("faq")]);
+    // And the row below it is the next entry.
+    let mut app = seed_reader();
+    update(&mut app, Action::Resize(120, 40));
+    update(&mut app, Action::Click { col: 20, row: y + 2 });
+    assert_eq!(app.section(), app.doc.outline.faq().map(|i| i + 1));
 }
 
 #[test]
@@ -457,4 +526,91 @@ fn a_long_message_is_shown_whole_and_stays_listed_under_w() {
     let listed: String = listed.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(listed.contains("notes.yaml.corrupt-1764480000 and notes start empty"), "{listed}");
     assert!(!listed.contains("Every article loaded cleanly"), "{listed}");
+}
+
+#[test]
+fn start_200x50_shows_every_question_whole_beside_a_wider_sidebar() {
+    let (app, buf) = reader(200, 50, &[]);
+    let panes = app.panes();
+    let sidebar = panes.contents.expect("a sidebar");
+    assert_eq!(sidebar.width, 60, "a third of 200, at most 60");
+    assert!(panes.text.x - panes.reader.x < 30, "no wide empty margin beside it");
+    assert_snapshot!(text(&buf));
+}
+
+#[test]
+fn at_200x50_every_question_of_every_bundled_article_shows_whole() {
+    let library = Library::bundled();
+    for i in 0..library.articles.len() {
+        let mut app = App::new(Library::bundled(), i);
+        update(&mut app, Action::Resize(200, 50));
+        let buf = draw(&app, 200, 50);
+        let contents = app.panes().contents.expect("a contents pane");
+        // The pane's rows, the text part only, joined: each heading reads whole in it.
+        let mut joined = String::new();
+        for y in contents.y + 1..contents.y + contents.height - 1 {
+            let line: String =
+                (contents.x..contents.x + contents.width - 1).map(|x| buf[(x, y)].symbol()).collect();
+            assert!(!line.contains('…'), "{}: nothing cut: {line}", app.library.articles[i].slug);
+            joined.push_str(line.trim_start_matches(['▶', ' ', '?', '≡', '·']).trim_end());
+            joined.push(' ');
+        }
+        for h in &app.doc.outline.headings {
+            assert!(joined.contains(&format!("{} ", h.text)), "{} shows whole:\n{joined}", h.text);
+        }
+    }
+}
+
+#[test]
+fn under_70_columns_l_opens_the_library_over_the_text_60x24() {
+    let (app, buf) = reader(60, 24, &["L"]);
+    assert_eq!(app.overlay(), Some(artikel::app::Overlay::Library));
+    let screen = text(&buf);
+    for article in &app.library.articles {
+        assert!(screen.contains(article.short_title()), "{} listed:\n{screen}", article.short_title());
+    }
+    // The open article is chosen to start with, in reverse video.
+    let y = find_row(&buf, "Nervesmerter  ");
+    assert!(buf[(3, y)].modifier.contains(Modifier::REVERSED));
+    assert_snapshot!("library_overlay_60x24", screen);
+    // j moves the choice, Enter opens it, Backspace goes back.
+    let (opened, _) = reader(60, 24, &["L", "j", "<enter>"]);
+    assert_eq!(opened.overlay(), None);
+    assert_eq!(opened.library.articles[opened.current].slug, "skuldersmerter");
+    let (back, _) = reader(60, 24, &["L", "j", "<enter>", "<bs>"]);
+    assert_eq!(back.library.articles[back.current].slug, "nervesmerter");
+    // Esc closes it and nothing changes.
+    let (closed, _) = reader(60, 24, &["L", "j", "<esc>"]);
+    assert_eq!(
+        (closed.overlay(), closed.library.articles[closed.current].slug.as_str()),
+        (None, "nervesmerter")
+    );
+    // Where the sidebar shows, L takes the keys to its Library.
+    let (wide, _) = reader(80, 24, &["L"]);
+    assert_eq!((wide.overlay(), wide.focus), (None, artikel::app::Focus::Library));
+}
+
+#[test]
+fn a_click_on_any_row_of_a_wrapped_heading_opens_that_heading() {
+    for (w, h, keys) in [(80, 24, &["f"][..]), (80, 24, &["G"][..]), (120, 40, &[][..])] {
+        let (app, buf) = reader(w, h, keys);
+        let contents = app.panes().contents.expect("a contents pane");
+        for y in contents.y + 1..contents.y + contents.height {
+            let shown: String =
+                (contents.x..contents.x + contents.width - 1).map(|x| buf[(x, y)].symbol()).collect();
+            let shown = shown.trim_start_matches(['▶', ' ', '?', '≡', '·']).trim_end().trim_end_matches('…');
+            if shown.is_empty() {
+                continue;
+            }
+            let mut clicked = seed_reader();
+            update(&mut clicked, Action::Resize(w, h));
+            let _ = press(&mut clicked, keys);
+            update(&mut clicked, Action::Click { col: contents.x + 4, row: y });
+            let heading = clicked.section().map(|i| clicked.doc.outline.headings[i].text.clone());
+            assert!(
+                heading.as_deref().is_some_and(|t| t.contains(shown)),
+                "{w}x{h} {keys:?}: row {y} shows {shown:?}, the click opened {heading:?}"
+            );
+        }
+    }
 }

@@ -268,6 +268,8 @@ fn a_storm_of_resizes_ends_on_a_correct_screen() {
     let library = artikel::library::Library::bundled();
     let seed = library.position("nervesmerter").expect("seed");
     let mut app = artikel::app::App::new(library, seed);
+    // A fresh data folder: a first run, with its hint.
+    app.first_run_hint = true;
     artikel::app::update(&mut app, artikel::app::Action::Resize(100, 30));
     let mut terminal =
         ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 30)).expect("test terminal");

@@ -91,6 +91,10 @@ pub enum Action {
     Quit,
     /// Quit at once, from anywhere.
     Exit,
+    /// Go to the Library: its pane, or on screens too narrow for it, a window over the text.
+    Library,
+    /// Hide the first-run hint for good.
+    DismissHint,
     /// The terminal now has this many columns and rows.
     Resize(u16, u16),
     /// The mouse wheel turned over this cell; `down` is the direction.

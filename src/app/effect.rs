@@ -35,6 +35,8 @@ pub enum Effect {
     /// Watch these article folders and hand the library, loaded anew after each change, to
     /// [`App::reload`](super::App::reload).
     Watch(crate::watch::Spec),
+    /// Remember that the first-run hint was dismissed (in the data folder).
+    DismissHint,
     /// End the reader.
     Quit,
 }

@@ -83,6 +83,8 @@ pub const BINDINGS: &[Binding] = &[
     bind(&[key('D')], "D", Action::Diff, HELP_DIFF),
     bind(&[key('x')], "x", Action::Resolve, HELP_RESOLVE),
     bind(&[key('R')], "R", Action::ShowResolved, HELP_SHOW_RESOLVED),
+    bind(&[key('L')], "L", Action::Library, HELP_LIBRARY),
+    bind(&[key('X')], "X", Action::DismissHint, HELP_DISMISS_HINT),
 ];
 
 /// The keys of a text prompt (palette, search, find); every other key is typed into it.

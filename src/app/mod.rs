@@ -5,6 +5,7 @@ pub mod diff_view;
 mod docs;
 mod effect;
 mod find;
+pub mod help;
 mod history;
 pub mod keymap;
 mod lazy;
@@ -14,6 +15,7 @@ mod navigate;
 mod place;
 mod reload;
 mod review;
+mod sidebar;
 mod team;
 mod update;
 
@@ -27,6 +29,7 @@ pub use lookup::{LibrarySearch, Palette, PreviewLayout, ResultRow};
 pub use place::Mark;
 pub use reload::Changes;
 pub use review::{Editor, ListKind, ListView};
+pub use sidebar::ContentsRows;
 pub use team::{Decide, DiffView, Team};
 pub use update::{type_text, update};
 
@@ -59,6 +62,8 @@ pub enum Overlay {
     Warnings(usize),
     /// The contents, on screens too narrow for the pane.
     Contents,
+    /// The Library, on screens too narrow for the pane.
+    Library,
 }
 
 /// What takes the keys over the panes. At most one is open; this one place says which, so
@@ -165,6 +170,10 @@ pub struct App {
     pub hyperlinks: bool,
     /// The ledger's comments and approvals of the open article, and writes queued for it.
     pub team: Team,
+    /// How wide the left panes are.
+    pub sidebar_width: screen::SidebarWidth,
+    /// Whether the first-run hint shows under the reader (until dismissed).
+    pub first_run_hint: bool,
 }
 
 impl App {
@@ -208,6 +217,8 @@ impl App {
             stale_indexes: 0,
             hyperlinks: false,
             team: Team::default(),
+            sidebar_width: screen::SidebarWidth::Auto,
+            first_run_hint: false,
         };
         if !app.library.warnings.is_empty() {
             app.message = Some(crate::strings::warnings_found(app.library.warnings.len()));
@@ -457,7 +468,9 @@ impl App {
 
     /// The panes for the current screen size and settings.
     pub fn panes(&self) -> Panes {
-        screen::panes(self.area, self.sidebar, self.library.articles.len())
+        let shape =
+            screen::Shape { sidebar: self.sidebar, width: self.sidebar_width, hint: self.first_run_hint };
+        screen::panes(self.area, shape, |width, enough| self.library_rows(usize::from(width), enough))
     }
 
     /// Whether the left panes are on screen.

@@ -21,11 +21,14 @@ impl App {
 
     /// Moves the selection of the focused list (or the contents overlay) by `delta`.
     pub fn select_by(&mut self, delta: isize) -> bool {
-        let (sel, len) = match self.focus {
-            Focus::Library if self.overlay().is_none() => {
-                (&mut self.library_sel, self.library.articles.len())
-            }
-            _ => (&mut self.contents_sel, self.doc.outline.headings.len()),
+        let library = match self.overlay() {
+            Some(overlay) => overlay == super::Overlay::Library,
+            None => self.focus == Focus::Library,
+        };
+        let (sel, len) = if library {
+            (&mut self.library_sel, self.library.articles.len())
+        } else {
+            (&mut self.contents_sel, self.doc.outline.headings.len())
         };
         let before = *sel;
         *sel = sel.saturating_add_signed(delta).min(len.saturating_sub(1));

@@ -76,6 +76,7 @@ impl App {
     /// said in the status line.
     pub fn adopt_personal(&mut self, loaded: crate::store::Loaded, drafts: &std::path::Path) {
         let read_only = loaded.read_only();
+        self.first_run_hint = !crate::store::hint_dismissed(drafts);
         self.set_store(loaded.store, read_only);
         self.restore_position();
         if let Some(problem) = loaded.problem {

@@ -2,7 +2,7 @@
 
 use super::{Action, App, Effect, Focus, ListKind, ListView, Modal, Overlay, Update};
 use crate::document::HeadingKind;
-use crate::screen::list_offset;
+use crate::screen::{entry_at, rows_offset};
 use crate::strings;
 
 /// Applies `action` to `app`. Returns whether anything visible changed (and so whether the
@@ -258,7 +258,8 @@ fn in_overlay(app: &mut App, overlay: Overlay, action: Action) -> bool {
     let close = matches!(action, Action::Close | Action::Quit)
         || matches!((overlay, action), (Overlay::Help(_), Action::Help))
         || matches!((overlay, action), (Overlay::Warnings(_), Action::Warnings))
-        || matches!((overlay, action), (Overlay::Contents, Action::ToggleContents));
+        || matches!((overlay, action), (Overlay::Contents, Action::ToggleContents))
+        || matches!((overlay, action), (Overlay::Library, Action::Library));
     if close {
         app.close_modal();
         return true;
@@ -270,25 +271,32 @@ fn in_overlay(app: &mut App, overlay: Overlay, action: Action) -> bool {
             app.jump_to_heading(app.contents_sel);
             return true;
         }
+        Action::Activate if overlay == Overlay::Library => {
+            app.close_modal();
+            let chosen = app.library_sel;
+            if chosen != app.current {
+                app.jumping(|app| {
+                    app.open(chosen);
+                    true
+                });
+            }
+            return true;
+        }
         _ => return false,
     };
     match overlay {
         Overlay::Help(s) => {
             // The window is at most the screen's height, less its border.
-            let last = help_len().saturating_sub(usize::from(app.area.height.saturating_sub(2)));
+            let last = super::help::last_scroll(app.stale_months, app.area.height);
             app.modal = Modal::Overlay(Overlay::Help(step(s, delta).min(last)));
         }
         Overlay::Warnings(s) => {
             let len = app.problems().len();
             app.modal = Modal::Overlay(Overlay::Warnings(step(s, delta).min(len.saturating_sub(1))))
         }
-        Overlay::Contents => return app.select_by(delta),
+        Overlay::Contents | Overlay::Library => return app.select_by(delta),
     }
     true
-}
-
-fn help_len() -> usize {
-    super::keymap::help_rows().len()
 }
 
 fn in_panes(app: &mut App, action: Action) -> bool {
@@ -360,6 +368,24 @@ fn in_panes(app: &mut App, action: Action) -> bool {
             app.modal = Modal::Overlay(Overlay::Warnings(0));
             true
         }
+        Action::Library if app.sidebar_shown() => {
+            app.library_sel = app.current;
+            app.focus = Focus::Library;
+            true
+        }
+        Action::Library => {
+            app.library_sel = app.current;
+            app.modal = Modal::Overlay(Overlay::Library);
+            true
+        }
+        Action::DismissHint if app.first_run_hint => {
+            app.first_run_hint = false;
+            app.ask(Effect::DismissHint);
+            let (w, h) = (app.area.width, app.area.height);
+            app.resize(w, h);
+            true
+        }
+        Action::DismissHint => false,
         Action::Close if app.find.active() => {
             app.clear_find();
             true
@@ -452,24 +478,31 @@ fn wheel(app: &mut App, col: u16, row: u16, down: bool) -> bool {
 fn click(app: &mut App, col: u16, row: u16) -> bool {
     let panes = app.panes();
     let at = ratatui::layout::Position::new(col, row);
-    let entry = |r: ratatui::layout::Rect, selected: usize| {
-        let inner_h = usize::from(r.height.saturating_sub(2));
-        let first = list_offset(selected, inner_h);
-        (row > r.y && row + 1 < r.y + r.height).then(|| first + usize::from(row - r.y - 1))
+    // The row inside a pane's list (below its title row), the list's width (left of its
+    // rule) and its height, as the pane draws it.
+    let inside = |r: ratatui::layout::Rect| {
+        (row > r.y && row < r.y + r.height).then(|| {
+            (usize::from(row - r.y - 1), usize::from(r.width.saturating_sub(1)), usize::from(r.height - 1))
+        })
     };
-    if let Some(r) = panes.library.filter(|r| r.contains(at))
-        && let Some(i) = entry(r, app.library_sel).filter(|&i| i < app.library.articles.len())
-    {
-        app.library_sel = i;
-        app.focus = Focus::Library;
-        return activate(app);
+    if let Some((y, width, height)) = panes.library.filter(|r| r.contains(at)).and_then(inside) {
+        let rows = |i| app.library_entry(i, width).height();
+        let first = rows_offset(app.library_sel, height, rows);
+        if let Some(i) = entry_at(first, y, app.library.articles.len(), rows) {
+            app.library_sel = i;
+            app.focus = Focus::Library;
+            return activate(app);
+        }
     }
-    if let Some(r) = panes.contents.filter(|r| r.contains(at))
-        && let Some(i) = entry(r, app.contents_highlight()).filter(|&i| i < app.doc.outline.headings.len())
-    {
-        app.contents_sel = i;
-        app.focus = Focus::Contents;
-        return activate(app);
+    if let Some((y, width, height)) = panes.contents.filter(|r| r.contains(at)).and_then(inside) {
+        let entries = app.contents_rows(width);
+        let rows = |i| entries.height(i);
+        let first = rows_offset(app.contents_highlight(), height, rows);
+        if let Some(i) = entry_at(first, y, entries.len(), rows) {
+            app.contents_sel = i;
+            app.focus = Focus::Contents;
+            return activate(app);
+        }
     }
     false
 }

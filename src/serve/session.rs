@@ -154,7 +154,13 @@ fn session_library(server: &Library) -> Library {
 /// draft left from a session that was cut off, and the team ledger (opened by the loop after
 /// the first frame, as the local reader's is). What the reviewer decides or writes is in
 /// `name`'s.
-fn open(library: Library, docs: Arc<Docs>, disk: &Disk, ledger: &Path, name: &str) -> (App, crate::ledger::Link) {
+fn open(
+    library: Library,
+    docs: Arc<Docs>,
+    disk: &Disk,
+    ledger: &Path,
+    name: &str,
+) -> (App, crate::ledger::Link) {
     let loaded = disk.load();
     let article = loaded.store.last_article.as_deref().and_then(|slug| library.position(slug)).unwrap_or(0);
     let mut app = App::new(library, article);
@@ -261,7 +267,7 @@ mod tests {
         let ledger = dir.path().join("review.db");
         let session = |name: &str| {
             let disk = Disk::new(dir.path().join(name));
-            open(session_library(&server), docs.clone(), &disk, &ledger, name)
+            open(session_library(&server), docs.clone(), &disk, &ledger, name).0
         };
         let (anna, ben) = (session("anna"), session("ben"));
         for (i, article) in server.articles.iter().enumerate() {

@@ -13,11 +13,13 @@ mod disk;
 mod draft;
 mod error;
 mod files;
+mod hint;
 
 pub use disk::{Disk, Loaded, MAX_BYTES, MAX_ENTRIES};
 pub use draft::Draft;
 pub use error::{ErrorKind, Problem, StoreError};
 pub use files::write_atomic_using;
+pub use hint::{dismiss_hint, hint_dismissed, hint_path};
 
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;

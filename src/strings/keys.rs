@@ -50,10 +50,8 @@ pub const HELP_FOCUS_PREV: Phrase = Phrase::new("focus the previous pane", "foku
 pub const HELP_ACTIVATE: Phrase =
     Phrase::new("open the article / jump to the heading", "åbn artiklen / spring til overskriften");
 /// Help: write a note on this section (or edit its note).
-pub const HELP_NOTE: Phrase = Phrase::new(
-    "comment on this section (the team sees it)",
-    "kommentér dette afsnit (holdet kan se det)",
-);
+pub const HELP_NOTE: Phrase =
+    Phrase::new("comment on this section (the team sees it)", "kommentér dette afsnit (holdet kan se det)");
 /// Help: the team's comments on this article.
 pub const HELP_NOTES: Phrase =
     Phrase::new("the team's comments on this article", "holdets kommentarer til denne artikel");
@@ -140,3 +138,11 @@ const KEY_LABELS: &[Phrase] = &[Phrase::new("Space PgDn", "Mellemrum PgDn")];
 pub fn key_label(label: &'static str) -> &'static str {
     KEY_LABELS.iter().find(|p| p.en == label).map_or(label, Phrase::as_str)
 }
+/// Help: the Library, over the text on narrow screens.
+pub const HELP_LIBRARY: Phrase = Phrase::new(
+    "the Library (over the text on narrow screens)",
+    "biblioteket (oven på teksten på smalle skærme)",
+);
+/// Help: hide the first-run hint for good.
+pub const HELP_DISMISS_HINT: Phrase =
+    Phrase::new("hide the hint under the text for good", "skjul tippet under teksten for altid");

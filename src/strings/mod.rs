@@ -6,12 +6,13 @@ mod cli;
 mod keys;
 mod lang;
 mod ledger;
-mod links;
 mod ledger_reader;
+mod links;
 mod loading;
 mod lookup;
 mod serve;
 mod shell;
+mod space;
 mod store;
 
 pub use check::*;
@@ -21,12 +22,13 @@ pub use lang::{
     Lang, Phrase, choose, choose_from_env, from_locale_vars, lang, pick, plural, set_lang, set_thread_lang,
 };
 pub use ledger::*;
-pub use links::*;
 pub use ledger_reader::*;
+pub use links::*;
 pub use loading::*;
 pub use lookup::*;
 pub use serve::*;
 pub use shell::*;
+pub use space::*;
 pub use store::*;
 
 /// The help overlay's title.

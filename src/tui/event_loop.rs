@@ -40,6 +40,10 @@ pub trait Keep {
     fn save_draft(&mut self, draft: &Draft) -> io::Result<()>;
     /// Removes the draft (its note was saved, or given up).
     fn clear_draft(&mut self) -> io::Result<()>;
+    /// Remembers that the first-run hint was dismissed (by default, nowhere).
+    fn dismiss_hint(&mut self) -> io::Result<()> {
+        Ok(())
+    }
 }
 
 /// How the reader ended.
@@ -443,6 +447,10 @@ fn perform<B: Surface, K: Keep>(
                 if let Err(why) = crate::watch::start(spec, send) {
                     app.watch_failed(&why);
                 }
+            }
+            Effect::DismissHint => {
+                // Not remembered means only that the hint shows again next time.
+                let _ = c.keep.dismiss_hint();
             }
             Effect::Quit => return Ok(true),
         }

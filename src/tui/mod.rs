@@ -110,6 +110,13 @@ impl Keep for Option<Disk> {
             None => Ok(()),
         }
     }
+
+    fn dismiss_hint(&mut self) -> io::Result<()> {
+        match self {
+            Some(disk) => crate::store::dismiss_hint(disk.dir()),
+            None => Ok(()),
+        }
+    }
 }
 
 /// Reads the terminal's bytes and sends the events they make, every one of them, however

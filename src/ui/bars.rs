@@ -112,3 +112,49 @@ pub fn long_message(app: &App, status: Rect, buf: &mut Buffer) {
         buf.set_stringn(row.x + 1, y, text, width, theme::message());
     }
 }
+
+/// The hint under the reader on the first runs: the five keys that matter most, as the key
+/// table binds them, and the key that hides it for good.
+pub fn first_run_hint(area: Rect, buf: &mut Buffer) {
+    use crate::app::Action;
+    let parts: [(&[Action], strings::Phrase); 6] = [
+        (&[Action::Palette], strings::HINT_QUESTIONS),
+        (&[Action::Find], strings::HINT_FIND),
+        (&[Action::LibrarySearch], strings::HINT_SEARCH),
+        (&[Action::NextQuestion], strings::HINT_NEXT_QUESTION),
+        (&[Action::Help], strings::HINT_ALL_KEYS),
+        (&[Action::DismissHint], strings::HINT_HIDE),
+    ];
+    let mut parts: Vec<Option<String>> =
+        parts.iter().map(|p| Some(keymap::hint(keymap::BINDINGS, std::slice::from_ref(p)))).collect();
+    let width = usize::from(area.width);
+    let shown = |parts: &[Option<String>]| parts.iter().flatten().cloned().collect::<Vec<_>>().join(" · ");
+    // On a narrow screen the help and the key that hides the hint stay; the others go, the
+    // least needed first (library search, the next question, find, then the palette).
+    for drop in [2, 3, 1, 0] {
+        if display_width(&shown(&parts)) < width {
+            break;
+        }
+        parts[drop] = None;
+    }
+    let parts: Vec<String> = parts.into_iter().flatten().collect();
+    let whole = parts.join(" · ");
+    let mut x = area.x;
+    let mut put = |text: &str, style: Style| {
+        let room = usize::from((area.x + area.width).saturating_sub(x));
+        let (end, _) = buf.set_stringn(x, area.y, text, room, style);
+        x = end;
+    };
+    put(" ", Style::new());
+    if display_width(&whole) + display_width(&strings::HINT_NEW_HERE) + 3 <= width {
+        put(&format!("{} ", strings::HINT_NEW_HERE), theme::current());
+    }
+    for (i, part) in parts.iter().enumerate() {
+        if i > 0 {
+            put(" · ", theme::dim());
+        }
+        let (key, words) = part.split_once(' ').unwrap_or((part, ""));
+        put(key, theme::current());
+        put(&format!(" {words}"), Style::new());
+    }
+}

@@ -1,8 +1,8 @@
 //! Drawing: turns the reader's state into a frame. Reads the state, never changes it.
 
 mod bars;
-mod links;
 mod diff;
+mod links;
 mod lookup;
 mod overlay;
 mod reader;
@@ -33,6 +33,9 @@ pub fn draw(app: &App, frame: &mut Frame) {
         sidebar::contents(app, area, buf);
     }
     reader::text(app, panes.text, buf);
+    if let Some(area) = panes.hint {
+        bars::first_run_hint(area, buf);
+    }
     bars::status(app, panes.status, buf);
     match &app.modal {
         Modal::Editor(_) => review::editor(app, area, buf),
@@ -42,9 +45,10 @@ pub fn draw(app: &App, frame: &mut Frame) {
         Modal::Diff(_) => diff::diff(app, area, buf),
         Modal::Palette(_) => lookup::palette(app, area, buf),
         Modal::Search(_) => lookup::search(app, area, buf),
-        Modal::Overlay(Overlay::Help(scroll)) => overlay::help(*scroll, area, buf),
+        Modal::Overlay(Overlay::Help(scroll)) => overlay::help(app, *scroll, area, buf),
         Modal::Overlay(Overlay::Warnings(scroll)) => overlay::warnings(app, *scroll, area, buf),
         Modal::Overlay(Overlay::Contents) => overlay::contents(app, buf),
+        Modal::Overlay(Overlay::Library) => overlay::library(app, buf),
         // The find prompt is drawn in the status line.
         Modal::Find(_) | Modal::None => {}
     }

@@ -1,23 +1,53 @@
-//! Windows over the panes: the key help, the loading problems, the contents on narrow screens.
+//! Windows over the panes: the key help, the loading problems, and the contents and the
+//! Library on screens too narrow for their panes.
 
-use super::sidebar;
+use super::{sidebar, theme};
 use crate::app::App;
+use crate::app::help::{Line, Look};
 use crate::app::keymap;
 use crate::layout::{Span, Tone, display_width, wrap};
+use crate::screen::rows_offset;
 use crate::strings;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::widgets::{Block, Borders, Clear, Widget};
 
-/// A bordered window of at most `w`×`h`, centred in `area`, for `rows` rows of content;
-/// returns its inside.
-fn window(title: &str, w: u16, h: u16, rows: usize, area: Rect, buf: &mut Buffer) -> Rect {
+/// How much a window holds beside what shows.
+#[derive(Clone, Copy)]
+struct Fill {
+    /// It has more rows than show, so it scrolls.
+    scrolls: bool,
+    /// Some of them are below what shows.
+    more_below: bool,
+}
+
+impl Fill {
+    /// `rows` rows scrolled by `scroll` in a window `h` rows tall (border included) on `area`.
+    fn of(rows: usize, scroll: usize, h: u16, area: Rect) -> Fill {
+        let inner_h = usize::from(h.min(area.height).saturating_sub(2));
+        Fill { scrolls: rows > inner_h, more_below: scroll + inner_h < rows }
+    }
+}
+
+/// A bordered window of at most `w`×`h`, centred in `area`; returns its inside. Its bottom
+/// edge says how to scroll and close, and when rows are hidden below, that there is more.
+fn window(title: &str, w: u16, h: u16, fill: Fill, area: Rect, buf: &mut Buffer) -> Rect {
     let w = w.min(area.width);
     let h = h.min(area.height);
     let rect = Rect::new(area.x + (area.width - w) / 2, area.y + (area.height - h) / 2, w, h);
     Clear.render(rect, buf);
-    let hint = if rows + 2 > usize::from(h) { keymap::hints::scroll() } else { keymap::hints::close() };
+    let keys = if fill.scrolls { keymap::hints::scroll() } else { keymap::hints::close() };
+    // With rows hidden below, that comes first; then as much of how to scroll and close as fits.
+    let hint = if fill.more_below {
+        let more = strings::MORE_BELOW.to_string();
+        [format!("{more} · {keys}"), format!("{more} · {}", keymap::hints::close()), more]
+            .into_iter()
+            .find(|h| display_width(h) + 4 <= usize::from(w))
+            .unwrap_or_default()
+    } else {
+        keys
+    };
     let block = Block::new()
         .borders(Borders::ALL)
         .border_style(Style::new().add_modifier(Modifier::BOLD))
@@ -35,21 +65,72 @@ fn lines(inner: Rect, rows: &[(String, Style)], scroll: usize, buf: &mut Buffer)
     }
 }
 
-/// The help: every key binding, generated from the key tables.
-pub fn help(scroll: usize, area: Rect, buf: &mut Buffer) {
-    let help = keymap::help_rows();
-    let label_w = help.iter().map(|(label, _)| display_width(label)).max().unwrap_or(0);
-    let rows: Vec<(String, Style)> = help
+/// The style a legend's sample is drawn in.
+fn look(look: Look) -> Style {
+    match look {
+        Look::Plain => Style::new(),
+        Look::Current => theme::current(),
+        Look::Question => theme::question(),
+        Look::Faq => theme::faq(),
+        Look::Dim => theme::dim(),
+        Look::Note => theme::note(),
+        Look::Stale => theme::stale(),
+        Look::Hit => theme::hit(),
+        Look::CurrentHit => theme::current_hit(),
+        Look::Link => theme::text(crate::layout::Tone { link: true, ..Default::default() }),
+        Look::Selected => theme::selected(),
+        Look::Focus => theme::pane_title(true),
+    }
+}
+
+/// The help: the key bindings in groups, generated from the key tables, and a legend of the
+/// marks and styles on screen, each drawn as it looks.
+pub fn help(app: &App, scroll: usize, area: Rect, buf: &mut Buffer) {
+    let help = crate::app::help::lines(app.stale_months);
+    let label_w = help
         .iter()
-        .map(|(label, what)| match *label {
-            "" => (format!(" {what}"), Style::new().add_modifier(Modifier::BOLD)),
-            label => (format!(" {label:>label_w$}  {what}"), Style::new()),
+        .map(|l| match l {
+            Line::Key { keys, .. } => display_width(keys),
+            Line::Mark { sample, .. } => display_width(sample),
+            _ => 0,
         })
-        .collect();
-    let width = rows.iter().map(|(t, _)| display_width(t)).max().unwrap_or(0) + 3;
-    let height = rows.len() + 2;
-    let inner = window(&strings::HELP_TITLE, clamp16(width), clamp16(height), rows.len(), area, buf);
-    lines(inner, &rows, scroll, buf);
+        .max()
+        .unwrap_or(0);
+    let text_w = |l: &Line| match l {
+        Line::Heading(t) => display_width(t) + 1,
+        Line::Key { what, .. } | Line::Mark { what, .. } => label_w + 3 + display_width(what),
+        Line::Blank => 0,
+    };
+    let width = help.iter().map(text_w).max().unwrap_or(0) + 3;
+    let height = clamp16(help.len() + 2);
+    let fill = Fill::of(help.len(), scroll, height, area);
+    let inner = window(&strings::HELP_TITLE, clamp16(width), height, fill, area, buf);
+    let room = usize::from(inner.width);
+    for (y, line) in (inner.y..).zip(help.iter().skip(scroll).take(usize::from(inner.height))) {
+        match line {
+            Line::Heading(t) => {
+                buf.set_stringn(
+                    inner.x + 1,
+                    y,
+                    t,
+                    room.saturating_sub(1),
+                    Style::new().add_modifier(Modifier::BOLD),
+                );
+            }
+            Line::Key { keys, what } => {
+                buf.set_stringn(inner.x, y, format!(" {keys:>label_w$}  {what}"), room, Style::new());
+            }
+            Line::Mark { sample, look: l, what } => {
+                // The sample in its own style, right-aligned like the keys above it.
+                let x = inner.x + clamp16(1 + label_w - display_width(sample)).min(inner.width);
+                let (end, _) =
+                    buf.set_stringn(x, y, sample, room.saturating_sub(usize::from(x - inner.x)), look(*l));
+                let used = usize::from(end - inner.x);
+                buf.set_stringn(end + 2, y, what, room.saturating_sub(used + 2), Style::new());
+            }
+            Line::Blank => {}
+        }
+    }
 }
 
 /// The problems met while loading, each wrapped to the window.
@@ -66,17 +147,59 @@ pub fn warnings(app: &App, scroll: usize, area: Rect, buf: &mut Buffer) {
         rows.push((format!(" {}", strings::NO_WARNINGS), Style::new()));
     }
     let height = clamp16(rows.len() + 2);
-    let inner = window(&strings::WARNINGS_TITLE, inner_w + 2, height, rows.len(), area, buf);
+    let fill = Fill::of(rows.len(), scroll, height, area);
+    let inner = window(&strings::WARNINGS_TITLE, inner_w + 2, height, fill, area, buf);
     lines(inner, &rows, scroll, buf);
 }
 
 /// The contents, for screens too narrow for the Contents pane: over the whole reader pane.
 pub fn contents(app: &App, buf: &mut Buffer) {
-    let rows = app.doc.outline.headings.len();
     let reader = app.panes().reader;
-    let area = Rect { height: reader.height.min(clamp16(rows + 2)), ..reader };
-    let inner = window(&strings::CONTENTS, area.width, area.height, rows, area, buf);
+    let entries = app.contents_rows(usize::from(reader.width.saturating_sub(2)));
+    let height = |i| entries.height(i);
+    let area = list_area(reader, rows_up_to(height, 0, entries.len(), usize::from(reader.height)));
+    let fill = list_fill(app.contents_sel, entries.len(), height, area);
+    let inner = window(&strings::CONTENTS, area.width, area.height, fill, area, buf);
     sidebar::outline(app, inner, Some(app.contents_sel), buf);
+}
+
+/// The Library, for screens too narrow for its pane: over the reader pane, the open
+/// article in bold and the chosen one reversed.
+pub fn library(app: &App, buf: &mut Buffer) {
+    let reader = app.panes().reader;
+    let width = usize::from(reader.width.saturating_sub(2));
+    let height = |i| app.library_entry(i, width).height();
+    let len = app.library.articles.len();
+    let area = list_area(reader, rows_up_to(height, 0, len, usize::from(reader.height)));
+    let fill = list_fill(app.library_sel, len, height, area);
+    let inner = window(&app.reviews.title(), area.width, area.height, fill, area, buf);
+    sidebar::articles(app, inner, Some(app.library_sel), buf);
+}
+
+/// The rows of entries `from..len` (entry `i` taking `height(i)`), counted until past `enough`.
+fn rows_up_to(height: impl Fn(usize) -> usize, from: usize, len: usize, enough: usize) -> usize {
+    let mut rows = 0;
+    for i in from..len {
+        rows += height(i);
+        if rows > enough {
+            break;
+        }
+    }
+    rows
+}
+
+/// A list window over the top of `reader`, as tall as its `rows` (and border) allow.
+fn list_area(reader: Rect, rows: usize) -> Rect {
+    Rect { height: reader.height.min(clamp16(rows + 2)), ..reader }
+}
+
+/// Whether a list window on `area` with entry `selected` of `len` in view scrolls, and has
+/// entries below the last it shows.
+fn list_fill(selected: usize, len: usize, height: impl Fn(usize) -> usize, area: Rect) -> Fill {
+    let inner_h = usize::from(area.height.saturating_sub(2));
+    let first = rows_offset(selected, inner_h, &height);
+    let below = rows_up_to(&height, first, len, inner_h) > inner_h;
+    Fill { scrolls: first > 0 || below, more_below: below }
 }
 
 fn clamp16(n: usize) -> u16 {

@@ -3,9 +3,9 @@
 use super::theme;
 use crate::app::{App, Focus};
 use crate::document::{Heading, HeadingKind};
-use crate::layout::{display_width, truncate};
+use crate::layout::display_width;
 use crate::library::format_date;
-use crate::screen::list_offset;
+use crate::screen::rows_offset;
 use crate::strings;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -26,31 +26,54 @@ fn frame(title: &str, focused: bool, area: Rect, buf: &mut Buffer) -> Rect {
 pub fn library(app: &App, area: Rect, buf: &mut Buffer) {
     let focused = app.focus == Focus::Library;
     let inner = frame(&app.reviews.title(), focused, area, buf);
+    articles(app, inner, focused.then_some(app.library_sel), buf);
+}
+
+/// Draws the articles into `inner` (no border): each one's review mark, its short title
+/// (wrapped when long) and when it was last updated; the open one bold, `selected` (if
+/// any) in reverse video, scrolled so the selection shows.
+pub fn articles(app: &App, inner: Rect, selected: Option<usize>, buf: &mut Buffer) {
     let width = usize::from(inner.width);
-    let first = list_offset(app.library_sel, usize::from(inner.height));
+    let height = usize::from(inner.height);
+    let entry = |i| app.library_entry(i, width);
+    let first = rows_offset(app.library_sel, height, |i| entry(i).height());
     let today = app.today;
-    let rows = app.library.articles.iter().enumerate().skip(first).take(usize::from(inner.height));
-    for (y, (i, article)) in (inner.y..).zip(rows) {
-        let date = article.meta.last_updated.map(format_date).unwrap_or_default();
-        let stale =
-            article.meta.last_updated.is_some_and(|d| crate::check::is_stale(d, today, app.stale_months));
-        let show_date = !date.is_empty() && width >= 22;
+    let bottom = inner.y + inner.height;
+    let mut y = inner.y;
+    for (i, article) in app.library.articles.iter().enumerate().skip(first) {
+        if y >= bottom {
+            break;
+        }
+        let title = entry(i);
         // The team's ledger (old personal statuses come in through its import).
         let mark = app.reviews.mark(i);
-        let room = if show_date { width - display_width(&date) - 1 } else { width }.saturating_sub(1);
-        let name = format!("{mark}{}", truncate(article.short_title(), room));
         let mut style = if i == app.current { theme::current() } else { Style::new() };
-        if focused && i == app.library_sel {
+        if selected == Some(i) {
             style = theme::selected();
         }
-        let row = Rect { y, height: 1, ..inner };
-        buf.set_style(row, style);
-        buf.set_stringn(inner.x, y, &name, room + 1, Style::new());
-        if show_date {
-            let x = inner.x + inner.width - u16::try_from(display_width(&date)).unwrap_or(0);
-            buf.set_stringn(x, y, &date, width, if stale { theme::stale() } else { theme::dim() });
+        let rows = u16::try_from(title.height()).unwrap_or(u16::MAX).min(bottom - y);
+        buf.set_style(Rect { y, height: rows, ..inner }, style);
+        for (r, text) in title.rows.iter().enumerate() {
+            let Some(row_y) = row_at(y, r, bottom) else { break };
+            let lead = if r == 0 { mark.to_string() } else { " ".to_string() };
+            buf.set_stringn(inner.x, row_y, format!("{lead}{text}"), width, Style::new());
         }
+        if let (Some(r), Some(d)) = (title.date_row, article.meta.last_updated)
+            && let Some(row_y) = row_at(y, r, bottom)
+        {
+            let date = format_date(d);
+            let stale = crate::check::is_stale(d, today, app.stale_months);
+            let x = inner.x + inner.width.saturating_sub(u16::try_from(display_width(&date)).unwrap_or(0));
+            buf.set_stringn(x, row_y, &date, width, if stale { theme::stale() } else { theme::dim() });
+        }
+        y = y.saturating_add(rows);
     }
+}
+
+/// Row `r` of an entry that starts at `y`, if it is above `bottom`.
+fn row_at(y: u16, r: usize, bottom: u16) -> Option<u16> {
+    let row = y.checked_add(u16::try_from(r).ok()?)?;
+    (row < bottom).then_some(row)
 }
 
 /// What the contents show before a heading's text, and in which style.
@@ -63,43 +86,46 @@ fn marker(h: &Heading) -> (&'static str, Style) {
 }
 
 /// Draws the outline of `app`'s article into `inner` (no border), with `current` marked and
-/// `selected` (if any) in reverse video.
+/// `selected` (if any) in reverse video. A heading too long for a row goes on under its
+/// first word, on up to three rows.
 pub fn outline(app: &App, inner: Rect, selected: Option<usize>, buf: &mut Buffer) {
     let headings = &app.doc.outline.headings;
-    let top = headings.iter().map(|h| h.level).min().unwrap_or(1);
     let current = app.section();
-    let (noted, bookmarked) = (app.noted_headings(), app.bookmarked_headings());
-    let first = list_offset(app.contents_highlight(), usize::from(inner.height));
     let width = usize::from(inner.width);
-    for (y, (i, h)) in
-        (inner.y..).zip(headings.iter().enumerate().skip(first).take(usize::from(inner.height)))
-    {
-        let indent = usize::from(h.level - top).min(3) * 2;
+    let entries = app.contents_rows(width);
+    let first = rows_offset(app.contents_highlight(), usize::from(inner.height), |i| entries.height(i));
+    let bottom = inner.y + inner.height;
+    let mut y = inner.y;
+    for (i, h) in headings.iter().enumerate().skip(first) {
+        if y >= bottom {
+            break;
+        }
+        let lead = entries.lead(i);
+        let rows = entries.entry(i);
         let (mark, mark_style) = marker(h);
         let gutter = if current == Some(i) { "▶" } else { " " };
-        let row = Rect { y, height: 1, ..inner };
+        let height = u16::try_from(rows.len().max(1)).unwrap_or(u16::MAX).min(bottom - y);
         let mut style = if current == Some(i) { theme::current() } else { Style::new() };
         if selected == Some(i) {
             style = theme::selected();
         }
-        buf.set_style(row, style);
-        let head = format!("{gutter}{}", " ".repeat(indent));
+        buf.set_style(Rect { y, height, ..inner }, style);
+        let head = format!("{gutter}{}", " ".repeat(lead.saturating_sub(3)));
         let (x, _) = buf.set_stringn(inner.x, y, &head, width, Style::new());
         let used = usize::from(x - inner.x);
-        let (x, _) = buf.set_stringn(x, y, mark, width.saturating_sub(used), mark_style);
-        let used = usize::from(x - inner.x);
-        let marks = format!(
-            "{}{}",
-            if bookmarked.contains(&i) { "★" } else { "" },
-            if noted.contains(&i) { "✎" } else { "" }
-        );
-        let room = width.saturating_sub(used + marks.chars().count());
-        let text = truncate(&h.text, room);
-        buf.set_stringn(x, y, &text, room, Style::new());
+        buf.set_stringn(x, y, mark, width.saturating_sub(used), mark_style);
+        let text_x = inner.x + u16::try_from(lead).unwrap_or(u16::MAX).min(inner.width);
+        let room = width.saturating_sub(lead);
+        for (r, text) in rows.iter().enumerate() {
+            let Some(row_y) = row_at(y, r, bottom) else { break };
+            buf.set_stringn(text_x, row_y, text, room, Style::new());
+        }
+        let marks = entries.marks(i);
         if !marks.is_empty() {
-            let mx = inner.x + inner.width - u16::try_from(marks.chars().count()).unwrap_or(0);
+            let mx = inner.x + inner.width.saturating_sub(u16::try_from(marks.chars().count()).unwrap_or(0));
             buf.set_stringn(mx, y, &marks, width, theme::note());
         }
+        y = y.saturating_add(height);
     }
 }
 
