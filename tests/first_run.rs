@@ -89,7 +89,7 @@ fn the_hint_speaks_danish_too() {
     let (_, screen) = session(dir.path(), "");
     strings::set_thread_lang(None);
     assert!(
-        screen[22].contains("p spørgsmål · / find · s søg i alle · ] næste spørgsmål · ? hjælp · x skjul"),
+        screen[22].contains("p spørgsmål · / find · s søg i alle · ] næste spørgsmål · ? hjælp · X skjul"),
         "{}",
         screen[22]
     );

@@ -12,8 +12,6 @@ pub const HINT_FOLLOW: Phrase = Phrase::new("follow", "følg");
 pub const NO_LINKS: Phrase = Phrase::new("This article has no links", "Denne artikel har ingen links");
 /// The links list's title when it lists the whole article, whose introduction has none.
 pub const LINKS_IN_ARTICLE: Phrase = Phrase::new("Links in the article", "Links i artiklen");
-/// The mark of a link that leads nowhere, in the list (it shows without colour).
-pub const BROKEN_MARK: &str = "✗";
 
 /// The links list's title: the links of section `heading`.
 pub fn links_in_section(heading: &str) -> String {

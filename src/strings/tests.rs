@@ -5,7 +5,7 @@ use super::*;
 use std::path::{Path, PathBuf};
 
 /// Words spelled the same in English and Danish, which may stand alike in a `Phrase`.
-const SAME_IN_BOTH: &[&str] = &["Note", "note", "Status", "problem"];
+const SAME_IN_BOTH: &[&str] = &["Note", "note", "Status", "problem", "link", "find"];
 
 /// The files of this folder, but this one.
 fn sources() -> Vec<(PathBuf, String)> {

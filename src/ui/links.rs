@@ -77,7 +77,7 @@ pub fn list(app: &App, area: Rect, buf: &mut Buffer) {
         let base = if selected { theme::selected() } else { Style::new() };
         buf.set_style(Rect { y, height: 1, ..inner }, base);
         // A broken link is marked with a sign, so it shows without colour.
-        let mark = if broken { strings::BROKEN_MARK } else { " " };
+        let mark = if broken { "✗" } else { " " };
         buf.set_stringn(inner.x, y, mark, 1, base.patch(theme::dim()));
         let text = truncate(&link.text, (width.saturating_sub(3) / 2).max(1));
         let (x, _) = buf.set_stringn(inner.x + 2, y, &text, width.saturating_sub(2), base);
