@@ -143,7 +143,7 @@ fn help_overlay_lists_every_binding() {
     let (_, tall) = reader(80, 60, &["?"]);
     let screen = text(&tall);
     for (keys, what) in keymap::help_rows() {
-        assert!(screen.contains(what) && screen.contains(keys), "help shows {keys:?} {what:?}");
+        assert!(screen.contains(what) && screen.contains(keys.as_ref()), "help shows {keys:?} {what:?}");
     }
     let (_, buf) = reader(80, 24, &["?"]);
     assert!(text(&buf).contains("j/k scroll"), "at 24 rows the help says it scrolls");

@@ -1,8 +1,15 @@
 //! The key bindings: tables read by the event loop and printed by the help overlay; one
 //! for reading and one for typing into a prompt.
 
+mod names;
+mod runtime;
+
+pub use names::{action_name, action_named};
+pub use runtime::{Keymap, in_force, label};
+
 use super::Action;
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use std::borrow::Cow;
 
 /// A key as it is pressed: a code and the modifiers that matter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -96,18 +103,18 @@ pub const PROMPT_BINDINGS: &[Binding] = &[
     bind(&[ctrl('c')], "Ctrl-c", Action::Exit, "quit at once"),
 ];
 
-/// The help, as (keys, what they do) rows: the reading keys, then under a heading of their
-/// own (keys empty) the prompt keys, then the mouse.
-pub fn help_rows() -> Vec<(&'static str, &'static str)> {
-    let mut rows: Vec<(&str, &str)> = BINDINGS.iter().map(|b| (b.label, b.help)).collect();
-    rows.push(("", ""));
-    rows.push(("", crate::strings::PROMPT_KEYS));
-    rows.extend(PROMPT_BINDINGS.iter().map(|b| (b.label, b.help)));
-    rows.push(("", ""));
-    rows.push(("", crate::strings::EDITOR_KEYS));
-    rows.extend(EDITOR_BINDINGS.iter().map(|b| (b.label, b.help)));
-    rows.push(("", ""));
-    rows.push((crate::strings::MOUSE, crate::strings::MOUSE_HELP));
+/// The help, as (keys, what they do) rows: the reading keys (as the map in force binds
+/// them), then under a heading of their own (keys empty) the prompt keys, then the mouse.
+pub fn help_rows() -> Vec<(Cow<'static, str>, &'static str)> {
+    let mut rows: Vec<(Cow<str>, &str)> = BINDINGS.iter().map(|b| (label(b), b.help)).collect();
+    rows.push(("".into(), ""));
+    rows.push(("".into(), crate::strings::PROMPT_KEYS));
+    rows.extend(PROMPT_BINDINGS.iter().map(|b| (label(b), b.help)));
+    rows.push(("".into(), ""));
+    rows.push(("".into(), crate::strings::EDITOR_KEYS));
+    rows.extend(EDITOR_BINDINGS.iter().map(|b| (label(b), b.help)));
+    rows.push(("".into(), ""));
+    rows.push((crate::strings::MOUSE.into(), crate::strings::MOUSE_HELP));
     rows
 }
 
@@ -123,7 +130,8 @@ pub const EDITOR_BINDINGS: &[Binding] = &[
 /// can never name a key that does something else.
 pub fn hint(table: &[Binding], parts: &[(&[Action], &str)]) -> String {
     let key = |action: &Action| {
-        table.iter().find(|b| b.action == *action).and_then(|b| b.label.split(' ').next()).unwrap_or("?")
+        let label = table.iter().find(|b| b.action == *action).map(label).unwrap_or_default();
+        label.split(' ').next().filter(|k| !k.is_empty()).unwrap_or("?").to_string()
     };
     parts
         .iter()
@@ -200,19 +208,26 @@ pub enum Mode {
 /// The action bound to a key press, if any. Releases and repeats of non-scroll keys are
 /// ignored; Shift only matters through the character it produces.
 pub fn action_for(event: KeyEvent, mode: Mode) -> Option<Action> {
-    if event.kind == KeyEventKind::Release {
-        return None;
-    }
-    let pressed = Key { code: event.code, ctrl: event.modifiers.contains(KeyModifiers::CONTROL) };
-    let table = match mode {
-        Mode::Normal => BINDINGS,
-        Mode::Prompt => PROMPT_BINDINGS,
-        Mode::Editor => EDITOR_BINDINGS,
-    };
-    match table.iter().find(|b| b.keys.contains(&pressed)) {
-        Some(b) => Some(b.action),
-        None if mode != Mode::Normal => Some(Action::Type(event)),
-        None => None,
+    Keymap::defaults().action_for(event, mode)
+}
+
+impl Keymap {
+    /// The action bound to a key press in `mode`: the reading keys as this map binds them,
+    /// the prompt's and editor's as their tables do.
+    pub fn action_for(&self, event: KeyEvent, mode: Mode) -> Option<Action> {
+        if event.kind == KeyEventKind::Release {
+            return None;
+        }
+        let pressed = Key { code: event.code, ctrl: event.modifiers.contains(KeyModifiers::CONTROL) };
+        let table = match mode {
+            Mode::Normal => return self.action_of(pressed),
+            Mode::Prompt => PROMPT_BINDINGS,
+            Mode::Editor => EDITOR_BINDINGS,
+        };
+        match table.iter().find(|b| b.keys.contains(&pressed)) {
+            Some(b) => Some(b.action),
+            None => Some(Action::Type(event)),
+        }
     }
 }
 

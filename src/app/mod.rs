@@ -141,6 +141,8 @@ pub struct App {
     pub stale_months: u16,
     /// Each article's state in the team's review ledger (✓ ~ ! in the Library).
     pub reviews: crate::ledger::Desk,
+    /// The reading keys in force (the table's, or as the settings bind them).
+    pub keys: std::sync::Arc<keymap::Keymap>,
 }
 
 impl App {
@@ -180,6 +182,7 @@ impl App {
             waiting: false,
             stale_months: crate::check::STALE_MONTHS,
             reviews: crate::ledger::Desk::default(),
+            keys: std::sync::Arc::default(),
         };
         if !app.library.warnings.is_empty() {
             app.message = Some(crate::strings::warnings_found(app.library.warnings.len()));

@@ -41,7 +41,7 @@ pub fn help(scroll: usize, area: Rect, buf: &mut Buffer) {
     let label_w = help.iter().map(|(label, _)| display_width(label)).max().unwrap_or(0);
     let rows: Vec<(String, Style)> = help
         .iter()
-        .map(|(label, what)| match *label {
+        .map(|(label, what)| match label.as_ref() {
             "" => (format!(" {what}"), Style::new().add_modifier(Modifier::BOLD)),
             label => (format!(" {label:>label_w$}  {what}"), Style::new()),
         })
