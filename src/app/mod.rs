@@ -143,6 +143,8 @@ pub struct App {
     pub reviews: crate::ledger::Desk,
     /// The reading keys in force (the table's, or as the settings bind them).
     pub keys: std::sync::Arc<keymap::Keymap>,
+    /// How the reader looks (this reader's own: a served session has its own).
+    pub theme: crate::ui::theme::Theme,
 }
 
 impl App {
@@ -183,6 +185,7 @@ impl App {
             stale_months: crate::check::STALE_MONTHS,
             reviews: crate::ledger::Desk::default(),
             keys: std::sync::Arc::default(),
+            theme: crate::ui::theme::Theme::default(),
         };
         if !app.library.warnings.is_empty() {
             app.message = Some(crate::strings::warnings_found(app.library.warnings.len()));

@@ -128,7 +128,10 @@ pub fn start(
             out.close(2);
             "refused TERM=dumb"
         } else {
-            let app = open(library, &disk);
+            let mut app = open(library, &disk);
+            if colors == Colors::Off {
+                app.theme = crate::ui::theme::Theme::Mono;
+            }
             let ansi = Ansi::sized(out, colors, ascii, Size::new(width, height));
             run(app, ansi, disk, rx, tx, &why)
         };
