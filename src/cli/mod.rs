@@ -2,6 +2,7 @@
 
 mod args;
 mod check;
+pub(crate) mod config;
 pub(crate) mod lookup;
 pub(crate) mod print;
 pub(crate) mod review;
@@ -16,7 +17,17 @@ use crate::strings;
 use std::path::PathBuf;
 
 /// Runs what the command line asks for; returns the process's exit code.
-pub fn run(cli: Cli) -> i32 {
+pub fn run(mut cli: Cli) -> i32 {
+    cli.settings = config::in_force(&cli);
+    if cli.command.is_some() && !matches!(cli.command, Some(Command::Open { .. })) {
+        // The reader lists them under `w`; a command says them once.
+        for warning in &cli.settings.warnings {
+            eprintln!("{}", crate::sanitize::visible(warning));
+        }
+    }
+    if let Some(Command::Config { path, json }) = &cli.command {
+        return config::run(&cli.settings, *path, *json);
+    }
     let library = load(&cli);
     let result = match &cli.command {
         Some(Command::List) => print::list(&library),
@@ -33,6 +44,7 @@ pub fn run(cli: Cli) -> i32 {
         Some(Command::Check { dirs, json }) => check::run(&cli, &library, dirs, *json),
         Some(Command::Notes { .. } | Command::Review { .. }) => review::run(&cli, &library),
         Some(Command::Serve(options)) => crate::serve::run(library, options, &cli),
+        Some(Command::Config { .. }) => Ok(0),
         Some(Command::Open { slug, section }) => place(&library, slug)
             .and_then(|start| reader(library, start.with_section(section.as_deref()), &cli)),
         None if cli.query.is_empty() => reader(library, Start { plain: true, ..Start::top(0) }, &cli),
@@ -194,8 +206,9 @@ fn reader(library: Library, start: Start, cli: &Cli) -> Result<i32, Failure> {
     let loaded = disk.load();
     let last = loaded.store.last_article.as_deref().and_then(|slug| library.position(slug));
     let article = if start.is_plain() { last.unwrap_or(start.article) } else { start.article };
-    let mut app = App::new(library, article).with_mouse(!cli.no_mouse);
-    app.stale_months = cli.stale_months;
+    let mut app = App::new(library, article);
+    let options = terminal_options(cli);
+    config::adopt(&mut app, &cli.settings, options.colors);
     let ledger = crate::ledger::Ledger::open(&review::options(cli, disk.dir()));
     match crate::ledger::Desk::load(&ledger, &app.library) {
         Ok(desk) => app.reviews = desk,
@@ -222,6 +235,5 @@ fn reader(library: Library, start: Start, cli: &Cli) -> Result<i32, Failure> {
     {
         app.message = Some(strings::no_section(text));
     }
-    crate::tui::run(app, terminal_options(cli), Some(disk))
-        .map_err(|e| (1, format!("artikel: terminal error: {e}")))
+    crate::tui::run(app, options, Some(disk)).map_err(|e| (1, format!("artikel: terminal error: {e}")))
 }
