@@ -145,6 +145,8 @@ pub struct App {
     pub keys: std::sync::Arc<keymap::Keymap>,
     /// How the reader looks (this reader's own: a served session has its own).
     pub theme: crate::ui::theme::Theme,
+    /// The widest the reader's text gets, in columns.
+    pub reading_width: u16,
 }
 
 impl App {
@@ -186,6 +188,7 @@ impl App {
             reviews: crate::ledger::Desk::default(),
             keys: std::sync::Arc::default(),
             theme: crate::ui::theme::Theme::default(),
+            reading_width: screen::MAX_TEXT_WIDTH,
         };
         if !app.library.warnings.is_empty() {
             app.message = Some(crate::strings::warnings_found(app.library.warnings.len()));
@@ -423,7 +426,9 @@ impl App {
 
     /// The panes for the current screen size and settings.
     pub fn panes(&self) -> Panes {
-        screen::panes(self.area, self.sidebar, self.library.articles.len())
+        let panes = screen::panes(self.area, self.sidebar, self.library.articles.len());
+        // The text as wide as the reading width allows.
+        Panes { text: screen::text_in(panes.reader, self.reading_width), ..panes }
     }
 
     /// Whether the left panes are on screen.

@@ -38,6 +38,9 @@ pub fn adopt(app: &mut App, settings: &Settings, colors: Colors) {
     app.theme = if colors == Colors::Off { Theme::Mono } else { settings.theme.value };
     app.mouse = settings.mouse.value;
     app.stale_months = settings.stale_months.value;
+    app.reading_width = settings.reading_width.value;
+    // Laid out again for the text's new width.
+    let _ = app.resize(app.area.width, app.area.height);
     if !settings.warnings.is_empty() {
         app.said.extend(settings.warnings.iter().map(|w| crate::sanitize::visible(w).into_owned()));
         if app.message.is_none() {

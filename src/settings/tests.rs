@@ -150,3 +150,17 @@ fn a_missing_file_is_the_defaults_without_a_warning() {
     assert_eq!(unreadable.warnings.len(), 1, "a folder where the file should be is said");
     let _ = keymap::help_rows();
 }
+
+#[test]
+fn the_reading_width_caps_the_readers_text() {
+    let library = crate::library::Library::bundled();
+    let mut app = crate::app::App::new(library, 0);
+    let _ = app.resize(200, 50);
+    assert_eq!(app.panes().text.width, READING_WIDTH);
+    app.reading_width = parse("reading_width = 60").reading_width.value;
+    let _ = app.resize(200, 50);
+    assert_eq!((app.panes().text.width, app.layout.width), (60, 60), "laid out for the new width");
+    app.reading_width = parse("reading_width = 200").reading_width.value;
+    let _ = app.resize(120, 40);
+    assert_eq!(app.panes().text.width, app.panes().reader.width - 2, "never wider than the pane");
+}
