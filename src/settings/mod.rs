@@ -178,7 +178,14 @@ impl Settings {
     /// every setting the file gets wrong (each said in [`Settings::warnings`]).
     pub fn read(path: &Path) -> Settings {
         let shown = crate::sanitize::visible(&path.display().to_string()).into_owned();
-        let mut settings = match std::fs::read(path) {
+        // Only a file is read: a FIFO or a device there would never end.
+        let not_a_file = std::fs::metadata(path).is_ok_and(|m| !m.is_file());
+        let read = if not_a_file {
+            Err(std::io::Error::other(crate::strings::NOT_A_FILE.as_str()))
+        } else {
+            std::fs::read(path)
+        };
+        let mut settings = match read {
             Ok(bytes) => {
                 let text = String::from_utf8_lossy(&bytes);
                 let mut settings = Settings::parse(&text, &shown);

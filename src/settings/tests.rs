@@ -147,7 +147,19 @@ fn a_missing_file_is_the_defaults_without_a_warning() {
     assert_eq!((s.exists, s.warnings.len()), (false, 0));
     assert_eq!(s.theme, Setting { value: Theme::Default, from: Source::Default });
     let unreadable = Settings::read(dir.path());
-    assert_eq!(unreadable.warnings.len(), 1, "a folder where the file should be is said");
+    assert_eq!(
+        unreadable.warnings,
+        [format!(
+            "The settings file {} could not be read (it is not a file); every setting is at its default.",
+            dir.path().display()
+        )],
+        "a folder where the file should be is said"
+    );
+    let fifo = dir.path().join("fifo.toml");
+    let c_path = std::ffi::CString::new(fifo.to_string_lossy().as_bytes()).expect("path");
+    // SAFETY: a valid, NUL-terminated path.
+    assert_eq!(unsafe { libc::mkfifo(c_path.as_ptr(), 0o600) }, 0);
+    assert_eq!(Settings::read(&fifo).warnings.len(), 1, "a FIFO is said, never waited on");
     let _ = keymap::help_rows();
 }
 

@@ -128,6 +128,9 @@ pub mod wanted {
     );
 }
 
+/// Why a settings file that is a folder, a FIFO or a device is not read.
+pub const NOT_A_FILE: Phrase = Phrase::new("it is not a file", "det er ikke en fil");
+
 /// The settings file could not be read.
 pub fn settings_unreadable(path: &str, why: &str) -> String {
     pick(
