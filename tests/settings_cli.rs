@@ -56,14 +56,18 @@ fn config_says_each_setting_and_where_it_came_from() {
     assert!(text.contains("\nstale_months = 3  # flag --stale-months\n"), "{text}");
     assert!(text.contains("\nreading_width = 100  # default\n"), "{text}");
     assert!(text.contains("\nlanguage = \"en\"  # environment: ARTIKEL_LANG\n"), "{text}");
-    assert!(text.contains("\nnext_question = [\"]\", \"ctrl-n\"]  # settings file, line 5\n"), "{text}");
-    assert!(text.contains("\nprev_question = [\"[\"]  # default\n"), "{text}");
+    assert!(
+        text.contains("\nnext_question = [\"]\", \"ctrl-n\"]  # next question (settings file, line 5)\n"),
+        "{text}"
+    );
+    assert!(text.contains("\nprev_question = [\"[\"]  # previous question (default)\n"), "{text}");
     // Every setting is explained above its line.
     for key in ["language", "theme", "reading_width", "sidebar_width", "stale_months", "mouse", "hyperlinks"]
     {
         let at = text.find(&format!("\n{key} = ")).unwrap_or_else(|| panic!("{key} listed"));
-        let before = text[..at].lines().last().unwrap_or("");
-        assert!(before.starts_with("# ") && before.len() > 20, "{key} is explained: {before:?}");
+        let about: Vec<&str> = text[..at].lines().rev().take_while(|l| l.starts_with("# ")).collect();
+        assert!(about.iter().map(|l| l.len()).sum::<usize>() > 40, "{key} is explained: {about:?}");
+        assert!(about.iter().all(|l| l.chars().count() <= 90), "{key}'s comment is wrapped: {about:?}");
     }
     assert!(text.contains("\n[keys]\n"));
     assert!(stderr(&out).is_empty(), "{}", stderr(&out));

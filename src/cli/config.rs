@@ -125,35 +125,57 @@ fn rows(settings: &Settings) -> Vec<(&'static str, &'static str, String, Source)
     ]
 }
 
-/// Each reading action as (name, its keys as TOML, where they came from).
-fn key_rows(settings: &Settings) -> Vec<(String, Vec<String>, Source)> {
+/// Each reading action as (name, its keys as TOML, what it does, where they came from).
+fn key_rows(settings: &Settings) -> Vec<(String, Vec<String>, String, Source)> {
     let map = settings.keymap();
+    // The map's rows are the table's, in its order.
     map.bindings()
-        .map(|(name, keys, _)| {
-            let from = crate::app::keymap::action_named(&name)
-                .and_then(|a| settings.keys.iter().find(|(b, _)| *b == a))
+        .zip(crate::app::keymap::BINDINGS)
+        .map(|((name, keys, _), binding)| {
+            let from = settings
+                .keys
+                .iter()
+                .find(|(a, _)| *a == binding.action)
                 .map_or(Source::Default, |(_, s)| s.from.clone());
-            (name, keys.iter().map(|k| k.name()).collect(), from)
+            (name, keys.iter().map(|k| k.name()).collect(), binding.help.to_string(), from)
         })
         .collect()
 }
 
+/// `text` as `#` comment lines of at most about 90 columns.
+fn comment(text: &str) -> String {
+    let mut out = String::new();
+    let mut line = String::from("#");
+    for word in text.split_whitespace() {
+        if line.chars().count() + 1 + word.chars().count() > 90 && line != "#" {
+            out.push_str(&line);
+            out.push('\n');
+            line = String::from("#");
+        }
+        line.push(' ');
+        line.push_str(word);
+    }
+    out.push_str(&line);
+    out.push('\n');
+    out
+}
+
 fn as_text(settings: &Settings) -> String {
-    let mut out = format!("# {}\n", strings::CONFIG_HEADER);
+    let mut out = comment(&strings::CONFIG_HEADER);
     match &settings.path {
         Some(p) => {
             let shown = crate::sanitize::visible(&p.display().to_string()).into_owned();
-            out.push_str(&format!("# {}\n", strings::config_file(&shown, settings.exists)));
+            out.push_str(&comment(&strings::config_file(&shown, settings.exists)));
         }
-        None => out.push_str(&format!("# {}\n", strings::NO_CONFIG_DIR)),
+        None => out.push_str(&comment(&strings::NO_CONFIG_DIR)),
     }
     for (name, about, value, from) in rows(settings) {
-        out.push_str(&format!("\n# {about}\n{name} = {value}  # {}\n", from.describe()));
+        out.push_str(&format!("\n{}{name} = {value}  # {}\n", comment(about), from.describe()));
     }
-    out.push_str(&format!("\n# {}\n[keys]\n", strings::ABOUT_KEYS));
-    for (name, keys, from) in key_rows(settings) {
+    out.push_str(&format!("\n{}[keys]\n", comment(&strings::ABOUT_KEYS)));
+    for (name, keys, what, from) in key_rows(settings) {
         let list = keys.iter().map(|k| crate::settings::quote(k)).collect::<Vec<_>>().join(", ");
-        out.push_str(&format!("{name} = [{list}]  # {}\n", from.describe()));
+        out.push_str(&format!("{name} = [{list}]  # {what} ({})\n", from.describe()));
     }
     out
 }
@@ -177,7 +199,7 @@ fn as_json(settings: &Settings) -> Value {
         values.insert(name.to_string(), entry);
     }
     let mut keys = serde_json::Map::new();
-    for (name, list, from) in key_rows(settings) {
+    for (name, list, _, from) in key_rows(settings) {
         let mut entry = source_json(&from);
         entry["value"] = json!(list);
         keys.insert(name, entry);

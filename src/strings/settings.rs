@@ -62,8 +62,10 @@ pub const ABOUT_READING_WIDTH: Phrase = Phrase::new(
 );
 /// What `sidebar_width` is for.
 pub const ABOUT_SIDEBAR_WIDTH: Phrase = Phrase::new(
-    "The width of the Library and Contents: columns (20 to 100) or a share of the screen such as \"33%\".",
-    "Bredden af Bibliotek og Indhold: kolonner (20 til 100) eller en andel af skærmen som \"33%\".",
+    "The width of the Library and Contents: \"auto\" (about a third of the screen), columns (20 to 100), \
+     or a share of the screen from \"15%\" to \"60%\".",
+    "Bredden af Bibliotek og Indhold: \"auto\" (omkring en tredjedel af skærmen), kolonner (20 til 100) \
+     eller en andel af skærmen fra \"15%\" til \"60%\".",
 );
 /// What `stale_months` is for.
 pub const ABOUT_STALE_MONTHS: Phrase = Phrase::new(
