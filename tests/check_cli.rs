@@ -9,7 +9,12 @@ use std::time::Duration;
 
 fn artikel(args: &[&str]) -> Output {
     let data = tempfile::tempdir().expect("temp data dir");
-    Command::new(common::bin()).args(args).env("ARTIKEL_DATA_DIR", data.path()).output().expect("run artikel")
+    Command::new(common::bin())
+        .env("ARTIKEL_LANG", "en")
+        .args(args)
+        .env("ARTIKEL_DATA_DIR", data.path())
+        .output()
+        .expect("run artikel")
 }
 
 fn stdout(o: &Output) -> String {

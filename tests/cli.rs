@@ -5,6 +5,7 @@ use std::process::{Command, Output};
 fn artikel(args: &[&str]) -> Output {
     let data = tempfile::tempdir().expect("temp data dir");
     Command::new(env!("CARGO_BIN_EXE_artikel"))
+        .env("ARTIKEL_LANG", "en")
         .args(args)
         .env("ARTIKEL_DATA_DIR", data.path())
         .env_remove("NO_COLOR")
@@ -132,6 +133,7 @@ fn an_article_in_the_data_folder_replaces_the_bundled_one() {
     )
     .expect("write");
     let out = Command::new(env!("CARGO_BIN_EXE_artikel"))
+        .env("ARTIKEL_LANG", "en")
         .args(["--data-dir", data.path().to_str().expect("utf-8 path"), "list"])
         .output()
         .expect("run");
@@ -311,6 +313,7 @@ fn review_status_and_notes_report_from_the_shell() {
     let dir = data.path().to_str().expect("path");
     let run = |args: &[&str]| {
         Command::new(env!("CARGO_BIN_EXE_artikel"))
+            .env("ARTIKEL_LANG", "en")
             .args(["--data-dir", dir])
             .args(args)
             .env("USER", "anne")
@@ -443,6 +446,7 @@ fn on_a_terminal(args: &[&str]) -> Vec<u8> {
     cmd.args(args);
     cmd.env("ARTIKEL_DATA_DIR", data.path());
     cmd.env("TERM", "xterm-256color");
+    cmd.env("ARTIKEL_LANG", "en");
     cmd.env_remove("NO_COLOR");
     let mut child = pty.slave.spawn_command(cmd).expect("spawn");
     drop(pty.slave);
@@ -544,6 +548,7 @@ fn a_data_folder_that_is_a_file_is_named_with_where_it_came_from() {
     let path = file.to_str().expect("path");
     for command in [&["review", "approve", "knaesmerter"][..], &["notes"], &["notes", "export"]] {
         let out = Command::new(env!("CARGO_BIN_EXE_artikel"))
+            .env("ARTIKEL_LANG", "en")
             .args(command)
             .env("ARTIKEL_DATA_DIR", path)
             .output()
@@ -557,6 +562,7 @@ fn a_data_folder_that_is_a_file_is_named_with_where_it_came_from() {
         assert!(!err.contains("os error"), "{err}");
     }
     let flag = Command::new(env!("CARGO_BIN_EXE_artikel"))
+        .env("ARTIKEL_LANG", "en")
         .args(["--data-dir", path, "review", "approve", "knaesmerter"])
         .output()
         .expect("run");
@@ -569,6 +575,7 @@ fn an_empty_artikel_data_dir_is_unset_and_nothing_is_written_to_the_current_fold
     let home = tempfile::tempdir().expect("temp home");
     let cwd = tempfile::tempdir().expect("temp cwd");
     let out = Command::new(env!("CARGO_BIN_EXE_artikel"))
+        .env("ARTIKEL_LANG", "en")
         .args(["review", "approve", "knaesmerter"])
         .current_dir(cwd.path())
         .env("ARTIKEL_DATA_DIR", "")

@@ -20,6 +20,7 @@ impl Team {
 
     fn as_user(&self, user: &str, args: &[&str]) -> Output {
         Command::new(env!("CARGO_BIN_EXE_artikel"))
+            .env("ARTIKEL_LANG", "en")
             .args(["--data-dir", path(self.data.path()), "--articles", path(self.articles.path())])
             .args(args)
             .env("ARTIKEL_USER", user)
@@ -169,6 +170,7 @@ fn the_ledger_can_be_named_and_is_private_by_default() {
     let shared = team.data.path().join("team.db");
     out(&team.run(&["--ledger", path(&shared), "review", "request-changes", "knaesmerter", "-m", "nej"]));
     let by_env = Command::new(env!("CARGO_BIN_EXE_artikel"))
+        .env("ARTIKEL_LANG", "en")
         .args(["--data-dir", path(team.data.path()), "--articles", path(team.articles.path())])
         .args(["review", "status", "knaesmerter"])
         .env("ARTIKEL_LEDGER", &shared)

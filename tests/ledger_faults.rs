@@ -216,7 +216,11 @@ fn a_ledger_this_user_cannot_write_is_read_only_and_says_so() {
         } else {
             Command::new(env!("CARGO_BIN_EXE_artikel"))
         };
-        cmd.args(["--data-dir", data.to_str().expect("path")]).args(args).output().expect("run")
+        cmd.env("ARTIKEL_LANG", "en")
+            .args(["--data-dir", data.to_str().expect("path")])
+            .args(args)
+            .output()
+            .expect("run")
     };
     assert!(artikel(&["review", "approve", "knaesmerter"], false).status.success());
     // Root writes any file, so the other user is `nobody` when these tests run as root.
@@ -239,6 +243,7 @@ fn a_ledger_this_user_cannot_write_is_read_only_and_says_so() {
 #[test]
 fn a_ledger_in_a_folder_that_does_not_exist_says_so() {
     let out = Command::new(env!("CARGO_BIN_EXE_artikel"))
+        .env("ARTIKEL_LANG", "en")
         .args(["--ledger", "/nonexistent/team/review.db", "review", "approve", "knaesmerter"])
         .output()
         .expect("run");

@@ -8,6 +8,7 @@ use std::process::{Command, Output};
 fn run(args: &[&str]) -> (i32, String, String) {
     let data = tempfile::tempdir().expect("temp data dir");
     let out: Output = Command::new(env!("CARGO_BIN_EXE_artikel"))
+        .env("ARTIKEL_LANG", "en")
         .args(args)
         .env("ARTIKEL_DATA_DIR", data.path())
         .output()
@@ -25,7 +26,7 @@ fn faq_answers_a_question_as_people_ask_it_and_shows_two_runner_ups() {
     let (code, out, _) = run(&["faq", "hvornår", "skal", "jeg", "til", "lægen", "med", "ondt", "i", "knæet"]);
     assert_eq!(code, 0);
     assert!(out.starts_with("Hvornår skal du søge læge ved knæsmerter?\n"), "{out}");
-    let see_also: Vec<&str> = out.lines().skip_while(|l| *l != "Se også").skip(1).collect();
+    let see_also: Vec<&str> = out.lines().skip_while(|l| *l != "See also").skip(1).collect();
     assert_eq!(see_also.len(), 2, "{out}");
     assert!(see_also.iter().all(|l| l.starts_with("  ") && l.contains('#')), "{see_also:?}");
     let (code, json, _) = run(&["faq", "--json", "lumbago", "hvor", "længe"]);

@@ -114,6 +114,7 @@ fn run_to_the_end(args: &[&str]) -> std::process::Output {
     use std::process::{Command, Stdio};
     let data = tempfile::tempdir().expect("temp data dir");
     let mut child = Command::new(env!("CARGO_BIN_EXE_artikel"))
+        .env("ARTIKEL_LANG", "en")
         .args(args)
         .env("ARTIKEL_DATA_DIR", data.path())
         .stdout(Stdio::piped())

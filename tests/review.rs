@@ -93,6 +93,7 @@ fn two_sessions_saving_notes_at_once_keep_both() {
     quit(&mut one);
     quit(&mut two);
     let out = std::process::Command::new(common::bin())
+        .env("ARTIKEL_LANG", "en")
         .args(["--data-dir", dir.path().to_str().expect("path"), "notes"])
         .output()
         .expect("notes");
@@ -144,6 +145,7 @@ fn a_notes_file_that_cannot_be_read_says_so_and_is_never_called_newer() {
     std::fs::create_dir_all(dir.path().join("notes.yaml")).expect("mkdir");
     let run = |args: &[&str]| {
         let out = std::process::Command::new(common::bin())
+            .env("ARTIKEL_LANG", "en")
             .arg("--data-dir")
             .arg(dir.path())
             .args(args)

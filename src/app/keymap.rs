@@ -8,6 +8,7 @@ pub use names::{action_name, action_named};
 pub use runtime::{Keymap, in_force, label};
 
 use super::Action;
+use crate::strings::*;
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use std::borrow::Cow;
 
@@ -38,97 +39,93 @@ pub struct Binding {
     /// What they do.
     pub action: Action,
     /// How help describes it.
-    pub help: &'static str,
+    pub help: Phrase,
 }
 
-const fn bind(keys: &'static [Key], label: &'static str, action: Action, help: &'static str) -> Binding {
+const fn bind(keys: &'static [Key], label: &'static str, action: Action, help: Phrase) -> Binding {
     Binding { keys, label, action, help }
 }
 
 /// Every key binding of the reader, in the order help lists them.
 pub const BINDINGS: &[Binding] = &[
-    bind(&[key('j'), special(KeyCode::Down)], "j ↓", Action::Down, "line down"),
-    bind(&[key('k'), special(KeyCode::Up)], "k ↑", Action::Up, "line up"),
-    bind(&[key(' '), special(KeyCode::PageDown)], "Space PgDn", Action::PageDown, "page down"),
-    bind(&[key('b'), special(KeyCode::PageUp)], "b PgUp", Action::PageUp, "page up"),
-    bind(&[ctrl('d')], "Ctrl-d", Action::HalfDown, "half page down"),
-    bind(&[ctrl('u')], "Ctrl-u", Action::HalfUp, "half page up"),
-    bind(&[key('g'), special(KeyCode::Home)], "g Home", Action::Top, "go to the top"),
-    bind(&[key('G'), special(KeyCode::End)], "G End", Action::Bottom, "go to the end"),
-    bind(&[key(']')], "]", Action::NextQuestion, "next question"),
-    bind(&[key('[')], "[", Action::PrevQuestion, "previous question"),
-    bind(&[key('}')], "}", Action::NextAnswer, "next FAQ answer"),
-    bind(&[key('{')], "{", Action::PrevAnswer, "previous FAQ answer"),
-    bind(&[key('f')], "f", Action::Faq, "jump to the FAQ section"),
-    bind(&[key('p'), ctrl('p')], "p Ctrl-p", Action::Palette, "question palette: every question, live"),
-    bind(&[key('/')], "/", Action::Find, "find in this article"),
-    bind(&[key('n')], "n", Action::FindNext, "next find hit"),
-    bind(&[key('N')], "N", Action::FindPrev, "previous find hit"),
-    bind(&[key('s')], "s", Action::LibrarySearch, "search the whole library"),
-    bind(
-        &[special(KeyCode::Backspace), ctrl('o')],
-        "Backspace Ctrl-o",
-        Action::Back,
-        "back to where you were",
-    ),
-    bind(&[special(KeyCode::Tab)], "Tab", Action::FocusNext, "focus Library → Contents → Reader"),
-    bind(&[special(KeyCode::BackTab)], "Shift-Tab", Action::FocusPrev, "focus the previous pane"),
-    bind(&[special(KeyCode::Enter)], "Enter", Action::Activate, "open the article / jump to the heading"),
-    bind(&[key('a')], "a", Action::Note, "write a note on this section (or edit its note)"),
-    bind(&[key('A')], "A", Action::Notes, "the notes on this article"),
-    bind(&[key('m')], "m", Action::Bookmark, "bookmark this section (again: remove it)"),
-    bind(&[key('\'')], "'", Action::Bookmarks, "the bookmarks of the library"),
-    bind(&[key('r')], "r", Action::Review, "review status: unreviewed → reviewed → needs changes"),
-    bind(&[key('e')], "e", Action::Edit, "in the notes list: edit the note"),
-    bind(&[key('d')], "d", Action::Delete, "in the notes list: delete the note"),
-    bind(&[key('t')], "t", Action::ToggleContents, "show or hide the contents"),
-    bind(&[key('y')], "y", Action::Copy, "copy this section to the clipboard (OSC 52)"),
-    bind(&[key('M')], "M", Action::ToggleMouse, "mouse off (select text) / on"),
-    bind(&[ctrl('z')], "Ctrl-z", Action::Suspend, "suspend; fg brings it back"),
-    bind(&[key('w')], "w", Action::Warnings, "problems found in article files"),
-    bind(&[key('?')], "?", Action::Help, "show or hide this help"),
-    bind(&[special(KeyCode::Esc)], "Esc", Action::Close, "close the overlay, clear find"),
-    bind(&[key('q')], "q", Action::Quit, "quit (in an overlay: close it)"),
-    bind(&[ctrl('c')], "Ctrl-c", Action::Exit, "quit at once"),
+    bind(&[key('j'), special(KeyCode::Down)], "j ↓", Action::Down, HELP_DOWN),
+    bind(&[key('k'), special(KeyCode::Up)], "k ↑", Action::Up, HELP_UP),
+    bind(&[key(' '), special(KeyCode::PageDown)], "Space PgDn", Action::PageDown, HELP_PAGE_DOWN),
+    bind(&[key('b'), special(KeyCode::PageUp)], "b PgUp", Action::PageUp, HELP_PAGE_UP),
+    bind(&[ctrl('d')], "Ctrl-d", Action::HalfDown, HELP_HALF_DOWN),
+    bind(&[ctrl('u')], "Ctrl-u", Action::HalfUp, HELP_HALF_UP),
+    bind(&[key('g'), special(KeyCode::Home)], "g Home", Action::Top, HELP_TOP),
+    bind(&[key('G'), special(KeyCode::End)], "G End", Action::Bottom, HELP_BOTTOM),
+    bind(&[key(']')], "]", Action::NextQuestion, HELP_NEXT_QUESTION),
+    bind(&[key('[')], "[", Action::PrevQuestion, HELP_PREV_QUESTION),
+    bind(&[key('}')], "}", Action::NextAnswer, HELP_NEXT_ANSWER),
+    bind(&[key('{')], "{", Action::PrevAnswer, HELP_PREV_ANSWER),
+    bind(&[key('f')], "f", Action::Faq, HELP_FAQ),
+    bind(&[key('p'), ctrl('p')], "p Ctrl-p", Action::Palette, HELP_PALETTE),
+    bind(&[key('/')], "/", Action::Find, HELP_FIND),
+    bind(&[key('n')], "n", Action::FindNext, HELP_FIND_NEXT),
+    bind(&[key('N')], "N", Action::FindPrev, HELP_FIND_PREV),
+    bind(&[key('s')], "s", Action::LibrarySearch, HELP_LIBRARY_SEARCH),
+    bind(&[special(KeyCode::Backspace), ctrl('o')], "Backspace Ctrl-o", Action::Back, HELP_BACK),
+    bind(&[special(KeyCode::Tab)], "Tab", Action::FocusNext, HELP_FOCUS_NEXT),
+    bind(&[special(KeyCode::BackTab)], "Shift-Tab", Action::FocusPrev, HELP_FOCUS_PREV),
+    bind(&[special(KeyCode::Enter)], "Enter", Action::Activate, HELP_ACTIVATE),
+    bind(&[key('a')], "a", Action::Note, HELP_NOTE),
+    bind(&[key('A')], "A", Action::Notes, HELP_NOTES),
+    bind(&[key('m')], "m", Action::Bookmark, HELP_BOOKMARK),
+    bind(&[key('\'')], "'", Action::Bookmarks, HELP_BOOKMARKS),
+    bind(&[key('r')], "r", Action::Review, HELP_REVIEW),
+    bind(&[key('e')], "e", Action::Edit, HELP_EDIT),
+    bind(&[key('d')], "d", Action::Delete, HELP_DELETE),
+    bind(&[key('t')], "t", Action::ToggleContents, HELP_TOGGLE_CONTENTS),
+    bind(&[key('y')], "y", Action::Copy, HELP_COPY),
+    bind(&[key('M')], "M", Action::ToggleMouse, HELP_TOGGLE_MOUSE),
+    bind(&[ctrl('z')], "Ctrl-z", Action::Suspend, HELP_SUSPEND),
+    bind(&[key('w')], "w", Action::Warnings, HELP_WARNINGS),
+    bind(&[key('?')], "?", Action::Help, HELP_HELP),
+    bind(&[special(KeyCode::Esc)], "Esc", Action::Close, HELP_CLOSE),
+    bind(&[key('q')], "q", Action::Quit, HELP_QUIT),
+    bind(&[ctrl('c')], "Ctrl-c", Action::Exit, HELP_EXIT),
 ];
 
 /// The keys of a text prompt (palette, search, find); every other key is typed into it.
 pub const PROMPT_BINDINGS: &[Binding] = &[
-    bind(&[special(KeyCode::Enter)], "Enter", Action::Activate, "open the selected one / keep the find"),
-    bind(&[special(KeyCode::Esc)], "Esc", Action::Close, "close, back to where you were"),
-    bind(&[special(KeyCode::Down), ctrl('n')], "↓ Ctrl-n", Action::Down, "next in the list"),
-    bind(&[special(KeyCode::Up), ctrl('p')], "↑ Ctrl-p", Action::Up, "previous in the list"),
-    bind(&[special(KeyCode::PageDown)], "PgDn", Action::PageDown, "a page down the list"),
-    bind(&[special(KeyCode::PageUp)], "PgUp", Action::PageUp, "a page up the list"),
-    bind(&[ctrl('c')], "Ctrl-c", Action::Exit, "quit at once"),
+    bind(&[special(KeyCode::Enter)], "Enter", Action::Activate, HELP_PROMPT_ACTIVATE),
+    bind(&[special(KeyCode::Esc)], "Esc", Action::Close, HELP_PROMPT_CLOSE),
+    bind(&[special(KeyCode::Down), ctrl('n')], "↓ Ctrl-n", Action::Down, HELP_PROMPT_DOWN),
+    bind(&[special(KeyCode::Up), ctrl('p')], "↑ Ctrl-p", Action::Up, HELP_PROMPT_UP),
+    bind(&[special(KeyCode::PageDown)], "PgDn", Action::PageDown, HELP_PROMPT_PAGE_DOWN),
+    bind(&[special(KeyCode::PageUp)], "PgUp", Action::PageUp, HELP_PROMPT_PAGE_UP),
+    bind(&[ctrl('c')], "Ctrl-c", Action::Exit, HELP_EXIT),
 ];
 
 /// The help, as (keys, what they do) rows: the reading keys (as the map in force binds
 /// them), then under a heading of their own (keys empty) the prompt keys, then the mouse.
 pub fn help_rows() -> Vec<(Cow<'static, str>, &'static str)> {
-    let mut rows: Vec<(Cow<str>, &str)> = BINDINGS.iter().map(|b| (label(b), b.help)).collect();
+    let row = |b: &Binding| (label(b), b.help.as_str());
+    let mut rows: Vec<(Cow<str>, &str)> = BINDINGS.iter().map(row).collect();
     rows.push(("".into(), ""));
-    rows.push(("".into(), crate::strings::PROMPT_KEYS));
-    rows.extend(PROMPT_BINDINGS.iter().map(|b| (label(b), b.help)));
+    rows.push(("".into(), PROMPT_KEYS.as_str()));
+    rows.extend(PROMPT_BINDINGS.iter().map(row));
     rows.push(("".into(), ""));
-    rows.push(("".into(), crate::strings::EDITOR_KEYS));
-    rows.extend(EDITOR_BINDINGS.iter().map(|b| (label(b), b.help)));
+    rows.push(("".into(), EDITOR_KEYS.as_str()));
+    rows.extend(EDITOR_BINDINGS.iter().map(row));
     rows.push(("".into(), ""));
-    rows.push((crate::strings::MOUSE.into(), crate::strings::MOUSE_HELP));
+    rows.push((MOUSE.as_str().into(), MOUSE_HELP.as_str()));
     rows
 }
 
 /// The keys of the note editor; every other key is typed (Enter starts a new line).
 pub const EDITOR_BINDINGS: &[Binding] = &[
-    bind(&[ctrl('s')], "Ctrl-s", Action::Save, "save the note"),
-    bind(&[special(KeyCode::Esc)], "Esc", Action::Close, "close (asks first if it changed)"),
-    bind(&[ctrl('c')], "Ctrl-c", Action::Exit, "quit at once (the draft is kept)"),
+    bind(&[ctrl('s')], "Ctrl-s", Action::Save, HELP_SAVE),
+    bind(&[special(KeyCode::Esc)], "Esc", Action::Close, HELP_EDITOR_CLOSE),
+    bind(&[ctrl('c')], "Ctrl-c", Action::Exit, HELP_EDITOR_EXIT),
 ];
 
 /// A hint such as "j/k scroll · Esc closes": for each part, the first key of each action
 /// (as the table labels it) and the word for what it does. Made from the table, so a hint
 /// can never name a key that does something else.
-pub fn hint(table: &[Binding], parts: &[(&[Action], &str)]) -> String {
+pub fn hint(table: &[Binding], parts: &[(&[Action], Phrase)]) -> String {
     let key = |action: &Action| {
         let label = table.iter().find(|b| b.action == *action).map(label).unwrap_or_default();
         label.split(' ').next().filter(|k| !k.is_empty()).unwrap_or("?").to_string()
@@ -161,7 +158,7 @@ pub mod hints {
     }
 
     /// What a list of things to open says.
-    const LIST: &[(&[Action], &str)] = &[
+    const LIST: &[(&[Action], Phrase)] = &[
         (&[Action::Down, Action::Up], HINT_CHOOSE),
         (&[Action::Activate], HINT_OPEN),
         (&[Action::Close], HINT_CLOSE),
@@ -179,7 +176,7 @@ pub mod hints {
 
     /// The notes list.
     pub fn notes() -> String {
-        let parts: &[(&[Action], &str)] = &[
+        let parts: &[(&[Action], Phrase)] = &[
             (&[Action::Activate], HINT_GO),
             (&[Action::Edit], HINT_EDIT),
             (&[Action::Delete], HINT_DELETE),
@@ -258,7 +255,7 @@ mod tests {
         assert_eq!(hints::prompt_list(), "↓/↑ choose · Enter open · Esc close");
         assert_eq!(hints::help(), "? help");
         // Every key a hint names does what the hint says, in its table.
-        let parts: &[(&[Action], &str)] = &[(&[Action::Edit, Action::Delete], "x")];
+        let parts: &[(&[Action], Phrase)] = &[(&[Action::Edit, Action::Delete], Phrase::new("x", "y"))];
         assert_eq!(hint(BINDINGS, parts), "e/d x");
         let press = |c| action_for(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE), Mode::Normal);
         assert_eq!((press('e'), press('d')), (Some(Action::Edit), Some(Action::Delete)));

@@ -55,9 +55,9 @@ impl App {
     /// not be built, or that nothing matches.
     pub fn lookup_status(&self) -> &'static str {
         match (&self.index, self.index_failed) {
-            (Some(_), _) => crate::strings::NO_MATCHES,
-            (None, true) => crate::strings::INDEX_FAILED,
-            (None, false) => crate::strings::INDEXING,
+            (Some(_), _) => crate::strings::NO_MATCHES.as_str(),
+            (None, true) => crate::strings::INDEX_FAILED.as_str(),
+            (None, false) => crate::strings::INDEXING.as_str(),
         }
     }
 

@@ -381,7 +381,7 @@ impl App {
         let slug = self.library.articles[self.current].slug.clone();
         let status = self.store.status(&slug).next();
         if self.queue(Change::SetReview(slug, Review { status, user: user(), date: now() })) {
-            self.message = Some(strings::review_set(status.label()));
+            self.message = Some(strings::review_set(strings::status_word(status.label())));
         }
         true
     }
@@ -450,7 +450,8 @@ impl App {
                         self.doc.outline.headings.iter().map(|h| h.text.as_str()).collect();
                     let heading = (a == self.current).then(|| resolve(&anchor, &texts)).flatten();
                     let title = self.library.articles[a].short_title();
-                    let section = if anchor.heading.is_empty() { strings::INTRO } else { &anchor.heading };
+                    let section =
+                        if anchor.heading.is_empty() { strings::INTRO.as_str() } else { &anchor.heading };
                     (a, heading, format!("{title} › {section}"))
                 })
                 .collect(),

@@ -102,6 +102,25 @@ pub enum ColorChoice {
 }
 use std::path::PathBuf;
 
+/// A language `--lang` names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangChoice {
+    /// Danish.
+    Da,
+    /// English.
+    En,
+}
+
+impl LangChoice {
+    /// The interface language it names.
+    pub fn lang(self) -> crate::strings::Lang {
+        match self {
+            LangChoice::Da => crate::strings::Lang::Da,
+            LangChoice::En => crate::strings::Lang::En,
+        }
+    }
+}
+
 /// A terminal reader for health articles. With no command, opens the reader.
 #[derive(Debug, Parser)]
 #[command(
@@ -141,6 +160,9 @@ pub struct Cli {
     /// them (filled in after parsing, see `artikel config`).
     #[arg(skip)]
     pub settings: crate::settings::Settings,
+    /// The interface's language (default: $ARTIKEL_LANG, else the locale's: da_* is Danish).
+    #[arg(long, value_enum, value_name = "da|en", global = true)]
+    pub lang: Option<LangChoice>,
     /// What to do.
     #[command(subcommand)]
     pub command: Option<Command>,

@@ -126,7 +126,8 @@ impl RuleFiles {
 
     /// One finding for each rule file that cannot be used.
     fn broken(&self) -> Vec<Finding> {
-        let bundled = self.bundled.iter().map(|r| (format!("{} (bundled)", rules::FILE_NAME), r));
+        let bundled =
+            self.bundled.iter().map(|r| (format!("{} ({})", rules::FILE_NAME, crate::strings::BUNDLED), r));
         let mut files: Vec<(String, &Result<RuleSet, RuleError>)> =
             self.by_path.iter().map(|(p, r)| (p.display().to_string(), r)).chain(bundled).collect();
         files.sort_by(|a, b| a.0.cmp(&b.0));
@@ -168,7 +169,7 @@ fn synonym_findings(roots: &[PathBuf], bundled: bool) -> Vec<Finding> {
         }
     };
     if bundled {
-        report(&format!("{SYNONYMS_FILE} (bundled)"), check_synonyms(BUNDLED_SYNONYMS));
+        report(&format!("{SYNONYMS_FILE} ({})", crate::strings::BUNDLED), check_synonyms(BUNDLED_SYNONYMS));
     }
     for file in roots.iter().map(|r| r.join(SYNONYMS_FILE)).filter(|f| f.exists()) {
         let problems = match read_small(&file) {
@@ -182,6 +183,10 @@ fn synonym_findings(roots: &[PathBuf], bundled: bool) -> Vec<Finding> {
 
 fn human(found: &[Finding], files: usize) -> String {
     let mut out = String::new();
+    // The severities line up, however long their words are in the language in force.
+    let (e, w, n) =
+        (crate::strings::SEVERITY_ERROR, crate::strings::SEVERITY_WARNING, crate::strings::SEVERITY_NOTE);
+    let wide = [e, w, n].iter().map(|s| s.chars().count()).max().unwrap_or(0);
     let mut current: Option<&str> = None;
     for f in found {
         if current != Some(f.file.as_str()) {
@@ -194,20 +199,19 @@ fn human(found: &[Finding], files: usize) -> String {
             (None, _) => "-".to_string(),
         };
         let severity = match f.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-            Severity::Note => "note",
+            Severity::Error => crate::strings::SEVERITY_ERROR,
+            Severity::Warning => crate::strings::SEVERITY_WARNING,
+            Severity::Note => crate::strings::SEVERITY_NOTE,
         };
-        out.push_str(&format!("  {place:>4}  {severity:<7} {}  [{}]\n", f.message, f.rule));
+        out.push_str(&format!("  {place:>4}  {severity:<wide$} {}  [{}]\n", f.message, f.rule));
     }
     let count = |s: Severity| found.iter().filter(|f| f.severity == s).count();
-    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-    out.push_str(&format!(
-        "{}, {}, {} in {}\n",
-        plural(count(Severity::Error), "error"),
-        plural(count(Severity::Warning), "warning"),
-        plural(count(Severity::Note), "note"),
-        plural(files, "file")
-    ));
+    let summary = crate::strings::check_summary(
+        count(Severity::Error),
+        count(Severity::Warning),
+        count(Severity::Note),
+        files,
+    );
+    out.push_str(&format!("{summary}\n"));
     out
 }

@@ -63,7 +63,7 @@ pub fn faq(
         out.layout(&Layout::new(&a.answer, width));
         if answers.len() > 1 {
             out.line("");
-            out.bold(strings::SEE_ALSO);
+            out.bold(&strings::SEE_ALSO);
             for a in &answers[1..] {
                 out.line(&format!("  {}#{}  {}", a.slug, a.anchor, a.heading));
             }
@@ -98,7 +98,7 @@ pub fn search(library: &Library, words: &[String], json_out: bool, width: usize)
         let doc = docs.get(a, &library.articles[a].body);
         let article = &library.articles[a];
         let heading = hit.target.heading.and_then(|h| doc.outline.headings.get(h as usize));
-        let section = heading.map_or(strings::INTRO, |h| h.text.as_str());
+        let section = heading.map_or(strings::INTRO.as_str(), |h| h.text.as_str());
         let anchor = heading.map_or("", |h| h.anchor.as_str());
         // The place takes at most half the line, so the snippet has room to say something.
         let place = if whole {

@@ -7,7 +7,7 @@ pub(crate) mod lookup;
 pub(crate) mod print;
 pub(crate) mod review;
 
-pub use args::{Cli, ColorChoice, Command, NotesAction, ReportFormat, ReviewAction};
+pub use args::{Cli, ColorChoice, Command, LangChoice, NotesAction, ReportFormat, ReviewAction};
 
 use crate::app::App;
 use crate::backend::Colors;
@@ -18,6 +18,10 @@ use std::path::PathBuf;
 
 /// Runs what the command line asks for; returns the process's exit code.
 pub fn run(mut cli: Cli) -> i32 {
+    let flag = cli.lang.map(LangChoice::lang);
+    cli.settings = config::in_force(&cli);
+    strings::set_lang(strings::choose_from_env(flag, cli.settings.language.value));
+    // Read again, so that what it says is in the language it chose.
     cli.settings = config::in_force(&cli);
     if cli.command.is_some() && !matches!(cli.command, Some(Command::Open { .. })) {
         // The reader lists them under `w`; a command says them once.
@@ -235,5 +239,5 @@ fn reader(library: Library, start: Start, cli: &Cli) -> Result<i32, Failure> {
     {
         app.message = Some(strings::no_section(text));
     }
-    crate::tui::run(app, options, Some(disk)).map_err(|e| (1, format!("artikel: terminal error: {e}")))
+    crate::tui::run(app, options, Some(disk)).map_err(|e| (1, strings::terminal_error(&e.to_string())))
 }

@@ -34,10 +34,12 @@ pub fn list(library: &Library) -> Result<i32, Failure> {
         let outline = Document::parse(&a.body).outline;
         let updated = a.meta.last_updated.map_or_else(|| "-".repeat(10), format_date);
         out.push_str(&format!(
-            "{:slug_w$}  {updated}  {:>2} questions  {:>2} FAQ  {}\n",
+            "{:slug_w$}  {updated}  {}  {}\n",
             a.slug,
-            outline.count(HeadingKind::Question),
-            outline.count(HeadingKind::FaqQuestion),
+            crate::strings::list_counts(
+                outline.count(HeadingKind::Question),
+                outline.count(HeadingKind::FaqQuestion)
+            ),
             a.title,
         ));
     }
@@ -58,7 +60,11 @@ pub fn toc(library: &Library, index: usize) -> Result<i32, Failure> {
             HeadingKind::FaqSection => '≡',
             HeadingKind::Section => '·',
         };
-        out.push_str(&format!("{indent}{mark} {}  [{}]\n", h.text, h.kind.label()));
+        out.push_str(&format!(
+            "{indent}{mark} {}  [{}]\n",
+            h.text,
+            crate::strings::kind_word(h.kind.label())
+        ));
     }
     write_out(&out)?;
     Ok(0)
@@ -214,12 +220,12 @@ pub fn write_out(text: &str) -> Result<(), Failure> {
         Ok(()) => Ok(()),
         // A closed pipe (`artikel show x | head`) is the reader's choice, not an error.
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
-        Err(e) => Err((1, format!("artikel: cannot write: {e}"))),
+        Err(e) => Err((1, crate::strings::cannot_write(&e.to_string()))),
     }
 }
 
 fn warn_all(library: &Library) {
     for w in &library.warnings {
-        eprintln!("warning: {w}");
+        eprintln!("{}", crate::strings::warning_line(&w.to_string()));
     }
 }

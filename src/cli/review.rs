@@ -101,7 +101,7 @@ fn status(library: &Library, ledger: &Ledger, slug: Option<&str>, as_json: bool)
             st.state.mark(),
             a.slug,
             short(&st.version),
-            st.state.label()
+            s::status_word(st.state.label())
         ));
         for d in st.decisions.iter().rev() {
             out.push_str(&format!("    {}\n", decision_line(d, &st.version)));
@@ -123,7 +123,7 @@ fn decision_line(d: &Decision, current: &str) -> String {
         format!("{} ({})", short(&d.version), s::CHANGED_SINCE)
     };
     let comment = if d.comment.is_empty() { String::new() } else { format!(": {}", first_line(&d.comment)) };
-    format!("{} {} {when}, {}{comment}", d.reviewer, d.verdict.label(), date(&d.at))
+    format!("{} {} {when}, {}{comment}", d.reviewer, s::status_word(d.verdict.label()), date(&d.at))
 }
 
 fn first_line(text: &str) -> &str {
@@ -145,7 +145,7 @@ fn decide(
     let user = crate::store::user();
     let write = Write::decide(slug, text, &user, verdict, comment);
     let Write::Decide { decision, .. } = &write else { return Ok(1) };
-    let line = format!("{slug}: {} {} {}\n", verdict.label(), short(&decision.version), user);
+    let line = format!("{slug}: {} {} {}\n", s::status_word(verdict.label()), short(&decision.version), user);
     ledger.submit(write).map_err(fail)?;
     write_out(&visible(&line))?;
     Ok(0)
@@ -165,7 +165,7 @@ fn diff(library: &Library, ledger: &Ledger, slug: &str, reviewer: Option<&str>) 
     let mut out = format!("{}\n\n", s::diff_header(&base.reviewer, short(&base.version), short(&version)));
     let diffs = ledger::diff(&old, &now);
     if diffs.is_empty() {
-        out.push_str(s::NO_CHANGES);
+        out.push_str(&s::NO_CHANGES);
         out.push('\n');
     } else {
         out.push_str(&ledger::render(&diffs));

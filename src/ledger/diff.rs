@@ -167,8 +167,8 @@ pub fn render(diffs: &[SectionDiff]) -> String {
 /// `## heading (changed)`, `## Introduction (added)`, `## Frontmatter (removed)`.
 pub fn section_title(d: &SectionDiff) -> String {
     let name = match d.heading.as_str() {
-        "" => crate::strings::INTRO,
-        FRONTMATTER => crate::strings::FRONTMATTER,
+        "" => crate::strings::INTRO.as_str(),
+        FRONTMATTER => crate::strings::FRONTMATTER.as_str(),
         h => h,
     };
     let kind = match d.kind {

@@ -154,8 +154,8 @@ impl std::fmt::Display for LedgerError {
         use crate::strings as s;
         match self {
             LedgerError::ReadOnly(why) => write!(f, "{}", s::ledger_not_saved(why)),
-            LedgerError::Busy => write!(f, "{}", s::ledger_not_saved(s::LEDGER_BUSY)),
-            LedgerError::Full => write!(f, "{}", s::ledger_not_saved(s::LEDGER_FULL)),
+            LedgerError::Busy => write!(f, "{}", s::ledger_not_saved(&s::LEDGER_BUSY)),
+            LedgerError::Full => write!(f, "{}", s::ledger_not_saved(&s::LEDGER_FULL)),
             LedgerError::Other(e) => write!(f, "{}", s::ledger_not_saved(e)),
             LedgerError::Import(e) => write!(f, "{}", s::ledger_not_imported(e)),
         }

@@ -141,7 +141,7 @@ fn try_open(options: &Options) -> Result<Ledger, Problem> {
     let mut conn = Connection::open_with_flags(path, flags)?;
     conn.busy_timeout(options.busy_timeout)?;
     let mut read_only = conn.is_readonly("main").unwrap_or(true);
-    let mut message = read_only.then(|| s::ledger_read_only(path, s::LEDGER_READ_ONLY_FILE));
+    let mut message = read_only.then(|| s::ledger_read_only(path, &s::LEDGER_READ_ONLY_FILE));
     let found: i64 = match conn.query_row("PRAGMA user_version", [], |r| r.get(0)) {
         Ok(v) => v,
         // A WAL ledger in a folder this user cannot write: SQLite cannot make the shared-memory
@@ -174,7 +174,7 @@ fn try_open(options: &Options) -> Result<Ledger, Problem> {
         conn.execute_batch("PRAGMA synchronous = FULL")?;
         migrate(&conn, found)?;
     } else if found < SCHEMA {
-        return Err(Problem::Unusable(s::ledger_read_only(path, s::LEDGER_READ_ONLY_FILE)));
+        return Err(Problem::Unusable(s::ledger_read_only(path, &s::LEDGER_READ_ONLY_FILE)));
     }
     Ok(Ledger { conn, path: path.clone(), read_only, message, pending: Vec::new() })
 }

@@ -136,11 +136,11 @@ pub fn markdown(rows: &[Row]) -> String {
             last = Some(&r.slug);
         }
         if !r.note.is_empty() {
-            let section = if r.section.is_empty() { s::INTRO } else { &r.section };
+            let section = if r.section.is_empty() { s::INTRO.as_str() } else { &r.section };
             let date = r.written.get(..10).unwrap_or(&r.written);
             let mut about = vec![r.author.as_str(), date];
             about.extend([r.note_version.as_str()].into_iter().filter(|v| !v.is_empty()));
-            about.extend([s::RESOLVED].into_iter().filter(|_| r.resolved));
+            about.extend([s::RESOLVED.as_str()].into_iter().filter(|_| r.resolved));
             out.push_str(&format!("- *{}* — {}\n\n", md_inline(section), md_inline(&about.join(", "))));
             out.push_str(&md_quote(&r.note, "  "));
             out.push('\n');

@@ -50,6 +50,10 @@ pub fn run(line: &[u8], library: &Library, disk: &Disk, ledger: &std::path::Path
     if !cli.articles.is_empty() || cli.data_dir.is_some() || cli.ledger.is_some() {
         return refused();
     }
+    // `--lang` speaks for this command only (the thread is the pool's; the handler sets it each time).
+    if let Some(lang) = cli.lang {
+        strings::set_thread_lang(Some(lang.lang()));
+    }
     // The ledger commands read the server's folders, never the client's.
     cli.data_dir = Some(disk.dir().to_path_buf());
     cli.ledger = Some(ledger.to_path_buf());

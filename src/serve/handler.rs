@@ -20,6 +20,17 @@ pub struct Asked {
     pub locale: Option<String>,
     /// Whether NO_COLOR was sent (and not empty).
     pub no_color: bool,
+    /// ARTIKEL_LANG, LC_ALL, LC_MESSAGES and LANG as the client sent them: its language.
+    pub lang_vars: [Option<String>; 4],
+}
+
+impl Asked {
+    /// The language the client's variables ask for (none: the server's).
+    pub fn lang(&self) -> Option<crate::strings::Lang> {
+        let [env, all, messages, lang] = self.lang_vars.each_ref().map(Option::as_deref);
+        env.and_then(crate::strings::Lang::from_locale)
+            .or_else(|| crate::strings::from_locale_vars([all, messages, lang]))
+    }
 }
 
 /// The server's side of one connection.
@@ -257,8 +268,13 @@ impl russh::server::Handler for Conn {
     ) -> Result<(), Self::Error> {
         // Only what says how to draw is taken; nothing else of the client's environment.
         let Some(asked) = self.channels.get_mut(&channel) else { return session.channel_failure(channel) };
+        let lang_vars = ["ARTIKEL_LANG", "LC_ALL", "LC_MESSAGES", "LANG"];
+        if let Some(i) = lang_vars.iter().position(|v| *v == name) {
+            asked.lang_vars[i] = Some(value.to_string());
+        }
         match name {
             "LANG" | "LC_ALL" | "LC_CTYPE" => asked.locale = Some(value.to_string()),
+            "LC_MESSAGES" | "ARTIKEL_LANG" => {}
             "NO_COLOR" => asked.no_color = !value.is_empty(),
             _ => return session.channel_failure(channel),
         }
@@ -284,7 +300,13 @@ impl russh::server::Handler for Conn {
         let prefix = format!("#{} {} {}", self.id, self.peer, self.reviewer.as_deref().unwrap_or("-"));
         tokio::spawn(async move {
             let library = shared.library.clone();
-            let ran = tokio::task::spawn_blocking(move || exec::run(&line, &library, &disk, &ledger)).await;
+            let lang = asked.lang();
+            let ran = tokio::task::spawn_blocking(move || {
+                // A pooled thread: it speaks this client's language (or the server's) each time.
+                crate::strings::set_thread_lang(lang);
+                exec::run(&line, &library, &disk, &ledger)
+            })
+            .await;
             let ran = ran.unwrap_or_else(|_| exec::Ran { status: 1, ..exec::Ran::default() });
             let verb = if ran.status == exec::REFUSED { "refused command" } else { "command" };
             shared.log.line(&format!("{prefix} {verb} {shown} → {}", ran.status));
@@ -303,7 +325,8 @@ impl russh::server::Handler for Conn {
         let handle = session.handle();
         if asked.pty.is_none() {
             self.refuse("reader without a terminal");
-            let text = crate::strings::SERVE_NEEDS_TERMINAL.as_bytes().to_vec();
+            let lang = asked.lang().unwrap_or_else(crate::strings::lang);
+            let text = crate::strings::SERVE_NEEDS_TERMINAL.is(lang).as_bytes().to_vec();
             tokio::spawn(async move { finish(&handle, channel, Vec::new(), text, 1).await });
             return Ok(());
         }

@@ -101,7 +101,8 @@ pub fn run(library: Library, options: &Options, cli: &crate::cli::Cli) -> Result
     let data_dir = crate::cli::store_disk(cli)?.dir().to_path_buf();
     // The team's ledger: --ledger, else ARTIKEL_LEDGER, else review.db in the data folder.
     let ledger = crate::cli::review::options(cli, &data_dir).path;
-    let log = Log::open(options.log.as_deref()).map_err(|e| fail(format!("cannot open the log: {e}")))?;
+    let log = Log::open(options.log.as_deref())
+        .map_err(|e| fail(crate::strings::serve_cannot_open_log(&e.to_string())))?;
     let host_key_path = options.host_key.clone().unwrap_or_else(|| data_dir.join("host_ed25519"));
     let (host_key, made) = keys::host_key(&host_key_path)
         .map_err(|e| fail(format!("host key {}: {e}", host_key_path.display())))?;
@@ -119,9 +120,9 @@ pub fn run(library: Library, options: &Options, cli: &crate::cli::Cli) -> Result
         .enable_all()
         .build()
         .map_err(|e| fail(e.to_string()))?;
-    let listener = runtime
-        .block_on(tokio::net::TcpListener::bind(options.listen))
-        .map_err(|e| fail(format!("cannot listen on {}: {e}", options.listen)))?;
+    let listener = runtime.block_on(tokio::net::TcpListener::bind(options.listen)).map_err(|e| {
+        fail(crate::strings::serve_cannot_listen(&options.listen.to_string(), &e.to_string()))
+    })?;
     let listen = listener.local_addr().map_or_else(|_| options.listen.to_string(), |a| a.to_string());
     eprintln!(
         "{}",

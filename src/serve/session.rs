@@ -118,7 +118,9 @@ pub fn start(
         hidden: Vec::new(),
         synonyms: shared.library.synonyms.clone(),
     };
+    let lang = asked.lang();
     std::thread::Builder::new().name(format!("reader {name}")).spawn(move || {
+        crate::strings::set_thread_lang(lang);
         let out = ChannelOut { handle, channel, runtime, buf: Vec::with_capacity(1 << 14) };
         let ending = if term == "dumb" {
             let mut out = out;

@@ -88,7 +88,7 @@ impl Disk {
                 Err(e) => {
                     let why = match e.kind() {
                         ErrorKind::Busy => {
-                            io::Error::new(io::ErrorKind::WouldBlock, crate::strings::LOCK_HELD)
+                            io::Error::new(io::ErrorKind::WouldBlock, crate::strings::LOCK_HELD.as_str())
                         }
                         _ => io::Error::other(e.to_string()),
                     };
@@ -96,7 +96,7 @@ impl Disk {
                 }
             },
             // Not broken: nothing to move aside.
-            read => self.finish(read, || Err(io::Error::other(crate::strings::LOCK_HELD))),
+            read => self.finish(read, || Err(io::Error::other(crate::strings::LOCK_HELD.as_str()))),
         }
     }
 
@@ -108,7 +108,7 @@ impl Disk {
             Read::Missing => Ok(None),
             Read::Parsed(store) => Ok(Some(store)),
             Read::Corrupt { why, at } => {
-                let not_moved = io::Error::other(crate::strings::NOT_MOVED_WHEN_PEEKING);
+                let not_moved = io::Error::other(crate::strings::NOT_MOVED_WHEN_PEEKING.as_str());
                 Err(StoreError::new(Problem::Corrupt { why, at, moved: Err(not_moved) }, self.path()))
             }
         }
@@ -190,11 +190,12 @@ impl Disk {
             serde_saphyr::to_string(&new).map_err(|e| self.write_error(io::Error::other(e.to_string())))?;
         match parse::<Store>(probe.as_bytes()) {
             Ok(back) if back == new => {}
-            Ok(_) => return Err(self.write_error(io::Error::other(crate::strings::NOT_READ_BACK))),
+            Ok(_) => return Err(self.write_error(io::Error::other(crate::strings::NOT_READ_BACK.as_str()))),
             Err((why, _)) => {
-                return Err(
-                    self.write_error(io::Error::other(format!("{}: {why}", crate::strings::NOT_READ_BACK)))
-                );
+                return Err(self.write_error(io::Error::other(format!(
+                    "{}: {why}",
+                    crate::strings::NOT_READ_BACK.as_str()
+                ))));
             }
         }
         write_atomic_using(&self.path(), |f| f.write_all(text.as_bytes()))

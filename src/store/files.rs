@@ -121,7 +121,7 @@ pub(super) fn move_aside(path: &Path) -> io::Result<PathBuf> {
             Err(_) => continue,
         }
     }
-    Err(io::Error::new(io::ErrorKind::AlreadyExists, crate::strings::NO_FREE_NAME))
+    Err(io::Error::new(io::ErrorKind::AlreadyExists, crate::strings::NO_FREE_NAME.as_str()))
 }
 
 fn exists(path: &Path) -> bool {

@@ -37,6 +37,36 @@ impl Lang {
     }
 }
 
+/// The language a locale's variables ask for: the first of `LC_ALL`, `LC_MESSAGES`, `LANG`
+/// (in that order) that is set and not empty decides, `da*` being Danish and anything else
+/// English; none set, none asked for.
+pub fn from_locale_vars(locale: [Option<&str>; 3]) -> Option<Lang> {
+    let first = locale.into_iter().flatten().find(|v| !v.is_empty())?;
+    Some(Lang::from_locale(first).unwrap_or(Lang::En))
+}
+
+/// The language to speak, first that says: `--lang`, then `ARTIKEL_LANG` (when it names
+/// a language: `da`, `en`, `da_DK.UTF-8` …), then the settings file, then the locale
+/// (`[LC_ALL, LC_MESSAGES, LANG]`, see [`from_locale_vars`]), else English.
+pub fn choose(
+    flag: Option<Lang>,
+    env: Option<&str>,
+    setting: Option<Lang>,
+    locale: [Option<&str>; 3],
+) -> Lang {
+    flag.or_else(|| env.and_then(Lang::from_locale))
+        .or(setting)
+        .or_else(|| from_locale_vars(locale))
+        .unwrap_or_default()
+}
+
+/// [`choose`] with `ARTIKEL_LANG` and the locale read from this process's environment.
+pub fn choose_from_env(flag: Option<Lang>, setting: Option<Lang>) -> Lang {
+    let var = |name: &str| std::env::var(name).ok();
+    let (env, all, messages, lang) = (var("ARTIKEL_LANG"), var("LC_ALL"), var("LC_MESSAGES"), var("LANG"));
+    choose(flag, env.as_deref(), setting, [all.as_deref(), messages.as_deref(), lang.as_deref()])
+}
+
 /// The process's language; a thread may speak another (see [`set_thread_lang`]).
 static PROCESS: AtomicU8 = AtomicU8::new(0);
 
@@ -68,6 +98,12 @@ pub fn pick<T>(en: T, da: T) -> T {
         Lang::En => en,
         Lang::Da => da,
     }
+}
+
+/// The singular or plural of a noun by `n`, in the language in force: "1 problem",
+/// "2 problemer".
+pub fn plural(n: usize, one: Phrase, many: Phrase) -> &'static str {
+    if n == 1 { one.as_str() } else { many.as_str() }
 }
 
 /// A sentence in both languages; it reads as the one in force wherever it is used
@@ -115,7 +151,7 @@ impl AsRef<str> for Phrase {
 
 impl fmt::Display for Phrase {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+        f.pad(self.as_str())
     }
 }
 
@@ -140,6 +176,53 @@ impl From<Phrase> for ratatui::text::Line<'static> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_flag_beats_artikel_lang_beats_the_setting_beats_the_locale() {
+        let da_locale = [None, None, Some("da_DK.UTF-8")];
+        assert_eq!(choose(Some(Lang::En), Some("da"), Some(Lang::Da), da_locale), Lang::En);
+        assert_eq!(choose(Some(Lang::Da), Some("en"), None, [None; 3]), Lang::Da);
+        assert_eq!(choose(None, Some("da"), Some(Lang::En), [Some("en_US.UTF-8"), None, None]), Lang::Da);
+        assert_eq!(choose(None, Some("en"), Some(Lang::Da), da_locale), Lang::En);
+        assert_eq!(choose(None, None, Some(Lang::Da), [Some("C"), None, None]), Lang::Da);
+        assert_eq!(choose(None, None, Some(Lang::En), da_locale), Lang::En);
+        assert_eq!(choose(None, None, None, da_locale), Lang::Da);
+        // An ARTIKEL_LANG that names no language, or is empty, is passed over.
+        assert_eq!(choose(None, Some("klingon"), None, da_locale), Lang::Da);
+        assert_eq!(choose(None, Some(""), None, da_locale), Lang::Da);
+        assert_eq!(choose(None, None, None, [None; 3]), Lang::En);
+    }
+
+    #[test]
+    fn the_first_locale_variable_set_and_not_empty_decides() {
+        // LC_ALL beats LC_MESSAGES beats LANG.
+        assert_eq!(choose(None, None, None, [Some("en_GB.UTF-8"), None, Some("da_DK.UTF-8")]), Lang::En);
+        assert_eq!(choose(None, None, None, [None, Some("da_DK"), Some("en_US")]), Lang::Da);
+        assert_eq!(choose(None, None, None, [Some(""), Some(""), Some("da_DK.UTF-8")]), Lang::Da);
+        // A locale of another language is not Danish, and does not fall through to LANG.
+        assert_eq!(choose(None, None, None, [Some("de_DE.UTF-8"), None, Some("da_DK.UTF-8")]), Lang::En);
+        assert_eq!(from_locale_vars([None, None, None]), None);
+    }
+
+    #[test]
+    fn plurals_agree_with_their_number_in_both_languages() {
+        const ONE: Phrase = Phrase::new("note", "note");
+        const MANY: Phrase = Phrase::new("notes", "noter");
+        std::thread::spawn(|| {
+            set_thread_lang(Some(Lang::Da));
+            assert_eq!(
+                (plural(1, ONE, MANY), plural(3, ONE, MANY), plural(0, ONE, MANY)),
+                ("note", "noter", "noter")
+            );
+            set_thread_lang(Some(Lang::En));
+            assert_eq!(
+                (plural(1, ONE, MANY), plural(3, ONE, MANY), plural(0, ONE, MANY)),
+                ("note", "notes", "notes")
+            );
+        })
+        .join()
+        .expect("thread");
+    }
 
     #[test]
     fn locales_name_their_language() {

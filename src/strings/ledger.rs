@@ -1,112 +1,172 @@
 //! What the review ledger and its commands say (`src/ledger`, `artikel review`, `artikel notes`).
 
+use super::{Lang, Phrase, lang};
+
 /// The diff's name for the frontmatter section.
-pub const FRONTMATTER: &str = "Frontmatter";
+pub const FRONTMATTER: Phrase = Phrase::new("Frontmatter", "Metadata");
 /// A section new in this version.
-pub const DIFF_ADDED: &str = "added";
+pub const DIFF_ADDED: Phrase = Phrase::new("added", "tilføjet");
 /// A section gone from this version.
-pub const DIFF_REMOVED: &str = "removed";
+pub const DIFF_REMOVED: Phrase = Phrase::new("removed", "fjernet");
 /// A section whose text changed.
-pub const DIFF_CHANGED: &str = "changed";
+pub const DIFF_CHANGED: Phrase = Phrase::new("changed", "ændret");
 /// Why a ledger file cannot be written.
-pub const LEDGER_READ_ONLY_FILE: &str = "the file cannot be written here";
+pub const LEDGER_READ_ONLY_FILE: Phrase =
+    Phrase::new("the file cannot be written here", "filen kan ikke skrives her");
 /// Why a write waits: another session holds the ledger.
-pub const LEDGER_BUSY: &str = "another session is writing to the ledger";
+pub const LEDGER_BUSY: Phrase =
+    Phrase::new("another session is writing to the ledger", "en anden session skriver i review-loggen");
 /// Why a write waits: the disk is full.
-pub const LEDGER_FULL: &str = "the disk is full";
+pub const LEDGER_FULL: Phrase = Phrase::new("the disk is full", "disken er fuld");
 
 /// A write the ledger could not take.
 pub fn ledger_not_saved(why: &str) -> String {
-    format!("Not saved: {why}")
+    match lang() {
+        Lang::En => format!("Not saved: {why}"),
+        Lang::Da => format!("Ikke gemt: {why}"),
+    }
 }
 
 /// The ledger opens read-only.
 pub fn ledger_read_only(path: &std::path::Path, why: &str) -> String {
-    format!("The review ledger {} is read-only: {why}", path.display())
+    let path = path.display();
+    match lang() {
+        Lang::En => format!("The review ledger {path} is read-only: {why}"),
+        Lang::Da => format!("Review-loggen {path} kan kun læses: {why}"),
+    }
 }
 
 /// The ledger's schema is newer than this build's.
 pub fn ledger_newer(found: i64, known: i64) -> String {
-    format!("it was written by a newer artikel (schema {found}; this one knows {known})")
+    match lang() {
+        Lang::En => format!("it was written by a newer artikel (schema {found}; this one knows {known})"),
+        Lang::Da => format!("den er skrevet af en nyere artikel (skema {found}; denne kender {known})"),
+    }
 }
 
 /// A corrupt ledger was moved aside.
 pub fn ledger_moved_aside(path: &std::path::Path, why: &str, aside: &std::path::Path) -> String {
-    format!(
-        "The review ledger {} could not be read ({why}); it was moved to {} and a new one started",
-        path.display(),
-        aside.display()
-    )
+    let (path, aside) = (path.display(), aside.display());
+    match lang() {
+        Lang::En => format!(
+            "The review ledger {path} could not be read ({why}); it was moved to {aside} and a new one started"
+        ),
+        Lang::Da => format!(
+            "Review-loggen {path} kunne ikke læses ({why}); den er flyttet til {aside}, og en ny er startet"
+        ),
+    }
 }
 
 /// The `notes.yaml` to import into the ledger could not be read (it is left as it is).
 pub fn ledger_not_imported(why: &str) -> String {
-    format!("Not imported into the review ledger: {why}")
+    match lang() {
+        Lang::En => format!("Not imported into the review ledger: {why}"),
+        Lang::Da => format!("Ikke hentet ind i review-loggen: {why}"),
+    }
 }
 
 /// Notes and reviews came in from `notes.yaml`.
 pub fn ledger_imported(n: usize, from: &std::path::Path) -> String {
-    format!("Imported {n} notes and reviews from {} into the review ledger", from.display())
+    let from = from.display();
+    match lang() {
+        Lang::En => {
+            let what = if n == 1 { "note or review" } else { "notes and reviews" };
+            format!("Imported {n} {what} from {from} into the review ledger")
+        }
+        Lang::Da => {
+            let what = if n == 1 { "note eller gennemgang" } else { "noter og gennemgange" };
+            format!("Hentede {n} {what} fra {from} ind i review-loggen")
+        }
+    }
 }
 
 /// The review report's title.
-pub const REPORT_TITLE: &str = "Review report";
+pub const REPORT_TITLE: Phrase = Phrase::new("Review report", "Rapport over gennemgang");
 /// The review report's status label.
-pub const REPORT_STATUS: &str = "Status";
+pub const REPORT_STATUS: Phrase = Phrase::new("Status", "Status");
 /// Marks an article no longer in the library, in the report and lists.
-pub const REPORT_DETACHED: &str = "detached: no longer in the library";
+pub const REPORT_DETACHED: Phrase =
+    Phrase::new("detached: no longer in the library", "løsrevet: findes ikke længere i biblioteket");
 /// Marks a resolved comment.
-pub const RESOLVED: &str = "resolved";
+pub const RESOLVED: Phrase = Phrase::new("resolved", "løst");
 /// Marks a comment whose section changed since it was written.
-pub const SECTION_CHANGED: &str = "section changed since";
+pub const SECTION_CHANGED: Phrase = Phrase::new("section changed since", "afsnittet er ændret siden");
 
 /// Who made the latest decision, when, on which version.
 pub fn report_by(reviewer: &str, date: &str, version: &str) -> String {
-    if version.is_empty() {
-        format!("by {reviewer} on {date} (version unknown)")
-    } else {
-        format!("by {reviewer} on {date} at version {version}")
+    match (lang(), version.is_empty()) {
+        (Lang::En, true) => format!("by {reviewer} on {date} (version unknown)"),
+        (Lang::En, false) => format!("by {reviewer} on {date} at version {version}"),
+        (Lang::Da, true) => format!("af {reviewer} den {date} (ukendt version)"),
+        (Lang::Da, false) => format!("af {reviewer} den {date} i version {version}"),
     }
 }
 /// Marks a reopened comment.
-pub const REOPENED: &str = "reopened";
+pub const REOPENED: Phrase = Phrase::new("reopened", "genåbnet");
 /// A decision on the version shown now.
-pub const THIS_VERSION: &str = "this version";
+pub const THIS_VERSION: Phrase = Phrase::new("this version", "denne version");
 /// A decision on a version the text has changed from.
-pub const CHANGED_SINCE: &str = "changed since";
+pub const CHANGED_SINCE: Phrase = Phrase::new("changed since", "ændret siden");
 /// A decision imported without its version.
-pub const VERSION_UNKNOWN: &str = "version unknown";
+pub const VERSION_UNKNOWN: Phrase = Phrase::new("version unknown", "ukendt version");
 /// The diff found nothing.
-pub const NO_CHANGES: &str = "No changes.";
+pub const NO_CHANGES: Phrase = Phrase::new("No changes.", "Ingen ændringer.");
 /// `notes` with nothing to list.
-pub const NO_COMMENTS: &str = "No comments yet.";
+pub const NO_COMMENTS: Phrase = Phrase::new("No comments yet.", "Ingen kommentarer endnu.");
 
 /// `review diff` has nothing to compare with.
 pub fn no_approval(slug: &str, reviewer: Option<&str>) -> String {
-    match reviewer {
-        Some(r) => format!("{r} has not approved any version of {slug}: nothing to compare with"),
-        None => format!("Nobody has approved a version of {slug}: nothing to compare with"),
+    match (lang(), reviewer) {
+        (Lang::En, Some(r)) => {
+            format!("{r} has not approved any version of {slug}: nothing to compare with")
+        }
+        (Lang::En, None) => format!("Nobody has approved a version of {slug}: nothing to compare with"),
+        (Lang::Da, Some(r)) => {
+            format!("{r} har ikke godkendt nogen version af {slug}: der er intet at sammenligne med")
+        }
+        (Lang::Da, None) => {
+            format!("Ingen har godkendt en version af {slug}: der er intet at sammenligne med")
+        }
     }
 }
 
 /// The approved version's text is not in the ledger (imported from notes.yaml).
 pub fn no_text_kept(reviewer: &str) -> String {
-    format!(
-        "The text {reviewer} approved is not in the ledger (imported without it): nothing to compare with"
-    )
+    match lang() {
+        Lang::En => format!(
+            "The text {reviewer} approved is not in the ledger (imported without it): nothing to compare with"
+        ),
+        Lang::Da => format!(
+            "Teksten, {reviewer} godkendte, er ikke i review-loggen (hentet ind uden den): der er intet at sammenligne med"
+        ),
+    }
 }
 
 /// The diff's first line.
 pub fn diff_header(reviewer: &str, from: &str, to: &str) -> String {
-    format!("Changes since {reviewer} approved {from}, now {to} ({{+inserted+}} [-deleted-]):")
+    match lang() {
+        Lang::En => {
+            format!("Changes since {reviewer} approved {from}, now {to} ({{+inserted+}} [-deleted-]):")
+        }
+        Lang::Da => {
+            format!("Ændringer siden {reviewer} godkendte {from}, nu {to} ({{+indsat+}} [-slettet-]):")
+        }
+    }
 }
 
 /// A comment was added.
 pub fn comment_added(id: &str) -> String {
-    format!("Comment added (#{})", id.get(..8).unwrap_or(id))
+    let id = id.get(..8).unwrap_or(id);
+    match lang() {
+        Lang::En => format!("Comment added (#{id})"),
+        Lang::Da => format!("Kommentar tilføjet (#{id})"),
+    }
 }
 
 /// No comment has that id.
 pub fn no_comment(id: &str) -> String {
-    format!("artikel: no comment #{id}")
+    match lang() {
+        Lang::En => format!("artikel: no comment #{id}"),
+        Lang::Da => format!("artikel: ingen kommentar #{id}"),
+    }
 }

@@ -79,7 +79,7 @@ pub fn status(app: &App, area: Rect, buf: &mut Buffer) {
         input.render(field, buf);
     } else {
         // While a save waits for another artikel's lock, the status line keeps saying so.
-        let waiting = app.waiting_for_lock().then_some(strings::WAITING_FOR_LOCK);
+        let waiting = app.waiting_for_lock().then_some(strings::WAITING_FOR_LOCK.as_str());
         // A message too long for this line is drawn whole above it (see `long_message`).
         let message = app.message.as_deref().filter(|m| app.fits_status(m));
         let (left, style) = match message.or(waiting) {

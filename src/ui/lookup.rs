@@ -60,8 +60,8 @@ fn rule(area: Rect, buf: &mut Buffer) -> Rect {
 /// Draws the palette: prompt, the questions found, and the selected one's answer.
 pub fn palette(app: &App, area: Rect, buf: &mut Buffer) {
     let Some(p) = app.palette() else { return };
-    let inner = window(strings::PALETTE, area, buf);
-    let below = rule(prompt(&p.input, strings::PALETTE_HINT, inner, buf), buf);
+    let inner = window(&strings::PALETTE, area, buf);
+    let below = rule(prompt(&p.input, &strings::PALETTE_HINT, inner, buf), buf);
     if p.hits.is_empty() {
         let says = app.lookup_status();
         buf.set_stringn(below.x, below.y, says, usize::from(below.width), theme::dim());
@@ -135,8 +135,8 @@ fn answer(doc: &Document, hit: &Hit, cache: &PreviewLayout, area: Rect, buf: &mu
 /// Draws library search: prompt, then hits grouped under their articles.
 pub fn search(app: &App, area: Rect, buf: &mut Buffer) {
     let Some(s) = app.search() else { return };
-    let inner = window(strings::SEARCH, area, buf);
-    let list = rule(prompt(&s.input, strings::SEARCH_HINT, inner, buf), buf);
+    let inner = window(&strings::SEARCH, area, buf);
+    let list = rule(prompt(&s.input, &strings::SEARCH_HINT, inner, buf), buf);
     if s.rows.is_empty() {
         let says = app.lookup_status();
         if !s.input.is_empty() || app.index.is_none() {

@@ -48,7 +48,7 @@ pub fn help(scroll: usize, area: Rect, buf: &mut Buffer) {
         .collect();
     let width = rows.iter().map(|(t, _)| display_width(t)).max().unwrap_or(0) + 3;
     let height = rows.len() + 2;
-    let inner = window(strings::HELP_TITLE, clamp16(width), clamp16(height), rows.len(), area, buf);
+    let inner = window(&strings::HELP_TITLE, clamp16(width), clamp16(height), rows.len(), area, buf);
     lines(inner, &rows, scroll, buf);
 }
 
@@ -66,7 +66,7 @@ pub fn warnings(app: &App, scroll: usize, area: Rect, buf: &mut Buffer) {
         rows.push((format!(" {}", strings::NO_WARNINGS), Style::new()));
     }
     let height = clamp16(rows.len() + 2);
-    let inner = window(strings::WARNINGS_TITLE, inner_w + 2, height, rows.len(), area, buf);
+    let inner = window(&strings::WARNINGS_TITLE, inner_w + 2, height, rows.len(), area, buf);
     lines(inner, &rows, scroll, buf);
 }
 
@@ -75,7 +75,7 @@ pub fn contents(app: &App, buf: &mut Buffer) {
     let rows = app.doc.outline.headings.len();
     let reader = app.panes().reader;
     let area = Rect { height: reader.height.min(clamp16(rows + 2)), ..reader };
-    let inner = window(strings::CONTENTS, area.width, area.height, rows, area, buf);
+    let inner = window(&strings::CONTENTS, area.width, area.height, rows, area, buf);
     sidebar::outline(app, inner, Some(app.contents_sel), buf);
 }
 

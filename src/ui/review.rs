@@ -34,12 +34,12 @@ fn window(title: &str, hint: &str, asking: bool, area: Rect, buf: &mut Buffer) -
 /// Draws the note editor.
 pub fn editor(app: &App, area: Rect, buf: &mut Buffer) {
     let Some(e) = app.editor() else { return };
-    let section = if e.anchor.heading.is_empty() { strings::INTRO } else { &e.anchor.heading };
+    let section = if e.anchor.heading.is_empty() { strings::INTRO.as_str() } else { &e.anchor.heading };
     let title =
         truncate(&format!("{} · {section}", strings::NOTE), usize::from(area.width.saturating_sub(8)));
     let editor_hint = keymap::hints::editor();
     let (hint, asking) = match (&e.draft_error, e.confirm_discard) {
-        (_, true) => (strings::DISCARD, true),
+        (_, true) => (strings::DISCARD.as_str(), true),
         (Some(error), false) => (error.as_str(), true),
         (None, false) => (editor_hint.as_str(), false),
     };
@@ -51,10 +51,11 @@ pub fn editor(app: &App, area: Rect, buf: &mut Buffer) {
 pub fn list(app: &App, area: Rect, buf: &mut Buffer) {
     let Some(view) = app.list() else { return };
     let (title, hint) = match view.kind {
-        ListKind::Notes => (strings::NOTES, keymap::hints::notes()),
-        ListKind::Bookmarks => (strings::BOOKMARKS, keymap::hints::bookmarks()),
+        ListKind::Notes => (strings::NOTES.as_str(), keymap::hints::notes()),
+        ListKind::Bookmarks => (strings::BOOKMARKS.as_str(), keymap::hints::bookmarks()),
     };
-    let (hint, asking) = if view.confirm_delete { (strings::DELETE, true) } else { (hint.as_str(), false) };
+    let (hint, asking) =
+        if view.confirm_delete { (strings::DELETE.as_str(), true) } else { (hint.as_str(), false) };
     let inner = window(title, hint, asking, area, buf);
     let rows = app.list_rows(view.kind);
     if rows.is_empty() {
@@ -69,7 +70,7 @@ pub fn list(app: &App, area: Rect, buf: &mut Buffer) {
         buf.set_style(Rect { y, height: 1, ..inner }, style);
         // A note whose heading is gone is marked; bookmarks elsewhere resolve when opened.
         let detached =
-            view.kind == ListKind::Notes && heading.is_none() && !label.starts_with(strings::INTRO);
+            view.kind == ListKind::Notes && heading.is_none() && !label.starts_with(strings::INTRO.as_str());
         let mark = if detached { "!" } else { " " };
         buf.set_stringn(inner.x, y, mark, 1, theme::dim());
         buf.set_stringn(

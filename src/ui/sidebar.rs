@@ -110,6 +110,6 @@ pub fn outline(app: &App, inner: Rect, selected: Option<usize>, buf: &mut Buffer
 /// Draws the Contents pane.
 pub fn contents(app: &App, area: Rect, buf: &mut Buffer) {
     let focused = app.focus == Focus::Contents;
-    let inner = frame(strings::CONTENTS, focused, area, buf);
+    let inner = frame(&strings::CONTENTS, focused, area, buf);
     outline(app, inner, focused.then_some(app.contents_sel), buf);
 }

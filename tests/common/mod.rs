@@ -88,6 +88,7 @@ impl Session {
         cmd.cwd(env!("CARGO_MANIFEST_DIR"));
         cmd.env("TERM", "xterm-256color");
         cmd.env("LANG", "C.UTF-8");
+        cmd.env("ARTIKEL_LANG", "en");
         cmd.env("ARTIKEL_DATA_DIR", data_dir);
         cmd.env_remove("COLORTERM");
         cmd.env_remove("NO_COLOR");

@@ -42,6 +42,7 @@ impl Server {
         let pub_key = std::fs::read_to_string(anna.with_extension("pub")).expect("public key");
         std::fs::write(dir.path().join("authorized_keys"), pub_key).expect("authorized_keys");
         let mut child = Command::new(env!("CARGO_BIN_EXE_artikel"))
+            .env("ARTIKEL_LANG", "en")
             .arg("--data-dir")
             .arg(dir.path().join("data"))
             .args(["serve", "--listen", "127.0.0.1:0", "--authorized-keys"])

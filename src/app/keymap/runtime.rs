@@ -107,12 +107,13 @@ pub fn label(binding: &Binding) -> Cow<'static, str> {
     // A row of another table may do the same action with the same keys (Esc closes): it is
     // told apart by what help says of it.
     let same = |b: &Binding| b.action == binding.action && b.label == binding.label && b.help == binding.help;
+    let shown = || Cow::Borrowed(crate::strings::key_label(binding.label));
     let Some(row) = BINDINGS.iter().position(same) else {
-        return Cow::Borrowed(binding.label);
+        return shown();
     };
     IN_FORCE.with(|f| match &*f.borrow() {
-        Some(map) => map.label_of(row),
-        None => Cow::Borrowed(binding.label),
+        Some(map) if map.changed[row] => map.label_of(row),
+        _ => shown(),
     })
 }
 
@@ -129,7 +130,7 @@ mod tests {
         {
             let _guard = in_force(&map);
             assert_eq!(label(row), "x");
-            assert!(super::super::help_rows().iter().any(|(l, h)| l == "x" && *h == row.help));
+            assert!(super::super::help_rows().iter().any(|(l, h)| l == "x" && *h == row.help.as_str()));
         }
         assert_eq!(label(row), "]", "the guard puts the defaults back");
     }
