@@ -21,6 +21,7 @@ pub mod sanitize;
 pub mod screen;
 pub mod search;
 pub mod serve;
+pub mod settings;
 pub mod store;
 pub mod strings;
 pub mod tui;

@@ -106,6 +106,15 @@ pub fn panes(area: Rect, shape: Shape, library_rows: impl Fn(u16, usize) -> usiz
     Panes { title, library, contents, reader, text, status, hint }
 }
 
+/// The part of a reader pane that holds text at most `cap` columns wide: the pane less a
+/// column each side (when it has room), the text centred in it.
+pub fn text_in(reader: Rect, cap: u16) -> Rect {
+    let pad = u16::from(reader.width >= 12);
+    let room = reader.width.saturating_sub(2 * pad).max(1).min(reader.width.max(1));
+    let text_w = room.min(cap.max(1));
+    Rect { x: reader.x + pad + (room - text_w) / 2, width: text_w.min(reader.width), ..reader }
+}
+
 /// The first row a list shows so that entry `selected` is visible in `height` rows.
 pub fn list_offset(selected: usize, height: usize) -> usize {
     (selected + 1).saturating_sub(height.max(1))

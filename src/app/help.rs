@@ -136,7 +136,7 @@ pub enum Line {
 }
 
 fn key(b: &Binding) -> Line {
-    Line::Key { keys: crate::strings::key_label(b.label).to_string(), what: b.help.to_string() }
+    Line::Key { keys: super::keymap::label(b).into_owned(), what: b.help.to_string() }
 }
 
 fn keys(table: &[Binding]) -> impl Iterator<Item = Line> + '_ {

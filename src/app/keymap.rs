@@ -1,9 +1,16 @@
 //! The key bindings: tables read by the event loop and printed by the help overlay; one
 //! for reading and one for typing into a prompt.
 
+mod names;
+mod runtime;
+
+pub use names::{action_name, action_named};
+pub use runtime::{Keymap, in_force, label};
+
 use super::Action;
 use crate::strings::*;
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use std::borrow::Cow;
 
 /// A key as it is pressed: a code and the modifiers that matter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -98,19 +105,19 @@ pub const PROMPT_BINDINGS: &[Binding] = &[
     bind(&[ctrl('c')], "Ctrl-c", Action::Exit, HELP_EXIT),
 ];
 
-/// The help, as (keys, what they do) rows: the reading keys, then under a heading of their
-/// own (keys empty) the prompt keys, then the mouse.
-pub fn help_rows() -> Vec<(&'static str, &'static str)> {
-    let row = |b: &Binding| (key_label(b.label), b.help.as_str());
-    let mut rows: Vec<(&str, &str)> = BINDINGS.iter().map(row).collect();
-    rows.push(("", ""));
-    rows.push(("", PROMPT_KEYS.as_str()));
+/// The help, as (keys, what they do) rows: the reading keys (as the map in force binds
+/// them), then under a heading of their own (keys empty) the prompt keys, then the mouse.
+pub fn help_rows() -> Vec<(Cow<'static, str>, &'static str)> {
+    let row = |b: &Binding| (label(b), b.help.as_str());
+    let mut rows: Vec<(Cow<str>, &str)> = BINDINGS.iter().map(row).collect();
+    rows.push(("".into(), ""));
+    rows.push(("".into(), PROMPT_KEYS.as_str()));
     rows.extend(PROMPT_BINDINGS.iter().map(row));
-    rows.push(("", ""));
-    rows.push(("", EDITOR_KEYS.as_str()));
+    rows.push(("".into(), ""));
+    rows.push(("".into(), EDITOR_KEYS.as_str()));
     rows.extend(EDITOR_BINDINGS.iter().map(row));
-    rows.push(("", ""));
-    rows.push((MOUSE.as_str(), MOUSE_HELP.as_str()));
+    rows.push(("".into(), ""));
+    rows.push((MOUSE.as_str().into(), MOUSE_HELP.as_str()));
     rows
 }
 
@@ -126,7 +133,8 @@ pub const EDITOR_BINDINGS: &[Binding] = &[
 /// can never name a key that does something else.
 pub fn hint(table: &[Binding], parts: &[(&[Action], Phrase)]) -> String {
     let key = |action: &Action| {
-        table.iter().find(|b| b.action == *action).and_then(|b| b.label.split(' ').next()).unwrap_or("?")
+        let label = table.iter().find(|b| b.action == *action).map(label).unwrap_or_default();
+        label.split(' ').next().filter(|k| !k.is_empty()).unwrap_or("?").to_string()
     };
     parts
         .iter()
@@ -203,19 +211,26 @@ pub enum Mode {
 /// The action bound to a key press, if any. Releases and repeats of non-scroll keys are
 /// ignored; Shift only matters through the character it produces.
 pub fn action_for(event: KeyEvent, mode: Mode) -> Option<Action> {
-    if event.kind == KeyEventKind::Release {
-        return None;
-    }
-    let pressed = Key { code: event.code, ctrl: event.modifiers.contains(KeyModifiers::CONTROL) };
-    let table = match mode {
-        Mode::Normal => BINDINGS,
-        Mode::Prompt => PROMPT_BINDINGS,
-        Mode::Editor => EDITOR_BINDINGS,
-    };
-    match table.iter().find(|b| b.keys.contains(&pressed)) {
-        Some(b) => Some(b.action),
-        None if mode != Mode::Normal => Some(Action::Type(event)),
-        None => None,
+    Keymap::defaults().action_for(event, mode)
+}
+
+impl Keymap {
+    /// The action bound to a key press in `mode`: the reading keys as this map binds them,
+    /// the prompt's and editor's as their tables do.
+    pub fn action_for(&self, event: KeyEvent, mode: Mode) -> Option<Action> {
+        if event.kind == KeyEventKind::Release {
+            return None;
+        }
+        let pressed = Key { code: event.code, ctrl: event.modifiers.contains(KeyModifiers::CONTROL) };
+        let table = match mode {
+            Mode::Normal => return self.action_of(pressed),
+            Mode::Prompt => PROMPT_BINDINGS,
+            Mode::Editor => EDITOR_BINDINGS,
+        };
+        match table.iter().find(|b| b.keys.contains(&pressed)) {
+            Some(b) => Some(b.action),
+            None => Some(Action::Type(event)),
+        }
     }
 }
 

@@ -174,6 +174,12 @@ pub struct App {
     pub sidebar_width: screen::SidebarWidth,
     /// Whether the first-run hint shows under the reader (until dismissed).
     pub first_run_hint: bool,
+    /// The reading keys in force (the table's, or as the settings bind them).
+    pub keys: std::sync::Arc<keymap::Keymap>,
+    /// How the reader looks (this reader's own: a served session has its own).
+    pub theme: crate::ui::theme::Theme,
+    /// The widest the reader's text gets, in columns.
+    pub reading_width: u16,
 }
 
 impl App {
@@ -219,6 +225,9 @@ impl App {
             team: Team::default(),
             sidebar_width: screen::SidebarWidth::Auto,
             first_run_hint: false,
+            keys: std::sync::Arc::default(),
+            theme: crate::ui::theme::Theme::default(),
+            reading_width: screen::MAX_TEXT_WIDTH,
         };
         if !app.library.warnings.is_empty() {
             app.message = Some(crate::strings::warnings_found(app.library.warnings.len()));
@@ -470,7 +479,10 @@ impl App {
     pub fn panes(&self) -> Panes {
         let shape =
             screen::Shape { sidebar: self.sidebar, width: self.sidebar_width, hint: self.first_run_hint };
-        screen::panes(self.area, shape, |width, enough| self.library_rows(usize::from(width), enough))
+        let panes =
+            screen::panes(self.area, shape, |width, enough| self.library_rows(usize::from(width), enough));
+        // The text as wide as the reading width allows.
+        Panes { text: screen::text_in(panes.reader, self.reading_width), ..panes }
     }
 
     /// Whether the left panes are on screen.

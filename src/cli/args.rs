@@ -142,15 +142,24 @@ pub struct Cli {
     /// Draw borders and markers in ASCII (automatic when the locale is not UTF-8).
     #[arg(long, global = true)]
     pub ascii: bool,
-    /// Call an article stale when its lastUpdated is older than this many months.
-    #[arg(long, value_name = "MONTHS", default_value_t = crate::check::STALE_MONTHS, global = true)]
-    pub stale_months: u16,
+    /// Call an article stale when its lastUpdated is older than this many months (default: the
+    /// settings file's stale_months, else 12).
+    #[arg(long, value_name = "MONTHS", global = true)]
+    pub stale_months: Option<u16>,
     /// The review ledger to use (default: $ARTIKEL_LEDGER, else review.db in the data folder).
     #[arg(long, value_name = "FILE", global = true)]
     pub ledger: Option<PathBuf>,
     /// Leave the mouse to the terminal, so text can be selected (M toggles it in the reader).
     #[arg(long, global = true)]
     pub no_mouse: bool,
+    /// The reader's colours: default, high-contrast, light or mono (default: the settings
+    /// file's theme; NO_COLOR means mono).
+    #[arg(long, value_name = "NAME", value_parser = parse_theme, global = true)]
+    pub theme: Option<crate::ui::theme::Theme>,
+    /// The settings in force: the settings file's, with the environment and the flags over
+    /// them (filled in after parsing, see `artikel config`).
+    #[arg(skip)]
+    pub settings: crate::settings::Settings,
     /// The interface's language (default: $ARTIKEL_LANG, else the locale's: da_* is Danish).
     #[arg(long, value_enum, value_name = "da|en", global = true)]
     pub lang: Option<LangChoice>,
@@ -244,6 +253,15 @@ pub enum Command {
     },
     /// Serve the reader over SSH: reviewers connect with `ssh`, no shell account needed.
     Serve(crate::serve::Options),
+    /// Print the settings in force and where each came from (a settings file to start from).
+    Config {
+        /// Only print where the settings file lives (whether or not it exists).
+        #[arg(long)]
+        path: bool,
+        /// Print JSON: each setting's value and where it came from.
+        #[arg(long, conflicts_with = "path")]
+        json: bool,
+    },
     /// Open the reader at an article (`slug` or `slug#anchor`).
     Open {
         /// The article, optionally with a heading's anchor: `nervesmerter#kan-nervesmerter-helbredes`.
@@ -275,4 +293,9 @@ fn parse_width(s: &str) -> Result<usize, String> {
         Ok(_) => Err(crate::strings::width_too_small(MIN_WIDTH)),
         Err(_) => Err(crate::strings::width_not_a_number(MIN_WIDTH)),
     }
+}
+
+/// Reads `--theme`: the name of a theme.
+fn parse_theme(s: &str) -> Result<crate::ui::theme::Theme, String> {
+    crate::ui::theme::Theme::from_name(s).ok_or_else(|| crate::strings::unknown_theme(s))
 }

@@ -25,13 +25,13 @@ const BUNDLED_SYNONYMS: &str = include_str!("../../articles/synonyms.yaml");
 pub fn run(cli: &Cli, library: &Library, dirs: &[PathBuf], json: bool) -> Result<i32, Failure> {
     let (files, found) = if dirs.is_empty() {
         // The whole library as loaded, with its loading problems.
-        findings(library, cli.stale_months, &super::article_dirs(cli), true, |_| true)
+        findings(library, cli.settings.stale_months.value, &super::article_dirs(cli), true, |_| true)
     } else {
         // These folders (with the bundled articles, so links to them resolve).
         let lib = Library::load(dirs);
         let within =
             |source: &Source| matches!(source, Source::File(p) if dirs.iter().any(|d| p.starts_with(d)));
-        findings(&lib, cli.stale_months, dirs, false, within)
+        findings(&lib, cli.settings.stale_months.value, dirs, false, within)
     };
     let errors = found.iter().filter(|f| f.severity == Severity::Error).count();
     if json {

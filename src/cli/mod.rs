@@ -2,6 +2,7 @@
 
 mod args;
 mod check;
+pub(crate) mod config;
 pub(crate) mod lookup;
 pub(crate) mod print;
 pub(crate) mod review;
@@ -17,8 +18,21 @@ use crate::strings;
 use std::path::PathBuf;
 
 /// Runs what the command line asks for; returns the process's exit code.
-pub fn run(cli: Cli) -> i32 {
-    strings::set_lang(strings::choose_from_env(cli.lang.map(LangChoice::lang), None));
+pub fn run(mut cli: Cli) -> i32 {
+    let flag = cli.lang.map(LangChoice::lang);
+    cli.settings = config::in_force(&cli);
+    strings::set_lang(strings::choose_from_env(flag, cli.settings.language.value));
+    // Read again, so that what it says is in the language it chose.
+    cli.settings = config::in_force(&cli);
+    if cli.command.is_some() && !matches!(cli.command, Some(Command::Open { .. })) {
+        // The reader lists them under `w`; a command says them once.
+        for warning in &cli.settings.warnings {
+            eprintln!("{}", crate::sanitize::visible(warning));
+        }
+    }
+    if let Some(Command::Config { path, json }) = &cli.command {
+        return config::run(&cli.settings, *path, *json);
+    }
     // The shell's scripts and the man page need no articles.
     let shell = matches!(cli.command, Some(Command::Completions { .. } | Command::Man { .. }));
     let library = if shell { Library::default() } else { load(&cli) };
@@ -37,6 +51,7 @@ pub fn run(cli: Cli) -> i32 {
         Some(Command::Check { dirs, json }) => check::run(&cli, &library, dirs, *json),
         Some(Command::Notes { .. } | Command::Review { .. }) => review::run(&cli, &library),
         Some(Command::Serve(options)) => crate::serve::run(library, options, &cli),
+        Some(Command::Config { .. }) => Ok(0),
         Some(Command::Open { slug, section }) => place(&library, slug)
             .and_then(|start| reader(library, start.with_section(section.as_deref()), &cli)),
         None if cli.query.is_empty() => reader(library, Start { plain: true, ..Start::top(0) }, &cli),
@@ -200,8 +215,10 @@ fn reader(library: Library, start: Start, cli: &Cli) -> Result<i32, Failure> {
     let loaded = disk.load();
     let last = loaded.store.last_article.as_deref().and_then(|slug| library.position(slug));
     let article = if start.is_plain() { last.unwrap_or(start.article) } else { start.article };
-    let mut app = App::new(library, article).with_mouse(!cli.no_mouse).with_hyperlinks(cli.hyperlinks);
-    app.stale_months = cli.stale_months;
+    let mut app = App::new(library, article);
+    let options = terminal_options(cli);
+    config::adopt(&mut app, &cli.settings, options.colors);
+    app.hyperlinks = cli.hyperlinks || cli.settings.hyperlinks.value;
     // The ledger is opened by the loop after the first frame; the marks show once known.
     let ledger = crate::ledger::Link::new(review::options(cli, disk.dir()));
     app.reviews = crate::ledger::Desk::waiting();
@@ -224,6 +241,6 @@ fn reader(library: Library, start: Start, cli: &Cli) -> Result<i32, Failure> {
     {
         app.message = Some(strings::no_section(text));
     }
-    crate::tui::run(app, terminal_options(cli), Some(disk), Some(ledger))
+    crate::tui::run(app, options, Some(disk), Some(ledger))
         .map_err(|e| (1, strings::terminal_error(&e.to_string())))
 }

@@ -129,7 +129,10 @@ pub fn start(
             out.close(2);
             "refused TERM=dumb"
         } else {
-            let (app, link) = open(library, docs, &disk, &ledger, &name);
+            let (mut app, link) = open(library, docs, &disk, &ledger, &name);
+            if colors == Colors::Off {
+                app.theme = crate::ui::theme::Theme::Mono;
+            }
             let ansi = Ansi::sized(out, colors, ascii, Size::new(width, height));
             run(app, link, ansi, disk, rx, tx, &why)
         };

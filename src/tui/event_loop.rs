@@ -235,7 +235,7 @@ fn event_loop<B: Surface, K: Keep>(app: &mut App, c: &mut Console<B, K>) -> io::
                 up.effects
             }
             Wake::Input(event) => {
-                let Some(action) = action_of(&event, app.mode()) else { continue };
+                let Some(action) = action_of(&event, app) else { continue };
                 let up = update(app, action);
                 dirty |= up.redraw;
                 up.effects
@@ -511,9 +511,9 @@ fn draw<B: Surface>(terminal: &mut Terminal<B>, app: &mut App) -> io::Result<()>
 }
 
 /// Turns a terminal event into an action, through the key table for keys.
-fn action_of(event: &Event, mode: keymap::Mode) -> Option<Action> {
+fn action_of(event: &Event, app: &App) -> Option<Action> {
     match event {
-        Event::Key(key) => keymap::action_for(*key, mode),
+        Event::Key(key) => app.keys.action_for(*key, app.mode()),
         // The new size is read from the terminal when drawing (see `draw`).
         Event::Resize(..) => None,
         Event::Mouse(m) => match m.kind {

@@ -1,0 +1,137 @@
+//! The reading keys in force: the default table with a settings file's bindings applied.
+//! The reader looks keys up in its own map; a frame is drawn with that map in force, so
+//! help and the hints name the keys that really work.
+
+use super::{Action, BINDINGS, Binding, Key, names};
+use std::borrow::Cow;
+use std::cell::RefCell;
+use std::sync::{Arc, LazyLock};
+
+/// The reading keys: for each row of [`BINDINGS`], the keys that do it now.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Keymap {
+    /// The keys of each row, in the table's order.
+    keys: Vec<Vec<Key>>,
+    /// Whether a row's keys differ from the table's (help then labels them anew).
+    changed: Vec<bool>,
+}
+
+static DEFAULTS: LazyLock<Keymap> = LazyLock::new(|| Keymap {
+    keys: BINDINGS.iter().map(|b| b.keys.to_vec()).collect(),
+    changed: vec![false; BINDINGS.len()],
+});
+
+impl Default for Keymap {
+    fn default() -> Self {
+        DEFAULTS.clone()
+    }
+}
+
+impl Keymap {
+    /// The table's own keys.
+    pub fn defaults() -> &'static Keymap {
+        &DEFAULTS
+    }
+
+    /// The defaults with each action in `overrides` bound to its keys instead. A key given
+    /// to an action is taken from whichever other action had it by default.
+    pub fn with_overrides(overrides: &[(Action, Vec<Key>)]) -> Keymap {
+        let mut map = Keymap::default();
+        for (action, keys) in overrides {
+            let Some(row) = BINDINGS.iter().position(|b| b.action == *action) else { continue };
+            for (other, other_keys) in map.keys.iter_mut().enumerate() {
+                if other != row && other_keys.iter().any(|k| keys.contains(k)) {
+                    other_keys.retain(|k| !keys.contains(k));
+                    map.changed[other] = true;
+                }
+            }
+            map.keys[row] = keys.clone();
+            map.changed[row] = true;
+        }
+        map
+    }
+
+    /// The reading action of a key, if it has one.
+    pub(super) fn action_of(&self, pressed: Key) -> Option<Action> {
+        self.keys.iter().position(|keys| keys.contains(&pressed)).map(|row| BINDINGS[row].action)
+    }
+
+    /// Every reading action with its settings name and its keys now, in the table's order.
+    pub fn bindings(&self) -> impl Iterator<Item = (String, &[Key], bool)> + '_ {
+        BINDINGS
+            .iter()
+            .zip(&self.keys)
+            .zip(&self.changed)
+            .map(|((b, keys), changed)| (names::action_name(b.action), keys.as_slice(), *changed))
+    }
+
+    /// How help writes the keys of row `row`: the table's label unless they changed.
+    fn label_of(&self, row: usize) -> Cow<'static, str> {
+        if !self.changed[row] {
+            return Cow::Borrowed(BINDINGS[row].label);
+        }
+        if self.keys[row].is_empty() {
+            return Cow::Borrowed("–");
+        }
+        Cow::Owned(self.keys[row].iter().map(Key::label).collect::<Vec<_>>().join(" "))
+    }
+}
+
+thread_local! {
+    /// The map the frame being drawn on this thread uses (a served session has a thread of its own).
+    static IN_FORCE: RefCell<Option<Arc<Keymap>>> = const { RefCell::new(None) };
+}
+
+/// Puts `map` in force on this thread until the guard returned is dropped.
+pub fn in_force(map: &Arc<Keymap>) -> InForce {
+    let before = IN_FORCE.with(|f| f.replace(Some(Arc::clone(map))));
+    InForce { before }
+}
+
+/// Puts back the map in force before, when dropped.
+#[derive(Debug)]
+pub struct InForce {
+    before: Option<Arc<Keymap>>,
+}
+
+impl Drop for InForce {
+    fn drop(&mut self) {
+        let before = self.before.take();
+        IN_FORCE.with(|f| *f.borrow_mut() = before);
+    }
+}
+
+/// How help writes a binding's keys: for a row of the reading table, as the map in force
+/// binds them; for any other table, as it labels them.
+pub fn label(binding: &Binding) -> Cow<'static, str> {
+    // A row of another table may do the same action with the same keys (Esc closes): it is
+    // told apart by what help says of it.
+    let same = |b: &Binding| b.action == binding.action && b.label == binding.label && b.help == binding.help;
+    let shown = || Cow::Borrowed(crate::strings::key_label(binding.label));
+    let Some(row) = BINDINGS.iter().position(same) else {
+        return shown();
+    };
+    IN_FORCE.with(|f| match &*f.borrow() {
+        Some(map) if map.changed[row] => map.label_of(row),
+        _ => shown(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn help_labels_the_keys_of_the_map_in_force() {
+        let x = Key::parse("x").expect("x");
+        let map = Arc::new(Keymap::with_overrides(&[(Action::NextQuestion, vec![x])]));
+        let row = BINDINGS.iter().find(|b| b.action == Action::NextQuestion).expect("row");
+        assert_eq!(label(row), "]");
+        {
+            let _guard = in_force(&map);
+            assert_eq!(label(row), "x");
+            assert!(super::super::help_rows().iter().any(|(l, h)| l == "x" && *h == row.help.as_str()));
+        }
+        assert_eq!(label(row), "]", "the guard puts the defaults back");
+    }
+}
