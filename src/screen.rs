@@ -27,6 +27,8 @@ pub enum SidebarWidth {
     /// This many columns (kept from [`SIDEBAR_LEAST`] up to what leaves the reader
     /// [`READER_LEAST`]).
     Columns(u16),
+    /// This share of the screen's width, in percent (kept within the same limits as columns).
+    Share(u16),
 }
 
 impl SidebarWidth {
@@ -35,6 +37,10 @@ impl SidebarWidth {
         match self {
             SidebarWidth::Auto => (width / 3).clamp(SIDEBAR_AUTO_MIN, SIDEBAR_AUTO_MAX),
             SidebarWidth::Columns(n) => n.min(width.saturating_sub(READER_LEAST)).max(SIDEBAR_LEAST),
+            SidebarWidth::Share(p) => {
+                let n = u16::try_from(u32::from(width) * u32::from(p.min(100)) / 100).unwrap_or(width);
+                n.min(width.saturating_sub(READER_LEAST)).max(SIDEBAR_LEAST)
+            }
         }
         .min(width)
     }
@@ -183,6 +189,8 @@ mod tests {
         assert_eq!(SidebarWidth::Columns(30).columns(120), 30);
         assert_eq!(SidebarWidth::Columns(100).columns(120), 120 - READER_LEAST);
         assert_eq!(SidebarWidth::Columns(3).columns(120), SIDEBAR_LEAST);
+        assert_eq!(SidebarWidth::Share(40).columns(200), 80, "a share of the width");
+        assert_eq!(SidebarWidth::Share(60).columns(100), 100 - READER_LEAST, "the reader keeps its least");
         let set = Shape { width: SidebarWidth::Columns(70), ..shape() };
         assert_eq!(panes(Rect::new(0, 0, 200, 50), set, |_, _| 6).reader.x, 70);
     }

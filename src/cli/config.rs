@@ -39,6 +39,7 @@ pub fn adopt(app: &mut App, settings: &Settings, colors: Colors) {
     app.mouse = settings.mouse.value;
     app.stale_months = settings.stale_months.value;
     app.reading_width = settings.reading_width.value;
+    app.sidebar_width = settings.sidebar_width.value;
     // Laid out again for the text's new width.
     let _ = app.resize(app.area.width, app.area.height);
     if !settings.warnings.is_empty() {

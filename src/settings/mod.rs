@@ -23,32 +23,9 @@ pub const SIDEBAR_SHARES: std::ops::RangeInclusive<u16> = 15..=60;
 /// The staleness a setting may ask for, in months.
 pub const STALE_MONTHS: std::ops::RangeInclusive<u16> = 1..=600;
 
-/// How wide the sidebar (Library and Contents) is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum SidebarWidth {
-    /// As the layout decides (about a third of the screen, within limits).
-    #[default]
-    Auto,
-    /// This many columns.
-    Columns(u16),
-    /// This share of the screen's width, in percent.
-    Share(u16),
-}
+pub use crate::screen::SidebarWidth;
 
 impl SidebarWidth {
-    /// The columns wanted on a screen `width` wide (`None`: the layout decides). Never more
-    /// than the screen less room for the text.
-    pub fn columns(self, width: u16) -> Option<u16> {
-        let wanted = match self {
-            SidebarWidth::Auto => return None,
-            SidebarWidth::Columns(n) => n,
-            SidebarWidth::Share(p) => {
-                u16::try_from(u32::from(width) * u32::from(p) / 100).unwrap_or(u16::MAX)
-            }
-        };
-        Some(wanted.min(width.saturating_sub(30)).max(1))
-    }
-
     /// How a settings file writes it: `"auto"`, `32`, `"33%"`.
     pub fn toml(self) -> String {
         match self {
