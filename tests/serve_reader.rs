@@ -123,11 +123,11 @@ fn a_session_shows_the_ledgers_marks_and_writes_as_its_reviewer() {
     assert_eq!(marks, ['✓', '~', '~', '!', ' ', ' '], "{}", s.rows().join("\n"));
     // A note written over SSH is anna's, not the server's user's.
     s.send("a");
-    s.wait_text("Note · Introduction");
+    s.wait_text("Comment · Introduction");
     s.send("skrevet over ssh");
     s.wait_text("skrevet over ssh");
     s.send("\x13");
-    s.wait_text("Note saved");
+    s.wait_text("Comment saved");
     s.send("q");
     assert_eq!(s.wait_exit(Duration::from_secs(10)), Some(0));
     let out = server.run("anna", &["anna@127.0.0.1", "notes", "--json"]);
