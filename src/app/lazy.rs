@@ -88,11 +88,32 @@ impl App {
     }
 
     /// Parses the whole open article now, if only its start is parsed (when the user wants
-    /// something of it before the thread has finished).
+    /// something of it before the thread has finished). A panic while parsing is caught and
+    /// said, and the start stays on screen.
     pub fn ensure_parsed(&mut self) {
         if let Some((generation, body)) = self.parse_job() {
-            self.adopt(generation, Document::parse(&body));
+            let parse = self.parse;
+            match crate::tui::caught(std::panic::AssertUnwindSafe(|| parse(&body))) {
+                Ok(doc) => {
+                    self.adopt(generation, doc);
+                }
+                Err(why) => {
+                    self.parse_failed(generation, &why);
+                }
+            }
         }
+    }
+
+    /// Parsing the whole of the article opened as `generation` failed (a panic, said as
+    /// `why`): the reader goes on with the start it has, and says so. Whether that changed
+    /// the screen.
+    pub fn parse_failed(&mut self, generation: u64, why: &str) -> bool {
+        if generation != self.generation || self.parsed_prefix.is_none() {
+            return false;
+        }
+        self.parsed_prefix = None;
+        self.message = Some(crate::strings::parse_failed(&crate::sanitize::visible(why)));
+        true
     }
 
     /// Whether the open article is short enough to lay out whole at once.

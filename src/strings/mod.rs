@@ -7,6 +7,7 @@ mod ledger;
 mod loading;
 mod lookup;
 mod serve;
+mod speed;
 mod store;
 
 pub use check::*;
@@ -15,6 +16,7 @@ pub use ledger::*;
 pub use loading::*;
 pub use lookup::*;
 pub use serve::*;
+pub use speed::*;
 pub use store::*;
 
 /// The help overlay's title.

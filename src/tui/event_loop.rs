@@ -22,6 +22,8 @@ pub enum Wake {
     Signal(i32),
     /// A long article has been parsed in full (for the article opened as this generation).
     Parsed(u64, Box<crate::document::Document>),
+    /// Parsing a long article in full failed (for this generation; said why).
+    ParseFailed(u64, String),
     /// The search index has been built, or building it failed (said why).
     Indexed(Result<Box<crate::search::Index>, String>),
 }
@@ -213,6 +215,10 @@ fn event_loop<B: Surface, K: Keep>(app: &mut App, c: &mut Console<B, K>) -> io::
                 dirty |= app.adopt(generation, *doc);
                 app.take_effects()
             }
+            Wake::ParseFailed(generation, why) => {
+                dirty |= app.parse_failed(generation, &why);
+                app.take_effects()
+            }
             Wake::Indexed(Ok(index)) => {
                 app.adopt_index(*index);
                 dirty = true;
@@ -338,9 +344,14 @@ fn perform<B: Surface, K: Keep>(
             }
             Effect::Parse(generation, body) => {
                 let tx = c.sender.clone();
+                let parse = app.parse;
                 std::thread::spawn(move || {
-                    let doc = crate::document::Document::parse(&body);
-                    let _ = tx.send(Wake::Parsed(generation, Box::new(doc)));
+                    // A panic is caught and said: the reader goes on with the start it has.
+                    let wake = match super::terminal::caught(|| parse(&body)) {
+                        Ok(doc) => Wake::Parsed(generation, Box::new(doc)),
+                        Err(why) => Wake::ParseFailed(generation, why),
+                    };
+                    let _ = tx.send(wake);
                 });
             }
             Effect::Quit => return Ok(true),
