@@ -152,8 +152,9 @@ fn event_loop<B: Surface, K: Keep>(app: &mut App, c: &mut Console<B, K>) -> io::
                 dirty = false;
                 continue;
             }
-            Err(mpsc::TryRecvError::Empty) if app.layout_pending() => {
-                // Lay out the rest of a long article a slice at a time, between keys.
+            Err(mpsc::TryRecvError::Empty) if app.work_pending() => {
+                // Lay out the rest of a long article a slice at a time, between keys (and
+                // count the hits of find in it).
                 dirty |= app.lay_out_more();
                 continue;
             }
