@@ -223,8 +223,8 @@ mod tests {
     use crate::library::{Article, Library, Source};
     use crate::search::fold;
 
-    #[test]
-    fn find_in_a_long_article_shows_the_first_hit_at_once_and_counts_exactly_when_done() {
+    /// A 1 MB generated article, parsed, with "nummer" (in many headings) being found.
+    fn finding_in_a_long_article() -> App {
         let text = crate::corpus::article("Ryg", 5, 1_000_000);
         let mut library = Library::default();
         library.insert(Article::from_bytes("ryg".into(), Source::Bundled, text.as_bytes()).0);
@@ -233,6 +233,12 @@ mod tests {
         app.ensure_parsed();
         app.start_find();
         app.find_phrase("nummer");
+        app
+    }
+
+    #[test]
+    fn find_in_a_long_article_shows_the_first_hit_at_once_and_counts_exactly_when_done() {
+        let mut app = finding_in_a_long_article();
         assert_eq!(app.find.current, Some(0), "the first hit is found at once");
         assert!(app.layout_pending(), "without laying out the whole article");
         assert_eq!(app.find.counter(), "1/…", "the count is not guessed while counting");
@@ -252,14 +258,7 @@ mod tests {
 
     #[test]
     fn stepping_past_the_hits_found_so_far_finds_the_next_not_the_first() {
-        let text = crate::corpus::article("Ryg", 5, 1_000_000);
-        let mut library = Library::default();
-        library.insert(Article::from_bytes("ryg".into(), Source::Bundled, text.as_bytes()).0);
-        let mut app = App::new(library, 0);
-        update(&mut app, Action::Resize(80, 24));
-        app.ensure_parsed();
-        app.start_find();
-        app.find_phrase("nummer");
+        let mut app = finding_in_a_long_article();
         let found = app.find.hits.len();
         app.find.current = Some(found - 1);
         assert!(app.find_step(true));
