@@ -319,6 +319,66 @@ fn a_panic_while_indexing_is_said_and_lookup_is_off() {
     assert!(!screen.contains("Indexing the library"), "{screen}");
 }
 
+/// A rig on the seed article with a long article beside it, opened, whose full parse panics.
+fn rig_with_a_long_article_that_fails_to_parse() -> Rig<TestBackend> {
+    fn boom(_: &str) -> artikel::document::Document {
+        panic!("parse exploded")
+    }
+    let mut r = test_rig();
+    let text = artikel::corpus::article("Hofte", 1, 400_000);
+    let (article, _) = artikel::library::Article::from_bytes(
+        "hofte".into(),
+        artikel::library::Source::Bundled,
+        text.as_bytes(),
+    );
+    r.app.library.insert(article);
+    r.app.parse = boom;
+    let at = r.app.library.position("hofte").expect("inserted");
+    r.app.open(at);
+    assert!(r.app.parsed_prefix.is_some(), "only the start is parsed at first");
+    r
+}
+
+#[test]
+fn a_panic_in_the_parse_thread_is_said_and_the_start_of_the_article_stays() {
+    let mut r = rig_with_a_long_article_that_fails_to_parse();
+    let before = r.app.doc.outline.headings.len();
+    r.run();
+    let report = loop {
+        match r
+            .console
+            .events
+            .recv_timeout(std::time::Duration::from_secs(60))
+            .expect("the parse thread reports")
+        {
+            Wake::ParseFailed(generation, why) => break (generation, why),
+            _ => continue,
+        }
+    };
+    assert_eq!(report.1, "parse exploded", "the panic is caught");
+    r.tx.send(Wake::ParseFailed(report.0, report.1)).expect("send");
+    r.run();
+    let screen = r.screen();
+    assert!(screen.contains("Only the start of this article could be read"), "{screen}");
+    r.keys("jj");
+    r.run();
+    assert_eq!(r.app.scroll, 2, "the reader carries on");
+    assert_eq!(r.app.doc.outline.headings.len(), before, "what was parsed is shown");
+    assert!(r.app.parse_job().is_none(), "no parse is tried again");
+}
+
+#[test]
+fn a_panic_parsing_on_a_key_before_the_thread_reports_is_said_too() {
+    let mut r = rig_with_a_long_article_that_fails_to_parse();
+    // Keys come before the thread's report: the rest is parsed at once, and that panics.
+    r.app.take_effects();
+    r.keys("G");
+    r.run();
+    let screen = r.screen();
+    assert!(screen.contains("Only the start of this article could be read"), "{screen}");
+    assert!(r.app.scroll > 0, "G went to the end of what was parsed");
+}
+
 #[test]
 fn pasted_text_is_typed_into_a_field_and_never_taken_as_keys() {
     let mut r = test_rig();

@@ -32,6 +32,10 @@ pub struct Find {
     pub words: Vec<String>,
     /// What the hits were last found for (folded), to skip finding the same again.
     pub(crate) searched: String,
+    /// How many laid-out lines have been looked through: the hits are every hit above it.
+    pub(crate) rows_done: usize,
+    /// Whether every line of the article has been looked through (the count is whole).
+    pub(crate) counted: bool,
 }
 
 /// The longest phrase find looks for, in characters: no line is longer than a screen, and
@@ -44,9 +48,11 @@ impl Find {
         !self.query.is_empty()
     }
 
-    /// "3/12", or "0/0" while nothing matches.
+    /// "3/12", or "0/0" while nothing matches; "3/…" while the rest of a long article is
+    /// still being looked through.
     pub fn counter(&self) -> String {
-        format!("{}/{}", self.current.map_or(0, |c| c + 1), self.hits.len())
+        let current = self.current.map_or(0, |c| c + 1);
+        if self.counted { format!("{current}/{}", self.hits.len()) } else { format!("{current}/…") }
     }
 }
 
@@ -96,24 +102,56 @@ impl App {
 
     fn first_hit_from_origin(&mut self) {
         let from = self.find.origin;
+        // A long article is looked through only as far as its first hit below the origin;
+        // the rest is counted while the reader is idle.
+        while !self.find.counted && !self.find.hits.iter().any(|h| h.row >= from) {
+            self.find_further();
+        }
         self.find.current =
             self.find.hits.iter().position(|h| h.row >= from).or((!self.find.hits.is_empty()).then_some(0));
         self.show_find_hit();
     }
 
-    /// Finds the hits of the current phrase in the current layout.
+    /// Finds the hits of the current phrase in the layout made so far; the rest of a long
+    /// article follows as it is laid out ([`App::find_further`]).
     pub fn refresh_find(&mut self) {
         self.find.hits.clear();
+        self.find.rows_done = 0;
+        self.find.counted = false;
         let needle = fold(self.find.query.trim());
         self.find.searched = needle.clone();
         let needles = if self.find.words.is_empty() { vec![needle] } else { self.find.words.clone() };
         if needles.iter().all(String::is_empty) {
             self.find.current = None;
+            self.find.counted = true;
             return;
         }
         self.ensure_parsed();
-        self.lay_out_lines(usize::MAX);
-        for (row, line) in self.layout.lines.iter().enumerate() {
+        self.find_in_laid_out();
+        if let Some(c) = self.find.current {
+            self.find.current = (!self.find.hits.is_empty()).then(|| c.min(self.find.hits.len() - 1));
+        }
+    }
+
+    /// Lays out one more slice of a long article and finds in it (or, when all is laid out,
+    /// says the count is whole).
+    pub fn find_further(&mut self) {
+        if self.find.counted {
+            return;
+        }
+        if self.layout_pending() {
+            let target = self.layout.lines.len() + super::lazy::SLICE_LINES;
+            self.lay_out_lines(target);
+        }
+        self.find_in_laid_out();
+    }
+
+    /// Finds the hits in the lines laid out since the last look.
+    pub(super) fn find_in_laid_out(&mut self) {
+        let needle = self.find.searched.clone();
+        let needles = if self.find.words.is_empty() { vec![needle] } else { self.find.words.clone() };
+        let from = self.find.rows_done.min(self.layout.lines.len());
+        for (row, line) in self.layout.lines.iter().enumerate().skip(from) {
             let text = line.text();
             if needles.len() == 1 {
                 let (folded, map) = fold_mapped(&text);
@@ -126,9 +164,8 @@ impl App {
                 }
             }
         }
-        if let Some(c) = self.find.current {
-            self.find.current = (!self.find.hits.is_empty()).then(|| c.min(self.find.hits.len() - 1));
-        }
+        self.find.rows_done = self.layout.lines.len();
+        self.find.counted = !self.layout_pending();
     }
 
     /// Moves to the next (or previous) hit, wrapping around the article.
@@ -136,6 +173,19 @@ impl App {
         if !self.find.active() {
             self.message = Some(crate::strings::NO_FIND.to_string());
             return true;
+        }
+        // Stepping past the hits found so far looks further (backwards wraps to the last:
+        // everything is looked through).
+        let last = self.find.current.is_some_and(|c| c + 1 >= self.find.hits.len());
+        let before_first = self.find.current.is_none_or(|c| c == 0);
+        while !self.find.counted
+            && (self.find.hits.is_empty() || (forward && last) || (!forward && before_first))
+        {
+            let had = self.find.hits.len();
+            self.find_further();
+            if forward && self.find.hits.len() > had {
+                break;
+            }
         }
         let n = self.find.hits.len();
         if n == 0 {
@@ -164,5 +214,54 @@ impl App {
     /// Clears the find, and its highlights.
     pub fn clear_find(&mut self) {
         self.find = Find::default();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::app::{Action, App, update};
+    use crate::library::{Article, Library, Source};
+    use crate::search::fold;
+
+    /// A 1 MB generated article, parsed, with "nummer" (in many headings) being found.
+    fn finding_in_a_long_article() -> App {
+        let text = crate::corpus::article("Ryg", 5, 1_000_000);
+        let mut library = Library::default();
+        library.insert(Article::from_bytes("ryg".into(), Source::Bundled, text.as_bytes()).0);
+        let mut app = App::new(library, 0);
+        update(&mut app, Action::Resize(80, 24));
+        app.ensure_parsed();
+        app.start_find();
+        app.find_phrase("nummer");
+        app
+    }
+
+    #[test]
+    fn find_in_a_long_article_shows_the_first_hit_at_once_and_counts_exactly_when_done() {
+        let mut app = finding_in_a_long_article();
+        assert_eq!(app.find.current, Some(0), "the first hit is found at once");
+        assert!(app.layout_pending(), "without laying out the whole article");
+        assert_eq!(app.find.counter(), "1/…", "the count is not guessed while counting");
+        let whole = crate::layout::Layout::new(&app.doc, app.layout.width);
+        let rows: Vec<usize> = whole
+            .lines
+            .iter()
+            .enumerate()
+            .flat_map(|(row, l)| std::iter::repeat_n(row, fold(&l.text()).matches("nummer").count()))
+            .collect();
+        assert!(rows.len() > 100, "{}", rows.len());
+        assert_eq!(app.find.hits[0].row, rows[0]);
+        while !app.lay_out_more() {}
+        assert_eq!(app.find.counter(), format!("1/{}", rows.len()), "the count is exact when done");
+        assert_eq!(app.find.hits.iter().map(|h| h.row).collect::<Vec<_>>(), rows);
+    }
+
+    #[test]
+    fn stepping_past_the_hits_found_so_far_finds_the_next_not_the_first() {
+        let mut app = finding_in_a_long_article();
+        let found = app.find.hits.len();
+        app.find.current = Some(found - 1);
+        assert!(app.find_step(true));
+        assert_eq!(app.find.current, Some(found), "on to the next hit, not back to the first");
     }
 }

@@ -15,7 +15,7 @@ pub const PREFIX_BYTES: usize = 64 * 1024;
 const EAGER_BYTES: usize = 256 * 1024;
 
 /// How many lines one slice of background layout adds (about a millisecond of work).
-const SLICE_LINES: usize = 2000;
+pub(super) const SLICE_LINES: usize = 2000;
 
 impl App {
     /// The parse the open article still needs: its generation and its text, for a thread
@@ -88,11 +88,32 @@ impl App {
     }
 
     /// Parses the whole open article now, if only its start is parsed (when the user wants
-    /// something of it before the thread has finished).
+    /// something of it before the thread has finished). A panic while parsing is caught and
+    /// said, and the start stays on screen.
     pub fn ensure_parsed(&mut self) {
         if let Some((generation, body)) = self.parse_job() {
-            self.adopt(generation, Document::parse(&body));
+            let parse = self.parse;
+            match crate::tui::caught(std::panic::AssertUnwindSafe(|| parse(&body))) {
+                Ok(doc) => {
+                    self.adopt(generation, doc);
+                }
+                Err(why) => {
+                    self.parse_failed(generation, &why);
+                }
+            }
         }
+    }
+
+    /// Parsing the whole of the article opened as `generation` failed (a panic, said as
+    /// `why`): the reader goes on with the start it has, and says so. Whether that changed
+    /// the screen.
+    pub fn parse_failed(&mut self, generation: u64, why: &str) -> bool {
+        if generation != self.generation || self.parsed_prefix.is_none() {
+            return false;
+        }
+        self.parsed_prefix = None;
+        self.message = Some(crate::strings::parse_failed(&crate::sanitize::visible(why)));
+        true
     }
 
     /// Whether the open article is short enough to lay out whole at once.
@@ -115,12 +136,22 @@ impl App {
         !self.layout.is_complete(&self.doc)
     }
 
-    /// One slice of the remaining layout, for when the reader is idle. Returns whether the
-    /// layout is now complete.
+    /// Whether there is work for when the reader is idle: layout to finish, or hits of find
+    /// to count.
+    pub fn work_pending(&self) -> bool {
+        self.layout_pending() || (self.find.active() && !self.find.counted)
+    }
+
+    /// One slice of the remaining layout, and finding in it, for when the reader is idle.
+    /// Returns whether that work is now done (the screen shows the end of it).
     pub fn lay_out_more(&mut self) -> bool {
-        let target = self.layout.lines.len() + SLICE_LINES;
-        self.lay_out_lines(target);
-        !self.layout_pending()
+        if self.find.active() {
+            self.find_further();
+        } else {
+            let target = self.layout.lines.len() + SLICE_LINES;
+            self.lay_out_lines(target);
+        }
+        !self.work_pending()
     }
 }
 

@@ -126,6 +126,8 @@ pub struct App {
     pub parsed_prefix: Option<usize>,
     /// Counts the articles opened, so a late parse of an earlier one is recognised.
     pub generation: u64,
+    /// Parses the whole of a long article (a field so that tests can make it fail).
+    pub parse: fn(&str) -> Document,
     /// The search index of the library, once built.
     pub index: Option<crate::search::Index>,
     /// The articles parsed for lookup (previews, snippets), each once (and once for all the
@@ -202,6 +204,7 @@ impl App {
             said: Vec::new(),
             parsed_prefix: None,
             generation: 0,
+            parse: Document::parse,
             index: None,
             docs: std::sync::Arc::default(),
             want_index: false,

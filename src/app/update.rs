@@ -55,8 +55,9 @@ fn apply(app: &mut App, action: Action) -> bool {
         app.ask(Effect::Quit);
         return true;
     }
-    app.ensure_parsed();
     let had_message = app.clear_message();
+    // After the old message goes, so that a parse that fails can say so.
+    app.ensure_parsed();
     // The open window takes the keys; only with none do they reach the panes.
     let changed = match &app.modal {
         Modal::Editor(_) => in_editor(app, action),

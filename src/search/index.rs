@@ -82,6 +82,37 @@ pub struct Index {
     pub(super) avg_body: f32,
     /// The library's synonym groups.
     pub(super) synonyms: Synonyms,
+    /// The words of the headings and titles, and of the text, sorted, each once (made when
+    /// first asked for): what a compound is split against.
+    head_words: std::sync::OnceLock<Vocabulary>,
+    body_words: std::sync::OnceLock<Vocabulary>,
+}
+
+/// The distinct words (runs of ASCII letters and digits) of a text, sorted.
+#[derive(Debug, Default)]
+struct Vocabulary(Vec<Box<str>>);
+
+impl Vocabulary {
+    fn of(text: &str) -> Vocabulary {
+        let mut words: Vec<&str> =
+            text.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).collect();
+        words.sort_unstable();
+        words.dedup();
+        let mut words: Vec<Box<str>> = words.into_iter().map(Box::from).collect();
+        // Collecting in place kept the room of every word of the text.
+        words.shrink_to_fit();
+        Vocabulary(words)
+    }
+
+    /// Whether a word starts with `prefix`.
+    fn has_word_starting(&self, prefix: &str) -> bool {
+        let at = self.0.partition_point(|w| &**w < prefix);
+        self.0.get(at).is_some_and(|w| w.starts_with(prefix))
+    }
+
+    fn heap_bytes(&self) -> usize {
+        self.0.capacity() * size_of::<Box<str>>() + self.0.iter().map(|w| w.len()).sum::<usize>()
+    }
 }
 
 impl Index {
@@ -192,6 +223,16 @@ impl Index {
     /// Whether some word of the library's headings (and, with `bodies`, its text) starts
     /// with `prefix`: the vocabulary compound words are split against.
     pub fn has_word_starting(&self, prefix: &str, bodies: bool) -> bool {
+        if !prefix.is_empty() && prefix.bytes().all(|b| b.is_ascii_alphanumeric()) {
+            // A word of letters and digits starts where the text has one that starts so.
+            let heads = self.head_words.get_or_init(|| Vocabulary::of(&self.heads));
+            return heads.has_word_starting(prefix)
+                || (bodies
+                    && self
+                        .body_words
+                        .get_or_init(|| Vocabulary::of(&self.bodies))
+                        .has_word_starting(prefix));
+        }
         let starts_word = |text: &str| {
             let bytes = text.as_bytes();
             memchr::memmem::find_iter(bytes, prefix.as_bytes())
@@ -269,6 +310,8 @@ impl Index {
             + self.metas.capacity()
             + self.meta_fields.capacity() * size_of::<Field>()
             + self.article_start.capacity() * size_of::<u32>()
+            + self.head_words.get().map_or(0, Vocabulary::heap_bytes)
+            + self.body_words.get().map_or(0, Vocabulary::heap_bytes)
     }
 
     /// The heading (or, for an article's top, the title) of `unit`, as written.

@@ -10,6 +10,8 @@ mod fold;
 mod fuzzy;
 mod index;
 pub mod intent;
+#[cfg(test)]
+mod plain;
 mod query;
 mod rank;
 mod snippet;

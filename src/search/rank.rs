@@ -17,7 +17,6 @@ use super::fuzzy;
 use super::index::{Field, FieldKind, Index, Unit};
 pub use super::query::{MAX_TERMS, Query};
 use memchr::memmem;
-use std::collections::HashMap;
 
 /// A unit that matched, and how well.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -58,13 +57,13 @@ pub struct Concept {
     pub fuzzy: bool,
 }
 
-const K1: f32 = 1.2;
-const B_HEAD: f32 = 0.3;
-const B_BODY: f32 = 0.75;
-const W_QUESTION: f32 = 5.0;
-const W_HEADING: f32 = 3.0;
-const W_BODY: f32 = 1.0;
-const W_TITLE: f32 = 0.6;
+pub(super) const K1: f32 = 1.2;
+pub(super) const B_HEAD: f32 = 0.3;
+pub(super) const B_BODY: f32 = 0.75;
+pub(super) const W_QUESTION: f32 = 5.0;
+pub(super) const W_HEADING: f32 = 3.0;
+pub(super) const W_BODY: f32 = 1.0;
+pub(super) const W_TITLE: f32 = 0.6;
 const SYNONYM: f32 = 0.8;
 const PART: f32 = 0.5;
 const TYPO: f32 = 0.5;
@@ -123,6 +122,16 @@ impl Index {
 
     /// [`Index::concepts`], splitting compounds against the headings only unless `bodies`.
     fn concepts_in(&self, query: &Query, bodies: bool) -> Vec<Concept> {
+        self.concepts_with(query, bodies, &|prefix, bodies| self.has_word_starting(prefix, bodies))
+    }
+
+    /// [`Index::concepts_in`], asking `has` whether the library has a word that starts so.
+    pub(super) fn concepts_with(
+        &self,
+        query: &Query,
+        bodies: bool,
+        has: &dyn Fn(&str, bool) -> bool,
+    ) -> Vec<Concept> {
         let mut out = Vec::new();
         let words = query.terms.iter().map(|w| (w, 1.0)).chain(query.asking.iter().map(|w| (w, ASKED)));
         for (word, weight) in words {
@@ -148,7 +157,7 @@ impl Index {
             if weight < 1.0 || typing {
                 continue;
             }
-            if let Some((left, right)) = self.split_compound(word, bodies) {
+            if let Some((left, right)) = self.split_compound(word, bodies, has) {
                 for part in [left, right] {
                     let patterns = vec![Pattern { text: part.clone(), factor: 1.0, open_end: false }];
                     out.push(Concept { word: part, patterns, weight: PART, heads_only: false, fuzzy: false });
@@ -203,23 +212,28 @@ impl Index {
 
     /// `word` as two words of the library's vocabulary (`rygoevelser` → `ryg` + `oevels`),
     /// as stems; the first may end in a joining `s` or `e` (`spaendings|hovedpine`).
-    fn split_compound(&self, word: &str, bodies: bool) -> Option<(String, String)> {
+    fn split_compound(
+        &self,
+        word: &str,
+        bodies: bool,
+        has: &dyn Fn(&str, bool) -> bool,
+    ) -> Option<(String, String)> {
         // A word the library has (or an inflection of one) is not split.
-        if word.len() < 7 || !word.is_ascii() || self.has_word_starting(&stem(word), bodies) {
+        if word.len() < 7 || !word.is_ascii() || has(&stem(word), bodies) {
             return None;
         }
         let mut best: Option<(usize, String, String)> = None;
         for at in 3..=word.len() - 4 {
             let (left, right) = word.split_at(at);
             let right = stem(right);
-            if right.len() < 3 || analyze::is_stop(&right) || !self.has_word_starting(&right, bodies) {
+            if right.len() < 3 || analyze::is_stop(&right) || !has(&right, bodies) {
                 continue;
             }
             let left = [left, left.strip_suffix('s').unwrap_or(""), left.strip_suffix('e').unwrap_or("")]
                 .into_iter()
                 .filter(|l| l.len() >= 3)
                 .map(stem)
-                .find(|l| l.len() >= 3 && !analyze::is_stop(l) && self.has_word_starting(l, bodies));
+                .find(|l| l.len() >= 3 && !analyze::is_stop(l) && has(l, bodies));
             let Some(left) = left else { continue };
             let balance = left.len().min(right.len());
             if best.as_ref().is_none_or(|(b, _, _)| balance > *b) {
@@ -229,7 +243,7 @@ impl Index {
         best.map(|(_, l, r)| (l, r))
     }
 
-    fn run(
+    pub(super) fn run(
         &self,
         query: &Query,
         limit: usize,
@@ -243,10 +257,19 @@ impl Index {
         let mut head_tf = vec![0f32; n];
         let mut body_tf = vec![0f32; n];
         let mut touched: Vec<u32> = Vec::new();
-        let mut titles: HashMap<u32, f32> = HashMap::new();
+        // What each article's title, slug and keywords add for the concept, and which
+        // articles they add to.
+        let mut title_tf = vec![0f32; self.article_start.len()];
+        let mut titled: Vec<u32> = Vec::new();
         let big_n = self.units.len().max(1) as f32;
         for concept in &concepts {
-            titles.clear();
+            let mut title = |article: u32, factor: f32| {
+                let a = article as usize;
+                if title_tf[a] == 0.0 {
+                    titled.push(article);
+                }
+                title_tf[a] += factor;
+            };
             for p in &concept.patterns {
                 scan(&self.heads, &self.head_fields, p, |field, _| {
                     let u = field.unit as usize;
@@ -255,14 +278,14 @@ impl Index {
                     }
                     head_tf[u] += p.factor;
                     if self.units[u].kind == FieldKind::Title {
-                        *titles.entry(self.units[u].article).or_default() += p.factor;
+                        title(self.units[u].article, p.factor);
                     }
                 });
                 if concept.heads_only {
                     continue;
                 }
                 scan(&self.metas, &self.meta_fields, p, |field, _| {
-                    *titles.entry(self.units[field.unit as usize].article).or_default() += p.factor;
+                    title(self.units[field.unit as usize].article, p.factor);
                 });
                 if bodies {
                     scan(&self.bodies, &self.body_fields, p, |field, at| {
@@ -298,16 +321,20 @@ impl Index {
                     score[u] += idf * tf * (K1 + 1.0) / (K1 + tf);
                 }
             };
-            for (&article, &title) in &titles {
+            for &article in &titled {
                 for u in self.units_of(article) {
-                    add(u, title);
+                    add(u, title_tf[article as usize]);
                 }
             }
             for &u in &touched {
-                if !titles.contains_key(&self.units[u as usize].article) {
+                if title_tf[self.units[u as usize].article as usize] == 0.0 {
                     add(u as usize, 0.0);
                 }
             }
+            for &article in &titled {
+                title_tf[article as usize] = 0.0;
+            }
+            titled.clear();
             for &u in &touched {
                 head_tf[u as usize] = 0.0;
                 body_tf[u as usize] = 0.0;
@@ -344,14 +371,14 @@ impl Index {
     }
 
     /// The length of unit `u`'s text, in bytes.
-    fn body_len(&self, u: usize) -> f32 {
+    pub(super) fn body_len(&self, u: usize) -> f32 {
         let at = self.body_fields.partition_point(|f| (f.unit as usize) < u);
         self.body_fields.get(at).filter(|f| f.unit as usize == u).map_or(1.0, |f| (f.end - f.start) as f32)
     }
 
     /// A long word that matched no question heading (nor did its synonyms) may match one
     /// with a typo.
-    fn fuzzy_questions(
+    pub(super) fn fuzzy_questions(
         &self,
         concept: &Concept,
         head_tf: &mut [f32],
@@ -409,7 +436,7 @@ fn without_overlaps(patterns: Vec<Pattern>) -> Vec<Pattern> {
 
 /// Calls `found` with the field and the offset in it of every place `pattern` occurs inside
 /// a field of `text` (a short pattern only at the start of a word).
-fn scan(text: &str, fields: &[Field], p: &Pattern, mut found: impl FnMut(&Field, u32)) {
+pub(super) fn scan(text: &str, fields: &[Field], p: &Pattern, mut found: impl FnMut(&Field, u32)) {
     let pattern = p.text.as_str();
     if pattern.is_empty() {
         return;
@@ -430,6 +457,6 @@ fn scan(text: &str, fields: &[Field], p: &Pattern, mut found: impl FnMut(&Field,
     }
 }
 
-fn offset(n: usize) -> u32 {
+pub(super) fn offset(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }

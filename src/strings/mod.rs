@@ -14,6 +14,7 @@ mod serve;
 mod settings;
 mod shell;
 mod space;
+mod speed;
 mod store;
 
 pub use check::*;
@@ -31,6 +32,7 @@ pub use serve::*;
 pub use settings::*;
 pub use shell::*;
 pub use space::*;
+pub use speed::*;
 pub use store::*;
 
 /// The help overlay's title.

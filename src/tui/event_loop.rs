@@ -23,6 +23,8 @@ pub enum Wake {
     Signal(i32),
     /// A long article has been parsed in full (for the article opened as this generation).
     Parsed(u64, Box<crate::document::Document>),
+    /// Parsing a long article in full failed (for this generation; said why).
+    ParseFailed(u64, String),
     /// The search index has been built, or building it failed (said why).
     Indexed(Result<Box<crate::search::Index>, String>),
     /// An article file changed: the library, loaded anew.
@@ -177,8 +179,9 @@ fn event_loop<B: Surface, K: Keep>(app: &mut App, c: &mut Console<B, K>) -> io::
                 }
                 continue;
             }
-            Err(mpsc::TryRecvError::Empty) if app.layout_pending() => {
-                // Lay out the rest of a long article a slice at a time, between keys.
+            Err(mpsc::TryRecvError::Empty) if app.work_pending() => {
+                // Lay out the rest of a long article a slice at a time, between keys (and
+                // count the hits of find in it).
                 dirty |= app.lay_out_more();
                 continue;
             }
@@ -242,6 +245,10 @@ fn event_loop<B: Surface, K: Keep>(app: &mut App, c: &mut Console<B, K>) -> io::
             }
             Wake::Parsed(generation, doc) => {
                 dirty |= app.adopt(generation, *doc);
+                app.take_effects()
+            }
+            Wake::ParseFailed(generation, why) => {
+                dirty |= app.parse_failed(generation, &why);
                 app.take_effects()
             }
             Wake::Indexed(_) if app.skip_index() => continue,
@@ -436,9 +443,14 @@ fn perform<B: Surface, K: Keep>(
             }
             Effect::Parse(generation, body) => {
                 let tx = c.sender.clone();
+                let parse = app.parse;
                 std::thread::spawn(move || {
-                    let doc = crate::document::Document::parse(&body);
-                    let _ = tx.send(Wake::Parsed(generation, Box::new(doc)));
+                    // A panic is caught and said: the reader goes on with the start it has.
+                    let wake = match super::terminal::caught(|| parse(&body)) {
+                        Ok(doc) => Wake::Parsed(generation, Box::new(doc)),
+                        Err(why) => Wake::ParseFailed(generation, why),
+                    };
+                    let _ = tx.send(wake);
                 });
             }
             Effect::Watch(spec) => {

@@ -1,0 +1,242 @@
+//! The ranking as first written, kept for the tests: every pattern scanned through the
+//! whole folded text, every word of the vocabulary looked for the same way. The fast path in
+//! [`super::rank`] must rank exactly as this does.
+
+use super::index::{FieldKind, Index, Unit};
+use super::rank::{B_BODY, B_HEAD, Hit, K1, Query, W_BODY, W_HEADING, W_QUESTION, W_TITLE, offset, scan};
+use std::collections::HashMap;
+
+impl Index {
+    /// Whether some word of the headings (and, with `bodies`, the text) starts with
+    /// `prefix`, by scanning the text.
+    pub(super) fn has_word_starting_by_scan(&self, prefix: &str, bodies: bool) -> bool {
+        let starts_word = |text: &str| {
+            let bytes = text.as_bytes();
+            memchr::memmem::find_iter(bytes, prefix.as_bytes())
+                .any(|at| at == 0 || !bytes[at - 1].is_ascii_alphanumeric())
+        };
+        !prefix.is_empty() && (starts_word(&self.heads) || (bodies && starts_word(&self.bodies)))
+    }
+
+    /// [`Index::run`] as first written.
+    pub(super) fn run_plain(
+        &self,
+        query: &Query,
+        limit: usize,
+        bodies: bool,
+        wanted: impl Fn(&Unit) -> bool,
+    ) -> (Vec<Hit>, usize) {
+        let concepts = self.concepts_with(query, bodies, &|p, b| self.has_word_starting_by_scan(p, b));
+        let n = self.units.len();
+        let mut score = vec![0f32; n];
+        let mut body_at: Vec<(u32, u32)> = vec![(u32::MAX, 0); n];
+        let mut head_tf = vec![0f32; n];
+        let mut body_tf = vec![0f32; n];
+        let mut touched: Vec<u32> = Vec::new();
+        let mut titles: HashMap<u32, f32> = HashMap::new();
+        let big_n = self.units.len().max(1) as f32;
+        for concept in &concepts {
+            titles.clear();
+            for p in &concept.patterns {
+                scan(&self.heads, &self.head_fields, p, |field, _| {
+                    let u = field.unit as usize;
+                    if head_tf[u] == 0.0 && body_tf[u] == 0.0 {
+                        touched.push(field.unit);
+                    }
+                    head_tf[u] += p.factor;
+                    if self.units[u].kind == FieldKind::Title {
+                        *titles.entry(self.units[u].article).or_default() += p.factor;
+                    }
+                });
+                if concept.heads_only {
+                    continue;
+                }
+                scan(&self.metas, &self.meta_fields, p, |field, _| {
+                    *titles.entry(self.units[field.unit as usize].article).or_default() += p.factor;
+                });
+                if bodies {
+                    scan(&self.bodies, &self.body_fields, p, |field, at| {
+                        let u = field.unit as usize;
+                        if head_tf[u] == 0.0 && body_tf[u] == 0.0 {
+                            touched.push(field.unit);
+                        }
+                        body_tf[u] += p.factor;
+                        if body_at[u].0 == u32::MAX {
+                            body_at[u] = (at, offset(p.text.len()));
+                        }
+                    });
+                }
+            }
+            if concept.fuzzy {
+                self.fuzzy_questions(concept, &mut head_tf, &body_tf, &mut touched);
+            }
+            let df = touched.len() as f32;
+            let idf = (1.0 + (big_n - df + 0.5) / (df + 0.5)).ln() * concept.weight;
+            let mut add = |u: usize, title: f32| {
+                let head_len = self.head_fields.get(u).map_or(1.0, |f| (f.end - f.start) as f32);
+                let kind = self.units[u].kind;
+                let w_head = if kind.is_question() { W_QUESTION } else { W_HEADING };
+                let head = w_head * head_tf[u] / (1.0 - B_HEAD + B_HEAD * head_len / self.avg_head);
+                let body = if body_tf[u] > 0.0 {
+                    let len = self.body_len(u);
+                    W_BODY * body_tf[u] / (1.0 - B_BODY + B_BODY * len / self.avg_body)
+                } else {
+                    0.0
+                };
+                let tf = head + body + W_TITLE * title.min(2.0);
+                if tf > 0.0 {
+                    score[u] += idf * tf * (K1 + 1.0) / (K1 + tf);
+                }
+            };
+            for (&article, &title) in &titles {
+                for u in self.units_of(article) {
+                    add(u, title);
+                }
+            }
+            for &u in &touched {
+                if !titles.contains_key(&self.units[u as usize].article) {
+                    add(u as usize, 0.0);
+                }
+            }
+            for &u in &touched {
+                head_tf[u as usize] = 0.0;
+                body_tf[u as usize] = 0.0;
+            }
+            touched.clear();
+        }
+        let mut hits: Vec<Hit> = score
+            .iter()
+            .enumerate()
+            .filter(|&(u, &s)| s > 0.0 && wanted(&self.units[u]))
+            .map(|(u, &s)| Hit {
+                unit: offset(u),
+                target: self.units[u],
+                score: s,
+                body_at: (body_at[u].0 != u32::MAX).then_some(body_at[u]),
+            })
+            .collect();
+        let total = hits.len();
+        let order = |a: &Hit, b: &Hit| {
+            b.score
+                .total_cmp(&a.score)
+                .then(
+                    (b.target.kind == FieldKind::FaqQuestion).cmp(&(a.target.kind == FieldKind::FaqQuestion)),
+                )
+                .then(a.unit.cmp(&b.unit))
+        };
+        if hits.len() > limit && limit > 0 {
+            hits.select_nth_unstable_by(limit - 1, order);
+            hits.truncate(limit);
+        }
+        hits.sort_by(order);
+        hits.truncate(limit);
+        (hits, total)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Index, Query};
+    use crate::library::{Article, Library, Source};
+
+    /// The example queries of the lookup evaluation, and the benchmark's.
+    fn queries() -> Vec<String> {
+        let mut out: Vec<String> = [
+            include_str!("../../tests/lookup/queries-dev.tsv"),
+            include_str!("../../tests/lookup/queries-own.tsv"),
+        ]
+        .iter()
+        .flat_map(|file| file.lines())
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .filter_map(|l| l.split_once('\t').map(|(q, _)| q.to_string()))
+        .collect();
+        let bench = [
+            "h",
+            "hv",
+            "hvornaar skal man",
+            "smerter nummer 3",
+            "helbrdes",
+            "rygoevelser forebyggelse",
+            "traening knae",
+            "kulde styrke",
+            "diagnose hverdag",
+            "lumbago hvor laenge",
+        ];
+        out.extend(bench.iter().map(|q| q.to_string()));
+        out
+    }
+
+    /// Every query, and every start of it as it is typed.
+    fn typed(queries: &[String]) -> Vec<String> {
+        queries
+            .iter()
+            .flat_map(|q| {
+                q.char_indices().map(|(at, c)| q[..at + c.len_utf8()].to_string()).collect::<Vec<_>>()
+            })
+            .collect()
+    }
+
+    fn assert_same(index: &Index, query: &Query, what: &str) {
+        for (bodies, limit) in [(false, 200), (true, 200), (true, 3)] {
+            let fast = index.run(query, limit, bodies, |_| true);
+            let plain = index.run_plain(query, limit, bodies, |_| true);
+            assert_eq!(fast.1, plain.1, "{what:?}: as many hits");
+            let bits = |hits: &[super::Hit]| {
+                hits.iter().map(|h| (h.unit, h.score.to_bits(), h.body_at)).collect::<Vec<_>>()
+            };
+            assert_eq!(
+                bits(&fast.0),
+                bits(&plain.0),
+                "{what:?} (bodies {bodies}): the same hits, scores and places"
+            );
+        }
+    }
+
+    #[test]
+    fn the_fast_ranking_ranks_the_example_queries_exactly_as_the_plain_one() {
+        let library = Library::bundled();
+        let index = Index::of(&library);
+        for q in queries() {
+            assert_same(&index, &Query::new(&q), &q);
+        }
+        for q in typed(&queries()) {
+            assert_same(&index, &Query::typing(&q), &q);
+        }
+    }
+
+    #[test]
+    fn the_fast_ranking_ranks_a_generated_library_exactly_as_the_plain_one() {
+        let mut library = Library::default();
+        for (slug, text) in crate::corpus::library(300, 3_000) {
+            library.insert(Article::from_bytes(slug, Source::Bundled, text.as_bytes()).0);
+        }
+        let index = Index::of(&library);
+        for q in queries() {
+            assert_same(&index, &Query::new(&q), &q);
+            assert_same(&index, &Query::typing(&q), &q);
+        }
+    }
+
+    #[test]
+    fn the_vocabulary_knows_the_words_the_text_has() {
+        let index = Index::of(&Library::bundled());
+        let words: Vec<String> = queries()
+            .iter()
+            .flat_map(|q| {
+                crate::search::analyze::words(&crate::search::fold(q)).map(str::to_string).collect::<Vec<_>>()
+            })
+            .collect();
+        for word in &words {
+            for end in 1..=word.len() {
+                let Some(prefix) = word.get(..end) else { continue };
+                for bodies in [false, true] {
+                    assert_eq!(
+                        index.has_word_starting(prefix, bodies),
+                        index.has_word_starting_by_scan(prefix, bodies),
+                        "{prefix} {bodies}"
+                    );
+                }
+            }
+        }
+    }
+}
