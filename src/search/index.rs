@@ -82,10 +82,9 @@ pub struct Index {
     pub(super) avg_body: f32,
     /// The library's synonym groups.
     pub(super) synonyms: Synonyms,
-    /// The words of the headings and titles, and of the text, sorted, each once (made when
-    /// first asked for): what a compound is split against.
+    /// The words of the headings and titles, sorted, each once (made when first asked
+    /// for): what a compound is split against first.
     head_words: std::sync::OnceLock<Vocabulary>,
-    body_words: std::sync::OnceLock<Vocabulary>,
 }
 
 /// The distinct words (runs of ASCII letters and digits) of a text, sorted.
@@ -223,22 +222,22 @@ impl Index {
     /// Whether some word of the library's headings (and, with `bodies`, its text) starts
     /// with `prefix`: the vocabulary compound words are split against.
     pub fn has_word_starting(&self, prefix: &str, bodies: bool) -> bool {
-        if !prefix.is_empty() && prefix.bytes().all(|b| b.is_ascii_alphanumeric()) {
-            // A word of letters and digits starts where the text has one that starts so.
-            let heads = self.head_words.get_or_init(|| Vocabulary::of(&self.heads));
-            return heads.has_word_starting(prefix)
-                || (bodies
-                    && self
-                        .body_words
-                        .get_or_init(|| Vocabulary::of(&self.bodies))
-                        .has_word_starting(prefix));
+        if prefix.is_empty() {
+            return false;
         }
         let starts_word = |text: &str| {
             let bytes = text.as_bytes();
             memchr::memmem::find_iter(bytes, prefix.as_bytes())
                 .any(|at| at == 0 || !bytes[at - 1].is_ascii_alphanumeric())
         };
-        !prefix.is_empty() && (starts_word(&self.heads) || (bodies && starts_word(&self.bodies)))
+        // A word of letters and digits starts where the headings have one that starts so.
+        // (The text's words are not listed: sorting them costs more than a query's scans.)
+        let in_heads = if prefix.bytes().all(|b| b.is_ascii_alphanumeric()) {
+            self.head_words.get_or_init(|| Vocabulary::of(&self.heads)).has_word_starting(prefix)
+        } else {
+            starts_word(&self.heads)
+        };
+        in_heads || (bodies && starts_word(&self.bodies))
     }
 
     /// The units of article `article`.
@@ -311,7 +310,6 @@ impl Index {
             + self.meta_fields.capacity() * size_of::<Field>()
             + self.article_start.capacity() * size_of::<u32>()
             + self.head_words.get().map_or(0, Vocabulary::heap_bytes)
-            + self.body_words.get().map_or(0, Vocabulary::heap_bytes)
     }
 
     /// The heading (or, for an article's top, the title) of `unit`, as written.
