@@ -2,12 +2,14 @@
 //! `TestBackend`, or the reader's own backend into the vt100 emulator) and effects out,
 //! with a store that can refuse, fail or be busy.
 
+mod common;
+
 use artikel::app::{App, SaveError, SaveErrorKind};
 use artikel::backend::{Ansi, Colors};
 use artikel::library::Library;
 use artikel::store::{Change, Draft, Store};
 use artikel::tui::{Console, Ending, Keep, Outcome, Surface, Wake, run_loop};
-use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::Event;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::layout::Size;
@@ -86,20 +88,8 @@ fn test_rig() -> Rig<TestBackend> {
 impl<B: Surface> Rig<B> {
     /// Types `keys`: characters, or `<C-x>` for Ctrl-x, `<enter>`, `<esc>`.
     fn keys(&self, keys: &str) -> &Self {
-        let mut rest = keys;
-        while let Some(c) = rest.chars().next() {
-            let (event, len) = if let Some(tail) = rest.strip_prefix("<C-") {
-                let c = tail.chars().next().expect("a letter");
-                (KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL), 5)
-            } else if rest.starts_with("<enter>") {
-                (KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE), 7)
-            } else if rest.starts_with("<esc>") {
-                (KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE), 5)
-            } else {
-                (KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE), c.len_utf8())
-            };
+        for event in common::key_events(keys) {
             self.tx.send(Wake::Input(Event::Key(event))).expect("send");
-            rest = &rest[len..];
         }
         self
     }

@@ -3,6 +3,8 @@
 //! lists the shared comments and `a` writes one; a write the ledger cannot take stays queued;
 //! another session's decisions show without a restart.
 
+mod common;
+
 use artikel::app::App;
 use artikel::app::SaveError;
 use artikel::ledger::{
@@ -11,7 +13,7 @@ use artikel::ledger::{
 use artikel::library::Library;
 use artikel::store::{Change, Draft, Store};
 use artikel::tui::{Console, Keep, Outcome, Wake, run_loop};
-use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::Event;
 use insta::assert_snapshot;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -70,20 +72,8 @@ fn rig(reviewer: &str, prepare: impl FnOnce(&mut Ledger, &Library)) -> Rig {
 impl Rig {
     /// Types `keys`: characters, or `<C-x>`, `<enter>`, `<esc>`.
     fn keys(&self, keys: &str) -> &Self {
-        let mut rest = keys;
-        while let Some(c) = rest.chars().next() {
-            let (event, len) = if let Some(tail) = rest.strip_prefix("<C-") {
-                let c = tail.chars().next().expect("a letter");
-                (KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL), 5)
-            } else if rest.starts_with("<enter>") {
-                (KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE), 7)
-            } else if rest.starts_with("<esc>") {
-                (KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE), 5)
-            } else {
-                (KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE), c.len_utf8())
-            };
+        for event in common::key_events(keys) {
             self.tx.send(Wake::Input(Event::Key(event))).expect("send");
-            rest = &rest[len..];
         }
         self
     }

@@ -260,3 +260,25 @@ pub fn cpu_seconds(pid: u32) -> Option<f64> {
     let ticks: f64 = fields.get(11)?.parse::<f64>().ok()? + fields.get(12)?.parse::<f64>().ok()?;
     Some(ticks / 100.0)
 }
+
+/// The key presses `keys` spells: characters, or `<C-x>` for Ctrl-x, `<enter>`, `<esc>`.
+pub fn key_events(keys: &str) -> Vec<crossterm::event::KeyEvent> {
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let mut events = Vec::new();
+    let mut rest = keys;
+    while let Some(c) = rest.chars().next() {
+        let (event, len) = if let Some(tail) = rest.strip_prefix("<C-") {
+            let c = tail.chars().next().expect("a letter");
+            (KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL), 5)
+        } else if rest.starts_with("<enter>") {
+            (KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE), 7)
+        } else if rest.starts_with("<esc>") {
+            (KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE), 5)
+        } else {
+            (KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE), c.len_utf8())
+        };
+        events.push(event);
+        rest = &rest[len..];
+    }
+    events
+}
