@@ -53,7 +53,7 @@ fn palette_query(b: Bencher, typed: &str) {
     b.bench(|| index.questions(&Query::typing(typed), 200));
 }
 
-/// The palette after 8,000 characters were typed (issue 11.9): the query is read up to its
+/// The palette after 8,000 characters were typed: the query is read up to its
 /// first 400 characters, so the keystroke costs what a long query costs.
 #[divan::bench]
 fn palette_query_8000_characters(b: Bencher) {
