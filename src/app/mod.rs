@@ -11,6 +11,7 @@ pub mod keymap;
 mod lazy;
 mod links;
 mod lookup;
+mod mouse;
 mod navigate;
 mod place;
 mod reload;

@@ -1,8 +1,8 @@
 //! `update`: applies one action to the reader's state.
 
+use super::mouse;
 use super::{Action, App, Effect, Focus, ListKind, ListView, Modal, Overlay, Update};
 use crate::document::HeadingKind;
-use crate::screen::{entry_at, rows_offset};
 use crate::strings;
 
 /// Applies `action` to `app`. Returns whether anything visible changed (and so whether the
@@ -396,8 +396,8 @@ fn in_panes(app: &mut App, action: Action) -> bool {
             app.ask(Effect::Quit);
             true
         }
-        Action::Wheel { col, row, down } => wheel(app, col, row, down),
-        Action::Click { col, row } => app.jumping(|app| click(app, col, row)),
+        Action::Wheel { col, row, down } => mouse::wheel(app, col, row, down),
+        Action::Click { col, row } => app.jumping(|app| mouse::click(app, col, row)),
         Action::Resize(..) => false,
         Action::Links => app.open_links(),
     }
@@ -426,7 +426,7 @@ fn cycle_focus(app: &mut App, forward: bool) -> bool {
     true
 }
 
-fn activate(app: &mut App) -> bool {
+pub(super) fn activate(app: &mut App) -> bool {
     match app.focus {
         Focus::Library => {
             if app.library_sel != app.current {
@@ -456,54 +456,4 @@ fn toggle_contents(app: &mut App) -> bool {
         app.modal = Modal::Overlay(Overlay::Contents);
     }
     true
-}
-
-fn wheel(app: &mut App, col: u16, row: u16, down: bool) -> bool {
-    let panes = app.panes();
-    let at = ratatui::layout::Position::new(col, row);
-    let focus = if panes.library.is_some_and(|r| r.contains(at)) {
-        Focus::Library
-    } else if panes.contents.is_some_and(|r| r.contains(at)) {
-        Focus::Contents
-    } else {
-        return app.scroll_by(if down { 3 } else { -3 });
-    };
-    if app.focus != focus {
-        app.contents_sel = app.contents_highlight();
-        app.focus = focus;
-    }
-    app.select_by(if down { 1 } else { -1 });
-    true
-}
-
-fn click(app: &mut App, col: u16, row: u16) -> bool {
-    let panes = app.panes();
-    let at = ratatui::layout::Position::new(col, row);
-    // The row inside a pane's list (below its title row), the list's width (left of its
-    // rule) and its height, as the pane draws it.
-    let inside = |r: ratatui::layout::Rect| {
-        (row > r.y && row < r.y + r.height).then(|| {
-            (usize::from(row - r.y - 1), usize::from(r.width.saturating_sub(1)), usize::from(r.height - 1))
-        })
-    };
-    if let Some((y, width, height)) = panes.library.filter(|r| r.contains(at)).and_then(inside) {
-        let rows = |i| app.library_entry(i, width).height();
-        let first = rows_offset(app.library_sel, height, rows);
-        if let Some(i) = entry_at(first, y, app.library.articles.len(), rows) {
-            app.library_sel = i;
-            app.focus = Focus::Library;
-            return activate(app);
-        }
-    }
-    if let Some((y, width, height)) = panes.contents.filter(|r| r.contains(at)).and_then(inside) {
-        let entries = app.contents_rows(width);
-        let rows = |i| entries.height(i);
-        let first = rows_offset(app.contents_highlight(), height, rows);
-        if let Some(i) = entry_at(first, y, entries.len(), rows) {
-            app.contents_sel = i;
-            app.focus = Focus::Contents;
-            return activate(app);
-        }
-    }
-    false
 }

@@ -20,10 +20,10 @@ use ratatui::backend::{Backend, ClearType, WindowSize};
 use ratatui::buffer::{Buffer, Cell};
 use ratatui::layout::{Position, Rect, Size};
 use ratatui::style::Color;
-use ratatui::{Frame, Terminal};
 use std::io::{self, Write};
 
 mod cells;
+mod frame;
 pub mod hyperlink;
 #[cfg(test)]
 mod props;
@@ -33,6 +33,7 @@ mod sgr;
 mod tests;
 
 use cells::{MAX_REACH, changed_cells, columns, fitting, parts, reach, tail_start};
+pub use frame::{draw_frame, draw_linked_frame};
 use scroll::{Hashes, blank_hashes, find_scroll, runs};
 pub use sgr::Colors;
 use sgr::{MODIFIER_CODES, PLAIN, Pen, ascii, colour_code, width_of};
@@ -371,38 +372,6 @@ impl<W: Write> Ansi<W> {
         self.pen = want;
         Ok(())
     }
-}
-
-/// Draws a frame with `render` and writes what differs from what the terminal shows, resizing
-/// first if the terminal was resized.
-///
-/// This is the fast way to draw (rather than [`Terminal::draw`]): no copy of the screen is
-/// made, and ratatui's own diff is not needed, since the backend keeps the screen it wrote.
-pub fn draw_frame<W: Write>(
-    terminal: &mut Terminal<Ansi<W>>,
-    render: impl FnOnce(&mut Frame),
-) -> io::Result<()> {
-    draw_linked_frame(terminal, |frame| {
-        render(frame);
-        Vec::new()
-    })
-}
-
-/// Draws a frame like [`draw_frame`], with the hyperlinks `render` hands back.
-pub fn draw_linked_frame<W: Write>(
-    terminal: &mut Terminal<Ansi<W>>,
-    render: impl FnOnce(&mut Frame) -> Vec<hyperlink::Hyperlink>,
-) -> io::Result<()> {
-    terminal.autoresize()?;
-    let mut frame = terminal.get_frame();
-    let links = render(&mut frame);
-    let area = frame.area();
-    terminal.backend_mut().next_links = hyperlink::cells(&links, area.width, area.height);
-    let drawn = std::mem::take(terminal.current_buffer_mut());
-    let mut spare = terminal.backend_mut().present_frame(drawn)?;
-    spare.reset();
-    *terminal.current_buffer_mut() = spare;
-    Ok(())
 }
 
 impl<W: Write> Backend for Ansi<W> {
