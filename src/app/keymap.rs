@@ -10,7 +10,6 @@ pub use runtime::{Keymap, in_force, label};
 use super::Action;
 use crate::strings::*;
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
-use std::borrow::Cow;
 
 /// A key as it is pressed: a code and the modifiers that matter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -104,22 +103,6 @@ pub const PROMPT_BINDINGS: &[Binding] = &[
     bind(&[special(KeyCode::PageUp)], "PgUp", Action::PageUp, HELP_PROMPT_PAGE_UP),
     bind(&[ctrl('c')], "Ctrl-c", Action::Exit, HELP_EXIT),
 ];
-
-/// The help, as (keys, what they do) rows: the reading keys (as the map in force binds
-/// them), then under a heading of their own (keys empty) the prompt keys, then the mouse.
-pub fn help_rows() -> Vec<(Cow<'static, str>, &'static str)> {
-    let row = |b: &Binding| (label(b), b.help.as_str());
-    let mut rows: Vec<(Cow<str>, &str)> = BINDINGS.iter().map(row).collect();
-    rows.push(("".into(), ""));
-    rows.push(("".into(), PROMPT_KEYS.as_str()));
-    rows.extend(PROMPT_BINDINGS.iter().map(row));
-    rows.push(("".into(), ""));
-    rows.push(("".into(), EDITOR_KEYS.as_str()));
-    rows.extend(EDITOR_BINDINGS.iter().map(row));
-    rows.push(("".into(), ""));
-    rows.push((MOUSE.as_str().into(), MOUSE_HELP.as_str()));
-    rows
-}
 
 /// The keys of the note editor; every other key is typed (Enter starts a new line).
 pub const EDITOR_BINDINGS: &[Binding] = &[

@@ -130,7 +130,9 @@ mod tests {
         {
             let _guard = in_force(&map);
             assert_eq!(label(row), "x");
-            assert!(super::super::help_rows().iter().any(|(l, h)| l == "x" && *h == row.help.as_str()));
+            let help = crate::app::help::lines(12);
+            let shown = |l: &crate::app::help::Line| matches!(l, crate::app::help::Line::Key { keys, what } if keys == "x" && what == row.help.as_str());
+            assert!(help.iter().any(shown), "the help overlay shows the key in force");
         }
         assert_eq!(label(row), "]", "the guard puts the defaults back");
     }
