@@ -145,7 +145,6 @@ pub fn run(library: Library, options: &Options, cli: &crate::cli::Cli) -> Result
         max_auth_attempts: 6,
         // A connection that never logs in, or a reader left alone, is closed.
         inactivity_timeout: Some(options.idle_timeout + Duration::from_secs(60)),
-        nodelay: true,
         ..Config::default()
     });
     let news = Arc::new(news::News::default());
@@ -267,6 +266,11 @@ async fn connection(
     shared: Arc<Shared>,
 ) {
     shared.log.line(&format!("#{id} {peer} - connected"));
+    // Each frame goes out at once: russh sets this (`Config::nodelay`) only on the sockets it
+    // accepts itself, not on a stream handed to `run_stream`.
+    if let Err(e) = stream.set_nodelay(true) {
+        shared.log.line(&format!("#{id} {peer} - cannot turn off delayed sending ({e})"));
+    }
     let conn = handler::Conn::new(shared.clone(), id, peer);
     let logged_in = conn.logged_in.clone();
     let started = Instant::now();

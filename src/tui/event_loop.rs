@@ -320,8 +320,8 @@ fn wait<B: Surface, K: Keep>(app: &App, c: &Console<B, K>) -> Option<Duration> {
     let retry = app.waiting_for_lock().then_some(RETRY_EVERY);
     let draft =
         app.editor().map(|_| DRAFT_EVERY.saturating_sub(c.draft_saved.map_or(DRAFT_EVERY, |t| t.elapsed())));
-    let asks = !c.ledger_told || app.ledger_waiting();
-    let ledger = c.ledger_polled.filter(|_| asks).map(|t| c.ledger_every.saturating_sub(t.elapsed()));
+    let ledger =
+        c.ledger_polled.filter(|_| asks_ledger(app, c)).map(|t| c.ledger_every.saturating_sub(t.elapsed()));
     retry.into_iter().chain(draft).chain(ledger).min()
 }
 
@@ -358,11 +358,17 @@ fn start_ledger<B: Surface, K: Keep>(app: &mut App, c: &mut Console<B, K>) -> bo
     true
 }
 
+/// Whether the loop asks the ledger on a timer: unless it is told of changes, and then only
+/// while a refused write waits to be tried again.
+fn asks_ledger<B: Surface, K: Keep>(app: &App, c: &Console<B, K>) -> bool {
+    !c.ledger_told || app.ledger_waiting()
+}
+
 /// Every [`LEDGER_EVERY`]: when another session wrote to the ledger, reads the marks and
 /// the open article's comments again; a write the ledger refused is tried again. Whether
 /// there is something new to draw.
 fn poll_ledger_if_due<B: Surface, K: Keep>(app: &mut App, c: &mut Console<B, K>) -> io::Result<bool> {
-    let due = c.ledger_polled.is_some_and(|t| t.elapsed() >= c.ledger_every);
+    let due = asks_ledger(app, c) && c.ledger_polled.is_some_and(|t| t.elapsed() >= c.ledger_every);
     if c.ledger.is_none() || !due {
         return Ok(false);
     }
