@@ -158,6 +158,7 @@ fn a_decision_in_one_session_shows_in_another_without_a_key() {
         .wait_for("the approval marked where it was made", |rows| mark_of(rows, "Knæsmerter") == Some('✓'));
     // No key in the watching session: the server tells it the ledger changed.
     watching.wait_for("the other session's approval marked", |rows| mark_of(rows, "Knæsmerter") == Some('✓'));
+    assert!(!server.log().contains("cannot watch the ledger"), "told, not asking: {}", server.log());
     for mut s in [deciding, watching] {
         s.send("q");
         assert_eq!(s.wait_exit(Duration::from_secs(10)), Some(0));
