@@ -21,6 +21,8 @@ pub enum Wake {
     Closed,
     /// A signal arrived.
     Signal(i32),
+    /// The review ledger may have changed: told by whoever watches it for this reader.
+    LedgerChanged,
     /// A long article has been parsed in full (for the article opened as this generation).
     Parsed(u64, Box<crate::document::Document>),
     /// Parsing a long article in full failed (for this generation; said why).
@@ -31,8 +33,6 @@ pub enum Wake {
     Reloaded(Box<crate::watch::Reload>),
     /// Every article's version has been worked out (in the library's order).
     Versions(Vec<String>),
-    /// The review ledger may have changed: told by whoever watches it for this reader.
-    LedgerChanged,
 }
 
 /// Where the reader keeps notes, bookmarks, reviews, positions and the draft of a note.
@@ -278,11 +278,11 @@ fn event_loop<B: Surface, K: Keep>(app: &mut App, c: &mut Console<B, K>) -> io::
                 dirty = true;
                 continue;
             }
+            Wake::Signal(signal) => return Ok(Ending::Signal(signal)),
             Wake::LedgerChanged => {
                 dirty |= reread_ledger(app, c);
                 continue;
             }
-            Wake::Signal(signal) => return Ok(Ending::Signal(signal)),
             Wake::Closed => {
                 // The frame the last events left, if the terminal still takes it (a test's
                 // does; a closed one fails at once, which does not matter now).
