@@ -1,9 +1,11 @@
 //! `artikel serve` under 50 concurrent reader sessions through the real `ssh` client, on
 //! loopback only: server memory per added session (VmRSS), keystroke round trip (a key
 //! written to `ssh`, the first byte of the new screen read back from it), one key at a time
-//! and all sessions at once, and server CPU while every session is idle. Bounded: it stops
-//! by itself within two minutes, and the server dies with it on every way out (a guard, a
-//! panic hook, the parent-death signal, a watchdog). Run with `cargo bench --bench serve`.
+//! and all sessions at once, and server CPU and wakeups (context switches of all its threads)
+//! while every session is idle. Bounded: it stops by itself within two and a half minutes,
+//! and the server dies with it on every way out (a guard, a panic hook, the parent-death
+//! signal, a watchdog). Run with `cargo bench --bench serve`; `ARTIKEL_SERVE_BIN=PATH` measures
+//! another build of the server (an older one, to compare in the same minute).
 
 use std::io::{Read, Write};
 use std::os::unix::process::CommandExt;
@@ -20,7 +22,7 @@ const ROUNDS: usize = 8;
 const BURSTS: usize = 4;
 const PATIENCE: Duration = Duration::from_secs(30);
 /// The whole run ends by then, whatever happens.
-const WATCHDOG: Duration = Duration::from_secs(150);
+const WATCHDOG: Duration = Duration::from_secs(160);
 /// Keys that each change the screen from where the one before left it.
 const KEYS: [&[u8]; 4] = [b"]", b"j", b"k", b"["];
 
@@ -102,7 +104,9 @@ fn main() {
         .is_ok_and(|s| s.success());
     assert!(ok, "ssh-keygen");
     std::fs::copy(key.with_extension("pub"), dir.path().join("authorized_keys")).expect("keys");
-    let mut command = Command::new(env!("CARGO_BIN_EXE_artikel"));
+    let server_bin =
+        std::env::var_os("ARTIKEL_SERVE_BIN").unwrap_or_else(|| env!("CARGO_BIN_EXE_artikel").into());
+    let mut command = Command::new(server_bin);
     command
         .arg("--data-dir")
         .arg(dir.path().join("data"))
@@ -169,10 +173,11 @@ fn main() {
     let after_keys = rss_kib(pid);
 
     // Idle: every session open, nobody typing.
-    let quiet = Duration::from_secs(5);
-    let cpu_before = cpu_ticks(pid);
+    let quiet = Duration::from_secs(10);
+    let (cpu_before, woken_before) = (cpu_ticks(pid), switches(pid));
     std::thread::sleep(quiet);
     let cpu_idle = cpu_ticks(pid) - cpu_before;
+    let woken = switches(pid).saturating_sub(woken_before);
     let threads = status_field(pid, "Threads:");
     let load = std::fs::read_to_string("/proc/loadavg").unwrap_or_default();
 
@@ -191,7 +196,7 @@ fn main() {
     println!("keystroke round trip, a key to all {SESSIONS} at once: {}", quantiles(&mut burst));
     println!("keys with no answer within 2 s: {missed}");
     println!(
-        "server CPU over {}s with every session idle: {cpu_idle} ticks (1 tick = 10 ms); {threads} threads",
+        "server CPU over {}s with every session idle: {cpu_idle} ticks (1 tick = 10 ms), {woken} context switches; {threads} threads",
         quiet.as_secs()
     );
     drop(sessions);
@@ -284,6 +289,26 @@ fn status_field(pid: u32, name: &str) -> u64 {
 
 fn rss_kib(pid: u32) -> u64 {
     status_field(pid, "VmRSS:")
+}
+
+/// Context switches of all the server's threads so far: each is a thread put to sleep or
+/// taken off a core, so an idle server whose threads all sleep adds none.
+fn switches(pid: u32) -> u64 {
+    let Ok(tasks) = std::fs::read_dir(format!("/proc/{pid}/task")) else { return 0 };
+    tasks
+        .flatten()
+        .map(|task| {
+            let status = std::fs::read_to_string(task.path().join("status")).unwrap_or_default();
+            status
+                .lines()
+                .filter_map(|l| {
+                    l.strip_prefix("voluntary_ctxt_switches:")
+                        .or(l.strip_prefix("nonvoluntary_ctxt_switches:"))
+                })
+                .filter_map(|v| v.trim().parse::<u64>().ok())
+                .sum::<u64>()
+        })
+        .sum()
 }
 
 fn cpu_ticks(pid: u32) -> u64 {

@@ -138,6 +138,33 @@ fn a_session_shows_the_ledgers_marks_and_writes_as_its_reviewer() {
     assert_eq!(note["author"], "anna", "written by the key's reviewer, not {}", support::SERVER_USER);
 }
 
+/// The mark before an article's row in the Library (a space when it has none).
+fn mark_of(rows: &[String], name: &str) -> Option<char> {
+    rows.iter().skip(2).find(|l| l.chars().skip(1).collect::<String>().starts_with(name))?.chars().next()
+}
+
+#[test]
+fn a_decision_in_one_session_shows_in_another_without_a_key() {
+    let server = Server::start(&[]);
+    let watching = connect(&server, 80, 24);
+    watching.wait_text("Library");
+    assert_eq!(mark_of(&watching.rows(), "Knæsmerter"), Some(' '), "{}", watching.rows().join("\n"));
+    let mut deciding = connect(&server, 80, 24);
+    deciding.wait_text("Library");
+    deciding.send("r");
+    deciding.wait_text("a approve");
+    deciding.send("aSer fint ud\r");
+    deciding
+        .wait_for("the approval marked where it was made", |rows| mark_of(rows, "Knæsmerter") == Some('✓'));
+    // No key in the watching session: the server tells it the ledger changed.
+    watching.wait_for("the other session's approval marked", |rows| mark_of(rows, "Knæsmerter") == Some('✓'));
+    assert!(!server.log().contains("cannot watch the ledger"), "told, not asking: {}", server.log());
+    for mut s in [deciding, watching] {
+        s.send("q");
+        assert_eq!(s.wait_exit(Duration::from_secs(10)), Some(0));
+    }
+}
+
 #[test]
 fn a_hostile_article_sends_none_of_its_sequences_over_ssh() {
     let server = Server::start(&["--articles", "tests/fixtures/hostile"]);

@@ -81,7 +81,7 @@ impl App {
     /// Takes the search index built on a thread, and shows what the open lookup finds.
     pub fn adopt_index(&mut self, mut index: crate::search::Index) {
         index.attach(&self.library);
-        self.index.get_or_insert(index);
+        self.index.get_or_insert(Arc::new(index));
         self.refresh_palette();
         let width = usize::from(self.area.width.saturating_sub(6)).max(20);
         self.refresh_search(width);

@@ -105,15 +105,18 @@ impl App {
     /// The search index, built at once if the library is small; a large one is built on a
     /// thread (see [`App::index_job`]) and `None` until it arrives.
     pub fn ensure_index(&mut self) -> Option<&Index> {
+        if let (None, Some(shared)) = (&self.index, &self.shared_index) {
+            self.index = Some(shared.get_or_init(|| Arc::new(Index::of(&self.library))).clone());
+        }
         if self.index.is_none() {
             let bytes: usize = self.library.articles.iter().map(|a| a.body.len()).sum();
             if bytes <= INDEX_AT_ONCE {
-                self.index = Some(Index::of(&self.library));
+                self.index = Some(Arc::new(Index::of(&self.library)));
             } else {
                 self.request_index();
             }
         }
-        self.index.as_ref()
+        self.index.as_deref()
     }
 
     /// Opens the question palette, listing every question.

@@ -22,6 +22,9 @@ mod update;
 
 pub use action::Action;
 pub use docs::Docs;
+
+/// A search index shared by the readers of one library: empty until the first needs it.
+pub type SharedIndex = std::sync::Arc<std::sync::OnceLock<std::sync::Arc<crate::search::Index>>>;
 pub use effect::{Effect, SaveError, SaveErrorKind, Update};
 pub use find::{Find, FindHit};
 pub use history::Place;
@@ -130,7 +133,10 @@ pub struct App {
     /// Parses the whole of a long article (a field so that tests can make it fail).
     pub parse: fn(&str) -> Document,
     /// The search index of the library, once built.
-    pub index: Option<crate::search::Index>,
+    pub index: Option<std::sync::Arc<crate::search::Index>>,
+    /// The index this library shares with other readers of it (a server's sessions and
+    /// commands): built once, by whoever needs it first; taken instead of building one.
+    pub shared_index: Option<SharedIndex>,
     /// The articles parsed for lookup (previews, snippets), each once (and once for all the
     /// sessions of a server).
     pub docs: std::sync::Arc<Docs>,
@@ -207,6 +213,7 @@ impl App {
             generation: 0,
             parse: Document::parse,
             index: None,
+            shared_index: None,
             docs: std::sync::Arc::default(),
             want_index: false,
             index_failed: false,

@@ -197,6 +197,8 @@ impl App {
             self.stale_indexes += 1;
         }
         self.index = None;
+        // A shared index is of the library as it was.
+        self.shared_index = None;
         self.want_index = false;
         self.index_failed = false;
         match &mut self.modal {

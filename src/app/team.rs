@@ -69,8 +69,12 @@ impl App {
 
     /// Another try at writing what is queued, if a try failed (the loop's timer).
     pub fn retry_ledger(&mut self) -> Option<Effect> {
-        (self.team.failed && !self.team.queue.is_empty())
-            .then(|| Effect::WriteLedger(self.team.queue.clone()))
+        self.ledger_waiting().then(|| Effect::WriteLedger(self.team.queue.clone()))
+    }
+
+    /// Whether writes the ledger refused wait to be tried again.
+    pub fn ledger_waiting(&self) -> bool {
+        self.team.failed && !self.team.queue.is_empty()
     }
 
     /// The loop made the first writes of the queue (`outcomes`, one per write saved); `error`

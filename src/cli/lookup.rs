@@ -20,12 +20,23 @@ pub fn faq(
     json_out: bool,
     width: usize,
 ) -> Result<i32, Failure> {
+    faq_in(library, &Index::of(library), words, all, json_out, width)
+}
+
+/// [`faq`] in `index`, the library's index built already (a server builds it once for all).
+pub fn faq_in(
+    library: &Library,
+    index: &Index,
+    words: &[String],
+    all: bool,
+    json_out: bool,
+    width: usize,
+) -> Result<i32, Failure> {
     let text = words.join(" ");
     let query = Query::new(&text);
     if query.cut {
         super::print::warn(&strings::query_cut(MAX_TERMS));
     }
-    let index = Index::of(library);
     let hits = index.answers(&query, if all { 10 } else { 3 });
     if hits.is_empty() {
         if json_out {
@@ -76,12 +87,23 @@ pub fn faq(
 /// Prints every place `words` are found: `slug › section: snippet`, the snippet cut to the
 /// terminal's width on a terminal and the whole sentence around the hit otherwise.
 pub fn search(library: &Library, words: &[String], json_out: bool, width: usize) -> Result<i32, Failure> {
+    search_in(library, &Index::of(library), words, json_out, width)
+}
+
+/// [`search`] in `index`, the library's index built already (a server builds it once for all).
+pub fn search_in(
+    library: &Library,
+    index: &Index,
+    words: &[String],
+    json_out: bool,
+    width: usize,
+) -> Result<i32, Failure> {
     let text = words.join(" ");
     let query = Query::new(&text);
     if query.cut {
         super::print::warn(&strings::query_cut(MAX_TERMS));
     }
-    let hits = Index::of(library).search(&query, usize::MAX);
+    let hits = index.search(&query, usize::MAX);
     if hits.is_empty() {
         if json_out {
             write_out("[]\n")?;

@@ -2,11 +2,14 @@
 //! library and printed as into a pipe. Nothing else runs: no shell, no other program, no
 //! option that names a file or folder.
 
+use crate::app::SharedIndex;
 use crate::cli::{Cli, Command, NotesAction, ReviewAction, lookup, print, review};
 use crate::library::Library;
+use crate::search::Index;
 use crate::store::Disk;
 use crate::strings;
 use clap::Parser;
+use std::sync::Arc;
 
 /// What a command printed, and its exit status.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -29,8 +32,15 @@ pub const REFUSED: u32 = 126;
 const ALLOWED: [&str; 7] = ["faq", "search", "list", "toc", "show", "notes", "review"];
 
 /// Runs the command line `line` (as `ssh` sent it) for a reviewer whose own files are in
-/// `disk`, reading the team's review ledger `ledger`.
-pub fn run(line: &[u8], library: &Library, disk: &Disk, ledger: &std::path::Path) -> Ran {
+/// `disk`, reading the team's review ledger `ledger`; lookup searches `index`, the library's
+/// index shared with the server's sessions (built here if nobody has yet).
+pub fn run(
+    line: &[u8],
+    library: &Library,
+    index: &SharedIndex,
+    disk: &Disk,
+    ledger: &std::path::Path,
+) -> Ran {
     let words = match std::str::from_utf8(line).ok().and_then(shlex::split) {
         Some(words) if !words.is_empty() => words,
         _ => return refused(),
@@ -62,6 +72,7 @@ pub fn run(line: &[u8], library: &Library, disk: &Disk, ledger: &std::path::Path
     cli.ledger = Some(ledger.to_path_buf());
     let cli = cli;
     let Some(command) = &cli.command else { return refused() };
+    let index = || index.get_or_init(|| Arc::new(Index::of(library)));
     let (result, out, warnings) = print::capture(|| match command {
         Command::List => Some(print::list(library)),
         Command::Toc { slug } => Some(find(library, slug).and_then(|i| print::toc(library, i))),
@@ -69,10 +80,10 @@ pub fn run(line: &[u8], library: &Library, disk: &Disk, ledger: &std::path::Path
             Some(find(library, slug).and_then(|i| print::show(library, i, print::width(*width))))
         }
         Command::Faq { words, all, json, width } => {
-            Some(lookup::faq(library, words, *all, *json, print::width(*width)))
+            Some(lookup::faq_in(library, index(), words, *all, *json, print::width(*width)))
         }
         Command::Search { words, json, width } => {
-            Some(lookup::search(library, words, *json, print::width(*width)))
+            Some(lookup::search_in(library, index(), words, *json, print::width(*width)))
         }
         Command::Notes { action: None | Some(NotesAction::Export { .. }), .. }
         | Command::Review { action: ReviewAction::Status { .. } } => Some(review::run(&cli, library)),
@@ -103,7 +114,13 @@ mod tests {
 
     fn ran(line: &str) -> Ran {
         let dir = tempfile::tempdir().expect("temp dir");
-        run(line.as_bytes(), &Library::bundled(), &Disk::new(dir.path()), &dir.path().join("review.db"))
+        run(
+            line.as_bytes(),
+            &Library::bundled(),
+            &SharedIndex::default(),
+            &Disk::new(dir.path()),
+            &dir.path().join("review.db"),
+        )
     }
 
     #[test]
@@ -148,7 +165,13 @@ mod tests {
         let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/invalid");
         let library = Library::load(&[fixtures]);
         assert!(!library.warnings.is_empty(), "the fixtures have problems");
-        let r = run(b"list", &library, &Disk::new(dir.path()), &dir.path().join("review.db"));
+        let r = run(
+            b"list",
+            &library,
+            &SharedIndex::default(),
+            &Disk::new(dir.path()),
+            &dir.path().join("review.db"),
+        );
         assert_eq!(r.status, 0);
         let err = String::from_utf8(r.err).expect("utf-8");
         assert_eq!(r.warnings.len(), library.warnings.len(), "{err}");
@@ -162,7 +185,15 @@ mod tests {
     fn review_status_and_notes_read_the_servers_ledger() {
         let dir = tempfile::tempdir().expect("temp dir");
         let ledger = dir.path().join("team.db");
-        let go = |line: &str| run(line.as_bytes(), &Library::bundled(), &Disk::new(dir.path()), &ledger);
+        let go = |line: &str| {
+            run(
+                line.as_bytes(),
+                &Library::bundled(),
+                &SharedIndex::default(),
+                &Disk::new(dir.path()),
+                &ledger,
+            )
+        };
         let r = go("review status nervesmerter");
         assert_eq!(r.status, 0, "{}", String::from_utf8_lossy(&r.err));
         assert!(String::from_utf8_lossy(&r.out).contains("nervesmerter"));

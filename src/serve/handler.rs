@@ -303,12 +303,12 @@ impl russh::server::Handler for Conn {
         let prefix = format!("#{} {} {}", self.id, self.peer, self.reviewer.as_deref().unwrap_or("-"));
         let warned = self.warned.clone();
         tokio::spawn(async move {
-            let library = shared.library.clone();
+            let (library, index) = (shared.library.clone(), shared.index.clone());
             let lang = asked.lang();
             let ran = tokio::task::spawn_blocking(move || {
                 // A pooled thread: it speaks this client's language (or the server's) each time.
                 crate::strings::set_thread_lang(lang);
-                exec::run(&line, &library, &disk, &ledger)
+                exec::run(&line, &library, &index, &disk, &ledger)
             })
             .await;
             let ran = ran.unwrap_or_else(|_| exec::Ran { status: 1, ..exec::Ran::default() });

@@ -7,6 +7,7 @@ mod gate;
 mod handler;
 mod keys;
 mod log;
+mod news;
 mod session;
 
 pub use exec::{REFUSED, Ran, run as run_command};
@@ -72,6 +73,9 @@ pub struct Shared {
     library: Arc<Library>,
     /// The articles as parsed for lookup, each once for every session.
     docs: Arc<crate::app::Docs>,
+    /// The search index of the library, built once (at start, on a thread of its own) for
+    /// every session and command.
+    index: crate::app::SharedIndex,
     data_dir: PathBuf,
     ledger: PathBuf,
     authorized_keys: PathBuf,
@@ -80,6 +84,9 @@ pub struct Shared {
     open: Mutex<HashMap<u64, Handle>>,
     readers: Mutex<HashMap<(u64, russh::ChannelId), session::Ender>>,
     idle: Duration,
+    /// Wakes the reader sessions when the ledger changed; `None` when the ledger could not
+    /// be watched, and each session then asks it every second, as the local reader does.
+    news: Option<Arc<news::News>>,
 }
 
 impl Shared {
@@ -138,11 +145,19 @@ pub fn run(library: Library, options: &Options, cli: &crate::cli::Cli) -> Result
         max_auth_attempts: 6,
         // A connection that never logs in, or a reader left alone, is closed.
         inactivity_timeout: Some(options.idle_timeout + Duration::from_secs(60)),
-        nodelay: true,
         ..Config::default()
     });
+    let news = Arc::new(news::News::default());
+    let news = match news.watch(&ledger) {
+        Ok(()) => Some(news),
+        Err(e) => {
+            log.line(&format!("cannot watch the ledger ({e}): each session asks it every second"));
+            None
+        }
+    };
     let shared = Arc::new(Shared {
         docs: Arc::new(crate::app::Docs::new(library.articles.len())),
+        index: Arc::default(),
         library: Arc::new(library),
         data_dir,
         ledger,
@@ -152,6 +167,12 @@ pub fn run(library: Library, options: &Options, cli: &crate::cli::Cli) -> Result
         open: Mutex::new(HashMap::new()),
         readers: Mutex::new(HashMap::new()),
         idle: options.idle_timeout,
+        news,
+    });
+    let (index, library) = (shared.index.clone(), shared.library.clone());
+    // Built before the first reviewer asks; one who asks sooner waits for this build.
+    let _ = std::thread::Builder::new().name("index".into()).spawn(move || {
+        index.get_or_init(|| Arc::new(crate::search::Index::of(&library)));
     });
     let stop = stop_signal().map_err(|e| fail(e.to_string()))?;
     let code = runtime.block_on(serve(listener, config, shared.clone(), stop));
@@ -245,6 +266,11 @@ async fn connection(
     shared: Arc<Shared>,
 ) {
     shared.log.line(&format!("#{id} {peer} - connected"));
+    // Each frame goes out at once: russh sets this (`Config::nodelay`) only on the sockets it
+    // accepts itself, not on a stream handed to `run_stream`.
+    if let Err(e) = stream.set_nodelay(true) {
+        shared.log.line(&format!("#{id} {peer} - cannot turn off delayed sending ({e})"));
+    }
     let conn = handler::Conn::new(shared.clone(), id, peer);
     let logged_in = conn.logged_in.clone();
     let started = Instant::now();

@@ -117,7 +117,10 @@ pub fn start(
     let runtime = tokio::runtime::Handle::current();
     let library = session_library(&shared.library);
     let docs = shared.docs.clone();
+    let index = shared.index.clone();
     let lang = asked.lang();
+    // Told of the ledger's changes with the server's other sessions, while the reader runs.
+    let listening = shared.news.as_ref().map(|news| news.listen(tx.clone()));
     std::thread::Builder::new().name(format!("reader {}", name)).spawn(move || {
         crate::strings::set_thread_lang(lang);
         let out = ChannelOut { handle, channel, runtime, buf: Vec::with_capacity(1 << 14) };
@@ -130,12 +133,14 @@ pub fn start(
             "refused TERM=dumb"
         } else {
             let (mut app, link) = open(library, docs, &disk, &ledger, &name);
+            app.shared_index = Some(index);
             if colors == Colors::Off {
                 app.theme = crate::ui::theme::Theme::Mono;
             }
             let ansi = Ansi::sized(out, colors, ascii, Size::new(width, height));
-            run(app, link, ansi, disk, rx, tx, &why)
+            run(app, link, ansi, disk, (rx, tx), &why, listening.is_some())
         };
+        drop(listening);
         why.store(FINISHED, Ordering::Relaxed);
         done(ending);
     })?;
@@ -179,19 +184,21 @@ fn open(
     (app, crate::ledger::Link::new(options))
 }
 
-/// Enters the screen, runs the loop, leaves the screen and closes the channel; how it ended.
+/// Enters the screen, runs the loop (told of the ledger's changes if `told`, else asking for
+/// them), leaves the screen and closes the channel; how it ended.
 fn run(
     mut app: App,
     ledger: crate::ledger::Link,
     ansi: Ansi<ChannelOut>,
     disk: Disk,
-    rx: mpsc::Receiver<Wake>,
-    tx: mpsc::Sender<Wake>,
+    (rx, tx): (mpsc::Receiver<Wake>, mpsc::Sender<Wake>),
     why: &AtomicU8,
+    told: bool,
 ) -> &'static str {
     let Ok(terminal) = Terminal::new(ansi) else { return "failed" };
     let mut console = Console::new(terminal, Some(disk), rx, tx);
     console.ledger = Some(ledger);
+    console.ledger_told = told;
     let enter = format!("\x1b[?1049h\x1b[?25l\x1b[?2004h{}", mouse_sequence(app.mouse));
     let _ = crate::tui::Surface::send(console.terminal.backend_mut(), enter.as_bytes());
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| run_loop(&mut app, &mut console)));
@@ -288,5 +295,49 @@ mod tests {
             "an article parsed in one session is not parsed again in another"
         );
         assert_eq!((anna.reviewer.as_str(), ben.reviewer.as_str()), ("anna", "ben"));
+    }
+
+    #[test]
+    fn sessions_and_commands_search_one_index_built_once() {
+        crate::strings::set_lang(crate::strings::Lang::En);
+        let server = Library::bundled();
+        let index = crate::app::SharedIndex::default();
+        let dir = tempfile::tempdir().expect("temp dir");
+        let ledger = dir.path().join("review.db");
+        let disk = Disk::new(dir.path().join("anna"));
+        let command = super::super::exec::run(b"faq kn\xc3\xa6 trapper", &server, &index, &disk, &ledger);
+        assert_eq!(command.status, 0, "{}", String::from_utf8_lossy(&command.err));
+        let built = index.get().expect("the first command built the server's index").clone();
+        let session = |name: &str| {
+            let mut app = open(
+                session_library(&server),
+                Arc::default(),
+                &Disk::new(dir.path().join(name)),
+                &ledger,
+                name,
+            )
+            .0;
+            app.shared_index = Some(index.clone());
+            app
+        };
+        let (mut anna, mut ben) = (session("anna"), session("ben"));
+        let query = crate::search::Query::new("knæ trapper");
+        for app in [&mut anna, &mut ben] {
+            let found = app.ensure_index().expect("an index");
+            assert!(std::ptr::eq(found, &*built), "the session takes the server's index, not one of its own");
+        }
+        // The same answers as an index of the session's own, and as the command printed.
+        let own = crate::search::Index::of(&server);
+        let answers = |ix: &crate::search::Index| {
+            ix.answers(&query, 3).iter().map(|h| (h.target.article, h.target.heading)).collect::<Vec<_>>()
+        };
+        assert_eq!(answers(&built), answers(&own));
+        let best = &anna.ensure_index().expect("index").answers(&query, 1)[0];
+        let doc = crate::document::Document::parse(&server.articles[best.target.article as usize].body);
+        let heading = &doc.outline.headings[best.target.heading.expect("a section") as usize].text;
+        assert!(String::from_utf8_lossy(&command.out).starts_with(heading.as_str()), "{heading}");
+        let again = super::super::exec::run(b"faq kn\xc3\xa6 trapper", &server, &index, &disk, &ledger);
+        assert_eq!(again, command, "a second command answers the same from the same index");
+        assert!(Arc::ptr_eq(index.get().expect("built"), &built), "and builds none");
     }
 }

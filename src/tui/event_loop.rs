@@ -21,6 +21,8 @@ pub enum Wake {
     Closed,
     /// A signal arrived.
     Signal(i32),
+    /// The review ledger may have changed: told by whoever watches it for this reader.
+    LedgerChanged,
     /// A long article has been parsed in full (for the article opened as this generation).
     Parsed(u64, Box<crate::document::Document>),
     /// Parsing a long article in full failed (for this generation; said why).
@@ -113,6 +115,10 @@ pub struct Console<B: Surface, K: Keep> {
     pub ledger: Option<crate::ledger::Link>,
     /// How often the ledger is asked for news: [`LEDGER_EVERY`] (tests ask at every event).
     pub ledger_every: Duration,
+    /// Set when news of the ledger comes as [`Wake::LedgerChanged`] (a server watches it for
+    /// all its sessions): the loop then asks the ledger only to retry a refused write, and an
+    /// idle reader sleeps.
+    pub ledger_told: bool,
     draft_saved: Option<Instant>,
     ledger_polled: Option<Instant>,
 }
@@ -135,6 +141,7 @@ impl<B: Surface, K: Keep> Console<B, K> {
             build_index: crate::search::Index::build,
             ledger: None,
             ledger_every: LEDGER_EVERY,
+            ledger_told: false,
             draft_saved: None,
             ledger_polled: None,
         }
@@ -272,6 +279,10 @@ fn event_loop<B: Surface, K: Keep>(app: &mut App, c: &mut Console<B, K>) -> io::
                 continue;
             }
             Wake::Signal(signal) => return Ok(Ending::Signal(signal)),
+            Wake::LedgerChanged => {
+                dirty |= reread_ledger(app, c);
+                continue;
+            }
             Wake::Closed => {
                 // The frame the last events left, if the terminal still takes it (a test's
                 // does; a closed one fails at once, which does not matter now).
@@ -309,7 +320,8 @@ fn wait<B: Surface, K: Keep>(app: &App, c: &Console<B, K>) -> Option<Duration> {
     let retry = app.waiting_for_lock().then_some(RETRY_EVERY);
     let draft =
         app.editor().map(|_| DRAFT_EVERY.saturating_sub(c.draft_saved.map_or(DRAFT_EVERY, |t| t.elapsed())));
-    let ledger = c.ledger_polled.map(|t| c.ledger_every.saturating_sub(t.elapsed()));
+    let ledger =
+        c.ledger_polled.filter(|_| asks_ledger(app, c)).map(|t| c.ledger_every.saturating_sub(t.elapsed()));
     retry.into_iter().chain(draft).chain(ledger).min()
 }
 
@@ -346,25 +358,40 @@ fn start_ledger<B: Surface, K: Keep>(app: &mut App, c: &mut Console<B, K>) -> bo
     true
 }
 
+/// Whether the loop asks the ledger on a timer: unless it is told of changes, and then only
+/// while a refused write waits to be tried again.
+fn asks_ledger<B: Surface, K: Keep>(app: &App, c: &Console<B, K>) -> bool {
+    !c.ledger_told || app.ledger_waiting()
+}
+
 /// Every [`LEDGER_EVERY`]: when another session wrote to the ledger, reads the marks and
 /// the open article's comments again; a write the ledger refused is tried again. Whether
 /// there is something new to draw.
 fn poll_ledger_if_due<B: Surface, K: Keep>(app: &mut App, c: &mut Console<B, K>) -> io::Result<bool> {
-    let due = c.ledger_polled.is_some_and(|t| t.elapsed() >= c.ledger_every);
-    let Some(link) = c.ledger.as_mut().filter(|_| due) else { return Ok(false) };
-    c.ledger_polled = Some(Instant::now());
-    let mut changed = false;
-    if link.changed() {
-        app.adopt_heads(link.heads());
-        let slug = app.library.articles[app.current].slug.clone();
-        app.adopt_view(link.view(&slug, &app.reviewer));
-        changed = true;
+    let due = asks_ledger(app, c) && c.ledger_polled.is_some_and(|t| t.elapsed() >= c.ledger_every);
+    if c.ledger.is_none() || !due {
+        return Ok(false);
     }
+    c.ledger_polled = Some(Instant::now());
+    let mut changed = reread_ledger(app, c);
     if let Some(retry) = app.retry_ledger() {
         perform(vec![retry], app, c)?;
         changed = true;
     }
     Ok(changed)
+}
+
+/// When another session wrote to the ledger since it was last asked (after it was started),
+/// reads the marks and the open article's comments again; whether that changed anything.
+fn reread_ledger<B: Surface, K: Keep>(app: &mut App, c: &mut Console<B, K>) -> bool {
+    let Some(link) = c.ledger.as_mut().filter(|_| c.ledger_polled.is_some()) else { return false };
+    if !link.changed() {
+        return false;
+    }
+    app.adopt_heads(link.heads());
+    let slug = app.library.articles[app.current].slug.clone();
+    app.adopt_view(link.view(&slug, &app.reviewer));
+    true
 }
 
 /// Saves the draft of the note being written if it changed and the last save is
