@@ -31,28 +31,87 @@ fn normalised_front(article: &Article) -> String {
     front
 }
 
-/// The version of an article: the same as `version_of(&normalised(article))`, hashed as the
-/// lines go by instead of building the normalised text first (no copy of a long article).
+/// The version of an article: the same as `version_of(&normalised(article))`, worked out as
+/// the lines go by instead of building the normalised text first (no copy of a long article).
 pub fn version_of_article(article: &Article) -> String {
     let full = normalised_front(article);
-    let mut hasher = Sha256::new();
-    // Newlines owed before the next line that has text: trailing blank lines never get them.
-    let mut owed = 0usize;
+    // The text is the frontmatter then the body; the newline that ends the frontmatter is
+    // where the one splits from the other.
     let front = full.strip_suffix('\n').unwrap_or(&full);
+    let mut feed = Feed::new();
     for line in front.split('\n').chain(article.body.split('\n')) {
+        feed.line(line);
+    }
+    feed.finish()
+}
+
+/// A normalised text hashed as it is made, line by line: each line without its trailing
+/// spaces, tabs and `\r`, blank lines kept only when a line with text follows, and one `\n`
+/// at the end, as [`normalise`] writes them. The lines are gathered in a buffer and hashed a
+/// block at a time.
+struct Feed {
+    hasher: Sha256,
+    buf: Vec<u8>,
+    /// Newlines owed before the next line that has text: trailing blank lines never get them.
+    owed: usize,
+}
+
+/// How many bytes are gathered before they are hashed.
+const BLOCK: usize = 16 * 1024;
+
+/// Newlines to copy owed ones from.
+const NEWLINES: &[u8; 16] = b"\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n";
+
+impl Feed {
+    fn new() -> Feed {
+        Feed { hasher: Sha256::new(), buf: Vec::with_capacity(BLOCK), owed: 0 }
+    }
+
+    fn push(&mut self, bytes: &[u8]) {
+        if self.buf.len() + bytes.len() > BLOCK {
+            self.hasher.update(&self.buf);
+            self.buf.clear();
+        }
+        if bytes.len() > BLOCK {
+            self.hasher.update(bytes);
+        } else {
+            self.buf.extend_from_slice(bytes);
+        }
+    }
+
+    /// The next line, as it was written (without its `\n`).
+    fn line(&mut self, line: &str) {
         let line = line.trim_end_matches(['\r', ' ', '\t']);
         if line.is_empty() {
-            owed += 1;
-            continue;
+            self.owed += 1;
+            return;
         }
-        for _ in 0..owed {
-            hasher.update(b"\n");
+        while self.owed > 0 {
+            let n = self.owed.min(NEWLINES.len());
+            self.push(&NEWLINES[..n]);
+            self.owed -= n;
         }
-        hasher.update(line.as_bytes());
-        owed = 1;
+        self.push(line.as_bytes());
+        self.owed = 1;
     }
-    hasher.update(b"\n");
-    hasher.finalize().iter().map(|b| format!("{b:02x}")).collect()
+
+    /// The version: the hash of what was given, with its final newline.
+    fn finish(mut self) -> String {
+        self.push(b"\n");
+        self.hasher.update(&self.buf);
+        hex(&self.hasher.finalize())
+    }
+}
+
+/// Bytes in lower-case hex.
+fn hex(bytes: &[u8]) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut out = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        out.push(char::from(DIGITS[usize::from(b >> 4)]));
+        out.push(char::from(DIGITS[usize::from(b & 15)]));
+    }
+    out
 }
 
 /// Line ends made `\n`, trailing spaces and tabs dropped, trailing blank lines trimmed.
@@ -70,8 +129,7 @@ pub fn normalise(text: &str) -> String {
 
 /// The version of a normalised text: its SHA-256, in hex.
 pub fn version_of(normalised: &str) -> String {
-    let digest = Sha256::digest(normalised.as_bytes());
-    digest.iter().map(|b| format!("{b:02x}")).collect()
+    hex(&Sha256::digest(normalised.as_bytes()))
 }
 
 /// The version as people read it: its first eight hex digits.
