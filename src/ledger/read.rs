@@ -77,7 +77,7 @@ fn decision(r: &Row<'_>) -> rusqlite::Result<Decision> {
         slug: r.get(0)?,
         version: r.get(1)?,
         reviewer: r.get(2)?,
-        verdict: Verdict::parse(&r.get::<_, String>(3)?),
+        verdict: Verdict::parse(text(r, 3)?),
         comment: r.get(4)?,
         at: r.get(5)?,
     })

@@ -39,9 +39,8 @@ pub fn version_of_article(article: &Article) -> String {
     // where the one splits from the other.
     let front = full.strip_suffix('\n').unwrap_or(&full);
     let mut feed = Feed::new();
-    for line in front.split('\n').chain(article.body.split('\n')) {
-        feed.line(line);
-    }
+    feed.text(front);
+    feed.text(&article.body);
     feed.finish()
 }
 
@@ -79,6 +78,41 @@ impl Feed {
         }
     }
 
+    /// The next text, its first line continuing the stream as a line of its own (as if the
+    /// texts before it ended in a newline that is not given).
+    fn text(&mut self, text: &str) {
+        let bytes = text.as_bytes();
+        let tidy =
+            memchr::memchr2(b'\r', b'\t', bytes).is_none() && memchr::memmem::find(bytes, b" \n").is_none();
+        if !tidy {
+            text.split('\n').for_each(|line| self.line(line));
+            return;
+        }
+        // No line but perhaps the last has a trailing space, tab or `\r`: the text is as
+        // normalised from its first line with text to its last, and only the blank lines
+        // around that are worked out (as `line` would, one at a time).
+        let lead = bytes.iter().take_while(|&&b| b == b'\n').count();
+        let rest = &text[lead..];
+        let body = rest.trim_end_matches([' ', '\n']);
+        if body.is_empty() {
+            self.owed += memchr::memchr_iter(b'\n', bytes).count() + 1;
+            return;
+        }
+        self.owed += lead;
+        self.pay();
+        self.push(body.as_bytes());
+        self.owed = 1 + memchr::memchr_iter(b'\n', &rest.as_bytes()[body.len()..]).count();
+    }
+
+    /// The newlines owed, before a line with text.
+    fn pay(&mut self) {
+        while self.owed > 0 {
+            let n = self.owed.min(NEWLINES.len());
+            self.push(&NEWLINES[..n]);
+            self.owed -= n;
+        }
+    }
+
     /// The next line, as it was written (without its `\n`).
     fn line(&mut self, line: &str) {
         let line = line.trim_end_matches(['\r', ' ', '\t']);
@@ -86,11 +120,7 @@ impl Feed {
             self.owed += 1;
             return;
         }
-        while self.owed > 0 {
-            let n = self.owed.min(NEWLINES.len());
-            self.push(&NEWLINES[..n]);
-            self.owed -= n;
-        }
+        self.pay();
         self.push(line.as_bytes());
         self.owed = 1;
     }
