@@ -2,7 +2,7 @@
 //!
 //! - a decision or a comment committed durably (WAL, `synchronous = FULL`: the log is synced
 //!   before the commit returns), on the disk the temporary folder is on;
-//! - `review status` for 10,000 articles (about 50 MB of text) with 50,000 ledger rows
+//! - `review status` for 10,000 articles (about 40 MB of text) with 50,000 ledger rows
 //!   (30,000 decisions by three reviewers, 20,000 comments);
 //! - what opening the reader with such a ledger adds before its first paint, and how long
 //!   after it every mark is known.

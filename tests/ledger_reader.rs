@@ -50,13 +50,17 @@ const SEED: &str = "nervesmerter";
 
 /// A reader on the seed article as `reviewer`, on a fresh ledger that `prepare` fills first.
 fn rig(reviewer: &str, prepare: impl FnOnce(&mut Ledger, &Library)) -> Rig {
+    rig_on(Library::bundled(), SEED, reviewer, prepare)
+}
+
+/// A reader on `library`'s article `slug` as `reviewer`, on a fresh ledger.
+fn rig_on(library: Library, slug: &str, reviewer: &str, prepare: impl FnOnce(&mut Ledger, &Library)) -> Rig {
     artikel::strings::set_lang(artikel::strings::Lang::En);
     let dir = tempfile::tempdir().expect("dir");
     let path = dir.path().join("review.db");
-    let library = Library::bundled();
     let mut ledger = Ledger::open(&Options::new(&path));
     prepare(&mut ledger, &library);
-    let seed = library.position(SEED).expect("bundled");
+    let seed = library.position(slug).expect("in the library");
     let mut app = App::new(library, seed);
     app.reviewer = reviewer.to_string();
     app.reviews = Desk::waiting();
@@ -313,4 +317,62 @@ fn a_comment_is_written_listed_edited_and_deleted_by_its_author() {
     r.run();
     assert!(r.other().comments(Some(SEED), true).expect("read").is_empty(), "{}", r.screen());
     assert!(r.app.noted_headings().is_empty());
+}
+
+/// A reader on an article in a folder of its own, approved in the reader by anne; then the
+/// file is written anew. What the watcher hands over: the library loaded again, and the
+/// review states read with it (or why they could not be read).
+fn approved_then_edited() -> (Rig, tempfile::TempDir, Library) {
+    let folder = tempfile::tempdir().expect("dir");
+    std::fs::write(folder.path().join("ryg.md"), "---\nmetaTitle: Ryg\n---\n\nFør.\n").expect("write");
+    let mut r = rig_on(Library::load(&[folder.path().to_path_buf()]), "ryg", "anne", |_, _| {});
+    r.keys("ra<enter>");
+    r.run();
+    assert!(library_row(&r.screen(), "Ryg").starts_with("✓Ryg"), "{}", r.screen());
+    std::fs::write(folder.path().join("ryg.md"), "---\nmetaTitle: Ryg\n---\n\nEfter.\n").expect("write");
+    let edited = Library::load(&[folder.path().to_path_buf()]);
+    (r, folder, edited)
+}
+
+#[test]
+fn an_approved_article_edited_on_disk_shows_approved_at_an_earlier_version_after_the_reload() {
+    let (mut r, _folder, edited) = approved_then_edited();
+    let desk = Desk::load(&r.other(), &edited).map_err(|e| e.to_string());
+    let reload = artikel::watch::Reload { library: edited, reviews: Some(desk), synonyms: false };
+    r.tx.send(Wake::Reloaded(Box::new(reload))).expect("send");
+    r.run();
+    let screen = r.screen();
+    assert!(screen.contains("Efter."), "{screen}");
+    assert!(library_row(&screen, "Ryg").starts_with("~Ryg"), "{screen}");
+    assert!(screen.contains("Library · 1 stale"), "{screen}");
+}
+
+#[test]
+fn a_reload_whose_review_states_could_not_be_read_still_hashes_the_changed_article_again() {
+    let (mut r, _folder, edited) = approved_then_edited();
+    let reload = artikel::watch::Reload {
+        library: edited,
+        reviews: Some(Err("database is locked".into())),
+        synonyms: false,
+    };
+    r.tx.send(Wake::Reloaded(Box::new(reload))).expect("send");
+    r.run();
+    let screen = r.screen();
+    assert!(screen.contains("Efter."), "{screen}");
+    assert!(library_row(&screen, "Ryg").starts_with("~Ryg"), "the approval is of the text before:\n{screen}");
+}
+
+#[test]
+fn versions_hashed_from_the_library_before_a_reload_are_not_taken_after_it() {
+    let (mut r, _folder, edited) = approved_then_edited();
+    let before = r.app.library.articles.clone();
+    let early = r.app.reviews.ticket();
+    let desk = Desk::load(&r.other(), &edited).map_err(|e| e.to_string());
+    let reload = artikel::watch::Reload { library: edited, reviews: Some(desk), synonyms: false };
+    r.tx.send(Wake::Reloaded(Box::new(reload))).expect("send");
+    // The hashing started with the reader, of the texts before, finishes only now.
+    r.tx.send(Wake::Versions(early.hash(&before))).expect("send");
+    r.run();
+    let screen = r.screen();
+    assert!(library_row(&screen, "Ryg").starts_with("~Ryg"), "{screen}");
 }

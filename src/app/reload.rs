@@ -130,7 +130,13 @@ impl App {
             Some(Ok(desk)) => self.reviews = desk,
             // The old states no longer line up with the articles.
             _ if !same_slugs => self.reviews = crate::ledger::Desk::default(),
-            _ => {}
+            // The states could not be read again: the decisions known stand, and the texts
+            // that changed are hashed anew, so an approval of the text before shows as such.
+            _ => {
+                for i in changes.changed.iter().filter_map(|slug| self.library.position(slug)) {
+                    self.reviews.rehash(i, &self.library.articles[i]);
+                }
+            }
         }
         self.docs = std::sync::Arc::new(Docs::new(self.library.articles.len()));
         let last = self.library.articles.len() - 1;

@@ -1,11 +1,20 @@
 //! What the reader shows of the ledger: each article's state in the Library (✓ ~ !) and how
 //! many approvals the text has outgrown. The two halves come separately — each article's
 //! latest decision (one query) and each article's version (its text hashed, on another
-//! thread) — and a mark is shown only once both halves it needs are known.
+//! thread) — and a mark is shown only once both halves it needs are known. Versions hashed
+//! for a desk that has since been replaced (the library reloaded meanwhile) are dropped.
 
 use super::{ArticleState, Head, Ledger, LedgerError, Verdict};
-use crate::library::Library;
+use crate::library::{Article, Library};
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// Tells desks apart, so versions hashed for one are not taken by another.
+static DESKS: AtomicU64 = AtomicU64::new(1);
+
+fn next_desk() -> u64 {
+    DESKS.fetch_add(1, Ordering::Relaxed)
+}
 
 /// Each article's state, by its place in the library.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -16,8 +25,31 @@ pub struct Desk {
     heads: Option<Vec<Option<Head>>>,
     /// Set while waiting for either half: marks not known yet are left out.
     waiting: bool,
-    /// Versions learnt from decisions made here before the versions came: (article, version).
+    /// Versions learnt one article at a time before the whole library's came (a decision
+    /// made here, an article reloaded): (article, version), the latest last. They stand
+    /// over the library's when it comes, which was hashed from the texts before.
     decided: Vec<(usize, String)>,
+    /// Which desk this is (0 for one that reads no ledger).
+    id: u64,
+}
+
+/// A promise of versions for one desk: hash the library it shows with [`Ticket::hash`] (on
+/// any thread) and hand them back with [`Desk::take`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Ticket(u64);
+
+/// Every article's version, hashed for one desk.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hashed {
+    desk: u64,
+    versions: Vec<String>,
+}
+
+impl Ticket {
+    /// Hashes every article's text (see [`super::versions`]).
+    pub fn hash(self, articles: &[Article]) -> Hashed {
+        Hashed { desk: self.0, versions: super::versions(articles) }
+    }
 }
 
 impl Desk {
@@ -25,13 +57,29 @@ impl Desk {
     pub fn load(ledger: &Ledger, library: &Library) -> Result<Desk, LedgerError> {
         let mut desk = Desk::waiting();
         desk.set_heads(ledger.heads()?, library);
-        desk.set_versions(super::versions(&library.articles));
+        let hashed = desk.ticket().hash(&library.articles);
+        desk.take(hashed);
         Ok(desk)
     }
 
     /// A desk that knows nothing yet and says so: no marks until the halves come.
     pub fn waiting() -> Desk {
-        Desk { versions: None, heads: None, waiting: true, decided: Vec::new() }
+        Desk { versions: None, heads: None, waiting: true, decided: Vec::new(), id: next_desk() }
+    }
+
+    /// What to hash this desk's library with, on another thread.
+    pub fn ticket(&self) -> Ticket {
+        Ticket(self.id)
+    }
+
+    /// Takes versions hashed with this desk's ticket; versions hashed for another desk (the
+    /// one before a reload, of the texts before it) are dropped. Whether they were taken.
+    pub fn take(&mut self, hashed: Hashed) -> bool {
+        if hashed.desk != self.id {
+            return false;
+        }
+        self.set_versions(hashed.versions);
+        true
     }
 
     /// Takes each article's latest decision, by slug (as [`Ledger::heads`] reads them).
@@ -39,9 +87,21 @@ impl Desk {
         self.heads = Some(library.articles.iter().map(|a| heads.remove(&a.slug)).collect());
     }
 
-    /// Takes each article's current version, in the library's order.
-    pub fn set_versions(&mut self, versions: Vec<String>) {
+    /// Takes each article's current version, in the library's order; versions learnt one
+    /// article at a time since the hashing began stand over them.
+    pub fn set_versions(&mut self, mut versions: Vec<String>) {
+        for (i, version) in self.decided.drain(..) {
+            if let Some(v) = versions.get_mut(i) {
+                *v = version;
+            }
+        }
         self.versions = Some(versions);
+    }
+
+    /// Article `i`'s text changed (reloaded from disk): its version is worked out again, so
+    /// its mark says whether an approval still covers it.
+    pub fn rehash(&mut self, i: usize, article: &Article) {
+        self.learn(i, super::version_of_article(article));
     }
 
     /// Records a decision just made on article `i` at `version`, so its mark changes at once.
@@ -50,9 +110,17 @@ impl Desk {
             *head = Some(Head { verdict, version: version.to_string() });
         }
         // The decision was made on the text as it is now.
-        match self.versions.as_mut().and_then(|v| v.get_mut(i)) {
-            Some(v) => *v = version.to_string(),
-            None => self.decided.push((i, version.to_string())),
+        self.learn(i, version.to_string());
+    }
+
+    fn learn(&mut self, i: usize, version: String) {
+        match self.versions.as_mut() {
+            Some(versions) => {
+                if let Some(v) = versions.get_mut(i) {
+                    *v = version;
+                }
+            }
+            None => self.decided.push((i, version)),
         }
     }
 

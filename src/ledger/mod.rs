@@ -17,7 +17,7 @@ pub mod report;
 mod text;
 mod write;
 
-pub use desk::Desk;
+pub use desk::{Desk, Hashed, Ticket};
 pub use diff::{Kind, Piece, SectionDiff, diff, marked, render, section_title};
 pub use link::{ArticleView, Link};
 pub use open::{Options, SCHEMA};

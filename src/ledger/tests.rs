@@ -36,6 +36,8 @@ fn versions_ignore_line_ends_and_trailing_spaces_but_not_words() {
     assert_eq!(version_of(&a), version_of(&normalise("a\nb")));
     assert_ne!(version_of(&a), version_of(&normalise("a\nc")));
     assert_eq!(short(&version_of(&a)).len(), 8);
+    // The version is the text's SHA-256 in lower-case hex, as stored in ledgers already.
+    assert_eq!(version_of(&a), "911169ddaaf146aff539f58c26c489af3b892dff0fe283c1c264c65ae5aa59a2");
 }
 
 #[test]
@@ -229,6 +231,11 @@ fn an_article_hashed_as_it_streams_has_the_version_of_its_normalised_text() {
         "No frontmatter, no newline at the end",
         "",
         "a\n \n\t\nb\n\r\n",
+        "\n\nLeading blanks, none after\n\n\n",
+        "  indented\nthe last line with spaces   ",
+        "\n\n",
+        "  ",
+        "---\nmetaTitle: Knæ\n---\n\n\nX  ",
     ];
     for text in texts {
         let a = Article::from_bytes("knae".into(), Source::Bundled, text.as_bytes()).0;
@@ -237,4 +244,118 @@ fn an_article_hashed_as_it_streams_has_the_version_of_its_normalised_text() {
     let one = Article::from_bytes("k".into(), Source::Bundled, b"a\nb\n").0;
     let other = Article::from_bytes("k".into(), Source::Bundled, b"a\nc\n").0;
     assert_ne!(version_of_article(&one), version_of_article(&other));
+}
+
+/// An article from its file's text.
+fn article(text: &str) -> crate::library::Article {
+    crate::library::Article::from_bytes("knae".into(), crate::library::Source::Bundled, text.as_bytes()).0
+}
+
+/// A long article: many sections, one line longer than the hashing's block, and a run of
+/// blank lines longer than the newlines it copies owed ones from.
+fn long_text() -> String {
+    let mut text = String::from("---\nmetaTitle: Knæ\nlastUpdated: 2025-01-02\n---\n");
+    for i in 0..2_000 {
+        text.push_str(&format!("## Afsnit {i}?\n\nEt knæ er et led, og afsnit {i} siger mere om det.\n\n"));
+    }
+    text.push_str(&"Meget lang linje. ".repeat(2_000));
+    text.push_str(&"\n".repeat(40));
+    text.push_str("Slutningen.\n");
+    text
+}
+
+#[test]
+fn texts_that_differ_only_in_line_ends_and_trailing_spaces_share_a_version() {
+    let unix = long_text();
+    let windows = unix.replace('\n', "\r\n");
+    let spaced = unix.replace(".\n", ". \t \n").replace("?\n", "?  \r\n") + "\n \n\t\n";
+    let versions: Vec<String> =
+        [&unix, &windows, &spaced].iter().map(|t| version_of_article(&article(t))).collect();
+    assert_eq!(versions[0], versions[1], "CRLF line ends");
+    assert_eq!(versions[0], versions[2], "trailing spaces, tabs and blank lines");
+    assert_eq!(versions[0], version_of(&normalised(&article(&spaced))), "as the text kept for diffs");
+}
+
+#[test]
+fn texts_one_character_apart_have_different_versions_wherever_it_is() {
+    let text = long_text();
+    let base = version_of_article(&article(&text));
+    assert_eq!(base, version_of(&normalised(&article(&text))));
+    // One character changed at the start, in the middle, in the long line and next to the end.
+    let places =
+        [text.find("Et knæ").expect("first"), text.len() / 2, text.find("Meget").expect("long") + 9_000];
+    for at in places.into_iter().chain([text.len() - 3]) {
+        let mut changed = text.clone().into_bytes();
+        changed[at] = if changed[at] == b'x' { b'y' } else { b'x' };
+        let changed = String::from_utf8(changed).expect("ASCII changed for ASCII");
+        let version = version_of_article(&article(&changed));
+        assert_ne!(version, base, "a character changed at {at} of {}", text.len());
+        assert_eq!(version, version_of(&normalised(&article(&changed))), "at {at}");
+    }
+    // One blank line more or less in the run before the end is a change too.
+    let fewer = text.replacen(&"\n".repeat(40), &"\n".repeat(39), 1);
+    assert_ne!(version_of_article(&article(&fewer)), base);
+}
+
+#[test]
+fn moving_text_between_the_frontmatter_and_the_body_changes_the_version() {
+    let a = article("---\nmetaTitle: a\n---\nbc\n");
+    let b = article("---\nmetaTitle: ab\n---\nc\n");
+    assert_ne!(version_of_article(&a), version_of_article(&b));
+    let line = article("---\nmetaTitle: a\n---\nb\nc\n");
+    let joined = article("---\nmetaTitle: a\n---\nbc\n");
+    assert_ne!(version_of_article(&line), version_of_article(&joined), "a line end is a change");
+}
+
+#[test]
+fn each_reviewers_latest_decision_comes_last_and_replaces_their_earlier_ones() {
+    let mut l = open(tempfile::tempdir().expect("dir").path());
+    let old = normalise(TEXT);
+    let new = normalise(&TEXT.replace("Hvil.", "Hvil dig."));
+    let decide = |l: &mut Ledger, slug: &str, text: &str, who: &str, verdict: Verdict| {
+        l.submit(Write::decide(slug, text.to_string(), who, verdict, who)).expect("saved");
+    };
+    decide(&mut l, "knae", &old, "anne", Verdict::Approved);
+    decide(&mut l, "knae", &old, "bo", Verdict::ChangesRequested);
+    decide(&mut l, "hofte", &old, "bo", Verdict::Approved);
+    decide(&mut l, "knae", &new, "anne", Verdict::ChangesRequested);
+    decide(&mut l, "knae", &new, "bo", Verdict::Approved);
+    decide(&mut l, "knae", &new, "anne", Verdict::Approved);
+    for latest in [l.latest(None).expect("all"), l.latest(Some("knae")).expect("one")] {
+        let knae: Vec<_> =
+            latest["knae"].iter().map(|d| (d.reviewer.as_str(), d.verdict, d.version.clone())).collect();
+        assert_eq!(
+            knae,
+            [("bo", Verdict::Approved, version_of(&new)), ("anne", Verdict::Approved, version_of(&new))],
+            "one decision per reviewer, the latest last"
+        );
+    }
+    assert_eq!(l.latest(None).expect("all")["hofte"].len(), 1);
+    assert!(!l.latest(Some("knae")).expect("one").contains_key("hofte"));
+    let heads = l.heads().expect("heads");
+    assert_eq!(heads["knae"], Head { verdict: Verdict::Approved, version: version_of(&new) });
+    assert_eq!(heads["hofte"], Head { verdict: Verdict::Approved, version: version_of(&old) });
+    decide(&mut l, "knae", &new, "bo", Verdict::ChangesRequested);
+    assert_eq!(
+        l.heads().expect("heads")["knae"].verdict,
+        Verdict::ChangesRequested,
+        "bo's is the latest now"
+    );
+}
+
+#[test]
+fn every_mix_of_text_blanks_and_line_ends_hashes_as_its_normalised_text() {
+    // Texts of a few characters drawn from words, spaces, tabs and line ends (a fixed
+    // sequence, so a failure repeats), with and without frontmatter.
+    let pieces = ["a", "bc", " ", "\t", "\n", "\r\n", "\n\n", "  \n", "---\n"];
+    let mut seed: u64 = 7;
+    for round in 0..3_000 {
+        let mut text = if round % 2 == 0 { String::from("---\nmetaTitle: K\n---\n") } else { String::new() };
+        for _ in 0..(round % 13) {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            text.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+        }
+        let a = article(&text);
+        assert_eq!(version_of_article(&a), version_of(&normalised(&a)), "{text:?}");
+    }
 }

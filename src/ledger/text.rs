@@ -31,28 +31,117 @@ fn normalised_front(article: &Article) -> String {
     front
 }
 
-/// The version of an article: the same as `version_of(&normalised(article))`, hashed as the
-/// lines go by instead of building the normalised text first (no copy of a long article).
+/// The version of an article: the same as `version_of(&normalised(article))`, worked out as
+/// the lines go by instead of building the normalised text first (no copy of a long article).
 pub fn version_of_article(article: &Article) -> String {
     let full = normalised_front(article);
-    let mut hasher = Sha256::new();
-    // Newlines owed before the next line that has text: trailing blank lines never get them.
-    let mut owed = 0usize;
+    // The text is the frontmatter then the body; the newline that ends the frontmatter is
+    // where the one splits from the other.
     let front = full.strip_suffix('\n').unwrap_or(&full);
-    for line in front.split('\n').chain(article.body.split('\n')) {
+    let mut feed = Feed::new();
+    feed.text(front);
+    feed.text(&article.body);
+    feed.finish()
+}
+
+/// A normalised text hashed as it is made, line by line: each line without its trailing
+/// spaces, tabs and `\r`, blank lines kept only when a line with text follows, and one `\n`
+/// at the end, as [`normalise`] writes them. The lines are gathered in a buffer and hashed a
+/// block at a time.
+struct Feed {
+    hasher: Sha256,
+    buf: Vec<u8>,
+    /// Newlines owed before the next line that has text: trailing blank lines never get them.
+    owed: usize,
+}
+
+/// How many bytes are gathered before they are hashed.
+const BLOCK: usize = 16 * 1024;
+
+/// Newlines to copy owed ones from.
+const NEWLINES: &[u8; 16] = b"\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n";
+
+impl Feed {
+    fn new() -> Feed {
+        Feed { hasher: Sha256::new(), buf: Vec::with_capacity(BLOCK), owed: 0 }
+    }
+
+    fn push(&mut self, bytes: &[u8]) {
+        if self.buf.len() + bytes.len() > BLOCK {
+            self.hasher.update(&self.buf);
+            self.buf.clear();
+        }
+        if bytes.len() > BLOCK {
+            self.hasher.update(bytes);
+        } else {
+            self.buf.extend_from_slice(bytes);
+        }
+    }
+
+    /// The next text, its first line continuing the stream as a line of its own (as if the
+    /// texts before it ended in a newline that is not given).
+    fn text(&mut self, text: &str) {
+        let bytes = text.as_bytes();
+        let tidy =
+            memchr::memchr2(b'\r', b'\t', bytes).is_none() && memchr::memmem::find(bytes, b" \n").is_none();
+        if !tidy {
+            text.split('\n').for_each(|line| self.line(line));
+            return;
+        }
+        // No line but perhaps the last has a trailing space, tab or `\r`: the text is as
+        // normalised from its first line with text to its last, and only the blank lines
+        // around that are worked out (as `line` would, one at a time).
+        let lead = bytes.iter().take_while(|&&b| b == b'\n').count();
+        let rest = &text[lead..];
+        let body = rest.trim_end_matches([' ', '\n']);
+        if body.is_empty() {
+            self.owed += memchr::memchr_iter(b'\n', bytes).count() + 1;
+            return;
+        }
+        self.owed += lead;
+        self.pay();
+        self.push(body.as_bytes());
+        self.owed = 1 + memchr::memchr_iter(b'\n', &rest.as_bytes()[body.len()..]).count();
+    }
+
+    /// The newlines owed, before a line with text.
+    fn pay(&mut self) {
+        while self.owed > 0 {
+            let n = self.owed.min(NEWLINES.len());
+            self.push(&NEWLINES[..n]);
+            self.owed -= n;
+        }
+    }
+
+    /// The next line, as it was written (without its `\n`).
+    fn line(&mut self, line: &str) {
         let line = line.trim_end_matches(['\r', ' ', '\t']);
         if line.is_empty() {
-            owed += 1;
-            continue;
+            self.owed += 1;
+            return;
         }
-        for _ in 0..owed {
-            hasher.update(b"\n");
-        }
-        hasher.update(line.as_bytes());
-        owed = 1;
+        self.pay();
+        self.push(line.as_bytes());
+        self.owed = 1;
     }
-    hasher.update(b"\n");
-    hasher.finalize().iter().map(|b| format!("{b:02x}")).collect()
+
+    /// The version: the hash of what was given, with its final newline.
+    fn finish(mut self) -> String {
+        self.push(b"\n");
+        self.hasher.update(&self.buf);
+        hex(&self.hasher.finalize())
+    }
+}
+
+/// Bytes in lower-case hex.
+fn hex(bytes: &[u8]) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut out = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        out.push(char::from(DIGITS[usize::from(b >> 4)]));
+        out.push(char::from(DIGITS[usize::from(b & 15)]));
+    }
+    out
 }
 
 /// Line ends made `\n`, trailing spaces and tabs dropped, trailing blank lines trimmed.
@@ -70,8 +159,7 @@ pub fn normalise(text: &str) -> String {
 
 /// The version of a normalised text: its SHA-256, in hex.
 pub fn version_of(normalised: &str) -> String {
-    let digest = Sha256::digest(normalised.as_bytes());
-    digest.iter().map(|b| format!("{b:02x}")).collect()
+    hex(&Sha256::digest(normalised.as_bytes()))
 }
 
 /// The version as people read it: its first eight hex digits.

@@ -31,8 +31,8 @@ pub enum Wake {
     Indexed(Result<Box<crate::search::Index>, String>),
     /// An article file changed: the library, loaded anew.
     Reloaded(Box<crate::watch::Reload>),
-    /// Every article's version has been worked out (in the library's order).
-    Versions(Vec<String>),
+    /// Every article's version has been worked out (for the review states that asked).
+    Versions(crate::ledger::Hashed),
 }
 
 /// Where the reader keeps notes, bookmarks, reviews, positions and the draft of a note.
@@ -273,8 +273,8 @@ fn event_loop<B: Surface, K: Keep>(app: &mut App, c: &mut Console<B, K>) -> io::
                 dirty = true;
                 app.take_effects()
             }
-            Wake::Versions(versions) => {
-                app.reviews.set_versions(versions);
+            Wake::Versions(hashed) => {
+                app.reviews.take(hashed);
                 dirty = true;
                 continue;
             }
@@ -352,8 +352,10 @@ fn start_ledger<B: Surface, K: Keep>(app: &mut App, c: &mut Console<B, K>) -> bo
     app.adopt_view(link.view(&slug, &app.reviewer));
     let articles = app.library.articles.clone();
     let tx = c.sender.clone();
+    // A reload before they come brings its own states: these are then dropped.
+    let ticket = app.reviews.ticket();
     std::thread::spawn(move || {
-        let _ = tx.send(Wake::Versions(crate::ledger::versions(&articles)));
+        let _ = tx.send(Wake::Versions(ticket.hash(&articles)));
     });
     true
 }
