@@ -44,14 +44,22 @@ pub fn fold(s: &str) -> String {
     out
 }
 
-/// Appends `s`, folded, to `out`.
+/// Appends `s`, folded, to `out`: runs of ASCII are copied and lowered whole, the other
+/// letters folded one by one.
 pub fn fold_into(out: &mut String, s: &str) {
-    if s.is_ascii() {
-        out.extend(s.bytes().map(|b| char::from(b.to_ascii_lowercase())));
-        return;
-    }
-    for c in s.chars() {
-        push_folded(out, c);
+    let mut rest = s;
+    while !rest.is_empty() {
+        let ascii = rest.bytes().position(|b| !b.is_ascii()).unwrap_or(rest.len());
+        let start = out.len();
+        out.push_str(&rest[..ascii]);
+        out[start..].make_ascii_lowercase();
+        rest = &rest[ascii..];
+        let mut chars = rest.chars();
+        match chars.next() {
+            Some(c) => push_folded(out, c),
+            None => break,
+        }
+        rest = chars.as_str();
     }
 }
 
@@ -80,6 +88,19 @@ mod tests {
         assert_eq!(fold("Café Zürich señor"), "cafe zurich senor");
         assert_eq!(fold("Smärta i höften"), "smaerta i hoeften");
         assert_eq!(fold("helbredes?"), "helbredes?");
+    }
+
+    #[test]
+    fn folding_runs_of_ascii_whole_gives_what_folding_each_letter_gives() {
+        for s in ["", "ABC", "Æ", "ÆbleR på ÅEN", "x\u{301}Y", "Ωmega ß ÉÈ 日本 zZ", "ab\u{1b}[31m Ø"]
+        {
+            let mut each = String::new();
+            s.chars().for_each(|c| push_folded(&mut each, c));
+            assert_eq!(fold(s), each, "{s:?}");
+            let mut after = String::from("Før ");
+            fold_into(&mut after, s);
+            assert_eq!(after, format!("Før {each}"), "appended, what was there kept");
+        }
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! The search index: every article's title, headings and section text, folded, in two
 //! buffers that a substring search runs through in one pass.
 
+use super::extract::Extract;
 use super::fold::{fold, fold_into};
 use super::synonyms::Synonyms;
 use crate::document::{Document, HeadingKind, push_block_text};
@@ -50,7 +51,7 @@ pub struct Unit {
 }
 
 /// One stretch of indexed text: `buffer[start..end]`, belonging to a unit.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) struct Field {
     pub unit: u32,
     pub start: u32,
@@ -66,8 +67,8 @@ pub struct Index {
     pub(super) bodies: String,
     pub(super) head_fields: Vec<Field>,
     /// Titles and headings as written, for showing: `labels[label_ends[u - 1]..label_ends[u]]`.
-    labels: String,
-    label_ends: Vec<u32>,
+    pub(super) labels: String,
+    pub(super) label_ends: Vec<u32>,
     pub(super) body_fields: Vec<Field>,
     /// Everything a hit can point at.
     pub units: Vec<Unit>,
@@ -120,14 +121,14 @@ impl Index {
     pub fn build(articles: &[(&str, &str)]) -> Index {
         let half = articles.len() / 2;
         if half < 64 {
-            let mut index = Index::build_part(articles, 0);
+            let mut index = Index::build_part(articles, 0, true);
             index.finish();
             return index;
         }
         let (first, second) = articles.split_at(half);
         let (mut a, b) = std::thread::scope(|scope| {
-            let other = scope.spawn(|| Index::build_part(second, half));
-            let mine = Index::build_part(first, 0);
+            let other = scope.spawn(|| Index::build_part(second, half, true));
+            let mine = Index::build_part(first, 0, true);
             (mine, other.join().unwrap_or_default())
         });
         a.append(b);
@@ -170,40 +171,65 @@ impl Index {
         self.synonyms = synonyms;
     }
 
-    fn build_part(articles: &[(&str, &str)], first: usize) -> Index {
+    /// Indexes `articles`, the first of them article number `first`. With `fast`, a plain
+    /// article is read from the parser's events ([`Extract`]); otherwise, and for any
+    /// other article, from its parsed document.
+    pub(super) fn build_part(articles: &[(&str, &str)], first: usize, fast: bool) -> Index {
         let mut index = Index::default();
         let mut text = String::new();
+        let mut extract = Extract::default();
         for (n, (title, body)) in articles.iter().enumerate() {
             let article = u32::try_from(first + n).unwrap_or(u32::MAX);
-            let doc = Document::parse(body);
-            let unit = index.unit(Unit { article, heading: None, kind: FieldKind::Title });
-            index.head(unit, title);
-            text.clear();
-            for block in &doc.blocks[..doc.outline.headings.first().map_or(doc.blocks.len(), |h| h.block)] {
-                push_block_text(&mut text, block);
-            }
-            index.body(unit, &text);
-            for (i, h) in doc.outline.headings.iter().enumerate() {
-                let kind = match h.kind {
-                    HeadingKind::Question => FieldKind::Question,
-                    HeadingKind::FaqQuestion => FieldKind::FaqQuestion,
-                    HeadingKind::FaqSection | HeadingKind::Section => FieldKind::Heading,
-                };
-                let heading = Some(u32::try_from(i).unwrap_or(u32::MAX));
-                let unit = index.unit(Unit { article, heading, kind });
-                index.head(unit, &h.text);
-                text.clear();
-                doc.blocks[doc.outline.own_blocks(i, doc.blocks.len())]
-                    .iter()
-                    .for_each(|b| push_block_text(&mut text, b));
-                index.body(unit, &text);
+            if fast && extract.read(body) {
+                index.add_extracted(article, title, &extract);
+            } else {
+                index.add_parsed(article, title, body, &mut text);
             }
         }
         index
     }
 
+    fn add_extracted(&mut self, article: u32, title: &str, extract: &Extract) {
+        let unit = self.unit(Unit { article, heading: None, kind: FieldKind::Title });
+        self.head(unit, title);
+        self.body(unit, &extract.intro);
+        for (i, section) in extract.sections().iter().enumerate() {
+            let kind = section.kind.unwrap_or(FieldKind::Heading);
+            let heading = Some(u32::try_from(i).unwrap_or(u32::MAX));
+            let unit = self.unit(Unit { article, heading, kind });
+            self.head(unit, &section.heading);
+            self.body(unit, &section.text);
+        }
+    }
+
+    fn add_parsed(&mut self, article: u32, title: &str, body: &str, text: &mut String) {
+        let doc = Document::parse(body);
+        let unit = self.unit(Unit { article, heading: None, kind: FieldKind::Title });
+        self.head(unit, title);
+        text.clear();
+        for block in &doc.blocks[..doc.outline.headings.first().map_or(doc.blocks.len(), |h| h.block)] {
+            push_block_text(text, block);
+        }
+        self.body(unit, text);
+        for (i, h) in doc.outline.headings.iter().enumerate() {
+            let kind = match h.kind {
+                HeadingKind::Question => FieldKind::Question,
+                HeadingKind::FaqQuestion => FieldKind::FaqQuestion,
+                HeadingKind::FaqSection | HeadingKind::Section => FieldKind::Heading,
+            };
+            let heading = Some(u32::try_from(i).unwrap_or(u32::MAX));
+            let unit = self.unit(Unit { article, heading, kind });
+            self.head(unit, &h.text);
+            text.clear();
+            doc.blocks[doc.outline.own_blocks(i, doc.blocks.len())]
+                .iter()
+                .for_each(|b| push_block_text(text, b));
+            self.body(unit, text);
+        }
+    }
+
     /// Counts the averages and gives back what growing reserved.
-    fn finish(&mut self) {
+    pub(super) fn finish(&mut self) {
         self.article_start.clear();
         for (u, unit) in self.units.iter().enumerate() {
             if unit.heading.is_none() {

@@ -6,6 +6,7 @@
 //! text. See [`Index`] for the ranking.
 
 pub mod analyze;
+mod extract;
 mod fold;
 mod fuzzy;
 mod index;

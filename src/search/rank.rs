@@ -341,32 +341,36 @@ impl Index {
             }
             touched.clear();
         }
-        let mut hits: Vec<Hit> = score
+        // Each hit as one number that sorts as the ranking does: its score (positive, so its
+        // bits sort as it does), then an FAQ question first, then the earlier unit.
+        let mut keys: Vec<u64> = score
             .iter()
             .enumerate()
             .filter(|&(u, &s)| s > 0.0 && wanted(&self.units[u]))
-            .map(|(u, &s)| Hit {
-                unit: offset(u),
-                target: self.units[u],
-                score: s,
-                body_at: (body_at[u].0 != u32::MAX).then_some(body_at[u]),
+            .map(|(u, &s)| {
+                let faq = u64::from(self.units[u].kind == FieldKind::FaqQuestion);
+                (u64::from(s.to_bits()) << 33) | (faq << 32) | u64::from(u32::MAX - offset(u))
             })
             .collect();
-        let total = hits.len();
-        let order = |a: &Hit, b: &Hit| {
-            b.score
-                .total_cmp(&a.score)
-                .then(
-                    (b.target.kind == FieldKind::FaqQuestion).cmp(&(a.target.kind == FieldKind::FaqQuestion)),
-                )
-                .then(a.unit.cmp(&b.unit))
-        };
-        if hits.len() > limit && limit > 0 {
-            hits.select_nth_unstable_by(limit - 1, order);
-            hits.truncate(limit);
+        let total = keys.len();
+        if keys.len() > limit && limit > 0 {
+            keys.select_nth_unstable_by(limit - 1, |a, b| b.cmp(a));
+            keys.truncate(limit);
         }
-        hits.sort_by(order);
-        hits.truncate(limit);
+        keys.sort_unstable_by(|a, b| b.cmp(a));
+        keys.truncate(limit);
+        let hits = keys
+            .iter()
+            .map(|&key| {
+                let u = (u32::MAX - key as u32) as usize;
+                Hit {
+                    unit: offset(u),
+                    target: self.units[u],
+                    score: score[u],
+                    body_at: (body_at[u].0 != u32::MAX).then_some(body_at[u]),
+                }
+            })
+            .collect::<Vec<_>>();
         (hits, total)
     }
 
