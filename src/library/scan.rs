@@ -28,9 +28,18 @@ pub fn load_dir(dir: &Path) -> Loaded {
         Err(e) => walk.warn(dir, WarningKind::CannotOpenFolder { reason: e.to_string() }),
     }
     let files = std::mem::take(&mut walk.files);
+    load_files(&files, walk.warnings, files.len() >= PARALLEL_FROM)
+}
+
+/// From how many files a folder is read on two threads.
+const PARALLEL_FROM: usize = 64;
+
+/// Loads `files` (in path order) after the walk's `warnings`, on two threads when `parallel`:
+/// the result is the same either way.
+fn load_files(files: &[PathBuf], warnings: Vec<Warning>, parallel: bool) -> Loaded {
     let (first, second) = files.split_at(files.len() / 2);
-    let (mut loaded, rest) = if files.len() < 64 {
-        (read_all(&files), Vec::new())
+    let (mut loaded, rest) = if !parallel {
+        (read_all(files), Vec::new())
     } else {
         std::thread::scope(|scope| {
             let other = scope.spawn(|| read_all(second));
@@ -38,7 +47,7 @@ pub fn load_dir(dir: &Path) -> Loaded {
         })
     };
     loaded.extend(rest);
-    let mut out = Loaded { warnings: walk.warnings, ..Loaded::default() };
+    let mut out = Loaded { warnings, ..Loaded::default() };
     let mut by_slug: HashMap<String, usize> = HashMap::new();
     for (article, warnings) in loaded {
         out.warnings.extend(warnings);
@@ -173,5 +182,46 @@ mod tests {
         assert_eq!(articles[0].title, "Lænd");
         assert_eq!(warnings.len(), 1, "{warnings:?}");
         assert_eq!(warnings[0].kind, WarningKind::FolderLoop);
+    }
+
+    #[test]
+    fn two_threads_load_the_same_articles_hidden_copies_and_warnings_in_the_same_order() {
+        let root = tempfile::tempdir().expect("temp dir");
+        for sub in ["00", "zz"] {
+            std::fs::create_dir(root.path().join(sub)).expect("mkdir");
+        }
+        let write = |name: &str, bytes: &[u8]| std::fs::write(root.path().join(name), bytes).expect("write");
+        // One slug at both ends of the path order, so each half of the files holds one copy.
+        write("00/dobbelt.md", b"---\nmetaTitle: Foerste\n---\nA\n");
+        write("zz/dobbelt.md", b"---\nmetaTitle: Anden\n---\nB\n");
+        for i in 0..100 {
+            let bytes: Vec<u8> = match i % 6 {
+                0 => b"---\nmetaTitle: [oops\n---\n# Brudt\n".to_vec(),
+                1 => b"---\nmetaTitle: Sm\xe6rter\n---\nK\xf8b\n".to_vec(),
+                2 => Vec::new(),
+                3 => b"---\nlastUpdated: snart\n---\nTekst\n".to_vec(),
+                4 => b"---\nmetaTitle: aldrig lukket\n".to_vec(),
+                _ => format!("---\nmetaTitle: Artikel {i}\nlastUpdated: 01/02/2024\n---\n# H\n").into_bytes(),
+            };
+            write(&format!("a{i:03}.md"), &bytes);
+        }
+        let mut walk = Walk::default();
+        walk.visit(root.path());
+        let files = std::mem::take(&mut walk.files);
+        assert!(files.len() >= PARALLEL_FROM, "the folder is read on two threads");
+        let one = load_files(&files, walk.warnings.clone(), false);
+        let two = load_files(&files, walk.warnings, true);
+        assert_eq!(two.warnings, one.warnings);
+        assert!(one.warnings.len() > 60, "every broken file warns: {}", one.warnings.len());
+        assert!(
+            one.warnings.iter().any(|w| matches!(w.kind, WarningKind::DuplicateSlug { .. })),
+            "{:?}",
+            one.warnings
+        );
+        assert_eq!(format!("{:?}", two.articles), format!("{:?}", one.articles));
+        assert_eq!(format!("{:?}", two.hidden), format!("{:?}", one.hidden));
+        assert_eq!(one.articles.len(), 101);
+        assert_eq!(one.hidden.len(), 1);
+        assert_eq!(one.hidden[0].title, "Foerste");
     }
 }
