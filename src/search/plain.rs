@@ -143,7 +143,7 @@ impl Index {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{Index, Query};
+    use super::super::{Index, Query, Unit};
     use crate::library::{Article, Library, Source};
 
     /// The example queries of the lookup evaluation, and the benchmark's.
@@ -183,18 +183,31 @@ mod tests {
             .collect()
     }
 
+    /// Which units a ranking lists.
+    type Wanted = fn(&Unit) -> bool;
+
     fn assert_same(index: &Index, query: &Query, what: &str) {
-        for (bodies, limit) in [(false, 200), (true, 200), (true, 3)] {
-            let fast = index.run(query, limit, bodies, |_| true);
-            let plain = index.run_plain(query, limit, bodies, |_| true);
-            assert_eq!(fast.1, plain.1, "{what:?}: as many hits");
+        // Every unit (library search), question headings only (the palette) and sections
+        // only (answers): a unit left out is not scored by the fast ranking.
+        let kinds: [(&str, Wanted); 3] = [
+            ("all", |_| true),
+            ("questions", |u| u.kind.is_question()),
+            ("sections", |u| u.heading.is_some()),
+        ];
+        for ((bodies, limit), (kind, wanted)) in
+            [(false, 200), (true, 200), (true, 3), (false, 1)].into_iter().flat_map(|c| kinds.map(|k| (c, k)))
+        {
+            let what = format!("{what:?} ({kind}, limit {limit})");
+            let fast = index.run(query, limit, bodies, wanted);
+            let plain = index.run_plain(query, limit, bodies, wanted);
+            assert_eq!(fast.1, plain.1, "{what}: as many hits");
             let bits = |hits: &[super::Hit]| {
                 hits.iter().map(|h| (h.unit, h.score.to_bits(), h.body_at)).collect::<Vec<_>>()
             };
             assert_eq!(
                 bits(&fast.0),
                 bits(&plain.0),
-                "{what:?} (bodies {bodies}): the same hits, scores and places"
+                "{what} (bodies {bodies}): the same hits, scores and places"
             );
         }
     }

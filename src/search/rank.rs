@@ -306,6 +306,11 @@ impl Index {
             let df = touched.len() as f32;
             let idf = (1.0 + (big_n - df + 0.5) / (df + 0.5)).ln() * concept.weight;
             let mut add = |u: usize, title: f32| {
+                // A unit the caller does not want is never listed, counted or read again,
+                // so its score is not worked out.
+                if !wanted(&self.units[u]) {
+                    return;
+                }
                 let head_len = self.head_fields.get(u).map_or(1.0, |f| (f.end - f.start) as f32);
                 let kind = self.units[u].kind;
                 let w_head = if kind.is_question() { W_QUESTION } else { W_HEADING };
