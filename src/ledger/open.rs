@@ -72,11 +72,12 @@ impl Ledger {
     /// Opens the ledger `options` names. Never fails: see the module's documentation.
     pub fn open(options: &Options) -> Ledger {
         let path = options.path.clone();
-        let mut ledger = match try_open(options) {
+        let mut ledger = match try_open_patiently(options) {
             Ok(ledger) => ledger,
             Err(Problem::Corrupt(why)) => match move_aside(&path) {
                 Ok(aside) => {
-                    let mut ledger = try_open(options).unwrap_or_else(|p| memory(&path, &p.to_string()));
+                    let mut ledger =
+                        try_open_patiently(options).unwrap_or_else(|p| memory(&path, &p.to_string()));
                     ledger.message = Some(s::ledger_moved_aside(&path, &why, &aside));
                     ledger
                 }
@@ -101,6 +102,9 @@ impl Ledger {
 enum Problem {
     /// The file is not a database, or a damaged one.
     Corrupt(String),
+    /// Another session held the file at a moment SQLite does not wait through (turning a
+    /// new file to WAL, say): worth trying again.
+    Busy(String),
     /// Anything else: it cannot be used at all.
     Unusable(String),
 }
@@ -108,7 +112,7 @@ enum Problem {
 impl std::fmt::Display for Problem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Problem::Corrupt(why) | Problem::Unusable(why) => f.write_str(why),
+            Problem::Corrupt(why) | Problem::Busy(why) | Problem::Unusable(why) => f.write_str(why),
         }
     }
 }
@@ -118,6 +122,7 @@ impl From<rusqlite::Error> for Problem {
         use rusqlite::ErrorCode as C;
         match e.sqlite_error_code() {
             Some(C::NotADatabase | C::DatabaseCorrupt) => Problem::Corrupt(e.to_string()),
+            Some(C::DatabaseBusy | C::DatabaseLocked) => Problem::Busy(e.to_string()),
             _ => Problem::Unusable(e.to_string()),
         }
     }
@@ -126,6 +131,21 @@ impl From<rusqlite::Error> for Problem {
 impl From<io::Error> for Problem {
     fn from(e: io::Error) -> Problem {
         Problem::Unusable(e.to_string())
+    }
+}
+
+/// [`try_open`], tried again while another session holds the file, for at most the busy
+/// timeout. Sessions opening a new ledger at the same moment race to make it a WAL database,
+/// and SQLite answers the losers "database is locked" at once instead of waiting.
+fn try_open_patiently(options: &Options) -> Result<Ledger, Problem> {
+    let start = std::time::Instant::now();
+    loop {
+        match try_open(options) {
+            Err(Problem::Busy(_)) if start.elapsed() < options.busy_timeout => {
+                std::thread::sleep(Duration::from_millis(20));
+            }
+            done => return done,
+        }
     }
 }
 

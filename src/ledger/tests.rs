@@ -359,3 +359,26 @@ fn every_mix_of_text_blanks_and_line_ends_hashes_as_its_normalised_text() {
         assert_eq!(version_of_article(&a), version_of(&normalised(&a)), "{text:?}");
     }
 }
+
+#[test]
+fn sessions_opening_a_new_ledger_at_the_same_moment_can_all_write() {
+    for _ in 0..20 {
+        let dir = tempfile::tempdir().expect("temp");
+        let path = dir.path().join("review.db");
+        let start = std::sync::Arc::new(std::sync::Barrier::new(6));
+        let opened: Vec<_> = (0..6)
+            .map(|_| {
+                let (path, start) = (path.clone(), start.clone());
+                std::thread::spawn(move || {
+                    start.wait();
+                    let ledger = Ledger::open(&Options::new(&path));
+                    (ledger.read_only(), ledger.message.clone())
+                })
+            })
+            .collect();
+        for thread in opened {
+            let (read_only, message) = thread.join().expect("opened");
+            assert!(!read_only, "a session opened the new ledger read-only: {message:?}");
+        }
+    }
+}
