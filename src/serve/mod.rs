@@ -117,9 +117,10 @@ pub fn run(library: Library, options: &Options, cli: &crate::cli::Cli) -> Result
         .map_err(|e| fail(format!("host key {}: {e}", host_key_path.display())))?;
     let authorized_keys = options.authorized_keys.clone().unwrap_or_else(|| data_dir.join("authorized_keys"));
     match std::fs::read_to_string(&authorized_keys) {
-        Ok(text) if reviewers(&text).is_empty() => {
-            log.line(&format!("no reviewer's key in {} yet: nobody can log in", authorized_keys.display()))
-        }
+        Ok(text) if reviewers(&text).is_empty() => log.line(&format!(
+            "no reviewer's key in {} yet: nobody can log in",
+            log::clean(&authorized_keys.display().to_string())
+        )),
         Ok(_) => {}
         Err(e) => return Err(fail(format!("{}: {e}", authorized_keys.display()))),
     }
@@ -151,7 +152,10 @@ pub fn run(library: Library, options: &Options, cli: &crate::cli::Cli) -> Result
     let news = match news.watch(&ledger) {
         Ok(()) => Some(news),
         Err(e) => {
-            log.line(&format!("cannot watch the ledger ({e}): each session asks it every second"));
+            log.line(&format!(
+                "cannot watch the ledger ({}): each session asks it every second",
+                log::clean(&e)
+            ));
             None
         }
     };
