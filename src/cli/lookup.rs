@@ -20,7 +20,9 @@ pub fn faq(
     json_out: bool,
     width: usize,
 ) -> Result<i32, Failure> {
-    faq_in(library, &Index::of(library), words, all, json_out, width)
+    // Left to the process's exit to free, as the library is.
+    let index = std::mem::ManuallyDrop::new(Index::of(library));
+    faq_in(library, &index, words, all, json_out, width)
 }
 
 /// [`faq`] in `index`, the library's index built already (a server builds it once for all).
@@ -87,7 +89,8 @@ pub fn faq_in(
 /// Prints every place `words` are found: `slug › section: snippet`, the snippet cut to the
 /// terminal's width on a terminal and the whole sentence around the hit otherwise.
 pub fn search(library: &Library, words: &[String], json_out: bool, width: usize) -> Result<i32, Failure> {
-    search_in(library, &Index::of(library), words, json_out, width)
+    let index = std::mem::ManuallyDrop::new(Index::of(library));
+    search_in(library, &index, words, json_out, width)
 }
 
 /// [`search`] in `index`, the library's index built already (a server builds it once for all).

@@ -15,6 +15,7 @@ use crate::backend::Colors;
 use crate::library::{Library, user_articles_dir};
 use crate::search::{Index, Query};
 use crate::strings;
+use std::mem::ManuallyDrop;
 use std::path::PathBuf;
 
 /// Runs what the command line asks for; returns the process's exit code.
@@ -35,7 +36,9 @@ pub fn run(mut cli: Cli) -> i32 {
     }
     // The shell's scripts and the man page need no articles.
     let shell = matches!(cli.command, Some(Command::Completions { .. } | Command::Man { .. }));
-    let library = if shell { Library::default() } else { load(&cli) };
+    // A command that prints leaves its library to the process's exit: freeing thousands of
+    // articles one by one is time spent after the answer is out.
+    let library = ManuallyDrop::new(if shell { Library::default() } else { load(&cli) });
     let result = match &cli.command {
         Some(Command::List) => print::list(&library),
         Some(Command::Toc { slug }) => find(&library, slug).and_then(|i| print::toc(&library, i)),
@@ -50,12 +53,16 @@ pub fn run(mut cli: Cli) -> i32 {
         }
         Some(Command::Check { dirs, json }) => check::run(&cli, &library, dirs, *json),
         Some(Command::Notes { .. } | Command::Review { .. }) => review::run(&cli, &library),
-        Some(Command::Serve(options)) => crate::serve::run(library, options, &cli),
+        Some(Command::Serve(options)) => crate::serve::run(ManuallyDrop::into_inner(library), options, &cli),
         Some(Command::Config { .. }) => Ok(0),
-        Some(Command::Open { slug, section }) => place(&library, slug)
-            .and_then(|start| reader(library, start.with_section(section.as_deref()), &cli)),
-        None if cli.query.is_empty() => reader(library, Start { plain: true, ..Start::top(0) }, &cli),
-        None => shortcut(&library, &cli.query).and_then(|start| reader(library, start, &cli)),
+        Some(Command::Open { slug, section }) => place(&library, slug).and_then(|start| {
+            reader(ManuallyDrop::into_inner(library), start.with_section(section.as_deref()), &cli)
+        }),
+        None if cli.query.is_empty() => {
+            reader(ManuallyDrop::into_inner(library), Start { plain: true, ..Start::top(0) }, &cli)
+        }
+        None => shortcut(&library, &cli.query)
+            .and_then(|start| reader(ManuallyDrop::into_inner(library), start, &cli)),
         Some(Command::Completions { shell }) => shell::completions(*shell),
         Some(Command::Man { dir }) => shell::man(dir.as_deref()),
     };

@@ -156,8 +156,10 @@ pub fn parse(yaml: &str) -> Result<(Frontmatter, Vec<BadDate>), YamlError> {
     if yaml.trim().is_empty() {
         return Ok((Frontmatter::default(), Vec::new()));
     }
-    let mut map: BTreeMap<String, FrontValue> =
-        serde_saphyr::from_str(yaml).map_err(|e| YamlError::of(&e))?;
+    let mut map: BTreeMap<String, FrontValue> = match super::plain_yaml::plain_map(yaml) {
+        Some(map) => map,
+        None => serde_saphyr::from_str(yaml).map_err(|e| YamlError::of(&e))?,
+    };
     let mut warnings = Vec::new();
     let title = match map.remove("metaTitle") {
         Some(FrontValue::Text(t)) => Some(t),

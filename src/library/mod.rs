@@ -5,6 +5,7 @@
 
 mod article;
 mod frontmatter;
+mod plain_yaml;
 mod scan;
 mod warning;
 

@@ -135,12 +135,19 @@ impl Walk {
             Ok(entries) => entries,
             Err(e) => return self.warn(dir, WarningKind::CannotReadFolder { reason: e.to_string() }),
         };
-        let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-        paths.sort();
-        for path in paths {
-            match std::fs::metadata(&path) {
-                Ok(m) if m.is_dir() => self.visit(&path),
-                Ok(m) if is_md(&path) && m.is_file() => self.files.push(path),
+        // The folder's listing says what each entry is (no call per file); a link is
+        // followed to what it points at.
+        let mut paths: Vec<(PathBuf, Option<std::fs::FileType>)> =
+            entries.filter_map(|e| e.ok().map(|e| (e.path(), e.file_type().ok()))).collect();
+        paths.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        for (path, listed) in paths {
+            let kind = match listed.filter(|t| !t.is_symlink()) {
+                Some(t) => Ok(t),
+                None => std::fs::metadata(&path).map(|m| m.file_type()),
+            };
+            match kind {
+                Ok(t) if t.is_dir() => self.visit(&path),
+                Ok(t) if is_md(&path) && t.is_file() => self.files.push(path),
                 Ok(_) if is_md(&path) => self.warn(&path, WarningKind::NotAFile),
                 Ok(_) => {}
                 Err(e) => self.warn(&path, WarningKind::CannotOpen { reason: e.to_string() }),
@@ -182,6 +189,23 @@ mod tests {
         assert_eq!(articles[0].title, "Lænd");
         assert_eq!(warnings.len(), 1, "{warnings:?}");
         assert_eq!(warnings[0].kind, WarningKind::FolderLoop);
+    }
+
+    #[test]
+    fn a_link_to_an_article_is_read_and_a_link_to_nothing_is_a_warning() {
+        let root = tempfile::tempdir().expect("temp dir");
+        let elsewhere = tempfile::tempdir().expect("temp dir");
+        let target = elsewhere.path().join("skulder.md");
+        std::fs::write(&target, "---\nmetaTitle: Skulder\n---\nTekst\n").expect("write");
+        std::os::unix::fs::symlink(&target, root.path().join("linket.md")).expect("symlink");
+        std::os::unix::fs::symlink(elsewhere.path().join("væk.md"), root.path().join("brudt.md"))
+            .expect("symlink");
+        let Loaded { articles, warnings, .. } = load_dir(root.path());
+        assert_eq!(articles.len(), 1, "{warnings:?}");
+        assert_eq!((articles[0].slug.as_str(), articles[0].title.as_str()), ("linket", "Skulder"));
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        assert!(matches!(warnings[0].kind, WarningKind::CannotOpen { .. }), "{warnings:?}");
+        assert!(warnings[0].file.ends_with("brudt.md"), "{warnings:?}");
     }
 
     #[test]
