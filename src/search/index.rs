@@ -3,6 +3,9 @@
 
 use super::extract::Extract;
 use super::fold::{fold, fold_into};
+use super::head_words::HeadWords;
+use super::rank::B_HEAD;
+use super::score::Scratch;
 use super::synonyms::Synonyms;
 use crate::document::{Document, HeadingKind, push_block_text};
 
@@ -83,36 +86,16 @@ pub struct Index {
     pub(super) avg_body: f32,
     /// The library's synonym groups.
     pub(super) synonyms: Synonyms,
-    /// The words of the headings and titles, sorted, each once (made when first asked
-    /// for): what a compound is split against first.
-    head_words: std::sync::OnceLock<Vocabulary>,
-}
-
-/// The distinct words (runs of ASCII letters and digits) of a text, sorted.
-#[derive(Debug, Default)]
-struct Vocabulary(Vec<Box<str>>);
-
-impl Vocabulary {
-    fn of(text: &str) -> Vocabulary {
-        let mut words: Vec<&str> =
-            text.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).collect();
-        words.sort_unstable();
-        words.dedup();
-        let mut words: Vec<Box<str>> = words.into_iter().map(Box::from).collect();
-        // Collecting in place kept the room of every word of the text.
-        words.shrink_to_fit();
-        Vocabulary(words)
-    }
-
-    /// Whether a word starts with `prefix`.
-    fn has_word_starting(&self, prefix: &str) -> bool {
-        let at = self.0.partition_point(|w| &**w < prefix);
-        self.0.get(at).is_some_and(|w| w.starts_with(prefix))
-    }
-
-    fn heap_bytes(&self) -> usize {
-        self.0.capacity() * size_of::<Box<str>>() + self.0.iter().map(|w| w.len()).sum::<usize>()
-    }
+    /// The words of the headings and titles, sorted, each once, with where each occurs
+    /// (made when first asked for): what the palette looks words up in, and what a compound
+    /// is split against first.
+    head_words: std::sync::OnceLock<HeadWords>,
+    /// Each unit's kind, and its heading's length measured against the average, as the
+    /// ranking divides by it: what scoring reads of every unit it finds, kept small.
+    pub(super) kinds: Vec<FieldKind>,
+    pub(super) head_norm: Vec<f32>,
+    /// The sums a query adds up, kept for the next one.
+    pub(super) scratch: std::sync::Mutex<Scratch>,
 }
 
 impl Index {
@@ -242,6 +225,13 @@ impl Index {
         };
         self.avg_head = mean(&self.head_fields);
         self.avg_body = mean(&self.body_fields);
+        self.kinds = self.units.iter().map(|u| u.kind).collect();
+        self.head_norm = (0..self.units.len())
+            .map(|u| {
+                let head_len = self.head_fields.get(u).map_or(1.0, |f| (f.end - f.start) as f32);
+                1.0 - B_HEAD + B_HEAD * head_len / self.avg_head
+            })
+            .collect();
         self.shrink_to_fit();
     }
 
@@ -259,11 +249,28 @@ impl Index {
         // A word of letters and digits starts where the headings have one that starts so.
         // (The text's words are not listed: sorting them costs more than a query's scans.)
         let in_heads = if prefix.bytes().all(|b| b.is_ascii_alphanumeric()) {
-            self.head_words.get_or_init(|| Vocabulary::of(&self.heads)).has_word_starting(prefix)
+            self.head_words().has_word_starting(prefix)
         } else {
             starts_word(&self.heads)
         };
         in_heads || (bodies && starts_word(&self.bodies))
+    }
+
+    /// The words of the headings, made now if they are not yet.
+    pub(super) fn head_words(&self) -> &HeadWords {
+        self.head_words.get_or_init(|| HeadWords::of(&self.heads, &self.head_fields))
+    }
+
+    /// The words of the headings, if they are made.
+    pub(super) fn head_words_made(&self) -> Option<&HeadWords> {
+        self.head_words.get()
+    }
+
+    /// This index with what the palette's first keystroke would otherwise make first:
+    /// for an index built on a thread before anyone types.
+    pub fn warmed(self) -> Index {
+        self.head_words();
+        self
     }
 
     /// The units of article `article`.
@@ -335,7 +342,10 @@ impl Index {
             + self.metas.capacity()
             + self.meta_fields.capacity() * size_of::<Field>()
             + self.article_start.capacity() * size_of::<u32>()
-            + self.head_words.get().map_or(0, Vocabulary::heap_bytes)
+            + self.head_words.get().map_or(0, HeadWords::heap_bytes)
+            + self.kinds.capacity() * size_of::<FieldKind>()
+            + self.head_norm.capacity() * size_of::<f32>()
+            + self.scratch.lock().map_or(0, |s| s.heap_bytes())
     }
 
     /// The heading (or, for an article's top, the title) of `unit`, as written.

@@ -9,12 +9,14 @@ pub mod analyze;
 mod extract;
 mod fold;
 mod fuzzy;
+mod head_words;
 mod index;
 pub mod intent;
 #[cfg(test)]
 mod plain;
 mod query;
 mod rank;
+mod score;
 mod snippet;
 mod synonyms;
 #[cfg(test)]

@@ -2,7 +2,7 @@
 //! whole folded text, every word of the vocabulary looked for the same way. The fast path in
 //! [`super::rank`] must rank exactly as this does.
 
-use super::index::{FieldKind, Index, Unit};
+use super::index::{FieldKind, Index};
 use super::rank::{B_BODY, B_HEAD, Hit, K1, Query, W_BODY, W_HEADING, W_QUESTION, W_TITLE, offset, scan};
 use std::collections::HashMap;
 
@@ -31,7 +31,7 @@ impl Index {
         query: &Query,
         limit: usize,
         bodies: bool,
-        wanted: impl Fn(&Unit) -> bool,
+        wanted: impl Fn(FieldKind) -> bool,
     ) -> (Vec<Hit>, usize) {
         let concepts = self.concepts_with(query, bodies, &|p, b| self.has_word_starting_by_scan(p, b));
         let n = self.units.len();
@@ -114,7 +114,7 @@ impl Index {
         let mut hits: Vec<Hit> = score
             .iter()
             .enumerate()
-            .filter(|&(u, &s)| s > 0.0 && wanted(&self.units[u]))
+            .filter(|&(u, &s)| s > 0.0 && wanted(self.units[u].kind))
             .map(|(u, &s)| Hit {
                 unit: offset(u),
                 target: self.units[u],
@@ -143,7 +143,7 @@ impl Index {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{Index, Query, Unit};
+    use super::super::{FieldKind, Index, Query};
     use crate::library::{Article, Library, Source};
 
     /// The example queries of the lookup evaluation, and the benchmark's.
@@ -184,15 +184,15 @@ mod tests {
     }
 
     /// Which units a ranking lists.
-    type Wanted = fn(&Unit) -> bool;
+    type Wanted = fn(FieldKind) -> bool;
 
     fn assert_same(index: &Index, query: &Query, what: &str) {
         // Every unit (library search), question headings only (the palette) and sections
         // only (answers): a unit left out is not scored by the fast ranking.
         let kinds: [(&str, Wanted); 3] = [
             ("all", |_| true),
-            ("questions", |u| u.kind.is_question()),
-            ("sections", |u| u.heading.is_some()),
+            ("questions", FieldKind::is_question),
+            ("sections", |k| k != FieldKind::Title),
         ];
         for ((bodies, limit), (kind, wanted)) in
             [(false, 200), (true, 200), (true, 3), (false, 1)].into_iter().flat_map(|c| kinds.map(|k| (c, k)))
@@ -222,6 +222,29 @@ mod tests {
         for q in typed(&queries()) {
             assert_same(&index, &Query::typing(&q), &q);
         }
+    }
+
+    #[test]
+    fn library_search_ranks_alike_whether_or_not_the_headings_words_are_made() {
+        let library = Library::bundled();
+        let (mut scanned, mut looked_up) = (0, 0);
+        for q in queries() {
+            // A fresh index: its headings' words are made only if splitting a compound asks.
+            let fresh = Index::of(&library);
+            let query = Query::new(&q);
+            let fast = fresh.run(&query, 200, true, |_| true);
+            match fresh.head_words_made() {
+                None => scanned += 1,
+                Some(_) => looked_up += 1,
+            }
+            let plain = fresh.run_plain(&query, 200, true, |_| true);
+            let bits =
+                |hits: &[super::Hit]| hits.iter().map(|h| (h.unit, h.score.to_bits())).collect::<Vec<_>>();
+            assert_eq!(bits(&fast.0), bits(&plain.0), "{q}");
+            fresh.head_words();
+            assert_eq!(bits(&fresh.run(&query, 200, true, |_| true).0), bits(&plain.0), "{q}, words made");
+        }
+        assert!(scanned > 5 && looked_up > 5, "{scanned} scanned, {looked_up} looked up");
     }
 
     #[test]

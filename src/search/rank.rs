@@ -78,7 +78,7 @@ impl Index {
         if query.is_empty() {
             return self.all_questions(limit);
         }
-        self.run(query, limit, false, |u| u.kind.is_question()).0
+        self.run(query, limit, false, FieldKind::is_question).0
     }
 
     /// Titles, headings and text that match `query`, best first: library search.
@@ -99,7 +99,8 @@ impl Index {
         if !query.answerable() {
             return Vec::new();
         }
-        self.run(query, limit, true, |u| u.heading.is_some()).0
+        // Only an article's top is of the kind Title.
+        self.run(query, limit, true, |kind| kind != FieldKind::Title).0
     }
 
     /// The best answer to `query`.
@@ -121,7 +122,7 @@ impl Index {
     }
 
     /// [`Index::concepts`], splitting compounds against the headings only unless `bodies`.
-    fn concepts_in(&self, query: &Query, bodies: bool) -> Vec<Concept> {
+    pub(super) fn concepts_in(&self, query: &Query, bodies: bool) -> Vec<Concept> {
         self.concepts_with(query, bodies, &|prefix, bodies| self.has_word_starting(prefix, bodies))
     }
 
@@ -243,142 +244,6 @@ impl Index {
         best.map(|(_, l, r)| (l, r))
     }
 
-    pub(super) fn run(
-        &self,
-        query: &Query,
-        limit: usize,
-        bodies: bool,
-        wanted: impl Fn(&Unit) -> bool,
-    ) -> (Vec<Hit>, usize) {
-        let concepts = self.concepts_in(query, bodies);
-        let n = self.units.len();
-        let mut score = vec![0f32; n];
-        let mut body_at: Vec<(u32, u32)> = vec![(u32::MAX, 0); n];
-        let mut head_tf = vec![0f32; n];
-        let mut body_tf = vec![0f32; n];
-        let mut touched: Vec<u32> = Vec::new();
-        // What each article's title, slug and keywords add for the concept, and which
-        // articles they add to.
-        let mut title_tf = vec![0f32; self.article_start.len()];
-        let mut titled: Vec<u32> = Vec::new();
-        let big_n = self.units.len().max(1) as f32;
-        for concept in &concepts {
-            let mut title = |article: u32, factor: f32| {
-                let a = article as usize;
-                if title_tf[a] == 0.0 {
-                    titled.push(article);
-                }
-                title_tf[a] += factor;
-            };
-            for p in &concept.patterns {
-                scan(&self.heads, &self.head_fields, p, |field, _| {
-                    let u = field.unit as usize;
-                    if head_tf[u] == 0.0 && body_tf[u] == 0.0 {
-                        touched.push(field.unit);
-                    }
-                    head_tf[u] += p.factor;
-                    if self.units[u].kind == FieldKind::Title {
-                        title(self.units[u].article, p.factor);
-                    }
-                });
-                if concept.heads_only {
-                    continue;
-                }
-                scan(&self.metas, &self.meta_fields, p, |field, _| {
-                    title(self.units[field.unit as usize].article, p.factor);
-                });
-                if bodies {
-                    scan(&self.bodies, &self.body_fields, p, |field, at| {
-                        let u = field.unit as usize;
-                        if head_tf[u] == 0.0 && body_tf[u] == 0.0 {
-                            touched.push(field.unit);
-                        }
-                        body_tf[u] += p.factor;
-                        if body_at[u].0 == u32::MAX {
-                            body_at[u] = (at, offset(p.text.len()));
-                        }
-                    });
-                }
-            }
-            if concept.fuzzy {
-                self.fuzzy_questions(concept, &mut head_tf, &body_tf, &mut touched);
-            }
-            let df = touched.len() as f32;
-            let idf = (1.0 + (big_n - df + 0.5) / (df + 0.5)).ln() * concept.weight;
-            let mut add = |u: usize, title: f32| {
-                // A unit the caller does not want is never listed, counted or read again,
-                // so its score is not worked out.
-                if !wanted(&self.units[u]) {
-                    return;
-                }
-                let head_len = self.head_fields.get(u).map_or(1.0, |f| (f.end - f.start) as f32);
-                let kind = self.units[u].kind;
-                let w_head = if kind.is_question() { W_QUESTION } else { W_HEADING };
-                let head = w_head * head_tf[u] / (1.0 - B_HEAD + B_HEAD * head_len / self.avg_head);
-                let body = if body_tf[u] > 0.0 {
-                    let len = self.body_len(u);
-                    W_BODY * body_tf[u] / (1.0 - B_BODY + B_BODY * len / self.avg_body)
-                } else {
-                    0.0
-                };
-                let tf = head + body + W_TITLE * title.min(2.0);
-                if tf > 0.0 {
-                    score[u] += idf * tf * (K1 + 1.0) / (K1 + tf);
-                }
-            };
-            for &article in &titled {
-                for u in self.units_of(article) {
-                    add(u, title_tf[article as usize]);
-                }
-            }
-            for &u in &touched {
-                if title_tf[self.units[u as usize].article as usize] == 0.0 {
-                    add(u as usize, 0.0);
-                }
-            }
-            for &article in &titled {
-                title_tf[article as usize] = 0.0;
-            }
-            titled.clear();
-            for &u in &touched {
-                head_tf[u as usize] = 0.0;
-                body_tf[u as usize] = 0.0;
-            }
-            touched.clear();
-        }
-        // Each hit as one number that sorts as the ranking does: its score (positive, so its
-        // bits sort as it does), then an FAQ question first, then the earlier unit.
-        let mut keys: Vec<u64> = score
-            .iter()
-            .enumerate()
-            .filter(|&(u, &s)| s > 0.0 && wanted(&self.units[u]))
-            .map(|(u, &s)| {
-                let faq = u64::from(self.units[u].kind == FieldKind::FaqQuestion);
-                (u64::from(s.to_bits()) << 33) | (faq << 32) | u64::from(u32::MAX - offset(u))
-            })
-            .collect();
-        let total = keys.len();
-        if keys.len() > limit && limit > 0 {
-            keys.select_nth_unstable_by(limit - 1, |a, b| b.cmp(a));
-            keys.truncate(limit);
-        }
-        keys.sort_unstable_by(|a, b| b.cmp(a));
-        keys.truncate(limit);
-        let hits = keys
-            .iter()
-            .map(|&key| {
-                let u = (u32::MAX - key as u32) as usize;
-                Hit {
-                    unit: offset(u),
-                    target: self.units[u],
-                    score: score[u],
-                    body_at: (body_at[u].0 != u32::MAX).then_some(body_at[u]),
-                }
-            })
-            .collect::<Vec<_>>();
-        (hits, total)
-    }
-
     /// The length of unit `u`'s text, in bytes.
     pub(super) fn body_len(&self, u: usize) -> f32 {
         let at = self.body_fields.partition_point(|f| (f.unit as usize) < u);
@@ -395,8 +260,8 @@ impl Index {
         touched: &mut Vec<u32>,
     ) {
         let term = concept.word.as_str();
-        let exact = touched.iter().filter(|&&u| self.units[u as usize].kind.is_question()).count();
-        if term.len() < fuzzy::MIN_FUZZY_LEN || exact > 0 {
+        if term.len() < fuzzy::MIN_FUZZY_LEN || touched.iter().any(|&u| self.kinds[u as usize].is_question())
+        {
             return;
         }
         let mut fields = self.head_fields.iter().peekable();
@@ -406,7 +271,7 @@ impl Index {
             while fields.next_if(|f| (f.end as usize) < at).is_some() {}
             let Some(field) = fields.peek() else { break };
             let u = field.unit as usize;
-            if !self.units[u].kind.is_question() || head_tf[u] > 0.0 {
+            if !self.kinds[u].is_question() || head_tf[u] > 0.0 {
                 continue;
             }
             let text = &self.heads[field.start as usize..field.end as usize];

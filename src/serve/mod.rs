@@ -176,7 +176,7 @@ pub fn run(library: Library, options: &Options, cli: &crate::cli::Cli) -> Result
     let (index, library) = (shared.index.clone(), shared.library.clone());
     // Built before the first reviewer asks; one who asks sooner waits for this build.
     let _ = std::thread::Builder::new().name("index".into()).spawn(move || {
-        index.get_or_init(|| Arc::new(crate::search::Index::of(&library)));
+        index.get_or_init(|| Arc::new(crate::search::Index::of(&library).warmed()));
     });
     let stop = stop_signal().map_err(|e| fail(e.to_string()))?;
     let code = runtime.block_on(serve(listener, config, shared.clone(), stop));

@@ -141,7 +141,8 @@ impl<B: Surface, K: Keep> Console<B, K> {
             events,
             sender,
             suspend: None,
-            build_index: crate::search::Index::build,
+            // Built before anyone types, so the palette's first keystroke finds it ready.
+            build_index: |articles| crate::search::Index::build(articles).warmed(),
             ledger: None,
             ledger_every: LEDGER_EVERY,
             ledger_told: false,
