@@ -51,7 +51,7 @@ pub const INTRO: Phrase = Phrase::new("Introduction", "Indledning");
 /// The help's heading over the prompt keys.
 pub const PROMPT_KEYS: Phrase = Phrase::new(
     "In the palette, search and find (other keys type):",
-    "I spørgsmål, søgning og find (andre taster skriver):",
+    "Når du skriver et spørgsmål eller søger (andre taster skriver):",
 );
 /// The help's label for the mouse.
 pub const MOUSE: Phrase = Phrase::new("Mouse", "Mus");
@@ -382,7 +382,7 @@ pub fn more_hits(shown: usize, total: usize) -> String {
 pub fn find_cut(max: usize) -> String {
     match lang() {
         Lang::En => format!("Find looks for the first {max} characters"),
-        Lang::Da => format!("Find leder efter de første {max} tegn"),
+        Lang::Da => format!("Der søges kun efter de første {max} tegn i artiklen"),
     }
 }
 
