@@ -3,6 +3,7 @@
 
 mod check;
 mod cli;
+mod danish;
 mod keys;
 mod lang;
 mod ledger;
@@ -19,6 +20,7 @@ mod store;
 
 pub use check::*;
 pub use cli::*;
+pub use danish::*;
 pub use keys::*;
 pub use lang::{
     Lang, Phrase, choose, choose_from_env, from_locale_vars, lang, pick, plural, set_lang, set_thread_lang,

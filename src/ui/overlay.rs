@@ -86,27 +86,13 @@ fn look(look: Look) -> Style {
 /// The help: the key bindings in groups, generated from the key tables, and a legend of the
 /// marks and styles on screen, each drawn as it looks.
 pub fn help(app: &App, scroll: usize, area: Rect, buf: &mut Buffer) {
-    let help = crate::app::help::lines(app.stale_months);
-    let label_w = help
-        .iter()
-        .map(|l| match l {
-            Line::Key { keys, .. } => display_width(keys),
-            Line::Mark { sample, .. } => display_width(sample),
-            _ => 0,
-        })
-        .max()
-        .unwrap_or(0);
-    let text_w = |l: &Line| match l {
-        Line::Heading(t) => display_width(t) + 1,
-        Line::Key { what, .. } | Line::Mark { what, .. } => label_w + 3 + display_width(what),
-        Line::Blank => 0,
-    };
-    let width = help.iter().map(text_w).max().unwrap_or(0) + 3;
-    let height = clamp16(help.len() + 2);
-    let fill = Fill::of(help.len(), scroll, height, area);
-    let inner = window(&strings::HELP_TITLE, clamp16(width), height, fill, area, buf);
+    let page = crate::app::help::page(app.stale_months, area.width);
+    let label_w = page.label_w;
+    let height = clamp16(page.rows.len() + 2);
+    let fill = Fill::of(page.rows.len(), scroll, height, area);
+    let inner = window(&strings::HELP_TITLE, clamp16(page.width), height, fill, area, buf);
     let room = usize::from(inner.width);
-    for (y, line) in (inner.y..).zip(help.iter().skip(scroll).take(usize::from(inner.height))) {
+    for (y, line) in (inner.y..).zip(page.rows.iter().skip(scroll).take(usize::from(inner.height))) {
         match line {
             Line::Heading(t) => {
                 buf.set_stringn(
