@@ -98,7 +98,7 @@ pub const HELP_SUSPEND: Phrase =
     Phrase::new("suspend; fg brings it back", "sæt på pause; fg henter den tilbage");
 /// Help: problems found in article files.
 pub const HELP_WARNINGS: Phrase =
-    Phrase::new("problems found in article files", "problemer fundet i artikelfilerne");
+    Phrase::new("problems and earlier messages", "problemer og tidligere beskeder");
 /// Help: show or hide this help.
 pub const HELP_HELP: Phrase = Phrase::new("show or hide this help", "vis eller skjul denne hjælp");
 /// Help: close the overlay, clear find.

@@ -39,8 +39,9 @@ pub use store::*;
 
 /// The help overlay's title.
 pub const HELP_TITLE: Phrase = Phrase::new("Keys", "Taster");
-/// The warnings overlay's title.
-pub const WARNINGS_TITLE: Phrase = Phrase::new("Problems in article files", "Problemer i artikelfilerne");
+/// The warnings overlay's title: it holds the problems met loading the articles and the
+/// settings, and the messages too long for the status line.
+pub const WARNINGS_TITLE: Phrase = Phrase::new("Problems and messages", "Problemer og beskeder");
 /// What the warnings overlay says when there are none.
 pub const NO_WARNINGS: Phrase =
     Phrase::new("Every article loaded cleanly.", "Alle artikler blev indlæst uden problemer.");
