@@ -78,6 +78,16 @@ fn the_palette_and_a_bookmark_say_it_in_danish_80x24() {
 }
 
 #[test]
+fn the_first_screen_speaks_danish_200x50_with_every_question_whole() {
+    let screen = danish_screen_at(200, 50, &[]);
+    for words in ["Bibliotek", "Indhold", "Opdateret 19/02/2025 · Udgivet", "? hjælp"] {
+        assert!(screen.contains(words), "the first screen says {words:?}:\n{screen}");
+    }
+    assert!(!screen.contains('…'), "nothing is cut at 200 columns:\n{screen}");
+    assert_snapshot!("start_da_200x50", screen);
+}
+
+#[test]
 fn the_end_of_the_danish_help_80x24_shows_every_legend_row_whole() {
     let screen = danish_screen(&["?", "G"]);
     // A row too long for the window goes on below under its own text, never cut.
