@@ -1,6 +1,7 @@
-//! What the help's legend says of the link and problem marks.
+//! What the help's legend says of the link and problem marks, and where a key's binding
+//! went.
 
-use super::lang::Phrase;
+use super::lang::{Phrase, pick};
 
 /// Legend: the → a link's text starts with.
 pub const LEGEND_LINK_MARK: Phrase =
@@ -15,3 +16,9 @@ pub const LEGEND_WARNINGS: Phrase = Phrase::new(
     "problems found in the article files (w shows them)",
     "problemer fundet i artikelfilerne (w viser dem)",
 );
+
+/// `config`'s note on an action the file leaves alone but whose key `key` the file gave
+/// to `action`.
+pub fn key_went_to(key: &str, action: &str) -> String {
+    pick(format!("its key {key} went to {action}"), format!("dens tast {key} gik til {action}"))
+}
