@@ -1,5 +1,5 @@
-//! What the help's legend says of the link and problem marks, and where a key's binding
-//! went.
+//! What the help's legend says of the link and problem marks, where a key's binding went,
+//! and what a reload says when a file that stood in for a bundled article is gone.
 
 use super::lang::{Phrase, pick};
 
@@ -21,4 +21,12 @@ pub const LEGEND_WARNINGS: Phrase = Phrase::new(
 /// to `action`.
 pub fn key_went_to(key: &str, action: &str) -> String {
     pick(format!("its key {key} went to {action}"), format!("dens tast {key} gik til {action}"))
+}
+
+/// A reload's message when a file that stood in for a bundled article is deleted.
+pub fn bundled_back(file: &str) -> String {
+    pick(
+        format!("{file} is deleted: showing the bundled article"),
+        format!("{file} er slettet; den medfølgende artikel vises igen"),
+    )
 }

@@ -248,6 +248,7 @@ const CALLS: &[Call] = &[
     ("legend_stale", || legend_stale(18)),
     ("parse_failed", || parse_failed("x")),
     ("key_went_to", || key_went_to("x", "next_question")),
+    ("bundled_back", || bundled_back("x.md")),
 ];
 
 /// Functions that only put the user's or the article's own words together.
