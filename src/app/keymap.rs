@@ -158,6 +158,12 @@ pub mod hints {
         hint(PROMPT_BINDINGS, LIST)
     }
 
+    /// A list over the reader to choose from (the Library, or the contents, on a narrow
+    /// screen).
+    pub fn list() -> String {
+        hint(BINDINGS, LIST)
+    }
+
     /// The bookmarks list.
     pub fn bookmarks() -> String {
         hint(BINDINGS, LIST)
