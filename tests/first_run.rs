@@ -132,3 +132,35 @@ fn on_a_narrow_screen_the_hint_keeps_help_and_how_to_hide_it() {
         assert_eq!(row.trim_end(), expected, "at {w} columns");
     }
 }
+
+#[test]
+fn the_second_run_imports_nothing_from_the_first_runs_notes_file_and_says_nothing() {
+    use artikel::ledger::{Ledger, Options};
+    strings::set_lang(Lang::En);
+    let dir = tempfile::tempdir().expect("data dir");
+    // The first run: open the reader and quit. It leaves notes.yaml (where the reader was).
+    session(dir.path(), "q");
+    let notes = dir.path().join("notes.yaml");
+    assert!(notes.exists(), "the first run keeps its place in notes.yaml");
+    let options = Options { import: Some(notes.clone()), ..Options::new(dir.path().join("review.db")) };
+    // The second run opens the ledger: there is nothing to bring in, so nothing is said.
+    let ledger = Ledger::open(&options);
+    assert_eq!(ledger.message, None, "an import of nothing says nothing");
+    assert_eq!(ledger.counts().expect("counts").1, 0, "no comments");
+    drop(ledger);
+    // A note that reaches the file later is not lost: the next start brings it in.
+    let kept = std::fs::read_to_string(&notes).expect("notes.yaml");
+    let note = "notes:\n- id: n1\n  slug: knaesmerter\n  heading: Hjælp?\n  position: 2\n  text: Mere om is\n  author: anne\n  created: 2026-01-01T00:00:00Z\n  updated: 2026-01-01T00:00:00Z\n";
+    let with_note = if kept.contains("notes: []\n") {
+        kept.replace("notes: []\n", note)
+    } else {
+        format!("{kept}{note}")
+    };
+    std::fs::write(&notes, with_note).expect("write a note");
+    let later = Ledger::open(&options);
+    assert_eq!(
+        later.message.as_deref(),
+        Some(format!("Imported 1 note or review from {} into the review ledger", notes.display()).as_str())
+    );
+    assert_eq!(later.counts().expect("counts").1, 1, "the note is a comment now");
+}

@@ -96,3 +96,17 @@ fn errors_and_check_findings_are_danish_but_check_json_keeps_its_rule_ids() {
     assert!(!da_ids.is_empty());
     assert_eq!((da_ids, da_keys), (en_ids, en_keys), "the same rules and keys in both languages");
 }
+
+#[test]
+fn check_names_a_bundled_article_in_the_language_in_force() {
+    let da = stdout(&artikel(&["check"], &[("ARTIKEL_LANG", "da")]));
+    assert!(da.contains("nervesmerter.md (medfølger)"), "{da}");
+    assert!(!da.contains("bundled"), "{da}");
+    let json = artikel(&["check", "--json"], &[("ARTIKEL_LANG", "da")]);
+    let findings: serde_json::Value = serde_json::from_slice(&json.stdout).expect("JSON");
+    let files: Vec<&str> =
+        findings.as_array().expect("a list").iter().filter_map(|f| f["file"].as_str()).collect();
+    assert!(files.contains(&"nervesmerter.md (medfølger)"), "{files:?}");
+    let en = stdout(&artikel(&["check"], &[("ARTIKEL_LANG", "en")]));
+    assert!(en.contains("nervesmerter.md (bundled)"), "{en}");
+}

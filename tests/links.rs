@@ -175,6 +175,20 @@ fn the_links_list_shows_each_link_with_where_it_leads_and_marks_the_broken_one()
 }
 
 #[test]
+fn a_link_to_a_heading_of_the_same_article_is_listed_by_its_heading_alone() {
+    let mut app = in_the_section();
+    press(&mut app, &["l"]);
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
+    terminal.draw(|f| artikel::ui::draw(&app, f)).expect("draw");
+    let shown = screen(terminal.backend().buffer());
+    // The article's title is on screen already; the heading is what tells the links apart.
+    assert!(shown.contains("årsagerne → Hvad er årsagerne?  "), "{shown}");
+    assert!(!shown.contains("→ Alfa – om links"), "{shown}");
+    // Another article's heading keeps that article's title.
+    assert!(shown.contains("behandlingen → Beta – målet › Hvordan behandles det?"), "{shown}");
+}
+
+#[test]
 fn external_links_in_view_are_hyperlinks_only_when_asked_for_and_never_under_a_window() {
     let mut app = in_the_section();
     press(&mut app, &["G"]);

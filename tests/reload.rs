@@ -192,6 +192,23 @@ fn a_new_file_joins_the_library_and_a_deleted_open_article_closes_with_a_message
 }
 
 #[test]
+fn deleting_a_file_that_stood_in_for_a_bundled_article_says_the_bundled_one_is_back() {
+    let dir = tempfile::tempdir().expect("temp");
+    write(dir.path(), "skuldersmerter.md", &article("", "Min egen udgave.", ""));
+    let mut r = Rig::new(dir.path(), "skuldersmerter");
+    let screen = r.run();
+    assert!(screen.contains("Ryg – en prøve"), "the file stands in for the bundled article:\n{screen}");
+    std::fs::remove_file(dir.path().join("skuldersmerter.md")).expect("delete");
+    r.files_changed();
+    let screen = r.run();
+    assert_eq!(r.app.message.as_deref(), Some("skuldersmerter.md is deleted: showing the bundled article"));
+    assert!(screen.contains("skuldersmerter.md is deleted: showing the bundled article"), "{screen}");
+    assert!(!screen.contains("Reloaded"), "{screen}");
+    assert_eq!(r.app.library.articles[r.app.current].slug, "skuldersmerter", "the bundled one is open");
+    assert!(!screen.contains("Ryg – en prøve"), "{screen}");
+}
+
+#[test]
 fn the_reader_in_a_terminal_notices_edits_new_files_and_deletions_by_itself() {
     let data = tempfile::tempdir().expect("temp");
     let own = data.path().join("articles");

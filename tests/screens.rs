@@ -572,6 +572,8 @@ fn under_70_columns_l_opens_the_library_over_the_text_60x24() {
     // The open article is chosen to start with, in reverse video.
     let y = find_row(&buf, "Nervesmerter  ");
     assert!(buf[(3, y)].modifier.contains(Modifier::REVERSED));
+    // Its bottom edge names its keys, as every list's does.
+    assert!(screen.contains("j/k choose · Enter open · Esc close"), "{screen}");
     assert_snapshot!("library_overlay_60x24", screen);
     // j moves the choice, Enter opens it, Backspace goes back.
     let (opened, _) = reader(60, 24, &["L", "j", "<enter>"]);

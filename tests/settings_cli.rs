@@ -159,3 +159,22 @@ fn an_unknown_theme_flag_names_the_themes() {
         stderr(&out)
     );
 }
+
+#[test]
+fn config_says_which_action_took_a_key_from_an_action_the_file_leaves_alone() {
+    let (_dir, path) = settings_file("[keys]\nnext_question = [\"ctrl-n\", \"x\"]\n");
+    let text = stdout(&artikel(&path, &["config"], &[]));
+    assert!(
+        text.contains(
+            "\nresolve = []  # in the comments list: resolve / reopen (its key x went to next_question)\n"
+        ),
+        "{text}"
+    );
+    assert!(!text.contains("resolve = []  # in the comments list: resolve / reopen (default)"), "{text}");
+    assert!(text.contains("\nprev_question = [\"[\"]  # previous question (default)\n"), "{text}");
+    let danish = stdout(&artikel(&path, &["config"], &[("ARTIKEL_LANG", "da")]));
+    assert!(danish.contains("(dens tast x gik til next_question)\n"), "{danish}");
+    let json = artikel(&path, &["config", "--json"], &[]);
+    let json: serde_json::Value = serde_json::from_slice(&json.stdout).expect("JSON");
+    assert_eq!(json["keys"]["resolve"]["taken"], serde_json::json!([{ "key": "x", "by": "next_question" }]));
+}

@@ -152,3 +152,18 @@ fn the_theme_is_the_readers_own_not_the_threads() {
     assert!(colour.content.iter().any(|c| c.fg != Color::Reset));
     assert_eq!(artikel::ui::theme::in_use(), Theme::Default, "nothing is left in force after a frame");
 }
+
+#[test]
+fn each_theme_draws_the_first_screen_in_danish_80x24() {
+    // This thread speaks Danish; the others keep the process's English.
+    artikel::strings::set_thread_lang(Some(artikel::strings::Lang::Da));
+    for theme in Theme::ALL {
+        let buf = screen(theme, 80, 24, &[]);
+        let shown = text(&buf);
+        for words in ["Bibliotek", "Indhold", "Opdateret", "? hjælp"] {
+            assert!(shown.contains(words), "{} says {words:?}:\n{shown}", theme.name());
+        }
+        assert_snapshot!(format!("theme_{}_da_80x24", theme.name()), styled(&buf));
+    }
+    artikel::strings::set_thread_lang(None);
+}

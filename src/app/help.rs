@@ -5,6 +5,7 @@
 
 use super::Action;
 use super::keymap::{BINDINGS, Binding, EDITOR_BINDINGS, PROMPT_BINDINGS};
+use crate::layout::{Span, Tone, display_width, wrap};
 use crate::strings;
 
 /// A group of keys in the help.
@@ -48,6 +49,9 @@ pub const GROUPS: &[(Action, Group)] = &[
     (Action::Faq, Group::Jumping),
     (Action::Activate, Group::Jumping),
     (Action::Back, Group::Jumping),
+    // A link takes you to another place (Enter follows it, Back returns), as the keys
+    // beside it do; it is not a lookup of words.
+    (Action::Links, Group::Jumping),
     (Action::Palette, Group::LookingUp),
     (Action::Find, Group::LookingUp),
     (Action::FindNext, Group::LookingUp),
@@ -59,7 +63,10 @@ pub const GROUPS: &[(Action, Group)] = &[
     (Action::Bookmarks, Group::Reviewing),
     (Action::Review, Group::Reviewing),
     (Action::Edit, Group::Reviewing),
+    (Action::Diff, Group::Reviewing),
     (Action::Delete, Group::Reviewing),
+    (Action::Resolve, Group::Reviewing),
+    (Action::ShowResolved, Group::Reviewing),
     (Action::Copy, Group::Reviewing),
 ];
 
@@ -165,7 +172,7 @@ pub fn lines(stale_months: u16) -> Vec<Line> {
     out.push(Line::Heading(strings::LEGEND.to_string()));
     let stale = strings::legend_stale(stale_months);
     // Display, so a sentence reads the same whether it is one language or two.
-    let marks: [(&dyn std::fmt::Display, Look, &dyn std::fmt::Display); 16] = [
+    let marks: [(&dyn std::fmt::Display, Look, &dyn std::fmt::Display); 19] = [
         (&"✓", Look::Plain, &strings::LEGEND_APPROVED),
         (&"~", Look::Plain, &strings::LEGEND_STALE_APPROVAL),
         (&"!", Look::Plain, &strings::LEGEND_CHANGES),
@@ -180,6 +187,9 @@ pub fn lines(stale_months: u16) -> Vec<Line> {
         (&strings::SAMPLE_WORD, Look::CurrentHit, &strings::LEGEND_CURRENT_HIT),
         (&strings::SAMPLE_DIM, Look::Dim, &strings::LEGEND_DIM),
         (&strings::SAMPLE_LINK, Look::Link, &strings::LEGEND_LINK),
+        (&"→", Look::Link, &strings::LEGEND_LINK_MARK),
+        (&"✗", Look::Dim, &strings::LEGEND_BROKEN_LINK),
+        (&"⚠ 2 (w)", Look::Plain, &strings::LEGEND_WARNINGS),
         (&strings::SAMPLE_SELECTED, Look::Selected, &strings::LEGEND_SELECTED),
         (&strings::CONTENTS, Look::Focus, &strings::LEGEND_FOCUS),
     ];
@@ -191,10 +201,78 @@ pub fn lines(stale_months: u16) -> Vec<Line> {
     out
 }
 
-/// The furthest the help scrolls on a screen `height` rows tall: its last line at the
-/// bottom of the window (which is the screen's height less its border, at most).
-pub fn last_scroll(stale_months: u16, height: u16) -> usize {
-    lines(stale_months).len().saturating_sub(usize::from(height.saturating_sub(2)))
+/// The help laid out for one screen's width: its window's width (border included), the
+/// width of its column of keys and marks, and its rows. A line too long for the window goes
+/// on in the rows below it, under its own text (a hanging indent), so nothing is cut.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Page {
+    /// The window's width, border included: its widest line's, at most the screen's.
+    pub width: usize,
+    /// The width of the keys' and marks' column.
+    pub label_w: usize,
+    /// The rows, in order: a continued line's rows have no keys (or sample) of their own.
+    pub rows: Vec<Line>,
+}
+
+/// The help on a screen `screen_w` columns wide, each line wrapped to its window.
+pub fn page(stale_months: u16, screen_w: u16) -> Page {
+    let all = lines(stale_months);
+    let label_w = all
+        .iter()
+        .map(|l| match l {
+            Line::Key { keys, .. } => display_width(keys),
+            Line::Mark { sample, .. } => display_width(sample),
+            _ => 0,
+        })
+        .max()
+        .unwrap_or(0);
+    // A row is a space, the label, two spaces, the text and a space; a heading a space, its
+    // text and a space; then the border.
+    let text_w = |l: &Line| match l {
+        Line::Heading(t) => display_width(t) + 1,
+        Line::Key { what, .. } | Line::Mark { what, .. } => label_w + 3 + display_width(what),
+        Line::Blank => 0,
+    };
+    let width = (all.iter().map(text_w).max().unwrap_or(0) + 3).min(usize::from(screen_w));
+    let inner = width.saturating_sub(2);
+    let what_room = inner.saturating_sub(label_w + 4).max(1);
+    let heading_room = inner.saturating_sub(2).max(1);
+    let mut rows = Vec::with_capacity(all.len());
+    for line in all {
+        match line {
+            Line::Heading(t) => rows.extend(wrapped(&t, heading_room).into_iter().map(Line::Heading)),
+            Line::Key { keys, what } => {
+                for (i, what) in wrapped(&what, what_room).into_iter().enumerate() {
+                    let keys = if i == 0 { keys.clone() } else { String::new() };
+                    rows.push(Line::Key { keys, what });
+                }
+            }
+            Line::Mark { sample, look, what } => {
+                for (i, what) in wrapped(&what, what_room).into_iter().enumerate() {
+                    let (sample, look) =
+                        if i == 0 { (sample.clone(), look) } else { (String::new(), Look::Plain) };
+                    rows.push(Line::Mark { sample, look, what });
+                }
+            }
+            Line::Blank => rows.push(Line::Blank),
+        }
+    }
+    Page { width, label_w, rows }
+}
+
+/// `text` word-wrapped to `width` columns: at least one row.
+fn wrapped(text: &str, width: usize) -> Vec<String> {
+    let rows: Vec<String> = wrap(&[Span::new(text, Tone::default())], width)
+        .iter()
+        .map(|row| row.iter().map(|s| s.text.as_str()).collect())
+        .collect();
+    if rows.is_empty() { vec![String::new()] } else { rows }
+}
+
+/// The furthest the help scrolls on a screen `width`×`height`: its last row at the bottom
+/// of the window (which is the screen's height less its border, at most).
+pub fn last_scroll(stale_months: u16, width: u16, height: u16) -> usize {
+    page(stale_months, width).rows.len().saturating_sub(usize::from(height.saturating_sub(2)))
 }
 
 #[cfg(test)]
@@ -234,9 +312,70 @@ mod tests {
                 _ => None,
             })
             .collect();
-        for mark in ["✓", "~", "!", "★", "✎", "▶", "?", "≡", "·", "19/02/2025"] {
+        for mark in ["✓", "~", "!", "★", "✎", "▶", "?", "≡", "·", "19/02/2025", "→", "✗", "⚠ 2 (w)"]
+        {
             assert!(samples.iter().any(|s| s == mark), "{mark} is explained");
         }
+    }
+
+    #[test]
+    fn the_comment_keys_and_the_diff_are_reviewing_and_links_are_jumping() {
+        for action in [Action::Diff, Action::Edit, Action::Delete, Action::Resolve, Action::ShowResolved] {
+            assert_eq!(group(action), Group::Reviewing, "{action:?}");
+        }
+        assert_eq!(group(Action::Links), Group::Jumping);
+        // The table lists the keys group by group, so README's table (in its order) does too.
+        let groups: Vec<Group> = BINDINGS.iter().map(|b| group(b.action)).collect();
+        let mut sorted = groups.clone();
+        sorted.sort_by_key(|g| ORDER.iter().position(|o| o == g));
+        assert_eq!(groups, sorted);
+    }
+
+    /// The words of `lines`, in order.
+    fn words(lines: &[Line]) -> Vec<String> {
+        let text = |l: &Line| match l {
+            Line::Heading(t) => t.clone(),
+            Line::Key { keys, what } => format!("{keys} {what}"),
+            Line::Mark { sample, what, .. } => format!("{sample} {what}"),
+            Line::Blank => String::new(),
+        };
+        lines
+            .iter()
+            .flat_map(|l| text(l).split_whitespace().map(str::to_string).collect::<Vec<_>>())
+            .collect()
+    }
+
+    #[test]
+    fn a_line_too_wide_for_the_screen_goes_on_below_and_loses_no_word() {
+        crate::strings::set_thread_lang(Some(crate::strings::Lang::Da));
+        let (whole, at_80, at_40) = (lines(12), page(12, 80), page(12, 40));
+        crate::strings::set_thread_lang(None);
+        for page in [&at_80, &at_40] {
+            let inner = page.width - 2;
+            for row in &page.rows {
+                let used = match row {
+                    Line::Heading(t) => display_width(t) + 2,
+                    Line::Key { what, .. } | Line::Mark { what, .. } => {
+                        page.label_w + 4 + display_width(what)
+                    }
+                    Line::Blank => 0,
+                };
+                assert!(used <= inner, "{row:?} fits {inner} columns");
+            }
+            assert_eq!(words(&page.rows), words(&whole), "every word, in order");
+        }
+        assert_eq!(at_80.width, 80, "the Danish help takes the screen's width");
+        assert!(at_80.rows.len() > whole.len(), "and some lines go on below");
+        // A continued row has no key of its own, so it reads under its line's text.
+        let link = at_80
+            .rows
+            .iter()
+            .position(|r| matches!(r, Line::Mark { what, .. } if what.starts_with("et link:")));
+        let next = link.and_then(|i| at_80.rows.get(i + 1));
+        assert!(
+            matches!(next, Some(Line::Mark { sample, what, .. }) if sample.is_empty() && what == "webadresse"),
+            "{next:?}"
+        );
     }
 
     #[test]

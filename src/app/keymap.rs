@@ -55,28 +55,33 @@ pub const BINDINGS: &[Binding] = &[
     bind(&[ctrl('u')], "Ctrl-u", Action::HalfUp, HELP_HALF_UP),
     bind(&[key('g'), special(KeyCode::Home)], "g Home", Action::Top, HELP_TOP),
     bind(&[key('G'), special(KeyCode::End)], "G End", Action::Bottom, HELP_BOTTOM),
+    bind(&[special(KeyCode::Tab)], "Tab", Action::FocusNext, HELP_FOCUS_NEXT),
+    bind(&[special(KeyCode::BackTab)], "Shift-Tab", Action::FocusPrev, HELP_FOCUS_PREV),
+    bind(&[key('t')], "t", Action::ToggleContents, HELP_TOGGLE_CONTENTS),
+    bind(&[key('L')], "L", Action::Library, HELP_LIBRARY),
     bind(&[key(']')], "]", Action::NextQuestion, HELP_NEXT_QUESTION),
     bind(&[key('[')], "[", Action::PrevQuestion, HELP_PREV_QUESTION),
     bind(&[key('}')], "}", Action::NextAnswer, HELP_NEXT_ANSWER),
     bind(&[key('{')], "{", Action::PrevAnswer, HELP_PREV_ANSWER),
     bind(&[key('f')], "f", Action::Faq, HELP_FAQ),
+    bind(&[special(KeyCode::Backspace), ctrl('o')], "Backspace Ctrl-o", Action::Back, HELP_BACK),
+    bind(&[special(KeyCode::Enter)], "Enter", Action::Activate, HELP_ACTIVATE),
+    bind(&[key('l')], "l", Action::Links, crate::strings::LINKS_KEY),
     bind(&[key('p'), ctrl('p')], "p Ctrl-p", Action::Palette, HELP_PALETTE),
     bind(&[key('/')], "/", Action::Find, HELP_FIND),
     bind(&[key('n')], "n", Action::FindNext, HELP_FIND_NEXT),
     bind(&[key('N')], "N", Action::FindPrev, HELP_FIND_PREV),
     bind(&[key('s')], "s", Action::LibrarySearch, HELP_LIBRARY_SEARCH),
-    bind(&[special(KeyCode::Backspace), ctrl('o')], "Backspace Ctrl-o", Action::Back, HELP_BACK),
-    bind(&[special(KeyCode::Tab)], "Tab", Action::FocusNext, HELP_FOCUS_NEXT),
-    bind(&[special(KeyCode::BackTab)], "Shift-Tab", Action::FocusPrev, HELP_FOCUS_PREV),
-    bind(&[special(KeyCode::Enter)], "Enter", Action::Activate, HELP_ACTIVATE),
     bind(&[key('a')], "a", Action::Note, HELP_NOTE),
     bind(&[key('A')], "A", Action::Notes, HELP_NOTES),
     bind(&[key('m')], "m", Action::Bookmark, HELP_BOOKMARK),
     bind(&[key('\'')], "'", Action::Bookmarks, HELP_BOOKMARKS),
     bind(&[key('r')], "r", Action::Review, HELP_REVIEW),
+    bind(&[key('D')], "D", Action::Diff, HELP_DIFF),
     bind(&[key('e')], "e", Action::Edit, HELP_EDIT),
     bind(&[key('d')], "d", Action::Delete, HELP_DELETE),
-    bind(&[key('t')], "t", Action::ToggleContents, HELP_TOGGLE_CONTENTS),
+    bind(&[key('x')], "x", Action::Resolve, HELP_RESOLVE),
+    bind(&[key('R')], "R", Action::ShowResolved, HELP_SHOW_RESOLVED),
     bind(&[key('y')], "y", Action::Copy, HELP_COPY),
     bind(&[key('M')], "M", Action::ToggleMouse, HELP_TOGGLE_MOUSE),
     bind(&[ctrl('z')], "Ctrl-z", Action::Suspend, HELP_SUSPEND),
@@ -85,11 +90,6 @@ pub const BINDINGS: &[Binding] = &[
     bind(&[special(KeyCode::Esc)], "Esc", Action::Close, HELP_CLOSE),
     bind(&[key('q')], "q", Action::Quit, HELP_QUIT),
     bind(&[ctrl('c')], "Ctrl-c", Action::Exit, HELP_EXIT),
-    bind(&[key('l')], "l", Action::Links, crate::strings::LINKS_KEY),
-    bind(&[key('D')], "D", Action::Diff, HELP_DIFF),
-    bind(&[key('x')], "x", Action::Resolve, HELP_RESOLVE),
-    bind(&[key('R')], "R", Action::ShowResolved, HELP_SHOW_RESOLVED),
-    bind(&[key('L')], "L", Action::Library, HELP_LIBRARY),
     bind(&[key('X')], "X", Action::DismissHint, HELP_DISMISS_HINT),
 ];
 
@@ -156,6 +156,12 @@ pub mod hints {
     /// The palette and search, typed into.
     pub fn prompt_list() -> String {
         hint(PROMPT_BINDINGS, LIST)
+    }
+
+    /// A list over the reader to choose from (the Library, or the contents, on a narrow
+    /// screen).
+    pub fn list() -> String {
+        hint(BINDINGS, LIST)
     }
 
     /// The bookmarks list.

@@ -189,6 +189,16 @@ impl App {
                 None => crate::strings::open_article_deleted(open_file),
             },
             ([], [], []) => return None,
+            // A file that stood in for a bundled article is gone: the bundled one is back.
+            ([one], [], [])
+                if self
+                    .library
+                    .position(one)
+                    .is_some_and(|i| self.library.articles[i].source != Source::Bundled)
+                    && new.position(one).is_some_and(|i| new.articles[i].source == Source::Bundled) =>
+            {
+                crate::strings::bundled_back(&in_old(one).unwrap_or_default())
+            }
             ([one], [], []) => crate::strings::reloaded(&in_new(one).unwrap_or_default()),
             ([], [one], []) => crate::strings::article_added(&in_new(one).unwrap_or_default()),
             ([], [], [one]) => crate::strings::article_deleted(&in_old(one).unwrap_or_default()),

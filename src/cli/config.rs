@@ -126,19 +126,58 @@ fn rows(settings: &Settings) -> Vec<(&'static str, &'static str, String, Source)
     ]
 }
 
-/// Each reading action as (name, its keys as TOML, what it does, where they came from).
-fn key_rows(settings: &Settings) -> Vec<(String, Vec<String>, String, Source)> {
+/// A reading action's row: its name, its keys as TOML, what it does, where they came from,
+/// and which of its own keys other actions took, as (key, the action that took it).
+struct KeyRow {
+    name: String,
+    keys: Vec<String>,
+    what: String,
+    from: Source,
+    taken: Vec<(String, String)>,
+}
+
+impl KeyRow {
+    /// Where its keys came from, as the comment says it: an action the file does not name
+    /// but whose key another action took is not as it comes.
+    fn describe(&self) -> String {
+        if self.taken.is_empty() {
+            return self.from.describe();
+        }
+        self.taken.iter().map(|(key, by)| strings::key_went_to(key, by)).collect::<Vec<_>>().join("; ")
+    }
+}
+
+/// Each reading action's row, in the table's order.
+fn key_rows(settings: &Settings) -> Vec<KeyRow> {
     let map = settings.keymap();
+    let now: Vec<(String, &[crate::app::keymap::Key])> = map.bindings().map(|(n, k, _)| (n, k)).collect();
     // The map's rows are the table's, in its order.
-    map.bindings()
+    now.iter()
         .zip(crate::app::keymap::BINDINGS)
-        .map(|((name, keys, _), binding)| {
-            let from = settings
-                .keys
-                .iter()
-                .find(|(a, _)| *a == binding.action)
-                .map_or(Source::Default, |(_, s)| s.from.clone());
-            (name, keys.iter().map(|k| k.name()).collect(), binding.help.to_string(), from)
+        .map(|((name, keys), binding)| {
+            let set = settings.keys.iter().find(|(a, _)| *a == binding.action);
+            let from = set.map_or(Source::Default, |(_, s)| s.from.clone());
+            // An action the file leaves alone lost the keys another action was given.
+            let taken = if set.is_some() {
+                Vec::new()
+            } else {
+                binding
+                    .keys
+                    .iter()
+                    .filter(|k| !keys.contains(k))
+                    .filter_map(|k| {
+                        let (by, _) = now.iter().find(|(_, ks)| ks.contains(k))?;
+                        Some((k.name(), by.clone()))
+                    })
+                    .collect()
+            };
+            KeyRow {
+                name: name.clone(),
+                keys: keys.iter().map(|k| k.name()).collect(),
+                what: binding.help.to_string(),
+                from,
+                taken,
+            }
         })
         .collect()
 }
@@ -174,9 +213,9 @@ fn as_text(settings: &Settings) -> String {
         out.push_str(&format!("\n{}{name} = {value}  # {}\n", comment(about), from.describe()));
     }
     out.push_str(&format!("\n{}[keys]\n", comment(&strings::ABOUT_KEYS)));
-    for (name, keys, what, from) in key_rows(settings) {
-        let list = keys.iter().map(|k| crate::settings::quote(k)).collect::<Vec<_>>().join(", ");
-        out.push_str(&format!("{name} = [{list}]  # {what} ({})\n", from.describe()));
+    for row in key_rows(settings) {
+        let list = row.keys.iter().map(|k| crate::settings::quote(k)).collect::<Vec<_>>().join(", ");
+        out.push_str(&format!("{} = [{list}]  # {} ({})\n", row.name, row.what, row.describe()));
     }
     out
 }
@@ -200,10 +239,15 @@ fn as_json(settings: &Settings) -> Value {
         values.insert(name.to_string(), entry);
     }
     let mut keys = serde_json::Map::new();
-    for (name, list, _, from) in key_rows(settings) {
-        let mut entry = source_json(&from);
-        entry["value"] = json!(list);
-        keys.insert(name, entry);
+    for row in key_rows(settings) {
+        let mut entry = source_json(&row.from);
+        entry["value"] = json!(row.keys);
+        if !row.taken.is_empty() {
+            let taken: Vec<Value> =
+                row.taken.iter().map(|(key, by)| json!({ "key": key, "by": by })).collect();
+            entry["taken"] = json!(taken);
+        }
+        keys.insert(row.name, entry);
     }
     json!({
         "path": settings.path.as_ref().map(|p| p.display().to_string()),

@@ -28,6 +28,12 @@ impl Ledger {
             Ok(None) => return Ok(None),
             Err(e) => return Err(LedgerError::Import(e.to_string())),
         };
+        // The reader writes this file itself (where each article was left, bookmarks): one
+        // with no notes and no review status is not an import. Nothing is recorded, so
+        // notes written to it later still come in.
+        if store.notes.is_empty() && store.reviews.values().all(|r| r.status == ReviewStatus::Unreviewed) {
+            return Ok(None);
+        }
         let tx = Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)?;
         let again: Option<String> =
             tx.query_row("SELECT value FROM meta WHERE key = ?1", [&key], |r| r.get(0)).optional()?;

@@ -89,8 +89,9 @@ impl Ledger {
             && let Some(notes) = &options.import
         {
             match ledger.import(notes, &options.user) {
-                Ok(Some(n)) => ledger.message = Some(s::ledger_imported(n, notes)),
-                Ok(None) => {}
+                Ok(Some(n)) if n > 0 => ledger.message = Some(s::ledger_imported(n, notes)),
+                // Nothing came in (it was all there): nothing to say.
+                Ok(_) => {}
                 Err(e) => ledger.message = Some(e.to_string()),
             }
         }

@@ -16,10 +16,11 @@ pub enum Source {
 }
 
 impl Source {
-    /// How warnings and `check` name this source: safe to print, on one line.
+    /// How warnings and `check` name this source: safe to print, on one line, and in the
+    /// language in force (`nervesmerter.md (bundled)`, `nervesmerter.md (medfølger)`).
     pub fn describe(&self, slug: &str) -> String {
         match self {
-            Source::Bundled => format!("{}.md (bundled)", sanitize::inline(slug)),
+            Source::Bundled => format!("{}.md ({})", sanitize::inline(slug), crate::strings::BUNDLED),
             Source::File(path) => sanitize::inline(&path.display().to_string()).into_owned(),
         }
     }

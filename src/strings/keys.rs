@@ -98,18 +98,18 @@ pub const HELP_SUSPEND: Phrase =
     Phrase::new("suspend; fg brings it back", "sæt på pause; fg henter den tilbage");
 /// Help: problems found in article files.
 pub const HELP_WARNINGS: Phrase =
-    Phrase::new("problems found in article files", "problemer fundet i artikelfilerne");
+    Phrase::new("problems and earlier messages", "problemer og tidligere beskeder");
 /// Help: show or hide this help.
 pub const HELP_HELP: Phrase = Phrase::new("show or hide this help", "vis eller skjul denne hjælp");
 /// Help: close the overlay, clear find.
-pub const HELP_CLOSE: Phrase = Phrase::new("close the overlay, clear find", "luk vinduet, ryd find");
+pub const HELP_CLOSE: Phrase = Phrase::new("close the overlay, clear find", "luk vinduet, fjern fundene");
 /// Help: quit (in an overlay: close it).
 pub const HELP_QUIT: Phrase = Phrase::new("quit (in an overlay: close it)", "afslut (i et vindue: luk det)");
 /// Help: quit at once.
 pub const HELP_EXIT: Phrase = Phrase::new("quit at once", "afslut med det samme");
 /// Help: open the selected one / keep the find.
 pub const HELP_PROMPT_ACTIVATE: Phrase =
-    Phrase::new("open the selected one / keep the find", "åbn den valgte / behold find");
+    Phrase::new("open the selected one / keep the find", "åbn den valgte / behold fundene");
 /// Help: close, back to where you were.
 pub const HELP_PROMPT_CLOSE: Phrase =
     Phrase::new("close, back to where you were", "luk, tilbage til, hvor du var");

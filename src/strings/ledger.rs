@@ -14,8 +14,10 @@ pub const DIFF_CHANGED: Phrase = Phrase::new("changed", "ændret");
 pub const LEDGER_READ_ONLY_FILE: Phrase =
     Phrase::new("the file cannot be written here", "filen kan ikke skrives her");
 /// Why a write waits: another session holds the ledger.
-pub const LEDGER_BUSY: Phrase =
-    Phrase::new("another session is writing to the ledger", "en anden session skriver i review-loggen");
+pub const LEDGER_BUSY: Phrase = Phrase::new(
+    "another session is writing to the ledger",
+    "en anden session skriver i gennemgangsprotokollen",
+);
 /// Why a write waits: the disk is full.
 pub const LEDGER_FULL: Phrase = Phrase::new("the disk is full", "disken er fuld");
 
@@ -32,7 +34,7 @@ pub fn ledger_read_only(path: &std::path::Path, why: &str) -> String {
     let path = path.display();
     match lang() {
         Lang::En => format!("The review ledger {path} is read-only: {why}"),
-        Lang::Da => format!("Review-loggen {path} kan kun læses: {why}"),
+        Lang::Da => format!("Gennemgangsprotokollen {path} kan kun læses: {why}"),
     }
 }
 
@@ -52,7 +54,7 @@ pub fn ledger_moved_aside(path: &std::path::Path, why: &str, aside: &std::path::
             "The review ledger {path} could not be read ({why}); it was moved to {aside} and a new one started"
         ),
         Lang::Da => format!(
-            "Review-loggen {path} kunne ikke læses ({why}); den er flyttet til {aside}, og en ny er startet"
+            "Gennemgangsprotokollen {path} kunne ikke læses ({why}); den er flyttet til {aside}, og en ny er startet"
         ),
     }
 }
@@ -61,7 +63,7 @@ pub fn ledger_moved_aside(path: &std::path::Path, why: &str, aside: &std::path::
 pub fn ledger_not_imported(why: &str) -> String {
     match lang() {
         Lang::En => format!("Not imported into the review ledger: {why}"),
-        Lang::Da => format!("Ikke hentet ind i review-loggen: {why}"),
+        Lang::Da => format!("Ikke hentet ind i gennemgangsprotokollen: {why}"),
     }
 }
 
@@ -75,7 +77,7 @@ pub fn ledger_imported(n: usize, from: &std::path::Path) -> String {
         }
         Lang::Da => {
             let what = if n == 1 { "note eller gennemgang" } else { "noter og gennemgange" };
-            format!("Hentede {n} {what} fra {from} ind i review-loggen")
+            format!("Hentede {n} {what} fra {from} ind i gennemgangsprotokollen")
         }
     }
 }
@@ -137,7 +139,7 @@ pub fn no_text_kept(reviewer: &str) -> String {
             "The text {reviewer} approved is not in the ledger (imported without it): nothing to compare with"
         ),
         Lang::Da => format!(
-            "Teksten, {reviewer} godkendte, er ikke i review-loggen (hentet ind uden den): der er intet at sammenligne med"
+            "Teksten, {reviewer} godkendte, er ikke i gennemgangsprotokollen (hentet ind uden den): der er intet at sammenligne med"
         ),
     }
 }

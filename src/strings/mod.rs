@@ -3,6 +3,7 @@
 
 mod check;
 mod cli;
+mod danish;
 mod keys;
 mod lang;
 mod ledger;
@@ -19,6 +20,7 @@ mod store;
 
 pub use check::*;
 pub use cli::*;
+pub use danish::*;
 pub use keys::*;
 pub use lang::{
     Lang, Phrase, choose, choose_from_env, from_locale_vars, lang, pick, plural, set_lang, set_thread_lang,
@@ -37,8 +39,9 @@ pub use store::*;
 
 /// The help overlay's title.
 pub const HELP_TITLE: Phrase = Phrase::new("Keys", "Taster");
-/// The warnings overlay's title.
-pub const WARNINGS_TITLE: Phrase = Phrase::new("Problems in article files", "Problemer i artikelfilerne");
+/// The warnings overlay's title: it holds the problems met loading the articles and the
+/// settings, and the messages too long for the status line.
+pub const WARNINGS_TITLE: Phrase = Phrase::new("Problems and messages", "Problemer og beskeder");
 /// What the warnings overlay says when there are none.
 pub const NO_WARNINGS: Phrase =
     Phrase::new("Every article loaded cleanly.", "Alle artikler blev indlæst uden problemer.");
@@ -51,7 +54,7 @@ pub const INTRO: Phrase = Phrase::new("Introduction", "Indledning");
 /// The help's heading over the prompt keys.
 pub const PROMPT_KEYS: Phrase = Phrase::new(
     "In the palette, search and find (other keys type):",
-    "I spørgsmål, søgning og find (andre taster skriver):",
+    "Når du skriver et spørgsmål eller søger (andre taster skriver):",
 );
 /// The help's label for the mouse.
 pub const MOUSE: Phrase = Phrase::new("Mouse", "Mus");
@@ -382,7 +385,7 @@ pub fn more_hits(shown: usize, total: usize) -> String {
 pub fn find_cut(max: usize) -> String {
     match lang() {
         Lang::En => format!("Find looks for the first {max} characters"),
-        Lang::Da => format!("Find leder efter de første {max} tegn"),
+        Lang::Da => format!("Der søges kun efter de første {max} tegn i artiklen"),
     }
 }
 

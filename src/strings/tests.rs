@@ -247,6 +247,8 @@ const CALLS: &[Call] = &[
     ("man_failed", || man_failed("x")),
     ("legend_stale", || legend_stale(18)),
     ("parse_failed", || parse_failed("x")),
+    ("key_went_to", || key_went_to("x", "next_question")),
+    ("bundled_back", || bundled_back("x.md")),
 ];
 
 /// Functions that only put the user's or the article's own words together.

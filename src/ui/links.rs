@@ -33,6 +33,10 @@ fn destination(app: &App, number: usize) -> (String, bool) {
         doc.outline.headings.get(h).map(|h| h.text.clone()).unwrap_or_default()
     };
     match app.resolve_link(link) {
+        // A heading of the article being read is named alone: its title is on screen.
+        Resolved::Article { article, heading: Some(h) } if article == app.current => {
+            (heading(&app.doc, h), false)
+        }
         Resolved::Article { article, heading: h } => {
             let title = &app.library.articles[article].title;
             match h {
@@ -43,9 +47,7 @@ fn destination(app: &App, number: usize) -> (String, bool) {
                 None => (title.clone(), false),
             }
         }
-        Resolved::Heading(h) => {
-            (format!("{} › {}", app.library.articles[app.current].title, heading(&app.doc, h)), false)
-        }
+        Resolved::Heading(h) => (heading(&app.doc, h), false),
         Resolved::External => (link.target.clone(), false),
         Resolved::Broken(why) => (why, true),
     }

@@ -30,14 +30,20 @@ impl Fill {
     }
 }
 
-/// A bordered window of at most `w`×`h`, centred in `area`; returns its inside. Its bottom
-/// edge says how to scroll and close, and when rows are hidden below, that there is more.
+/// A bordered window of text to read, at most `w`×`h`, centred in `area`; returns its
+/// inside. Its bottom edge says how to scroll and close, and when rows are hidden below,
+/// that there is more.
 fn window(title: &str, w: u16, h: u16, fill: Fill, area: Rect, buf: &mut Buffer) -> Rect {
+    let keys = if fill.scrolls { keymap::hints::scroll() } else { keymap::hints::close() };
+    window_with(title, &keys, w, h, fill, area, buf)
+}
+
+/// A bordered window whose bottom edge names `keys`, as [`window`] draws it.
+fn window_with(title: &str, keys: &str, w: u16, h: u16, fill: Fill, area: Rect, buf: &mut Buffer) -> Rect {
     let w = w.min(area.width);
     let h = h.min(area.height);
     let rect = Rect::new(area.x + (area.width - w) / 2, area.y + (area.height - h) / 2, w, h);
     Clear.render(rect, buf);
-    let keys = if fill.scrolls { keymap::hints::scroll() } else { keymap::hints::close() };
     // With rows hidden below, that comes first; then as much of how to scroll and close as fits.
     let hint = if fill.more_below {
         let more = strings::MORE_BELOW.to_string();
@@ -46,7 +52,7 @@ fn window(title: &str, w: u16, h: u16, fill: Fill, area: Rect, buf: &mut Buffer)
             .find(|h| display_width(h) + 4 <= usize::from(w))
             .unwrap_or_default()
     } else {
-        keys
+        keys.to_string()
     };
     let block = Block::new()
         .borders(Borders::ALL)
@@ -86,27 +92,13 @@ fn look(look: Look) -> Style {
 /// The help: the key bindings in groups, generated from the key tables, and a legend of the
 /// marks and styles on screen, each drawn as it looks.
 pub fn help(app: &App, scroll: usize, area: Rect, buf: &mut Buffer) {
-    let help = crate::app::help::lines(app.stale_months);
-    let label_w = help
-        .iter()
-        .map(|l| match l {
-            Line::Key { keys, .. } => display_width(keys),
-            Line::Mark { sample, .. } => display_width(sample),
-            _ => 0,
-        })
-        .max()
-        .unwrap_or(0);
-    let text_w = |l: &Line| match l {
-        Line::Heading(t) => display_width(t) + 1,
-        Line::Key { what, .. } | Line::Mark { what, .. } => label_w + 3 + display_width(what),
-        Line::Blank => 0,
-    };
-    let width = help.iter().map(text_w).max().unwrap_or(0) + 3;
-    let height = clamp16(help.len() + 2);
-    let fill = Fill::of(help.len(), scroll, height, area);
-    let inner = window(&strings::HELP_TITLE, clamp16(width), height, fill, area, buf);
+    let page = crate::app::help::page(app.stale_months, area.width);
+    let label_w = page.label_w;
+    let height = clamp16(page.rows.len() + 2);
+    let fill = Fill::of(page.rows.len(), scroll, height, area);
+    let inner = window(&strings::HELP_TITLE, clamp16(page.width), height, fill, area, buf);
     let room = usize::from(inner.width);
-    for (y, line) in (inner.y..).zip(help.iter().skip(scroll).take(usize::from(inner.height))) {
+    for (y, line) in (inner.y..).zip(page.rows.iter().skip(scroll).take(usize::from(inner.height))) {
         match line {
             Line::Heading(t) => {
                 buf.set_stringn(
@@ -159,7 +151,9 @@ pub fn contents(app: &App, buf: &mut Buffer) {
     let height = |i| entries.height(i);
     let area = list_area(reader, rows_up_to(height, 0, entries.len(), usize::from(reader.height)));
     let fill = list_fill(app.contents_sel, entries.len(), height, area);
-    let inner = window(&strings::CONTENTS, area.width, area.height, fill, area, buf);
+    // A list to choose from: its keys are a list's (choose, open, close).
+    let keys = keymap::hints::list();
+    let inner = window_with(&strings::CONTENTS, &keys, area.width, area.height, fill, area, buf);
     sidebar::outline(app, inner, Some(app.contents_sel), buf);
 }
 
@@ -172,7 +166,8 @@ pub fn library(app: &App, buf: &mut Buffer) {
     let len = app.library.articles.len();
     let area = list_area(reader, rows_up_to(height, 0, len, usize::from(reader.height)));
     let fill = list_fill(app.library_sel, len, height, area);
-    let inner = window(&app.reviews.title(), area.width, area.height, fill, area, buf);
+    let keys = keymap::hints::list();
+    let inner = window_with(&app.reviews.title(), &keys, area.width, area.height, fill, area, buf);
     sidebar::articles(app, inner, Some(app.library_sel), buf);
 }
 
