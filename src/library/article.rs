@@ -52,10 +52,10 @@ impl Article {
     /// read as missing).
     pub fn from_bytes(slug: String, source: Source, bytes: &[u8]) -> (Article, Vec<Warning>) {
         let slug = sanitize::inline(&slug).into_owned();
-        let place = source.describe(&slug);
         let mut warnings = Vec::new();
+        // Where the article came from is written out only for a warning.
         let mut warn = |kind: WarningKind, line: Option<usize>, column: Option<usize>| {
-            warnings.push(Warning::new(&place, kind).at(line, column));
+            warnings.push(Warning::new(&source.describe(&slug), kind).at(line, column));
         };
         let text = match std::str::from_utf8(bytes) {
             Ok(t) => std::borrow::Cow::Borrowed(t),
