@@ -248,6 +248,35 @@ mod tests {
     }
 
     #[test]
+    fn scanning_a_long_text_in_two_halves_finds_what_one_scan_finds() {
+        use super::super::rank::{Pattern, scan, scan_halves};
+        let mut library = Library::default();
+        for (slug, text) in crate::corpus::library(300, 3_000) {
+            library.insert(Article::from_bytes(slug, Source::Bundled, text.as_bytes()).0);
+        }
+        let index = Index::of(&library);
+        assert!(index.bodies.len() > 512 * 1024, "{}", index.bodies.len());
+        // The words on either side of where the halves meet, and common ones.
+        let cut = index.body_fields[index.body_fields.len() / 2].start as usize;
+        let near = |at: usize| index.bodies.floor_char_boundary(at);
+        let around = &index.bodies[near(cut - 60)..near(cut + 60)];
+        let mut patterns: Vec<String> = crate::search::analyze::words(around).map(str::to_string).collect();
+        patterns.extend(["smert", "a", "e", "nakke ryg", "x"].map(String::from));
+        for word in crate::search::analyze::words(around) {
+            patterns.push(word.chars().take(3).collect());
+        }
+        for text in patterns {
+            for open_end in [false, true] {
+                let p = Pattern { text: text.clone(), factor: 1.0, open_end };
+                let (mut one, mut two) = (Vec::new(), Vec::new());
+                scan(&index.bodies, &index.body_fields, &p, |f, at| one.push((f.unit, at)));
+                scan_halves(&index.bodies, &index.body_fields, &p, |f, at| two.push((f.unit, at)));
+                assert_eq!(one, two, "{text:?} open_end {open_end}");
+            }
+        }
+    }
+
+    #[test]
     fn the_fast_ranking_ranks_a_generated_library_exactly_as_the_plain_one() {
         let mut library = Library::default();
         for (slug, text) in crate::corpus::library(300, 3_000) {

@@ -311,13 +311,55 @@ fn without_overlaps(patterns: Vec<Pattern>) -> Vec<Pattern> {
 /// Calls `found` with the field and the offset in it of every place `pattern` occurs inside
 /// a field of `text` (a short pattern only at the start of a word).
 pub(super) fn scan(text: &str, fields: &[Field], p: &Pattern, mut found: impl FnMut(&Field, u32)) {
+    scan_span(text, 0..text.len(), fields, 0, p, &mut |f, at| found(&fields[f], at));
+}
+
+/// From how many bytes of text [`scan_halves`] reads the second half on another thread.
+const SCAN_HALVES_FROM: usize = 256 * 1024;
+
+/// [`scan`], reading the second half of a long text on another thread: `found` is called
+/// with the same places in the same order. A pattern cannot run from one field into the
+/// next (it holds no line end), so the halves, cut where a field starts, find what one scan
+/// finds.
+pub(super) fn scan_halves(text: &str, fields: &[Field], p: &Pattern, mut found: impl FnMut(&Field, u32)) {
+    let mid = fields.len() / 2;
+    if text.len() < SCAN_HALVES_FROM || mid == 0 || p.text.contains('\n') {
+        return scan(text, fields, p, found);
+    }
+    let cut = fields[mid].start as usize;
+    let later = std::thread::scope(|scope| {
+        let other = scope.spawn(|| {
+            let mut places: Vec<(usize, u32)> = Vec::new();
+            scan_span(text, cut..text.len(), fields, mid, p, &mut |f, at| places.push((f, at)));
+            places
+        });
+        scan_span(text, 0..cut, &fields[..mid], 0, p, &mut |f, at| found(&fields[f], at));
+        other.join()
+    });
+    match later {
+        Ok(places) => places.into_iter().for_each(|(f, at)| found(&fields[f], at)),
+        // The thread panicked: read that half here, as one scan would.
+        Err(_) => scan_span(text, cut..text.len(), fields, mid, p, &mut |f, at| found(&fields[f], at)),
+    }
+}
+
+/// [`scan`] over the bytes `span` of `text`, whose fields are `fields[first..]`: calls
+/// `found` with the field's number.
+fn scan_span(
+    text: &str,
+    span: std::ops::Range<usize>,
+    fields: &[Field],
+    first: usize,
+    p: &Pattern,
+    found: &mut impl FnMut(usize, u32),
+) {
     let pattern = p.text.as_str();
     if pattern.is_empty() {
         return;
     }
     let bytes = text.as_bytes();
-    let mut f = 0;
-    for at in memmem::find_iter(bytes, pattern.as_bytes()) {
+    let mut f = first;
+    for at in memmem::find_iter(&bytes[span.clone()], pattern.as_bytes()).map(|at| at + span.start) {
         if !counts_at(bytes, at, pattern, p.open_end) {
             continue;
         }
@@ -326,7 +368,7 @@ pub(super) fn scan(text: &str, fields: &[Field], p: &Pattern, mut found: impl Fn
         }
         let Some(field) = fields.get(f) else { return };
         if (field.start as usize) <= at {
-            found(field, offset(at) - field.start);
+            found(f, offset(at) - field.start);
         }
     }
 }

@@ -2,7 +2,9 @@
 //! and the best units kept. The formula is described in [`super::rank`].
 
 use super::index::{FieldKind, Index};
-use super::rank::{B_BODY, Hit, K1, Query, W_BODY, W_HEADING, W_QUESTION, W_TITLE, offset, scan};
+use super::rank::{
+    B_BODY, Hit, K1, Query, W_BODY, W_HEADING, W_QUESTION, W_TITLE, offset, scan, scan_halves,
+};
 
 /// From how large a share of the units found (one in this many) a concept's scores are
 /// worked out in one pass over all units.
@@ -99,7 +101,7 @@ impl Index {
                     title(self.units[field.unit as usize].article, p.factor);
                 });
                 if bodies {
-                    scan(&self.bodies, &self.body_fields, p, |field, at| {
+                    scan_halves(&self.bodies, &self.body_fields, p, |field, at| {
                         let u = field.unit as usize;
                         if head_tf[u] == 0.0 && body_tf[u] == 0.0 {
                             touched.push(field.unit);
