@@ -26,6 +26,10 @@ pub(super) struct HeadWords {
     /// occurrence, in the headings' order.
     first: Vec<u32>,
     units: Vec<u32>,
+    /// The units found by the headings' phrases of every kind of question
+    /// ([`super::intent::INTENTS`]), looked for as the last word is typed (an open end):
+    /// such a phrase is in very many headings, and asked for by every question of its kind.
+    asked: Vec<(&'static str, Vec<u32>)>,
 }
 
 impl HeadWords {
@@ -70,7 +74,17 @@ impl HeadWords {
             units[*at as usize] = unit;
             *at += 1;
         }
-        HeadWords { joined, starts, first, units }
+        let asked = super::intent::INTENTS
+            .iter()
+            .flat_map(|intent| intent.heads.iter())
+            .map(|&head| {
+                let mut found = Vec::new();
+                let p = Pattern { text: head.to_string(), factor: 1.0, open_end: true };
+                super::rank::scan(heads, fields, &p, |field, _| found.push(field.unit));
+                (head, found)
+            })
+            .collect();
+        HeadWords { joined, starts, first, units, asked }
     }
 
     fn len(&self) -> usize {
@@ -114,6 +128,10 @@ impl HeadWords {
         hits: &mut Vec<u32>,
     ) -> bool {
         let pattern = p.text.as_str();
+        if let Some((_, found)) = self.asked.iter().find(|(head, _)| p.open_end && *head == pattern) {
+            hits.extend_from_slice(found);
+            return true;
+        }
         let word_like = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_alphanumeric());
         if !pattern.split(' ').all(word_like) {
             return false;
@@ -202,7 +220,9 @@ impl HeadWords {
 
     /// The bytes held.
     pub(super) fn heap_bytes(&self) -> usize {
-        self.joined.capacity() + (self.starts.capacity() + self.first.capacity() + self.units.capacity()) * 4
+        let asked: usize = self.asked.iter().map(|(_, found)| found.capacity()).sum();
+        self.joined.capacity()
+            + (self.starts.capacity() + self.first.capacity() + self.units.capacity() + asked) * 4
     }
 }
 
@@ -303,13 +323,39 @@ mod tests {
         let mut body: String = (0..1100).map(|i| format!("## Hvornår skal du søge læge {i}?\n\n")).collect();
         body.push_str("## Ondt i knæet 1?\n\n## Ondt i knæet 2?\n");
         let index = Index::build(&[("Titel", &body)]);
-        let p = Pattern { text: "hvornaar skal".into(), factor: 1.0, open_end: true };
+        let p = Pattern { text: "hvornaar skal du".into(), factor: 1.0, open_end: true };
         let mut found = Vec::new();
         assert!(!index.head_words().units_matching(&p, &index.heads, &index.head_fields, &mut found));
         assert!(found.is_empty());
         let few = Pattern { text: "knaeet 1".into(), open_end: false, ..p };
         assert!(index.head_words().units_matching(&few, &index.heads, &index.head_fields, &mut found));
         assert_eq!(found, [1101]);
+    }
+
+    #[test]
+    fn the_phrases_of_the_kinds_of_question_are_found_once_and_only_with_an_open_end() {
+        let index = Index::build(&[(
+            "Titel",
+            "## Hvornår skal du søge læge?\n\n## Hvornår skal man søge hjælp?\n\n## Hvornår skalx?\n",
+        )]);
+        let words = index.head_words();
+        for (text, open_end) in [("hvornaar skal", true), ("hvornaar skal", false), ("hvornaar ska", true)] {
+            let p = Pattern { text: text.into(), factor: 1.0, open_end };
+            let mut found = Vec::new();
+            assert!(words.units_matching(&p, &index.heads, &index.head_fields, &mut found));
+            let mut scanned = Vec::new();
+            scan(&index.heads, &index.head_fields, &p, |field, _| scanned.push(field.unit));
+            assert_eq!(sorted(found), sorted(scanned), "{text} {open_end}");
+        }
+        // Open-ended, "hvornaar skal" goes on into "skalx"; closed, it does not.
+        let closed = Pattern { text: "hvornaar skal".into(), factor: 1.0, open_end: false };
+        let mut found = Vec::new();
+        words.units_matching(&closed, &index.heads, &index.head_fields, &mut found);
+        assert_eq!(sorted(found), [1, 2]);
+        let open = Pattern { open_end: true, ..closed };
+        let mut found = Vec::new();
+        words.units_matching(&open, &index.heads, &index.head_fields, &mut found);
+        assert_eq!(sorted(found), [1, 2, 3]);
     }
 
     #[test]
