@@ -4,7 +4,7 @@
 
 use super::analyze::{ANYWHERE_LEN, counts_at};
 use super::index::Field;
-use super::rank::Pattern;
+use super::rank::{Pattern, offset};
 use memchr::memmem;
 use std::collections::HashMap;
 
@@ -224,10 +224,6 @@ impl HeadWords {
         self.joined.capacity()
             + (self.starts.capacity() + self.first.capacity() + self.units.capacity() + asked) * 4
     }
-}
-
-fn offset(n: usize) -> u32 {
-    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 #[cfg(test)]
