@@ -4,10 +4,11 @@
 use super::extract::Extract;
 use super::fold::{fold, fold_into};
 use super::head_words::HeadWords;
-use super::rank::B_HEAD;
+use super::rank::{B_BODY, B_HEAD};
 use super::score::Scratch;
 use super::synonyms::Synonyms;
 use crate::document::{Document, HeadingKind, push_block_text};
+use std::collections::BTreeMap;
 
 /// What a stretch of indexed text is. The order is the ranking order of a hit in it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -90,33 +91,71 @@ pub struct Index {
     /// (made when first asked for): what the palette looks words up in, and what a compound
     /// is split against first.
     head_words: std::sync::OnceLock<HeadWords>,
-    /// Each unit's kind, and its heading's length measured against the average, as the
-    /// ranking divides by it: what scoring reads of every unit it finds, kept small.
+    /// Each unit's kind, and its heading's and its text's lengths measured against the
+    /// averages, as the ranking divides by them: what scoring reads of every unit it finds, kept small.
     pub(super) kinds: Vec<FieldKind>,
     pub(super) head_norm: Vec<f32>,
+    pub(super) body_norm: Vec<f32>,
     /// The sums a query adds up, kept for the next one.
     pub(super) scratch: std::sync::Mutex<Scratch>,
 }
 
 impl Index {
-    /// Indexes articles given as (title, Markdown body), in library order. Long libraries are
-    /// split between two threads.
+    /// Indexes articles given as (title, Markdown body), in library order. A long library
+    /// is indexed in pieces on two threads, see [`Index::build_in_pieces`].
     pub fn build(articles: &[(&str, &str)]) -> Index {
-        let half = articles.len() / 2;
-        if half < 64 {
-            let mut index = Index::build_part(articles, 0, true);
-            index.finish();
-            return index;
-        }
-        let (first, second) = articles.split_at(half);
-        let (mut a, b) = std::thread::scope(|scope| {
-            let other = scope.spawn(|| Index::build_part(second, half, true));
-            let mine = Index::build_part(first, 0, true);
-            (mine, other.join().unwrap_or_default())
+        let mut index = if articles.len() < PIECES_FROM {
+            Index::build_part(articles, 0, true)
+        } else {
+            Index::build_in_pieces(articles)
+        };
+        index.finish();
+        index
+    }
+
+    /// Indexes `articles` in about [`PIECES`] pieces of equal size, which two threads take
+    /// in turn: whichever is free takes the next, so neither waits long for the other at
+    /// the end. This thread also joins the pieces, in order, as they are done (in between
+    /// building its own), so little is left to copy when the last one is done. Should the
+    /// other thread fail, this one indexes what it left.
+    fn build_in_pieces(articles: &[(&str, &str)]) -> Index {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        let bytes: usize = articles.iter().map(|(_, body)| body.len()).sum();
+        let pieces = pieces(articles, bytes / PIECES + 1);
+        let next = AtomicUsize::new(0);
+        // The number of the next piece nobody has taken, while one is left.
+        let take = || Some(next.fetch_add(1, Ordering::Relaxed)).filter(|&n| n < pieces.len());
+        let build = |n: usize| Index::build_part(&articles[pieces[n].clone()], pieces[n].start, true);
+        let mut joined = Joined { whole: Index::default(), next: 0, waiting: BTreeMap::new() };
+        joined.whole.bodies.reserve(bytes);
+        std::thread::scope(|scope| {
+            let (sender, receiver) = std::sync::mpsc::channel();
+            let other = scope.spawn(move || {
+                while let Some(n) = take() {
+                    if sender.send((n, build(n))).is_err() {
+                        break;
+                    }
+                }
+            });
+            while let Some(n) = take() {
+                joined.add(n, build(n));
+                receiver.try_iter().for_each(|(n, part)| joined.add(n, part));
+            }
+            // The other thread's last pieces; if it stopped, what it left is built here.
+            while joined.next < pieces.len() {
+                match receiver.recv() {
+                    Ok((n, part)) => joined.add(n, part),
+                    Err(_) => (joined.next..pieces.len()).for_each(|n| {
+                        if !joined.waiting.contains_key(&n) {
+                            joined.add(n, build(n));
+                        }
+                    }),
+                }
+            }
+            // Its panic, if it had one, is not this thread's: what it left is built.
+            let _ = other.join();
         });
-        a.append(b);
-        a.finish();
-        a
+        joined.whole
     }
 
     /// Indexes every article of `library`, with its slugs, keywords and synonyms.
@@ -159,6 +198,9 @@ impl Index {
     /// other article, from its parsed document.
     pub(super) fn build_part(articles: &[(&str, &str)], first: usize, fast: bool) -> Index {
         let mut index = Index::default();
+        // The folded text is about as long as the Markdown it comes from: reserved at once,
+        // it is not copied again each time it outgrows its buffer.
+        index.bodies.reserve(articles.iter().map(|(_, body)| body.len()).sum());
         let mut text = String::new();
         let mut extract = Extract::default();
         for (n, (title, body)) in articles.iter().enumerate() {
@@ -232,6 +274,14 @@ impl Index {
                 1.0 - B_HEAD + B_HEAD * head_len / self.avg_head
             })
             .collect();
+        // Looked up once here, not by a search of the text's fields for every unit scored.
+        let mut body_len = vec![1.0; self.units.len()];
+        for f in &self.body_fields {
+            if let Some(len) = body_len.get_mut(f.unit as usize) {
+                *len = (f.end - f.start) as f32;
+            }
+        }
+        self.body_norm = body_len.iter().map(|len| 1.0 - B_BODY + B_BODY * len / self.avg_body).collect();
         self.shrink_to_fit();
     }
 
@@ -246,12 +296,15 @@ impl Index {
             memchr::memmem::find_iter(bytes, prefix.as_bytes())
                 .any(|at| at == 0 || !bytes[at - 1].is_ascii_alphanumeric())
         };
-        // A word of letters and digits starts where the headings have one that starts so.
-        // (The text's words are not listed: sorting them costs more than a query's scans.)
-        let in_heads = if prefix.bytes().all(|b| b.is_ascii_alphanumeric()) {
-            self.head_words().has_word_starting(prefix)
-        } else {
-            starts_word(&self.heads)
+        // A word of letters and digits is looked up in the headings' words when they are
+        // made (for the palette); otherwise the headings are scanned, which costs a one-off
+        // question less than making them. (The text's words are not listed: sorting them
+        // costs more than a query's scans.)
+        let in_heads = match self.head_words_made() {
+            Some(words) if prefix.bytes().all(|b| b.is_ascii_alphanumeric()) => {
+                words.has_word_starting(prefix)
+            }
+            _ => starts_word(&self.heads),
         };
         in_heads || (bodies && starts_word(&self.bodies))
     }
@@ -344,7 +397,7 @@ impl Index {
             + self.article_start.capacity() * size_of::<u32>()
             + self.head_words.get().map_or(0, HeadWords::heap_bytes)
             + self.kinds.capacity() * size_of::<FieldKind>()
-            + self.head_norm.capacity() * size_of::<f32>()
+            + (self.head_norm.capacity() + self.body_norm.capacity()) * size_of::<f32>()
             + self.scratch.lock().map_or(0, |s| s.heap_bytes())
     }
 
@@ -359,6 +412,66 @@ impl Index {
     /// The folded heading (or title) text of `unit`.
     pub fn head_text(&self, unit: u32) -> &str {
         self.head_fields.get(unit as usize).map_or("", |f| &self.heads[f.start as usize..f.end as usize])
+    }
+}
+
+/// From how many articles a library is indexed in pieces on two threads.
+const PIECES_FROM: usize = 128;
+
+/// Into how many pieces (of about equal size) a long library is cut to be indexed.
+const PIECES: usize = 32;
+
+/// `articles` cut into runs of consecutive articles with at least `size` bytes of text each
+/// (the last may have less).
+fn pieces(articles: &[(&str, &str)], size: usize) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let (mut start, mut bytes) = (0, 0);
+    for (i, (_, body)) in articles.iter().enumerate() {
+        bytes += body.len();
+        if bytes >= size {
+            out.push(start..i + 1);
+            (start, bytes) = (i + 1, 0);
+        }
+    }
+    if start < articles.len() {
+        out.push(start..articles.len());
+    }
+    out
+}
+
+#[cfg(test)]
+#[test]
+fn pieces_cover_every_article_once_in_order() {
+    let texts: Vec<String> = (0..50).map(|i| "x".repeat(i * 37 % 101)).collect();
+    let articles: Vec<(&str, &str)> = texts.iter().map(|t| ("T", t.as_str())).collect();
+    for size in [1, 100, 500, 10_000] {
+        let cut = pieces(&articles, size);
+        let flat: Vec<usize> = cut.iter().flat_map(|r| r.clone()).collect();
+        assert_eq!(flat, (0..50).collect::<Vec<_>>(), "size {size}");
+        assert!(cut.iter().all(|r| !r.is_empty()));
+        let short =
+            |r: &std::ops::Range<usize>| articles[r.clone()].iter().map(|a| a.1.len()).sum::<usize>() < size;
+        assert!(cut[..cut.len() - 1].iter().all(|r| !short(r)), "only the last may be short: size {size}");
+    }
+    assert!(pieces(&[], 10).is_empty());
+}
+
+/// The pieces of an index joined so far, and those done that wait for one before them.
+struct Joined {
+    whole: Index,
+    /// The number of the next piece to join.
+    next: usize,
+    waiting: BTreeMap<usize, Index>,
+}
+
+impl Joined {
+    /// Takes piece `n`, and joins every piece that can be joined now.
+    fn add(&mut self, n: usize, part: Index) {
+        self.waiting.insert(n, part);
+        while let Some(part) = self.waiting.remove(&self.next) {
+            self.whole.append(part);
+            self.next += 1;
+        }
     }
 }
 

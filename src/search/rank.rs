@@ -244,12 +244,6 @@ impl Index {
         best.map(|(_, l, r)| (l, r))
     }
 
-    /// The length of unit `u`'s text, in bytes.
-    pub(super) fn body_len(&self, u: usize) -> f32 {
-        let at = self.body_fields.partition_point(|f| (f.unit as usize) < u);
-        self.body_fields.get(at).filter(|f| f.unit as usize == u).map_or(1.0, |f| (f.end - f.start) as f32)
-    }
-
     /// A long word that matched no question heading (nor did its synonyms) may match one
     /// with a typo.
     pub(super) fn fuzzy_questions(

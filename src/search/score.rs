@@ -2,9 +2,7 @@
 //! and the best units kept. The formula is described in [`super::rank`].
 
 use super::index::{FieldKind, Index};
-use super::rank::{
-    B_BODY, Hit, K1, Query, W_BODY, W_HEADING, W_QUESTION, W_TITLE, offset, scan, scan_halves,
-};
+use super::rank::{Hit, K1, Query, W_BODY, W_HEADING, W_QUESTION, W_TITLE, offset, scan, scan_halves};
 
 /// From how large a share of the units found (one in this many) a concept's scores are
 /// worked out in one pass over all units.
@@ -56,6 +54,10 @@ impl Index {
         bodies: bool,
         wanted: impl Fn(FieldKind) -> bool,
     ) -> (Vec<Hit>, usize) {
+        // The headings' words are looked a pattern up in when they are made, and made for
+        // the palette, which reads no text; otherwise the headings are scanned. Both find
+        // the same places. (Made first, so splitting compounds looks words up in them too.)
+        let words = if bodies { self.head_words_made() } else { Some(self.head_words()) };
         let concepts = self.concepts_in(query, bodies);
         // One query at a time uses the kept sums; another one at the same moment (a served
         // session) makes its own, as does one after a query that panicked half-way.
@@ -66,10 +68,6 @@ impl Index {
         // `titled`: the articles whose title, slug or keywords add to the concept.
         let Scratch { score, head_tf, body_tf, body_at, title_tf, touched, titled, in_heads, keys } = scratch;
         let big_n = self.units.len().max(1) as f32;
-        // The headings' words are looked a pattern up in when they are made, and made for
-        // the palette, which reads no text; otherwise the headings are scanned. Both find
-        // the same places.
-        let words = if bodies { self.head_words_made() } else { Some(self.head_words()) };
         for concept in &concepts {
             let mut title = |article: u32, factor: f32| {
                 let a = article as usize;
@@ -81,7 +79,7 @@ impl Index {
             for p in &concept.patterns {
                 in_heads.clear();
                 if !words.is_some_and(|w| w.units_matching(p, &self.heads, &self.head_fields, in_heads)) {
-                    scan(&self.heads, &self.head_fields, p, |field, _| in_heads.push(field.unit));
+                    scan_halves(&self.heads, &self.head_fields, p, |field, _| in_heads.push(field.unit));
                 }
                 for &unit in in_heads.iter() {
                     let u = unit as usize;
@@ -127,12 +125,7 @@ impl Index {
                 }
                 let w_head = if kind.is_question() { W_QUESTION } else { W_HEADING };
                 let head = w_head * head_tf[u] / self.head_norm[u];
-                let body = if body_tf[u] > 0.0 {
-                    let len = self.body_len(u);
-                    W_BODY * body_tf[u] / (1.0 - B_BODY + B_BODY * len / self.avg_body)
-                } else {
-                    0.0
-                };
+                let body = if body_tf[u] > 0.0 { W_BODY * body_tf[u] / self.body_norm[u] } else { 0.0 };
                 let tf = head + body + W_TITLE * title.min(2.0);
                 if tf > 0.0 {
                     score[u] += idf * tf * (K1 + 1.0) / (K1 + tf);

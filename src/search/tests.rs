@@ -146,9 +146,14 @@ fn search_counts_every_hit_beyond_the_limit() {
 
 #[test]
 fn a_large_library_indexes_on_two_threads_the_same_as_on_one() {
-    let texts: Vec<String> = (0..200).map(|i| crate::corpus::article("Hofte", i, 3000)).collect();
+    // Articles of many lengths, so the pieces hold different numbers of them.
+    let texts: Vec<String> =
+        (0..200).map(|i| crate::corpus::article("Hofte", i, 500 + (i as usize * 7919) % 9000)).collect();
     let articles: Vec<(&str, &str)> = texts.iter().map(|t| ("Hofte", body(t))).collect();
     let whole = Index::build(&articles);
+    let mut one = Index::build_part(&articles, 0, true);
+    one.finish();
+    assert_eq!(format!("{whole:?}"), format!("{one:?}"), "every buffer, field and unit alike");
     let part = Index::build(&articles[..64]);
     let q = Query::new("hofte nummer 1");
     let hits = whole.questions(&q, 1000);
