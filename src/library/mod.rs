@@ -51,9 +51,7 @@ impl Library {
             if let Ok(bytes) = std::fs::read(&path) {
                 lib.add_synonyms(&path.display().to_string(), &String::from_utf8_lossy(&bytes));
             }
-            for article in loaded.articles {
-                lib.insert(article);
-            }
+            lib.insert_all(loaded.articles);
         }
         lib
     }
@@ -94,6 +92,22 @@ impl Library {
         }
     }
 
+    /// Adds `articles`, each replacing one with the same slug (of two in `articles`, the
+    /// later stays): as inserting them one by one does, with one sort instead of a search
+    /// and a shift for each.
+    pub fn insert_all(&mut self, articles: Vec<Article>) {
+        self.articles.extend(articles);
+        // Stable: of one slug, the article added last is last.
+        self.articles.sort_by(|a, b| a.slug.cmp(&b.slug));
+        self.articles.dedup_by(|later, earlier| {
+            let same = later.slug == earlier.slug;
+            if same {
+                std::mem::swap(later, earlier);
+            }
+            same
+        });
+    }
+
     /// The position of the article called `slug`.
     pub fn position(&self, slug: &str) -> Option<usize> {
         self.articles.iter().position(|a| a.slug == slug)
@@ -118,6 +132,34 @@ fn slug_of(path: &Path) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn adding_many_at_once_gives_what_adding_one_by_one_gives() {
+        let article = |slug: &str, title: &str| {
+            let text = format!("---\nmetaTitle: {title}\n---\nTekst\n");
+            Article::from_bytes(slug.into(), Source::Bundled, text.as_bytes()).0
+        };
+        // Over the bundled ones: a new slug, one that replaces a bundled article, and one
+        // slug three times (the last stays), out of order.
+        let batch = || {
+            vec![
+                article("zz", "Sidst"),
+                article("nervesmerter", "Erstattet"),
+                article("aa", "Foerste"),
+                article("mm", "Et"),
+                article("mm", "To"),
+                article("mm", "Tre"),
+            ]
+        };
+        let mut one_by_one = Library::bundled();
+        batch().into_iter().for_each(|a| one_by_one.insert(a));
+        let mut at_once = Library::bundled();
+        at_once.insert_all(batch());
+        assert_eq!(format!("{:?}", at_once.articles), format!("{:?}", one_by_one.articles));
+        let titles: Vec<&str> = at_once.articles.iter().map(|a| a.title.as_str()).collect();
+        assert_eq!(titles.first(), Some(&"Foerste"));
+        assert!(titles.contains(&"Tre") && !titles.contains(&"To") && titles.contains(&"Erstattet"));
+    }
 
     #[test]
     fn bundled_library_has_the_seed_article_without_warnings() {

@@ -37,36 +37,71 @@ const PARALLEL_FROM: usize = 64;
 /// Loads `files` (in path order) after the walk's `warnings`, on two threads when `parallel`:
 /// the result is the same either way.
 fn load_files(files: &[PathBuf], warnings: Vec<Warning>, parallel: bool) -> Loaded {
-    let (first, second) = files.split_at(files.len() / 2);
-    let (mut loaded, rest) = if !parallel {
-        (read_all(files), Vec::new())
-    } else {
-        std::thread::scope(|scope| {
-            let other = scope.spawn(|| read_all(second));
-            (read_all(first), other.join().unwrap_or_default())
-        })
-    };
-    loaded.extend(rest);
+    let loaded = if parallel { read_in_pieces(files) } else { read_all(files) };
+    // Which earlier file each file's slug hides (found before any article is moved).
+    let mut shown: HashMap<&str, usize> = HashMap::with_capacity(loaded.len());
+    let hides: Vec<Option<usize>> = loaded
+        .iter()
+        .enumerate()
+        .map(|(i, (article, _))| article.as_ref().and_then(|a| shown.insert(a.slug.as_str(), i)))
+        .collect();
+    drop(shown);
     let mut out = Loaded { warnings, ..Loaded::default() };
-    let mut by_slug: HashMap<String, usize> = HashMap::new();
-    for (article, warnings) in loaded {
+    // Where in `out.articles` each file's article went.
+    let mut place = vec![0; loaded.len()];
+    for (i, (article, warnings)) in loaded.into_iter().enumerate() {
         out.warnings.extend(warnings);
         let Some(article) = article else { continue };
-        match by_slug.get(&article.slug) {
-            Some(&i) => {
-                let earlier = std::mem::replace(&mut out.articles[i], article);
-                let shown = out.articles[i].source.describe(&out.articles[i].slug);
+        match hides[i] {
+            Some(earlier) => {
+                let at = place[earlier];
+                place[i] = at;
+                let earlier = std::mem::replace(&mut out.articles[at], article);
+                let shown = out.articles[at].source.describe(&out.articles[at].slug);
                 let kind = WarningKind::DuplicateSlug { slug: earlier.slug.clone(), shown };
                 out.warnings.push(Warning::new(&earlier.source.describe(&earlier.slug), kind));
                 out.hidden.push(earlier);
             }
             None => {
-                by_slug.insert(article.slug.clone(), out.articles.len());
+                place[i] = out.articles.len();
                 out.articles.push(article);
             }
         }
     }
     out
+}
+
+/// How many files one piece of a large folder holds: the two threads take pieces in turn.
+const READ_PIECE: usize = 64;
+
+/// [`read_all`] on two threads, each taking the next piece of [`READ_PIECE`] files as it is
+/// free (so neither waits long for the other at the end); the results in the files' order.
+/// Should the other thread fail, this one reads what it left.
+fn read_in_pieces(files: &[PathBuf]) -> Vec<(Option<Article>, Vec<Warning>)> {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let pieces: Vec<&[PathBuf]> = files.chunks(READ_PIECE).collect();
+    let next = AtomicUsize::new(0);
+    let read = || {
+        let mut got = Vec::new();
+        loop {
+            let n = next.fetch_add(1, Ordering::Relaxed);
+            let Some(piece) = pieces.get(n) else { return got };
+            got.push((n, read_all(piece)));
+        }
+    };
+    let (mine, theirs) = std::thread::scope(|scope| {
+        let other = scope.spawn(read);
+        (read(), other.join().unwrap_or_default())
+    });
+    let mut by_piece: Vec<Option<Vec<_>>> = std::iter::repeat_with(|| None).take(pieces.len()).collect();
+    for (n, results) in mine.into_iter().chain(theirs) {
+        by_piece[n] = Some(results);
+    }
+    by_piece
+        .into_iter()
+        .zip(&pieces)
+        .flat_map(|(results, piece)| results.unwrap_or_else(|| read_all(piece)))
+        .collect()
 }
 
 /// Reads and loads each file: the article (if the file could be read) and its warnings.
@@ -139,7 +174,11 @@ impl Walk {
         // followed to what it points at.
         let mut paths: Vec<(PathBuf, Option<std::fs::FileType>)> =
             entries.filter_map(|e| e.ok().map(|e| (e.path(), e.file_type().ok()))).collect();
-        paths.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        // Entries of one folder share everything up to their names, so their bytes sort
+        // as their paths do, without taking each path apart.
+        paths.sort_unstable_by(|a, b| {
+            a.0.as_os_str().as_encoded_bytes().cmp(b.0.as_os_str().as_encoded_bytes())
+        });
         for (path, listed) in paths {
             let kind = match listed.filter(|t| !t.is_symlink()) {
                 Some(t) => Ok(t),
