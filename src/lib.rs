@@ -17,6 +17,7 @@ pub mod entries;
 pub mod layout;
 pub mod ledger;
 pub mod library;
+pub mod pieces;
 pub mod sanitize;
 pub mod screen;
 pub mod search;

@@ -74,34 +74,13 @@ fn load_files(files: &[PathBuf], warnings: Vec<Warning>, parallel: bool) -> Load
 /// How many files one piece of a large folder holds: the two threads take pieces in turn.
 const READ_PIECE: usize = 64;
 
-/// [`read_all`] on two threads, each taking the next piece of [`READ_PIECE`] files as it is
-/// free (so neither waits long for the other at the end); the results in the files' order.
-/// Should the other thread fail, this one reads what it left.
+/// [`read_all`] in pieces of [`READ_PIECE`] files, which two threads take in turn
+/// ([`crate::pieces::in_turns`]); the results in the files' order.
 fn read_in_pieces(files: &[PathBuf]) -> Vec<(Option<Article>, Vec<Warning>)> {
-    use std::sync::atomic::{AtomicUsize, Ordering};
     let pieces: Vec<&[PathBuf]> = files.chunks(READ_PIECE).collect();
-    let next = AtomicUsize::new(0);
-    let read = || {
-        let mut got = Vec::new();
-        loop {
-            let n = next.fetch_add(1, Ordering::Relaxed);
-            let Some(piece) = pieces.get(n) else { return got };
-            got.push((n, read_all(piece)));
-        }
-    };
-    let (mine, theirs) = std::thread::scope(|scope| {
-        let other = scope.spawn(read);
-        (read(), other.join().unwrap_or_default())
-    });
-    let mut by_piece: Vec<Option<Vec<_>>> = std::iter::repeat_with(|| None).take(pieces.len()).collect();
-    for (n, results) in mine.into_iter().chain(theirs) {
-        by_piece[n] = Some(results);
-    }
-    by_piece
-        .into_iter()
-        .zip(&pieces)
-        .flat_map(|(results, piece)| results.unwrap_or_else(|| read_all(piece)))
-        .collect()
+    let mut by_piece: Vec<Vec<_>> = std::iter::repeat_with(Vec::new).take(pieces.len()).collect();
+    crate::pieces::in_turns(pieces.len(), |n| read_all(pieces[n]), |n, results| by_piece[n] = results);
+    by_piece.into_iter().flatten().collect()
 }
 
 /// Reads and loads each file: the article (if the file could be read) and its warnings.

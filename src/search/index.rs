@@ -114,47 +114,19 @@ impl Index {
     }
 
     /// Indexes `articles` in about [`PIECES`] pieces of equal size, which two threads take
-    /// in turn: whichever is free takes the next, so neither waits long for the other at
-    /// the end. This thread also joins the pieces, in order, as they are done (in between
-    /// building its own), so little is left to copy when the last one is done. Should the
-    /// other thread fail, this one indexes what it left.
+    /// in turn ([`crate::pieces::in_turns`]). This thread joins the pieces, in order, as
+    /// they are done (in between building its own), so little is left to copy when the
+    /// last one is done.
     fn build_in_pieces(articles: &[(&str, &str)]) -> Index {
-        use std::sync::atomic::{AtomicUsize, Ordering};
         let bytes: usize = articles.iter().map(|(_, body)| body.len()).sum();
         let pieces = pieces(articles, bytes / PIECES + 1);
-        let next = AtomicUsize::new(0);
-        // The number of the next piece nobody has taken, while one is left.
-        let take = || Some(next.fetch_add(1, Ordering::Relaxed)).filter(|&n| n < pieces.len());
-        let build = |n: usize| Index::build_part(&articles[pieces[n].clone()], pieces[n].start, true);
         let mut joined = Joined { whole: Index::default(), next: 0, waiting: BTreeMap::new() };
         joined.whole.bodies.reserve(bytes);
-        std::thread::scope(|scope| {
-            let (sender, receiver) = std::sync::mpsc::channel();
-            let other = scope.spawn(move || {
-                while let Some(n) = take() {
-                    if sender.send((n, build(n))).is_err() {
-                        break;
-                    }
-                }
-            });
-            while let Some(n) = take() {
-                joined.add(n, build(n));
-                receiver.try_iter().for_each(|(n, part)| joined.add(n, part));
-            }
-            // The other thread's last pieces; if it stopped, what it left is built here.
-            while joined.next < pieces.len() {
-                match receiver.recv() {
-                    Ok((n, part)) => joined.add(n, part),
-                    Err(_) => (joined.next..pieces.len()).for_each(|n| {
-                        if !joined.waiting.contains_key(&n) {
-                            joined.add(n, build(n));
-                        }
-                    }),
-                }
-            }
-            // Its panic, if it had one, is not this thread's: what it left is built.
-            let _ = other.join();
-        });
+        crate::pieces::in_turns(
+            pieces.len(),
+            |n| Index::build_part(&articles[pieces[n].clone()], pieces[n].start, true),
+            |n, part| joined.add(n, part),
+        );
         joined.whole
     }
 
