@@ -23,6 +23,7 @@ pub mod screen;
 pub mod search;
 pub mod serve;
 pub mod settings;
+pub mod signs;
 pub mod store;
 pub mod strings;
 pub mod tui;

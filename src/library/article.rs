@@ -112,12 +112,14 @@ impl Article {
 
     /// The title up to its first " – " (or " - ", " | "): what a list has room for.
     pub fn short_title(&self) -> &str {
-        [" – ", " — ", " - ", " | "]
-            .iter()
-            .filter_map(|sep| self.title.find(sep))
-            .min()
-            .map_or(self.title.as_str(), |i| &self.title[..i])
+        short_title(&self.title)
     }
+}
+
+/// `title` up to its first " – " (or " - ", " | "): the article's subject ("Knæsmerter –
+/// Årsager …" → "Knæsmerter").
+pub fn short_title(title: &str) -> &str {
+    [" – ", " — ", " - ", " | "].iter().filter_map(|sep| title.find(sep)).min().map_or(title, |i| &title[..i])
 }
 
 fn first_heading(body: &str) -> Option<String> {

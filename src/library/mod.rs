@@ -9,7 +9,7 @@ mod plain_yaml;
 mod scan;
 mod warning;
 
-pub use article::{Article, Source};
+pub use article::{Article, Source, short_title};
 pub use frontmatter::{FrontValue, Frontmatter, format_date, parse_date};
 pub use scan::read_article_file;
 pub use warning::{MAX_ARTICLE_BYTES, Warning, WarningKind};
@@ -19,6 +19,9 @@ use std::path::{Path, PathBuf};
 
 /// The synonym file's name, beside the articles.
 const SYNONYMS: &str = "synonyms.yaml";
+
+/// The warning-sign file's name, beside the articles.
+pub const SIGNS: &str = "warning-signs.yaml";
 
 static BUNDLED: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/articles");
 
@@ -35,6 +38,9 @@ pub struct Library {
     /// The synonym groups lookup expands queries with: the bundled `synonyms.yaml`, then
     /// each folder's own.
     pub synonyms: crate::search::Synonyms,
+    /// The warning signs lookup and `check` know: the bundled `warning-signs.yaml`, then
+    /// each folder's own.
+    pub signs: crate::signs::Signs,
 }
 
 impl Library {
@@ -50,6 +56,10 @@ impl Library {
             let path = dir.join(SYNONYMS);
             if let Ok(bytes) = std::fs::read(&path) {
                 lib.add_synonyms(&path.display().to_string(), &String::from_utf8_lossy(&bytes));
+            }
+            let path = dir.join(SIGNS);
+            if let Ok(bytes) = std::fs::read(&path) {
+                lib.add_signs(&path.display().to_string(), &String::from_utf8_lossy(&bytes));
             }
             lib.insert_all(loaded.articles);
         }
@@ -71,7 +81,20 @@ impl Library {
         if let Some(file) = BUNDLED.get_file(SYNONYMS) {
             lib.add_synonyms(SYNONYMS, &String::from_utf8_lossy(file.contents()));
         }
+        if let Some(file) = BUNDLED.get_file(SIGNS) {
+            lib.add_signs(SIGNS, &String::from_utf8_lossy(file.contents()));
+        }
         lib
+    }
+
+    /// Adds the signs of a warning-sign file; its problems become warnings.
+    fn add_signs(&mut self, place: &str, text: &str) {
+        let (signs, problems) = crate::signs::Signs::parse(text);
+        for p in problems {
+            self.warnings
+                .push(Warning::new(place, WarningKind::DataFile { problem: p.message }).at(p.line, None));
+        }
+        self.signs.merge(signs);
     }
 
     /// Adds the groups of a synonym file; its problems become warnings.
@@ -79,7 +102,7 @@ impl Library {
         let (synonyms, problems) = crate::search::Synonyms::parse(text);
         for p in problems {
             self.warnings
-                .push(Warning::new(place, WarningKind::Synonyms { problem: p.message }).at(p.line, None));
+                .push(Warning::new(place, WarningKind::DataFile { problem: p.message }).at(p.line, None));
         }
         self.synonyms.merge(synonyms);
     }

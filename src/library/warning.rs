@@ -69,9 +69,10 @@ pub enum WarningKind {
     },
     /// A link leads back to a folder already read; it is read once.
     FolderLoop,
-    /// Something is wrong with a synonym file (`synonyms.yaml`); what can be used is used.
-    Synonyms {
-        /// What is wrong, as `search::check_synonyms` says it.
+    /// Something is wrong with an editors' data file (`synonyms.yaml`,
+    /// `warning-signs.yaml`); what can be used is used.
+    DataFile {
+        /// What is wrong, as the file's checker says it.
         problem: String,
     },
 }
@@ -123,7 +124,7 @@ impl Warning {
             WarningKind::CannotOpenFolder { reason } => strings::warning_cannot_open_folder(&quote(reason)),
             WarningKind::CannotReadFolder { reason } => strings::warning_cannot_read_folder(&quote(reason)),
             WarningKind::FolderLoop => strings::WARNING_FOLDER_LOOP.to_string(),
-            WarningKind::Synonyms { problem } => quote(problem),
+            WarningKind::DataFile { problem } => quote(problem),
         }
     }
 }

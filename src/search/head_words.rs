@@ -74,10 +74,8 @@ impl HeadWords {
             units[*at as usize] = unit;
             *at += 1;
         }
-        let asked = super::intent::INTENTS
-            .iter()
-            .flat_map(|intent| intent.heads.iter())
-            .map(|&head| {
+        let asked = super::intent::heading_phrases()
+            .map(|head| {
                 let mut found = Vec::new();
                 let p = Pattern { text: head.to_string(), factor: 1.0, open_end: true };
                 super::rank::scan(heads, fields, &p, |field, _| found.push(field.unit));
@@ -276,9 +274,7 @@ mod tests {
                 patterns.push(format!("{a} {}", b.get(..2).unwrap_or(b)));
             }
         }
-        patterns.extend(
-            crate::search::intent::INTENTS.iter().flat_map(|i| i.heads.iter().map(|h| h.to_string())),
-        );
+        patterns.extend(crate::search::intent::heading_phrases().map(|h| h.to_string()));
         patterns.sort_unstable();
         patterns.dedup();
         let mut phrases = 0;

@@ -98,6 +98,12 @@ pub struct Index {
     pub(super) body_norm: Vec<f32>,
     /// The sums a query adds up, kept for the next one.
     pub(super) scratch: std::sync::Mutex<Scratch>,
+    /// The kinds of question each unit's heading answers, as bits of [`super::intent::Kind`].
+    pub(super) intents: Vec<u32>,
+    /// The words each article is about: what names it (the first step of lookup).
+    pub(super) topics: super::topic::Topics,
+    /// The warning signs a question may name.
+    pub(super) signs: crate::signs::Signs,
 }
 
 impl Index {
@@ -158,6 +164,12 @@ impl Index {
         }
         self.metas.shrink_to_fit();
         self.synonyms = library.synonyms.clone();
+        self.signs = library.signs.clone();
+        self.topics = super::topic::Topics::build(library.articles.iter().map(|a| {
+            let mut extra = a.meta.keywords();
+            extra.extend(library.synonyms.topics_of(&a.slug).iter().cloned());
+            (a.short_title(), a.slug.as_str(), extra)
+        }));
     }
 
     /// Sets the synonym groups.
@@ -240,6 +252,15 @@ impl Index {
         self.avg_head = mean(&self.head_fields);
         self.avg_body = mean(&self.body_fields);
         self.kinds = self.units.iter().map(|u| u.kind).collect();
+        self.intents = (0..self.units.len())
+            .map(|u| match self.kinds[u] {
+                FieldKind::Title => 0,
+                _ => super::intent::of_heading(self.head_text(offset(u))),
+            })
+            .collect();
+        let titles: Vec<&str> =
+            self.article_start.iter().map(|&u| crate::library::short_title(self.label(u))).collect();
+        self.topics = super::topic::Topics::build(titles.iter().map(|t| (*t, "", Vec::new())));
         self.head_norm = (0..self.units.len())
             .map(|u| {
                 let head_len = self.head_fields.get(u).map_or(1.0, |f| (f.end - f.start) as f32);
@@ -371,6 +392,7 @@ impl Index {
             + self.kinds.capacity() * size_of::<FieldKind>()
             + (self.head_norm.capacity() + self.body_norm.capacity()) * size_of::<f32>()
             + self.scratch.lock().map_or(0, |s| s.heap_bytes())
+            + self.intents.capacity() * size_of::<u32>()
     }
 
     /// The heading (or, for an article's top, the title) of `unit`, as written.

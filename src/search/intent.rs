@@ -1,72 +1,491 @@
-//! Question intent: what a question asks for, from its question words, and the house
-//! format's headings that answer it ("hvornår … læge" → "Hvornår skal du søge læge …?").
+//! Question intent, the second of lookup's two steps: what a question asks about its
+//! subject ("how long", "is it dangerous", "what can I do myself" …), and which sections
+//! answer that kind of question.
 //!
-//! Every article of the library answers the same kinds of question under headings phrased
-//! the same way. A query that asks one of them (the words of an `asks` line, each as the
-//! start of a query word, in any order) looks for headings that contain one of `heads`, and
-//! the words that asked are not also looked for in the text: "hvornår skal jeg til lægen
-//! med ondt i knæet" wants the *when to see a doctor* section about knees, not any section
-//! that says "læge".
+//! The first step ([`super::topic`]) finds the article the question names; this one picks
+//! the section. Every article of the house format answers the same kinds of question under
+//! headings phrased alike ("Hvor længe varer …?", "Hvad kan du selv gøre …?"), so a
+//! section's kinds are read off its heading ([`of_heading`]), and a question's kinds off
+//! its words ([`detect`]): each way of asking is a set of words, all of which the question
+//! must say (each as the start of a word, or, written `=ord`, as the whole word). Some words
+//! only ask ("hvornår", "hvor længe"): they are set aside and count little as words of
+//! substance. Others ask and mean something too ("scanning", "pude"): they stay words.
 
-/// One kind of question.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Intent {
-    /// Its name, for tests and explanations.
-    pub name: &'static str,
-    /// Ways to ask it: all the words of one line, as starts of query words (folded).
-    asks: &'static [&'static [&'static str]],
-    /// What the headings that answer it contain (folded).
-    pub heads: &'static [&'static str],
+/// A kind of question.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Kind {
+    /// When to see a doctor, and where to get help.
+    SeekHelp,
+    /// Is it dangerous, serious, harmful.
+    Danger,
+    /// How long it lasts, whether it goes away or can be cured.
+    Course,
+    /// Why it happens, what it comes from.
+    Causes,
+    /// What it feels like, its signs.
+    Symptoms,
+    /// How it is examined: the doctor's examination, scans.
+    Diagnosis,
+    /// Treatment and medicines.
+    Treatment,
+    /// What you can do yourself.
+    SelfCare,
+    /// Physiotherapy and exercises.
+    Physio,
+    /// Training, sport and exercise with the complaint.
+    Training,
+    /// Preventing it, or preventing it again.
+    Prevention,
+    /// Surgery.
+    Surgery,
+    /// Night, sleep, pillows.
+    Sleep,
+    /// Work and screens.
+    Work,
+    /// Who gets it, risk.
+    Risk,
+    /// What it is: the article's introduction.
+    WhatIs,
+    /// How it differs from something else.
+    Difference,
+    /// Rest: whether to keep still.
+    Rest,
+}
+
+impl Kind {
+    /// Every kind, in order.
+    pub const ALL: [Kind; 18] = [
+        Kind::SeekHelp,
+        Kind::Danger,
+        Kind::Course,
+        Kind::Causes,
+        Kind::Symptoms,
+        Kind::Diagnosis,
+        Kind::Treatment,
+        Kind::SelfCare,
+        Kind::Physio,
+        Kind::Training,
+        Kind::Prevention,
+        Kind::Surgery,
+        Kind::Sleep,
+        Kind::Work,
+        Kind::Risk,
+        Kind::WhatIs,
+        Kind::Difference,
+        Kind::Rest,
+    ];
+
+    /// The kind as one bit of a set.
+    pub fn bit(self) -> u32 {
+        1 << self as u32
+    }
+
+    /// Its name in English, for tests and `--json`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::SeekHelp => "when to seek help",
+            Kind::Danger => "is it dangerous",
+            Kind::Course => "how long",
+            Kind::Causes => "causes",
+            Kind::Symptoms => "symptoms",
+            Kind::Diagnosis => "diagnosis",
+            Kind::Treatment => "treatment",
+            Kind::SelfCare => "self-care",
+            Kind::Physio => "physiotherapy",
+            Kind::Training => "training",
+            Kind::Prevention => "prevention",
+            Kind::Surgery => "surgery",
+            Kind::Sleep => "sleep",
+            Kind::Work => "work",
+            Kind::Risk => "risk",
+            Kind::WhatIs => "what is it",
+            Kind::Difference => "difference",
+            Kind::Rest => "rest",
+        }
+    }
+}
+
+/// One way of asking: all of `words` said, how strongly that asks, and whether the words
+/// only ask (and are then set aside as words of substance).
+struct Ask {
+    words: &'static [&'static str],
+    weight: f32,
+    only_asks: bool,
+}
+
+/// A way of asking that only asks, at full weight.
+const fn q(words: &'static [&'static str]) -> Ask {
+    Ask { words, weight: 1.0, only_asks: true }
+}
+
+/// A way of asking that only asks, at `weight`.
+const fn qw(words: &'static [&'static str], weight: f32) -> Ask {
+    Ask { words, weight, only_asks: true }
+}
+
+/// A word of substance that also asks, at `weight`.
+const fn w(words: &'static [&'static str], weight: f32) -> Ask {
+    Ask { words, weight, only_asks: false }
+}
+
+/// One kind of question: the ways to ask it, and what the headings that answer it contain
+/// (folded).
+struct Intent {
+    kind: Kind,
+    asks: &'static [Ask],
+    heads: &'static [&'static str],
 }
 
 /// The kinds of question the house format answers.
-pub const INTENTS: &[Intent] = &[
+const INTENTS: &[Intent] = &[
     Intent {
-        name: "when to see a doctor",
-        asks: &[&["hvornaar"], &["soege", "laege"], &["soege", "hjaelp"], &["akut"], &["alarm"]],
+        kind: Kind::SeekHelp,
+        asks: &[
+            qw(&["hvornaar"], 0.6),
+            q(&["soege", "laege"]),
+            q(&["soege", "hjaelp"]),
+            q(&["soeg", "hjaelp"]),
+            q(&["=til", "laege"]),
+            q(&["=til", "doktor"]),
+            q(&["gaa", "laege"]),
+            q(&["kontakt", "laege"]),
+            q(&["ringe", "laege"]),
+            q(&["ring", "laege"]),
+            q(&["vente", "laege"]),
+            q(&["laegevagt"]),
+            q(&["skadestue"]),
+            q(&["akut"]),
+            q(&["alarm"]),
+            q(&["=112"]),
+            q(&["=1813"]),
+            q(&["=1818"]),
+            qw(&["hvor", "hjaelp"], 0.8),
+        ],
         heads: &["hvornaar skal", "soege laege", "soege hjaelp"],
     },
     Intent {
-        name: "how long",
-        asks: &[&["hvor", "laenge"], &["varer"], &["hvor", "lang", "tid"], &["gaar", "over"]],
-        heads: &["hvor laenge"],
+        kind: Kind::Danger,
+        asks: &[
+            q(&["farlig"]),
+            q(&["ufarlig"]),
+            q(&["slemt"]),
+            q(&["alvorlig"]),
+            q(&["bekymr"]),
+            q(&["skadelig"]),
+            qw(&["normalt"], 0.6),
+            w(&["tage", "skade"], 0.8),
+            w(&["tager", "skade"], 0.8),
+        ],
+        heads: &["farlig", "tager skade", "alvorlig"],
     },
-    Intent { name: "self-care", asks: &[&["selv"], &["hjemme"], &["egenomsorg"]], heads: &["selv goere"] },
     Intent {
-        name: "causes",
-        asks: &[&["hvorfor"], &["aarsag"], &["skyldes"], &["kommer", "af"], &["kommer", "fra"]],
-        heads: &["aarsag", "hvorfor"],
+        kind: Kind::Course,
+        asks: &[
+            q(&["hvor", "laenge"]),
+            q(&["hvor", "lang", "tid"]),
+            q(&["varer"]),
+            q(&["vare", "=ved"]),
+            q(&["gaa", "over"]),
+            q(&["gaar", "over"]),
+            q(&["gaa", "vaek"]),
+            q(&["gaar", "vaek"]),
+            q(&["forsvind"]),
+            w(&["helbred"], 1.0),
+            w(&["kurer"], 1.0),
+            w(&["rask"], 0.8),
+            w(&["kronisk"], 0.7),
+            qw(&["for", "altid"], 0.7),
+            qw(&["bliver", "bedre"], 0.6),
+            qw(&["blive", "god"], 0.6),
+        ],
+        heads: &["hvor laenge", "varer", "helbred", "gaar over"],
     },
     Intent {
-        name: "symptoms",
-        asks: &[&["symptom"], &["tegn"], &["kendetegn"], &["hvordan", "ved"], &["maerker"]],
-        heads: &["symptom"],
+        kind: Kind::Causes,
+        asks: &[
+            q(&["hvorfor"]),
+            w(&["aarsag"], 1.0),
+            q(&["skyldes"]),
+            q(&["kommer", "=af"]),
+            q(&["kommer", "=fra"]),
+            q(&["komme", "=fra"]),
+            q(&["komme", "=af"]),
+            qw(&["=af", "=at"], 0.5),
+            qw(&["=efter"], 0.3),
+            w(&["udloes"], 0.7),
+            qw(&["give"], 0.5),
+            qw(&["giver"], 0.5),
+        ],
+        heads: &["aarsag", "hvorfor", "komme fra", "kan stress give", "give hovedpine"],
     },
     Intent {
-        name: "diagnosis",
-        asks: &[&["diagnos"], &["undersoeg"], &["hvad", "goer", "laege"], &["test"]],
+        kind: Kind::Symptoms,
+        asks: &[
+            w(&["symptom"], 1.0),
+            w(&["kendetegn"], 1.0),
+            qw(&["tegn"], 0.7),
+            qw(&["hvordan", "foel"], 0.8),
+            qw(&["foeles"], 0.6),
+            qw(&["hvordan", "ved"], 0.7),
+        ],
+        heads: &["symptom", "kendetegn"],
+    },
+    Intent {
+        kind: Kind::Diagnosis,
+        asks: &[
+            w(&["diagnos"], 1.0),
+            w(&["undersoeg"], 1.0),
+            w(&["scann"], 1.0),
+            w(&["skann"], 1.0),
+            w(&["=mr"], 1.0),
+            w(&["=ct"], 1.0),
+            w(&["roentgen"], 1.0),
+            w(&["rontgen"], 1.0),
+            w(&["billede"], 0.6),
+            w(&["blodproev"], 0.8),
+            q(&["hvad", "goer", "laege"]),
+            q(&["hvad", "laver", "laege"]),
+            q(&["hvad", "sker", "laege"]),
+        ],
         heads: &["diagnos", "undersoeg"],
     },
-    Intent { name: "risk", asks: &[&["hvem"], &["risiko"], &["arvelig"], &["disponer"]], heads: &["risiko"] },
+    Intent {
+        kind: Kind::Treatment,
+        asks: &[
+            w(&["behandl"], 1.0),
+            w(&["medicin"], 1.0),
+            w(&["pille"], 0.9),
+            w(&["tablet"], 0.9),
+            w(&["smertestil"], 1.0),
+            w(&["paracetamol"], 0.9),
+            w(&["panodil"], 0.9),
+            w(&["pamol"], 0.9),
+            w(&["ibuprofen"], 0.9),
+            w(&["ipren"], 0.9),
+            w(&["ibumetin"], 0.9),
+            w(&["nsaid"], 0.9),
+            w(&["gigtpille"], 0.9),
+            w(&["gabapentin"], 0.9),
+            w(&["pregabalin"], 0.9),
+            w(&["lyrica"], 0.9),
+            w(&["amitriptylin"], 0.9),
+            w(&["morfin"], 0.9),
+            w(&["opioid"], 0.9),
+            w(&["dosis"], 0.8),
+            w(&["indsproejt"], 0.9),
+            w(&["injektion"], 0.9),
+            w(&["blokade"], 0.9),
+            w(&["binyrebark"], 0.9),
+            w(&["kortison"], 0.9),
+            w(&["akupunktur"], 0.7),
+            qw(&["virker"], 0.4),
+            qw(&["hjaelper", "mod"], 0.4),
+        ],
+        heads: &["behandl"],
+    },
+    Intent {
+        kind: Kind::SelfCare,
+        asks: &[
+            q(&["selv"]),
+            q(&["hjemme"]),
+            q(&["derhjemme"]),
+            q(&["egenomsorg"]),
+            q(&["hvad", "goer", "=man"]),
+            q(&["hvad", "goer", "=jeg"]),
+            qw(&["hvad", "kan", "goere"], 0.7),
+            qw(&["hvad", "skal", "goere"], 0.6),
+            w(&["lindr"], 0.8),
+            w(&["varme"], 0.7),
+            w(&["varmepude"], 0.9),
+            w(&["kulde"], 0.7),
+            w(&["=is"], 0.7),
+            w(&["ispose"], 0.9),
+            w(&["koeleelement"], 0.9),
+            w(&["madras"], 0.6),
+            qw(&["raad"], 0.6),
+            qw(&["tips"], 0.6),
+        ],
+        heads: &["selv goer", "selv kan goer", "lindre"],
+    },
+    Intent {
+        kind: Kind::Physio,
+        asks: &[
+            w(&["fysioterap"], 1.0),
+            w(&["=fys"], 1.0),
+            w(&["fysser"], 1.0),
+            w(&["oevelse"], 0.8),
+            w(&["genoptraen"], 0.8),
+            w(&["elastik"], 0.7),
+            w(&["kiroprakt"], 0.8),
+            w(&["manuel", "behandl"], 0.6),
+        ],
+        heads: &["fysioterap"],
+    },
+    Intent {
+        kind: Kind::Training,
+        asks: &[
+            w(&["traen"], 0.9),
+            w(&["motion"], 0.9),
+            w(&["sport"], 0.8),
+            w(&["dyrke"], 0.7),
+            w(&["fitness"], 0.8),
+            w(&["loebe"], 0.6),
+            w(&["cykl"], 0.6),
+            w(&["svoem"], 0.6),
+            w(&["fodbold"], 0.6),
+        ],
+        heads: &["traene", "traening", "motion"],
+    },
+    Intent {
+        kind: Kind::Prevention,
+        asks: &[w(&["forebyg"], 1.0), q(&["undgaa"]), q(&["forhindr"]), qw(&["=igen"], 0.3)],
+        heads: &["forebyg"],
+    },
+    Intent {
+        kind: Kind::Surgery,
+        asks: &[w(&["opera"], 1.0), w(&["opere"], 1.0), w(&["kikkert"], 1.0), w(&["kirurg"], 1.0)],
+        heads: &["opere", "operation"],
+    },
+    Intent {
+        kind: Kind::Sleep,
+        asks: &[
+            w(&["sove"], 0.9),
+            w(&["soevn"], 0.9),
+            w(&["=nat"], 0.8),
+            w(&["natten"], 0.8),
+            w(&["pude"], 1.0),
+            w(&["madras"], 0.6),
+            w(&["vaagne"], 0.7),
+        ],
+        heads: &["natten", "pude", "sove"],
+    },
+    Intent {
+        kind: Kind::Work,
+        asks: &[
+            w(&["computer"], 1.0),
+            w(&["=pc"], 1.0),
+            w(&["skaerm"], 1.0),
+            w(&["kontor"], 0.8),
+            w(&["skrivebord"], 0.8),
+            w(&["arbejd"], 0.5),
+        ],
+        heads: &["computer", "skaerm"],
+    },
+    Intent {
+        kind: Kind::Risk,
+        asks: &[q(&["hvem"]), w(&["risiko"], 1.0), w(&["arvelig"], 1.0), w(&["disponer"], 1.0)],
+        heads: &["risiko"],
+    },
+    Intent {
+        kind: Kind::WhatIs,
+        asks: &[
+            qw(&["hvad", "=er"], 0.7),
+            q(&["hvad", "betyder"]),
+            q(&["hvad", "vil", "sige"]),
+            q(&["definition"]),
+        ],
+        heads: &[],
+    },
+    Intent {
+        kind: Kind::Difference,
+        asks: &[w(&["forskel"], 1.0), q(&["skelne"]), qw(&["hvordan", "ved"], 0.4)],
+        heads: &["forskel"],
+    },
+    Intent {
+        kind: Kind::Rest,
+        asks: &[
+            w(&["hvile"], 1.0),
+            q(&["=ro"]),
+            w(&["sengeleje"], 1.0),
+            w(&["ligge", "seng"], 1.0),
+            w(&["liggende"], 0.6),
+            w(&["skaan"], 0.8),
+            w(&["aflast"], 0.8),
+        ],
+        heads: &["i ro", "hvile"],
+    },
 ];
 
-/// The intents `words` (folded, in order) ask, and which of the words asked them.
-pub fn detect(words: &[&str]) -> (Vec<&'static Intent>, Vec<bool>) {
-    let mut asked = vec![false; words.len()];
-    let mut found = Vec::new();
+/// What a question asks: the kinds, each with how strongly it is asked, and which of its
+/// words only asked.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Asked {
+    /// The kinds asked, strongest way of asking each, in the order of [`Kind`].
+    pub kinds: Vec<(Kind, f32)>,
+    /// For each word, whether it only asked.
+    pub only_asks: Vec<bool>,
+}
+
+impl Asked {
+    /// How strongly `kind` is asked (0 when not).
+    pub fn weight(&self, kind: Kind) -> f32 {
+        self.kinds.iter().find(|(k, _)| *k == kind).map_or(0.0, |(_, w)| *w)
+    }
+
+    /// The kinds asked, as a set of bits.
+    pub fn bits(&self) -> u32 {
+        self.kinds.iter().fold(0, |bits, (k, _)| bits | k.bit())
+    }
+}
+
+/// Whether `word` (folded) is said by the token `token`: its start, or with `=` the whole.
+fn says(word: &str, token: &str) -> bool {
+    match token.strip_prefix('=') {
+        Some(whole) => word == whole,
+        None => word.starts_with(token),
+    }
+}
+
+/// The kinds `words` (folded, in order) ask, and which of the words only asked.
+pub fn detect(words: &[&str]) -> Asked {
+    let mut only_asks = vec![false; words.len()];
+    let mut kinds: Vec<(Kind, f32)> = Vec::new();
     for intent in INTENTS {
         for ask in intent.asks {
             let places: Vec<Option<usize>> =
-                ask.iter().map(|a| words.iter().position(|w| w.starts_with(a))).collect();
-            if places.iter().all(Option::is_some) {
-                places.into_iter().flatten().for_each(|p| asked[p] = true);
-                if !found.contains(&intent) {
-                    found.push(intent);
-                }
+                ask.words.iter().map(|t| words.iter().position(|w| says(w, t))).collect();
+            if !places.iter().all(Option::is_some) {
+                continue;
+            }
+            if ask.only_asks {
+                places.into_iter().flatten().for_each(|p| only_asks[p] = true);
+            }
+            match kinds.iter_mut().find(|(k, _)| *k == intent.kind) {
+                Some((_, weight)) => *weight = weight.max(ask.weight),
+                None => kinds.push((intent.kind, ask.weight)),
             }
         }
     }
-    (found, asked)
+    kinds.sort_by_key(|(k, _)| *k);
+    Asked { kinds, only_asks }
+}
+
+/// The kinds of question a heading (folded) answers, as a set of bits. A heading that
+/// answers no kind of question gets none.
+pub fn of_heading(heading: &str) -> u32 {
+    let mut bits = 0;
+    for intent in INTENTS {
+        if intent.heads.iter().any(|h| contains_at_word(heading, h)) {
+            bits |= intent.kind.bit();
+        }
+    }
+    // "Hvad er X?" asks what X is, unless it asks for causes or differences.
+    if bits == 0 && (heading.starts_with("hvad er ") || heading.starts_with("hvad betyder ")) {
+        bits |= Kind::WhatIs.bit();
+    }
+    bits
+}
+
+/// Whether `needle` stands in `text` at the start of a word.
+fn contains_at_word(text: &str, needle: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memmem::find_iter(bytes, needle.as_bytes())
+        .any(|at| at == 0 || !bytes[at - 1].is_ascii_alphanumeric())
+}
+
+/// The headings' phrases of every kind (folded): what the palette's word table finds once.
+pub fn heading_phrases() -> impl Iterator<Item = &'static str> {
+    INTENTS.iter().flat_map(|i| i.heads.iter().copied())
 }
 
 #[cfg(test)]
@@ -76,24 +495,61 @@ mod tests {
     fn names(query: &str) -> Vec<&'static str> {
         let folded = crate::search::fold(query);
         let words: Vec<&str> = folded.split_whitespace().collect();
-        detect(&words).0.iter().map(|i| i.name).collect()
+        detect(&words).kinds.iter().map(|(k, _)| k.name()).collect()
+    }
+
+    fn heading(text: &str) -> Vec<&'static str> {
+        let bits = of_heading(&crate::search::fold(text));
+        Kind::ALL.iter().filter(|k| bits & k.bit() != 0).map(|k| k.name()).collect()
     }
 
     #[test]
     fn question_words_ask_for_a_kind_of_section() {
-        assert_eq!(names("hvornår skal jeg til lægen med ondt i knæet"), ["when to see a doctor"]);
+        assert_eq!(names("hvornår skal jeg til lægen med ondt i knæet"), ["when to seek help"]);
         assert_eq!(names("lumbago hvor længe"), ["how long"]);
         assert_eq!(names("hvorfor får man ondt i nakken"), ["causes"]);
         assert_eq!(names("hvad gør lægen ved nakkesmerter"), ["diagnosis"]);
         assert_eq!(names("ondt i lænden hvad kan jeg selv gøre"), ["self-care"]);
-        assert!(names("nakkepude").is_empty());
+        assert_eq!(names("mit knæ klikker, er det slemt"), ["is it dangerous"]);
+        assert_eq!(names("skal man ha mr scanning af knæet"), ["diagnosis"]);
+        assert_eq!(names("kan nerve smerterne gå væk igen"), ["how long", "prevention"]);
+        assert!(names("hvilken pude til nakken").contains(&"sleep"));
+        assert!(names("knæbandage").is_empty());
     }
 
     #[test]
-    fn the_words_that_asked_are_marked() {
-        let (_, asked) = detect(&["hvornaar", "skal", "jeg", "til", "laegen"]);
-        assert_eq!(asked, [true, false, false, false, false]);
-        let (_, asked) = detect(&["hvad", "goer", "laegen"]);
-        assert_eq!(asked, [true, true, true]);
+    fn a_whole_word_token_is_not_the_start_of_another() {
+        assert!(!names("tilbudt en operation").contains(&"when to seek help"));
+        assert_eq!(names("skal jeg til lægen"), ["when to seek help"]);
+        assert!(names("is på nakken").contains(&"self-care"));
+        assert!(!names("isen var glat").contains(&"self-care"));
+    }
+
+    #[test]
+    fn the_words_that_only_asked_are_marked_and_words_of_substance_are_not() {
+        let asked = detect(&["hvornaar", "skal", "jeg", "til", "laegen"]);
+        assert_eq!(asked.only_asks, [true, false, false, true, true]);
+        let asked = detect(&["mr", "scanning", "hvornaar"]);
+        assert_eq!(asked.only_asks, [false, false, true]);
+        assert!(asked.weight(Kind::Diagnosis) > asked.weight(Kind::SeekHelp));
+    }
+
+    #[test]
+    fn headings_of_the_house_format_answer_their_kind() {
+        assert_eq!(heading("Hvornår skal du søge læge ved knæsmerter?"), ["when to seek help"]);
+        assert_eq!(
+            heading("Hvornår skal man søge hjælp fra en fysioterapeut?"),
+            ["when to seek help", "physiotherapy"]
+        );
+        assert_eq!(heading("Hvad kan du selv gøre for at lindre knæsmerter?"), ["self-care"]);
+        assert_eq!(heading("Hvor længe varer en frossen skulder?"), ["how long"]);
+        assert_eq!(heading("Kan nervesmerter helbredes?"), ["how long"]);
+        assert_eq!(heading("Hvordan stilles diagnosen ved lændesmerter?"), ["diagnosis"]);
+        assert_eq!(heading("Betyder smerter, at ryggen tager skade?"), ["is it dangerous"]);
+        assert_eq!(heading("Skal en meniskskade altid opereres?"), ["surgery"]);
+        assert_eq!(heading("Hvorfor gør skulderen mest ondt om natten?"), ["causes", "sleep"]);
+        assert_eq!(heading("Hvad er forskellen mellem nervesmerter og almindelige smerter?"), ["difference"]);
+        assert_eq!(heading("Hvad er nervesmerter?"), ["what is it"]);
+        assert!(heading("Kan knæbind hjælpe?").is_empty());
     }
 }

@@ -17,14 +17,18 @@ mod plain;
 mod query;
 mod rank;
 mod score;
+mod select;
 mod snippet;
 mod synonyms;
 #[cfg(test)]
 mod tests;
+mod topic;
 
 pub use fold::{fold, fold_mapped};
 pub use fuzzy::within_one_edit;
 pub use index::{FieldKind, Index, Unit};
 pub use rank::{Concept, Hit, MAX_TERMS, Pattern, Query};
+pub use select::Reading;
 pub use snippet::{Snippet, highlight, highlights, snippet};
 pub use synonyms::{SynonymProblem, Synonyms, check_synonyms};
+pub use topic::{Named, skeleton};

@@ -4,6 +4,7 @@
 
 use super::index::{FieldKind, Index};
 use super::rank::{B_BODY, B_HEAD, Hit, K1, Query, W_BODY, W_HEADING, W_QUESTION, W_TITLE, offset, scan};
+use super::select::{ArticleHits, Wanted};
 use std::collections::HashMap;
 
 impl Index {
@@ -37,7 +38,7 @@ impl Index {
         query: &Query,
         limit: usize,
         bodies: bool,
-        wanted: impl Fn(FieldKind) -> bool,
+        wanted: Wanted,
     ) -> (Vec<Hit>, usize) {
         let concepts = self.concepts_with(query, bodies, &|p, b| self.has_word_starting_by_scan(p, b));
         let n = self.units.len();
@@ -47,6 +48,8 @@ impl Index {
         let mut body_tf = vec![0f32; n];
         let mut touched: Vec<u32> = Vec::new();
         let mut titles: HashMap<u32, f32> = HashMap::new();
+        let mut articles = ArticleHits::default();
+        articles.ready(self.article_start.len());
         let big_n = self.units.len().max(1) as f32;
         for concept in &concepts {
             titles.clear();
@@ -114,42 +117,21 @@ impl Index {
             for &u in &touched {
                 head_tf[u as usize] = 0.0;
                 body_tf[u as usize] = 0.0;
+                articles.unit(self.units[u as usize].article);
             }
+            articles.end_concept(concept.weight);
             touched.clear();
         }
-        let mut hits: Vec<Hit> = score
-            .iter()
-            .enumerate()
-            .filter(|&(u, &s)| s > 0.0 && wanted(self.units[u].kind))
-            .map(|(u, &s)| Hit {
-                unit: offset(u),
-                target: self.units[u],
-                score: s,
-                body_at: (body_at[u].0 != u32::MAX).then_some(body_at[u]),
-            })
-            .collect();
-        let total = hits.len();
-        let order = |a: &Hit, b: &Hit| {
-            b.score
-                .total_cmp(&a.score)
-                .then(
-                    (b.target.kind == FieldKind::FaqQuestion).cmp(&(a.target.kind == FieldKind::FaqQuestion)),
-                )
-                .then(a.unit.cmp(&b.unit))
-        };
-        if hits.len() > limit && limit > 0 {
-            hits.select_nth_unstable_by(limit - 1, order);
-            hits.truncate(limit);
-        }
-        hits.sort_by(order);
-        hits.truncate(limit);
+        let reading = self.read_question(query, &concepts);
+        let (hits, total) = self.select(&reading, &score, &articles.text, &body_at, limit, wanted);
         (hits, total)
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::super::{FieldKind, Index, Query};
+    use super::super::select::Wanted;
+    use super::super::{Index, Query};
     use crate::library::{Article, Library, Source};
 
     /// The example queries of the lookup evaluation, and the benchmark's.
@@ -189,17 +171,11 @@ mod tests {
             .collect()
     }
 
-    /// Which units a ranking lists.
-    type Wanted = fn(FieldKind) -> bool;
-
     fn assert_same(index: &Index, query: &Query, what: &str) {
         // Every unit (library search), question headings only (the palette) and sections
         // only (answers): a unit left out is not scored by the fast ranking.
-        let kinds: [(&str, Wanted); 3] = [
-            ("all", |_| true),
-            ("questions", FieldKind::is_question),
-            ("sections", |k| k != FieldKind::Title),
-        ];
+        let kinds: [(&str, Wanted); 3] =
+            [("all", Wanted::All), ("questions", Wanted::Questions), ("sections", Wanted::Answers)];
         for ((bodies, limit), (kind, wanted)) in
             [(false, 200), (true, 200), (true, 3), (false, 1)].into_iter().flat_map(|c| kinds.map(|k| (c, k)))
         {
@@ -238,14 +214,14 @@ mod tests {
             // headings' words (a command would pay for them and ask them little).
             let fresh = Index::of(&library);
             let query = Query::new(&q);
-            let fast = fresh.run(&query, 200, true, |_| true);
+            let fast = fresh.run(&query, 200, true, Wanted::All);
             assert!(fresh.head_words_made().is_none(), "{q}");
-            let plain = fresh.run_plain(&query, 200, true, |_| true);
+            let plain = fresh.run_plain(&query, 200, true, Wanted::All);
             let bits =
                 |hits: &[super::Hit]| hits.iter().map(|h| (h.unit, h.score.to_bits())).collect::<Vec<_>>();
             assert_eq!(bits(&fast.0), bits(&plain.0), "{q}");
             fresh.head_words();
-            assert_eq!(bits(&fresh.run(&query, 200, true, |_| true).0), bits(&plain.0), "{q}, words made");
+            assert_eq!(bits(&fresh.run(&query, 200, true, Wanted::All).0), bits(&plain.0), "{q}, words made");
         }
     }
 

@@ -3,18 +3,18 @@
 
 use super::analyze::{self, MAX_WORD, words};
 use super::fold::fold;
-use super::intent::{self, Intent};
+use super::intent::{self, Asked};
 
 /// The most query words that count.
 pub const MAX_TERMS: usize = 24;
 
 /// A query: its words, folded and analysed.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Query {
     /// The words looked for, folded (the stop words and question words set aside).
     pub terms: Vec<String>,
-    /// The kinds of question it asks.
-    pub intents: Vec<&'static Intent>,
+    /// The kinds of question it asks, and how strongly.
+    pub asked: Asked,
     /// It was only stop words (they are then looked for themselves).
     pub only_common: bool,
     /// It had more words than count (only the first [`MAX_TERMS`] did).
@@ -35,16 +35,18 @@ impl Query {
         let all: Vec<&str> = words(&folded).map(|w| analyze::cut(w, MAX_WORD)).collect();
         let cut = all.len() > MAX_TERMS * 4;
         let all = &all[..all.len().min(MAX_TERMS * 4)];
-        let (intents, asked) = intent::detect(all);
+        let asked = intent::detect(all);
         let mut terms: Vec<String> = Vec::new();
         let mut asking: Vec<String> = Vec::new();
-        for (w, a) in all.iter().zip(&asked).filter(|(w, _)| !analyze::is_stop(w)) {
+        for (w, a) in all.iter().zip(&asked.only_asks).filter(|(w, _)| !analyze::is_stop(w)) {
             let list = if *a { &mut asking } else { &mut terms };
             if !list.iter().any(|t| t == w) {
                 list.push((*w).to_string());
             }
         }
-        let only_common = terms.is_empty() && intents.is_empty() && !all.is_empty();
+        // "Hvad er det?" asks what something is, but names nothing.
+        let asks = asked.kinds.iter().any(|(k, _)| *k != super::intent::Kind::WhatIs);
+        let only_common = terms.is_empty() && !asks && !all.is_empty();
         if only_common {
             for w in all {
                 if !terms.iter().any(|t| t == w) {
@@ -56,7 +58,7 @@ impl Query {
         terms.truncate(MAX_TERMS);
         asking.truncate(MAX_TERMS);
         let words = all.iter().take(MAX_TERMS * 2).map(|w| (*w).to_string()).collect();
-        Query { terms, intents, only_common, cut, words, asking, typing: false }
+        Query { terms, asked, only_common, cut, words, asking, typing: false }
     }
 
     /// The query being typed as `text`: its last word, unless a space follows it, may be
@@ -68,7 +70,7 @@ impl Query {
 
     /// Whether there is nothing to look for.
     pub fn is_empty(&self) -> bool {
-        self.terms.is_empty() && self.intents.is_empty()
+        self.terms.is_empty() && self.asked.kinds.is_empty()
     }
 
     /// Whether it asks something that can be answered: not empty, and not stop words only.

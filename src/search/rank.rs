@@ -14,8 +14,9 @@
 
 use super::analyze::{self, ANYWHERE_LEN, counts_at, stem};
 use super::fuzzy;
-use super::index::{Field, FieldKind, Index, Unit};
+use super::index::{Field, Index, Unit};
 pub use super::query::{MAX_TERMS, Query};
+use super::select::Wanted;
 use memchr::memmem;
 
 /// A unit that matched, and how well.
@@ -67,7 +68,6 @@ pub(super) const W_TITLE: f32 = 0.6;
 const SYNONYM: f32 = 0.8;
 const PART: f32 = 0.5;
 const TYPO: f32 = 0.5;
-const INTENT: f32 = 1.5;
 const ASKED: f32 = 0.3;
 
 impl Index {
@@ -78,7 +78,7 @@ impl Index {
         if query.is_empty() {
             return self.all_questions(limit);
         }
-        self.run(query, limit, false, FieldKind::is_question).0
+        self.run(query, limit, false, Wanted::Questions).0
     }
 
     /// Titles, headings and text that match `query`, best first: library search.
@@ -91,7 +91,7 @@ impl Index {
         if query.is_empty() {
             return (Vec::new(), 0);
         }
-        self.run(query, limit, true, |_| true)
+        self.run(query, limit, true, Wanted::All)
     }
 
     /// The best answers to `query`: sections (not an article's top), best first.
@@ -99,8 +99,13 @@ impl Index {
         if !query.answerable() {
             return Vec::new();
         }
-        // Only an article's top is of the kind Title.
-        self.run(query, limit, true, |kind| kind != FieldKind::Title).0
+        self.run(query, limit, true, Wanted::Answers).0
+    }
+
+    /// What `query` asks of the library: the articles it names, the kinds of section it
+    /// asks for, the warning signs it names (the first step of lookup, and why an answer won).
+    pub fn reading(&self, query: &Query) -> super::Reading {
+        self.read_question(query, &self.concepts_in(query, true))
     }
 
     /// The best answer to `query`.
@@ -179,20 +184,6 @@ impl Index {
                 fuzzy: false,
             });
         }
-        for intent in &query.intents {
-            let patterns = intent
-                .heads
-                .iter()
-                .map(|h| Pattern { text: (*h).to_string(), factor: 1.0, open_end: true })
-                .collect();
-            out.push(Concept {
-                word: intent.name.to_string(),
-                patterns,
-                weight: INTENT,
-                heads_only: true,
-                fuzzy: false,
-            });
-        }
         out
     }
 
@@ -223,6 +214,8 @@ impl Index {
         if word.len() < 7 || !word.is_ascii() || has(&stem(word), bodies) {
             return None;
         }
+        // A part may also be a word the synonyms know ("knæ|bandage" with `bandage` expanded).
+        let has = |part: &str, bodies: bool| has(part, bodies) || self.synonyms.knows(part);
         let mut best: Option<(usize, String, String)> = None;
         for at in 3..=word.len() - 4 {
             let (left, right) = word.split_at(at);

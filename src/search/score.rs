@@ -3,6 +3,7 @@
 
 use super::index::{FieldKind, Index};
 use super::rank::{Hit, K1, Query, W_BODY, W_HEADING, W_QUESTION, W_TITLE, offset, scan, scan_halves};
+use super::select::{ArticleHits, Wanted};
 
 /// From how large a share of the units found (one in this many) a concept's scores are
 /// worked out in one pass over all units.
@@ -22,7 +23,8 @@ pub(super) struct Scratch {
     touched: Vec<u32>,
     titled: Vec<u32>,
     in_heads: Vec<u32>,
-    keys: Vec<u64>,
+    /// Each article's evidence from the question's words in its text.
+    articles: ArticleHits,
 }
 
 impl Scratch {
@@ -32,6 +34,7 @@ impl Scratch {
         }
         self.body_at.resize(units, (u32::MAX, 0));
         self.title_tf.resize(articles, 0.0);
+        self.articles.ready(articles);
     }
 
     /// The bytes held.
@@ -40,20 +43,15 @@ impl Scratch {
         (self.score.capacity() + self.head_tf.capacity() + self.body_tf.capacity() + self.title_tf.capacity())
             * 4
             + lists * 4
-            + (self.body_at.capacity() + self.keys.capacity()) * 8
+            + self.body_at.capacity() * 8
+            + self.articles.heap_bytes()
     }
 }
 
 impl Index {
     /// Ranks the units of the kinds `wanted` for `query`, reading the units' text when
     /// `bodies`: at most `limit` hits, best first, and how many units matched in all.
-    pub(super) fn run(
-        &self,
-        query: &Query,
-        limit: usize,
-        bodies: bool,
-        wanted: impl Fn(FieldKind) -> bool,
-    ) -> (Vec<Hit>, usize) {
+    pub(super) fn run(&self, query: &Query, limit: usize, bodies: bool, wanted: Wanted) -> (Vec<Hit>, usize) {
         // The headings' words are looked a pattern up in when they are made, and made for
         // the palette, which reads no text; otherwise the headings are scanned. Both find
         // the same places. (Made first, so splitting compounds looks words up in them too.)
@@ -66,7 +64,8 @@ impl Index {
         let scratch = kept.as_deref_mut().unwrap_or(&mut own);
         scratch.ready(self.units.len(), self.article_start.len());
         // `titled`: the articles whose title, slug or keywords add to the concept.
-        let Scratch { score, head_tf, body_tf, body_at, title_tf, touched, titled, in_heads, keys } = scratch;
+        let Scratch { score, head_tf, body_tf, body_at, title_tf, touched, titled, in_heads, articles } =
+            scratch;
         let big_n = self.units.len().max(1) as f32;
         for concept in &concepts {
             let mut title = |article: u32, factor: f32| {
@@ -120,7 +119,7 @@ impl Index {
                 // A unit the caller does not want is never listed, counted or read again,
                 // so its score is not worked out.
                 let kind = self.kinds[u];
-                if !wanted(kind) {
+                if !wanted.takes(kind, true) {
                     return;
                 }
                 let w_head = if kind.is_question() { W_QUESTION } else { W_HEADING };
@@ -155,6 +154,10 @@ impl Index {
                     }
                 }
             }
+            for &u in touched.iter() {
+                articles.unit(self.units[u as usize].article);
+            }
+            articles.end_concept(concept.weight);
             for &article in titled.iter() {
                 title_tf[article as usize] = 0.0;
             }
@@ -172,36 +175,11 @@ impl Index {
             }
             touched.clear();
         }
-        // Each hit as one number that sorts as the ranking does: its score (positive, so its
-        // bits sort as it does), then an FAQ question first, then the earlier unit.
-        keys.clear();
-        keys.extend(score.iter().enumerate().filter(|&(u, &s)| s > 0.0 && wanted(self.kinds[u])).map(
-            |(u, &s)| {
-                let faq = u64::from(self.kinds[u] == FieldKind::FaqQuestion);
-                (u64::from(s.to_bits()) << 33) | (faq << 32) | u64::from(u32::MAX - offset(u))
-            },
-        ));
-        let total = keys.len();
-        if keys.len() > limit && limit > 0 {
-            keys.select_nth_unstable_by(limit - 1, |a, b| b.cmp(a));
-            keys.truncate(limit);
-        }
-        let best = &mut keys[..limit.min(total)];
-        best.sort_unstable_by(|a, b| b.cmp(a));
-        let hits = best
-            .iter()
-            .map(|&key| {
-                let u = (u32::MAX - key as u32) as usize;
-                Hit {
-                    unit: offset(u),
-                    target: self.units[u],
-                    score: score[u],
-                    body_at: (body_at[u].0 != u32::MAX).then_some(body_at[u]),
-                }
-            })
-            .collect::<Vec<_>>();
+        let reading = self.read_question(query, &concepts);
+        let (hits, total) = self.select(&reading, score, &articles.text, body_at, limit, wanted);
         // Left as found: every sum zero, every place unset.
         score.fill(0.0);
+        articles.clear();
         if bodies {
             body_at.fill((u32::MAX, 0));
         }

@@ -119,7 +119,7 @@ fn hostile_queries_are_answered_without_a_panic() {
     let many = "knæ ".repeat(10_000);
     let q = Query::new(&many);
     assert!(q.terms.len() <= MAX_TERMS);
-    assert_eq!(first(&ix, &many), "Hvordan træner jeg knæet?");
+    assert_eq!(first(&ix, &many), "Knæsmerter og træning", "only the article named: its introduction");
     let long = Query::new(&"helbredes".repeat(1_000));
     assert!(long.terms[0].len() <= analyze::MAX_WORD);
     let _ = ix.questions(&long, 10);

@@ -155,6 +155,7 @@ fn session_library(server: &Library) -> Library {
         warnings: server.warnings.clone(),
         hidden: Vec::new(),
         synonyms: server.synonyms.clone(),
+        signs: server.signs.clone(),
     }
 }
 

@@ -1,0 +1,273 @@
+//! The two steps of lookup put together: the article the question names first
+//! ([`super::topic`]), then within it the section of the kind it asks ([`super::intent`]),
+//! then every other section by how well its words match (BM25, [`super::rank`]). A question
+//! that names a warning sign asks for the "when to seek help" section above all.
+//!
+//! A unit's place is decided by, in order: whether its article is named (a named article's
+//! sections all come before any other's), then the sum of its words' BM25 score, the kinds
+//! of question its heading answers that the question asks (×[`W_KIND`]), how many of the
+//! question's rarer words its article's text has ([`W_TEXT`]) and how strongly the article
+//! is named ([`W_TOPIC`]); then an FAQ question before another, then the earlier unit.
+
+use super::index::{FieldKind, Index};
+use super::intent::Kind;
+use super::rank::{Concept, Hit, Query, offset};
+use super::topic::Named;
+use crate::signs::Level;
+
+/// How much a kind of question asked and answered counts, against a word's BM25 score.
+pub(super) const W_KIND: f32 = 4.0;
+/// How much a warning sign asks for the "when to seek help" section (as a kind's weight).
+const SIGN: f32 = 2.5;
+/// How much an article's text having the question's rarer words counts.
+const W_TEXT: f32 = 1.0;
+/// How much the strength an article is named with counts.
+const W_TOPIC: f32 = 1.0;
+/// How strongly an article must be named to be named at all.
+const MIN_NAMED: f32 = 0.5;
+/// The share of the strongest naming another article needs to be named beside it.
+const NAMED_SHARE: f32 = 0.5;
+/// How much the introduction counts for a question that only names its article.
+const BARE: f32 = 1.0;
+
+/// Which units a ranking may list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Wanted {
+    /// Question headings (the palette).
+    Questions,
+    /// Sections, and an article's introduction when the question asks what the article's
+    /// subject is (answers).
+    Answers,
+    /// Everything (library search).
+    All,
+}
+
+impl Wanted {
+    /// Whether a unit of `kind` may be listed, `intro` saying whether an introduction may.
+    pub(super) fn takes(self, kind: FieldKind, intro: bool) -> bool {
+        match self {
+            Wanted::Questions => kind.is_question(),
+            Wanted::Answers => kind != FieldKind::Title || intro,
+            Wanted::All => true,
+        }
+    }
+}
+
+/// How many of each article's units each concept was found in, turned into evidence that
+/// the question is about the article: for each concept, how rare it is among the articles ×
+/// a count that saturates. Counts are whole numbers, so the order units are found in does
+/// not change the sums.
+#[derive(Debug, Default)]
+pub(super) struct ArticleHits {
+    count: Vec<u32>,
+    found: Vec<u32>,
+    /// The evidence so far, by article.
+    pub text: Vec<f32>,
+}
+
+impl ArticleHits {
+    /// Ready for a library of `articles`.
+    pub fn ready(&mut self, articles: usize) {
+        self.count.resize(articles, 0);
+        self.text.resize(articles, 0.0);
+    }
+
+    /// A unit of `article` has the concept.
+    pub fn unit(&mut self, article: u32) {
+        let a = article as usize;
+        if let Some(c) = self.count.get_mut(a) {
+            if *c == 0 {
+                self.found.push(article);
+            }
+            *c += 1;
+        }
+    }
+
+    /// The concept is done: its evidence (at `weight`) is added.
+    pub fn end_concept(&mut self, weight: f32) {
+        let n = self.count.len().max(1) as f32;
+        let df = self.found.len() as f32;
+        let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln() * weight;
+        for &a in &self.found {
+            let c = self.count[a as usize] as f32;
+            self.text[a as usize] += idf * c / (c + 1.0);
+            self.count[a as usize] = 0;
+        }
+        self.found.clear();
+    }
+
+    /// Every sum back to zero.
+    pub fn clear(&mut self) {
+        self.text.fill(0.0);
+    }
+
+    /// The bytes held.
+    pub fn heap_bytes(&self) -> usize {
+        (self.count.capacity() + self.found.capacity() + self.text.capacity()) * 4
+    }
+}
+
+/// What a question asks of the library, read before the sections are ranked: what
+/// `artikel faq --explain` says.
+#[derive(Debug, Clone, Default)]
+pub struct Reading {
+    /// The articles it names, strongest first (only those named strongly enough).
+    pub named: Vec<Named>,
+    /// The kinds of section it asks for, with how strongly.
+    pub kinds: Vec<(Kind, f32)>,
+    /// The warning signs it names (ids, with their level of care), most urgent first.
+    pub signs: Vec<(String, Level)>,
+    /// Whether it asks what its subject is, or only names an article: the introduction
+    /// answers.
+    pub intro: bool,
+}
+
+impl Reading {
+    /// Whether article `a` is named.
+    pub fn names(&self, a: u32) -> bool {
+        self.named.iter().any(|n| n.article == a)
+    }
+
+    /// How strongly article `a` is named.
+    fn strength(&self, a: u32) -> f32 {
+        self.named.iter().find(|n| n.article == a).map_or(0.0, |n| n.strength)
+    }
+
+    /// The most urgent level of care of the signs named.
+    pub fn level(&self) -> Option<Level> {
+        self.signs.iter().map(|(_, l)| *l).min()
+    }
+
+    /// How strongly `kind` is asked.
+    fn weight(&self, kind: Kind) -> f32 {
+        self.kinds.iter().find(|(k, _)| *k == kind).map_or(0.0, |(_, w)| *w)
+    }
+}
+
+impl Index {
+    /// Reads `query` (whose concepts are `concepts`): the articles it names, the kinds of
+    /// section it asks for, the warning signs it names.
+    pub(super) fn read_question(&self, query: &Query, concepts: &[Concept]) -> Reading {
+        let words: Vec<(String, Vec<(String, f32)>)> = concepts
+            .iter()
+            .filter(|c| c.weight >= 1.0 && !c.heads_only)
+            .map(|c| (c.word.clone(), c.patterns.iter().map(|p| (p.text.clone(), p.factor)).collect()))
+            .collect();
+        let mut named = self.topics.named(&words, &query.words);
+        let best = named.first().map_or(0.0, |n| n.strength);
+        named.retain(|n| n.strength >= MIN_NAMED && n.strength >= best * NAMED_SHARE);
+        let mut kinds = query.asked.kinds.clone();
+        let said = crate::signs::words_of(&query.words.join(" "));
+        let signs: Vec<(String, Level)> =
+            self.signs.said_by(&said).iter().map(|s| (s.id.clone(), s.level)).collect();
+        if !signs.is_empty() {
+            match kinds.iter_mut().find(|(k, _)| *k == Kind::SeekHelp) {
+                Some((_, w)) => *w = w.max(SIGN),
+                None => kinds.push((Kind::SeekHelp, SIGN)),
+            }
+        }
+        // Every word of substance named the article, and nothing else was asked.
+        let bare = !named.is_empty()
+            && kinds.is_empty()
+            && words.iter().all(|(w, _)| named.iter().any(|n| n.by.iter().any(|(by, _)| by == w)));
+        let intro = bare || kinds.iter().any(|(k, _)| *k == Kind::WhatIs);
+        Reading { named, kinds, signs, intro }
+    }
+
+    /// How much the kinds of question unit `u`'s heading answers count for `reading`:
+    /// within a named article without a section on danger, "is it dangerous" is asked of
+    /// its "when to seek help" section; "what is it" of its introduction.
+    fn kind_bonus(&self, u: usize, reading: &Reading, no_danger_section: bool) -> f32 {
+        let mut bits = self.intents[u];
+        if self.kinds[u] == FieldKind::Title {
+            bits |= Kind::WhatIs.bit();
+        }
+        let mut bonus: f32 = reading.kinds.iter().filter(|(k, _)| bits & k.bit() != 0).map(|(_, w)| *w).sum();
+        if no_danger_section && bits & Kind::SeekHelp.bit() != 0 {
+            bonus += reading.weight(Kind::Danger);
+        }
+        bonus
+    }
+
+    /// The best `limit` units of `wanted` kinds, given each unit's BM25 `score` and each
+    /// article's evidence from its text (`text`), and how many could be listed.
+    pub(super) fn select(
+        &self,
+        reading: &Reading,
+        score: &[f32],
+        text: &[f32],
+        body_at: &[(u32, u32)],
+        limit: usize,
+        wanted: Wanted,
+    ) -> (Vec<Hit>, usize) {
+        // Named articles that have no section on danger: "is it dangerous" goes to their
+        // "when to seek help".
+        let no_danger: Vec<u32> = reading
+            .named
+            .iter()
+            .map(|n| n.article)
+            .filter(|&a| self.units_of(a).all(|u| self.intents[u] & Kind::Danger.bit() == 0))
+            .collect();
+        let mut keys: Vec<u128> = Vec::new();
+        let mut key = |u: usize, base: f32| {
+            let kind = self.kinds[u];
+            let a = self.units[u].article;
+            let named = reading.names(a);
+            if !wanted.takes(kind, reading.intro && named) {
+                return;
+            }
+            let bonus = self.kind_bonus(u, reading, no_danger.contains(&a));
+            let bare = if kind == FieldKind::Title && reading.intro { BARE } else { 0.0 };
+            // A unit no word found is listed only for the kind of question it answers.
+            if base <= 0.0 && bonus + bare <= 0.0 {
+                return;
+            }
+            let evidence = text.get(a as usize).copied().unwrap_or(0.0);
+            let total = base + W_KIND * (bonus + bare) + W_TEXT * evidence + W_TOPIC * reading.strength(a);
+            if total <= 0.0 {
+                return;
+            }
+            let faq = u128::from(kind == FieldKind::FaqQuestion);
+            keys.push(
+                (u128::from(named) << 127)
+                    | (u128::from(total.to_bits()) << 64)
+                    | (faq << 32)
+                    | u128::from(u32::MAX - offset(u)),
+            );
+        };
+        for (u, &s) in score.iter().enumerate() {
+            if s > 0.0 {
+                key(u, s);
+            }
+        }
+        // A named article's sections the words did not find, which its kind may still fit
+        // (not in library search, which lists where the words are).
+        for named in reading.named.iter().filter(|_| wanted != Wanted::All) {
+            for u in self.units_of(named.article) {
+                if score[u] <= 0.0 {
+                    key(u, 0.0);
+                }
+            }
+        }
+        let total = keys.len();
+        if keys.len() > limit && limit > 0 {
+            keys.select_nth_unstable_by(limit - 1, |a, b| b.cmp(a));
+            keys.truncate(limit);
+        }
+        let best = &mut keys[..limit.min(total)];
+        best.sort_unstable_by(|a, b| b.cmp(a));
+        let hits = best
+            .iter()
+            .map(|&key| {
+                let u = (u32::MAX - key as u32) as usize;
+                Hit {
+                    unit: offset(u),
+                    target: self.units[u],
+                    score: f32::from_bits((key >> 64) as u32),
+                    body_at: body_at.get(u).filter(|at| at.0 != u32::MAX).copied(),
+                }
+            })
+            .collect();
+        (hits, total)
+    }
+}

@@ -1,0 +1,370 @@
+//! Warning signs as data editors own: `warning-signs.yaml` beside the articles names the
+//! signs a reader may describe (in lay words and clinical ones) and the level of care each
+//! needs. Lookup sends a question that names one to the "when to seek help" section and
+//! shows the level first; `artikel check` finds the signs an article names and the level of
+//! care it gives them. One file, one parser, for both.
+//!
+//! ```yaml
+//! signs:
+//!   - id: saddle-numbness
+//!     level: akut                       # 112 | akut | samme-dag | dage
+//!     da: følelsesløshed i skridtet     # the sign's name, Danish and English
+//!     en: numbness in the saddle area
+//!     articles: [laendesmerter]         # where it belongs (optional)
+//!     says:                             # ways to say it: every word of one line, in any order
+//!       - følelsesløs =skridtet         # a word is the start of a word; =word the whole word
+//!       - ridebukse|sadel følelsesløs   # a|b: either
+//!     source: Sundhedsstyrelsen, NKR lænderygsmerter (2016)
+//! ```
+//! Words are compared without Danish letters and doubled letters (see
+//! [`crate::search::skeleton`]), so `folelseslos` says "følelsesløs". A folder's own file
+//! adds signs, and replaces a bundled sign of the same id.
+
+use crate::search::{fold, skeleton};
+use crate::strings;
+use std::collections::HashMap;
+
+/// The most signs read from one file.
+pub const MAX_SIGNS: usize = 1_000;
+/// The most ways to say one sign.
+pub const MAX_SAYS: usize = 100;
+
+/// The level of care a sign needs, most urgent first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Level {
+    /// Call 112 now.
+    Call112,
+    /// Right away: the emergency department through the out-of-hours line, or the doctor at once.
+    Now,
+    /// The same day: one's own doctor, or the out-of-hours doctor.
+    SameDay,
+    /// Within a few days: book a time with one's own doctor.
+    Days,
+}
+
+impl Level {
+    /// Every level, most urgent first.
+    pub const ALL: [Level; 4] = [Level::Call112, Level::Now, Level::SameDay, Level::Days];
+
+    /// The level as the file writes it.
+    pub fn code(self) -> &'static str {
+        match self {
+            Level::Call112 => "112",
+            Level::Now => "akut",
+            Level::SameDay => "samme-dag",
+            Level::Days => "dage",
+        }
+    }
+
+    /// The level a file's word means.
+    pub fn from_code(code: &str) -> Option<Level> {
+        Level::ALL.into_iter().find(|l| l.code() == code.trim())
+    }
+}
+
+/// One warning sign.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sign {
+    /// Its id, unique in the table.
+    pub id: String,
+    /// The care it needs.
+    pub level: Level,
+    /// Its name in Danish.
+    pub da: String,
+    /// Its name in English.
+    pub en: String,
+    /// The slugs of the articles it belongs to (may be empty: any).
+    pub articles: Vec<String>,
+    /// Ways to say it: each a list of words, each word a list of alternatives (skeletons;
+    /// a leading `=` means the whole word).
+    says: Vec<Vec<Vec<String>>>,
+    /// Where its level of care comes from.
+    pub source: String,
+}
+
+impl Sign {
+    /// Whether `words` (skeletons, see [`words_of`]) say this sign: every word of one of
+    /// its ways, in any order.
+    pub fn said_by(&self, words: &[String]) -> bool {
+        self.says
+            .iter()
+            .any(|way| way.iter().all(|alts| alts.iter().any(|t| words.iter().any(|w| says(w, t)))))
+    }
+
+    /// Its name in the language in force.
+    pub fn name(&self) -> &str {
+        match strings::lang() {
+            strings::Lang::Da => &self.da,
+            strings::Lang::En => &self.en,
+        }
+    }
+}
+
+/// Whether the word `word` (a skeleton) is said by `token`: its start, or with `=` the whole.
+fn says(word: &str, token: &str) -> bool {
+    match token.strip_prefix('=') {
+        Some(whole) => word == whole,
+        None => word.starts_with(token),
+    }
+}
+
+/// The words of `text` as signs compare them: folded, as skeletons.
+pub fn words_of(text: &str) -> Vec<String> {
+    let folded = fold(text);
+    crate::search::analyze::words(&folded).map(skeleton).collect()
+}
+
+/// Something wrong with a warning-sign file, for `artikel check` and the warnings list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SignProblem {
+    /// The 1-based line it is on, when known.
+    pub line: Option<usize>,
+    /// What is wrong, in a sentence.
+    pub message: String,
+    /// Whether nothing of the file could be used.
+    pub fatal: bool,
+}
+
+/// The warning signs of a library.
+#[derive(Debug, Clone, Default)]
+pub struct Signs {
+    signs: Vec<Sign>,
+}
+
+/// Checks the text of a warning-sign file: what `artikel check` reports.
+pub fn check_signs(text: &str) -> Vec<SignProblem> {
+    Signs::parse(text).1
+}
+
+impl Signs {
+    /// Reads a warning-sign file. What can be used is kept; every problem is listed.
+    pub fn parse(text: &str) -> (Signs, Vec<SignProblem>) {
+        let mut problems = Vec::new();
+        let mut out = Signs::default();
+        if text.trim().is_empty() {
+            return (out, problems);
+        }
+        let fatal = |message: String| SignProblem { line: None, message, fatal: true };
+        let value: serde_json::Value = match serde_saphyr::from_str(text) {
+            Ok(v) => v,
+            Err(e) => return (out, vec![fatal(strings::signs_not_yaml(&e.to_string()))]),
+        };
+        let Some(list) = value.as_object().and_then(|m| m.get("signs")).and_then(|s| s.as_array()) else {
+            return (out, vec![fatal(strings::SIGNS_NOT_A_LIST.to_string())]);
+        };
+        if let Some(map) = value.as_object() {
+            for key in map.keys().filter(|k| *k != "signs") {
+                let line = line_of(text, &format!("{key}:"));
+                problems.push(SignProblem { line, message: strings::signs_unknown_key(key), fatal: false });
+            }
+        }
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        for (n, item) in list.iter().enumerate().take(MAX_SIGNS) {
+            let field = |key: &str| item.get(key).and_then(text_of).unwrap_or_default();
+            let id = field("id");
+            let line = if id.is_empty() { None } else { line_of(text, &format!("id: {id}")) };
+            let mut problem = |message: String| problems.push(SignProblem { line, message, fatal: false });
+            let name = if id.is_empty() { format!("#{}", n + 1) } else { id.clone() };
+            if id.is_empty() {
+                problem(strings::sign_missing(&name, "id"));
+                continue;
+            }
+            let Some(level) = Level::from_code(&field("level")) else {
+                problem(strings::sign_bad_level(&name, &field("level")));
+                continue;
+            };
+            let (da, en, source) = (field("da"), field("en"), field("source"));
+            for (key, value) in [("da", &da), ("en", &en), ("source", &source)] {
+                if value.trim().is_empty() {
+                    problem(strings::sign_missing(&name, key));
+                }
+            }
+            let says: Vec<Vec<Vec<String>>> = item
+                .get("says")
+                .and_then(|s| s.as_array())
+                .map(|ways| ways.iter().filter_map(text_of).take(MAX_SAYS).map(|w| way(&w)).collect())
+                .unwrap_or_default();
+            let says: Vec<_> = says.into_iter().filter(|w: &Vec<Vec<String>>| !w.is_empty()).collect();
+            if says.is_empty() {
+                problem(strings::sign_missing(&name, "says"));
+                continue;
+            }
+            if let Some(first) = seen.insert(id.clone(), n) {
+                problem(strings::sign_twice(&id, first + 1, n + 1));
+                continue;
+            }
+            let articles = item
+                .get("articles")
+                .and_then(|a| a.as_array())
+                .map(|a| a.iter().filter_map(text_of).collect())
+                .unwrap_or_default();
+            out.signs.push(Sign { id, level, da, en, articles, says, source });
+        }
+        if list.len() > MAX_SIGNS {
+            problems.push(SignProblem {
+                line: None,
+                message: strings::signs_too_many(list.len(), MAX_SIGNS),
+                fatal: false,
+            });
+        }
+        (out, problems)
+    }
+
+    /// Adds the signs of `other` (a folder's own file): one with the id of a sign here
+    /// replaces it.
+    pub fn merge(&mut self, other: Signs) {
+        for sign in other.signs {
+            match self.signs.iter_mut().find(|s| s.id == sign.id) {
+                Some(old) => *old = sign,
+                None => self.signs.push(sign),
+            }
+        }
+    }
+
+    /// Every sign.
+    pub fn iter(&self) -> impl Iterator<Item = &Sign> {
+        self.signs.iter()
+    }
+
+    /// How many signs there are.
+    pub fn len(&self) -> usize {
+        self.signs.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.signs.is_empty()
+    }
+
+    /// The signs `words` (see [`words_of`]) say, most urgent first.
+    pub fn said_by(&self, words: &[String]) -> Vec<&Sign> {
+        let mut out: Vec<&Sign> = self.signs.iter().filter(|s| s.said_by(words)).collect();
+        out.sort_by_key(|s| s.level);
+        out
+    }
+}
+
+/// One way to say a sign, as words of alternatives (skeletons).
+fn way(text: &str) -> Vec<Vec<String>> {
+    text.split_whitespace()
+        .map(|word| {
+            word.split('|')
+                .filter(|a| !a.is_empty())
+                .map(|a| match a.strip_prefix('=') {
+                    Some(whole) => format!("={}", skeleton(whole)),
+                    None => skeleton(a),
+                })
+                .filter(|a| a.trim_start_matches('=').len() >= 2)
+                .collect::<Vec<_>>()
+        })
+        .filter(|alts| !alts.is_empty())
+        .collect()
+}
+
+/// A YAML scalar as text.
+fn text_of(value: &serde_json::Value) -> Option<String> {
+    match value {
+        serde_json::Value::String(s) => Some(s.clone()),
+        serde_json::Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+/// The 1-based line of the first place `needle` is written in `text`.
+fn line_of(text: &str, needle: &str) -> Option<usize> {
+    text.find(needle).map(|at| text[..at].matches('\n').count() + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TABLE: &str = "signs:
+  - id: saddle
+    level: akut
+    da: følelsesløshed i skridtet
+    en: numbness in the saddle area
+    articles: [laendesmerter]
+    says:
+      - følelsesløs =skridtet
+      - holde|kontrol vand|urin|blære
+    source: Sundhedsstyrelsen
+  - id: thunderclap
+    level: \"112\"
+    da: pludselig, voldsom hovedpine
+    en: sudden, severe headache
+    says: [værste hovedpine]
+    source: sundhed.dk
+";
+
+    #[test]
+    fn a_sign_is_said_in_lay_words_in_any_order_and_without_danish_letters() {
+        let (signs, problems) = Signs::parse(TABLE);
+        assert!(problems.is_empty(), "{problems:?}");
+        let said = |q: &str| signs.said_by(&words_of(q)).iter().map(|s| s.id.clone()).collect::<Vec<_>>();
+        assert_eq!(said("jeg er folelseslos i skridtet og har ondt i ryggen"), ["saddle"]);
+        assert_eq!(said("kan ikke holde på vandet"), ["saddle"]);
+        assert_eq!(said("den værste hovedpine i mit liv"), ["thunderclap"]);
+        assert_eq!(said("verste hovedpine nogensinde"), ["thunderclap"], "æ typed as e");
+        assert!(said("forebyggende skridt mod smerter").is_empty(), "a whole word is not a start");
+        assert!(said("hovedpine").is_empty());
+    }
+
+    #[test]
+    fn the_most_urgent_sign_comes_first() {
+        let (signs, _) = Signs::parse(TABLE);
+        let said = signs.said_by(&words_of("værste hovedpine og følelsesløs i skridtet"));
+        assert_eq!(said.iter().map(|s| s.level).collect::<Vec<_>>(), [Level::Call112, Level::Now]);
+    }
+
+    #[test]
+    fn every_problem_an_editor_can_make_is_reported() {
+        let text = "signs:
+  - id: a
+    level: soon
+    says: [x y]
+  - id: c
+    level: dage
+    da: c
+    en: c
+    source: s
+  - id: b
+    level: dage
+    da: b
+    en: b
+    says: [ondt]
+    source: s
+  - id: b
+    level: dage
+    da: b
+    en: b
+    says: [ondt]
+    source: s
+  - level: dage
+extra: 1
+";
+        let problems = check_signs(text);
+        let said: Vec<&str> = problems.iter().map(|p| p.message.as_str()).collect();
+        assert!(said.iter().any(|m| m.contains("extra")), "{said:?}");
+        assert!(said.iter().any(|m| m.contains("soon")), "{said:?}");
+        assert!(said.iter().any(|m| m.contains("says")), "{said:?}");
+        assert!(said.iter().any(|m| m.contains("twice") || m.contains("to gange")), "{said:?}");
+        assert!(said.iter().any(|m| m.contains("id")), "{said:?}");
+        assert!(check_signs("signs: [\n")[0].fatal);
+        assert!(check_signs("- a list\n")[0].fatal);
+    }
+
+    #[test]
+    fn a_folders_sign_replaces_the_bundled_one_of_its_id() {
+        let (mut signs, _) = Signs::parse(TABLE);
+        let (other, problems) = Signs::parse(
+            "signs:\n  - id: thunderclap\n    level: akut\n    da: x\n    en: x\n    says: [tordenskrald]\n    source: s\n",
+        );
+        assert!(problems.is_empty(), "{problems:?}");
+        signs.merge(other);
+        assert_eq!(signs.len(), 2);
+        let said = signs.said_by(&words_of("tordenskrald"));
+        assert_eq!(said[0].level, Level::Now);
+        assert!(signs.said_by(&words_of("værste hovedpine")).is_empty());
+    }
+}
