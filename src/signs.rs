@@ -17,10 +17,11 @@
 //!     source: Sundhedsstyrelsen, NKR lænderygsmerter (2016)
 //! ```
 //! Words are compared without Danish letters and doubled letters (see
-//! [`crate::search::skeleton`]), so `folelseslos` says "følelsesløs". A folder's own file
-//! adds signs, and replaces a bundled sign of the same id.
+//! [`crate::search::skeleton`]), so `folelseslos` says "følelsesløs"; a word of three
+//! letters or fewer must be the whole word (`øm` is not the start of "om"). A folder's own
+//! file adds signs, and replaces a bundled sign of the same id.
 
-use crate::search::{fold, skeleton};
+use crate::search::{fold, line_of, says, skeleton};
 use crate::strings;
 use std::collections::HashMap;
 
@@ -97,14 +98,6 @@ impl Sign {
             strings::Lang::Da => &self.da,
             strings::Lang::En => &self.en,
         }
-    }
-}
-
-/// Whether the word `word` (a skeleton) is said by `token`: its start, or with `=` the whole.
-fn says(word: &str, token: &str) -> bool {
-    match token.strip_prefix('=') {
-        Some(whole) => word == whole,
-        None => word.starts_with(token),
     }
 }
 
@@ -268,11 +261,6 @@ fn text_of(value: &serde_json::Value) -> Option<String> {
         serde_json::Value::Number(n) => Some(n.to_string()),
         _ => None,
     }
-}
-
-/// The 1-based line of the first place `needle` is written in `text`.
-fn line_of(text: &str, needle: &str) -> Option<usize> {
-    text.find(needle).map(|at| text[..at].matches('\n').count() + 1)
 }
 
 #[cfg(test)]

@@ -428,22 +428,25 @@ impl Asked {
     }
 }
 
-/// Whether `word` (folded) is said by the token `token`: its start, or with `=` the whole.
-fn says(word: &str, token: &str) -> bool {
-    match token.strip_prefix('=') {
-        Some(whole) => word == whole,
-        None => word.starts_with(token),
-    }
-}
-
 /// The kinds `words` (folded, in order) ask, and which of the words only asked.
 pub fn detect(words: &[&str]) -> Asked {
+    // Compared as skeletons, so "gor" (typed without ø) asks as "gør" does.
+    let words: Vec<String> = words.iter().map(|w| super::topic::skeleton(w)).collect();
     let mut only_asks = vec![false; words.len()];
     let mut kinds: Vec<(Kind, f32)> = Vec::new();
     for intent in INTENTS {
         for ask in intent.asks {
-            let places: Vec<Option<usize>> =
-                ask.words.iter().map(|t| words.iter().position(|w| says(w, t))).collect();
+            let places: Vec<Option<usize>> = ask
+                .words
+                .iter()
+                .map(|t| {
+                    let token = match t.strip_prefix('=') {
+                        Some(whole) => format!("={}", super::topic::skeleton(whole)),
+                        None => super::topic::skeleton(t),
+                    };
+                    words.iter().position(|w| super::topic::says(w, &token))
+                })
+                .collect();
             if !places.iter().all(Option::is_some) {
                 continue;
             }
@@ -468,6 +471,10 @@ pub fn of_heading(heading: &str) -> u32 {
         if intent.heads.iter().any(|h| contains_at_word(heading, h)) {
             bits |= intent.kind.bit();
         }
+    }
+    // "Hvordan finder jeg en fysioterapeut til behandling …" is about physiotherapy.
+    if bits & Kind::Physio.bit() != 0 {
+        bits &= !Kind::Treatment.bit();
     }
     // "Hvad er X?" asks what X is, unless it asks for causes or differences.
     if bits == 0 && (heading.starts_with("hvad er ") || heading.starts_with("hvad betyder ")) {

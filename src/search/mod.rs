@@ -30,5 +30,5 @@ pub use index::{FieldKind, Index, Unit};
 pub use rank::{Concept, Hit, MAX_TERMS, Pattern, Query};
 pub use select::Reading;
 pub use snippet::{Snippet, highlight, highlights, snippet};
-pub use synonyms::{SynonymProblem, Synonyms, check_synonyms};
-pub use topic::{Named, skeleton};
+pub use synonyms::{SynonymProblem, Synonyms, check_synonyms, line_of};
+pub use topic::{Named, says, skeleton};

@@ -117,8 +117,8 @@ pub struct Reading {
     pub kinds: Vec<(Kind, f32)>,
     /// The warning signs it names (ids, with their level of care), most urgent first.
     pub signs: Vec<(String, Level)>,
-    /// Whether it asks what its subject is, or only names an article: the introduction
-    /// answers.
+    /// Whether it asks what its subject is, or only names an article: the introduction of
+    /// an article named by its title answers.
     pub intro: bool,
 }
 
@@ -126,6 +126,11 @@ impl Reading {
     /// Whether article `a` is named.
     pub fn names(&self, a: u32) -> bool {
         self.named.iter().any(|n| n.article == a)
+    }
+
+    /// Whether the introduction of article `a` answers what the question asks.
+    fn intro_answers(&self, a: u32) -> bool {
+        self.intro && self.named.iter().any(|n| n.article == a && n.by_title)
     }
 
     /// How strongly article `a` is named.
@@ -167,9 +172,9 @@ impl Index {
             }
         }
         // Every word of substance named the article, and nothing else was asked.
-        let bare = !named.is_empty()
-            && kinds.is_empty()
-            && words.iter().all(|(w, _)| named.iter().any(|n| n.by.iter().any(|(by, _)| by == w)));
+        let covered =
+            |w: &str| named.iter().any(|n| n.by.iter().any(|(by, _)| by.split(' ').any(|b| b == w)));
+        let bare = !named.is_empty() && kinds.is_empty() && words.iter().all(|(w, _)| covered(w));
         let intro = bare || kinds.iter().any(|(k, _)| *k == Kind::WhatIs);
         Reading { named, kinds, signs, intro }
     }
@@ -177,14 +182,22 @@ impl Index {
     /// How much the kinds of question unit `u`'s heading answers count for `reading`:
     /// within a named article without a section on danger, "is it dangerous" is asked of
     /// its "when to seek help" section; "what is it" of its introduction.
-    fn kind_bonus(&self, u: usize, reading: &Reading, no_danger_section: bool) -> f32 {
+    /// `lacking`: the kinds the unit's article (when named) has no section of, which its
+    /// introduction may answer instead, at half.
+    fn kind_bonus(&self, u: usize, reading: &Reading, no_danger_section: bool, lacking: u32) -> f32 {
         let mut bits = self.intents[u];
-        if self.kinds[u] == FieldKind::Title {
+        let intro = self.kinds[u] == FieldKind::Title;
+        if intro && reading.intro_answers(self.units[u].article) {
             bits |= Kind::WhatIs.bit();
         }
         let mut bonus: f32 = reading.kinds.iter().filter(|(k, _)| bits & k.bit() != 0).map(|(_, w)| *w).sum();
         if no_danger_section && bits & Kind::SeekHelp.bit() != 0 {
             bonus += reading.weight(Kind::Danger);
+        }
+        if intro {
+            let instead: f32 =
+                reading.kinds.iter().filter(|(k, _)| lacking & k.bit() != 0).map(|(_, w)| w / 2.0).sum();
+            bonus += instead;
         }
         bonus
     }
@@ -208,16 +221,26 @@ impl Index {
             .map(|n| n.article)
             .filter(|&a| self.units_of(a).all(|u| self.intents[u] & Kind::Danger.bit() == 0))
             .collect();
+        // For each named article, the kinds asked that no section of it answers (not those
+        // that go elsewhere: to "when to seek help", or to the introduction anyway).
+        let elsewhere = Kind::SeekHelp.bit() | Kind::Danger.bit() | Kind::WhatIs.bit();
+        let asked = reading.kinds.iter().fold(0, |bits, (k, _)| bits | k.bit()) & !elsewhere;
+        let lacking: Vec<(u32, u32)> = reading
+            .named
+            .iter()
+            .map(|n| (n.article, asked & !self.units_of(n.article).fold(0, |bits, u| bits | self.intents[u])))
+            .collect();
         let mut keys: Vec<u128> = Vec::new();
         let mut key = |u: usize, base: f32| {
             let kind = self.kinds[u];
             let a = self.units[u].article;
             let named = reading.names(a);
-            if !wanted.takes(kind, reading.intro && named) {
+            let lacks = lacking.iter().find(|(x, _)| *x == a).map_or(0, |(_, l)| *l);
+            if !wanted.takes(kind, reading.intro_answers(a) || lacks != 0) {
                 return;
             }
-            let bonus = self.kind_bonus(u, reading, no_danger.contains(&a));
-            let bare = if kind == FieldKind::Title && reading.intro { BARE } else { 0.0 };
+            let bonus = self.kind_bonus(u, reading, no_danger.contains(&a), lacks);
+            let bare = if kind == FieldKind::Title && reading.intro_answers(a) { BARE } else { 0.0 };
             // A unit no word found is listed only for the kind of question it answers.
             if base <= 0.0 && bonus + bare <= 0.0 {
                 return;

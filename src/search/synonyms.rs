@@ -324,7 +324,7 @@ fn list(value: &serde_json::Value) -> Vec<String> {
 
 /// Whether `parts` (stems) are said in `words` in order, each as the start of a word, with
 /// at most two other words between two of them ("går nervesmerter væk" says "gå væk").
-fn said_in(words: &[String], parts: &[String]) -> bool {
+pub(super) fn said_in(words: &[String], parts: &[String]) -> bool {
     let Some((first, rest)) = parts.split_first() else { return false };
     (0..words.len()).filter(|&i| words[i].starts_with(first.as_str())).any(|start| {
         let mut at = start;
@@ -351,7 +351,7 @@ fn entry(value: &serde_json::Value) -> Option<String> {
 }
 
 /// The 1-based line of the first place `needle` is written in `text`.
-fn line_of(text: &str, needle: &str) -> Option<usize> {
+pub fn line_of(text: &str, needle: &str) -> Option<usize> {
     text.find(needle).map(|at| text[..at].matches('\n').count() + 1)
 }
 

@@ -29,11 +29,22 @@ const FUZZY_FROM: usize = 5;
 /// How much a word one letter off counts, against a word met exactly.
 const TYPO: f32 = 0.8;
 
+/// A topic word a word of the question met.
+struct Hit {
+    article: u32,
+    /// How well (1, less for a synonym or a typo).
+    factor: f32,
+    /// The topic word.
+    met: String,
+    /// Whether it is a word of the article's title.
+    title: bool,
+}
+
 /// Every article's topic words, in the skeleton form they are compared in.
 #[derive(Debug, Clone, Default)]
 pub struct Topics {
-    /// (word, article), sorted by word.
-    words: Vec<(String, u32)>,
+    /// (word, article, whether it is a word of the article's title), sorted by word.
+    words: Vec<(String, u32, bool)>,
     /// Phrases (as skeleton stems of their words) and their article.
     phrases: Vec<(Vec<String>, u32)>,
     /// How many articles there are.
@@ -49,47 +60,52 @@ pub struct Named {
     pub strength: f32,
     /// The question's words that named it, each with the topic word it met.
     pub by: Vec<(String, String)>,
+    /// Whether a word of its title named it (not only a keyword or an editor's topic): the
+    /// question is about the article's own subject.
+    pub by_title: bool,
 }
 
 impl Topics {
     /// The topics of articles given as (short title, slug, keywords and editors' topics).
     pub fn build<'a>(articles: impl Iterator<Item = (&'a str, &'a str, Vec<String>)>) -> Topics {
         let mut topics = Topics::default();
-        for (a, (title, slug, extra)) in articles.enumerate() {
+        for (a, (name, slug, extra)) in articles.enumerate() {
             let a = u32::try_from(a).unwrap_or(u32::MAX);
             topics.articles = a.saturating_add(1);
-            let mut add = |word: &str| {
+            let mut title = true;
+            let mut add = |word: &str, title: bool| {
                 let word = skeleton(word);
                 if word.len() >= 3 && !analyze::is_stop(&word) {
-                    topics.words.push((word, a));
+                    topics.words.push((word, a, title));
                 }
             };
-            let folded = fold(title);
+            let folded = fold(name);
             for word in analyze::words(&folded) {
-                add(word);
-                add(&stem(word));
+                add(word, title);
+                add(&stem(word), title);
                 for head in HEADS {
                     if let Some(first) = word.strip_suffix(head).filter(|f| f.len() >= 3) {
-                        add(first);
-                        add(first.strip_suffix(['s', 'e']).unwrap_or(first));
+                        add(first, title);
+                        add(first.strip_suffix(['s', 'e']).unwrap_or(first), title);
                         if !GENERAL.contains(head) {
-                            add(head);
+                            add(head, title);
                         }
                         break;
                     }
                 }
             }
             for part in fold(slug).split(|c: char| !c.is_alphanumeric()) {
-                add(part);
+                add(part, title);
             }
+            title = false;
             for entry in extra {
                 let folded = fold(&entry);
                 let parts: Vec<&str> = analyze::words(&folded).collect();
                 match parts.as_slice() {
                     [] => {}
                     [one] => {
-                        add(one);
-                        add(&stem(one));
+                        add(one, title);
+                        add(&stem(one), title);
                     }
                     many => {
                         let stems = many.iter().map(|w| skeleton(&stem(w))).collect();
@@ -98,8 +114,9 @@ impl Topics {
                 }
             }
         }
-        topics.words.sort_unstable();
-        topics.words.dedup();
+        // Of one word of one article, the title's is kept (it sorts after).
+        topics.words.sort_unstable_by(|x, y| (&x.0, x.1, !x.2).cmp(&(&y.0, y.1, !y.2)));
+        topics.words.dedup_by(|later, earlier| later.0 == earlier.0 && later.1 == earlier.1);
         topics
     }
 
@@ -132,14 +149,15 @@ impl Topics {
             let joined = format!("{}{}", pair[0], pair[1]);
             let mut hits = Vec::new();
             self.meet(&skeleton(&stem(&joined)), 1.0, &mut hits);
-            if !hits.is_empty() && !out.iter().any(|x| hits.iter().any(|h| h.0 == x.article)) {
+            if !hits.is_empty() && !out.iter().any(|x| hits.iter().any(|h| h.article == x.article)) {
                 self.credit(&mut out, hits, &format!("{} {}", pair[0], pair[1]));
             }
         }
         for (phrase, a) in &self.phrases {
             let words: Vec<String> = said.iter().map(|w| skeleton(w)).collect();
-            if said_in_order(&words, phrase) {
-                self.credit(&mut out, vec![(*a, 1.0, phrase.join(" "))], &phrase.join(" "));
+            if super::synonyms::said_in(&words, phrase) {
+                let hit = Hit { article: *a, factor: 1.0, met: phrase.join(" "), title: false };
+                self.credit(&mut out, vec![hit], &phrase.join(" "));
             }
         }
         out.sort_by(|x, y| y.strength.total_cmp(&x.strength).then(x.article.cmp(&y.article)));
@@ -148,42 +166,42 @@ impl Topics {
 
     /// Credits the articles of `hits` (what one word of the question met) in `out`, each by
     /// how rare the word is among the articles' topics × how well it met.
-    fn credit(&self, out: &mut Vec<Named>, hits: Vec<(u32, f32, String)>, word: &str) {
+    fn credit(&self, out: &mut Vec<Named>, hits: Vec<Hit>, word: &str) {
         let n = self.articles.max(1) as f32;
-        let mut articles: Vec<u32> = hits.iter().map(|h| h.0).collect();
+        let mut articles: Vec<u32> = hits.iter().map(|h| h.article).collect();
         articles.sort_unstable();
         articles.dedup();
         let df = articles.len() as f32;
         let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
         for a in articles {
-            let (factor, met) = hits
-                .iter()
-                .filter(|h| h.0 == a)
-                .map(|h| (h.1, h.2.as_str()))
-                .fold((0.0, ""), |best, h| if h.0 > best.0 { h } else { best });
+            let best = hits.iter().filter(|h| h.article == a).fold(None::<&Hit>, |best, h| {
+                if best.is_none_or(|b| h.factor > b.factor) { Some(h) } else { best }
+            });
+            let Some(best) = best else { continue };
             let at = match out.iter().position(|x| x.article == a) {
                 Some(at) => at,
                 None => {
-                    out.push(Named { article: a, strength: 0.0, by: Vec::new() });
+                    out.push(Named { article: a, strength: 0.0, by: Vec::new(), by_title: false });
                     out.len() - 1
                 }
             };
-            out[at].strength += idf * factor;
-            out[at].by.push((word.to_string(), met.to_string()));
+            out[at].strength += idf * best.factor;
+            out[at].by.push((word.to_string(), best.met.clone()));
+            out[at].by_title |= hits.iter().any(|h| h.article == a && h.title);
         }
     }
 
     /// Adds every article one of whose topic words `form` (a skeleton) meets exactly: is
     /// it, starts with it (four letters or more), or is its start (three or more).
-    fn meet(&self, form: &str, factor: f32, hits: &mut Vec<(u32, f32, String)>) {
+    fn meet(&self, form: &str, factor: f32, hits: &mut Vec<Hit>) {
         if form.len() < 3 || analyze::is_stop(form) {
             return;
         }
         // Topic words that start with the form: a run of the sorted list.
-        let from = self.words.partition_point(|(w, _)| w.as_str() < form);
-        for (word, a) in self.words[from..].iter().take_while(|(w, _)| w.starts_with(form)) {
+        let from = self.words.partition_point(|(w, _, _)| w.as_str() < form);
+        for (word, a, title) in self.words[from..].iter().take_while(|(w, _, _)| w.starts_with(form)) {
             if word.len() == form.len() || form.len() >= 4 {
-                hits.push((*a, factor, word.clone()));
+                hits.push(Hit { article: *a, factor, met: word.clone(), title: *title });
             }
         }
         // Topic words the form starts with: each shorter start of the form, looked up.
@@ -192,20 +210,22 @@ impl Topics {
                 continue;
             }
             let start = &form[..end];
-            let at = self.words.partition_point(|(w, _)| w.as_str() < start);
-            for (word, a) in self.words[at..].iter().take_while(|(w, _)| w == start) {
-                hits.push((*a, factor, word.clone()));
+            let at = self.words.partition_point(|(w, _, _)| w.as_str() < start);
+            for (word, a, title) in self.words[at..].iter().take_while(|(w, _, _)| w == start) {
+                hits.push(Hit { article: *a, factor, met: word.clone(), title: *title });
             }
         }
     }
 
     /// Adds every article with a topic word whose start is one letter off `form`.
-    fn meet_fuzzy(&self, form: &str, hits: &mut Vec<(u32, f32, String)>) {
+    fn meet_fuzzy(&self, form: &str, hits: &mut Vec<Hit>) {
         let Some(first) = form.bytes().next() else { return };
-        let from = self.words.partition_point(|(w, _)| w.as_bytes().first() < Some(&first));
-        for (word, a) in self.words[from..].iter().take_while(|(w, _)| w.as_bytes().first() == Some(&first)) {
+        let from = self.words.partition_point(|(w, _, _)| w.as_bytes().first() < Some(&first));
+        let same_start =
+            self.words[from..].iter().take_while(|(w, _, _)| w.as_bytes().first() == Some(&first));
+        for (word, a, title) in same_start {
             if word.len() + 1 >= form.len() && word.len() >= 4 && one_off_a_start(form, word) {
-                hits.push((*a, TYPO, word.clone()));
+                hits.push(Hit { article: *a, factor: TYPO, met: word.clone(), title: *title });
             }
         }
     }
@@ -250,6 +270,16 @@ pub fn skeleton(word: &str) -> String {
     out
 }
 
+/// Whether the word `word` is said by `token` (both skeletons): the word starts with the
+/// token, or is it when the token is written `=word` or has three letters or fewer.
+pub fn says(word: &str, token: &str) -> bool {
+    match token.strip_prefix('=') {
+        Some(whole) => word == whole,
+        None if token.len() <= 3 => word == token,
+        None => word.starts_with(token),
+    }
+}
+
 /// Whether `form` is at most one letter (wrong, missing or extra) off some start of `word`.
 fn one_off_a_start(form: &str, word: &str) -> bool {
     let (f, w) = (form.as_bytes(), word.as_bytes());
@@ -264,24 +294,6 @@ fn one_off_a_start(form: &str, word: &str) -> bool {
         std::mem::swap(&mut prev, &mut row);
     }
     prev.into_iter().min().unwrap_or(usize::MAX) <= 1
-}
-
-/// Whether `parts` are said in `words` in order, each as the start of a word, with at most
-/// two words between.
-fn said_in_order(words: &[String], parts: &[String]) -> bool {
-    let Some((first, rest)) = parts.split_first() else { return false };
-    (0..words.len()).filter(|&i| words[i].starts_with(first.as_str())).any(|start| {
-        let mut at = start;
-        rest.iter().all(|p| {
-            match (at + 1..(at + 4).min(words.len())).find(|&j| words[j].starts_with(p.as_str())) {
-                Some(j) => {
-                    at = j;
-                    true
-                }
-                None => false,
-            }
-        })
-    })
 }
 
 #[cfg(test)]
