@@ -16,10 +16,35 @@ const DIR_MODE: u32 = 0o700;
 
 /// Makes the folder `dir` (and any missing parent) private to the user, unless it exists.
 pub(super) fn make_dir(dir: &Path) -> Result<(), Problem> {
+    make_private_dir(dir).map_err(|e| problem(e, dir, Problem::Write))
+}
+
+/// Makes the folder `dir` (and any missing parent) private to the user (0700), unless it
+/// exists: a folder the user made is left as it is.
+pub fn make_private_dir(dir: &Path) -> io::Result<()> {
     if dir.is_dir() {
         return Ok(());
     }
-    DirBuilder::new().recursive(true).mode(DIR_MODE).create(dir).map_err(|e| problem(e, dir, Problem::Write))
+    DirBuilder::new().recursive(true).mode(DIR_MODE).create(dir)
+}
+
+/// The most of a data file read: twice the store's limit, as its parser's budget allows.
+const MAX_READ: u64 = 2 * super::MAX_BYTES as u64;
+
+/// The bytes of the data file `path`, read as an article is
+/// ([`crate::regular_file::read`]): a FIFO, a device or a file past [`MAX_READ`] is an error
+/// that says so, at once.
+pub(super) fn read_data(path: &Path) -> io::Result<Vec<u8>> {
+    use crate::regular_file::{ReadError, read};
+    read(path, MAX_READ).map_err(|e| match e {
+        ReadError::Io(e) => e,
+        ReadError::NotAFile => {
+            io::Error::new(io::ErrorKind::InvalidInput, crate::strings::NOT_A_REGULAR_FILE.as_str())
+        }
+        ReadError::TooLarge { .. } => {
+            io::Error::new(io::ErrorKind::FileTooLarge, crate::strings::larger_than(MAX_READ))
+        }
+    })
 }
 
 /// The problem `e` met in the data folder `dir`: a file where a folder should be is said as

@@ -201,6 +201,7 @@ const CALLS: &[Call] = &[
     ("serve_cannot_open_log", || serve_cannot_open_log("x")),
     ("serve_cannot_listen", || serve_cannot_listen("127.0.0.1:22", "x")),
     ("store_newer", || store_newer("notes.yaml", 3)),
+    ("larger_than", || larger_than(128 << 20)),
     ("store_unreadable", || store_unreadable("notes.yaml", "x")),
     ("draft_unreadable", || draft_unreadable("draft.yaml", "x")),
     ("draft_not_moved", || draft_not_moved("draft.yaml", "x", "y")),
