@@ -121,6 +121,14 @@ pub fn write_atomic_using(path: &Path, write: impl FnOnce(&mut File) -> io::Resu
 /// Moves `path` aside to `<name>.corrupt-<time>` (with `-2`, `-3`… when that name is taken,
 /// so two broken files moved aside in the same second both stay), and says where.
 pub(super) fn move_aside(path: &Path) -> io::Result<PathBuf> {
+    move_aside_if(path, |_| true)
+}
+
+/// As [`move_aside`], only while the file at `path` (a link followed) is still the one
+/// `same` knows: one put in its place meanwhile (by another session) stays where it is, and
+/// the answer is an error.
+pub fn move_aside_if(path: &Path, same: impl Fn(&fs::Metadata) -> bool) -> io::Result<PathBuf> {
+    let changed = || io::Error::other(crate::strings::FILE_CHANGED.as_str());
     let dir = path.parent().unwrap_or(Path::new("."));
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let stamp = jiff::Timestamp::now().strftime("%Y%m%dT%H%M%SZ").to_string();
@@ -130,7 +138,9 @@ pub(super) fn move_aside(path: &Path) -> io::Result<PathBuf> {
         // A hard link is made only if the name is free, so no file is ever replaced.
         match fs::hard_link(path, &aside) {
             Ok(()) => {
-                if let Err(e) = fs::remove_file(path) {
+                let kept = fs::metadata(&aside).is_ok_and(|m| same(&m));
+                let removed = if kept { fs::remove_file(path) } else { Err(changed()) };
+                if let Err(e) = removed {
                     let _ = fs::remove_file(&aside);
                     return Err(e);
                 }
@@ -140,6 +150,9 @@ pub(super) fn move_aside(path: &Path) -> io::Result<PathBuf> {
             Err(e) if e.kind() == io::ErrorKind::NotFound => return Err(e),
             // A file system without hard links: rename, to a name that is free now.
             Err(_) if !exists(&aside) => {
+                if !fs::metadata(path).is_ok_and(|m| same(&m)) {
+                    return Err(changed());
+                }
                 fs::rename(path, &aside)?;
                 return Ok(aside);
             }

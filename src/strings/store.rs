@@ -22,6 +22,9 @@ pub fn larger_than(limit: u64) -> String {
         Lang::Da => format!("den er større end {mb} MB"),
     }
 }
+/// A broken file was not moved aside: another file took its place meanwhile.
+pub const FILE_CHANGED: Phrase =
+    Phrase::new("another file took its place meanwhile", "en anden fil har taget dens plads i mellemtiden");
 /// Every name to move a broken file to is taken.
 pub const NO_FREE_NAME: Phrase =
     Phrase::new("no free name to move it to", "intet ledigt navn at flytte den til");
