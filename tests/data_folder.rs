@@ -1,8 +1,8 @@
 //! The data folder as the user meets it through the real binary: a FIFO or a device where a
 //! file should be is said at once and never waited on, the folders artikel makes are
 //! private, a file that is not a ledger is never renamed, a damaged one moved aside fails a
-//! command that shows it, and a stale read-only `-shm` is made writable when it is the user's
-//! and said when it is not.
+//! command that shows it, a stale read-only `-shm` is made writable when it is the user's and
+//! said when it is not, and Ctrl-c quits the reader whatever the settings unbind.
 
 mod common;
 
@@ -195,5 +195,21 @@ fn the_reader_starts_with_fifos_as_notes_hint_and_draft_and_says_so() {
     s.wait_text("not a regular file");
     s.send("q");
     assert!(s.wait_exit(HANG).is_some(), "it quits");
+    assert!(s.left_alternate_screen());
+}
+
+#[test]
+fn the_reader_quits_with_ctrl_c_when_the_settings_unbind_quit_exit_and_close() {
+    let dir = tempfile::tempdir().expect("dir");
+    let settings = dir.path().join("settings.toml");
+    std::fs::write(&settings, "[keys]\nquit = []\nexit = []\nclose = []\n").expect("write");
+    let env = [("ARTIKEL_CONFIG", settings.to_str().expect("path"))];
+    let mut s = Session::start_with(&["open", "knaesmerter"], 100, 30, dir.path(), &env);
+    s.wait_text("Knæsmerter");
+    // q is unbound as asked: the key after it is still read, and opens the help.
+    s.send("q?");
+    s.wait_text(" Keys ");
+    s.send("\x03");
+    assert!(s.wait_exit(HANG).is_some(), "Ctrl-c quits, even from the help");
     assert!(s.left_alternate_screen());
 }

@@ -239,6 +239,7 @@ const CALLS: &[Call] = &[
     ("unknown_action", || unknown_action("/s.toml", 2, "fly")),
     ("unknown_key", || unknown_key("/s.toml", 2, "quit", "Hyper-q")),
     ("key_twice", || key_twice("/s.toml", 2, "x", "quit", "help")),
+    ("exit_key_stays", || exit_key_stays("/s.toml", 2, "exit")),
     ("settings_problems", || settings_problems(2)),
     ("unknown_theme", || unknown_theme("pink")),
     ("reloaded", || reloaded("x.md")),
