@@ -18,6 +18,7 @@ pub mod layout;
 pub mod ledger;
 pub mod library;
 pub mod pieces;
+pub mod regular_file;
 pub mod sanitize;
 pub mod screen;
 pub mod search;

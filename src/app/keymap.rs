@@ -18,6 +18,10 @@ pub struct Key {
     ctrl: bool,
 }
 
+/// The key that quits at once whatever the settings say: a settings file may give the
+/// reader's other keys away, never this one, so the reader can always be left.
+pub const EXIT_KEY: Key = ctrl('c');
+
 const fn key(c: char) -> Key {
     Key { code: KeyCode::Char(c), ctrl: false }
 }

@@ -2,7 +2,9 @@
 
 use super::{Cli, Command, Failure, NotesAction, ReportFormat, ReviewAction, print::write_out};
 use crate::document::Document;
-use crate::ledger::{self, ArticleState, Comment, Decision, Ledger, Options, Verdict, Write, report, short};
+use crate::ledger::{
+    self, ArticleState, Comment, Decision, Ledger, Opened, Options, Verdict, Write, report, short,
+};
 use crate::library::{Article, Library};
 use crate::sanitize::visible;
 use crate::strings as s;
@@ -19,23 +21,38 @@ pub fn options(cli: &Cli, data: &Path) -> Options {
     Options { create_dirs, import: Some(data.join("notes.yaml")), ..Options::new(path) }
 }
 
-/// Opens the ledger, saying on stderr what the user should know about it.
-fn open(cli: &Cli) -> Result<Ledger, Failure> {
-    let disk = super::store_disk(cli)?;
-    let ledger = Ledger::open(&options(cli, disk.dir()));
-    if let Some(message) = &ledger.message {
-        super::print::warn(&format!("artikel: {}", visible(message)));
-    }
-    Ok(ledger)
-}
-
 fn fail(e: impl std::fmt::Display) -> Failure {
     (1, format!("artikel: {}", visible(&e.to_string())))
 }
 
 /// Runs `notes …` or `review …`.
 pub fn run(cli: &Cli, library: &Library) -> Result<i32, Failure> {
-    let mut ledger = open(cli)?;
+    let disk = super::store_disk(cli)?;
+    run_on(cli, library, Ledger::open(&options(cli, disk.dir())))
+}
+
+/// Whether `command` only shows what the ledger holds.
+fn shows(command: &Option<Command>) -> bool {
+    match command {
+        Some(Command::Review { action }) => {
+            !matches!(action, ReviewAction::Approve { .. } | ReviewAction::RequestChanges { .. })
+        }
+        Some(Command::Notes { action, .. }) => matches!(action, None | Some(NotesAction::Export { .. })),
+        _ => false,
+    }
+}
+
+/// Runs the command on `ledger`, after saying on stderr what the user should know about how
+/// it opened. A command that shows the ledger fails when the file's records are not what the
+/// ledger holds (it could not be opened, or a damaged one was moved aside): an empty answer
+/// would be untrue.
+fn run_on(cli: &Cli, library: &Library, mut ledger: Ledger) -> Result<i32, Failure> {
+    if let Some(message) = &ledger.message {
+        if shows(&cli.command) && ledger.opened() != Opened::AsFound {
+            return Err(fail(message));
+        }
+        super::print::warn(&format!("artikel: {}", visible(message)));
+    }
     match &cli.command {
         Some(Command::Review { action }) => match action {
             ReviewAction::Status { slug, json } => status(library, &ledger, slug.as_deref(), *json),
@@ -400,4 +417,34 @@ fn export(library: &Library, ledger: &Ledger, format: ReportFormat) -> Result<i3
     };
     write_out(&visible(&text))?;
     Ok(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::Parser;
+
+    #[test]
+    fn every_command_on_a_full_disk_says_the_disk_is_full_and_fails() {
+        crate::strings::set_lang(crate::strings::Lang::En);
+        let dir = tempfile::tempdir().expect("dir");
+        let library = Library::bundled();
+        let commands: &[&[&str]] = &[
+            &["review", "status"],
+            &["review", "log"],
+            &["notes"],
+            &["notes", "export"],
+            &["review", "approve", "knaesmerter"],
+            &["notes", "add", "knaesmerter", "-m", "hej"],
+        ];
+        for args in commands {
+            let cli = Cli::parse_from(["artikel"].iter().chain(args.iter()));
+            // The ledger may not grow past its first page: making its schema finds no room.
+            let full = Options { max_pages: Some(1), ..options(&cli, dir.path()) };
+            let (code, message) = run_on(&cli, &library, Ledger::open(&full)).expect_err("failed");
+            assert_eq!(code, 1, "{args:?}");
+            assert!(message.contains("cannot be opened: the disk is full"), "{args:?}: {message}");
+            assert!(!message.contains("read-only"), "{args:?}: {message}");
+        }
+    }
 }

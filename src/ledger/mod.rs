@@ -3,12 +3,15 @@
 //! append-only audit log — one SQLite file (WAL) that a team on one host shares.
 //!
 //! Opening never fails: a ledger that cannot be written (read-only, a missing folder, a newer
-//! schema) opens read-only with a message; a corrupt file is moved aside and said. A write
+//! schema) opens read-only with a message; a damaged database is moved aside and said; one
+//! that cannot be opened at all (a full disk, a file that is not a ledger, a FIFO) leaves an
+//! empty read-only ledger in memory standing in for it, and says why. A write
 //! that cannot be made (read-only, a full disk, a lock held past the busy timeout) stays
 //! queued in memory, is reported as not saved, and goes in with the next write that can be.
 
 mod desk;
 mod diff;
+mod file;
 mod import;
 mod link;
 mod open;
@@ -37,6 +40,18 @@ pub struct Ledger {
     /// What the user should be told about how it opened (moved aside, read-only, imported).
     pub message: Option<String>,
     pending: Vec<Write>,
+    opened: Opened,
+}
+
+/// What an open ledger holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Opened {
+    /// The file as it was found.
+    AsFound,
+    /// A new file: the one found was a damaged database, moved aside.
+    Anew,
+    /// Nothing: the file could not be opened, and an empty ledger in memory stands in for it.
+    StandIn,
 }
 
 impl std::fmt::Debug for Ledger {
@@ -176,12 +191,21 @@ impl LedgerError {
     }
 }
 
+/// Whether SQLite's error `e` means the disk is full: a write found no room, or the
+/// shared-memory file SQLite reads a WAL ledger through could not grow.
+fn disk_full(e: &rusqlite::Error) -> bool {
+    e.sqlite_error_code() == Some(rusqlite::ErrorCode::DiskFull)
+        || e.sqlite_extended_error_code() == Some(rusqlite::ffi::SQLITE_IOERR_SHMSIZE)
+}
+
 impl From<rusqlite::Error> for LedgerError {
     fn from(e: rusqlite::Error) -> LedgerError {
         use rusqlite::ErrorCode as C;
+        if disk_full(&e) {
+            return LedgerError::Full;
+        }
         match e.sqlite_error_code() {
             Some(C::DatabaseBusy | C::DatabaseLocked) => LedgerError::Busy,
-            Some(C::DiskFull) => LedgerError::Full,
             Some(C::ReadOnly) => LedgerError::ReadOnly(crate::strings::LEDGER_READ_ONLY_FILE.into()),
             _ => LedgerError::Other(e.to_string()),
         }
@@ -197,6 +221,11 @@ impl Ledger {
     /// Whether writes are refused here (they stay queued).
     pub fn read_only(&self) -> bool {
         self.read_only
+    }
+
+    /// What it holds: the file found, a new one, or nothing of a file.
+    pub fn opened(&self) -> Opened {
+        self.opened
     }
 
     /// The writes not saved yet.

@@ -1,7 +1,9 @@
 //! Opening a ledger: the file created private, WAL and durable commits, the schema migrated
-//! (or a newer one left alone, read-only), a corrupt file moved aside, `notes.yaml` imported.
+//! (or a newer one left alone, read-only), a damaged database moved aside (a file that is not
+//! a ledger left alone), `notes.yaml` imported.
 
-use super::{Ledger, LedgerError};
+use super::file::{self, Found};
+use super::{Ledger, LedgerError, Opened};
 use crate::strings as s;
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 use std::fs;
@@ -53,6 +55,10 @@ pub struct Options {
     pub user: String,
     /// How long to wait for another session's write before giving up.
     pub busy_timeout: Duration,
+    /// The most pages the database may grow to, as if the disk were full there (for tests of
+    /// a full disk; `None`: as many as the disk holds).
+    #[doc(hidden)]
+    pub max_pages: Option<u32>,
 }
 
 impl Options {
@@ -64,6 +70,7 @@ impl Options {
             import: None,
             user: crate::store::user(),
             busy_timeout: Duration::from_secs(5),
+            max_pages: None,
         }
     }
 }
@@ -71,56 +78,74 @@ impl Options {
 impl Ledger {
     /// Opens the ledger `options` names. Never fails: see the module's documentation.
     pub fn open(options: &Options) -> Ledger {
-        let path = options.path.clone();
+        let path = &options.path;
         let mut ledger = match try_open_patiently(options) {
             Ok(ledger) => ledger,
-            Err(Problem::Corrupt(why)) => match move_aside(&path) {
-                Ok(aside) => {
-                    let mut ledger =
-                        try_open_patiently(options).unwrap_or_else(|p| memory(&path, &p.to_string()));
-                    ledger.message = Some(s::ledger_moved_aside(&path, &why, &aside));
-                    ledger
-                }
-                Err(e) => memory(&path, &format!("{why}; {e}")),
+            // Only a damaged database is moved aside; any other file is not a ledger at all
+            // (a YAML file named by mistake, say) and is left as it is.
+            Err(Problem::Corrupt(why)) => match file::damaged(path) {
+                Some(id) => match file::move_aside(path, id) {
+                    Ok(aside) => match try_open_patiently(options) {
+                        Ok(mut ledger) => {
+                            ledger.message = Some(s::ledger_moved_aside(path, &why, &aside));
+                            ledger.opened = Opened::Anew;
+                            ledger
+                        }
+                        Err(p) => stand_in(path, p),
+                    },
+                    // Another session put a new ledger in its place meanwhile: that one.
+                    Err(e) => try_open_patiently(options)
+                        .unwrap_or_else(|_| stand_in(path, Problem::Unusable(format!("{why}; {e}")))),
+                },
+                None => stand_in(path, Problem::NotALedger),
             },
-            Err(problem) => memory(&path, &problem.to_string()),
+            Err(problem) => stand_in(path, problem),
         };
         if !ledger.read_only
             && let Some(notes) = &options.import
         {
             match ledger.import(notes, &options.user) {
-                Ok(Some(n)) if n > 0 => ledger.message = Some(s::ledger_imported(n, notes)),
+                Ok(Some(n)) if n > 0 => ledger.say(s::ledger_imported(n, notes)),
                 // Nothing came in (it was all there): nothing to say.
                 Ok(_) => {}
-                Err(e) => ledger.message = Some(e.to_string()),
+                Err(e) => ledger.say(e.to_string()),
             }
         }
         ledger
+    }
+
+    /// Adds `message` to what the user is told about how the ledger opened.
+    fn say(&mut self, message: String) {
+        self.message = Some(match self.message.take() {
+            Some(before) => format!("{before}; {message}"),
+            None => message,
+        });
     }
 }
 
 /// Why a ledger could not be opened for use.
 enum Problem {
-    /// The file is not a database, or a damaged one.
+    /// SQLite cannot read the file: a damaged database, or not one at all.
     Corrupt(String),
     /// Another session held the file at a moment SQLite does not wait through (turning a
     /// new file to WAL, say): worth trying again.
     Busy(String),
+    /// The disk is full: a new ledger cannot be made, nor the files SQLite reads through.
+    Full,
+    /// This file (the ledger or a side file) is a FIFO, a device or a socket.
+    NotAFile(PathBuf),
+    /// The file is a database of something else, or not a database at all.
+    NotALedger,
     /// Anything else: it cannot be used at all.
     Unusable(String),
-}
-
-impl std::fmt::Display for Problem {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Problem::Corrupt(why) | Problem::Busy(why) | Problem::Unusable(why) => f.write_str(why),
-        }
-    }
 }
 
 impl From<rusqlite::Error> for Problem {
     fn from(e: rusqlite::Error) -> Problem {
         use rusqlite::ErrorCode as C;
+        if super::disk_full(&e) {
+            return Problem::Full;
+        }
         match e.sqlite_error_code() {
             Some(C::NotADatabase | C::DatabaseCorrupt) => Problem::Corrupt(e.to_string()),
             Some(C::DatabaseBusy | C::DatabaseLocked) => Problem::Busy(e.to_string()),
@@ -131,7 +156,10 @@ impl From<rusqlite::Error> for Problem {
 
 impl From<io::Error> for Problem {
     fn from(e: io::Error) -> Problem {
-        Problem::Unusable(e.to_string())
+        match e.kind() {
+            io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded => Problem::Full,
+            _ => Problem::Unusable(e.to_string()),
+        }
     }
 }
 
@@ -155,14 +183,27 @@ fn try_open(options: &Options) -> Result<Ledger, Problem> {
     if options.create_dirs
         && let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
     {
-        fs::create_dir_all(dir)?;
+        crate::store::make_private_dir(dir)?;
     }
     create_private(path)?;
+    let side_read_only = match file::look(path) {
+        Found::Fine => None,
+        Found::NotAFile(file) => return Err(Problem::NotAFile(file)),
+        Found::SideReadOnly(side) => Some(side),
+    };
     let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let mut conn = Connection::open_with_flags(path, flags)?;
     conn.busy_timeout(options.busy_timeout)?;
+    if let Some(pages) = options.max_pages {
+        conn.pragma_update(None, "max_page_count", pages)?;
+    }
     let mut read_only = conn.is_readonly("main").unwrap_or(true);
     let mut message = read_only.then(|| s::ledger_read_only(path, &s::LEDGER_READ_ONLY_FILE));
+    if let Some(side) = side_read_only.filter(|_| !read_only) {
+        read_only = true;
+        message = Some(s::ledger_read_only(path, &s::side_file_read_only(&side)));
+        conn.execute_batch("PRAGMA query_only = ON")?;
+    }
     let found: i64 = match conn.query_row("PRAGMA user_version", [], |r| r.get(0)) {
         Ok(v) => v,
         // A WAL ledger in a folder this user cannot write: SQLite cannot make the shared-memory
@@ -176,8 +217,17 @@ fn try_open(options: &Options) -> Result<Ledger, Problem> {
         }
         Err(e) => return Err(e.into()),
     };
-    // Reading the schema proves the file is a database; a damaged one fails here.
-    conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get::<_, i64>(0))?;
+    // Reading the schema proves the file is a database; a damaged one fails here. One with
+    // tables but no schema version is another program's: not a ledger, and never changed.
+    // (Both are read at one moment: another session may be making a new ledger's schema.)
+    let (version, tables): (i64, i64) = conn.query_row(
+        "SELECT (SELECT user_version FROM pragma_user_version), (SELECT count(*) FROM sqlite_master)",
+        [],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    if version == 0 && tables > 0 {
+        return Err(Problem::NotALedger);
+    }
     if found > SCHEMA {
         read_only = true;
         message = Some(s::ledger_read_only(path, &s::ledger_newer(found, SCHEMA)));
@@ -197,7 +247,7 @@ fn try_open(options: &Options) -> Result<Ledger, Problem> {
     } else if found < SCHEMA {
         return Err(Problem::Unusable(s::ledger_read_only(path, &s::LEDGER_READ_ONLY_FILE)));
     }
-    Ok(Ledger { conn, path: path.clone(), read_only, message, pending: Vec::new() })
+    Ok(Ledger { conn, path: path.clone(), read_only, message, pending: Vec::new(), opened: Opened::AsFound })
 }
 
 /// `file:PATH?immutable=1`, the path percent-encoded where a URI needs it.
@@ -244,23 +294,17 @@ fn migrate(conn: &Connection, found: i64) -> Result<(), Problem> {
     Ok(())
 }
 
-/// Moves a corrupt ledger (and its `-wal` and `-shm`) to `<name>.corrupt-<time>`.
-fn move_aside(path: &Path) -> io::Result<PathBuf> {
-    let stamp = jiff::Timestamp::now().as_second();
-    let aside = PathBuf::from(format!("{}.corrupt-{stamp}", path.display()));
-    fs::rename(path, &aside)?;
-    for tail in ["-wal", "-shm"] {
-        let side = PathBuf::from(format!("{}{tail}", path.display()));
-        if side.exists() {
-            let _ = fs::rename(&side, format!("{}{tail}", aside.display()));
+/// A ledger in memory, read-only, standing in for the file `path` that could not be opened
+/// for `problem` (said in its message). Writes stay queued in it.
+fn stand_in(path: &Path, problem: Problem) -> Ledger {
+    let message = match problem {
+        Problem::Full => s::ledger_cannot_open(path, &s::LEDGER_FULL),
+        Problem::NotAFile(file) => s::ledger_cannot_open(path, &s::not_a_regular_file(&file)),
+        Problem::NotALedger => s::ledger_cannot_open(path, &s::NOT_A_LEDGER),
+        Problem::Corrupt(why) | Problem::Busy(why) | Problem::Unusable(why) => {
+            s::ledger_read_only(path, &why)
         }
-    }
-    Ok(aside)
-}
-
-/// A ledger in memory, read-only: what the reader uses when the file cannot be opened.
-/// Writes stay queued in it.
-fn memory(path: &Path, why: &str) -> Ledger {
+    };
     let conn = Connection::open_in_memory().unwrap_or_else(|_| {
         // Opening an in-memory database fails only when memory is exhausted.
         std::process::abort()
@@ -270,8 +314,9 @@ fn memory(path: &Path, why: &str) -> Ledger {
         conn,
         path: path.to_path_buf(),
         read_only: true,
-        message: Some(s::ledger_read_only(path, why)),
+        message: Some(message),
         pending: Vec::new(),
+        opened: Opened::StandIn,
     }
 }
 

@@ -153,22 +153,30 @@ fn a_new_ledger_is_private_and_a_shared_one_keeps_its_mode() {
     assert_eq!(mode("team.db-wal"), 0o660);
 }
 
+/// A damaged database: SQLite's header, then bytes that are no page size nor pages.
+fn damaged() -> Vec<u8> {
+    let mut bytes = b"SQLite format 3\0".to_vec();
+    bytes.resize(8192, b'x');
+    bytes
+}
+
 #[test]
-fn a_corrupt_ledger_is_moved_aside_and_said() {
+fn a_damaged_ledger_is_moved_aside_and_said() {
     let dir = tempfile::tempdir().expect("dir");
     let path = dir.path().join("review.db");
-    std::fs::write(&path, vec![b'x'; 8192]).expect("junk");
+    std::fs::write(&path, damaged()).expect("junk");
     let l = Ledger::open(&Options::new(&path));
     assert!(!l.read_only());
+    assert_eq!(l.opened(), Opened::Anew);
     let message = l.message.clone().unwrap_or_default();
-    assert!(message.contains("was moved to"), "{message}");
+    assert!(message.contains("is a damaged database") && message.contains("was moved to"), "{message}");
     let aside: Vec<_> = std::fs::read_dir(dir.path())
         .expect("dir")
         .filter_map(|e| e.ok())
         .filter(|e| e.file_name().to_string_lossy().starts_with("review.db.corrupt-"))
         .collect();
     assert_eq!(aside.len(), 1);
-    assert_eq!(std::fs::read(aside[0].path()).expect("kept"), vec![b'x'; 8192], "the old file is kept whole");
+    assert_eq!(std::fs::read(aside[0].path()).expect("kept"), damaged(), "the old file is kept whole");
 }
 
 #[test]
@@ -382,3 +390,5 @@ fn sessions_opening_a_new_ledger_at_the_same_moment_can_all_write() {
         }
     }
 }
+
+mod files;

@@ -54,7 +54,8 @@ impl Library {
             lib.warnings.extend(loaded.warnings);
             lib.hidden.extend(loaded.hidden);
             let path = dir.join(SYNONYMS);
-            if let Ok(bytes) = std::fs::read(&path) {
+            // Read as an article is: a FIFO or a device there is skipped, not waited on.
+            if let Ok(bytes) = crate::regular_file::read(&path, warning::MAX_ARTICLE_BYTES) {
                 lib.add_synonyms(&path.display().to_string(), &String::from_utf8_lossy(&bytes));
             }
             let path = dir.join(SIGNS);

@@ -3,7 +3,6 @@
 use super::article::{Article, Source};
 use super::warning::{MAX_ARTICLE_BYTES, Warning, WarningKind};
 use std::collections::{HashMap, HashSet};
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 /// What one folder tree held.
@@ -98,31 +97,16 @@ fn read_all(files: &[PathBuf]) -> Vec<(Option<Article>, Vec<Warning>)> {
         .collect()
 }
 
-/// The bytes of the regular file at `path`, at most [`MAX_ARTICLE_BYTES`] of them. Opening
-/// never blocks (a FIFO put in place of a file after the walk is refused, not waited on), and
-/// a device that never ends (`/dev/zero`) is refused before a byte is read.
+/// The bytes of the regular file at `path`, at most [`MAX_ARTICLE_BYTES`] of them, read as
+/// [`crate::regular_file::read`] reads: a FIFO put in place of a file after the walk is
+/// refused, not waited on, and a device that never ends (`/dev/zero`) before a byte is read.
 pub fn read_article_file(path: &Path) -> Result<Vec<u8>, WarningKind> {
-    use std::os::unix::fs::OpenOptionsExt;
-    let cannot_read = |e: std::io::Error| WarningKind::CannotRead { reason: e.to_string() };
-    let mut file = std::fs::OpenOptions::new()
-        .read(true)
-        .custom_flags(libc::O_NONBLOCK)
-        .open(path)
-        .map_err(cannot_read)?;
-    let meta = file.metadata().map_err(cannot_read)?;
-    if !meta.is_file() {
-        return Err(WarningKind::NotAFile);
-    }
-    if meta.len() > MAX_ARTICLE_BYTES {
-        return Err(WarningKind::TooLarge { bytes: meta.len() });
-    }
-    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
-    // One byte more than the limit tells a file that grew since it was measured.
-    (&mut file).take(MAX_ARTICLE_BYTES + 1).read_to_end(&mut bytes).map_err(cannot_read)?;
-    if bytes.len() as u64 > MAX_ARTICLE_BYTES {
-        return Err(WarningKind::TooLarge { bytes: bytes.len() as u64 });
-    }
-    Ok(bytes)
+    use crate::regular_file::{ReadError, read};
+    read(path, MAX_ARTICLE_BYTES).map_err(|e| match e {
+        ReadError::Io(e) => WarningKind::CannotRead { reason: e.to_string() },
+        ReadError::NotAFile => WarningKind::NotAFile,
+        ReadError::TooLarge { bytes } => WarningKind::TooLarge { bytes },
+    })
 }
 
 #[derive(Default)]

@@ -2,7 +2,8 @@
 //! only that setting (its default is used and a warning says where and why).
 
 use super::{READING_WIDTHS, SIDEBAR_COLUMNS, SIDEBAR_SHARES, STALE_MONTHS, Settings, SidebarWidth, Source};
-use crate::app::keymap::{Key, Keymap, action_name, action_named};
+use crate::app::Action;
+use crate::app::keymap::{EXIT_KEY, Key, Keymap, action_name, action_named};
 use crate::strings::{self, Lang, wanted};
 use crate::ui::theme::Theme;
 use toml::Spanned;
@@ -127,6 +128,10 @@ fn read_keys(settings: &mut Settings, r: &mut Reader, table: &DeTable) {
                 r.warnings.push(strings::unknown_key(r.shown, line, &name, &shown));
                 continue 'actions;
             };
+            if k == EXIT_KEY && action != Action::Exit {
+                r.warnings.push(strings::exit_key_stays(r.shown, line, &name));
+                continue;
+            }
             if let Some((earlier, _)) = settings.keys.iter().find(|(_, s)| s.value.contains(&k)) {
                 let earlier = action_name(*earlier);
                 r.warnings.push(strings::key_twice(r.shown, line, &k.name(), &earlier, &name));
@@ -135,6 +140,9 @@ fn read_keys(settings: &mut Settings, r: &mut Reader, table: &DeTable) {
             if !keys.contains(&k) {
                 keys.push(k);
             }
+        }
+        if action == Action::Exit && !keys.contains(&EXIT_KEY) {
+            r.warnings.push(strings::exit_key_stays(r.shown, line, &name));
         }
         settings.keys.push((action, super::Setting { value: keys, from: Source::File(line) }));
     }

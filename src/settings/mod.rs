@@ -8,6 +8,7 @@ pub use file::{KNOWN, key_list, quote};
 
 use crate::app::Action;
 use crate::app::keymap::{Key, Keymap};
+use crate::regular_file::ReadError;
 use crate::strings::Lang;
 use crate::ui::theme::Theme;
 use std::path::{Path, PathBuf};
@@ -130,6 +131,9 @@ impl Default for Settings {
 /// The name of the settings file in the config folder.
 pub const FILE_NAME: &str = "settings.toml";
 
+/// The largest settings file read (a few lines are all it needs).
+const MAX_FILE_BYTES: u64 = 1 << 20;
+
 /// Where the settings file lives: `ARTIKEL_CONFIG` (unless empty), else `settings.toml` in
 /// the platform's config folder (`~/.config/artikel` on Linux). `None` when neither exists.
 pub fn path() -> Option<(PathBuf, Source)> {
@@ -155,13 +159,14 @@ impl Settings {
     /// every setting the file gets wrong (each said in [`Settings::warnings`]).
     pub fn read(path: &Path) -> Settings {
         let shown = crate::sanitize::visible(&path.display().to_string()).into_owned();
-        // Only a file is read: a FIFO or a device there would never end.
-        let not_a_file = std::fs::metadata(path).is_ok_and(|m| !m.is_file());
-        let read = if not_a_file {
-            Err(std::io::Error::other(crate::strings::NOT_A_FILE.as_str()))
-        } else {
-            std::fs::read(path)
-        };
+        // Only a file is read, and not waited on: a FIFO or a device there would never end.
+        let read = crate::regular_file::read(path, MAX_FILE_BYTES).map_err(|e| match e {
+            ReadError::Io(e) if e.kind() != std::io::ErrorKind::IsADirectory => e,
+            ReadError::Io(_) | ReadError::NotAFile => {
+                std::io::Error::other(crate::strings::NOT_A_FILE.as_str())
+            }
+            ReadError::TooLarge { .. } => std::io::Error::other(crate::strings::larger_than(MAX_FILE_BYTES)),
+        });
         let mut settings = match read {
             Ok(bytes) => {
                 let text = String::from_utf8_lossy(&bytes);

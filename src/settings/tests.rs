@@ -120,6 +120,24 @@ fn a_key_taken_from_another_action_leaves_it() {
 }
 
 #[test]
+fn a_file_that_unbinds_quit_exit_and_close_still_leaves_ctrl_c_to_quit() {
+    let s = parse("[keys]\nquit = []\nexit = []\nclose = []\npalette = [\"ctrl-c\", \"ctrl-k\"]\n");
+    assert_eq!(
+        s.warnings,
+        [
+            "settings.toml, line 3: Ctrl-c always quits at once, so it stays bound to exit whatever keys.exit says.",
+            "settings.toml, line 5: Ctrl-c always quits at once, so it stays bound to exit whatever keys.palette says."
+        ]
+    );
+    let map = s.keymap();
+    let press = |code, m| map.action_for(KeyEvent::new(code, m), Mode::Normal);
+    assert_eq!(press(KeyCode::Char('c'), KeyModifiers::CONTROL), Some(crate::app::Action::Exit));
+    assert_eq!(press(KeyCode::Char('k'), KeyModifiers::CONTROL), Some(crate::app::Action::Palette));
+    assert_eq!(press(KeyCode::Char('q'), KeyModifiers::NONE), None, "q is unbound as asked");
+    assert_eq!(press(KeyCode::Esc, KeyModifiers::NONE), None, "and Esc");
+}
+
+#[test]
 fn nothing_in_a_file_panics() {
     for text in [
         "\u{0}",

@@ -2,9 +2,8 @@
 //! reads back.
 
 use super::error::{ErrorKind, Problem, StoreError};
-use super::files::{lock, move_aside, problem, write_atomic_using};
+use super::files::{lock, move_aside, problem, read_data, write_atomic_using};
 use super::{Change, Store, VERSION};
-use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -138,7 +137,7 @@ impl Disk {
 
     fn read(&self) -> Result<Read, StoreError> {
         let path = self.path();
-        let bytes = match fs::read(&path) {
+        let bytes = match read_data(&path) {
             Ok(bytes) => bytes,
             Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Read::Missing),
             Err(e) => return Err(StoreError::new(problem(e, &self.dir, Problem::Unreadable), path)),

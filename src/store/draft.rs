@@ -39,7 +39,7 @@ impl Draft {
     /// (`draft.yaml.corrupt-<time>`) and said, so it is not lost by the next save.
     pub fn find(dir: &Path) -> Result<Option<Draft>, StoreError> {
         let path = Draft::path(dir);
-        let text = match std::fs::read(&path) {
+        let text = match super::files::read_data(&path) {
             Ok(bytes) => bytes,
             Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
             Err(e) => return Err(StoreError::draft(problem(e, dir, Problem::Unreadable), path)),

@@ -16,10 +16,35 @@ const DIR_MODE: u32 = 0o700;
 
 /// Makes the folder `dir` (and any missing parent) private to the user, unless it exists.
 pub(super) fn make_dir(dir: &Path) -> Result<(), Problem> {
+    make_private_dir(dir).map_err(|e| problem(e, dir, Problem::Write))
+}
+
+/// Makes the folder `dir` (and any missing parent) private to the user (0700), unless it
+/// exists: a folder the user made is left as it is.
+pub fn make_private_dir(dir: &Path) -> io::Result<()> {
     if dir.is_dir() {
         return Ok(());
     }
-    DirBuilder::new().recursive(true).mode(DIR_MODE).create(dir).map_err(|e| problem(e, dir, Problem::Write))
+    DirBuilder::new().recursive(true).mode(DIR_MODE).create(dir)
+}
+
+/// The most of a data file read: twice the store's limit, as its parser's budget allows.
+const MAX_READ: u64 = 2 * super::MAX_BYTES as u64;
+
+/// The bytes of the data file `path`, read as an article is
+/// ([`crate::regular_file::read`]): a FIFO, a device or a file past [`MAX_READ`] is an error
+/// that says so, at once.
+pub(super) fn read_data(path: &Path) -> io::Result<Vec<u8>> {
+    use crate::regular_file::{ReadError, read};
+    read(path, MAX_READ).map_err(|e| match e {
+        ReadError::Io(e) => e,
+        ReadError::NotAFile => {
+            io::Error::new(io::ErrorKind::InvalidInput, crate::strings::NOT_A_REGULAR_FILE.as_str())
+        }
+        ReadError::TooLarge { .. } => {
+            io::Error::new(io::ErrorKind::FileTooLarge, crate::strings::larger_than(MAX_READ))
+        }
+    })
 }
 
 /// The problem `e` met in the data folder `dir`: a file where a folder should be is said as
@@ -96,6 +121,14 @@ pub fn write_atomic_using(path: &Path, write: impl FnOnce(&mut File) -> io::Resu
 /// Moves `path` aside to `<name>.corrupt-<time>` (with `-2`, `-3`… when that name is taken,
 /// so two broken files moved aside in the same second both stay), and says where.
 pub(super) fn move_aside(path: &Path) -> io::Result<PathBuf> {
+    move_aside_if(path, |_| true)
+}
+
+/// As [`move_aside`], only while the file at `path` (a link followed) is still the one
+/// `same` knows: one put in its place meanwhile (by another session) stays where it is, and
+/// the answer is an error.
+pub fn move_aside_if(path: &Path, same: impl Fn(&fs::Metadata) -> bool) -> io::Result<PathBuf> {
+    let changed = || io::Error::other(crate::strings::FILE_CHANGED.as_str());
     let dir = path.parent().unwrap_or(Path::new("."));
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let stamp = jiff::Timestamp::now().strftime("%Y%m%dT%H%M%SZ").to_string();
@@ -105,7 +138,9 @@ pub(super) fn move_aside(path: &Path) -> io::Result<PathBuf> {
         // A hard link is made only if the name is free, so no file is ever replaced.
         match fs::hard_link(path, &aside) {
             Ok(()) => {
-                if let Err(e) = fs::remove_file(path) {
+                let kept = fs::metadata(&aside).is_ok_and(|m| same(&m));
+                let removed = if kept { fs::remove_file(path) } else { Err(changed()) };
+                if let Err(e) = removed {
                     let _ = fs::remove_file(&aside);
                     return Err(e);
                 }
@@ -115,6 +150,9 @@ pub(super) fn move_aside(path: &Path) -> io::Result<PathBuf> {
             Err(e) if e.kind() == io::ErrorKind::NotFound => return Err(e),
             // A file system without hard links: rename, to a name that is free now.
             Err(_) if !exists(&aside) => {
+                if !fs::metadata(path).is_ok_and(|m| same(&m)) {
+                    return Err(changed());
+                }
                 fs::rename(path, &aside)?;
                 return Ok(aside);
             }

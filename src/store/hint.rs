@@ -2,7 +2,7 @@
 //! (`hint.yaml`), so it never touches them. Reading it never fails (no file, or one that
 //! cannot be read, means the hint shows); writing it is atomic and private.
 
-use super::files::{make_dir, write_atomic_using};
+use super::files::{make_dir, read_data, write_atomic_using};
 use serde::{Deserialize, Serialize};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -21,7 +21,7 @@ pub fn hint_path(dir: &Path) -> PathBuf {
 
 /// Whether the user dismissed the first-run hint in data folder `dir`.
 pub fn hint_dismissed(dir: &Path) -> bool {
-    std::fs::read(hint_path(dir))
+    read_data(&hint_path(dir))
         .ok()
         .and_then(|bytes| super::disk::parse::<Hint>(&bytes).ok())
         .is_some_and(|h| h.dismissed)

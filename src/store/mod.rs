@@ -18,7 +18,7 @@ mod hint;
 pub use disk::{Disk, Loaded, MAX_BYTES, MAX_ENTRIES};
 pub use draft::Draft;
 pub use error::{ErrorKind, Problem, StoreError};
-pub use files::write_atomic_using;
+pub use files::{make_private_dir, move_aside_if, write_atomic_using};
 pub use hint::{dismiss_hint, hint_dismissed, hint_path};
 
 use serde::{Deserialize, Serialize};

@@ -4,6 +4,7 @@ use super::*;
 use std::io::Write;
 
 mod guarantees;
+mod special_files;
 
 fn note(id: &str, slug: &str, heading: &str, position: usize, text: &str) -> Note {
     Note {

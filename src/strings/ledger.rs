@@ -46,15 +46,54 @@ pub fn ledger_newer(found: i64, known: i64) -> String {
     }
 }
 
-/// A corrupt ledger was moved aside.
+/// A damaged ledger was moved aside.
 pub fn ledger_moved_aside(path: &std::path::Path, why: &str, aside: &std::path::Path) -> String {
     let (path, aside) = (path.display(), aside.display());
     match lang() {
         Lang::En => format!(
-            "The review ledger {path} could not be read ({why}); it was moved to {aside} and a new one started"
+            "The review ledger {path} is a damaged database ({why}); it was moved to {aside} and a new one started"
         ),
         Lang::Da => format!(
-            "Gennemgangsprotokollen {path} kunne ikke læses ({why}); den er flyttet til {aside}, og en ny er startet"
+            "Gennemgangsprotokollen {path} er en beskadiget database ({why}); den er flyttet til {aside}, og en ny er startet"
+        ),
+    }
+}
+
+/// The ledger cannot be opened at all: nothing of it can be shown, and nothing saved.
+pub fn ledger_cannot_open(path: &std::path::Path, why: &str) -> String {
+    let path = path.display();
+    match lang() {
+        Lang::En => format!("The review ledger {path} cannot be opened: {why}"),
+        Lang::Da => format!("Gennemgangsprotokollen {path} kan ikke åbnes: {why}"),
+    }
+}
+
+/// Why a file is not opened as a ledger: it is not one (and it is left as it is).
+pub const NOT_A_LEDGER: Phrase = Phrase::new(
+    "it is not a review ledger (an SQLite database artikel made), so it was left as it is",
+    "det er ikke en gennemgangsprotokol (en SQLite-database, som artikel har lavet), så den er ladt urørt",
+);
+
+/// A file of the ledger that is a FIFO, a device or a socket.
+pub fn not_a_regular_file(file: &std::path::Path) -> String {
+    let file = file.display();
+    match lang() {
+        Lang::En => format!("{file} is not a regular file (a pipe, a device or a socket)"),
+        Lang::Da => format!("{file} er ikke en almindelig fil (en pipe, en enhed eller en socket)"),
+    }
+}
+
+/// A side file of the ledger (`-shm`, `-wal`) this user cannot write nor make writable.
+pub fn side_file_read_only(side: &std::path::Path) -> String {
+    let side = side.display();
+    match lang() {
+        Lang::En => format!(
+            "its file {side} cannot be written by you (it is read-only, or another user's); when no artikel \
+             has the ledger open, remove {side} (it is made again) or make it writable"
+        ),
+        Lang::Da => format!(
+            "dens fil {side} kan ikke skrives af dig (den er skrivebeskyttet eller en anden brugers); når ingen \
+             artikel har protokollen åben, så slet {side} (den laves igen), eller gør den skrivbar"
         ),
     }
 }

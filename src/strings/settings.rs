@@ -205,6 +205,18 @@ pub fn key_twice(path: &str, line: usize, key: &str, first: &str, second: &str) 
     )
 }
 
+/// A binding that would leave the reader without Ctrl-c to quit: Ctrl-c stays on exit.
+pub fn exit_key_stays(path: &str, line: usize, action: &str) -> String {
+    pick(
+        format!(
+            "{path}, line {line}: Ctrl-c always quits at once, so it stays bound to exit whatever keys.{action} says."
+        ),
+        format!(
+            "{path}, linje {line}: Ctrl-c afslutter altid med det samme, så den forbliver bundet til exit, uanset hvad keys.{action} siger."
+        ),
+    )
+}
+
 /// The reader's message when the settings file has problems.
 pub fn settings_problems(n: usize) -> String {
     match (lang(), n) {

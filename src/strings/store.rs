@@ -8,6 +8,23 @@ pub const PERMISSION_DENIED: Phrase = Phrase::new("permission denied", "adgang n
 pub const IS_A_FOLDER: Phrase = Phrase::new("it is a folder, not a file", "det er en mappe, ikke en fil");
 /// The disk is full.
 pub const DISK_FULL: Phrase = Phrase::new("the disk is full", "disken er fuld");
+/// A file of the data folder that is a FIFO, a device or a socket: never read, never waited on.
+pub const NOT_A_REGULAR_FILE: Phrase = Phrase::new(
+    "it is not a regular file (a pipe, a device or a socket)",
+    "det er ikke en almindelig fil (en pipe, en enhed eller en socket)",
+);
+
+/// A file of the data folder larger than it may be: it is not read.
+pub fn larger_than(limit: u64) -> String {
+    let mb = limit.div_ceil(1 << 20);
+    match lang() {
+        Lang::En => format!("it is larger than {mb} MB"),
+        Lang::Da => format!("den er større end {mb} MB"),
+    }
+}
+/// A broken file was not moved aside: another file took its place meanwhile.
+pub const FILE_CHANGED: Phrase =
+    Phrase::new("another file took its place meanwhile", "en anden fil har taget dens plads i mellemtiden");
 /// Every name to move a broken file to is taken.
 pub const NO_FREE_NAME: Phrase =
     Phrase::new("no free name to move it to", "intet ledigt navn at flytte den til");

@@ -2,7 +2,7 @@
 //! The reader looks keys up in its own map; a frame is drawn with that map in force, so
 //! help and the hints name the keys that really work.
 
-use super::{Action, BINDINGS, Binding, Key, names};
+use super::{Action, BINDINGS, Binding, EXIT_KEY, Key, names};
 use std::borrow::Cow;
 use std::cell::RefCell;
 use std::sync::{Arc, LazyLock};
@@ -34,21 +34,34 @@ impl Keymap {
     }
 
     /// The defaults with each action in `overrides` bound to its keys instead. A key given
-    /// to an action is taken from whichever other action had it by default.
+    /// to an action is taken from whichever other action had it by default. [`EXIT_KEY`]
+    /// stays with [`Action::Exit`] whatever `overrides` say.
     pub fn with_overrides(overrides: &[(Action, Vec<Key>)]) -> Keymap {
         let mut map = Keymap::default();
         for (action, keys) in overrides {
             let Some(row) = BINDINGS.iter().position(|b| b.action == *action) else { continue };
-            for (other, other_keys) in map.keys.iter_mut().enumerate() {
-                if other != row && other_keys.iter().any(|k| keys.contains(k)) {
-                    other_keys.retain(|k| !keys.contains(k));
-                    map.changed[other] = true;
-                }
-            }
-            map.keys[row] = keys.clone();
-            map.changed[row] = true;
+            map.bind(row, keys);
+        }
+        if let Some(exit) = BINDINGS.iter().position(|b| b.action == Action::Exit)
+            && !map.keys[exit].contains(&EXIT_KEY)
+        {
+            let mut keys = map.keys[exit].clone();
+            keys.push(EXIT_KEY);
+            map.bind(exit, &keys);
         }
         map
+    }
+
+    /// Binds row `row` to `keys`, taking each from whichever other row had it.
+    fn bind(&mut self, row: usize, keys: &[Key]) {
+        for (other, other_keys) in self.keys.iter_mut().enumerate() {
+            if other != row && other_keys.iter().any(|k| keys.contains(k)) {
+                other_keys.retain(|k| !keys.contains(k));
+                self.changed[other] = true;
+            }
+        }
+        self.keys[row] = keys.to_vec();
+        self.changed[row] = true;
     }
 
     /// The reading action of a key, if it has one.
@@ -120,6 +133,23 @@ pub fn label(binding: &Binding) -> Cow<'static, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ctrl_c_quits_whatever_the_overrides_say() {
+        let exit = |map: &Keymap| map.action_of(EXIT_KEY);
+        let none: Vec<(Action, Vec<Key>)> =
+            [Action::Quit, Action::Exit, Action::Close].into_iter().map(|a| (a, Vec::new())).collect();
+        let unbound = Keymap::with_overrides(&none);
+        assert_eq!(exit(&unbound), Some(Action::Exit), "unbinding quit, exit and close leaves Ctrl-c");
+        assert_eq!(unbound.action_of(Key::parse("q").expect("q")), None, "q is unbound as asked");
+        let taken = Keymap::with_overrides(&[(Action::Palette, vec![EXIT_KEY])]);
+        assert_eq!(exit(&taken), Some(Action::Exit), "no other action can take it");
+        let q = Key::parse("ctrl-q").expect("ctrl-q");
+        let moved = Keymap::with_overrides(&[(Action::Exit, vec![q])]);
+        assert_eq!((exit(&moved), moved.action_of(q)), (Some(Action::Exit), Some(Action::Exit)));
+        let row = BINDINGS.iter().position(|b| b.action == Action::Exit).expect("exit");
+        assert_eq!(moved.label_of(row), "Ctrl-q Ctrl-c", "help names both");
+    }
 
     #[test]
     fn help_labels_the_keys_of_the_map_in_force() {
