@@ -59,7 +59,7 @@ impl Library {
                 lib.add_synonyms(&path.display().to_string(), &String::from_utf8_lossy(&bytes));
             }
             let path = dir.join(SIGNS);
-            if let Ok(bytes) = std::fs::read(&path) {
+            if let Ok(bytes) = crate::regular_file::read(&path, warning::MAX_ARTICLE_BYTES) {
                 lib.add_signs(&path.display().to_string(), &String::from_utf8_lossy(&bytes));
             }
             lib.insert_all(loaded.articles);
