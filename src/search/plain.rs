@@ -3,7 +3,7 @@
 //! [`super::rank`] must rank exactly as this does.
 
 use super::index::{FieldKind, Index};
-use super::rank::{B_BODY, B_HEAD, Hit, K1, Query, W_BODY, W_HEADING, W_QUESTION, W_TITLE, offset, scan};
+use super::rank::{B_BODY, B_HEAD, Hit, K1, Query, W_BODY, W_TITLE, offset, scan};
 use super::select::{ArticleHits, Wanted};
 use std::collections::HashMap;
 
@@ -91,7 +91,7 @@ impl Index {
             let mut add = |u: usize, title: f32| {
                 let head_len = self.head_fields.get(u).map_or(1.0, |f| (f.end - f.start) as f32);
                 let kind = self.units[u].kind;
-                let w_head = if kind.is_question() { W_QUESTION } else { W_HEADING };
+                let w_head = kind.head_weight();
                 let head = w_head * head_tf[u] / (1.0 - B_HEAD + B_HEAD * head_len / self.avg_head);
                 let body = if body_tf[u] > 0.0 {
                     let len = self.body_len(u);

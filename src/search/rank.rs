@@ -14,7 +14,7 @@
 
 use super::analyze::{self, ANYWHERE_LEN, counts_at, stem};
 use super::fuzzy;
-use super::index::{Field, Index, Unit};
+use super::index::{Field, FieldKind, Index, Unit};
 pub use super::query::{MAX_TERMS, Query};
 use super::select::Wanted;
 use memchr::memmem;
@@ -65,6 +65,19 @@ pub(super) const W_QUESTION: f32 = 5.0;
 pub(super) const W_HEADING: f32 = 3.0;
 pub(super) const W_BODY: f32 = 1.0;
 pub(super) const W_TITLE: f32 = 0.6;
+impl FieldKind {
+    /// How much a hit in a unit's heading of this kind counts: a question's most, an
+    /// article's title (its introduction's heading) no more than its text, since the title
+    /// counts for every section of the article already.
+    pub(super) fn head_weight(self) -> f32 {
+        match self {
+            FieldKind::Question | FieldKind::FaqQuestion => W_QUESTION,
+            FieldKind::Heading => W_HEADING,
+            FieldKind::Title | FieldKind::Body => W_BODY,
+        }
+    }
+}
+
 const SYNONYM: f32 = 0.8;
 const PART: f32 = 0.5;
 const TYPO: f32 = 0.5;

@@ -2,7 +2,7 @@
 //! and the best units kept. The formula is described in [`super::rank`].
 
 use super::index::{FieldKind, Index};
-use super::rank::{Hit, K1, Query, W_BODY, W_HEADING, W_QUESTION, W_TITLE, offset, scan, scan_halves};
+use super::rank::{Hit, K1, Query, W_BODY, W_TITLE, offset, scan, scan_halves};
 use super::select::{ArticleHits, Wanted};
 
 /// From how large a share of the units found (one in this many) a concept's scores are
@@ -122,7 +122,7 @@ impl Index {
                 if !wanted.takes(kind, true) {
                     return;
                 }
-                let w_head = if kind.is_question() { W_QUESTION } else { W_HEADING };
+                let w_head = kind.head_weight();
                 let head = w_head * head_tf[u] / self.head_norm[u];
                 let body = if body_tf[u] > 0.0 { W_BODY * body_tf[u] / self.body_norm[u] } else { 0.0 };
                 let tf = head + body + W_TITLE * title.min(2.0);

@@ -183,7 +183,7 @@ impl Index {
     /// within a named article without a section on danger, "is it dangerous" is asked of
     /// its "when to seek help" section; "what is it" of its introduction.
     /// `lacking`: the kinds the unit's article (when named) has no section of, which its
-    /// introduction may answer instead, at half.
+    /// introduction may answer instead, at a quarter.
     fn kind_bonus(&self, u: usize, reading: &Reading, no_danger_section: bool, lacking: u32) -> f32 {
         let mut bits = self.intents[u];
         let intro = self.kinds[u] == FieldKind::Title;
@@ -196,7 +196,7 @@ impl Index {
         }
         if intro {
             let instead: f32 =
-                reading.kinds.iter().filter(|(k, _)| lacking & k.bit() != 0).map(|(_, w)| w / 2.0).sum();
+                reading.kinds.iter().filter(|(k, _)| lacking & k.bit() != 0).map(|(_, w)| w / 4.0).sum();
             bonus += instead;
         }
         bonus
