@@ -16,7 +16,7 @@
 //!       - ridebukse|sadel følelsesløs   # a|b: either
 //!     source: Sundhedsstyrelsen, NKR lænderygsmerter (2016)
 //! ```
-//! Words are compared without Danish letters and doubled letters (see
+//! Words are compared without Danish letters (see
 //! [`crate::search::skeleton`]), so `folelseslos` says "følelsesløs"; a word of three
 //! letters or fewer must be the whole word (`øm` is not the start of "om"). A folder's own
 //! file adds signs, and replaces a bundled sign of the same id.

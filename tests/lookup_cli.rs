@@ -102,14 +102,14 @@ fn a_folders_synonyms_and_an_articles_keywords_find_it() {
     write(
         dir.path(),
         "hofte.md",
-        "---\nmetaTitle: Hoftesmerter\nkeywords: [ischias]\n---\n\n## Hvad hjælper mod hoftesmerter?\n\nTræning.\n",
+        "---\nmetaTitle: Hoftesmerter\nkeywords: [coxartrose]\n---\n\n## Hvad hjælper mod hoftesmerter?\n\nTræning.\n",
     );
     write(dir.path(), "synonyms.yaml", "groups:\n  - [hofte, hofteled, coxa]\n");
     let folder = dir.path().to_string_lossy().to_string();
     let (code, out, _) = run(&["faq", "--articles", &folder, "coxa", "hjælper"]);
     assert_eq!(code, 0);
     assert!(out.starts_with("Hvad hjælper mod hoftesmerter?"), "the folder's group: {out}");
-    let (_, out, _) = run(&["faq", "--articles", &folder, "ischias"]);
+    let (_, out, _) = run(&["faq", "--articles", &folder, "coxartrose"]);
     assert!(out.starts_with("Hvad hjælper mod hoftesmerter?"), "the keyword: {out}");
     let (_, out, _) = run(&["faq", "--articles", &folder, "lumbago", "hvor", "længe"]);
     assert!(out.starts_with("Hvor længe varer lændesmerter?"), "the bundled groups still count: {out}");
@@ -126,4 +126,86 @@ fn a_broken_synonym_file_is_a_warning_and_the_library_is_still_searchable() {
     let (code, out, _) = run(&["faq", "--articles", &folder, "nakkepude"]);
     assert_eq!(code, 0);
     assert!(out.starts_with("Hvilken pude er bedst til nakken?"), "{out}");
+}
+
+#[test]
+fn a_warning_sign_gets_when_to_seek_help_with_its_level_of_care_said_first() {
+    let (code, out, _) = run(&["faq", "den", "værste", "hovedpine", "i", "mit", "liv", "kom", "pludselig"]);
+    assert_eq!(code, 0);
+    let mut lines = out.lines();
+    assert_eq!(lines.next(), Some("⚠ Call 112 now — sudden, very severe headache"), "{out}");
+    assert_eq!(lines.next(), Some("Hvornår skal du søge læge ved spændingshovedpine?"), "{out}");
+    let (_, json, _) = run(&["faq", "--json", "folelseslos", "i", "skridtet", "og", "ondt", "i", "lænden"]);
+    let v: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+    assert_eq!(v[0]["anchor"], "hvornår-skal-du-søge-læge-ved-lændesmerter");
+    assert_eq!(v[0]["care"]["level"], "akut", "{json}");
+    assert!(v[0]["care"]["advice"].as_str().is_some_and(|a| a.contains("right away")), "{json}");
+    let (_, calm, _) = run(&["faq", "--json", "hvor", "længe", "varer", "lændesmerter"]);
+    assert!(!calm.contains("\"care\""), "no sign, no level: {calm}");
+}
+
+#[test]
+fn explain_says_which_article_was_named_what_was_asked_and_why_in_the_interface_language() {
+    let (code, out, _) = run(&["faq", "--explain", "mit", "knæ", "klikker,", "er", "det", "slemt"]);
+    assert_eq!(code, 0);
+    assert!(out.starts_with("Hvornår skal du søge læge ved knæsmerter?"), "{out}");
+    let why: Vec<&str> = out.lines().skip_while(|l| *l != "Why this answer").collect();
+    assert!(why.iter().any(|l| l.starts_with("1. Article: Knæsmerter, named by “knae”")), "{why:?}");
+    assert!(why.iter().any(|l| l.contains("whether it is dangerous")), "{why:?}");
+    let data = tempfile::tempdir().expect("temp data dir");
+    let da = Command::new(env!("CARGO_BIN_EXE_artikel"))
+        .args(["--lang", "da", "faq", "--explain", "ibuprofen", "hvor", "mange", "om", "dagen"])
+        .env("ARTIKEL_DATA_DIR", data.path())
+        .output()
+        .expect("run artikel");
+    let da = String::from_utf8_lossy(&da.stdout);
+    assert!(da.contains("Hvorfor dette svar"), "{da}");
+    assert!(da.contains("1. Artikel: spørgsmålet nævner ingen"), "{da}");
+    assert!(da.contains("2. Afsnit: spørgsmålet spørger om “behandling”"), "{da}");
+    let (_, json, _) = run(&["faq", "--json", "--explain", "knæ", "hvor", "længe"]);
+    assert!(json.contains("\"explain\":[\"1. Article: Knæsmerter"), "{json}");
+}
+
+#[test]
+fn what_is_it_answers_with_the_articles_introduction() {
+    let (code, out, _) = run(&["faq", "hvad", "er", "spændingshovedpine"]);
+    assert_eq!(code, 0);
+    let mut lines = out.lines();
+    assert_eq!(lines.next(), Some("Spændingshovedpine"), "{out}");
+    assert!(lines.next().is_some_and(|l| l.ends_with("· spaendingshovedpine")), "{out}");
+    assert!(out.contains("den mest almindelige form for hovedpine"), "the introduction's text: {out}");
+}
+
+#[test]
+fn slugs_are_taken_with_danish_letters_and_as_a_unique_start() {
+    for slug in ["knæsmerter", "knae", "knæ", "KNAESMERTER"] {
+        let (code, out, err) = run(&["toc", slug]);
+        assert_eq!(code, 0, "{slug}: {err}");
+        assert!(out.contains("Hvad er årsagerne til knæsmerter?"), "{slug}: {out}");
+    }
+    let (code, _, err) = run(&["show", "n", "--no-pager"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("“n” could be any of: nakkesmerter, nervesmerter"), "{err}");
+    let (code, _, err) = run(&["show", "hofte", "--no-pager"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("no article called “hofte”"), "{err}");
+}
+
+#[test]
+fn a_body_part_decides_the_article_before_the_kind_of_question() {
+    // Each names one body part and asks a kind of question another article's heading says
+    // word for word.
+    for (question, anchor) in [
+        ("hvor længe skal jeg vente med at gå til lægen med mit knæ", "knaesmerter#"),
+        ("er det farligt at gå på arbejde med ondt i lænden", "laendesmerter#"),
+        ("kan man blive opereret for ondt i skulderen", "skuldersmerter#"),
+        ("det sagde smæld i knæet", "knaesmerter#"),
+    ] {
+        let words: Vec<&str> = question.split(' ').collect();
+        let (_, json, _) = run(&[&["faq", "--json"][..], &words].concat());
+        let v: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+        let place =
+            format!("{}#{}", v[0]["slug"].as_str().unwrap_or(""), v[0]["anchor"].as_str().unwrap_or(""));
+        assert!(place.starts_with(anchor), "{question}: {place}");
+    }
 }

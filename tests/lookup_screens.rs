@@ -111,3 +111,63 @@ fn an_eight_thousand_character_palette_query_answers_without_a_panic() {
     let p = app.palette().expect("palette");
     assert_eq!(app.index.as_ref().map(|ix| ix.label(p.hits[0].unit)), Some("Kan nervesmerter helbredes?"));
 }
+
+/// The screen as text, one line per row.
+fn text(buf: &Buffer) -> String {
+    (0..buf.area.height)
+        .map(|y| (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect::<String>().trim_end().to_string())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn a_warning_sign_in_the_palette_says_its_level_of_care_above_the_answer_and_in_the_reader() {
+    let mut app = app();
+    update(&mut app, Action::Palette);
+    type_in(&mut app, "ondt i nakken efter bilulykke og prikken i armene");
+    let buf = screen(&app);
+    insta::assert_snapshot!("palette_warning_sign", text(&buf));
+    let (x, y) = find_text(&buf, "⚠ Call 112 now").expect("the level of care is shown");
+    assert!(buf[(x, y)].modifier.contains(Modifier::BOLD | Modifier::UNDERLINED), "set apart without colour");
+    let heading =
+        find_text(&buf, "Hvornår skal du søge læge ved nakkesmerter?").expect("the answer's heading");
+    assert!(heading.1 > y, "the level comes first");
+    update(&mut app, Action::Activate);
+    let buf = screen(&app);
+    assert!(find_text(&buf, "⚠ Call 112 now").is_some_and(|(_, y)| y == 29), "said in the status line");
+}
+
+#[test]
+fn a_palette_query_no_heading_fits_lists_the_sections_whose_text_does() {
+    let mut app = app();
+    update(&mut app, Action::Palette);
+    type_in(&mut app, "prikken i fingrene");
+    let p = app.palette().expect("palette");
+    assert!(p.in_text && !p.hits.is_empty(), "sections that mention it");
+    let buf = screen(&app);
+    insta::assert_snapshot!("palette_in_text", text(&buf));
+    assert!(find_text(&buf, "No question matches; these sections mention it").is_some());
+    for c in "prikken i fingrene".chars() {
+        let _ = c;
+        update(&mut app, Action::Type(KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE)));
+    }
+    type_in(&mut app, "xyzzy qwerty");
+    let buf = screen(&app);
+    assert!(find_text(&buf, "No question matches. Esc, then s searches").is_some(), "{}", text(&buf));
+}
+
+#[test]
+fn loan_words_and_lay_words_reach_the_danish_headings_in_the_palette() {
+    let mut app = app();
+    for (typed, heading) in [
+        ("knæbandage", "Kan knæbind hjælpe?"),
+        ("frozen shoulder hvor længe", "Hvor længe varer en frossen skulder?"),
+    ] {
+        update(&mut app, Action::Palette);
+        type_in(&mut app, typed);
+        let p = app.palette().expect("palette");
+        let ix = app.index.as_ref().expect("index");
+        assert_eq!(p.hits.first().map(|h| ix.label(h.unit)), Some(heading), "{typed}");
+        update(&mut app, Action::Close);
+    }
+}

@@ -35,6 +35,11 @@ pub struct Palette {
     pub preview_layout: PreviewLayout,
     /// What the query's words are looked for as (folded): the parts of a question shown bold.
     pub patterns: Vec<String>,
+    /// The most urgent warning sign the query names: its level of care and its name, said
+    /// first above the answer.
+    pub care: Option<(crate::signs::Level, String)>,
+    /// No question heading matched: the hits are sections whose text does.
+    pub in_text: bool,
 }
 
 /// One line of library search's results: an article, or a hit under it.
@@ -128,6 +133,8 @@ impl App {
             preview: None,
             preview_layout: RefCell::new(None),
             patterns: Vec::new(),
+            care: None,
+            in_text: false,
         };
         palette.hits = self.ensure_index().map(|ix| ix.questions(&Query::new(""), LIMIT)).unwrap_or_default();
         self.modal = Modal::Palette(Box::new(palette));
@@ -139,13 +146,25 @@ impl App {
     pub fn refresh_palette(&mut self) {
         let Some(text) = self.palette().map(|p| typed(&p.input)) else { return };
         let query = Query::typing(&text);
-        let (hits, patterns) = self
+        let small = self.library.articles.iter().map(|a| a.body.len()).sum::<usize>() <= INDEX_AT_ONCE;
+        let (hits, patterns, care, in_text) = self
             .ensure_index()
-            .map(|ix| (ix.questions(&query, LIMIT), ix.patterns(&query)))
+            .map(|ix| {
+                let mut hits = ix.questions(&query, LIMIT);
+                // No question heading fits: a small library's sections whose text does
+                // (a large one says how to search the text instead).
+                let in_text = hits.is_empty() && small && query.answerable();
+                if in_text {
+                    hits = ix.answers(&query, LIMIT);
+                }
+                (hits, ix.patterns(&query), ix.reading(&query).care(), in_text)
+            })
             .unwrap_or_default();
         if let Some(p) = self.palette_mut() {
             p.hits = hits;
             p.patterns = patterns;
+            p.care = care;
+            p.in_text = in_text;
             p.selected = 0;
         }
         self.update_preview();
@@ -168,7 +187,13 @@ impl App {
     pub fn accept_palette(&mut self) -> bool {
         let Modal::Palette(p) = self.close_modal() else { return false };
         let Some(hit) = p.hits.get(p.selected).copied() else { return true };
-        self.jumping(|app| app.go_to(hit.target.article as usize, hit.target.heading.map(|h| h as usize)))
+        let moved = self
+            .jumping(|app| app.go_to(hit.target.article as usize, hit.target.heading.map(|h| h as usize)));
+        // A warning sign's level of care stays said while the answer is read.
+        if let Some((level, sign)) = &p.care {
+            self.message = Some(crate::strings::warning_sign_first(*level, sign));
+        }
+        moved
     }
 
     /// Opens article `article` (if not open) at heading `heading` (or its top).

@@ -207,6 +207,10 @@ pub enum Command {
         /// Print JSON: slug, heading, anchor, score and answer of each.
         #[arg(long)]
         json: bool,
+        /// Also say why the answer won: the article the question names, the kind of
+        /// section it asks for, a warning sign.
+        #[arg(long)]
+        explain: bool,
         /// Wrap to this many columns (default: the terminal's width, else 80).
         #[arg(long, value_parser = parse_width)]
         width: Option<usize>,

@@ -18,11 +18,12 @@ pub fn faq(
     words: &[String],
     all: bool,
     json_out: bool,
+    explain: bool,
     width: usize,
 ) -> Result<i32, Failure> {
     // Left to the process's exit to free, as the library is.
     let index = std::mem::ManuallyDrop::new(Index::of(library));
-    faq_in(library, &index, words, all, json_out, width)
+    faq_in(library, &index, words, all, json_out, explain, width)
 }
 
 /// [`faq`] in `index`, the library's index built already (a server builds it once for all).
@@ -32,6 +33,7 @@ pub fn faq_in(
     words: &[String],
     all: bool,
     json_out: bool,
+    explain: bool,
     width: usize,
 ) -> Result<i32, Failure> {
     let text = words.join(" ");
@@ -50,40 +52,90 @@ pub fn faq_in(
     }
     let docs = Docs::new(library.articles.len());
     let answers: Vec<Answer> = hits.iter().map(|h| Answer::of(library, &docs, h)).collect();
+    let reading = index.reading(&query);
+    let care = reading.care();
     if json_out {
+        let care = care.as_ref().map(|(level, sign)| {
+            json!({ "level": level.code(), "advice": strings::care_level(*level), "sign": sign })
+        });
+        let why = explain.then(|| explanation(library, &reading, &answers[0]));
         let items: Vec<serde_json::Value> = answers
             .iter()
             .map(|a| {
-                json!({
+                let mut item = json!({
                     "slug": a.slug, "title": a.title, "heading": a.heading, "anchor": a.anchor,
                     "score": a.score, "answer": a.answer_text(),
-                })
+                });
+                if let Some(care) = &care {
+                    item["care"] = care.clone();
+                }
+                if let Some(why) = &why {
+                    item["explain"] = json!(why);
+                }
+                item
             })
             .collect();
         write_out(&format!("{}\n", serde_json::Value::Array(items)))?;
         return Ok(0);
     }
     let mut out = StyledOut::new();
+    if let Some((level, sign)) = &care {
+        out.bold(&strings::warning_sign_first(*level, sign));
+    }
     if all {
         for a in &answers {
-            out.line(&format!("{}  — {} ({}#{})", a.heading, a.short_title, a.slug, a.anchor));
+            out.line(&format!("{}  — {} ({})", a.heading, a.short_title, a.place()));
         }
     } else {
         let a = &answers[0];
         out.bold(&a.heading);
-        out.dim(&format!("{} · {}#{}", a.title, a.slug, a.anchor));
+        out.dim(&format!("{} · {}", a.title, a.place()));
         out.line("");
         out.layout(&Layout::new(&a.answer, width));
         if answers.len() > 1 {
             out.line("");
             out.bold(&strings::SEE_ALSO);
             for a in &answers[1..] {
-                out.line(&format!("  {}#{}  {}", a.slug, a.anchor, a.heading));
+                out.line(&format!("  {}  {}", a.place(), a.heading));
             }
+        }
+    }
+    if explain {
+        out.line("");
+        out.bold(&strings::EXPLAIN_TITLE);
+        for line in explanation(library, &reading, &answers[0]) {
+            out.line(&line);
         }
     }
     write_out(&out.finish())?;
     Ok(0)
+}
+
+/// Why `best` answers the question `reading` read: the article named and by which words,
+/// the kinds of section asked for, a warning sign, the answer's score. Safe to print.
+fn explanation(library: &Library, reading: &crate::search::Reading, best: &Answer) -> Vec<String> {
+    let quote = |s: &str| crate::sanitize::inline(s).into_owned();
+    let mut lines = Vec::new();
+    if reading.named.is_empty() {
+        lines.push(strings::EXPLAIN_NO_ARTICLE.to_string());
+    }
+    for named in &reading.named {
+        let by: Vec<String> = named.by.iter().map(|(word, _)| format!("“{}”", quote(word))).collect();
+        let title = library.articles.get(named.article as usize).map_or("", |a| a.short_title());
+        lines.push(strings::explain_article(&quote(title), &by.join(", ")));
+    }
+    if reading.kinds.is_empty() {
+        lines.push(strings::EXPLAIN_NO_KIND.to_string());
+    } else {
+        let kinds: Vec<String> =
+            reading.kinds.iter().map(|(k, _)| format!("“{}”", strings::kind_name(*k))).collect();
+        lines.push(strings::explain_kinds(&kinds.join(", ")));
+    }
+    for sign in &reading.signs {
+        lines.push(strings::explain_sign(&quote(sign.name()), sign.level));
+    }
+    lines.push(strings::explain_answer(&quote(&best.heading), best.score));
+    lines
 }
 
 /// Prints every place `words` are found: `slug › section: snippet`, the snippet cut to the
@@ -167,21 +219,36 @@ struct Answer {
 }
 
 impl Answer {
+    /// The answer `hit` points at: a section, or an article's introduction (under its title).
     fn of(library: &Library, docs: &Docs, hit: &Hit) -> Answer {
         let article = &library.articles[hit.target.article as usize];
         let doc = docs.get(hit.target.article as usize, &article.body);
-        let i = hit.target.heading.unwrap_or(0) as usize;
-        let h = &doc.outline.headings[i];
-        let blocks = doc.blocks[doc.outline.answer(i)].to_vec();
+        let heading = hit.target.heading.map(|i| i as usize).filter(|&i| i < doc.outline.headings.len());
+        let (heading_text, anchor, range) = match heading {
+            Some(i) => {
+                let h = &doc.outline.headings[i];
+                (h.text.clone(), h.anchor.clone(), doc.outline.answer(i))
+            }
+            None => {
+                let end = doc.outline.headings.first().map_or(doc.blocks.len(), |h| h.block);
+                (article.short_title().to_string(), String::new(), 0..end)
+            }
+        };
+        let blocks = doc.blocks[range].to_vec();
         Answer {
             slug: article.slug.clone(),
             title: article.title.clone(),
             short_title: article.short_title().to_string(),
-            heading: h.text.clone(),
-            anchor: h.anchor.clone(),
+            heading: heading_text,
+            anchor,
             score: (hit.score * 1000.0).round() / 1000.0,
             answer: Document { outline: Outline::of(&blocks), blocks, ..Document::default() },
         }
+    }
+
+    /// Where it is: `slug#anchor`, or `slug` for an introduction.
+    fn place(&self) -> String {
+        if self.anchor.is_empty() { self.slug.clone() } else { format!("{}#{}", self.slug, self.anchor) }
     }
 
     fn answer_text(&self) -> String {

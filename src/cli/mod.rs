@@ -45,8 +45,8 @@ pub fn run(mut cli: Cli) -> i32 {
         Some(Command::Show { slug, width, no_pager }) => {
             find(&library, slug).and_then(|i| print::show_paged(&library, i, print::width(*width), *no_pager))
         }
-        Some(Command::Faq { words, all, json, width }) => {
-            lookup::faq(&library, words, *all, *json, print::width(*width))
+        Some(Command::Faq { words, all, json, explain, width }) => {
+            lookup::faq(&library, words, *all, *json, *explain, print::width(*width))
         }
         Some(Command::Search { words, json, width }) => {
             lookup::search(&library, words, *json, print::width(*width))
@@ -140,7 +140,7 @@ fn article_dirs(cli: &Cli) -> Vec<PathBuf> {
 }
 
 fn find(library: &Library, slug: &str) -> Result<usize, Failure> {
-    library.position(slug).ok_or_else(|| (1, strings::unknown_slug(slug, &library.slugs())))
+    library.find_or_say(slug).map_err(|message| (1, message))
 }
 
 /// Where the reader starts: an article, maybe a heading of it (by anchor or by words).
@@ -184,7 +184,7 @@ fn place(library: &Library, target: &str) -> Result<Start, Failure> {
 /// answer to them.
 fn shortcut(library: &Library, words: &[String]) -> Result<Start, Failure> {
     if let [one] = words
-        && library.position(one.split('#').next().unwrap_or("")).is_some()
+        && library.exact_slug(one.split('#').next().unwrap_or("")).is_some()
     {
         return place(library, one);
     }

@@ -14,6 +14,7 @@ pub use frontmatter::{FrontValue, Frontmatter, format_date, parse_date};
 pub use scan::read_article_file;
 pub use warning::{MAX_ARTICLE_BYTES, Warning, WarningKind};
 
+use crate::strings;
 use include_dir::{Dir, include_dir};
 use std::path::{Path, PathBuf};
 
@@ -135,6 +136,51 @@ impl Library {
     /// The position of the article called `slug`.
     pub fn position(&self, slug: &str) -> Option<usize> {
         self.articles.iter().position(|a| a.slug == slug)
+    }
+
+    /// The article a person means by `typed`: the slug itself, the slug written with æ, ø
+    /// and å (`knæsmerter` for `knaesmerter`), or the start of exactly one slug (`knæ`,
+    /// `nak`). Otherwise the articles it could mean (none, or the slugs it starts).
+    pub fn find_slug(&self, typed: &str) -> Result<usize, Vec<usize>> {
+        if let Some(i) = self.position(typed) {
+            return Ok(i);
+        }
+        let typed = crate::search::fold(typed.trim());
+        if typed.is_empty() {
+            return Err(Vec::new());
+        }
+        let folded: Vec<String> = self.articles.iter().map(|a| crate::search::fold(&a.slug)).collect();
+        if let Some(i) = folded.iter().position(|f| *f == typed) {
+            return Ok(i);
+        }
+        match folded
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| f.starts_with(&typed))
+            .map(|(i, _)| i)
+            .collect::<Vec<_>>()[..]
+        {
+            [one] => Ok(one),
+            ref many => Err(many.to_vec()),
+        }
+    }
+
+    /// [`Library::find_slug`], or what to say when `typed` names no one article.
+    pub fn find_or_say(&self, typed: &str) -> Result<usize, String> {
+        self.find_slug(typed).map_err(|candidates| match candidates[..] {
+            [] => strings::unknown_slug(typed, &self.slugs()),
+            _ => {
+                let names: Vec<&str> = candidates.iter().map(|&i| self.articles[i].slug.as_str()).collect();
+                strings::ambiguous_slug(typed, &names.join(", "))
+            }
+        })
+    }
+
+    /// The article whose slug is `typed` exactly, or written with æ, ø and å.
+    pub fn exact_slug(&self, typed: &str) -> Option<usize> {
+        let typed = crate::search::fold(typed);
+        self.position(&typed)
+            .or_else(|| self.articles.iter().position(|a| crate::search::fold(&a.slug) == typed))
     }
 
     /// All slugs, comma-separated, for messages that name what exists.

@@ -104,6 +104,8 @@ pub struct Index {
     pub(super) topics: super::topic::Topics,
     /// The warning signs a question may name.
     pub(super) signs: crate::signs::Signs,
+    /// Each article's slug, in library order (sorted): where a warning sign's articles are.
+    pub(super) slugs: Vec<String>,
 }
 
 impl Index {
@@ -165,6 +167,7 @@ impl Index {
         self.metas.shrink_to_fit();
         self.synonyms = library.synonyms.clone();
         self.signs = library.signs.clone();
+        self.slugs = library.articles.iter().map(|a| a.slug.clone()).collect();
         self.topics = super::topic::Topics::build(library.articles.iter().map(|a| {
             let mut extra = a.meta.keywords();
             extra.extend(library.synonyms.topics_of(&a.slug).iter().cloned());

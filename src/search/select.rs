@@ -27,6 +27,8 @@ const W_TOPIC: f32 = 1.0;
 const MIN_NAMED: f32 = 0.5;
 /// The share of the strongest naming another article needs to be named beside it.
 const NAMED_SHARE: f32 = 0.5;
+/// How strongly a warning sign names the articles it belongs to.
+const SIGN_NAMES: f32 = 2.0;
 /// How much the introduction counts for a question that only names its article.
 const BARE: f32 = 1.0;
 
@@ -115,8 +117,8 @@ pub struct Reading {
     pub named: Vec<Named>,
     /// The kinds of section it asks for, with how strongly.
     pub kinds: Vec<(Kind, f32)>,
-    /// The warning signs it names (ids, with their level of care), most urgent first.
-    pub signs: Vec<(String, Level)>,
+    /// The warning signs it names, most urgent first.
+    pub signs: Vec<crate::signs::Sign>,
     /// Whether it asks what its subject is, or only names an article: the introduction of
     /// an article named by its title answers.
     pub intro: bool,
@@ -138,9 +140,14 @@ impl Reading {
         self.named.iter().find(|n| n.article == a).map_or(0.0, |n| n.strength)
     }
 
+    /// The most urgent sign named: its level of care, and its name in the language in force.
+    pub fn care(&self) -> Option<(Level, String)> {
+        self.signs.first().map(|s| (s.level, s.name().to_string()))
+    }
+
     /// The most urgent level of care of the signs named.
     pub fn level(&self) -> Option<Level> {
-        self.signs.iter().map(|(_, l)| *l).min()
+        self.signs.iter().map(|s| s.level).min()
     }
 
     /// How strongly `kind` is asked.
@@ -163,8 +170,24 @@ impl Index {
         named.retain(|n| n.strength >= MIN_NAMED && n.strength >= best * NAMED_SHARE);
         let mut kinds = query.asked.kinds.clone();
         let said = crate::signs::words_of(&query.words.join(" "));
-        let signs: Vec<(String, Level)> =
-            self.signs.said_by(&said).iter().map(|s| (s.id.clone(), s.level)).collect();
+        let signs: Vec<crate::signs::Sign> = self.signs.said_by(&said).into_iter().cloned().collect();
+        // A sign names the articles it belongs to, when the question names none of them.
+        for sign in &signs {
+            let articles: Vec<u32> = sign
+                .articles
+                .iter()
+                .filter_map(|slug| self.slugs.binary_search(slug).ok())
+                .filter_map(|a| u32::try_from(a).ok())
+                .collect();
+            if articles.iter().any(|a| named.iter().any(|n| n.article == *a)) {
+                continue;
+            }
+            for a in articles {
+                let by = vec![(format!("⚠ {}", sign.name()), String::new())];
+                named.push(Named { article: a, strength: SIGN_NAMES, by, by_title: false });
+            }
+        }
+        named.sort_by(|x, y| y.strength.total_cmp(&x.strength).then(x.article.cmp(&y.article)));
         if !signs.is_empty() {
             match kinds.iter_mut().find(|(k, _)| *k == Kind::SeekHelp) {
                 Some((_, w)) => *w = w.max(SIGN),
@@ -172,8 +195,10 @@ impl Index {
             }
         }
         // Every word of substance named the article, and nothing else was asked.
-        let covered =
-            |w: &str| named.iter().any(|n| n.by.iter().any(|(by, _)| by.split(' ').any(|b| b == w)));
+        let covered = |w: &str| {
+            super::topic::is_general(w)
+                || named.iter().any(|n| n.by.iter().any(|(by, _)| by.split(' ').any(|b| b == w)))
+        };
         let bare = !named.is_empty() && kinds.is_empty() && words.iter().all(|(w, _)| covered(w));
         let intro = bare || kinds.iter().any(|(k, _)| *k == Kind::WhatIs);
         Reading { named, kinds, signs, intro }
@@ -221,10 +246,10 @@ impl Index {
             .map(|n| n.article)
             .filter(|&a| self.units_of(a).all(|u| self.intents[u] & Kind::Danger.bit() == 0))
             .collect();
-        // For each named article, the kinds asked that no section of it answers (not those
-        // that go elsewhere: to "when to seek help", or to the introduction anyway).
-        let elsewhere = Kind::SeekHelp.bit() | Kind::Danger.bit() | Kind::WhatIs.bit();
-        let asked = reading.kinds.iter().fold(0, |bits, (k, _)| bits | k.bit()) & !elsewhere;
+        // For each named article, the kinds asked that no section of it answers and its
+        // introduction may.
+        // Only how long it lasts: an introduction tells what the condition is and how it goes.
+        let asked = reading.kinds.iter().fold(0, |bits, (k, _)| bits | k.bit()) & Kind::Course.bit();
         let lacking: Vec<(u32, u32)> = reading
             .named
             .iter()

@@ -79,8 +79,8 @@ pub fn run(
         Command::Show { slug, width, .. } => {
             Some(find(library, slug).and_then(|i| print::show(library, i, print::width(*width))))
         }
-        Command::Faq { words, all, json, width } => {
-            Some(lookup::faq_in(library, index(), words, *all, *json, print::width(*width)))
+        Command::Faq { words, all, json, explain, width } => {
+            Some(lookup::faq_in(library, index(), words, *all, *json, *explain, print::width(*width)))
         }
         Command::Search { words, json, width } => {
             Some(lookup::search_in(library, index(), words, *json, print::width(*width)))
@@ -101,7 +101,7 @@ pub fn run(
 }
 
 fn find(library: &Library, slug: &str) -> Result<usize, (i32, String)> {
-    library.position(slug).ok_or_else(|| (1, strings::unknown_slug(slug, &library.slugs())))
+    library.find_or_say(slug).map_err(|message| (1, message))
 }
 
 fn refused() -> Ran {

@@ -165,3 +165,86 @@ pub fn warning_sign_first(level: crate::signs::Level, sign: &str) -> String {
         Lang::Da => format!("⚠ {} — {sign}", care_level(level)),
     }
 }
+
+/// A kind of question, as `faq --explain` names it.
+pub fn kind_name(kind: crate::search::intent::Kind) -> &'static str {
+    use crate::search::intent::Kind;
+    let (en, da) = match kind {
+        Kind::SeekHelp => ("when to seek help", "hvornår man skal søge hjælp"),
+        Kind::Danger => ("whether it is dangerous", "om det er farligt"),
+        Kind::Course => ("how long it lasts", "hvor længe det varer"),
+        Kind::Causes => ("causes", "årsager"),
+        Kind::Symptoms => ("symptoms", "symptomer"),
+        Kind::Diagnosis => ("examination", "undersøgelse"),
+        Kind::Treatment => ("treatment", "behandling"),
+        Kind::SelfCare => ("what you can do yourself", "hvad man selv kan gøre"),
+        Kind::Physio => ("physiotherapy", "fysioterapi"),
+        Kind::Training => ("training", "træning"),
+        Kind::Prevention => ("prevention", "forebyggelse"),
+        Kind::Surgery => ("surgery", "operation"),
+        Kind::Sleep => ("sleep and night", "søvn og nat"),
+        Kind::Work => ("work and screens", "arbejde og skærm"),
+        Kind::Risk => ("who gets it", "hvem der får det"),
+        Kind::WhatIs => ("what it is", "hvad det er"),
+        Kind::Difference => ("how it differs", "forskelle"),
+        Kind::Rest => ("rest", "hvile"),
+    };
+    match lang() {
+        Lang::En => en,
+        Lang::Da => da,
+    }
+}
+
+/// `faq --explain`: the heading over why the answer won.
+pub const EXPLAIN_TITLE: Phrase = Phrase::new("Why this answer", "Hvorfor dette svar");
+
+/// `faq --explain`: the article the question names, and by which of its words.
+pub fn explain_article(title: &str, by: &str) -> String {
+    match lang() {
+        Lang::En => format!("1. Article: {title}, named by {by}"),
+        Lang::Da => format!("1. Artikel: {title}, nævnt med {by}"),
+    }
+}
+
+/// `faq --explain`: a question that names no article.
+pub const EXPLAIN_NO_ARTICLE: Phrase = Phrase::new(
+    "1. Article: the question names none, so every article's sections were ranked by their words",
+    "1. Artikel: spørgsmålet nævner ingen, så alle artiklers afsnit blev rangeret efter ordene",
+);
+
+/// `faq --explain`: the kinds of section the question asks for.
+pub fn explain_kinds(kinds: &str) -> String {
+    match lang() {
+        Lang::En => format!("2. Section: the question asks about {kinds}"),
+        Lang::Da => format!("2. Afsnit: spørgsmålet spørger om {kinds}"),
+    }
+}
+
+/// `faq --explain`: a question that asks no kind of question.
+pub const EXPLAIN_NO_KIND: Phrase = Phrase::new(
+    "2. Section: no kind of question was asked, so the section whose words match best",
+    "2. Afsnit: der blev ikke spurgt om noget bestemt, så det afsnit, hvis ord passer bedst",
+);
+
+/// `faq --explain`: a warning sign the question names.
+pub fn explain_sign(sign: &str, level: crate::signs::Level) -> String {
+    match lang() {
+        Lang::En => format!("   Warning sign: {sign} ({}), so “when to seek help” first", care_level(level)),
+        Lang::Da => format!(
+            "   Advarselstegn: {sign} ({}), så “hvornår man skal søge hjælp” først",
+            care_level(level)
+        ),
+    }
+}
+
+/// `faq --explain`: the answer chosen and its score.
+pub fn explain_answer(heading: &str, score: f32) -> String {
+    match lang() {
+        Lang::En => format!(
+            "3. Answer: “{heading}”, score {score:.2} (the words' BM25 score, the kind of question, the article named)"
+        ),
+        Lang::Da => format!(
+            "3. Svar: “{heading}”, point {score:.2} (ordenes BM25-point, spørgsmålets art, den nævnte artikel)"
+        ),
+    }
+}

@@ -85,6 +85,16 @@ pub const SEARCH_HINT: Phrase =
 pub const INDEXING: Phrase = Phrase::new("Indexing the library…", "Indekserer biblioteket…");
 /// Shown when the palette or search has nothing.
 pub const NO_MATCHES: Phrase = Phrase::new("Nothing matches", "Intet matcher");
+/// What the palette says when no question and no text matches what is typed.
+pub const NO_QUESTION_MATCHES: Phrase = Phrase::new(
+    "No question matches. Esc, then s searches the text of every article",
+    "Intet spørgsmål matcher. Esc og derefter s søger i al tekst i artiklerne",
+);
+/// The palette's first line when no question heading matched and sections whose text does are listed.
+pub const PALETTE_IN_TEXT: Phrase = Phrase::new(
+    "No question matches; these sections mention it (s searches all text):",
+    "Intet spørgsmål matcher; disse afsnit nævner det (s søger i al tekst):",
+);
 /// The help's heading over the editor keys.
 pub const EDITOR_KEYS: Phrase = Phrase::new(
     "In the note editor (other keys type, Enter starts a line):",
@@ -231,6 +241,15 @@ pub fn no_anchor(anchor: &str) -> String {
     match lang() {
         Lang::En => format!("No heading here is called #{anchor}"),
         Lang::Da => format!("Ingen overskrift her hedder #{anchor}"),
+    }
+}
+
+/// The error for a slug that starts several articles' slugs.
+pub fn ambiguous_slug(slug: &str, candidates: &str) -> String {
+    let slug = typed(slug);
+    match lang() {
+        Lang::En => format!("artikel: “{slug}” could be any of: {candidates}. Type more of the name"),
+        Lang::Da => format!("artikel: “{slug}” kan være flere artikler: {candidates}. Skriv mere af navnet"),
     }
 }
 

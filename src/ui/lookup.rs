@@ -63,12 +63,19 @@ pub fn palette(app: &App, area: Rect, buf: &mut Buffer) {
     let inner = window(&strings::PALETTE, area, buf);
     let below = rule(prompt(&p.input, &strings::PALETTE_HINT, inner, buf), buf);
     if p.hits.is_empty() {
-        let says = app.lookup_status();
+        let says = match app.index {
+            Some(_) if !p.input.is_empty() => strings::NO_QUESTION_MATCHES.as_str(),
+            _ => app.lookup_status(),
+        };
         buf.set_stringn(below.x, below.y, says, usize::from(below.width), theme::dim());
         return;
     }
     let list_h = (below.height / 2).max(below.height.min(3));
-    let list = Rect { height: list_h, ..below };
+    let mut list = Rect { height: list_h, ..below };
+    if p.in_text && list.height > 1 {
+        buf.set_stringn(list.x, list.y, &*strings::PALETTE_IN_TEXT, usize::from(list.width), theme::dim());
+        list = Rect { y: list.y + 1, height: list.height - 1, ..list };
+    }
     let width = usize::from(list.width);
     let first = list_offset(p.selected, usize::from(list.height));
     let index = app.index.as_ref();
@@ -81,7 +88,8 @@ pub fn palette(app: &App, area: Rect, buf: &mut Buffer) {
         let row = Rect { y, height: 1, ..list };
         let style = if n == p.selected { theme::selected() } else { Style::new() };
         buf.set_style(row, style);
-        buf.set_stringn(list.x, y, "? ", width, theme::question());
+        let mark = if hit.target.kind.is_question() { "? " } else { "§ " };
+        buf.set_stringn(list.x, y, mark, width, theme::question());
         let shown = truncate(heading, room);
         buf.set_stringn(list.x + 2, y, &shown, room, Style::new());
         // The words that matched, bold, so a guess shows why it was made.
@@ -100,27 +108,54 @@ pub fn palette(app: &App, area: Rect, buf: &mut Buffer) {
         buf.set_stringn(x, y, &source, width, theme::dim());
     }
     let preview = rule(Rect { y: list.y + list.height, height: below.height - list.height, ..below }, buf);
-    if let (Some(hit), Some((_, doc))) = (p.hits.get(p.selected), &p.preview) {
-        answer(doc, hit, &p.preview_layout, preview, buf);
+    if let (Some(hit), Some((a, doc))) = (p.hits.get(p.selected), &p.preview) {
+        let mut preview = preview;
+        // A warning sign's level of care, before the answer.
+        if let Some((level, sign)) = &p.care
+            && preview.height > 1
+        {
+            let said = strings::warning_sign_first(*level, sign);
+            buf.set_stringn(
+                preview.x + 1,
+                preview.y,
+                said,
+                usize::from(preview.width.saturating_sub(1)),
+                theme::care(),
+            );
+            preview = Rect { y: preview.y + 1, height: preview.height - 1, ..preview };
+        }
+        answer(doc, &app.library.articles[*a].title, hit, &p.preview_layout, preview, buf);
     }
 }
 
-/// The question of `hit` in `doc` and its answer, laid out in `area` (once per question and
-/// width: the layout is kept in `cache`).
-fn answer(doc: &Document, hit: &Hit, cache: &PreviewLayout, area: Rect, buf: &mut Buffer) {
-    let Some(i) = hit.target.heading.map(|h| h as usize) else { return };
-    if area.height == 0 || i >= doc.outline.headings.len() {
+/// The question of `hit` in `doc` and its answer (or, for an article's top, its title and
+/// introduction), laid out in `area` (once per question and width: the layout is kept in
+/// `cache`).
+fn answer(
+    doc: &Document,
+    article_title: &str,
+    hit: &Hit,
+    cache: &PreviewLayout,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    let heading = hit.target.heading.map(|h| h as usize);
+    if area.height == 0 || heading.is_some_and(|i| i >= doc.outline.headings.len()) {
         return;
     }
     let width = usize::from(area.width.saturating_sub(2)).max(1);
     let mut cache = cache.borrow_mut();
     if !cache.as_ref().is_some_and(|(u, w, _)| *u == hit.unit && *w == width) {
-        let blocks = doc.blocks[doc.outline.answer(i)].to_vec();
+        let range = match heading {
+            Some(i) => doc.outline.answer(i),
+            None => 0..doc.outline.headings.first().map_or(doc.blocks.len(), |h| h.block),
+        };
+        let blocks = doc.blocks[range].to_vec();
         let answer = Document { outline: Outline::of(&blocks), blocks, ..Document::default() };
         *cache = Some((hit.unit, width, Layout::new(&answer, width)));
     }
     let Some((_, _, layout)) = cache.as_ref() else { return };
-    let title = doc.outline.headings.get(i).map_or("", |h| h.text.as_str());
+    let title = heading.and_then(|i| doc.outline.headings.get(i)).map_or(article_title, |h| h.text.as_str());
     buf.set_stringn(area.x + 1, area.y, title, usize::from(area.width.saturating_sub(1)), theme::title());
     for (y, line) in (area.y + 2..area.y + area.height).zip(layout.lines.iter()) {
         let mut x = area.x + 1;

@@ -215,3 +215,10 @@ pub fn stale() -> Style {
     let color = by_theme(fg(Color::Yellow), fg(Color::LightYellow), fg(Color::Red), Style::new());
     color.add_modifier(UNDERLINED)
 }
+
+/// The level of care said above an answer about a warning sign: it must not be missed,
+/// even without colour.
+pub fn care() -> Style {
+    let color = by_theme(fg(Color::Red), fg(Color::LightRed), fg(Color::Red), Style::new());
+    color.add_modifier(BOLD | UNDERLINED)
+}
