@@ -128,13 +128,19 @@ fn a_warning_sign_in_the_palette_says_its_level_of_care_above_the_answer_and_in_
     let buf = screen(&app);
     insta::assert_snapshot!("palette_warning_sign", text(&buf));
     let (x, y) = find_text(&buf, "⚠ Call 112 now").expect("the level of care is shown");
+    let text_of_care =
+        "⚠ Call 112 now — tingling, numbness or weakness in arms or legs after a fall or traffic accident";
     assert!(buf[(x, y)].modifier.contains(Modifier::BOLD | Modifier::UNDERLINED), "set apart without colour");
-    let heading =
-        find_text(&buf, "Hvornår skal du søge læge ved nakkesmerter?").expect("the answer's heading");
-    assert!(heading.1 > y, "the level comes first");
+    let below: String = (0..buf.area.width).map(|x| buf[(x, y + 1)].symbol()).collect();
+    assert!(below.contains("Hvornår skal du søge læge ved nakkesmerter?"), "the answer follows: {below}");
     update(&mut app, Action::Activate);
     let buf = screen(&app);
-    assert!(find_text(&buf, "⚠ Call 112 now").is_some_and(|(_, y)| y == 29), "said in the status line");
+    assert_eq!(app.message.as_deref(), Some(text_of_care), "kept as the reader's message");
+    assert!(
+        find_text(&buf, "⚠ Call 112 now").is_some_and(|(_, y)| y >= 27),
+        "said at the bottom: {}",
+        text(&buf)
+    );
 }
 
 #[test]

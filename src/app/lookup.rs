@@ -150,14 +150,14 @@ impl App {
         let (hits, patterns, care, in_text) = self
             .ensure_index()
             .map(|ix| {
-                let mut hits = ix.questions(&query, LIMIT);
+                let (mut hits, reading) = ix.questions_read(&query, LIMIT);
                 // No question heading fits: a small library's sections whose text does
                 // (a large one says how to search the text instead).
                 let in_text = hits.is_empty() && small && query.answerable();
                 if in_text {
                     hits = ix.answers(&query, LIMIT);
                 }
-                (hits, ix.patterns(&query), ix.reading(&query).care(), in_text)
+                (hits, ix.patterns(&query), reading.care(), in_text)
             })
             .unwrap_or_default();
         if let Some(p) = self.palette_mut() {

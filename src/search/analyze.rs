@@ -38,7 +38,9 @@ static DANISH: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::D
 
 /// Whether `word` (folded) is a stop word.
 pub fn is_stop(word: &str) -> bool {
-    word.chars().nth(1).is_none() || STOP_WORDS.contains(&word)
+    static SET: LazyLock<std::collections::HashSet<&'static str>> =
+        LazyLock::new(|| STOP_WORDS.iter().copied().collect());
+    word.chars().nth(1).is_none() || SET.contains(word)
 }
 
 /// The words of folded text: runs of letters and digits.

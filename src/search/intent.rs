@@ -443,30 +443,38 @@ impl Asked {
     }
 }
 
+/// Every way of asking's words as words are compared (skeletons, each keeping its `=`), in
+/// the order of [`INTENTS`]: made once.
+static TOKENS: std::sync::LazyLock<Vec<Vec<Vec<String>>>> = std::sync::LazyLock::new(|| {
+    let skeleton = |t: &str| match t.strip_prefix('=') {
+        Some(whole) => format!("={}", super::topic::skeleton(whole)),
+        None => super::topic::skeleton(t),
+    };
+    INTENTS
+        .iter()
+        .map(|i| i.asks.iter().map(|a| a.words.iter().map(|t| skeleton(t)).collect()).collect())
+        .collect()
+});
+
 /// The kinds `words` (folded, in order) ask, and which of the words only asked.
 pub fn detect(words: &[&str]) -> Asked {
-    // Compared as skeletons, so "gor" (typed without ø) asks as "gør" does.
-    let words: Vec<String> = words.iter().map(|w| super::topic::skeleton(w)).collect();
-    let mut only_asks = vec![false; words.len()];
+    // Compared as skeletons, so "gor" (typed without ø) asks as "gør" does; each word once
+    // (a word said again asks nothing more), and marked wherever it stands.
+    let said: Vec<String> = words.iter().map(|w| super::topic::skeleton(w)).collect();
+    let mut words: Vec<String> = said.clone();
+    words.sort_unstable();
+    words.dedup();
+    let mut asking: Vec<bool> = vec![false; words.len()];
     let mut kinds: Vec<(Kind, f32)> = Vec::new();
-    for intent in INTENTS {
-        for ask in intent.asks {
-            let places: Vec<Option<usize>> = ask
-                .words
-                .iter()
-                .map(|t| {
-                    let token = match t.strip_prefix('=') {
-                        Some(whole) => format!("={}", super::topic::skeleton(whole)),
-                        None => super::topic::skeleton(t),
-                    };
-                    words.iter().position(|w| super::topic::says(w, &token))
-                })
-                .collect();
+    for (intent, tokens) in INTENTS.iter().zip(TOKENS.iter()) {
+        for (ask, tokens) in intent.asks.iter().zip(tokens) {
+            let places: Vec<Option<usize>> =
+                tokens.iter().map(|t| words.iter().position(|w| super::topic::says(w, t))).collect();
             if !places.iter().all(Option::is_some) {
                 continue;
             }
             if ask.only_asks {
-                places.into_iter().flatten().for_each(|p| only_asks[p] = true);
+                places.into_iter().flatten().for_each(|p| asking[p] = true);
             }
             match kinds.iter_mut().find(|(k, _)| *k == intent.kind) {
                 Some((_, weight)) => *weight = weight.max(ask.weight),
@@ -475,6 +483,7 @@ pub fn detect(words: &[&str]) -> Asked {
         }
     }
     kinds.sort_by_key(|(k, _)| *k);
+    let only_asks = said.iter().map(|w| words.binary_search(w).is_ok_and(|i| asking[i])).collect();
     Asked { kinds, only_asks }
 }
 

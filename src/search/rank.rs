@@ -94,6 +94,16 @@ impl Index {
         self.run(query, limit, false, Wanted::Questions).0
     }
 
+    /// [`Index::questions`], with what the question was read as (for the palette's level
+    /// of care).
+    pub fn questions_read(&self, query: &Query, limit: usize) -> (Vec<Hit>, super::Reading) {
+        if query.is_empty() {
+            return (self.all_questions(limit), super::Reading::default());
+        }
+        let (hits, _, reading) = self.run_reading(query, limit, false, Wanted::Questions);
+        (hits, reading)
+    }
+
     /// Titles, headings and text that match `query`, best first: library search.
     pub fn search(&self, query: &Query, limit: usize) -> Vec<Hit> {
         self.search_counted(query, limit).0

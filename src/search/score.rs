@@ -52,6 +52,18 @@ impl Index {
     /// Ranks the units of the kinds `wanted` for `query`, reading the units' text when
     /// `bodies`: at most `limit` hits, best first, and how many units matched in all.
     pub(super) fn run(&self, query: &Query, limit: usize, bodies: bool, wanted: Wanted) -> (Vec<Hit>, usize) {
+        let (hits, total, _) = self.run_reading(query, limit, bodies, wanted);
+        (hits, total)
+    }
+
+    /// [`Index::run`], with what the question was read as.
+    pub(super) fn run_reading(
+        &self,
+        query: &Query,
+        limit: usize,
+        bodies: bool,
+        wanted: Wanted,
+    ) -> (Vec<Hit>, usize, super::Reading) {
         // The headings' words are looked a pattern up in when they are made, and made for
         // the palette, which reads no text; otherwise the headings are scanned. Both find
         // the same places. (Made first, so splitting compounds looks words up in them too.)
@@ -183,7 +195,7 @@ impl Index {
         if bodies {
             body_at.fill((u32::MAX, 0));
         }
-        (hits, total)
+        (hits, total, reading)
     }
 }
 

@@ -169,9 +169,13 @@ impl Index {
         let best = named.first().map_or(0.0, |n| n.strength);
         named.retain(|n| n.strength >= MIN_NAMED && n.strength >= best * NAMED_SHARE);
         let mut kinds = query.asked.kinds.clone();
-        let said = crate::signs::words_of(&query.words.join(" "));
+        // A sign is said by words in any order: each word once is enough.
+        let mut said = crate::signs::words_of(&query.words.join(" "));
+        said.sort_unstable();
+        said.dedup();
         let signs: Vec<crate::signs::Sign> = self.signs.said_by(&said).into_iter().cloned().collect();
-        // A sign names the articles it belongs to, when the question names none of them.
+        // A sign names the articles it belongs to: those of them the question names, or all
+        // of them when it names none.
         for sign in &signs {
             let articles: Vec<u32> = sign
                 .articles
@@ -179,12 +183,23 @@ impl Index {
                 .filter_map(|slug| self.slugs.binary_search(slug).ok())
                 .filter_map(|a| u32::try_from(a).ok())
                 .collect();
-            if articles.iter().any(|a| named.iter().any(|n| n.article == *a)) {
-                continue;
+            let by = (format!("⚠ {}", sign.name()), String::new());
+            let named_already: Vec<usize> =
+                (0..named.len()).filter(|&i| articles.contains(&named[i].article)).collect();
+            if named_already.is_empty() {
+                for a in articles {
+                    named.push(Named {
+                        article: a,
+                        strength: SIGN_NAMES,
+                        by: vec![by.clone()],
+                        by_title: false,
+                    });
+                }
             }
-            for a in articles {
-                let by = vec![(format!("⚠ {}", sign.name()), String::new())];
-                named.push(Named { article: a, strength: SIGN_NAMES, by, by_title: false });
+            // Of the articles the question names, the sign's come first.
+            for i in named_already {
+                named[i].strength += SIGN_NAMES;
+                named[i].by.push(by.clone());
             }
         }
         named.sort_by(|x, y| y.strength.total_cmp(&x.strength).then(x.article.cmp(&y.article)));

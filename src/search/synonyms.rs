@@ -56,6 +56,8 @@ pub struct Synonyms {
     topics: BTreeMap<String, Vec<String>>,
     /// Words (folded) whose groups in a file read before this one are dropped.
     remove: Vec<String>,
+    /// Each phrase's words as stems (made once: a query looks for every phrase).
+    phrase_stems: HashMap<String, Vec<String>>,
 }
 
 /// Checks the text of a synonym file: what `artikel check` reports.
@@ -183,7 +185,15 @@ impl Synonyms {
         (synonyms, problems)
     }
 
+    /// Keeps the stems of `phrase`'s words, for [`Synonyms::phrases_in`].
+    fn stem_phrase(&mut self, phrase: &str) {
+        if phrase.contains(' ') && !self.phrase_stems.contains_key(phrase) {
+            self.phrase_stems.insert(phrase.to_string(), phrase.split(' ').map(analyze::stem).collect());
+        }
+    }
+
     fn add(&mut self, group: Vec<String>) {
+        group.iter().for_each(|e| self.stem_phrase(e));
         let g = u32::try_from(self.groups.len()).unwrap_or(u32::MAX);
         for word in group.iter().filter(|w| !w.contains(' ')) {
             let list = self.by_stem.entry(analyze::stem(word)).or_default();
@@ -202,6 +212,7 @@ impl Synonyms {
         if !from.contains(' ') {
             self.expand_stems.insert(analyze::stem(from), from.to_string());
         }
+        self.stem_phrase(from);
         self.expand.insert(from.to_string(), terms);
     }
 
@@ -268,16 +279,14 @@ impl Synonyms {
         let mut out = Vec::new();
         for group in &self.groups {
             for phrase in group.iter().filter(|e| e.contains(' ')) {
-                let parts: Vec<String> = phrase.split(' ').map(analyze::stem).collect();
-                if said_in(words, &parts) {
+                if self.phrase_stems.get(phrase).is_some_and(|parts| said_in(words, parts)) {
                     let others = group.iter().filter(|e| *e != phrase).map(String::as_str).collect();
                     out.push((phrase.as_str(), others));
                 }
             }
         }
         for (phrase, terms) in self.expand.iter().filter(|(from, _)| from.contains(' ')) {
-            let parts: Vec<String> = phrase.split(' ').map(analyze::stem).collect();
-            if said_in(words, &parts) {
+            if self.phrase_stems.get(phrase).is_some_and(|parts| said_in(words, parts)) {
                 out.push((phrase.as_str(), terms.iter().map(String::as_str).collect()));
             }
         }

@@ -154,10 +154,15 @@ impl Topics {
             }
         }
         // Two words written apart that make a topic word: "nakke smerter", "hoved pine".
+        let mut pairs_seen: Vec<(&str, &str)> = Vec::new();
         for pair in said.windows(2) {
             if analyze::is_stop(&pair[0]) || analyze::is_stop(&pair[1]) {
                 continue;
             }
+            if pairs_seen.contains(&(pair[0].as_str(), pair[1].as_str())) {
+                continue;
+            }
+            pairs_seen.push((pair[0].as_str(), pair[1].as_str()));
             let joined = format!("{}{}", pair[0], pair[1]);
             let mut hits = Vec::new();
             self.meet(&skeleton(&stem(&joined)), 1.0, &mut hits);
@@ -173,8 +178,8 @@ impl Topics {
                 known.into_iter().for_each(|i| out[i].by.push((pair.clone(), String::new())));
             }
         }
+        let words: Vec<String> = said.iter().map(|w| skeleton(w)).collect();
         for (phrase, a) in &self.phrases {
-            let words: Vec<String> = said.iter().map(|w| skeleton(w)).collect();
             if super::synonyms::said_in(&words, phrase) {
                 let hit = Hit { article: *a, factor: 1.0, met: phrase.join(" "), title: false };
                 self.credit(&mut out, vec![hit], &phrase.join(" "));
