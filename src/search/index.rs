@@ -100,8 +100,11 @@ pub struct Index {
     pub(super) scratch: std::sync::Mutex<Scratch>,
     /// The kinds of question each unit's heading answers, as bits of [`super::intent::Kind`].
     pub(super) intents: Vec<u32>,
-    /// The words each article is about: what names it (the first step of lookup).
-    pub(super) topics: super::topic::Topics,
+    /// What each article is about: its short title, slug, keywords and editors' topics.
+    pub(super) topic_words: Vec<(String, String, Vec<String>)>,
+    /// The words each article is about, made from `topic_words` when a question first needs
+    /// them: what names it (the first step of lookup).
+    topics: std::sync::OnceLock<super::topic::Topics>,
     /// The warning signs a question may name.
     pub(super) signs: crate::signs::Signs,
     /// Each article's slug, in library order (sorted): where a warning sign's articles are.
@@ -168,11 +171,16 @@ impl Index {
         self.synonyms = library.synonyms.clone();
         self.signs = library.signs.clone();
         self.slugs = library.articles.iter().map(|a| a.slug.clone()).collect();
-        self.topics = super::topic::Topics::build(library.articles.iter().map(|a| {
-            let mut extra = a.meta.keywords();
-            extra.extend(library.synonyms.topics_of(&a.slug).iter().cloned());
-            (a.short_title(), a.slug.as_str(), extra)
-        }));
+        self.topic_words = library
+            .articles
+            .iter()
+            .map(|a| {
+                let mut extra = a.meta.keywords();
+                extra.extend(library.synonyms.topics_of(&a.slug).iter().cloned());
+                (a.short_title().to_string(), a.slug.clone(), extra)
+            })
+            .collect();
+        self.topics = std::sync::OnceLock::new();
     }
 
     /// Sets the synonym groups.
@@ -255,15 +263,22 @@ impl Index {
         self.avg_head = mean(&self.head_fields);
         self.avg_body = mean(&self.body_fields);
         self.kinds = self.units.iter().map(|u| u.kind).collect();
-        self.intents = (0..self.units.len())
-            .map(|u| match self.kinds[u] {
-                FieldKind::Title => 0,
-                _ => super::intent::of_heading(self.head_text(offset(u))),
-            })
+        let spans: Vec<(usize, usize)> =
+            self.head_fields.iter().map(|f| (f.start as usize, f.end as usize)).collect();
+        let bits = super::intent::of_headings(&self.heads, &spans);
+        self.intents = vec![0; self.units.len()];
+        for (field, bits) in self.head_fields.iter().zip(bits) {
+            let u = field.unit as usize;
+            if self.kinds.get(u).is_some_and(|k| *k != FieldKind::Title) {
+                self.intents[u] = bits;
+            }
+        }
+        self.topic_words = self
+            .article_start
+            .iter()
+            .map(|&u| (crate::library::short_title(self.label(u)).to_string(), String::new(), Vec::new()))
             .collect();
-        let titles: Vec<&str> =
-            self.article_start.iter().map(|&u| crate::library::short_title(self.label(u))).collect();
-        self.topics = super::topic::Topics::build(titles.iter().map(|t| (*t, "", Vec::new())));
+        self.topics = std::sync::OnceLock::new();
         self.head_norm = (0..self.units.len())
             .map(|u| {
                 let head_len = self.head_fields.get(u).map_or(1.0, |f| (f.end - f.start) as f32);
@@ -303,6 +318,14 @@ impl Index {
             _ => starts_word(&self.heads),
         };
         in_heads || (bodies && starts_word(&self.bodies))
+    }
+
+    /// The words each article is about, made now if they are not yet.
+    pub(super) fn topics(&self) -> &super::topic::Topics {
+        self.topics.get_or_init(|| {
+            let articles = self.topic_words.iter().map(|(t, s, e)| (t.as_str(), s.as_str(), e.clone()));
+            super::topic::Topics::build(articles)
+        })
     }
 
     /// The words of the headings, made now if they are not yet.

@@ -496,6 +496,42 @@ pub fn of_heading(heading: &str) -> u32 {
             bits |= intent.kind.bit();
         }
     }
+    refine(heading, bits)
+}
+
+/// [`of_heading`] for every heading of `text`, at the byte ranges `spans` (in order, one
+/// heading each, none running into the next): each phrase is looked for once through the
+/// whole text instead of in each heading.
+pub fn of_headings(text: &str, spans: &[(usize, usize)]) -> Vec<u32> {
+    let mut bits = vec![0u32; spans.len()];
+    let bytes = text.as_bytes();
+    for intent in INTENTS {
+        for head in intent.heads {
+            let mut f = 0;
+            for at in memchr::memmem::find_iter(bytes, head.as_bytes()) {
+                if at > 0 && bytes[at - 1].is_ascii_alphanumeric() {
+                    continue;
+                }
+                while f < spans.len() && spans[f].1 < at + head.len() {
+                    f += 1;
+                }
+                match spans.get(f) {
+                    Some(&(start, _)) if start <= at => bits[f] |= intent.kind.bit(),
+                    Some(_) => {}
+                    None => break,
+                }
+            }
+        }
+    }
+    for (b, &(start, end)) in bits.iter_mut().zip(spans) {
+        *b = refine(text.get(start..end).unwrap_or(""), *b);
+    }
+    bits
+}
+
+/// The kinds found in `heading` (folded), set right: a physiotherapy heading is not also a
+/// treatment heading, and "Hvad er X?" asks what X is.
+fn refine(heading: &str, mut bits: u32) -> u32 {
     // "Hvordan finder jeg en fysioterapeut til behandling …" is about physiotherapy.
     if bits & Kind::Physio.bit() != 0 {
         bits &= !Kind::Treatment.bit();
@@ -563,6 +599,33 @@ mod tests {
         let asked = detect(&["mr", "scanning", "hvornaar"]);
         assert_eq!(asked.only_asks, [false, false, true]);
         assert!(asked.weight(Kind::Diagnosis) > asked.weight(Kind::SeekHelp));
+    }
+
+    #[test]
+    fn headings_read_in_one_pass_answer_as_each_read_alone() {
+        let library = crate::library::Library::bundled();
+        let mut headings: Vec<String> = library
+            .articles
+            .iter()
+            .flat_map(|a| {
+                crate::document::Document::parse(&a.body).outline.headings.into_iter().map(|h| h.text)
+            })
+            .map(|h| crate::search::fold(&h))
+            .collect();
+        headings.extend(["hvornaar skal", "xhvornaar skal", "", "selv goer x hvad er y"].map(String::from));
+        headings.extend(crate::corpus::library(40, 2_000).iter().flat_map(|(_, t)| {
+            t.lines().filter_map(|l| l.strip_prefix("## ")).map(crate::search::fold).collect::<Vec<_>>()
+        }));
+        let mut text = String::new();
+        let mut spans = Vec::new();
+        for h in &headings {
+            spans.push((text.len(), text.len() + h.len()));
+            text.push_str(h);
+            text.push('\n');
+        }
+        let alone: Vec<u32> = headings.iter().map(|h| of_heading(h)).collect();
+        assert_eq!(of_headings(&text, &spans), alone);
+        assert!(alone.iter().filter(|&&b| b != 0).count() > 40, "most headings answer a kind");
     }
 
     #[test]

@@ -165,7 +165,7 @@ impl Index {
             .filter(|c| c.weight >= 1.0 && !c.heads_only)
             .map(|c| (c.word.clone(), c.patterns.iter().map(|p| (p.text.clone(), p.factor)).collect()))
             .collect();
-        let mut named = self.topics.named(&words, &query.words);
+        let mut named = self.topics().named(&words, &query.words);
         let best = named.first().map_or(0.0, |n| n.strength);
         named.retain(|n| n.strength >= MIN_NAMED && n.strength >= best * NAMED_SHARE);
         let mut kinds = query.asked.kinds.clone();

@@ -75,6 +75,9 @@ impl Topics {
     /// The topics of articles given as (short title, slug, keywords and editors' topics).
     pub fn build<'a>(articles: impl Iterator<Item = (&'a str, &'a str, Vec<String>)>) -> Topics {
         let mut topics = Topics::default();
+        // Titles share their words: each is stemmed once.
+        let mut stems: std::collections::HashMap<String, String> = std::collections::HashMap::new();
+        let mut stem = |word: &str| stems.entry(word.to_string()).or_insert_with(|| stem(word)).clone();
         for (a, (name, slug, extra)) in articles.enumerate() {
             let a = u32::try_from(a).unwrap_or(u32::MAX);
             topics.articles = a.saturating_add(1);
