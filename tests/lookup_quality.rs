@@ -235,6 +235,12 @@ fn fresh_tune() {
     table("fresh-tune.tsv", true);
 }
 
+#[test]
+#[ignore]
+fn fresh_report() {
+    table("fresh-report.tsv", false);
+}
+
 /// `QUERY="…" cargo test --test lookup_quality explain -- --ignored --nocapture`: the best
 /// five answers with their scores, and what each word was looked for as.
 #[test]

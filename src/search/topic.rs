@@ -169,6 +169,10 @@ impl Topics {
             let joined = format!("{}{}", pair[0], pair[1]);
             let mut hits = Vec::new();
             self.meet(&skeleton(&stem(&joined)), 1.0, &mut hits);
+            // The topic word met must take in the second word too ("nakke|smerter"), not
+            // only the first ("knæ" of "knæ hævet").
+            let first = skeleton(&pair[0]).len();
+            hits.retain(|h| h.met.len() > first);
             let pair = format!("{} {}", pair[0], pair[1]);
             // Named already by one of the two words: the pair is said as a reason, once.
             let known: Vec<usize> =
