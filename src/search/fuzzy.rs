@@ -46,9 +46,34 @@ fn distance_to_substring(t: &[u8], s: &[u8]) -> usize {
     prev.into_iter().min().unwrap_or(t.len())
 }
 
+/// Whether `a` and `b` are at most one edit apart: a letter wrong, missing or extra, or
+/// two letters next to each other swapped.
+pub fn one_edit_apart(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let (a, b) = (&a[prefix..], &b[prefix..]);
+    let suffix = a.iter().rev().zip(b.iter().rev()).take_while(|(x, y)| x == y).count();
+    let (a, b) = (&a[..a.len() - suffix.min(a.len())], &b[..b.len() - suffix.min(b.len())]);
+    match (a.len(), b.len()) {
+        (0, 0) | (1, 0) | (0, 1) | (1, 1) => true,
+        (2, 2) => a[0] == b[1] && a[1] == b[0],
+        _ => false,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_edit_apart_is_one_letter_or_one_swap() {
+        assert!(one_edit_apart("bivirkniger", "bivirkninger"));
+        assert!(one_edit_apart("fysioterapuet", "fysioterapeut"));
+        assert!(one_edit_apart("morgnen", "morgenen"));
+        assert!(one_edit_apart("knae", "knae"));
+        assert!(!one_edit_apart("nakke", "nerve"));
+        assert!(!one_edit_apart("abcd", "badc"));
+    }
 
     #[test]
     fn one_letter_wrong_missing_or_extra_is_forgiven() {

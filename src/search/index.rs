@@ -105,6 +105,8 @@ pub struct Index {
     /// The words each article is about, made from `topic_words` when a question first needs
     /// them: what names it (the first step of lookup).
     topics: std::sync::OnceLock<super::topic::Topics>,
+    /// The library's words, made when first needed (see [`Index::vocabulary`]).
+    vocabulary: std::sync::OnceLock<Vec<String>>,
     /// The warning signs a question may name.
     pub(super) signs: crate::signs::Signs,
     /// Each article's slug, in library order (sorted): where a warning sign's articles are.
@@ -180,7 +182,7 @@ impl Index {
                 (a.short_title().to_string(), a.slug.clone(), extra)
             })
             .collect();
-        self.topics = std::sync::OnceLock::new();
+self.topics = std::sync::OnceLock::new();
     }
 
     /// Sets the synonym groups.
@@ -278,7 +280,7 @@ impl Index {
             .iter()
             .map(|&u| (crate::library::short_title(self.label(u)).to_string(), String::new(), Vec::new()))
             .collect();
-        self.topics = std::sync::OnceLock::new();
+self.topics = std::sync::OnceLock::new();
         self.head_norm = (0..self.units.len())
             .map(|u| {
                 let head_len = self.head_fields.get(u).map_or(1.0, |f| (f.end - f.start) as f32);
@@ -318,6 +320,40 @@ impl Index {
             _ => starts_word(&self.heads),
         };
         in_heads || (bodies && starts_word(&self.bodies))
+    }
+
+    /// The library's words of four letters or more (folded, sorted, each once), made when a
+    /// query first has a word the library lacks: what a typo is corrected against. A large
+    /// library's text is not listed (it would cost more than the question): its headings'
+    /// words are.
+    pub(super) fn vocabulary(&self) -> &[String] {
+        self.vocabulary.get_or_init(|| {
+            let text = if self.bodies.len() <= VOCABULARY_TEXT { self.bodies.as_str() } else { "" };
+            let mut words: Vec<String> = [self.heads.as_str(), text]
+                .iter()
+                .flat_map(|text| super::analyze::words(text))
+                .filter(|w| w.len() >= 4 && w.len() <= super::analyze::MAX_WORD)
+                .map(str::to_string)
+                .collect();
+            words.sort_unstable();
+            words.dedup();
+            words
+        })
+    }
+
+    /// The library's words one letter (wrong, missing, extra, or two swapped) from `word`,
+    /// with the same first letter: at most three.
+    pub(super) fn words_near(&self, word: &str) -> Vec<&str> {
+        let vocabulary = self.vocabulary();
+        let Some(&first) = word.as_bytes().first() else { return Vec::new() };
+        let from = vocabulary.partition_point(|w| w.as_bytes()[0] < first);
+        vocabulary[from..]
+            .iter()
+            .take_while(|w| w.as_bytes()[0] == first)
+            .filter(|w| w.len().abs_diff(word.len()) <= 1 && super::fuzzy::one_edit_apart(word, w))
+            .take(3)
+            .map(String::as_str)
+            .collect()
     }
 
     /// The words each article is about, made now if they are not yet.
@@ -434,6 +470,9 @@ impl Index {
         self.head_fields.get(unit as usize).map_or("", |f| &self.heads[f.start as usize..f.end as usize])
     }
 }
+
+/// The most text whose words are listed for correcting typos (see [`Index::vocabulary`]).
+const VOCABULARY_TEXT: usize = 4 << 20;
 
 /// From how many articles a library is indexed in pieces on two threads.
 const PIECES_FROM: usize = 128;

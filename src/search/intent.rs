@@ -182,6 +182,8 @@ const INTENTS: &[Intent] = &[
         kind: Kind::Course,
         asks: &[
             q(&["hvor", "laenge"]),
+            q(&["hvorlaenge"]),
+            q(&["hvorlang"]),
             q(&["hvor", "lang", "tid"]),
             q(&["varer"]),
             q(&["vare", "=ved"]),
@@ -456,6 +458,20 @@ static TOKENS: std::sync::LazyLock<Vec<Vec<Vec<String>>>> = std::sync::LazyLock:
         .collect()
 });
 
+/// The word of `words` that says `token` with one letter wrong, missing or extra (both six
+/// letters or more, the first letter right): "behandlig", "symtomer", "fysioterapuet".
+fn typo(words: &[String], token: &str) -> Option<usize> {
+    if token.len() < TYPO_FROM || token.starts_with('=') {
+        return None;
+    }
+    words.iter().position(|w| {
+        w.len() >= TYPO_FROM && w.as_bytes()[0] == token.as_bytes()[0] && super::topic::one_off_a_start(token, w)
+    })
+}
+
+/// The shortest word and token a typo is forgiven in.
+const TYPO_FROM: usize = 6;
+
 /// The kinds `words` (folded, in order) ask, and which of the words only asked.
 pub fn detect(words: &[&str]) -> Asked {
     // Compared as skeletons, so "gor" (typed without ø) asks as "gør" does; each word once
@@ -468,8 +484,10 @@ pub fn detect(words: &[&str]) -> Asked {
     let mut kinds: Vec<(Kind, f32)> = Vec::new();
     for (intent, tokens) in INTENTS.iter().zip(TOKENS.iter()) {
         for (ask, tokens) in intent.asks.iter().zip(tokens) {
-            let places: Vec<Option<usize>> =
-                tokens.iter().map(|t| words.iter().position(|w| super::topic::says(w, t))).collect();
+            let places: Vec<Option<usize>> = tokens
+                .iter()
+                .map(|t| words.iter().position(|w| super::topic::says(w, t)).or_else(|| typo(&words, t)))
+                .collect();
             if !places.iter().all(Option::is_some) {
                 continue;
             }
@@ -581,6 +599,8 @@ mod tests {
         assert_eq!(names("skal man ha mr scanning af knæet"), ["diagnosis"]);
         assert_eq!(names("kan nerve smerterne gå væk igen"), ["how long", "prevention"]);
         assert!(names("hvilken pude til nakken").contains(&"sleep"));
+        assert_eq!(names("spendingshovedpine behandlig"), ["treatment"], "one letter missing");
+        assert_eq!(names("hvorlænge varer det"), ["how long"], "written together");
         assert!(names("knæbandage").is_empty());
     }
 

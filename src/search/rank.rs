@@ -81,6 +81,8 @@ impl FieldKind {
 const SYNONYM: f32 = 0.8;
 const PART: f32 = 0.5;
 const TYPO: f32 = 0.5;
+/// The shortest query word whose typo is corrected against the library's words.
+const TYPO_FROM: usize = 6;
 const ASKED: f32 = 0.3;
 
 impl Index {
@@ -178,11 +180,21 @@ impl Index {
                     patterns.push(Pattern { text, factor: SYNONYM, open_end: false });
                 }
             }
+            // A long whole word the library does not have, nor its synonyms, is looked for as
+            // the library's words one letter from it ("bivirkniger", "fysioterapuet").
+            let typing = query.typing && Some(word) == query.terms.last();
+            if bodies && !typing && patterns.len() == 1 && word.len() >= TYPO_FROM && !has(&own, true) {
+                for near in self.words_near(word) {
+                    let text = stem(near);
+                    if !patterns.iter().any(|p| p.text == text) {
+                        patterns.push(Pattern { text, factor: TYPO, open_end: false });
+                    }
+                }
+            }
             let patterns = without_overlaps(patterns);
             let fuzzy = word.len() >= fuzzy::MIN_FUZZY_LEN;
             out.push(Concept { word: word.clone(), patterns, weight, heads_only: false, fuzzy });
             // The word being typed is not split: it is not a whole word yet.
-            let typing = query.typing && Some(word) == query.terms.last();
             if weight < 1.0 || typing {
                 continue;
             }

@@ -299,7 +299,7 @@ pub fn says(word: &str, token: &str) -> bool {
 }
 
 /// Whether `form` is at most one letter (wrong, missing or extra) off some start of `word`.
-fn one_off_a_start(form: &str, word: &str) -> bool {
+pub(super) fn one_off_a_start(form: &str, word: &str) -> bool {
     let (f, w) = (form.as_bytes(), word.as_bytes());
     // prev[j]: edits between the form's first i letters and the word's first j.
     let mut prev: Vec<usize> = (0..=w.len()).collect();
