@@ -21,7 +21,7 @@
 //! letters or fewer must be the whole word (`øm` is not the start of "om"). A folder's own
 //! file adds signs, and replaces a bundled sign of the same id.
 
-use crate::search::{fold, line_of, says, skeleton};
+use crate::search::{fold, line_of, says, says_roughly, skeleton};
 use crate::strings;
 use std::collections::HashMap;
 
@@ -85,11 +85,10 @@ pub struct Sign {
 
 impl Sign {
     /// Whether `words` (skeletons, see [`words_of`]) say this sign: every word of one of
-    /// its ways, in any order.
+    /// its ways, in any order (a long word with one letter off counts).
     pub fn said_by(&self, words: &[String]) -> bool {
-        self.says
-            .iter()
-            .any(|way| way.iter().all(|alts| alts.iter().any(|t| words.iter().any(|w| says(w, t)))))
+        let said = |t: &String| words.iter().any(|w| says(w, t)) || words.iter().any(|w| says_roughly(w, t));
+        self.says.iter().any(|way| way.iter().all(|alts| alts.iter().any(said)))
     }
 
     /// Its name in the language in force.

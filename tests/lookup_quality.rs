@@ -237,6 +237,12 @@ fn fresh_tune() {
 
 #[test]
 #[ignore]
+fn fresh2_tune() {
+    table("fresh2-tune.tsv", true);
+}
+
+#[test]
+#[ignore]
 fn fresh_report() {
     table("fresh-report.tsv", false);
 }

@@ -182,7 +182,7 @@ impl Index {
                 (a.short_title().to_string(), a.slug.clone(), extra)
             })
             .collect();
-self.topics = std::sync::OnceLock::new();
+        self.topics = std::sync::OnceLock::new();
     }
 
     /// Sets the synonym groups.
@@ -280,7 +280,7 @@ self.topics = std::sync::OnceLock::new();
             .iter()
             .map(|&u| (crate::library::short_title(self.label(u)).to_string(), String::new(), Vec::new()))
             .collect();
-self.topics = std::sync::OnceLock::new();
+        self.topics = std::sync::OnceLock::new();
         self.head_norm = (0..self.units.len())
             .map(|u| {
                 let head_len = self.head_fields.get(u).map_or(1.0, |f| (f.end - f.start) as f32);

@@ -75,6 +75,18 @@ impl Kind {
         Kind::Rest,
     ];
 
+    /// The kind whose section answers this kind of question in an article with no
+    /// section of its own ("can it be operated?" → treatment).
+    pub fn nearest(self) -> Option<Kind> {
+        match self {
+            Kind::Surgery | Kind::Physio => Some(Kind::Treatment),
+            Kind::Rest | Kind::Sleep | Kind::Prevention | Kind::Training => Some(Kind::SelfCare),
+            Kind::Work | Kind::Risk => Some(Kind::Causes),
+            Kind::Difference => Some(Kind::Symptoms),
+            _ => None,
+        }
+    }
+
     /// The kind as one bit of a set.
     pub fn bit(self) -> u32 {
         1 << self as u32
@@ -111,21 +123,28 @@ struct Ask {
     words: &'static [&'static str],
     weight: f32,
     only_asks: bool,
+    /// The words must stand next to each other, in order ("hvad er", not "hvad … er").
+    adjacent: bool,
 }
 
 /// A way of asking that only asks, at full weight.
 const fn q(words: &'static [&'static str]) -> Ask {
-    Ask { words, weight: 1.0, only_asks: true }
+    Ask { words, weight: 1.0, only_asks: true, adjacent: false }
 }
 
 /// A way of asking that only asks, at `weight`.
 const fn qw(words: &'static [&'static str], weight: f32) -> Ask {
-    Ask { words, weight, only_asks: true }
+    Ask { words, weight, only_asks: true, adjacent: false }
+}
+
+/// Words that only ask when they stand together, in order, at `weight`.
+const fn qa(words: &'static [&'static str], weight: f32) -> Ask {
+    Ask { words, weight, only_asks: true, adjacent: true }
 }
 
 /// A word of substance that also asks, at `weight`.
 const fn w(words: &'static [&'static str], weight: f32) -> Ask {
-    Ask { words, weight, only_asks: false }
+    Ask { words, weight, only_asks: false, adjacent: false }
 }
 
 /// One kind of question: the ways to ask it, and what the headings that answer it contain
@@ -181,10 +200,10 @@ const INTENTS: &[Intent] = &[
     Intent {
         kind: Kind::Course,
         asks: &[
-            q(&["hvor", "laenge"]),
+            qa(&["hvor", "laenge"], 1.0),
             q(&["hvorlaenge"]),
             q(&["hvorlang"]),
-            q(&["hvor", "lang", "tid"]),
+            qa(&["hvor", "lang", "tid"], 1.0),
             q(&["varer"]),
             q(&["vare", "=ved"]),
             q(&["gaa", "over"]),
@@ -220,6 +239,8 @@ const INTENTS: &[Intent] = &[
             qw(&["=af", "=at"], 0.5),
             qw(&["=efter"], 0.3),
             w(&["udloes"], 0.7),
+            q(&["haenger", "sammen"]),
+            w(&["sammenhaeng"], 0.8),
             qw(&["give"], 0.5),
             qw(&["giver"], 0.5),
         ],
@@ -265,20 +286,20 @@ const INTENTS: &[Intent] = &[
             w(&["pille"], 0.9),
             w(&["tablet"], 0.9),
             w(&["smertestil"], 1.0),
-            w(&["paracetamol"], 0.9),
-            w(&["panodil"], 0.9),
-            w(&["pamol"], 0.9),
-            w(&["ibuprofen"], 0.9),
-            w(&["ipren"], 0.9),
-            w(&["ibumetin"], 0.9),
-            w(&["nsaid"], 0.9),
-            w(&["gigtpille"], 0.9),
-            w(&["gabapentin"], 0.9),
-            w(&["pregabalin"], 0.9),
-            w(&["lyrica"], 0.9),
-            w(&["amitriptylin"], 0.9),
-            w(&["morfin"], 0.9),
-            w(&["opioid"], 0.9),
+            w(&["paracetamol"], 1.2),
+            w(&["panodil"], 1.2),
+            w(&["pamol"], 1.2),
+            w(&["ibuprofen"], 1.2),
+            w(&["ipren"], 1.2),
+            w(&["ibumetin"], 1.2),
+            w(&["nsaid"], 1.2),
+            w(&["gigtpille"], 1.2),
+            w(&["gabapentin"], 1.2),
+            w(&["pregabalin"], 1.2),
+            w(&["lyrica"], 1.2),
+            w(&["amitriptylin"], 1.2),
+            w(&["morfin"], 1.2),
+            w(&["opioid"], 1.2),
             w(&["dosis"], 0.8),
             w(&["indsproejt"], 0.9),
             w(&["injektion"], 0.9),
@@ -287,6 +308,7 @@ const INTENTS: &[Intent] = &[
             w(&["kortison"], 0.9),
             w(&["akupunktur"], 0.7),
             w(&["salve"], 0.7),
+            w(&["voltaren"], 1.2),
             w(&["creme"], 0.7),
             w(&["=gel"], 0.7),
             qw(&["virker"], 0.4),
@@ -328,6 +350,7 @@ const INTENTS: &[Intent] = &[
             w(&["genoptraen"], 0.8),
             w(&["elastik"], 0.7),
             w(&["straek"], 0.6),
+            w(&["stretch"], 0.6),
             w(&["udspaend"], 0.6),
             w(&["kiroprakt"], 0.8),
             w(&["manuel", "behandl"], 0.6),
@@ -396,9 +419,9 @@ const INTENTS: &[Intent] = &[
     Intent {
         kind: Kind::WhatIs,
         asks: &[
-            qw(&["hvad", "=er"], 0.7),
-            q(&["hvad", "betyder"]),
-            q(&["hvad", "vil", "sige"]),
+            qa(&["hvad", "=er"], 0.7),
+            qa(&["hvad", "betyder"], 1.0),
+            qa(&["hvad", "vil", "=det", "sige"], 1.0),
             q(&["definition"]),
         ],
         heads: &[],
@@ -458,20 +481,6 @@ static TOKENS: std::sync::LazyLock<Vec<Vec<Vec<String>>>> = std::sync::LazyLock:
         .collect()
 });
 
-/// The word of `words` that says `token` with one letter wrong, missing or extra (both six
-/// letters or more, the first letter right): "behandlig", "symtomer", "fysioterapuet".
-fn typo(words: &[String], token: &str) -> Option<usize> {
-    if token.len() < TYPO_FROM || token.starts_with('=') {
-        return None;
-    }
-    words.iter().position(|w| {
-        w.len() >= TYPO_FROM && w.as_bytes()[0] == token.as_bytes()[0] && super::topic::one_off_a_start(token, w)
-    })
-}
-
-/// The shortest word and token a typo is forgiven in.
-const TYPO_FROM: usize = 6;
-
 /// The kinds `words` (folded, in order) ask, and which of the words only asked.
 pub fn detect(words: &[&str]) -> Asked {
     // Compared as skeletons, so "gor" (typed without ø) asks as "gør" does; each word once
@@ -484,10 +493,26 @@ pub fn detect(words: &[&str]) -> Asked {
     let mut kinds: Vec<(Kind, f32)> = Vec::new();
     for (intent, tokens) in INTENTS.iter().zip(TOKENS.iter()) {
         for (ask, tokens) in intent.asks.iter().zip(tokens) {
-            let places: Vec<Option<usize>> = tokens
-                .iter()
-                .map(|t| words.iter().position(|w| super::topic::says(w, t)).or_else(|| typo(&words, t)))
-                .collect();
+            let places: Vec<Option<usize>> = if ask.adjacent {
+                // The first place in the question where the words follow each other.
+                let start = (0..said.len()).find(|&i| {
+                    tokens
+                        .iter()
+                        .enumerate()
+                        .all(|(k, t)| said.get(i + k).is_some_and(|w| super::topic::says(w, t)))
+                });
+                (0..tokens.len())
+                    .map(|k| start.and_then(|i| words.binary_search(&said[i + k]).ok()))
+                    .collect()
+            } else {
+                tokens
+                    .iter()
+                    .map(|t| {
+                        let exact = words.iter().position(|w| super::topic::says(w, t));
+                        exact.or_else(|| words.iter().position(|w| super::topic::says_roughly(w, t)))
+                    })
+                    .collect()
+            };
             if !places.iter().all(Option::is_some) {
                 continue;
             }

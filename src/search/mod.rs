@@ -31,4 +31,4 @@ pub use rank::{Concept, Hit, MAX_TERMS, Pattern, Query};
 pub use select::Reading;
 pub use snippet::{Snippet, highlight, highlights, snippet};
 pub use synonyms::{SynonymProblem, Synonyms, check_synonyms, line_of};
-pub use topic::{Named, says, skeleton};
+pub use topic::{Named, says, says_roughly, skeleton};

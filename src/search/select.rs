@@ -27,10 +27,27 @@ const W_TOPIC: f32 = 1.0;
 const MIN_NAMED: f32 = 0.5;
 /// The share of the strongest naming another article needs to be named beside it.
 const NAMED_SHARE: f32 = 0.5;
+/// How much a kind asked counts for the section of the nearest kind, in an article with
+/// no section of its own kind.
+const NEAREST: f32 = 0.7;
+/// How much a kind of question counts for an FAQ question, against a main section.
+const FAQ_KIND: f32 = 0.8;
 /// How strongly a warning sign names the articles it belongs to.
 const SIGN_NAMES: f32 = 2.0;
 /// How much the introduction counts for a question that only names its article.
 const BARE: f32 = 1.0;
+
+/// What the ranking needs to know of an article (named or not) for a question.
+#[derive(Debug, Clone, Copy, Default)]
+struct Facts {
+    /// The kinds of question the article has a section of.
+    present: u32,
+    named: bool,
+    strength: f32,
+    intro: bool,
+    no_danger: bool,
+    lacking: u32,
+}
 
 /// Which units a ranking may list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -130,16 +147,6 @@ impl Reading {
         self.named.iter().any(|n| n.article == a)
     }
 
-    /// Whether the introduction of article `a` answers what the question asks.
-    fn intro_answers(&self, a: u32) -> bool {
-        self.intro && self.named.iter().any(|n| n.article == a && n.by_title)
-    }
-
-    /// How strongly article `a` is named.
-    fn strength(&self, a: u32) -> f32 {
-        self.named.iter().find(|n| n.article == a).map_or(0.0, |n| n.strength)
-    }
-
     /// The most urgent sign named: its level of care, and its name in the language in force.
     pub fn care(&self) -> Option<(Level, String)> {
         self.signs.first().map(|s| (s.level, s.name().to_string()))
@@ -209,32 +216,46 @@ impl Index {
                 None => kinds.push((Kind::SeekHelp, SIGN)),
             }
         }
-        // Every word of substance named the article, and nothing else was asked.
+        // Every word of substance named the article (or is a word for pain).
         let covered = |w: &str| {
             super::topic::is_general(w)
                 || named.iter().any(|n| n.by.iter().any(|(by, _)| by.split(' ').any(|b| b == w)))
         };
-        let bare = !named.is_empty() && kinds.is_empty() && words.iter().all(|(w, _)| covered(w));
-        let intro = bare || kinds.iter().any(|(k, _)| *k == Kind::WhatIs);
+        // What it is, or nothing but the article's name: its introduction answers.
+        let only_what_is = kinds.iter().all(|(k, _)| *k == Kind::WhatIs);
+        let intro = !named.is_empty() && only_what_is && words.iter().all(|(w, _)| covered(w));
         Reading { named, kinds, signs, intro }
     }
 
-    /// How much the kinds of question unit `u`'s heading answers count for `reading`:
-    /// within a named article without a section on danger, "is it dangerous" is asked of
-    /// its "when to seek help" section; "what is it" of its introduction.
-    /// `lacking`: the kinds the unit's article (when named) has no section of, which its
-    /// introduction may answer instead, at a quarter.
-    fn kind_bonus(&self, u: usize, reading: &Reading, no_danger_section: bool, lacking: u32) -> f32 {
+    /// How much the kinds of question unit `u`'s heading answers count for `reading`, its
+    /// article being as `facts` says: within a named article without a section on danger,
+    /// "is it dangerous" is asked of its "when to seek help" section; "what is it" of its
+    /// introduction, which also answers, at a quarter, the kinds its article lacks.
+    fn kind_bonus(&self, u: usize, reading: &Reading, facts: Facts) -> f32 {
         let mut bits = self.intents[u];
         let intro = self.kinds[u] == FieldKind::Title;
-        if intro && reading.intro_answers(self.units[u].article) {
+        if intro && facts.intro {
             bits |= Kind::WhatIs.bit();
         }
         let mut bonus: f32 = reading.kinds.iter().filter(|(k, _)| bits & k.bit() != 0).map(|(_, w)| *w).sum();
-        if no_danger_section && bits & Kind::SeekHelp.bit() != 0 {
+        if facts.no_danger && bits & Kind::SeekHelp.bit() != 0 {
             bonus += reading.weight(Kind::Danger);
         }
+        // A kind the article has no section of is asked of the section of the nearest kind.
+        for (kind, weight) in &reading.kinds {
+            if facts.present & kind.bit() == 0
+                && let Some(near) = kind.nearest()
+                && bits & near.bit() != 0
+            {
+                bonus += weight * NEAREST;
+            }
+        }
+        // An FAQ question answers its own question; a main section answers the kind.
+        if self.kinds[u] == FieldKind::FaqQuestion {
+            bonus *= FAQ_KIND;
+        }
         if intro {
+            let lacking = facts.lacking;
             let instead: f32 =
                 reading.kinds.iter().filter(|(k, _)| lacking & k.bit() != 0).map(|(_, w)| w / 4.0).sum();
             bonus += instead;
@@ -253,43 +274,44 @@ impl Index {
         limit: usize,
         wanted: Wanted,
     ) -> (Vec<Hit>, usize) {
-        // Named articles that have no section on danger: "is it dangerous" goes to their
-        // "when to seek help".
-        let no_danger: Vec<u32> = reading
-            .named
-            .iter()
-            .map(|n| n.article)
-            .filter(|&a| self.units_of(a).all(|u| self.intents[u] & Kind::Danger.bit() == 0))
-            .collect();
-        // For each named article, the kinds asked that no section of it answers and its
-        // introduction may.
-        // Only how long it lasts: an introduction tells what the condition is and how it goes.
+        // What each named article is: how strongly named, whether its introduction answers,
+        // whether it lacks a section on danger (then "is it dangerous" goes to its "when to
+        // seek help"), and the kinds asked no section of it answers (only how long it lasts:
+        // an introduction tells what the condition is and how it goes).
         let asked = reading.kinds.iter().fold(0, |bits, (k, _)| bits | k.bit()) & Kind::Course.bit();
-        let lacking: Vec<(u32, u32)> = reading
-            .named
-            .iter()
-            .map(|n| (n.article, asked & !self.units_of(n.article).fold(0, |bits, u| bits | self.intents[u])))
-            .collect();
+        let mut facts = vec![Facts::default(); self.article_start.len()];
+        for n in &reading.named {
+            let Some(f) = facts.get_mut(n.article as usize) else { continue };
+            let kinds = self.units_of(n.article).fold(0, |bits, u| bits | self.intents[u]);
+            *f = Facts {
+                present: kinds,
+                named: true,
+                strength: n.strength,
+                intro: reading.intro && n.by_title,
+                no_danger: kinds & Kind::Danger.bit() == 0,
+                lacking: asked & !kinds,
+            };
+        }
         let mut keys: Vec<u128> = Vec::new();
         let mut key = |u: usize, base: f32| {
             let kind = self.kinds[u];
             let a = self.units[u].article;
-            let named = reading.names(a);
-            let lacks = lacking.iter().find(|(x, _)| *x == a).map_or(0, |(_, l)| *l);
-            if !wanted.takes(kind, reading.intro_answers(a) || lacks != 0) {
+            let f = facts.get(a as usize).copied().unwrap_or_default();
+            if !wanted.takes(kind, f.intro || f.lacking != 0) {
                 return;
             }
-            let bonus = self.kind_bonus(u, reading, no_danger.contains(&a), lacks);
-            let bare = if kind == FieldKind::Title && reading.intro_answers(a) { BARE } else { 0.0 };
+            let bonus = self.kind_bonus(u, reading, f);
+            let bare = if kind == FieldKind::Title && f.intro { BARE } else { 0.0 };
             // A unit no word found is listed only for the kind of question it answers.
             if base <= 0.0 && bonus + bare <= 0.0 {
                 return;
             }
             let evidence = text.get(a as usize).copied().unwrap_or(0.0);
-            let total = base + W_KIND * (bonus + bare) + W_TEXT * evidence + W_TOPIC * reading.strength(a);
+            let total = base + W_KIND * (bonus + bare) + W_TEXT * evidence + W_TOPIC * f.strength;
             if total <= 0.0 {
                 return;
             }
+            let named = f.named;
             let faq = u128::from(kind == FieldKind::FaqQuestion);
             keys.push(
                 (u128::from(named) << 127)

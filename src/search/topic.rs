@@ -14,6 +14,7 @@
 
 use super::analyze::{self, stem};
 use super::fold::fold;
+use std::collections::HashMap;
 
 /// The general words a compound in a title may end in; the part before them is the
 /// article's subject (`knæ|smerter`, `spændings|hovedpine`).
@@ -36,12 +37,12 @@ const FUZZY_FROM: usize = 5;
 const TYPO: f32 = 0.8;
 
 /// A topic word a word of the question met.
-struct Hit {
+struct Hit<'a> {
     article: u32,
     /// How well (1, less for a synonym or a typo).
     factor: f32,
     /// The topic word.
-    met: String,
+    met: std::borrow::Cow<'a, str>,
     /// Whether it is a word of the article's title.
     title: bool,
 }
@@ -76,7 +77,7 @@ impl Topics {
     pub fn build<'a>(articles: impl Iterator<Item = (&'a str, &'a str, Vec<String>)>) -> Topics {
         let mut topics = Topics::default();
         // Titles share their words: each is stemmed once.
-        let mut stems: std::collections::HashMap<String, String> = std::collections::HashMap::new();
+        let mut stems: HashMap<String, String> = HashMap::new();
         let mut stem = |word: &str| stems.entry(word.to_string()).or_insert_with(|| stem(word)).clone();
         for (a, (name, slug, extra)) in articles.enumerate() {
             let a = u32::try_from(a).unwrap_or(u32::MAX);
@@ -140,6 +141,7 @@ impl Topics {
     /// question, folded, in order (for phrases and words written apart).
     pub fn named(&self, words: &[(String, Vec<(String, f32)>)], said: &[String]) -> Vec<Named> {
         let mut out: Vec<Named> = Vec::new();
+        let mut at: HashMap<u32, usize> = HashMap::new();
         for (word, forms) in words {
             let mut hits = Vec::new();
             for (form, factor) in forms {
@@ -153,7 +155,7 @@ impl Topics {
                 }
             }
             if !hits.is_empty() {
-                self.credit(&mut out, hits, word);
+                self.credit(&mut out, &mut at, hits, word);
             }
         }
         // Two words written apart that make a topic word: "nakke smerter", "hoved pine".
@@ -179,7 +181,7 @@ impl Topics {
                 (0..out.len()).filter(|&i| hits.iter().any(|h| h.article == out[i].article)).collect();
             if known.is_empty() {
                 if !hits.is_empty() {
-                    self.credit(&mut out, hits, &pair);
+                    self.credit(&mut out, &mut at, hits, &pair);
                 }
             } else {
                 known.into_iter().for_each(|i| out[i].by.push((pair.clone(), String::new())));
@@ -188,44 +190,38 @@ impl Topics {
         let words: Vec<String> = said.iter().map(|w| skeleton(w)).collect();
         for (phrase, a) in &self.phrases {
             if super::synonyms::said_in(&words, phrase) {
-                let hit = Hit { article: *a, factor: 1.0, met: phrase.join(" "), title: false };
-                self.credit(&mut out, vec![hit], &phrase.join(" "));
+                let hit = Hit { article: *a, factor: 1.0, met: phrase.join(" ").into(), title: false };
+                self.credit(&mut out, &mut at, vec![hit], &phrase.join(" "));
             }
         }
         out.sort_by(|x, y| y.strength.total_cmp(&x.strength).then(x.article.cmp(&y.article)));
         out
     }
 
-    /// Credits the articles of `hits` (what one word of the question met) in `out`, each by
-    /// how rare the word is among the articles' topics × how well it met.
-    fn credit(&self, out: &mut Vec<Named>, hits: Vec<Hit>, word: &str) {
+    /// Credits the articles of `hits` (what one word of the question met) in `out` (whose
+    /// places by article `at` keeps), each by how rare the word is among the articles'
+    /// topics × how well it met.
+    fn credit(&self, out: &mut Vec<Named>, at: &mut HashMap<u32, usize>, mut hits: Vec<Hit<'_>>, word: &str) {
+        // Each article's hits together, the best first.
+        hits.sort_unstable_by(|x, y| x.article.cmp(&y.article).then(y.factor.total_cmp(&x.factor)));
         let n = self.articles.max(1) as f32;
-        let mut articles: Vec<u32> = hits.iter().map(|h| h.article).collect();
-        articles.sort_unstable();
-        articles.dedup();
-        let df = articles.len() as f32;
+        let df = hits.chunk_by(|x, y| x.article == y.article).count() as f32;
         let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
-        for a in articles {
-            let best = hits.iter().filter(|h| h.article == a).fold(None::<&Hit>, |best, h| {
-                if best.is_none_or(|b| h.factor > b.factor) { Some(h) } else { best }
+        for group in hits.chunk_by(|x, y| x.article == y.article) {
+            let best = &group[0];
+            let i = *at.entry(best.article).or_insert_with(|| {
+                out.push(Named { article: best.article, strength: 0.0, by: Vec::new(), by_title: false });
+                out.len() - 1
             });
-            let Some(best) = best else { continue };
-            let at = match out.iter().position(|x| x.article == a) {
-                Some(at) => at,
-                None => {
-                    out.push(Named { article: a, strength: 0.0, by: Vec::new(), by_title: false });
-                    out.len() - 1
-                }
-            };
-            out[at].strength += idf * best.factor;
-            out[at].by.push((word.to_string(), best.met.clone()));
-            out[at].by_title |= hits.iter().any(|h| h.article == a && h.title);
+            out[i].strength += idf * best.factor;
+            out[i].by.push((word.to_string(), best.met.to_string()));
+            out[i].by_title |= group.iter().any(|h| h.title);
         }
     }
 
     /// Adds every article one of whose topic words `form` (a skeleton) meets exactly: is
     /// it, starts with it (four letters or more), or is its start (three or more).
-    fn meet(&self, form: &str, factor: f32, hits: &mut Vec<Hit>) {
+    fn meet<'a>(&'a self, form: &str, factor: f32, hits: &mut Vec<Hit<'a>>) {
         if form.len() < 3 || analyze::is_stop(form) {
             return;
         }
@@ -233,7 +229,7 @@ impl Topics {
         let from = self.words.partition_point(|(w, _, _)| w.as_str() < form);
         for (word, a, title) in self.words[from..].iter().take_while(|(w, _, _)| w.starts_with(form)) {
             if word.len() == form.len() || form.len() >= 4 {
-                hits.push(Hit { article: *a, factor, met: word.clone(), title: *title });
+                hits.push(Hit { article: *a, factor, met: word.as_str().into(), title: *title });
             }
         }
         // Topic words the form starts with: each shorter start of the form, looked up.
@@ -244,20 +240,20 @@ impl Topics {
             let start = &form[..end];
             let at = self.words.partition_point(|(w, _, _)| w.as_str() < start);
             for (word, a, title) in self.words[at..].iter().take_while(|(w, _, _)| w == start) {
-                hits.push(Hit { article: *a, factor, met: word.clone(), title: *title });
+                hits.push(Hit { article: *a, factor, met: word.as_str().into(), title: *title });
             }
         }
     }
 
     /// Adds every article with a topic word whose start is one letter off `form`.
-    fn meet_fuzzy(&self, form: &str, hits: &mut Vec<Hit>) {
+    fn meet_fuzzy<'a>(&'a self, form: &str, hits: &mut Vec<Hit<'a>>) {
         let Some(first) = form.bytes().next() else { return };
         let from = self.words.partition_point(|(w, _, _)| w.as_bytes().first() < Some(&first));
         let same_start =
             self.words[from..].iter().take_while(|(w, _, _)| w.as_bytes().first() == Some(&first));
         for (word, a, title) in same_start {
             if word.len() + 1 >= form.len() && word.len() >= 4 && one_off_a_start(form, word) {
-                hits.push(Hit { article: *a, factor: TYPO, met: word.clone(), title: *title });
+                hits.push(Hit { article: *a, factor: TYPO, met: word.as_str().into(), title: *title });
             }
         }
     }
@@ -297,6 +293,20 @@ pub fn says(word: &str, token: &str) -> bool {
         None => word.starts_with(token),
     }
 }
+
+/// [`says`], or says it with one letter wrong, missing or extra when both are six letters or
+/// more and start alike ("følelsløs" for "følelsesløs", "behandlig" for "behandl").
+pub fn says_roughly(word: &str, token: &str) -> bool {
+    says(word, token)
+        || (token.len() >= TYPO_FROM
+            && word.len() >= TYPO_FROM
+            && !token.starts_with('=')
+            && word.as_bytes()[0] == token.as_bytes()[0]
+            && one_off_a_start(token, word))
+}
+
+/// The shortest word and token [`says_roughly`] forgives a typo in.
+const TYPO_FROM: usize = 6;
 
 /// Whether `form` is at most one letter (wrong, missing or extra) off some start of `word`.
 pub(super) fn one_off_a_start(form: &str, word: &str) -> bool {
