@@ -81,7 +81,8 @@ impl Kind {
         match self {
             Kind::Surgery | Kind::Physio => Some(Kind::Treatment),
             Kind::Rest | Kind::Sleep | Kind::Prevention | Kind::Training => Some(Kind::SelfCare),
-            Kind::Work | Kind::Risk => Some(Kind::Causes),
+            Kind::Work => Some(Kind::SelfCare),
+            Kind::Risk => Some(Kind::Causes),
             Kind::Difference => Some(Kind::Symptoms),
             _ => None,
         }

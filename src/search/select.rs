@@ -16,7 +16,7 @@ use super::topic::Named;
 use crate::signs::Level;
 
 /// How much a kind of question asked and answered counts, against a word's BM25 score.
-pub(super) const W_KIND: f32 = 4.0;
+pub(super) const W_KIND: f32 = 6.0;
 /// How much a warning sign asks for the "when to seek help" section (as a kind's weight).
 const SIGN: f32 = 2.5;
 /// How much an article's text having the question's rarer words counts.
@@ -194,6 +194,9 @@ impl Index {
             let named_already: Vec<usize> =
                 (0..named.len()).filter(|&i| articles.contains(&named[i].article)).collect();
             if named_already.is_empty() {
+                // The body part said only places the sign ("prikken op til knæene"): the
+                // sign's own articles come first.
+                named.clear();
                 for a in articles {
                     named.push(Named {
                         article: a,
