@@ -296,15 +296,16 @@ impl Index {
             };
         }
         let mut keys: Vec<u128> = Vec::new();
-        let mut key = |u: usize, base: f32| {
+        // `overview`: nothing but its name found the unit's article.
+        let mut key = |u: usize, base: f32, overview: bool| {
             let kind = self.kinds[u];
             let a = self.units[u].article;
             let f = facts.get(a as usize).copied().unwrap_or_default();
-            if !wanted.takes(kind, f.intro || f.lacking != 0) {
+            if !wanted.takes(kind, f.intro || f.lacking != 0 || overview) {
                 return;
             }
             let bonus = self.kind_bonus(u, reading, f);
-            let bare = if kind == FieldKind::Title && f.intro { BARE } else { 0.0 };
+            let bare = if kind == FieldKind::Title && (f.intro || overview) { BARE } else { 0.0 };
             // A unit no word found is listed only for the kind of question it answers.
             if base <= 0.0 && bonus + bare <= 0.0 {
                 return;
@@ -325,15 +326,18 @@ impl Index {
         };
         for (u, &s) in score.iter().enumerate() {
             if s > 0.0 {
-                key(u, s);
+                key(u, s, false);
             }
         }
         // A named article's sections the words did not find, which its kind may still fit
-        // (not in library search, which lists where the words are).
+        // (not in library search, which lists where the words are). When no word but the
+        // article's name found anything in it, its introduction answers.
         for named in reading.named.iter().filter(|_| wanted != Wanted::All) {
-            for u in self.units_of(named.article) {
+            let units = self.units_of(named.article);
+            let found = units.clone().any(|u| score[u] > 0.0);
+            for u in units {
                 if score[u] <= 0.0 {
-                    key(u, 0.0);
+                    key(u, 0.0, !found);
                 }
             }
         }
