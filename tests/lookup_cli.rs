@@ -209,3 +209,34 @@ fn a_body_part_decides_the_article_before_the_kind_of_question() {
         assert!(place.starts_with(anchor), "{question}: {place}");
     }
 }
+
+#[test]
+fn a_folders_warning_signs_are_used_and_checked() {
+    let dir = tempfile::tempdir().expect("dir");
+    write(
+        dir.path(),
+        "hofte.md",
+        "---\nmetaTitle: Hoftesmerter\n---\n\nOm hoften.\n\n## Hvornår skal du søge læge ved hoftesmerter?\n\nRing 112 ved brud.\n\n## Hvad kan du selv gøre?\n\nGå ture.\n",
+    );
+    write(
+        dir.path(),
+        "warning-signs.yaml",
+        "signs:\n  - id: hip-fracture\n    level: \"112\"\n    da: mistanke om hoftebrud\n    en: a suspected broken hip\n    articles: [hofte]\n    says: [hofte fald|faldt]\n    source: test\n",
+    );
+    let folder = dir.path().to_string_lossy().to_string();
+    let (code, out, _) =
+        run(&["faq", "--articles", &folder, "mormor", "faldt", "og", "har", "ondt", "i", "hoften"]);
+    assert_eq!(code, 0);
+    assert!(
+        out.starts_with(
+            "⚠ Call 112 now — a suspected broken hip\nHvornår skal du søge læge ved hoftesmerter?"
+        ),
+        "{out}"
+    );
+    write(dir.path(), "warning-signs.yaml", "signs:\n  - id: x\n    level: snart\n    says: [x y]\n");
+    let (_, out, _) = run(&["check", &folder]);
+    assert!(
+        out.contains("warning-signs.yaml") && out.contains("“snart” is not 112, akut, samme-dag or dage"),
+        "{out}"
+    );
+}

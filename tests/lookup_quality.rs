@@ -245,6 +245,7 @@ fn fresh2_tune() {
 #[ignore]
 fn fresh_report() {
     table("fresh-report.tsv", false);
+    table("fresh2-report.tsv", false);
 }
 
 /// `QUERY="…" cargo test --test lookup_quality explain -- --ignored --nocapture`: the best

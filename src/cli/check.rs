@@ -7,7 +7,7 @@
 use super::{Cli, Failure, print::write_out};
 use crate::check::{Checker, Finding, Parsed, RuleError, RuleSet, Severity, rules};
 use crate::library::{Library, Source, Warning};
-use crate::search::{SynonymProblem, check_synonyms};
+use crate::search::check_synonyms;
 use crate::strings;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -20,6 +20,9 @@ const SYNONYMS_FILE: &str = "synonyms.yaml";
 
 /// The bundled synonym file, checked with the whole library.
 const BUNDLED_SYNONYMS: &str = include_str!("../../articles/synonyms.yaml");
+
+/// The warning-sign table that comes with artikel.
+const BUNDLED_SIGNS: &str = include_str!("../../articles/warning-signs.yaml");
 
 /// Checks the whole library, or the articles in `dirs`; exit 1 if any error was found.
 pub fn run(cli: &Cli, library: &Library, dirs: &[PathBuf], json: bool) -> Result<i32, Failure> {
@@ -73,11 +76,19 @@ fn findings(
     // Files that could not be read at all.
     let known: Vec<String> =
         library.articles.iter().chain(&library.hidden).map(|a| a.source.describe(&a.slug)).collect();
-    for w in library.warnings.iter().filter(|w| !known.contains(&w.file)) {
+    // (An editors' data file's problems are reported below, by its own checker.)
+    let data_file = |w: &&Warning| matches!(w.kind, crate::library::WarningKind::DataFile { .. });
+    for w in library.warnings.iter().filter(|w| !known.contains(&w.file) && !data_file(w)) {
         all.push(Finding::new(&w.file, w.line, Severity::Error, "file", &w.message()));
     }
     let mut broken = rule_files.broken();
-    broken.extend(synonym_findings(roots, bundled));
+    broken.extend(data_findings(roots, bundled, SYNONYMS_FILE, BUNDLED_SYNONYMS, "synonyms", &|text| {
+        check_synonyms(text).into_iter().map(|p| (p.line, p.message, p.fatal)).collect()
+    }));
+    let signs_file = crate::library::SIGNS;
+    broken.extend(data_findings(roots, bundled, signs_file, BUNDLED_SIGNS, "warning-signs", &|text| {
+        crate::signs::check_signs(text).into_iter().map(|p| (p.line, p.message, p.fatal)).collect()
+    }));
     broken.append(&mut all);
     (files, broken)
 }
@@ -158,23 +169,34 @@ fn read_small(path: &Path) -> Result<String, String> {
     std::fs::read_to_string(path).map_err(|e| strings::warning_cannot_read(&e.to_string()))
 }
 
-/// What is wrong with the synonym files: the bundled one when the whole library is checked,
-/// and each checked folder's own `synonyms.yaml`.
-fn synonym_findings(roots: &[PathBuf], bundled: bool) -> Vec<Finding> {
+/// A data file's problems: (line, message, whether nothing of it could be used).
+type DataProblems = Vec<(Option<usize>, String, bool)>;
+
+/// What is wrong with an editors' data file (`synonyms.yaml`, `warning-signs.yaml`): the
+/// bundled one when the whole library is checked, and each checked folder's own, as
+/// `check` (the file's own checker) says, under the rule id `rule`.
+fn data_findings(
+    roots: &[PathBuf],
+    bundled: bool,
+    name: &str,
+    bundled_text: &str,
+    rule: &str,
+    check: &dyn Fn(&str) -> DataProblems,
+) -> Vec<Finding> {
     let mut found = Vec::new();
-    let mut report = |file: &str, problems: Vec<SynonymProblem>| {
-        for p in problems {
-            let severity = if p.fatal { Severity::Error } else { Severity::Warning };
-            found.push(Finding::new(file, p.line, severity, "synonyms", &p.message));
+    let mut report = |file: &str, problems: DataProblems| {
+        for (line, message, fatal) in problems {
+            let severity = if fatal { Severity::Error } else { Severity::Warning };
+            found.push(Finding::new(file, line, severity, rule, &message));
         }
     };
     if bundled {
-        report(&format!("{SYNONYMS_FILE} ({})", crate::strings::BUNDLED), check_synonyms(BUNDLED_SYNONYMS));
+        report(&format!("{name} ({})", crate::strings::BUNDLED), check(bundled_text));
     }
-    for file in roots.iter().map(|r| r.join(SYNONYMS_FILE)).filter(|f| f.exists()) {
+    for file in roots.iter().map(|r| r.join(name)).filter(|f| f.exists()) {
         let problems = match read_small(&file) {
-            Ok(text) => check_synonyms(&text),
-            Err(message) => vec![SynonymProblem { line: None, message, fatal: true }],
+            Ok(text) => check(&text),
+            Err(message) => vec![(None, message, true)],
         };
         report(&file.display().to_string(), problems);
     }
