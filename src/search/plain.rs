@@ -117,9 +117,13 @@ impl Index {
             for &u in &touched {
                 head_tf[u as usize] = 0.0;
                 body_tf[u as usize] = 0.0;
-                articles.unit(self.units[u as usize].article);
+                if bodies {
+                    articles.unit(self.units[u as usize].article);
+                }
             }
-            articles.end_concept(concept.weight);
+            if bodies {
+                articles.end_concept(concept.weight);
+            }
             touched.clear();
         }
         let reading = self.read_question(query, &concepts);

@@ -166,10 +166,13 @@ impl Index {
                     }
                 }
             }
-            for &u in touched.iter() {
-                articles.unit(self.units[u as usize].article);
+            // The articles whose text has the word (the palette reads no text).
+            if bodies {
+                for &u in touched.iter() {
+                    articles.unit(self.units[u as usize].article);
+                }
+                articles.end_concept(concept.weight);
             }
-            articles.end_concept(concept.weight);
             for &article in titled.iter() {
                 title_tf[article as usize] = 0.0;
             }

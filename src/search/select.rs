@@ -27,6 +27,9 @@ const W_TOPIC: f32 = 1.0;
 const MIN_NAMED: f32 = 0.5;
 /// The share of the strongest naming another article needs to be named beside it.
 const NAMED_SHARE: f32 = 0.5;
+/// The bits of a ranking key that hold the unit (a library has fewer than 2³¹ units).
+const UNIT_BITS: u32 = (1 << 31) - 1;
+
 /// How much a kind asked counts for the section of the nearest kind, in an article with
 /// no section of its own kind.
 const NEAREST: f32 = 0.7;
@@ -282,7 +285,12 @@ impl Index {
         // seek help"), and the kinds asked no section of it answers (only how long it lasts:
         // an introduction tells what the condition is and how it goes).
         let asked = reading.kinds.iter().fold(0, |bits, (k, _)| bits | k.bit()) & Kind::Course.bit();
-        let mut facts = vec![Facts::default(); self.article_start.len()];
+        // (None named: no table to make, every article's facts are the default.)
+        let mut facts = if reading.named.is_empty() {
+            Vec::new()
+        } else {
+            vec![Facts::default(); self.article_start.len()]
+        };
         for n in &reading.named {
             let Some(f) = facts.get_mut(n.article as usize) else { continue };
             let kinds = self.units_of(n.article).fold(0, |bits, u| bits | self.intents[u]);
@@ -295,7 +303,10 @@ impl Index {
                 lacking: asked & !kinds,
             };
         }
-        let mut keys: Vec<u128> = Vec::new();
+        // Each hit as one number that sorts as the ranking does: a named article's first,
+        // then its total (positive, so its bits sort as it does), then an FAQ question
+        // first, then the earlier unit.
+        let mut keys: Vec<u64> = Vec::new();
         // `overview`: nothing but its name found the unit's article.
         let mut key = |u: usize, base: f32, overview: bool| {
             let kind = self.kinds[u];
@@ -316,12 +327,12 @@ impl Index {
                 return;
             }
             let named = f.named;
-            let faq = u128::from(kind == FieldKind::FaqQuestion);
+            let faq = u64::from(kind == FieldKind::FaqQuestion);
             keys.push(
-                (u128::from(named) << 127)
-                    | (u128::from(total.to_bits()) << 64)
-                    | (faq << 32)
-                    | u128::from(u32::MAX - offset(u)),
+                (u64::from(named) << 63)
+                    | (u64::from(total.to_bits()) << 32)
+                    | (faq << 31)
+                    | u64::from(UNIT_BITS - offset(u).min(UNIT_BITS)),
             );
         };
         for (u, &s) in score.iter().enumerate() {
@@ -351,11 +362,11 @@ impl Index {
         let hits = best
             .iter()
             .map(|&key| {
-                let u = (u32::MAX - key as u32) as usize;
+                let u = (UNIT_BITS - (key as u32 & UNIT_BITS)) as usize;
                 Hit {
                     unit: offset(u),
                     target: self.units[u],
-                    score: f32::from_bits((key >> 64) as u32),
+                    score: f32::from_bits((key >> 32) as u32 & !(1 << 31)),
                     body_at: body_at.get(u).filter(|at| at.0 != u32::MAX).copied(),
                 }
             })
