@@ -12,7 +12,8 @@
 //!     en: numbness in the saddle area
 //!     articles: [laendesmerter]         # where it belongs (optional)
 //!     says:                             # ways to say it: every word of one line, in any order
-//!       - følelsesløs =skridtet         # a word is the start of a word; =word the whole word
+//!       - følelsesløs =skridtet         # a word is the start of a word; =word the whole word,
+//!                                       # ~part a part of one (~kræft in "brystkræft")
 //!       - ridebukse|sadel følelsesløs   # a|b: either
 //!     source: Sundhedsstyrelsen, NKR lænderygsmerter (2016)
 //! ```
@@ -86,8 +87,11 @@ pub struct Sign {
 impl Sign {
     /// Whether `words` (skeletons, see [`words_of`]) say this sign: every word of one of
     /// its ways, in any order (a long word with one letter off counts).
-    pub fn said_by(&self, words: &[String]) -> bool {
-        let said = |t: &String| words.iter().any(|w| says(w, t)) || words.iter().any(|w| says_roughly(w, t));
+    pub fn said_by(&self, words: &Words) -> bool {
+        let said = |t: &String| {
+            words.one.iter().chain(&words.joined).any(|w| says(w, t))
+                || words.one.iter().any(|w| says_roughly(w, t))
+        };
         self.says.iter().any(|way| way.iter().all(|alts| alts.iter().any(said)))
     }
 
@@ -100,10 +104,28 @@ impl Sign {
     }
 }
 
-/// The words of `text` as signs compare them: folded, as skeletons.
-pub fn words_of(text: &str) -> Vec<String> {
+/// The words of a text as signs compare them (see [`words_of`]).
+#[derive(Debug, Clone, Default)]
+pub struct Words {
+    /// Each word, folded, as a skeleton, once, sorted.
+    one: Vec<String>,
+    /// Each two words written apart, together ("piske smæld" says "piskesmæld"): met
+    /// exactly only, never with a letter off.
+    joined: Vec<String>,
+}
+
+/// The words of `text` as signs compare them: folded, as skeletons, each once (a sign is
+/// said by its words in any order), and each two words written apart also together.
+pub fn words_of(text: &str) -> Words {
     let folded = fold(text);
-    crate::search::analyze::words(&folded).map(skeleton).collect()
+    let words: Vec<String> = crate::search::analyze::words(&folded).map(skeleton).collect();
+    let mut joined: Vec<String> = words.windows(2).map(|pair| format!("{}{}", pair[0], pair[1])).collect();
+    let mut one = words;
+    for list in [&mut one, &mut joined] {
+        list.sort_unstable();
+        list.dedup();
+    }
+    Words { one, joined }
 }
 
 /// Something wrong with a warning-sign file, for `artikel check` and the warnings list.
@@ -229,7 +251,7 @@ impl Signs {
     }
 
     /// The signs `words` (see [`words_of`]) say, most urgent first.
-    pub fn said_by(&self, words: &[String]) -> Vec<&Sign> {
+    pub fn said_by(&self, words: &Words) -> Vec<&Sign> {
         let mut out: Vec<&Sign> = self.signs.iter().filter(|s| s.said_by(words)).collect();
         out.sort_by_key(|s| s.level);
         out
@@ -242,11 +264,12 @@ fn way(text: &str) -> Vec<Vec<String>> {
         .map(|word| {
             word.split('|')
                 .filter(|a| !a.is_empty())
-                .map(|a| match a.strip_prefix('=') {
-                    Some(whole) => format!("={}", skeleton(whole)),
-                    None => skeleton(a),
+                .map(|a| match (a.strip_prefix('='), a.strip_prefix('~')) {
+                    (Some(whole), _) => format!("={}", skeleton(whole)),
+                    (_, Some(part)) => format!("~{}", skeleton(part)),
+                    _ => skeleton(a),
                 })
-                .filter(|a| a.trim_start_matches('=').len() >= 2)
+                .filter(|a| a.trim_start_matches(['=', '~']).len() >= 2)
                 .collect::<Vec<_>>()
         })
         .filter(|alts| !alts.is_empty())

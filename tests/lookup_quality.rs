@@ -243,6 +243,12 @@ fn fresh2_tune() {
 
 #[test]
 #[ignore]
+fn fresh3_tune() {
+    table("fresh3-tune.tsv", true);
+}
+
+#[test]
+#[ignore]
 fn fresh_report() {
     table("fresh-report.tsv", false);
     table("fresh2-report.tsv", false);

@@ -180,6 +180,9 @@ const INTENTS: &[Intent] = &[
             q(&["=1813"]),
             q(&["=1818"]),
             qw(&["hvor", "hjaelp"], 0.8),
+            q(&["red", "flag"]),
+            q(&["roede", "flag"]),
+            w(&["alarmsymptom"], 1.0),
         ],
         heads: &["hvornaar skal", "soege laege", "soege hjaelp"],
     },
@@ -191,6 +194,8 @@ const INTENTS: &[Intent] = &[
             q(&["slemt"]),
             q(&["alvorlig"]),
             q(&["bekymr"]),
+            qw(&["bange"], 0.8),
+            qw(&["nervoes"], 0.6),
             q(&["skadelig"]),
             qw(&["normalt"], 0.6),
             w(&["tage", "skade"], 0.8),
@@ -223,6 +228,8 @@ const INTENTS: &[Intent] = &[
             w(&["kronisk"], 0.7),
             qw(&["for", "altid"], 0.7),
             qw(&["bliver", "bedre"], 0.6),
+            qa(&["godt", "igen"], 0.8),
+            qw(&["nogensinde"], 0.6),
             qw(&["blive", "god"], 0.6),
         ],
         heads: &["hvor laenge", "varer", "helbred", "gaar over"],
@@ -241,6 +248,9 @@ const INTENTS: &[Intent] = &[
             qw(&["=efter"], 0.3),
             w(&["udloes"], 0.7),
             q(&["haenger", "sammen"]),
+            q(&["=pga"]),
+            qa(&["=paa", "grund", "=af"], 1.0),
+            qa(&["faa", "=af"], 0.7),
             w(&["sammenhaeng"], 0.8),
             qw(&["give"], 0.5),
             qw(&["giver"], 0.5),
@@ -310,6 +320,8 @@ const INTENTS: &[Intent] = &[
             w(&["akupunktur"], 0.7),
             w(&["salve"], 0.7),
             w(&["voltaren"], 1.2),
+            w(&["glukosamin"], 1.0),
+            w(&["tape"], 0.8),
             w(&["creme"], 0.7),
             w(&["=gel"], 0.7),
             qw(&["virker"], 0.4),
@@ -388,7 +400,8 @@ const INTENTS: &[Intent] = &[
     Intent {
         kind: Kind::Sleep,
         asks: &[
-            w(&["sove"], 0.9),
+            w(&["=sove"], 0.9),
+            w(&["sover"], 0.7),
             w(&["soevn"], 0.9),
             w(&["=nat"], 0.8),
             w(&["natten"], 0.8),
@@ -408,6 +421,8 @@ const INTENTS: &[Intent] = &[
             w(&["skrivebord"], 0.8),
             w(&["arbejd"], 0.5),
             w(&["=job"], 0.5),
+            w(&["gaming"], 0.8),
+            w(&["gamer"], 0.8),
             w(&["sygemeld"], 0.6),
         ],
         heads: &["computer", "skaerm"],
@@ -438,6 +453,8 @@ const INTENTS: &[Intent] = &[
             w(&["hvile"], 1.0),
             q(&["=ro"]),
             w(&["sengeleje"], 1.0),
+            qa(&["ligge", "=ned"], 0.9),
+            qa(&["holde", "=mig", "=i", "=ro"], 1.0),
             w(&["ligge", "seng"], 1.0),
             w(&["liggende"], 0.6),
             w(&["skaan"], 0.8),
@@ -494,6 +511,9 @@ pub fn detect(words: &[&str]) -> Asked {
     let mut kinds: Vec<(Kind, f32)> = Vec::new();
     for (intent, tokens) in INTENTS.iter().zip(TOKENS.iter()) {
         for (ask, tokens) in intent.asks.iter().zip(tokens) {
+            // Whether a word was met only with a letter off: it then still counts as a word
+            // of substance (a typo must not take "nervesmerter" for "nervøs").
+            let mut roughly = false;
             let places: Vec<Option<usize>> = if ask.adjacent {
                 // The first place in the question where the words follow each other.
                 let start = (0..said.len()).find(|&i| {
@@ -510,14 +530,17 @@ pub fn detect(words: &[&str]) -> Asked {
                     .iter()
                     .map(|t| {
                         let exact = words.iter().position(|w| super::topic::says(w, t));
-                        exact.or_else(|| words.iter().position(|w| super::topic::says_roughly(w, t)))
+                        exact.or_else(|| {
+                            roughly = true;
+                            words.iter().position(|w| super::topic::says_roughly(w, t))
+                        })
                     })
                     .collect()
             };
             if !places.iter().all(Option::is_some) {
                 continue;
             }
-            if ask.only_asks {
+            if ask.only_asks && !roughly {
                 places.into_iter().flatten().for_each(|p| asking[p] = true);
             }
             match kinds.iter_mut().find(|(k, _)| *k == intent.kind) {

@@ -179,10 +179,7 @@ impl Index {
         let best = named.first().map_or(0.0, |n| n.strength);
         named.retain(|n| n.strength >= MIN_NAMED && n.strength >= best * NAMED_SHARE);
         let mut kinds = query.asked.kinds.clone();
-        // A sign is said by words in any order: each word once is enough.
-        let mut said = crate::signs::words_of(&query.words.join(" "));
-        said.sort_unstable();
-        said.dedup();
+        let said = crate::signs::words_of(&query.words.join(" "));
         let signs: Vec<crate::signs::Sign> = self.signs.said_by(&said).into_iter().cloned().collect();
         // A sign names the articles it belongs to: those of them the question names, or all
         // of them when it names none.
@@ -197,15 +194,17 @@ impl Index {
             let named_already: Vec<usize> =
                 (0..named.len()).filter(|&i| articles.contains(&named[i].article)).collect();
             if named_already.is_empty() {
-                // The body part said only places the sign ("prikken op til knæene"): the
-                // sign's own articles come first.
-                named.clear();
+                // The body part said only places an urgent sign ("prikken op til knæene"):
+                // the sign's own articles come first.
+                if sign.level <= Level::Now {
+                    named.clear();
+                }
                 for a in articles {
                     named.push(Named {
                         article: a,
                         strength: SIGN_NAMES,
                         by: vec![by.clone()],
-                        by_title: false,
+                        subject: Vec::new(),
                     });
                 }
             }
@@ -223,10 +222,8 @@ impl Index {
             }
         }
         // Every word of substance named the article (or is a word for pain).
-        let covered = |w: &str| {
-            super::topic::is_general(w)
-                || named.iter().any(|n| n.by.iter().any(|(by, _)| by.split(' ').any(|b| b == w)))
-        };
+        let covered =
+            |w: &str| super::topic::is_general(w) || named.iter().any(|n| n.subject.iter().any(|s| s == w));
         // What it is, or nothing but the article's name: its introduction answers.
         let only_what_is = kinds.iter().all(|(k, _)| *k == Kind::WhatIs);
         let intro = !named.is_empty() && only_what_is && words.iter().all(|(w, _)| covered(w));
@@ -298,7 +295,7 @@ impl Index {
                 present: kinds,
                 named: true,
                 strength: n.strength,
-                intro: reading.intro && n.by_title,
+                intro: reading.intro && !n.subject.is_empty(),
                 no_danger: kinds & Kind::Danger.bit() == 0,
                 lacking: asked & !kinds,
             };

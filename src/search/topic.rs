@@ -67,9 +67,10 @@ pub struct Named {
     pub strength: f32,
     /// The question's words that named it, each with the topic word it met.
     pub by: Vec<(String, String)>,
-    /// Whether a word of its title named it (not only a keyword or an editor's topic): the
-    /// question is about the article's own subject.
-    pub by_title: bool,
+    /// The question's words that name the article's own subject: each met a word of its
+    /// title whole (not only a keyword or an editor's topic, nor the start of a longer
+    /// word: `hovedpinepiller` is more than "hovedpine").
+    pub subject: Vec<String>,
 }
 
 impl Topics {
@@ -210,12 +211,16 @@ impl Topics {
         for group in hits.chunk_by(|x, y| x.article == y.article) {
             let best = &group[0];
             let i = *at.entry(best.article).or_insert_with(|| {
-                out.push(Named { article: best.article, strength: 0.0, by: Vec::new(), by_title: false });
+                out.push(Named { article: best.article, strength: 0.0, by: Vec::new(), subject: Vec::new() });
                 out.len() - 1
             });
             out[i].strength += idf * best.factor;
             out[i].by.push((word.to_string(), best.met.to_string()));
-            out[i].by_title |= group.iter().any(|h| h.title);
+            // The whole word (or both words written apart) met a word of the title.
+            let whole = skeleton(&stem(&word.replace(' ', "")));
+            if group.iter().any(|h| h.title && h.met.len() + 1 >= whole.len()) {
+                out[i].subject.extend(word.split(' ').map(str::to_string));
+            }
         }
     }
 
@@ -285,8 +290,12 @@ pub fn skeleton(word: &str) -> String {
 }
 
 /// Whether the word `word` is said by `token` (both skeletons): the word starts with the
-/// token, or is it when the token is written `=word` or has three letters or fewer.
+/// token, or is it when the token is written `=word` or has three letters or fewer, or has it
+/// anywhere when the token is written `~part` (`~kræft` in "brystkræft").
 pub fn says(word: &str, token: &str) -> bool {
+    if let Some(part) = token.strip_prefix('~') {
+        return word.contains(part);
+    }
     match token.strip_prefix('=') {
         Some(whole) => word == whole,
         None if token.len() <= 3 => word == token,
@@ -294,19 +303,19 @@ pub fn says(word: &str, token: &str) -> bool {
     }
 }
 
-/// [`says`], or says it with one letter wrong, missing or extra when both are six letters or
-/// more and start alike ("følelsløs" for "følelsesløs", "behandlig" for "behandl").
+/// [`says`], or says it with one letter wrong, missing or extra when both are seven letters or
+/// more and start alike ("behandlig" for "behandl").
 pub fn says_roughly(word: &str, token: &str) -> bool {
     says(word, token)
         || (token.len() >= TYPO_FROM
             && word.len() >= TYPO_FROM
-            && !token.starts_with('=')
+            && !token.starts_with(['=', '~'])
             && word.as_bytes()[0] == token.as_bytes()[0]
             && one_off_a_start(token, word))
 }
 
 /// The shortest word and token [`says_roughly`] forgives a typo in.
-const TYPO_FROM: usize = 6;
+const TYPO_FROM: usize = 7;
 
 /// Whether `form` is at most one letter (wrong, missing or extra) off some start of `word`.
 pub(super) fn one_off_a_start(form: &str, word: &str) -> bool {
