@@ -16,6 +16,8 @@
 //!                                       # ~part a part of one (~kræft in "brystkræft")
 //!       - ridebukse|sadel følelsesløs   # a|b: either
 //!     source: Sundhedsstyrelsen, NKR lænderygsmerter (2016)
+//!     advice_da: …                      # optional, both or neither: what to do, when it is
+//!     advice_en: …                      # not what the level says (a crisis line)
 //! ```
 //! Words are compared without Danish letters (see
 //! [`crate::search::skeleton`]), so `folelseslos` says "følelsesløs"; a word of three
@@ -82,6 +84,9 @@ pub struct Sign {
     says: Vec<Vec<Vec<String>>>,
     /// Where its level of care comes from.
     pub source: String,
+    /// What to do, in Danish and English, when it is not what its level of care says
+    /// (a crisis line's number).
+    pub advice: Option<(String, String)>,
 }
 
 impl Sign {
@@ -93,6 +98,15 @@ impl Sign {
                 || words.one.iter().any(|w| says_roughly(w, t))
         };
         self.says.iter().any(|way| way.iter().all(|alts| alts.iter().any(said)))
+    }
+
+    /// What to do, in the language in force: its own advice, else its level of care's.
+    pub fn what_to_do(&self) -> String {
+        match (&self.advice, strings::lang()) {
+            (Some((da, _)), strings::Lang::Da) => da.clone(),
+            (Some((_, en)), strings::Lang::En) => en.clone(),
+            (None, _) => strings::care_level(self.level),
+        }
     }
 
     /// Its name in the language in force.
@@ -212,7 +226,15 @@ impl Signs {
                 .and_then(|a| a.as_array())
                 .map(|a| a.iter().filter_map(text_of).collect())
                 .unwrap_or_default();
-            out.signs.push(Sign { id, level, da, en, articles, says, source });
+            let advice = match (field("advice_da"), field("advice_en")) {
+                (da, en) if !da.trim().is_empty() && !en.trim().is_empty() => Some((da, en)),
+                (da, en) if da.trim().is_empty() && en.trim().is_empty() => None,
+                _ => {
+                    problem(strings::sign_missing(&name, "advice_da/advice_en"));
+                    None
+                }
+            };
+            out.signs.push(Sign { id, level, da, en, articles, says, source, advice });
         }
         if list.len() > MAX_SIGNS {
             problems.push(SignProblem {

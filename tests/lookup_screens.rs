@@ -128,10 +128,9 @@ fn a_warning_sign_in_the_palette_says_its_level_of_care_above_the_answer_and_in_
     let buf = screen(&app);
     insta::assert_snapshot!("palette_warning_sign", text(&buf));
     let (x, y) = find_text(&buf, "⚠ Call 112 now").expect("the level of care is shown");
-    let text_of_care =
-        "⚠ Call 112 now — tingling, numbness or weakness in arms or legs after a fall or traffic accident";
+    let text_of_care = "⚠ Call 112 now — neck pain after a serious accident, or with tingling, numbness or weakness in arms or legs";
     assert!(buf[(x, y)].modifier.contains(Modifier::BOLD | Modifier::UNDERLINED), "set apart without colour");
-    let below: String = (0..buf.area.width).map(|x| buf[(x, y + 1)].symbol()).collect();
+    let below: String = (0..buf.area.width).map(|x| buf[(x, y + 2)].symbol()).collect();
     assert!(below.contains("Hvornår skal du søge læge ved nakkesmerter?"), "the answer follows: {below}");
     update(&mut app, Action::Activate);
     let buf = screen(&app);

@@ -37,7 +37,7 @@ pub struct Palette {
     pub patterns: Vec<String>,
     /// The most urgent warning sign the query names: its level of care and its name, said
     /// first above the answer.
-    pub care: Option<(crate::signs::Level, String)>,
+    pub care: Option<crate::search::Care>,
     /// No question heading matched: the hits are sections whose text does.
     pub in_text: bool,
 }
@@ -190,8 +190,8 @@ impl App {
         let moved = self
             .jumping(|app| app.go_to(hit.target.article as usize, hit.target.heading.map(|h| h as usize)));
         // A warning sign's level of care stays said while the answer is read.
-        if let Some((level, sign)) = &p.care {
-            self.message = Some(crate::strings::warning_sign_first(*level, sign));
+        if let Some(care) = &p.care {
+            self.message = Some(care.line());
         }
         moved
     }

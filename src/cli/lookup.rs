@@ -55,9 +55,8 @@ pub fn faq_in(
     let reading = index.reading(&query);
     let care = reading.care();
     if json_out {
-        let care = care.as_ref().map(|(level, sign)| {
-            json!({ "level": level.code(), "advice": strings::care_level(*level), "sign": sign })
-        });
+        let care =
+            care.as_ref().map(|c| json!({ "level": c.level.code(), "advice": c.advice, "sign": c.sign }));
         let why = explain.then(|| explanation(library, &reading, &answers[0]));
         let items: Vec<serde_json::Value> = answers
             .iter()
@@ -79,8 +78,8 @@ pub fn faq_in(
         return Ok(0);
     }
     let mut out = StyledOut::new();
-    if let Some((level, sign)) = &care {
-        out.bold(&strings::warning_sign_first(*level, sign));
+    if let Some(care) = &care {
+        out.bold(&care.line());
     }
     if all {
         for a in &answers {

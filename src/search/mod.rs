@@ -28,7 +28,7 @@ pub use fold::{fold, fold_mapped};
 pub use fuzzy::within_one_edit;
 pub use index::{FieldKind, Index, Unit};
 pub use rank::{Concept, Hit, MAX_TERMS, Pattern, Query};
-pub use select::Reading;
+pub use select::{Care, Reading};
 pub use snippet::{Snippet, highlight, highlights, snippet};
 pub use synonyms::{SynonymProblem, Synonyms, check_synonyms, line_of};
 pub use topic::{Named, says, says_roughly, skeleton};

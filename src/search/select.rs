@@ -129,6 +129,24 @@ impl ArticleHits {
     }
 }
 
+/// The level of care a question's warning sign needs, said before the answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Care {
+    /// How urgent.
+    pub level: Level,
+    /// The sign, by name.
+    pub sign: String,
+    /// What to do.
+    pub advice: String,
+}
+
+impl Care {
+    /// The line said first: "⚠ Ring 112 nu — pludselig, meget voldsom hovedpine".
+    pub fn line(&self) -> String {
+        crate::strings::warning_sign_first(&self.advice, &self.sign)
+    }
+}
+
 /// What a question asks of the library, read before the sections are ranked: what
 /// `artikel faq --explain` says.
 #[derive(Debug, Clone, Default)]
@@ -150,9 +168,14 @@ impl Reading {
         self.named.iter().any(|n| n.article == a)
     }
 
-    /// The most urgent sign named: its level of care, and its name in the language in force.
-    pub fn care(&self) -> Option<(Level, String)> {
-        self.signs.first().map(|s| (s.level, s.name().to_string()))
+    /// The most urgent sign named: its level of care, its name and what to do, in the
+    /// language in force.
+    pub fn care(&self) -> Option<Care> {
+        self.signs.first().map(|s| Care {
+            level: s.level,
+            sign: s.name().to_string(),
+            advice: s.what_to_do(),
+        })
     }
 
     /// The most urgent level of care of the signs named.

@@ -158,12 +158,10 @@ pub fn care_level(level: crate::signs::Level) -> String {
     }
 }
 
-/// The first line of an answer to a question that names a warning sign.
-pub fn warning_sign_first(level: crate::signs::Level, sign: &str) -> String {
-    match lang() {
-        Lang::En => format!("⚠ {} — {sign}", care_level(level)),
-        Lang::Da => format!("⚠ {} — {sign}", care_level(level)),
-    }
+/// The first line of an answer to a question that names a warning sign: what to do, and
+/// the sign.
+pub fn warning_sign_first(advice: &str, sign: &str) -> String {
+    format!("⚠ {advice} — {sign}")
 }
 
 /// A kind of question, as `faq --explain` names it.

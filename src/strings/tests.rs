@@ -194,7 +194,6 @@ const CALLS: &[Call] = &[
     ("explain_kinds", || explain_kinds("“hvor længe”")),
     ("explain_sign", || explain_sign("x", crate::signs::Level::Now)),
     ("explain_answer", || explain_answer("Hvad?", 1.0)),
-    ("warning_sign_first", || warning_sign_first(crate::signs::Level::Call112, "x")),
     ("warnings_found", || warnings_found(2)),
     ("not_in_article", || not_in_article("x")),
     ("review_set", || review_set("x")),

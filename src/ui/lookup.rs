@@ -111,18 +111,20 @@ pub fn palette(app: &App, area: Rect, buf: &mut Buffer) {
     if let (Some(hit), Some((a, doc))) = (p.hits.get(p.selected), &p.preview) {
         let mut preview = preview;
         // A warning sign's level of care, before the answer.
-        if let Some((level, sign)) = &p.care
+        // Wrapped whole (up to three rows): what to do must not be cut off.
+        if let Some(care) = &p.care
             && preview.height > 1
         {
-            let said = strings::warning_sign_first(*level, sign);
-            buf.set_stringn(
-                preview.x + 1,
-                preview.y,
-                said,
-                usize::from(preview.width.saturating_sub(1)),
-                theme::care(),
-            );
-            preview = Rect { y: preview.y + 1, height: preview.height - 1, ..preview };
+            let width = usize::from(preview.width.saturating_sub(2)).max(1);
+            let said = crate::layout::Span::new(care.line(), Default::default());
+            let rows = crate::layout::wrap(&[said], width);
+            let shown = rows.len().min(3).min(usize::from(preview.height) - 1);
+            for (y, row) in (preview.y..).zip(rows.iter().take(shown)) {
+                let text: String = row.iter().map(|span| span.text.as_str()).collect();
+                buf.set_stringn(preview.x + 1, y, text, width, theme::care());
+            }
+            let used = u16::try_from(shown).unwrap_or(0);
+            preview = Rect { y: preview.y + used, height: preview.height - used, ..preview };
         }
         answer(doc, &app.library.articles[*a].title, hit, &p.preview_layout, preview, buf);
     }
