@@ -143,7 +143,7 @@ pub struct Care {
 impl Care {
     /// The line said first: "⚠ Ring 112 nu — pludselig, meget voldsom hovedpine".
     pub fn line(&self) -> String {
-        crate::strings::warning_sign_first(&self.advice, &self.sign)
+        format!("⚠ {} — {}", self.advice, self.sign)
     }
 }
 

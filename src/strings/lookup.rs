@@ -158,12 +158,6 @@ pub fn care_level(level: crate::signs::Level) -> String {
     }
 }
 
-/// The first line of an answer to a question that names a warning sign: what to do, and
-/// the sign.
-pub fn warning_sign_first(advice: &str, sign: &str) -> String {
-    format!("⚠ {advice} — {sign}")
-}
-
 /// A kind of question, as `faq --explain` names it.
 pub fn kind_name(kind: crate::search::intent::Kind) -> &'static str {
     use crate::search::intent::Kind;
