@@ -26,8 +26,9 @@ const GENERAL: &[&str] = &["smerter", "smerte", "gener", "skader", "skade"];
 /// Whether `word` (folded) is a general word for pain or trouble, which names no article
 /// but says nothing besides the body part it goes with ("nakke smerter", "ondt i knæet").
 pub fn is_general(word: &str) -> bool {
-    let stem = stem(word);
-    GENERAL.iter().any(|g| stem == super::analyze::stem(g)) || matches!(word, "ondt" | "ont" | "vaerk")
+    let stem = skeleton(&stem(word));
+    GENERAL.iter().any(|g| stem == skeleton(&super::analyze::stem(g)))
+        || matches!(word, "ondt" | "ont" | "vaerk")
 }
 
 /// The shortest query word that may be one letter off a topic word.
