@@ -16,15 +16,17 @@ fn reader_top(rows: &[String]) -> String {
     row.split_once('│').map_or(row, |(_, text)| text).trim().to_string()
 }
 
-/// Whether a file in anna's own folder holds `text`.
+/// Whether a file in anna's own folder (or a session's draft folder in it) holds `text`.
 fn kept(server: &Server, text: &str) -> bool {
-    let dir = server.dir.path().join("data/reviewers/anna");
-    std::fs::read_dir(dir)
-        .into_iter()
-        .flatten()
-        .filter_map(Result::ok)
-        .filter_map(|e| std::fs::read_to_string(e.path()).ok())
-        .any(|t| t.contains(text))
+    fn files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+        for entry in std::fs::read_dir(dir).into_iter().flatten().filter_map(Result::ok) {
+            let path = entry.path();
+            if path.is_dir() { files(&path, out) } else { out.push(path) }
+        }
+    }
+    let mut found = Vec::new();
+    files(&server.dir.path().join("data/reviewers/anna"), &mut found);
+    found.iter().filter_map(|p| std::fs::read_to_string(p).ok()).any(|t| t.contains(text))
 }
 
 /// A terminal of `cols`×`rows` where `ssh -tt` to `server` as anna is running.

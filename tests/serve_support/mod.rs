@@ -74,7 +74,7 @@ impl Server {
         let kept = log.clone();
         std::thread::spawn(move || {
             for line in BufReader::new(stderr).lines().map_while(Result::ok) {
-                if let Some(addr) = line.strip_prefix("artikel serve: listening on ") {
+                if let Some((_, addr)) = line.split_once("artikel serve: listening on ") {
                     let _ = tx.send(addr.rsplit(':').next().and_then(|p| p.parse::<u16>().ok()));
                 }
                 kept.lock().expect("log").push(line);
