@@ -104,7 +104,7 @@ pub fn unsupported(key: &PublicKey) -> Option<String> {
         Algorithm::Ed25519 | Algorithm::Ecdsa { .. } => None,
         Algorithm::Rsa { .. } => {
             let bits = key.key_data().rsa().map_or(0, |k| k.key_size());
-            (bits < RSA_BITS).then(|| format!("RSA {bits}"))
+            (bits < RSA_BITS).then(|| format!("RSA, {bits} bits"))
         }
         other => Some(other.as_str().to_string()),
     }
@@ -165,7 +165,7 @@ mod tests {
         assert!(matches!(host_key(&locked), Err(HostKeyError::Passphrase)));
         let short = keygen(dir.path(), "short", &["-t", "rsa", "-b", "1024", "-N", ""]);
         match host_key(&short) {
-            Err(HostKeyError::Unsupported(kind)) => assert_eq!(kind, "RSA 1024"),
+            Err(HostKeyError::Unsupported(kind)) => assert_eq!(kind, "RSA, 1024 bits"),
             other => panic!("a 1024-bit RSA key served: {other:?}"),
         }
         let rsa = keygen(dir.path(), "rsa", &["-t", "rsa", "-b", "2048", "-N", ""]);

@@ -171,13 +171,6 @@ pub fn run(library: Library, options: &Options, cli: &crate::cli::Cli) -> Result
         fail(crate::strings::serve_cannot_listen(&options.listen.to_string(), &e.to_string()))
     })?;
     let listen = listener.local_addr().map_or_else(|_| options.listen.to_string(), |a| a.to_string());
-    log.line(&crate::strings::serve_started(
-        &listen,
-        &fingerprint,
-        made,
-        &host_key_path.display().to_string(),
-    ));
-    say_reviewers(&log, &authorized_keys, &reviewers);
     let config = Arc::new(Config {
         server_id: SshId::Standard(Cow::Borrowed(VERSION)),
         methods: (&[russh::MethodKind::PublicKey][..]).into(),
@@ -233,6 +226,11 @@ pub fn run(library: Library, options: &Options, cli: &crate::cli::Cli) -> Result
         index.get_or_init(|| Arc::new(crate::search::Index::of(&library).warmed()));
     });
     let signals = signals().map_err(|e| (1, format!("artikel serve: {e}")))?;
+    // Said once everything is ready: a client that connects from now on is served.
+    let started =
+        crate::strings::serve_started(&listen, &fingerprint, made, &host_key_path.display().to_string());
+    shared.log.line(&started);
+    say_reviewers(&shared.log, &shared.authorized_keys, &reviewers);
     let code = runtime.block_on(serve(listener, config, shared.clone(), signals));
     // Sessions still running get no more than this to finish.
     runtime.shutdown_timeout(Duration::from_millis(300));

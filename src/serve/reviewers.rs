@@ -197,7 +197,7 @@ mod tests {
         let skipped: Vec<(usize, &Skipped)> = r.skipped.iter().map(|(n, why, _)| (*n, why)).collect();
         assert_eq!(skipped[0], (1, &Skipped::NoName));
         assert!(matches!(skipped[1], (2, Skipped::NotAKey(_))));
-        assert_eq!(skipped[2], (3, &Skipped::Unsupported("RSA 1024".into())));
+        assert_eq!(skipped[2], (3, &Skipped::Unsupported("RSA, 1024 bits".into())));
         assert_eq!(
             skipped[3],
             (6, &Skipped::Clash { name: "anna_bo".into(), other: "anna bo".into(), other_line: 5 }),

@@ -38,9 +38,9 @@ pub const REPLACED: u8 = 3;
 const FINISHED: u8 = 4;
 
 /// The largest screen a session draws (a larger terminal is drawn in its top-left part, with
-/// a line saying so): a session's screen and frames take about 100 bytes a cell, so this
-/// bounds a session's memory at about 6 MB more than at 80×24.
-pub const MAX_SCREEN: Size = Size { width: 400, height: 150 };
+/// a line saying so): a session's screen and frames take about 200 bytes a cell, so this
+/// bounds them to about 8 MB (0.4 MB at 80×24), whatever size the client claims.
+pub const MAX_SCREEN: Size = Size { width: 320, height: 120 };
 
 /// Input events that may wait for the loop: a burst of typing or a paste is far less, and
 /// the loop takes them all before it draws again.

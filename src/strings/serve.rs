@@ -160,12 +160,12 @@ pub fn serve_host_key_passphrase(path: &str) -> String {
 pub fn serve_host_key_unsupported(path: &str, kind: &str) -> String {
     match lang() {
         Lang::En => format!(
-            "the host key {path} is a {kind} key, which artikel serve cannot sign with: use ed25519, \
-             ECDSA or RSA of 2048 bits or more"
+            "artikel serve cannot sign with the host key {path} ({kind}): use ed25519, ECDSA or RSA of \
+             2048 bits or more"
         ),
         Lang::Da => format!(
-            "værtsnøglen {path} er en {kind}-nøgle, som artikel serve ikke kan signere med: brug ed25519, \
-             ECDSA eller RSA på mindst 2048 bit"
+            "artikel serve kan ikke signere med værtsnøglen {path} ({kind}): brug ed25519, ECDSA eller RSA \
+             på mindst 2048 bit"
         ),
     }
 }

@@ -207,7 +207,7 @@ const CALLS: &[Call] = &[
     ("serve_host_key_unreadable", || serve_host_key_unreadable("/k", "x")),
     ("serve_host_key_not_a_key", || serve_host_key_not_a_key("/k", "x")),
     ("serve_host_key_passphrase", || serve_host_key_passphrase("/k")),
-    ("serve_host_key_unsupported", || serve_host_key_unsupported("/k", "RSA 1024")),
+    ("serve_host_key_unsupported", || serve_host_key_unsupported("/k", "RSA, 1024 bits")),
     ("serve_host_key_exposed", || serve_host_key_exposed("/k", 0o644)),
     ("store_newer", || store_newer("notes.yaml", 3)),
     ("store_unreadable", || store_unreadable("notes.yaml", "x")),
