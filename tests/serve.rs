@@ -173,6 +173,8 @@ fn sigterm_tells_every_session_and_the_server_ends() {
         .spawn()
         .expect("ssh runs");
     assert!(server.wait_log("anna login key"), "{}", server.log());
+    let _logging_in = TcpStream::connect(("127.0.0.1", server.port)).expect("connects");
+    assert!(server.wait_log("- connected"), "{}", server.log());
     kill(server.child.id(), libc::SIGTERM);
     let out = finish(ssh);
     assert!(
@@ -189,5 +191,9 @@ fn sigterm_tells_every_session_and_the_server_ends() {
         std::thread::sleep(std::time::Duration::from_millis(10));
     };
     assert_eq!(status.code(), Some(0));
-    assert!(server.wait_log("stopping (signal 15)"), "{}", server.log());
+    assert!(
+        server.wait_log("stopping (signal 15): closing 1 session and 1 connection logging in"),
+        "{}",
+        server.log()
+    );
 }

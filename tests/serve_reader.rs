@@ -229,3 +229,39 @@ fn an_idle_reader_is_closed() {
     assert!(s.wait_exit(Duration::from_secs(20)).is_some(), "ssh ends when the reader is closed");
     assert!(server.wait_log("anna reader ended: idle"), "{}", server.log());
 }
+
+#[test]
+fn two_sessions_of_one_reviewer_keep_both_drafts() {
+    let server = Server::start(&[]);
+    let mut sessions: Vec<Session> = ["første udkast", "andet udkast"]
+        .iter()
+        .map(|draft| {
+            let mut s = connect(&server, 80, 24);
+            s.wait_text("Knæsmerter – Årsager, undersøgelse og behandling");
+            s.send("a");
+            s.wait_text("Comment · Introduction");
+            s.send(draft);
+            s.wait_text(draft);
+            s
+        })
+        .collect();
+    // Both are cut off, one after the other.
+    for (n, s) in sessions.iter_mut().enumerate() {
+        support::kill(s.pid(), libc::SIGKILL);
+        let ended =
+            server.wait_until(|srv| srv.count_log("anna reader ended: the client went away") == n + 1);
+        assert!(ended, "{}", server.log());
+    }
+    assert!(kept(&server, "første udkast") && kept(&server, "andet udkast"), "neither draft is lost");
+    // Each of the next two sessions is offered one of them back, the newest first; a draft
+    // that is not finished stays to be offered again.
+    let mut again = Vec::new();
+    for draft in ["andet udkast", "første udkast"] {
+        let s = connect(&server, 80, 24);
+        s.wait_text(draft);
+        again.push(s);
+    }
+    for s in again {
+        support::kill(s.pid(), libc::SIGKILL);
+    }
+}
