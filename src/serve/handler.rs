@@ -22,6 +22,32 @@ use std::time::Instant;
 /// Channels one connection may have open at once (OpenSSH's `MaxSessions` is 10).
 pub const MAX_CHANNELS: usize = 4;
 
+/// Whether a connection has logged in, and a way to wait for it.
+#[derive(Default)]
+pub struct Login {
+    done: AtomicBool,
+    told: tokio::sync::Notify,
+}
+
+impl Login {
+    /// Whether the connection has logged in.
+    pub fn done(&self) -> bool {
+        self.done.load(Ordering::Relaxed)
+    }
+
+    /// Waits until the connection has logged in.
+    pub async fn wait(&self) {
+        if !self.done() {
+            self.told.notified().await;
+        }
+    }
+
+    fn set(&self) {
+        self.done.store(true, Ordering::Relaxed);
+        self.told.notify_one();
+    }
+}
+
 /// The server's side of one connection.
 pub struct Conn {
     shared: Arc<Shared>,
@@ -30,8 +56,8 @@ pub struct Conn {
     reviewer: Option<String>,
     /// The fingerprint of the key that logged in.
     key: String,
-    /// Set at login; the accept loop reads it when the connection ends.
-    pub logged_in: Arc<AtomicBool>,
+    /// Told at login: the connection's login timers then go.
+    pub login: Arc<Login>,
     /// When the client last typed or asked something.
     active: Active,
     /// Whether the gate was told that this connection began to log in.
@@ -55,7 +81,7 @@ impl Conn {
             peer,
             reviewer: None,
             key: String::new(),
-            logged_in: Arc::new(AtomicBool::new(false)),
+            login: Arc::default(),
             active: Arc::new(Mutex::new(Instant::now())),
             began: false,
             nones: 0,
@@ -235,7 +261,7 @@ impl russh::server::Handler for Conn {
                 session.disconnect(Disconnect::TooManyConnections, &why, "")?;
             }
             Ok(replaced) => {
-                self.logged_in.store(true, Ordering::Relaxed);
+                self.login.set();
                 self.log(&format!("login key {}", self.key));
                 if let Some(victim) = replaced {
                     let why = crate::strings::serve_replaced(self.shared.gate.limits().per_reviewer);

@@ -38,7 +38,6 @@ use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::os::fd::AsFd;
 use std::path::PathBuf;
-use std::sync::atomic::Ordering;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -395,47 +394,58 @@ async fn connection(
     }
     let cutter = stream.as_fd().try_clone_to_owned().ok().map(|fd| Arc::new(std::net::TcpStream::from(fd)));
     let conn = handler::Conn::new(shared.clone(), id, peer);
-    let logged_in = conn.logged_in.clone();
+    let login = conn.login.clone();
     let started = Instant::now();
     let grace = shared.grace.as_secs();
-    let deadline = tokio::time::sleep(shared.grace);
-    tokio::pin!(deadline);
+    let mut deadline = Box::pin(tokio::time::sleep(shared.grace));
     // Fires when a newcomer took this connection's place; never once it has logged in.
-    let evicted = async move {
+    let mut evicted = Box::pin(async move {
         if ticket.evicted.await.is_err() {
             std::future::pending::<()>().await;
         }
-    };
-    tokio::pin!(evicted);
+    });
     let evicted_why = "closed: a newcomer took its place (it had not logged in)";
-    let ended = tokio::select! {
-        running = russh::server::run_stream(config, stream, conn) => match running {
-            Err(e) => Err(e),
-            Ok(mut session) => {
-                shared.register(id, Open { handle: session.handle(), cutter });
-                tokio::select! {
-                    ended = &mut session => ended,
-                    () = &mut deadline => {
-                        if !logged_in.load(Ordering::Relaxed) {
-                            let what = format!("#{id} {peer} - closed: no login within {grace}s");
-                            shared.close(id, crate::strings::serve_grace(grace), &what);
-                        }
-                        session.await
-                    }
-                    () = &mut evicted => {
-                        shared.close(id, crate::strings::SERVE_EVICTED.to_string(), &format!("#{id} {peer} - {evicted_why}"));
-                        session.await
-                    }
-                }
-            }
-        },
+    let first = tokio::select! {
+        running = russh::server::run_stream(config, stream, conn) => Some(running),
         () = &mut deadline => {
             shared.log.line(&format!("#{id} {peer} - closed: no version line within {grace}s"));
-            Ok(())
+            None
         }
         () = &mut evicted => {
             shared.log.line(&format!("#{id} {peer} - {evicted_why}"));
-            Ok(())
+            None
+        }
+    };
+    let ended = match first {
+        None => Ok(()),
+        Some(Err(e)) => Err(e),
+        Some(Ok(mut session)) => {
+            shared.register(id, Open { handle: session.handle(), cutter });
+            if let Err(refusal) = shared.gate.version(id, peer.ip(), Instant::now()) {
+                let (why, what) = refused(&shared, refusal);
+                shared.close(id, why, &format!("#{id} {peer} - refused: {what}"));
+            }
+            let before_login = tokio::select! {
+                ended = &mut session => Some(ended),
+                () = login.wait() => None,
+                () = &mut deadline => {
+                    if !login.done() {
+                        let what = format!("#{id} {peer} - closed: no login within {grace}s");
+                        shared.close(id, crate::strings::serve_grace(grace), &what);
+                    }
+                    None
+                }
+                () = &mut evicted => {
+                    shared.close(id, crate::strings::SERVE_EVICTED.to_string(), &format!("#{id} {peer} - {evicted_why}"));
+                    None
+                }
+            };
+            // Logged in (or told to go): no timer of the login is left to wake the server.
+            drop((deadline, evicted));
+            match before_login {
+                Some(ended) => ended,
+                None => session.await,
+            }
         }
     };
     let how = match ended {

@@ -3,7 +3,7 @@
 //! bytes through the same input parser. Each runs on a thread of its own; the library is
 //! shared by all. Its input is bounded: at most [`INPUT_EVENTS`] events wait for the loop, and
 //! a client sending more waits (its channel's window closes) until the loop has taken them;
-//! its output waits for the client. When it ends, its thread, its timer and its memory go.
+//! its output waits for the client, and the loop with it. When it ends, its thread, its timer and its memory go.
 
 use super::Shared;
 use super::asked::Asked;
@@ -55,9 +55,6 @@ const MAX_PENDING: usize = 256 * 1024;
 /// it is sent (its frames wait, and so the loop) stays stuck this long.
 pub const INPUT_STALL: Duration = Duration::from_secs(10);
 
-/// How long a frame may wait for the client to take it before the session ends.
-const OUTPUT_STALL: Duration = Duration::from_secs(60);
-
 /// The client sent input that the loop did not take for [`INPUT_STALL`].
 #[derive(Debug)]
 pub struct Stalled;
@@ -105,15 +102,21 @@ impl Reader {
     /// Sends one input event, once the loop has room for it. After the session ended there
     /// is nobody to send to: the input is dropped.
     async fn send(&mut self, wake: Wake) -> Result<(), Stalled> {
-        match tokio::time::timeout(INPUT_STALL, self.room.acquire()).await {
-            Ok(Ok(permit)) => {
-                permit.forget();
-                let _ = self.events.send(wake);
-                Ok(())
+        // Most often there is room: no timer is set (an idle server then wakes for nothing).
+        let permit = match self.room.try_acquire() {
+            Ok(permit) => Ok(permit),
+            Err(tokio::sync::TryAcquireError::Closed) => return Ok(()),
+            Err(tokio::sync::TryAcquireError::NoPermits) => {
+                match tokio::time::timeout(INPUT_STALL, self.room.acquire()).await {
+                    Ok(Ok(permit)) => Ok(permit),
+                    Ok(Err(_closed)) => return Ok(()),
+                    Err(_) => Err(Stalled),
+                }
             }
-            Ok(Err(_closed)) => Ok(()),
-            Err(_) => Err(Stalled),
-        }
+        };
+        permit?.forget();
+        let _ = self.events.send(wake);
+        Ok(())
     }
 
     /// Ends the session: the client went away, or the server says why in `why`.
@@ -407,16 +410,13 @@ impl Write for ChannelOut {
         }
         let bytes = std::mem::take(&mut self.buf);
         let (handle, channel) = (&self.handle, self.channel);
-        // Waits while the client is slow to take what was sent (the loop then waits too),
-        // but not for ever: a client that takes nothing for a minute is gone.
-        let gone = || io::Error::new(io::ErrorKind::BrokenPipe, "the client has gone");
-        match self
-            .runtime
-            .block_on(async { tokio::time::timeout(OUTPUT_STALL, handle.data(channel, bytes)).await })
-        {
-            Ok(Ok(())) => Ok(()),
-            _ => Err(gone()),
-        }
+        // Waits while the client is slow to take what was sent (the loop then waits too). Not
+        // for ever: a client that takes nothing and sends nothing is closed by the
+        // connection's inactivity timeout, one that sends and takes nothing when its input
+        // stalls (see [`INPUT_STALL`]); either way this ends.
+        self.runtime
+            .block_on(handle.data(channel, bytes))
+            .map_err(|_| io::Error::new(io::ErrorKind::BrokenPipe, "the client has gone"))
     }
 }
 
