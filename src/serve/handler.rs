@@ -6,8 +6,9 @@
 
 use super::asked::{Asked, cells};
 use super::gate::Active;
+use super::login::{self, Login};
 use super::penalty::Method;
-use super::reviewers::{Listed, Reviewers};
+use super::reviewers::Listed;
 use super::session::{self, Reader, Running};
 use super::{Shared, command, keys};
 use russh::keys::{Algorithm, PublicKey};
@@ -15,38 +16,11 @@ use russh::server::{Auth, ChannelOpenHandle, Msg, PublicKeyOffer, Session, Verif
 use russh::{Channel, ChannelId, ChannelOpenFailure, Disconnect, Pty};
 use std::collections::{HashMap, HashSet};
 use std::net::SocketAddr;
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
 /// Channels one connection may have open at once (OpenSSH's `MaxSessions` is 10).
 pub const MAX_CHANNELS: usize = 4;
-
-/// Whether a connection has logged in, and a way to wait for it.
-#[derive(Default)]
-pub struct Login {
-    done: AtomicBool,
-    told: tokio::sync::Notify,
-}
-
-impl Login {
-    /// Whether the connection has logged in.
-    pub fn done(&self) -> bool {
-        self.done.load(Ordering::Relaxed)
-    }
-
-    /// Waits until the connection has logged in.
-    pub async fn wait(&self) {
-        if !self.done() {
-            self.told.notified().await;
-        }
-    }
-
-    fn set(&self) {
-        self.done.store(true, Ordering::Relaxed);
-        self.told.notify_one();
-    }
-}
 
 /// The server's side of one connection.
 pub struct Conn {
@@ -119,38 +93,15 @@ impl Conn {
     /// A failed login by `method`: counted for the address, logged, and answered after the
     /// wait the address has earned.
     async fn failed(&self, method: Method, what: &str) -> Auth {
-        let wait = self.shared.penalties.failed(self.peer.ip(), method, Instant::now());
-        if wait.is_zero() {
-            self.refuse(what);
-        } else {
-            self.refuse(&format!(
-                "{what} (answered after {:.1}s: this address failed before)",
-                wait.as_secs_f32()
-            ));
-        }
+        let (wait, said) = login::failure(&self.shared.penalties, self.peer.ip(), method, what);
+        self.refuse(&said);
         tokio::time::sleep(wait).await;
         Auth::reject()
     }
 
-    /// The reviewer a key belongs to, from the authorized keys file as it is now; when it is
-    /// none, why (unknown, or on a line that is skipped).
+    /// The reviewer a key belongs to, or why it logs nobody in.
     fn reviewer_of(&self, key: &PublicKey) -> Result<Listed, String> {
-        let file = &self.shared.authorized_keys;
-        let reviewers = match Reviewers::read(file) {
-            Ok(r) => r,
-            Err(e) => {
-                return Err(format!("key {} (cannot read {}: {e})", keys::fingerprint(key), file.display()));
-            }
-        };
-        if let Some(listed) = reviewers.reviewer_of(key) {
-            return Ok(listed.clone());
-        }
-        Err(match reviewers.skipped_line_of(key) {
-            Some((line, why)) => {
-                format!("key {}: its line {line} is skipped: {}", keys::fingerprint(key), why.why())
-            }
-            None => format!("unknown key {}", keys::fingerprint(key)),
-        })
+        login::reviewer_of(&self.shared.authorized_keys, key)
     }
 
     /// Whether `channel` may take its one request now (it is open and has had none).

@@ -13,6 +13,7 @@ mod gate;
 mod handler;
 mod keys;
 mod log;
+mod login;
 mod memory;
 mod news;
 mod options;
