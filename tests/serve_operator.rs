@@ -95,6 +95,9 @@ fn sighup_reopens_the_log_and_reads_the_keys_again() {
     let logs = tempfile::tempdir().expect("temp dir");
     let path = logs.path().join("serve.log");
     let server = Server::start(&["--log", path.to_str().expect("a path")]);
+    // Each line goes to stderr, then to the file.
+    let in_file = |text: &str| std::fs::read_to_string(&path).is_ok_and(|t| t.contains(text));
+    assert!(server.wait_until(|_| in_file("reviewer(s)")), "the start is in the file");
     let first = std::fs::read_to_string(&path).expect("the log file");
     assert!(first.contains("artikel serve: listening on 127.0.0.1:"), "the start is in the file: {first}");
     assert!(first.contains("host key ") && first.contains(": SHA256:"), "with the fingerprint: {first}");
@@ -107,7 +110,7 @@ fn sighup_reopens_the_log_and_reads_the_keys_again() {
     assert!(server.wait_log("line 2 skipped"), "{}", server.log());
     let out = server.run("anna", &["anna@127.0.0.1", "list"]);
     assert_eq!(out.status.code(), Some(0), "the server goes on: {}", text(&out.stderr));
-    assert!(server.wait_log("command list → 0"), "{}", server.log());
+    assert!(server.wait_until(|_| in_file("command list → 0")), "{}", server.log());
     let second = std::fs::read_to_string(&path).expect("a new log file");
     assert!(second.contains("SIGHUP") && second.contains("line 2 skipped"), "{second}");
     assert!(second.contains("anna command list → 0"), "{second}");
