@@ -16,15 +16,17 @@ fn reader_top(rows: &[String]) -> String {
     row.split_once('│').map_or(row, |(_, text)| text).trim().to_string()
 }
 
-/// Whether a file in anna's own folder holds `text`.
+/// Whether a file in anna's own folder (or a session's draft folder in it) holds `text`.
 fn kept(server: &Server, text: &str) -> bool {
-    let dir = server.dir.path().join("data/reviewers/anna");
-    std::fs::read_dir(dir)
-        .into_iter()
-        .flatten()
-        .filter_map(Result::ok)
-        .filter_map(|e| std::fs::read_to_string(e.path()).ok())
-        .any(|t| t.contains(text))
+    fn files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+        for entry in std::fs::read_dir(dir).into_iter().flatten().filter_map(Result::ok) {
+            let path = entry.path();
+            if path.is_dir() { files(&path, out) } else { out.push(path) }
+        }
+    }
+    let mut found = Vec::new();
+    files(&server.dir.path().join("data/reviewers/anna"), &mut found);
+    found.iter().filter_map(|p| std::fs::read_to_string(p).ok()).any(|t| t.contains(text))
 }
 
 /// A terminal of `cols`×`rows` where `ssh -tt` to `server` as anna is running.
@@ -226,4 +228,40 @@ fn an_idle_reader_is_closed() {
     s.wait_for("the reason", |_| String::from_utf8_lossy(&s.output()).contains("idle timeout"));
     assert!(s.wait_exit(Duration::from_secs(20)).is_some(), "ssh ends when the reader is closed");
     assert!(server.wait_log("anna reader ended: idle"), "{}", server.log());
+}
+
+#[test]
+fn two_sessions_of_one_reviewer_keep_both_drafts() {
+    let server = Server::start(&[]);
+    let mut sessions: Vec<Session> = ["første udkast", "andet udkast"]
+        .iter()
+        .map(|draft| {
+            let mut s = connect(&server, 80, 24);
+            s.wait_text("Knæsmerter – Årsager, undersøgelse og behandling");
+            s.send("a");
+            s.wait_text("Comment · Introduction");
+            s.send(draft);
+            s.wait_text(draft);
+            s
+        })
+        .collect();
+    // Both are cut off, one after the other.
+    for (n, s) in sessions.iter_mut().enumerate() {
+        support::kill(s.pid(), libc::SIGKILL);
+        let ended =
+            server.wait_until(|srv| srv.count_log("anna reader ended: the client went away") == n + 1);
+        assert!(ended, "{}", server.log());
+    }
+    assert!(kept(&server, "første udkast") && kept(&server, "andet udkast"), "neither draft is lost");
+    // Each of the next two sessions is offered one of them back, the newest first; a draft
+    // that is not finished stays to be offered again.
+    let mut again = Vec::new();
+    for draft in ["andet udkast", "første udkast"] {
+        let s = connect(&server, 80, 24);
+        s.wait_text(draft);
+        again.push(s);
+    }
+    for s in again {
+        support::kill(s.pid(), libc::SIGKILL);
+    }
 }

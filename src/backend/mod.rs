@@ -50,9 +50,9 @@ const ERASE_FROM: usize = 7;
 /// frame.
 pub const MAX_SIZE: Size = Size { width: 1000, height: 500 };
 
-/// `size` cut to [`MAX_SIZE`].
-fn capped(size: Size) -> Size {
-    Size::new(size.width.min(MAX_SIZE.width), size.height.min(MAX_SIZE.height))
+/// `size` cut to `max`.
+fn capped(size: Size, max: Size) -> Size {
+    Size::new(size.width.min(max.width), size.height.min(max.height))
 }
 
 /// A [`Backend`] writing ANSI sequences to `W`.
@@ -75,7 +75,9 @@ pub struct Ansi<W: Write> {
     /// The size the kernel last told, until the terminal says it was resized: asking costs
     /// system calls on every frame otherwise.
     known_size: std::cell::Cell<Option<Size>>,
-    /// The terminal's size when it is larger than [`MAX_SIZE`].
+    /// The largest screen drawn: [`MAX_SIZE`], or less (see [`Ansi::within`]).
+    max: Size,
+    /// The terminal's size when it is larger than `max`.
     too_large: std::cell::Cell<Option<Size>>,
     /// Whether the screen shows that it is too large, if it is.
     said_too_large: bool,
@@ -102,8 +104,8 @@ impl<W: Write> Ansi<W> {
     fn with_size(out: W, colors: Colors, ascii: bool, size: Size, fixed_size: Option<Size>) -> Ansi<W> {
         Ansi {
             out,
-            mirror: Buffer::empty(Rect::from((Position::ORIGIN, capped(size)))),
-            next: Buffer::empty(Rect::from((Position::ORIGIN, capped(size)))),
+            mirror: Buffer::empty(Rect::from((Position::ORIGIN, capped(size, MAX_SIZE)))),
+            next: Buffer::empty(Rect::from((Position::ORIGIN, capped(size, MAX_SIZE)))),
             hashes: Hashes::default(),
             pen: PLAIN,
             cursor: None,
@@ -112,12 +114,23 @@ impl<W: Write> Ansi<W> {
             ascii,
             fixed_size,
             known_size: std::cell::Cell::new(None),
+            max: MAX_SIZE,
             too_large: std::cell::Cell::new(None),
             said_too_large: false,
             links: hyperlink::Linked::new(),
             next_links: hyperlink::Linked::new(),
             link_pen: None,
         }
+    }
+
+    /// Draws at most `max` (within [`MAX_SIZE`]) of a larger terminal, saying so: a server
+    /// bounds each session's memory by its screen's size.
+    pub fn within(mut self, max: Size) -> Ansi<W> {
+        self.max = capped(max, MAX_SIZE);
+        let size = capped(self.mirror.area.as_size(), self.max);
+        self.mirror = Buffer::empty(Rect::from((Position::ORIGIN, size)));
+        self.next = Buffer::empty(Rect::from((Position::ORIGIN, size)));
+        self
     }
 
     /// Asks the kernel for the size again on the next frame (the terminal was resized).
@@ -164,16 +177,17 @@ impl<W: Write> Ansi<W> {
         written.map(|()| old)
     }
 
-    /// On a terminal larger than [`MAX_SIZE`], says below (or beside) the part drawn that
+    /// On a terminal larger than the largest screen drawn, says below (or beside) the part drawn that
     /// only that part is used.
     fn say_too_large(&mut self) -> io::Result<()> {
         let Some(real) = self.too_large.get() else { return Ok(()) };
-        let (row, column, room) = if real.height > MAX_SIZE.height {
-            (MAX_SIZE.height, 0, real.width)
+        let max = self.max;
+        let (row, column, room) = if real.height > max.height {
+            (max.height, 0, real.width)
         } else {
-            (0, MAX_SIZE.width + 1, real.width - MAX_SIZE.width - 1)
+            (0, max.width + 1, real.width.saturating_sub(max.width + 1))
         };
-        let text = crate::strings::screen_too_large(MAX_SIZE.width, MAX_SIZE.height);
+        let text = crate::strings::screen_too_large(max.width, max.height);
         let text = crate::layout::truncate(&text, usize::from(room));
         write!(self.out, "\x1b[0m\x1b[{};{}H\x1b[2m{text}\x1b[0m", row + 1, column + 1)?;
         self.pen = PLAIN;
@@ -465,8 +479,8 @@ impl<W: Write> Backend for Ansi<W> {
                 size
             }
         };
-        self.too_large.set((capped(size) != size).then_some(size));
-        Ok(capped(size))
+        self.too_large.set((capped(size, self.max) != size).then_some(size));
+        Ok(capped(size, self.max))
     }
 
     fn window_size(&mut self) -> io::Result<WindowSize> {

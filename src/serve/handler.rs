@@ -1,37 +1,26 @@
-//! One SSH connection: public-key login against the authorized keys, then what its channels
-//! may do — the lookup commands and the reader; everything else is refused and logged.
+//! One SSH connection: public-key login against the authorized keys — a listed key is let
+//! in at once, every failed attempt from an address is answered more slowly (see `penalty`)
+//! — then what its channels may do: the lookup commands and the reader, at most
+//! [`MAX_CHANNELS`] channels at once and one request on each; everything else is refused and
+//! logged.
 
-use super::session::{self, Reader};
-use super::{Shared, exec, keys};
-use russh::keys::PublicKey;
-use russh::server::{Auth, ChannelOpenHandle, Handle, Msg, PublicKeyOffer, Session, VerifiedPublicKey};
-use russh::{Channel, ChannelId, ChannelOpenFailure, Pty};
+use super::asked::{Asked, cells};
+use super::gate::Active;
+use super::login::{self, Login};
+use super::penalty::Method;
+use super::reviewers::Listed;
+use super::session::{self, Reader, Running};
+use super::{Shared, command, keys};
+use russh::keys::{Algorithm, PublicKey};
+use russh::server::{Auth, ChannelOpenHandle, Msg, PublicKeyOffer, Session, VerifiedPublicKey};
+use russh::{Channel, ChannelId, ChannelOpenFailure, Disconnect, Pty};
 use std::collections::{HashMap, HashSet};
 use std::net::SocketAddr;
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
+use std::time::Instant;
 
-/// What the client asked of a session channel before starting it.
-#[derive(Debug, Default, Clone)]
-pub struct Asked {
-    /// The pseudo-terminal: TERM, columns, rows.
-    pub pty: Option<(String, u16, u16)>,
-    /// LANG / LC_ALL / LC_CTYPE as the client sent them (the last one sent wins).
-    pub locale: Option<String>,
-    /// Whether NO_COLOR was sent (and not empty).
-    pub no_color: bool,
-    /// ARTIKEL_LANG, LC_ALL, LC_MESSAGES and LANG as the client sent them: its language.
-    pub lang_vars: [Option<String>; 4],
-}
-
-impl Asked {
-    /// The language the client's variables ask for (none: the server's).
-    pub fn lang(&self) -> Option<crate::strings::Lang> {
-        let [env, all, messages, lang] = self.lang_vars.each_ref().map(Option::as_deref);
-        env.and_then(crate::strings::Lang::from_locale)
-            .or_else(|| crate::strings::from_locale_vars([all, messages, lang]))
-    }
-}
+/// Channels one connection may have open at once (OpenSSH's `MaxSessions` is 10).
+pub const MAX_CHANNELS: usize = 4;
 
 /// The server's side of one connection.
 pub struct Conn {
@@ -39,9 +28,19 @@ pub struct Conn {
     id: u64,
     peer: SocketAddr,
     reviewer: Option<String>,
-    /// Set at login; the accept loop reads it when the connection ends.
-    pub logged_in: Arc<AtomicBool>,
+    /// The fingerprint of the key that logged in.
+    key: String,
+    /// Told at login: the connection's login timers then go.
+    pub login: Arc<Login>,
+    /// When the client last typed or asked something.
+    active: Active,
+    /// Whether the gate was told that this connection began to log in.
+    began: bool,
+    /// "none" logins asked so far (the first is every client's question for the methods).
+    nones: u32,
     channels: HashMap<ChannelId, Asked>,
+    /// Channels that have had their one request (a shell, a command or a subsystem).
+    started: HashSet<ChannelId>,
     readers: HashMap<ChannelId, Reader>,
     /// The warnings this connection's commands have put in the log already.
     warned: Arc<Mutex<HashSet<String>>>,
@@ -55,29 +54,79 @@ impl Conn {
             id,
             peer,
             reviewer: None,
-            logged_in: Arc::new(AtomicBool::new(false)),
+            key: String::new(),
+            login: Arc::default(),
+            active: Arc::new(Mutex::new(Instant::now())),
+            began: false,
+            nones: 0,
             channels: HashMap::new(),
+            started: HashSet::new(),
             readers: HashMap::new(),
             warned: Arc::new(Mutex::new(HashSet::new())),
         }
     }
 
+    fn prefix(&self) -> String {
+        format!("#{} {} {}", self.id, self.peer, self.reviewer.as_deref().unwrap_or("-"))
+    }
+
     fn log(&self, what: &str) {
-        let who = self.reviewer.as_deref().unwrap_or("-");
-        self.shared.log.line(&format!("#{} {} {who} {what}", self.id, self.peer));
+        self.shared.log.line(&format!("{} {what}", self.prefix()));
     }
 
     fn refuse(&self, what: &str) {
         self.log(&format!("refused {what}"));
     }
 
-    /// The reviewer a key belongs to, from the authorized keys file as it is now.
-    fn reviewer_of(&self, key: &PublicKey) -> Option<String> {
-        match keys::reviewer_of(&self.shared.authorized_keys, key) {
-            Ok(name) => name,
-            Err(e) => {
-                self.log(&format!("cannot read {}: {e}", self.shared.authorized_keys.display()));
-                None
+    fn touch(&self) {
+        *self.active.lock().unwrap_or_else(|e| e.into_inner()) = Instant::now();
+    }
+
+    /// The key exchange is done: the gate keeps this connection longer against newcomers.
+    fn begin(&mut self) {
+        if !self.began {
+            self.began = true;
+            self.shared.gate.authenticating(self.id);
+        }
+    }
+
+    /// A failed login by `method`: counted for the address, logged, and answered after the
+    /// wait the address has earned.
+    async fn failed(&self, method: Method, what: &str) -> Auth {
+        let (wait, said) = login::failure(&self.shared.penalties, self.peer.ip(), method, what);
+        self.refuse(&said);
+        tokio::time::sleep(wait).await;
+        Auth::reject()
+    }
+
+    /// The reviewer a key belongs to, or why it logs nobody in.
+    fn reviewer_of(&self, key: &PublicKey) -> Result<Listed, String> {
+        login::reviewer_of(&self.shared.authorized_keys, key)
+    }
+
+    /// Whether `channel` may take its one request now (it is open and has had none).
+    fn first_request(&mut self, channel: ChannelId) -> bool {
+        self.touch();
+        if !self.channels.contains_key(&channel) {
+            return false;
+        }
+        if !self.started.insert(channel) {
+            self.refuse("a second request on one channel");
+            return false;
+        }
+        true
+    }
+
+    /// A reviewer at their share of readers: the one idle longest ends to make room.
+    fn make_room_for_reader(&self, name: &str) {
+        let limit = self.shared.gate.limits().per_reviewer;
+        let readers = self.shared.readers.lock().unwrap_or_else(|e| e.into_inner());
+        let theirs: Vec<&Running> =
+            readers.values().filter(|r| r.reviewer == name && !r.ender.ended()).collect();
+        if theirs.len() >= limit {
+            let since = |r: &&&Running| *r.last_input.lock().unwrap_or_else(|e| e.into_inner());
+            if let Some(idlest) = theirs.iter().min_by_key(since) {
+                idlest.ender.end(session::REPLACED);
             }
         }
     }
@@ -87,13 +136,18 @@ impl russh::server::Handler for Conn {
     type Error = russh::Error;
 
     async fn auth_none(&mut self, _user: &str) -> Result<Auth, Self::Error> {
+        self.begin();
+        self.nones += 1;
         // Every OpenSSH client asks this first, to learn the methods: not worth a line.
-        Ok(Auth::reject())
+        if self.nones == 1 {
+            return Ok(Auth::reject());
+        }
+        Ok(self.failed(Method::None, "a repeated \"none\" login").await)
     }
 
     async fn auth_password(&mut self, user: &str, _password: &str) -> Result<Auth, Self::Error> {
-        self.refuse(&format!("password login as {}", super::log::clean(user)));
-        Ok(Auth::reject())
+        self.begin();
+        Ok(self.failed(Method::Password, &format!("password login as {}", super::log::clean(user))).await)
     }
 
     async fn auth_keyboard_interactive<'a>(
@@ -102,8 +156,9 @@ impl russh::server::Handler for Conn {
         _submethods: &str,
         _response: Option<russh::server::Response<'a>>,
     ) -> Result<Auth, Self::Error> {
-        self.refuse(&format!("keyboard-interactive login as {}", super::log::clean(user)));
-        Ok(Auth::reject())
+        self.begin();
+        let what = format!("keyboard-interactive login as {}", super::log::clean(user));
+        Ok(self.failed(Method::KeyboardInteractive, &what).await)
     }
 
     async fn auth_publickey_offered(
@@ -111,22 +166,31 @@ impl russh::server::Handler for Conn {
         _user: &str,
         offer: PublicKeyOffer<'_>,
     ) -> Result<Auth, Self::Error> {
-        if self.reviewer_of(offer.public_key).is_some() {
-            return Ok(Auth::Accept);
+        self.begin();
+        if *offer.algorithm == (Algorithm::Rsa { hash: None }) {
+            // SHA-1 signatures are refused as OpenSSH refuses them since 8.8; the client
+            // offers the same key again as rsa-sha2-256/512 when it can.
+            self.refuse(&format!("an ssh-rsa (SHA-1) signature of {}", keys::fingerprint(offer.public_key)));
+            return Ok(Auth::reject());
         }
-        self.refuse(&format!("unknown key {}", keys::fingerprint(offer.public_key)));
-        Ok(Auth::reject())
+        match self.reviewer_of(offer.public_key) {
+            Ok(_) => Ok(Auth::Accept),
+            Err(why) => Ok(self.failed(Method::PublicKey, &why).await),
+        }
     }
 
     async fn auth_publickey(&mut self, _user: &str, key: VerifiedPublicKey<'_>) -> Result<Auth, Self::Error> {
-        let Some(name) = self.reviewer_of(key.public_key) else {
-            self.refuse(&format!("unknown key {}", keys::fingerprint(key.public_key)));
-            return Ok(Auth::reject());
-        };
-        self.reviewer = Some(name);
-        self.logged_in.store(true, Ordering::Relaxed);
-        self.log(&format!("login key {}", keys::fingerprint(key.public_key)));
-        Ok(Auth::Accept)
+        match self.reviewer_of(key.public_key) {
+            Ok(listed) => {
+                self.reviewer = Some(listed.name);
+                self.key = format!("{} (line {})", keys::fingerprint(key.public_key), listed.line);
+                Ok(Auth::Accept)
+            }
+            Err(why) => {
+                self.refuse(&why);
+                Ok(Auth::reject())
+            }
+        }
     }
 
     async fn auth_openssh_certificate(
@@ -134,12 +198,28 @@ impl russh::server::Handler for Conn {
         _user: &str,
         _certificate: &russh::keys::Certificate,
     ) -> Result<Auth, Self::Error> {
+        self.begin();
         self.refuse("certificate login");
         Ok(Auth::reject())
     }
 
     async fn auth_succeeded(&mut self, session: &mut Session) -> Result<(), Self::Error> {
-        self.shared.register(self.id, session.handle());
+        let name = self.reviewer.clone().unwrap_or_default();
+        match self.shared.gate.login(self.id, &name, self.active.clone()) {
+            Err(_) => {
+                self.refuse("login: every reviewer's place is taken (--max-sessions)");
+                let why = crate::strings::serve_full(self.shared.gate.limits().sessions);
+                session.disconnect(Disconnect::TooManyConnections, &why, "")?;
+            }
+            Ok(replaced) => {
+                self.login.set();
+                self.log(&format!("login key {}", self.key));
+                if let Some(victim) = replaced {
+                    let why = crate::strings::serve_replaced(self.shared.gate.limits().per_reviewer);
+                    self.shared.close(victim, why, &format!("closed #{victim}: {name} logged in again"));
+                }
+            }
+        }
         Ok(())
     }
 
@@ -149,12 +229,17 @@ impl russh::server::Handler for Conn {
         reply: ChannelOpenHandle,
         _session: &mut Session,
     ) -> Result<(), Self::Error> {
+        self.touch();
+        if self.channels.len() >= MAX_CHANNELS {
+            self.refuse(&format!("a channel beyond {MAX_CHANNELS} on one connection"));
+            reply.reject(ChannelOpenFailure::ResourceShortage).await;
+            return Ok(());
+        }
         // The channel's own message queue is not read: everything arrives here instead.
         self.channels.insert(channel.id(), Asked::default());
         reply.accept().await;
         Ok(())
     }
-
     async fn channel_open_direct_tcpip(
         &mut self,
         _channel: Channel<Msg>,
@@ -236,16 +321,6 @@ impl russh::server::Handler for Conn {
         session.channel_failure(channel)
     }
 
-    async fn subsystem_request(
-        &mut self,
-        channel: ChannelId,
-        name: &str,
-        session: &mut Session,
-    ) -> Result<(), Self::Error> {
-        self.refuse(&format!("subsystem {}", super::log::clean(name)));
-        session.channel_failure(channel)
-    }
-
     async fn pty_request(
         &mut self,
         channel: ChannelId,
@@ -258,7 +333,8 @@ impl russh::server::Handler for Conn {
         session: &mut Session,
     ) -> Result<(), Self::Error> {
         let Some(asked) = self.channels.get_mut(&channel) else { return session.channel_failure(channel) };
-        asked.pty = Some((term.to_string(), cells(col_width, 80), cells(row_height, 24)));
+        let term: String = term.chars().take(64).collect();
+        asked.pty = Some((term, cells(col_width, 80), cells(row_height, 24)));
         session.channel_success(channel)
     }
 
@@ -271,12 +347,13 @@ impl russh::server::Handler for Conn {
     ) -> Result<(), Self::Error> {
         // Only what says how to draw is taken; nothing else of the client's environment.
         let Some(asked) = self.channels.get_mut(&channel) else { return session.channel_failure(channel) };
+        let value: String = value.chars().take(64).collect();
         let lang_vars = ["ARTIKEL_LANG", "LC_ALL", "LC_MESSAGES", "LANG"];
         if let Some(i) = lang_vars.iter().position(|v| *v == name) {
-            asked.lang_vars[i] = Some(value.to_string());
+            asked.lang_vars[i] = Some(value.clone());
         }
         match name {
-            "LANG" | "LC_ALL" | "LC_CTYPE" => asked.locale = Some(value.to_string()),
+            "LANG" | "LC_ALL" | "LC_CTYPE" => asked.locale = Some(value),
             "LC_MESSAGES" | "ARTIKEL_LANG" => {}
             "NO_COLOR" => asked.no_color = !value.is_empty(),
             _ => return session.channel_failure(channel),
@@ -290,84 +367,88 @@ impl russh::server::Handler for Conn {
         data: &[u8],
         session: &mut Session,
     ) -> Result<(), Self::Error> {
-        let Some(asked) = self.channels.get(&channel).cloned() else {
+        if !self.first_request(channel) {
             return session.channel_failure(channel);
-        };
+        }
+        let asked = self.channels.get(&channel).cloned().unwrap_or_default();
         session.channel_success(channel)?;
-        let line = data.to_vec();
-        let shown = super::log::clean(&String::from_utf8_lossy(&line));
-        let shared = self.shared.clone();
-        let disk = self.shared.reviewer_disk(self.reviewer.as_deref().unwrap_or("-"));
-        let ledger = self.shared.ledger.clone();
-        let handle = session.handle();
-        let prefix = format!("#{} {} {}", self.id, self.peer, self.reviewer.as_deref().unwrap_or("-"));
-        let warned = self.warned.clone();
-        tokio::spawn(async move {
-            let (library, index) = (shared.library.clone(), shared.index.clone());
-            let lang = asked.lang();
-            let ran = tokio::task::spawn_blocking(move || {
-                // A pooled thread: it speaks this client's language (or the server's) each time.
-                crate::strings::set_thread_lang(lang);
-                exec::run(&line, &library, &index, &disk, &ledger)
-            })
-            .await;
-            let ran = ran.unwrap_or_else(|_| exec::Ran { status: 1, ..exec::Ran::default() });
-            let verb = if ran.status == exec::REFUSED { "refused command" } else { "command" };
-            shared.log.line(&format!("{prefix} {verb} {shown} → {}", ran.status));
-            // The client reads its warnings on its stderr; the log says each once.
-            for warning in first_time(&warned, &ran.warnings) {
-                shared.log.line(&format!("{prefix} {}", super::log::clean(&warning)));
-            }
-            // Through a pseudo-terminal, a line ends as a terminal's does.
-            let crlf = |text: Vec<u8>| if asked.pty.is_some() { to_crlf(&text) } else { text };
-            finish(&handle, channel, crlf(ran.out), crlf(ran.err), ran.status).await;
-        });
+        let request = command::Request {
+            line: data.to_vec(),
+            asked,
+            prefix: self.prefix(),
+            reviewer: self.reviewer.clone().unwrap_or_else(|| "-".into()),
+            warned: self.warned.clone(),
+        };
+        command::spawn(self.shared.clone(), session.handle(), channel, request);
         Ok(())
     }
 
     async fn shell_request(&mut self, channel: ChannelId, session: &mut Session) -> Result<(), Self::Error> {
-        let Some(asked) = self.channels.get(&channel).cloned() else {
+        if !self.first_request(channel) {
             return session.channel_failure(channel);
-        };
+        }
+        let asked = self.channels.get(&channel).cloned().unwrap_or_default();
         session.channel_success(channel)?;
         let handle = session.handle();
         if asked.pty.is_none() {
             self.refuse("reader without a terminal");
             let lang = asked.lang().unwrap_or_else(crate::strings::lang);
             let text = crate::strings::SERVE_NEEDS_TERMINAL.is(lang).as_bytes().to_vec();
-            tokio::spawn(async move { finish(&handle, channel, Vec::new(), text, 1).await });
+            tokio::spawn(async move { command::finish(&handle, channel, Vec::new(), text, 1).await });
             return Ok(());
         }
         let name = self.reviewer.clone().unwrap_or_default();
-        let (shared, id, prefix) =
-            (self.shared.clone(), self.id, format!("#{} {} {name}", self.id, self.peer));
+        self.make_room_for_reader(&name);
+        let (shared, id, prefix) = (self.shared.clone(), self.id, self.prefix());
         let done = move |ending: &str| {
             shared.log.line(&format!("{prefix} reader {ending}"));
             shared.readers.lock().unwrap_or_else(|e| e.into_inner()).remove(&(id, channel));
         };
-        let Ok(reader) = session::start(self.shared.clone(), &name, &asked, handle, channel, done) else {
-            return session.channel_failure(channel);
-        };
+        let stamp = jiff::Timestamp::now().as_millisecond();
+        let session_name = format!("{stamp}-{}-{channel}", self.id);
+        let reader =
+            match session::start(self.shared.clone(), &name, &session_name, &asked, handle, channel, done) {
+                Ok(reader) => reader,
+                Err(e) => {
+                    self.log(&format!("cannot start a reader: {e}"));
+                    return session.close(channel);
+                }
+            };
         let (width, height) = asked.pty.as_ref().map_or((0, 0), |p| (p.1, p.2));
         self.log(&format!("reader {width}×{height}"));
-        self.shared
-            .readers
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .insert((self.id, channel), reader.ender());
+        let running =
+            Running { reviewer: name, ender: reader.ender(), last_input: reader.last_input.clone() };
+        self.shared.readers.lock().unwrap_or_else(|e| e.into_inner()).insert((self.id, channel), running);
         idle_timer(&reader, self.shared.idle);
         self.readers.insert(channel, reader);
         Ok(())
+    }
+
+    async fn subsystem_request(
+        &mut self,
+        channel: ChannelId,
+        name: &str,
+        session: &mut Session,
+    ) -> Result<(), Self::Error> {
+        if self.first_request(channel) {
+            self.refuse(&format!("subsystem {}", super::log::clean(name)));
+        }
+        session.channel_failure(channel)
     }
 
     async fn data(
         &mut self,
         channel: ChannelId,
         data: &[u8],
-        _session: &mut Session,
+        session: &mut Session,
     ) -> Result<(), Self::Error> {
-        if let Some(reader) = self.readers.get_mut(&channel) {
-            reader.input(data);
+        self.touch();
+        let Some(reader) = self.readers.get_mut(&channel) else { return Ok(()) };
+        // Waits while the reader has input not yet taken: meanwhile no window is given back to
+        // the client, which stops sending.
+        if reader.input(data).await.is_err() {
+            self.log(&format!("closed: input not taken for {}s", session::INPUT_STALL.as_secs()));
+            session.disconnect(Disconnect::ByApplication, &crate::strings::SERVE_INPUT_STALLED, "")?;
         }
         Ok(())
     }
@@ -379,10 +460,12 @@ impl russh::server::Handler for Conn {
         row_height: u32,
         _pix_width: u32,
         _pix_height: u32,
-        _session: &mut Session,
+        session: &mut Session,
     ) -> Result<(), Self::Error> {
-        if let Some(reader) = self.readers.get(&channel) {
-            reader.resize(cells(col_width, 80), cells(row_height, 24));
+        self.touch();
+        let Some(reader) = self.readers.get_mut(&channel) else { return Ok(()) };
+        if reader.resize(cells(col_width, 80), cells(row_height, 24)).await.is_err() {
+            session.disconnect(Disconnect::ByApplication, &crate::strings::SERVE_INPUT_STALLED, "")?;
         }
         Ok(())
     }
@@ -396,6 +479,7 @@ impl russh::server::Handler for Conn {
 
     async fn channel_close(&mut self, channel: ChannelId, _session: &mut Session) -> Result<(), Self::Error> {
         self.channels.remove(&channel);
+        self.started.remove(&channel);
         if let Some(reader) = self.readers.remove(&channel) {
             reader.end(session::BY_CLIENT);
         }
@@ -413,7 +497,8 @@ impl Drop for Conn {
     }
 }
 
-/// Ends `reader` once no key has come for `idle`: one timer, woken only at the deadline.
+/// Ends `reader` once no key has come for `idle`: one timer, woken only at the deadline, and
+/// gone as soon as the reader ends.
 fn idle_timer(reader: &Reader, idle: std::time::Duration) {
     let (last, ender) = (reader.last_input.clone(), reader.ender());
     tokio::spawn(async move {
@@ -423,70 +508,10 @@ fn idle_timer(reader: &Reader, idle: std::time::Duration) {
                 ender.end(session::IDLE);
                 return;
             }
-            if ender.ended() {
-                return;
+            tokio::select! {
+                () = ender.finished() => return,
+                () = tokio::time::sleep_until(deadline.into()) => {}
             }
-            tokio::time::sleep_until(deadline.into()).await;
         }
     });
-}
-
-/// Those of `warnings` not in `said` yet, which are now.
-fn first_time(said: &Mutex<HashSet<String>>, warnings: &[String]) -> Vec<String> {
-    let mut said = said.lock().unwrap_or_else(|e| e.into_inner());
-    warnings.iter().filter(|w| said.insert((*w).clone())).cloned().collect()
-}
-
-/// Sends what a command printed, its exit status, and closes the channel.
-async fn finish(handle: &Handle, channel: ChannelId, out: Vec<u8>, err: Vec<u8>, status: u32) {
-    if !out.is_empty() {
-        let _ = handle.data(channel, out).await;
-    }
-    if !err.is_empty() {
-        let _ = handle.extended_data(channel, 1, err).await;
-    }
-    let _ = handle.exit_status_request(channel, status).await;
-    let _ = handle.eof(channel).await;
-    let _ = handle.close(channel).await;
-}
-
-/// A terminal size as the reader takes it: 1 to 1000 cells; 0, which a client sends when
-/// it does not know (`ssh -tt` with no terminal of its own), is `unknown`.
-fn cells(cells: u32, unknown: u16) -> u16 {
-    if cells == 0 { unknown } else { cells.min(1000) as u16 }
-}
-
-/// `\n` as `\r\n`, as a terminal's line discipline would send it.
-pub fn to_crlf(text: &[u8]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(text.len() + text.len() / 16);
-    for &b in text {
-        if b == b'\n' && out.last() != Some(&b'\r') {
-            out.push(b'\r');
-        }
-        out.push(b);
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::{cells, first_time};
-    use std::collections::HashSet;
-    use std::sync::Mutex;
-
-    #[test]
-    fn a_size_the_client_does_not_know_is_the_usual_one() {
-        assert_eq!((cells(0, 80), cells(0, 24)), (80, 24));
-        assert_eq!((cells(1, 80), cells(132, 80), cells(70_000, 24)), (1, 132, 1000));
-    }
-
-    #[test]
-    fn a_connection_logs_each_warning_once() {
-        let said = Mutex::new(HashSet::new());
-        let warnings = ["warning: a.md: no front matter".to_string(), "warning: b.md: bad date".to_string()];
-        assert_eq!(first_time(&said, &warnings), warnings.to_vec(), "the first command says them");
-        assert!(first_time(&said, &warnings).is_empty(), "the next says nothing again");
-        let more = ["warning: c.md: not UTF-8".to_string()];
-        assert_eq!(first_time(&said, &more), more.to_vec(), "a new one is said");
-    }
 }

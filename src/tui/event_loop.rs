@@ -122,6 +122,9 @@ pub struct Console<B: Surface, K: Keep> {
     /// all its sessions): the loop then asks the ledger only to retry a refused write, and an
     /// idle reader sleeps.
     pub ledger_told: bool,
+    /// Told of each input event the loop takes from `events`: a network session lets its
+    /// client send that much more (its input is bounded, so a flood waits for the loop).
+    pub taken: Option<Box<dyn FnMut()>>,
     draft_saved: Option<Instant>,
     ledger_polled: Option<Instant>,
 }
@@ -146,6 +149,7 @@ impl<B: Surface, K: Keep> Console<B, K> {
             ledger: None,
             ledger_every: LEDGER_EVERY,
             ledger_told: false,
+            taken: None,
             draft_saved: None,
             ledger_polled: None,
         }
@@ -211,6 +215,9 @@ fn event_loop<B: Surface, K: Keep>(app: &mut App, c: &mut Console<B, K>) -> io::
                 },
             },
         };
+        if let (Wake::Input(_), Some(taken)) = (&wake, c.taken.as_mut()) {
+            taken();
+        }
         // Keys typed before the first frame still find the ledger read.
         if matches!(wake, Wake::Input(_)) && c.ledger.is_some() && c.ledger_polled.is_none() {
             dirty |= start_ledger(app, c);
@@ -232,6 +239,9 @@ fn event_loop<B: Surface, K: Keep>(app: &mut App, c: &mut Console<B, K>) -> io::
                 while let Ok(next) = c.events.try_recv() {
                     match next {
                         Wake::Input(Event::Key(k)) if typed_char(k, app).is_some() => {
+                            if let Some(taken) = c.taken.as_mut() {
+                                taken();
+                            }
                             text.extend(typed_char(k, app));
                         }
                         other => {

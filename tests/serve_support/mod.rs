@@ -2,6 +2,8 @@
 //! OpenSSH client, for the tests of the SSH service.
 #![allow(dead_code)]
 
+pub mod client;
+
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
@@ -25,10 +27,16 @@ pub struct Server {
 
 /// Makes an ed25519 key pair `dir/name` (comment `name`) with ssh-keygen.
 pub fn keygen(dir: &Path, name: &str) -> PathBuf {
+    keygen_with(dir, name, &["-t", "ed25519", "-N", ""])
+}
+
+/// Makes a key pair `dir/name` (comment `name`) with ssh-keygen and `args` (`-t`, `-N` …).
+pub fn keygen_with(dir: &Path, name: &str, args: &[&str]) -> PathBuf {
     let path = dir.join(name);
     let status = Command::new("ssh-keygen")
-        .args(["-q", "-t", "ed25519", "-N", "", "-C", name, "-f"])
+        .args(["-q", "-C", name, "-f"])
         .arg(&path)
+        .args(args)
         .stdin(Stdio::null())
         .status()
         .expect("ssh-keygen runs");
@@ -44,13 +52,24 @@ impl Server {
 
     /// As [`Server::start`], with `seed` first given the server's data folder (made, empty).
     pub fn start_seeded(extra: &[&str], seed: impl FnOnce(&Path)) -> Server {
+        Server::start_with(extra, seed, |_, anna| anna.to_string())
+    }
+
+    /// As [`Server::start_seeded`], with the authorized keys file's text made by `keys` from
+    /// the test's folder (where more keys may be made) and anna's public key line.
+    pub fn start_with(
+        extra: &[&str],
+        seed: impl FnOnce(&Path),
+        keys: impl FnOnce(&Path, &str) -> String,
+    ) -> Server {
         let dir = tempfile::tempdir().expect("temp dir");
         std::fs::create_dir(dir.path().join("data")).expect("data folder");
         seed(&dir.path().join("data"));
         let anna = keygen(dir.path(), "anna");
         keygen(dir.path(), "stranger");
         let pub_key = std::fs::read_to_string(anna.with_extension("pub")).expect("public key");
-        std::fs::write(dir.path().join("authorized_keys"), pub_key).expect("authorized_keys");
+        let text = keys(dir.path(), &pub_key);
+        std::fs::write(dir.path().join("authorized_keys"), text).expect("authorized_keys");
         let mut child = Command::new(env!("CARGO_BIN_EXE_artikel"))
             .env("ARTIKEL_LANG", "en")
             .arg("--data-dir")
@@ -74,7 +93,7 @@ impl Server {
         let kept = log.clone();
         std::thread::spawn(move || {
             for line in BufReader::new(stderr).lines().map_while(Result::ok) {
-                if let Some(addr) = line.strip_prefix("artikel serve: listening on ") {
+                if let Some((_, addr)) = line.split_once("artikel serve: listening on ") {
                     let _ = tx.send(addr.rsplit(':').next().and_then(|p| p.parse::<u16>().ok()));
                 }
                 kept.lock().expect("log").push(line);
@@ -125,6 +144,71 @@ impl Server {
         let child =
             self.ssh(key, args).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().expect("ssh runs");
         finish(child)
+    }
+}
+
+impl Server {
+    /// A line of the server's /proc/PID/status, as a number (`Threads:`, `VmRSS:` in KiB).
+    pub fn status(&self, field: &str) -> u64 {
+        let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id())).unwrap_or_default();
+        status
+            .lines()
+            .find_map(|l| l.strip_prefix(field))
+            .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+            .unwrap_or(0)
+    }
+
+    /// The server's threads now.
+    pub fn threads(&self) -> u64 {
+        self.status("Threads:")
+    }
+
+    /// The names of the server's threads now.
+    pub fn thread_names(&self) -> Vec<String> {
+        let Ok(tasks) = std::fs::read_dir(format!("/proc/{}/task", self.child.id())) else {
+            return Vec::new();
+        };
+        tasks
+            .filter_map(Result::ok)
+            .filter_map(|t| std::fs::read_to_string(t.path().join("comm")).ok())
+            .map(|n| n.trim().to_string())
+            .collect()
+    }
+
+    /// The reader sessions' threads running now.
+    pub fn reader_threads(&self) -> usize {
+        self.thread_names().iter().filter(|n| n.starts_with("reader")).count()
+    }
+
+    /// The server's resident memory now, in KiB.
+    pub fn rss_kib(&self) -> u64 {
+        self.status("VmRSS:")
+    }
+
+    /// The CPU time the server has used, in clock ticks (user and system).
+    pub fn cpu_ticks(&self) -> u64 {
+        let stat = std::fs::read_to_string(format!("/proc/{}/stat", self.child.id())).unwrap_or_default();
+        let fields: Vec<&str> = stat.rsplit(')').next().unwrap_or("").split_whitespace().collect();
+        let field = |n: usize| fields.get(n - 3).and_then(|v| v.parse::<u64>().ok()).unwrap_or(0);
+        field(14) + field(15)
+    }
+
+    /// Waits until `done` holds of the server (checked every 20 ms); false if it never does
+    /// within [`PATIENCE`].
+    pub fn wait_until(&self, mut done: impl FnMut(&Server) -> bool) -> bool {
+        let start = Instant::now();
+        while start.elapsed() < PATIENCE {
+            if done(self) {
+                return true;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        false
+    }
+
+    /// How many lines of the log contain `text`.
+    pub fn count_log(&self, text: &str) -> usize {
+        self.log.lock().expect("log").iter().filter(|l| l.contains(text)).count()
     }
 }
 
