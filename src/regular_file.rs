@@ -43,6 +43,17 @@ pub fn read(path: &Path, max: u64) -> Result<Vec<u8>, ReadError> {
     Ok(bytes)
 }
 
+/// [`read`] as text (invalid UTF-8 an error), with what went wrong as an [`io::Error`] (a
+/// missing file is still [`io::ErrorKind::NotFound`]): for callers that say an I/O error.
+pub fn read_text(path: &Path, max: u64) -> io::Result<String> {
+    let bytes = read(path, max).map_err(|e| match e {
+        ReadError::Io(e) => e,
+        ReadError::NotAFile => io::Error::other(crate::strings::NOT_A_REGULAR_FILE.to_string()),
+        ReadError::TooLarge { bytes } => io::Error::other(format!("{bytes} bytes, more than {max}")),
+    })?;
+    String::from_utf8(bytes).map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))
+}
+
 /// The first `n` bytes of the regular file at `path` (fewer if it is shorter), and what the
 /// file is, as found through the file opened (so it is the file those bytes came from).
 pub fn start(path: &Path, n: u64) -> Result<(Vec<u8>, Metadata), ReadError> {

@@ -41,10 +41,14 @@ impl HostKeyError {
     }
 }
 
+/// The largest host key file read.
+const MAX_KEY_BYTES: u64 = 1 << 20;
+
 /// Loads the host key at `path`, or makes a new ed25519 key there (0600) when there is none.
 /// Returns the key and whether it was made now; a key that could not serve is refused.
 pub fn host_key(path: &Path) -> Result<(PrivateKey, bool), HostKeyError> {
-    match fs::read_to_string(path) {
+    // Read as every file of the data folder is: a FIFO there is refused, not waited on.
+    match crate::regular_file::read_text(path, MAX_KEY_BYTES) {
         Ok(text) => {
             exposed(path)?;
             let key = PrivateKey::from_openssh(text.as_bytes())
