@@ -260,7 +260,9 @@ fn fresh_questions_not_tuned_on_find_their_sections() {
 #[test]
 #[ignore]
 fn misses() {
-    for file in ["fresh-tune.tsv", "fresh2-tune.tsv", "fresh3-tune.tsv"] {
+    for file in
+        ["fresh-tune.tsv", "fresh2-tune.tsv", "fresh3-tune.tsv", "fresh-report.tsv", "fresh2-report.tsv"]
+    {
         table(file, true);
     }
 }

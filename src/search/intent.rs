@@ -330,6 +330,8 @@ const INTENTS: &[Intent] = &[
             w(&["binyrebark"], 0.9),
             w(&["kortison"], 0.9),
             w(&["akupunktur"], 0.7),
+            w(&["zoneterapi"], 0.7),
+            w(&["kiropraktik"], 0.6),
             w(&["salve"], 0.7),
             w(&["voltaren"], 1.2),
             w(&["glukosamin"], 1.0),
@@ -412,7 +414,15 @@ const INTENTS: &[Intent] = &[
     },
     Intent {
         kind: Kind::Surgery,
-        asks: &[w(&["opera"], 1.0), w(&["opere"], 1.0), w(&["kikkert"], 1.0), w(&["kirurg"], 1.0)],
+        asks: &[
+            w(&["opera"], 1.0),
+            w(&["opere"], 1.0),
+            w(&["kikkert"], 1.0),
+            w(&["kirurg"], 1.0),
+            w(&["protese"], 1.0),
+            qa(&["=nyt", "knae"], 1.0),
+            qa(&["kunstigt", "led"], 1.0),
+        ],
         heads: &["opere", "operation"],
     },
     Intent {
