@@ -238,9 +238,11 @@ impl Topics {
                 hits.push(Hit { article: *a, factor, met: word.as_str().into(), title: *title });
             }
         }
-        // Topic words the form starts with: each shorter start of the form, looked up.
+        // Topic words the form starts with: each shorter start of the form, looked up. A
+        // three-letter topic word only takes an ending ("ryggen", "knæet"), not a second
+        // word ("fodbold" is not about feet).
         for end in (3..form.len()).rev() {
-            if !form.is_char_boundary(end) {
+            if !form.is_char_boundary(end) || (end == 3 && form.len() > 6) {
                 continue;
             }
             let start = &form[..end];
@@ -340,7 +342,7 @@ mod tests {
 
     fn library() -> Topics {
         let articles = [
-            ("Knæsmerter", "knaesmerter", vec!["menisk".to_string()]),
+            ("Knæsmerter", "knaesmerter", vec!["menisk".to_string(), "knæskal".to_string()]),
             ("Lændesmerter", "laendesmerter", vec!["iskias".to_string()]),
             ("Nakkesmerter", "nakkesmerter", vec![]),
             ("Nervesmerter", "nervesmerter", vec![]),
@@ -369,6 +371,7 @@ mod tests {
         assert_eq!(first("kan man blive opereret for ondt i skulderen"), Some(4));
         assert_eq!(first("hovedpine hver dag"), Some(5));
         assert_eq!(first("menisk"), Some(0));
+        assert_eq!(first("fodbold"), None, "a three-letter topic word does not start a compound");
     }
 
     #[test]
