@@ -140,6 +140,13 @@ fn a_warning_sign_gets_when_to_seek_help_with_its_level_of_care_said_first() {
     assert_eq!(v[0]["anchor"], "hvornår-skal-du-søge-læge-ved-lændesmerter");
     assert_eq!(v[0]["care"]["level"], "akut", "{json}");
     assert!(v[0]["care"]["advice"].as_str().is_some_and(|a| a.contains("right away")), "{json}");
+    let (_, english, _) = run(&["faq", "the", "worst", "headache", "of", "my", "life"]);
+    assert!(
+        english.starts_with(
+            "⚠ Call 112 now — sudden, very severe headache\nHvornår skal du søge læge ved spændingshovedpine?"
+        ),
+        "{english}"
+    );
     let (_, calm, _) = run(&["faq", "--json", "hvor", "længe", "varer", "lændesmerter"]);
     assert!(!calm.contains("\"care\""), "no sign, no level: {calm}");
 }

@@ -21,6 +21,10 @@ const STOP_WORDS: &[&str] = &[
     "meget", "men", "mere", "mig", "min", "mine", "mit", "mod", "maa", "naar", "nogen", "noget", "nu", "og",
     "ogsaa", "om", "op", "os", "over", "paa", "saa", "sig", "sin", "sine", "sit", "skal", "skulle", "som",
     "til", "ud", "under", "var", "vi", "vil", "ville", "vaere", "vaeret", "ved",
+    // English, as questions are sometimes typed: its commonest words, where they are no
+    // Danish word ("is" is ice, and stays).
+    "the", "of", "my", "and", "to", "with", "for", "on", "at", "me", "an", "are", "was", "it", "its", "have",
+    "has", "do", "does", "what", "should", "this", "that", "from", "your", "you",
 ];
 
 /// Endings a Danish word may carry that the Snowball stemmer keeps on short words

@@ -215,6 +215,7 @@ const INTENTS: &[Intent] = &[
         kind: Kind::Course,
         asks: &[
             qa(&["hvor", "laenge"], 1.0),
+            qa(&["how", "long"], 1.0),
             q(&["hvorlaenge"]),
             q(&["hvorlang"]),
             qa(&["hvor", "lang", "tid"], 1.0),
@@ -247,6 +248,7 @@ const INTENTS: &[Intent] = &[
         kind: Kind::Causes,
         asks: &[
             q(&["hvorfor"]),
+            q(&["=why"]),
             w(&["aarsag"], 1.0),
             q(&["skyldes"]),
             q(&["kommer", "=af"]),
