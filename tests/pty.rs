@@ -203,3 +203,19 @@ fn a_pasted_megabyte_is_handled_to_its_last_byte() {
     paste_then_save(1 << 20, true);
     paste_then_save(1 << 20, false);
 }
+
+#[test]
+fn a_question_naming_a_warning_sign_opens_the_reader_with_its_level_of_care_said() {
+    let dir = data();
+    let mut s = Session::start(&["værste", "hovedpine", "i", "mit", "liv"], 100, 30, dir.path());
+    s.wait_text("Hvornår skal du søge læge ved spændingshovedpine?");
+    s.wait_for("the level of care", |rows| {
+        rows.iter()
+            .map(|r| r.trim())
+            .collect::<Vec<_>>()
+            .join(" ")
+            .contains("⚠ Call 112 now — sudden, very severe headache")
+    });
+    s.send("q");
+    assert!(s.wait_exit(std::time::Duration::from_secs(5)).is_some());
+}

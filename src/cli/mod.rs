@@ -150,11 +150,13 @@ struct Start {
     anchor: Option<String>,
     section: Option<String>,
     heading: Option<usize>,
+    /// A warning sign's level of care, said in the status line as the reader opens.
+    care: Option<String>,
 }
 
 impl Start {
     fn top(article: usize) -> Start {
-        Start { plain: false, article, anchor: None, section: None, heading: None }
+        Start { plain: false, article, anchor: None, section: None, heading: None, care: None }
     }
 
     /// Whether nothing was asked for but the reader: then the last article read opens.
@@ -190,10 +192,16 @@ fn shortcut(library: &Library, words: &[String]) -> Result<Start, Failure> {
     }
     let text = words.join(" ");
     let query = Query::new(&text);
-    let hit = Index::of(library).best_answer(&query).ok_or_else(|| {
+    let index = Index::of(library);
+    let hit = index.best_answer(&query).ok_or_else(|| {
         (1, if query.only_common { strings::only_common_words(&text) } else { strings::no_answer(&text) })
     })?;
-    Ok(Start { heading: hit.target.heading.map(|h| h as usize), ..Start::top(hit.target.article as usize) })
+    let care = index.reading(&query).care().map(|c| c.line());
+    Ok(Start {
+        heading: hit.target.heading.map(|h| h as usize),
+        care,
+        ..Start::top(hit.target.article as usize)
+    })
 }
 
 /// How to draw on this terminal: colour as asked (none under NO_COLOR, unless `always`),
@@ -247,6 +255,9 @@ fn reader(library: Library, start: Start, cli: &Cli) -> Result<i32, Failure> {
         && !app.jump_to_section(text)
     {
         app.message = Some(strings::no_section(text));
+    }
+    if let Some(care) = start.care {
+        app.message = Some(care);
     }
     crate::tui::run(app, options, Some(disk), Some(ledger))
         .map_err(|e| (1, strings::terminal_error(&e.to_string())))
