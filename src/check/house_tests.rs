@@ -66,7 +66,10 @@ length:
 /// (rule, line, column) of what the test rules find in `body` (whose first line is line 1).
 fn found(body: &str) -> Vec<(String, usize, Option<usize>)> {
     let rules = RuleSet::parse(RULES).expect("valid rules");
-    apply(&rules, body, &Parsed::of(body, 1)).into_iter().map(|f| (f.rule, f.line, f.column)).collect()
+    apply(&rules, &Default::default(), body, &Parsed::of(body, 1))
+        .into_iter()
+        .map(|f| (f.rule, f.line, f.column))
+        .collect()
 }
 
 fn ids(body: &str) -> Vec<String> {
@@ -85,7 +88,7 @@ fn substitutions_report_line_and_column_in_any_case_and_across_line_ends() {
         ]
     );
     let rules = RuleSet::parse(RULES).expect("valid");
-    let first = &apply(&rules, body, &Parsed::of(body, 1))[1];
+    let first = &apply(&rules, &Default::default(), body, &Parsed::of(body, 1))[1];
     assert!(
         first.message.contains("“Sitter” → “Sidder”"),
         "the replacement in the case of the text: {}",
@@ -103,7 +106,7 @@ fn substitutions_skip_code_links_and_parts_of_words() {
 fn required_mentions_name_what_is_missing_on_the_heading_line() {
     let body = "## Hvornår skal du søge læge?\n\nRing til lægevagten.\n";
     let rules = RuleSet::parse(RULES).expect("valid");
-    let f = apply(&rules, body, &Parsed::of(body, 1));
+    let f = apply(&rules, &Default::default(), body, &Parsed::of(body, 1));
     assert_eq!(f.len(), 1, "{f:?}");
     assert_eq!((f[0].rule.as_str(), f[0].line, f[0].severity), ("akut", 1, Severity::Error));
     assert!(f[0].message.contains("missing: 112"), "{}", f[0].message);
@@ -140,6 +143,6 @@ fn a_rule_firing_everywhere_is_capped_with_a_count() {
     let f = found(&body);
     assert_eq!(f.len(), MAX_PER_RULE + 1);
     let rules = RuleSet::parse(RULES).expect("valid");
-    let all = apply(&rules, &body, &Parsed::of(&body, 1));
+    let all = apply(&rules, &Default::default(), &body, &Parsed::of(&body, 1));
     assert!(all.iter().any(|f| f.message.contains("7 more")), "{:?}", all.last());
 }
