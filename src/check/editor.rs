@@ -10,6 +10,7 @@ use super::Severity;
 use super::house::Found;
 use super::rules::mentions;
 use super::text::{Kind, Stems, Unit, folded_words, sentences, units};
+use crate::search::fold;
 use crate::signs::{Level, Signs, way, way_said, words_of};
 use crate::strings;
 use serde::Deserialize;
@@ -175,6 +176,9 @@ pub struct WordRule {
     /// Ways (the `says` syntax) that make the sentence right after all.
     #[serde(default)]
     pub unless: Vec<String>,
+    /// Words that make it right when they come right after it ("griber fat i armlænet").
+    #[serde(default)]
+    pub not_before: Vec<String>,
     /// What to write instead.
     #[serde(rename = "use")]
     pub replace: String,
@@ -222,6 +226,71 @@ pub struct SentenceRule {
     pub pass: String,
 }
 
+/// The verb in second place: a main clause that opens with an adverbial ("Under en episode")
+/// puts its verb next ("kan en rolig gåtur lindre"), not after the subject.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WordOrder {
+    /// The rule's id (`--json` carries it).
+    pub id: String,
+    /// Prepositions that open an adverbial ("under", "efter").
+    pub openers: Vec<String>,
+    /// Words that open a noun phrase ("en", "den", "din").
+    pub determiners: Vec<String>,
+    /// Words that open a subject ("du", "en", "lægen").
+    pub subjects: Vec<String>,
+    /// Finite verbs ("kan", "er", "hjælper").
+    pub verbs: Vec<String>,
+    /// Words that open a clause of their own, after which nothing is judged ("hvor", "som").
+    pub stops: Vec<String>,
+    /// What is wrong, in a sentence.
+    pub message: String,
+    /// How much it matters.
+    pub severity: Severity,
+    /// Where the rule comes from.
+    #[serde(default)]
+    pub source: String,
+    /// Text the rule must report.
+    #[serde(default)]
+    pub trigger: String,
+    /// Text the rule must let pass.
+    #[serde(default)]
+    pub pass: String,
+}
+
+impl WordOrder {
+    /// Whether a sentence opens with an adverbial and puts its subject before its verb.
+    fn inverted(&self, sentence: &str) -> bool {
+        let head = sentence.split([',', ';', ':', '–']).next().unwrap_or("");
+        let w = folded_words(head);
+        let is = |list: &[String], i: usize| w.get(i).is_some_and(|x| list.iter().any(|l| fold(l) == *x));
+        if !is(&self.openers, 0) {
+            return false;
+        }
+        let noun = if is(&self.determiners, 1) { 2 } else { 1 };
+        if w.len() <= noun || is(&self.verbs, noun) || is(&self.subjects, noun) || is(&self.stops, noun) {
+            return false;
+        }
+        for k in noun + 1..(noun + 4).min(w.len()) {
+            if is(&self.verbs, k) || is(&self.stops, k) {
+                return false;
+            }
+            if is(&self.subjects, k) {
+                for m in k + 1..(k + 4).min(w.len()) {
+                    if is(&self.verbs, m) {
+                        return true;
+                    }
+                    if is(&self.stops, m) {
+                        return false;
+                    }
+                }
+                return false;
+            }
+        }
+        false
+    }
+}
+
 /// The editor's rules, ready to apply.
 #[derive(Debug, Clone, Default)]
 pub struct Editor {
@@ -233,6 +302,8 @@ pub struct Editor {
     pub words: Vec<WordRule>,
     /// Sentences.
     pub sentences: Vec<SentenceRule>,
+    /// The verb-second rule.
+    pub word_order: Option<WordOrder>,
     /// The word rules' phrases as stems, and the rules by their first stem's first letters.
     word_stems: Vec<Vec<Vec<String>>>,
     by_start: HashMap<String, Vec<(usize, usize)>>,
@@ -254,6 +325,7 @@ impl Editor {
         medicines: Vec<Medicine>,
         words: Vec<WordRule>,
         sentences: Vec<SentenceRule>,
+        word_order: Option<WordOrder>,
     ) -> Editor {
         let mut stems = Stems::default();
         let word_stems: Vec<Vec<Vec<String>>> = words
@@ -261,7 +333,16 @@ impl Editor {
             .map(|r| {
                 r.find
                     .iter()
-                    .map(|phrase| folded_words(phrase).iter().map(|w| stems.of(w).to_string()).collect())
+                    .map(|phrase| {
+                        // `=word` is that word exactly; other words are compared by their stems.
+                        phrase
+                            .split_whitespace()
+                            .flat_map(|w| match w.strip_prefix('=') {
+                                Some(exact) => vec![format!("={}", fold(exact))],
+                                None => folded_words(w).iter().map(|w| stems.of(w).to_string()).collect(),
+                            })
+                            .collect()
+                    })
                     .collect()
             })
             .collect();
@@ -269,19 +350,23 @@ impl Editor {
         for (i, phrases) in word_stems.iter().enumerate() {
             for (j, phrase) in phrases.iter().enumerate() {
                 if let Some(first) = phrase.first() {
-                    by_start.entry(start(first)).or_default().push((i, j));
+                    by_start.entry(start(first.trim_start_matches('='))).or_default().push((i, j));
                 }
             }
         }
         let ways = |list: &[String]| list.iter().map(|w| way(w)).filter(|w| !w.is_empty()).collect();
         let sentence_ways =
             sentences.iter().map(|r| (ways(&r.says), ways(&r.unless), ways(&r.in_paragraph))).collect();
-        Editor { care, medicines, words, sentences, word_stems, by_start, sentence_ways }
+        Editor { care, medicines, words, sentences, word_order, word_stems, by_start, sentence_ways }
     }
 
     /// Whether there is nothing to check.
     pub fn is_empty(&self) -> bool {
-        self.care.is_none() && self.medicines.is_empty() && self.words.is_empty() && self.sentences.is_empty()
+        self.care.is_none()
+            && self.medicines.is_empty()
+            && self.words.is_empty()
+            && self.sentences.is_empty()
+            && self.word_order.is_none()
     }
 
     /// Every id the rules use.
@@ -290,6 +375,7 @@ impl Editor {
         care.chain(self.medicines.iter().map(|m| &m.id))
             .chain(self.words.iter().map(|w| &w.id))
             .chain(self.sentences.iter().map(|s| &s.id))
+            .chain(self.word_order.iter().map(|w| &w.id))
     }
 
     /// Everything these rules find in `body` (whose first line is file line `first`), with
@@ -326,7 +412,12 @@ impl Editor {
             }
             for (n, key) in keys.iter().enumerate() {
                 let Some(candidates) = self.by_start.get(&start(key)) else { continue };
+                // One finding per rule and word, however many of its forms say it.
+                let mut reported: Vec<usize> = Vec::new();
                 for &(i, j) in candidates {
+                    if reported.contains(&i) {
+                        continue;
+                    }
                     let rule = &self.words[i];
                     let phrase = &self.word_stems[i][j];
                     if rule.except.iter().any(|e| crate::search::fold(e) == *key) {
@@ -335,6 +426,10 @@ impl Editor {
                     let Some(last) = phrase_at(phrase, &keys, n, rule.apart, &mut stems) else { continue };
                     let (at, word) = words[n];
                     let end = words[last].0 + words[last].1.len();
+                    if keys.get(last + 1).is_some_and(|next| rule.not_before.iter().any(|w| fold(w) == *next))
+                    {
+                        continue;
+                    }
                     if !rule.unless.is_empty() {
                         let sentence = sentence_around(&unit.text, at);
                         let said = words_of(sentence);
@@ -345,6 +440,7 @@ impl Editor {
                     let matched = &unit.text[at..end];
                     let line = unit.line_at(at);
                     let message = strings::rule_substitution(matched, &rule.replace, &rule.reason);
+                    reported.push(i);
                     let mut f = found(line, rule.severity, &rule.id, message, &rule.source);
                     // The column in the file's line (the unit's text has lost Markdown's marks).
                     f.column = raw
@@ -360,6 +456,12 @@ impl Editor {
         for unit in units.iter().filter(|u| !matches!(u.kind, Kind::Heading(_))) {
             let mut paragraph: Option<crate::signs::Words> = None;
             for (at, sentence) in unit.sentences() {
+                if let Some(order) = &self.word_order
+                    && order.inverted(sentence)
+                {
+                    let line = unit.line_at(at);
+                    out.push(found(line, order.severity, &order.id, order.message.clone(), &order.source));
+                }
                 let said = words_of(sentence);
                 for (rule, (ways, unless, in_paragraph)) in self.sentences.iter().zip(&self.sentence_ways) {
                     if !ways.iter().any(|w| way_said(w, &said)) || unless.iter().any(|w| way_said(w, &said)) {
@@ -488,7 +590,10 @@ fn phrase_at(phrase: &[String], keys: &[String], n: usize, apart: usize, stems: 
         let from = if k == 0 { n } else { at + 1 };
         let hit = (from..=from + reach).take_while(|&i| i < keys.len()).find(|&i| {
             let key = &keys[i];
-            key.starts_with(stem.as_str()) && stems.of(key) == stem
+            match stem.strip_prefix('=') {
+                Some(exact) => key == exact,
+                None => key.starts_with(stem.as_str()) && stems.of(key) == stem,
+            }
         })?;
         at = hit;
     }
@@ -739,12 +844,8 @@ fn two_levels(lower: &str) -> bool {
 /// The out-of-hours numbers in a sentence, each with its region.
 fn regions(care: &Care, lower: &str, line: usize, out: &mut Vec<Found>) {
     let rule = |check: CareCheck| care.rules.iter().find(|r| r.check == check);
-    if !care.regions.iter().any(|g| lower.contains(&g.number.to_lowercase())) && !lower.contains("1813") {
-        // Numbers are written with spaces; a quick look for any of them first.
-        let digits = compact(lower);
-        if !care.regions.iter().any(|g| digits.contains(&compact(&g.number))) {
-            return;
-        }
+    if !lower.contains("1813") && !care.regions.iter().any(|g| mentions(lower, &g.says)) {
+        return;
     }
     let capital = care.regions.iter().find(|g| compact(&g.number) == "1813");
     if let (Some(r), Some(capital)) = (rule(CareCheck::CapitalOnly), capital)

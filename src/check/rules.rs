@@ -7,7 +7,7 @@
 //! A broken file is one [`RuleError`], never a panic.
 
 use super::Severity;
-use super::editor::{Care, Editor, Medicine, SentenceRule, WordRule};
+use super::editor::{Care, Editor, Medicine, SentenceRule, WordOrder, WordRule};
 use crate::strings;
 use serde::Deserialize;
 use std::collections::{HashMap, HashSet};
@@ -193,6 +193,8 @@ struct File {
     words: Vec<WordRule>,
     #[serde(default)]
     sentences: Vec<SentenceRule>,
+    #[serde(default)]
+    word_order: Option<WordOrder>,
 }
 
 impl RuleSet {
@@ -211,7 +213,7 @@ impl RuleSet {
         if file.version != 1 {
             return Err(invalid(strings::rules_version(file.version)));
         }
-        let editor = Editor::new(file.care, file.medicines, file.words, file.sentences);
+        let editor = Editor::new(file.care, file.medicines, file.words, file.sentences, file.word_order);
         let mut ids = HashSet::new();
         let all_ids = file
             .substitutions
@@ -272,6 +274,44 @@ impl RuleSet {
             length: file.length,
             editor,
         })
+    }
+}
+
+/// One rule's id, source and examples, as the rule file gives them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Example {
+    /// The rule's id.
+    pub id: String,
+    /// Where it comes from.
+    pub source: String,
+    /// Text it must report.
+    pub trigger: String,
+    /// Text it must let pass.
+    pub pass: String,
+}
+
+impl RuleSet {
+    /// Every rule's id, source and examples, in file order.
+    pub fn examples(&self) -> Vec<Example> {
+        let e = |id: &str, source: &str, trigger: &str, pass: &str| Example {
+            id: id.to_string(),
+            source: source.to_string(),
+            trigger: trigger.to_string(),
+            pass: pass.to_string(),
+        };
+        let ed = &self.editor;
+        let care = ed.care.iter().flat_map(|c| &c.rules);
+        std::iter::empty()
+            .chain(self.substitutions.iter().map(|r| e(&r.id, &r.source, &r.trigger, &r.pass)))
+            .chain(self.required.iter().map(|r| e(&r.id, &r.source, &r.trigger, &r.pass)))
+            .chain(self.voice.iter().map(|r| e(&r.id, &r.source, &r.trigger, &r.pass)))
+            .chain(self.length.iter().map(|r| e(&r.id, &r.source, &r.trigger, &r.pass)))
+            .chain(care.map(|r| e(&r.id, &r.source, &r.trigger, &r.pass)))
+            .chain(ed.medicines.iter().map(|r| e(&r.id, &r.source, &r.trigger, &r.pass)))
+            .chain(ed.words.iter().map(|r| e(&r.id, &r.source, &r.trigger, &r.pass)))
+            .chain(ed.sentences.iter().map(|r| e(&r.id, &r.source, &r.trigger, &r.pass)))
+            .chain(ed.word_order.iter().map(|r| e(&r.id, &r.source, &r.trigger, &r.pass)))
+            .collect()
     }
 }
 
