@@ -87,6 +87,10 @@ pub enum CareCheck {
     SectionOwnDoctor,
     /// The section does not give the out-of-hours route of every region.
     SectionOutOfHours,
+    /// The section's heading does not ask when to seek help.
+    SectionHeading,
+    /// A warning sign the table gives to this article, not named in its section.
+    SignMissing,
     /// 1813 named without saying it is the Capital Region's.
     CapitalOnly,
     /// A region given another region's number.
@@ -380,14 +384,14 @@ impl Editor {
 
     /// Everything these rules find in `body` (whose first line is file line `first`), with
     /// the library's warning signs.
-    pub fn apply(&self, signs: &Signs, body: &str, first: usize) -> Vec<Found> {
+    pub fn apply(&self, signs: &Signs, slug: &str, body: &str, first: usize) -> Vec<Found> {
         let mut out = Vec::new();
         if self.is_empty() {
             return out;
         }
         let units = units(body, first);
         if let Some(care) = &self.care {
-            care_checks(care, signs, &units, first, &mut out);
+            care_checks(care, signs, slug, &units, first, &mut out);
         }
         self.medicine_checks(&units, &mut out);
         self.word_checks(&units, body, first, &mut out);
@@ -729,7 +733,7 @@ fn mg_text(mg: f64) -> String {
 }
 
 /// The care checks.
-fn care_checks(care: &Care, signs: &Signs, units: &[Unit], first: usize, out: &mut Vec<Found>) {
+fn care_checks(care: &Care, signs: &Signs, slug: &str, units: &[Unit], first: usize, out: &mut Vec<Found>) {
     let rule = |check: CareCheck| care.rules.iter().find(|r| r.check == check);
     let mut push = |r: &CareRule, line: usize, message: String| {
         out.push(found(line, r.severity, &r.id, message, &r.source));
@@ -739,6 +743,7 @@ fn care_checks(care: &Care, signs: &Signs, units: &[Unit], first: usize, out: &m
     // The section, found by meaning: a heading that asks when to seek help, or one with 112 under it.
     let mut section: Option<&[Unit]> = None;
     let mut elsewhere: Option<usize> = None;
+    let mut asked = false;
     for part in sections(units) {
         let Some(head) = part.first().filter(|u| u.kind == Kind::Heading(2)) else { continue };
         let said = words_of(&head.text);
@@ -749,6 +754,7 @@ fn care_checks(care: &Care, signs: &Signs, units: &[Unit], first: usize, out: &m
         });
         if (asks && !away) || calls {
             section = Some(part);
+            asked = asks && !away;
             break;
         }
         if asks && away {
@@ -783,6 +789,34 @@ fn care_checks(care: &Care, signs: &Signs, units: &[Unit], first: usize, out: &m
             {
                 let message = format!("{} ({})", r.message, missing.join(", "));
                 push(r, line, if missing.is_empty() { r.message.clone() } else { message });
+            }
+            if let Some(r) = rule(CareCheck::SectionHeading).filter(|_| !asked) {
+                push(r, line, r.message.clone());
+            }
+            if let Some(r) = rule(CareCheck::SignMissing) {
+                // Paragraph by paragraph, as the levels are judged (a milder case's words in
+                // one paragraph do not hide the sign in another).
+                // A list item is read with the paragraph that leads it ("… lændesmerter sammen
+                // med et af disse tegn:" above "- feber").
+                let mut above = "";
+                let said: Vec<crate::signs::Words> = part
+                    .iter()
+                    .map(|u| {
+                        if u.lead.is_some() || u.kind != Kind::Item {
+                            above = &u.text;
+                            words_of(&u.text)
+                        } else {
+                            words_of(&format!("{above} {}", u.text))
+                        }
+                    })
+                    .collect();
+                for sign in signs.iter().filter(|s| s.articles.iter().any(|a| a == slug)) {
+                    if !said.iter().any(|w| sign.named_in(w)) {
+                        let message =
+                            strings::sign_not_named(&sign.da, strings::level_short(sign.level), &r.message);
+                        out.push(found(line, r.severity, &r.id, message, &sign.source));
+                    }
+                }
             }
             if let Some(r) = rule(CareCheck::SignLevel) {
                 sign_levels(care, signs, part, r, out);

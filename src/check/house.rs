@@ -30,12 +30,19 @@ pub struct Found {
     pub source: Option<String>,
 }
 
-/// Everything `rules` finds in `body` (parsed as `parsed`), with the library's warning signs.
-pub fn apply(rules: &RuleSet, signs: &crate::signs::Signs, body: &str, parsed: &Parsed) -> Vec<Found> {
+/// Everything `rules` finds in `body` (parsed as `parsed`), the article `slug`, with the
+/// library's warning signs.
+pub fn apply(
+    rules: &RuleSet,
+    signs: &crate::signs::Signs,
+    slug: &str,
+    body: &str,
+    parsed: &Parsed,
+) -> Vec<Found> {
     let mut out = Capped::default();
     words_rules(rules, body, parsed, &mut out);
     sections(rules, parsed, &mut out);
-    for found in rules.editor.apply(signs, body, parsed.lines.first()) {
+    for found in rules.editor.apply(signs, slug, body, parsed.lines.first()) {
         out.push(found);
     }
     out.finish()

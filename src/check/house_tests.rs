@@ -66,7 +66,7 @@ length:
 /// (rule, line, column) of what the test rules find in `body` (whose first line is line 1).
 fn found(body: &str) -> Vec<(String, usize, Option<usize>)> {
     let rules = RuleSet::parse(RULES).expect("valid rules");
-    apply(&rules, &Default::default(), body, &Parsed::of(body, 1))
+    apply(&rules, &Default::default(), "", body, &Parsed::of(body, 1))
         .into_iter()
         .map(|f| (f.rule, f.line, f.column))
         .collect()
@@ -88,7 +88,7 @@ fn substitutions_report_line_and_column_in_any_case_and_across_line_ends() {
         ]
     );
     let rules = RuleSet::parse(RULES).expect("valid");
-    let first = &apply(&rules, &Default::default(), body, &Parsed::of(body, 1))[1];
+    let first = &apply(&rules, &Default::default(), "", body, &Parsed::of(body, 1))[1];
     assert!(
         first.message.contains("“Sitter” → “Sidder”"),
         "the replacement in the case of the text: {}",
@@ -106,7 +106,7 @@ fn substitutions_skip_code_links_and_parts_of_words() {
 fn required_mentions_name_what_is_missing_on_the_heading_line() {
     let body = "## Hvornår skal du søge læge?\n\nRing til lægevagten.\n";
     let rules = RuleSet::parse(RULES).expect("valid");
-    let f = apply(&rules, &Default::default(), body, &Parsed::of(body, 1));
+    let f = apply(&rules, &Default::default(), "", body, &Parsed::of(body, 1));
     assert_eq!(f.len(), 1, "{f:?}");
     assert_eq!((f[0].rule.as_str(), f[0].line, f[0].severity), ("akut", 1, Severity::Error));
     assert!(f[0].message.contains("missing: 112"), "{}", f[0].message);
@@ -143,7 +143,7 @@ fn a_rule_firing_everywhere_is_capped_with_a_count() {
     let f = found(&body);
     assert_eq!(f.len(), MAX_PER_RULE + 1);
     let rules = RuleSet::parse(RULES).expect("valid");
-    let all = apply(&rules, &Default::default(), &body, &Parsed::of(&body, 1));
+    let all = apply(&rules, &Default::default(), "", &body, &Parsed::of(&body, 1));
     assert!(all.iter().any(|f| f.message.contains("7 more")), "{:?}", all.last());
 }
 
@@ -151,14 +151,17 @@ fn a_rule_firing_everywhere_is_capped_with_a_count() {
 /// one line a paragraph of one.
 fn reported(rules: &RuleSet, signs: &crate::signs::Signs, example: &str) -> Vec<String> {
     let body = format!("{}\n", example.trim_end());
-    apply(rules, signs, &body, &Parsed::of(&body, 1)).into_iter().map(|f| f.rule).collect()
+    apply(rules, signs, "eksempel", &body, &Parsed::of(&body, 1)).into_iter().map(|f| f.rule).collect()
 }
 
-/// The bundled rules and warning signs.
+/// The bundled rules and warning signs, and one sign that belongs to the examples' article
+/// (`eksempel`): lammelser, 112.
 fn bundled() -> (RuleSet, crate::signs::Signs) {
     let rules = RuleSet::bundled().expect("the bundled rules are valid");
-    let (signs, problems) = crate::signs::Signs::parse(include_str!("../../articles/warning-signs.yaml"));
+    let (mut signs, problems) = crate::signs::Signs::parse(include_str!("../../articles/warning-signs.yaml"));
     assert!(problems.is_empty(), "{problems:?}");
+    let own = "signs:\n  - id: eksempel\n    level: \"112\"\n    da: lammelser\n    en: paralysis\n    articles: [eksempel]\n    says: [lammelser]\n    source: s\n";
+    signs.merge(crate::signs::Signs::parse(own).0);
     (rules, signs)
 }
 

@@ -120,7 +120,7 @@ impl<'a> Checker<'a> {
         let file = article.source.describe(&article.slug);
         let mut found = self.structure(article, parsed, warnings, &file);
         if let Some(rules) = rules {
-            for f in house::apply(rules, &self.library.signs, &article.body, parsed) {
+            for f in house::apply(rules, &self.library.signs, &article.slug, &article.body, parsed) {
                 let mut finding = Finding::new(&file, Some(f.line), f.severity, &f.rule, &f.message);
                 finding.column = f.column;
                 finding.source = f.source.as_deref().map(one_line);

@@ -282,3 +282,11 @@ pub fn region_number(region: &str, number: &str, right: &str, message: &str) -> 
         Lang::Da => format!("{region} med {number}: regionens nummer er {right}; {message}"),
     }
 }
+
+/// A warning sign the table gives an article, not named where it says when to seek help.
+pub fn sign_not_named(sign: &str, level: &str, message: &str) -> String {
+    match lang() {
+        Lang::En => format!("“{sign}” ({level}) is not named: {message}"),
+        Lang::Da => format!("“{sign}” ({level}) nævnes ikke: {message}"),
+    }
+}
