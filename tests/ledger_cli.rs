@@ -1,54 +1,10 @@
 //! The review ledger from the shell: decisions on versions, what changed since, comments
 //! shared between reviewers, the audit log, the report, and the exit codes.
 
-use std::path::Path;
-use std::process::{Command, Output};
+mod team;
 
-struct Team {
-    data: tempfile::TempDir,
-    articles: tempfile::TempDir,
-}
-
-impl Team {
-    /// A data folder, and a folder with a copy of `knaesmerter` that the tests edit.
-    fn new() -> Team {
-        let articles = tempfile::tempdir().expect("temp");
-        let text = std::fs::read_to_string("articles/knaesmerter.md").expect("article");
-        std::fs::write(articles.path().join("knaesmerter.md"), text).expect("copy");
-        Team { data: tempfile::tempdir().expect("temp"), articles }
-    }
-
-    fn as_user(&self, user: &str, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_artikel"))
-            .env("ARTIKEL_LANG", "en")
-            .args(["--data-dir", path(self.data.path()), "--articles", path(self.articles.path())])
-            .args(args)
-            .env("ARTIKEL_USER", user)
-            .env_remove("ARTIKEL_LEDGER")
-            .output()
-            .expect("run")
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        self.as_user("anne", args)
-    }
-
-    fn edit(&self, from: &str, to: &str) {
-        let file = self.articles.path().join("knaesmerter.md");
-        let text = std::fs::read_to_string(&file).expect("article");
-        assert!(text.contains(from), "{from}");
-        std::fs::write(&file, text.replace(from, to)).expect("edit");
-    }
-}
-
-fn path(p: &Path) -> &str {
-    p.to_str().expect("UTF-8 path")
-}
-
-fn out(o: &Output) -> String {
-    assert!(o.status.success(), "{:?}: {}", o.status, String::from_utf8_lossy(&o.stderr));
-    String::from_utf8(o.stdout.clone()).expect("UTF-8")
-}
+use std::process::Command;
+use team::{Team, out, path};
 
 fn status_line(team: &Team) -> String {
     let text = out(&team.run(&["review", "status", "knaesmerter"]));

@@ -69,6 +69,14 @@ pub enum ReviewAction {
         #[arg(long, value_name = "NAME")]
         reviewer: Option<String>,
     },
+    /// Check the trail: every row's hash chains the one before, every decision, comment and
+    /// policy matches the row that made it, every kept text its version (exit 1 if not).
+    Verify {
+        /// A head hash copied earlier: fail unless it is still a row of the trail (a cut or
+        /// rewritten tail is caught this way).
+        #[arg(long, value_name = "HASH")]
+        head: Option<String>,
+    },
     /// Who decided or commented what, when, on which version.
     Log {
         /// Only this article.

@@ -64,6 +64,7 @@ fn run_on(cli: &Cli, library: &Library, mut ledger: Ledger) -> Result<i32, Failu
             }
             ReviewAction::Diff { slug, reviewer } => diff(library, &ledger, slug, reviewer.as_deref()),
             ReviewAction::Log { slug, json } => log(library, &ledger, slug.as_deref(), *json),
+            ReviewAction::Verify { head } => verify(&ledger, head.as_deref()),
         },
         Some(Command::Notes { action: None, slug, resolved, json }) => {
             list(library, &ledger, slug.as_deref(), *resolved, *json)
@@ -210,6 +211,27 @@ fn log(library: &Library, ledger: &Ledger, slug: Option<&str>, as_json: bool) ->
             .collect()
     };
     write_out(&visible(&out))?;
+    Ok(0)
+}
+
+fn verify(ledger: &Ledger, head: Option<&str>) -> Result<i32, Failure> {
+    let found = ledger.verify().map_err(fail)?;
+    if let Some((row, problem)) = found.problems.first() {
+        let row = row
+            .as_ref()
+            .map(|r| (r.seq, r.at.as_str(), r.actor.as_str(), r.action.as_str(), r.slug.as_str()));
+        let mut message = s::trail_breaks(row, &s::trail_problem(problem));
+        if found.problems.len() > 1 {
+            message.push_str(&format!("\n{}", s::trail_more(found.problems.len() - 1)));
+        }
+        return Err(fail(message));
+    }
+    if let Some(head) = head
+        && !ledger.holds_head(head).map_err(fail)?
+    {
+        return Err(fail(s::head_not_found(head)));
+    }
+    write_out(&visible(&format!("{}\n", s::trail_holds(found.rows, &found.head))))?;
     Ok(0)
 }
 

@@ -59,7 +59,22 @@ impl Ledger {
                 ],
             )?;
             if added > 0 {
-                super::write::audit(&tx, &now, user, "import", &n.anchor.slug, "", &n.id, &n.text)?;
+                let c = super::Comment {
+                    id: n.id.clone(),
+                    slug: n.anchor.slug.clone(),
+                    heading: n.anchor.heading.clone(),
+                    position: n.anchor.position,
+                    section: String::new(),
+                    version: String::new(),
+                    author: n.author.clone(),
+                    text: n.text.clone(),
+                    resolved: false,
+                    created: n.created.clone(),
+                    updated: n.updated.clone(),
+                    revision: 1,
+                };
+                let state = super::trail::comment_state(&c, false);
+                super::write::audit(&tx, &now, user, "import", &n.anchor.slug, "", &n.id, &n.text, state)?;
                 count += 1;
             }
         }
@@ -77,7 +92,16 @@ impl Ledger {
                 params![uid, slug, reviewer, verdict.label(), review.date],
             )?;
             if added > 0 {
-                super::write::audit(&tx, &now, user, "import", slug, "", "", verdict.label())?;
+                let d = super::Decision {
+                    slug: slug.clone(),
+                    version: String::new(),
+                    reviewer: reviewer.to_string(),
+                    verdict,
+                    comment: String::new(),
+                    at: review.date.clone(),
+                };
+                let state = super::trail::decision_state(&uid, &d);
+                super::write::audit(&tx, &now, user, "import", slug, "", &uid, verdict.label(), state)?;
                 count += 1;
             }
         }

@@ -18,6 +18,7 @@ mod open;
 mod read;
 pub mod report;
 mod text;
+pub mod trail;
 mod write;
 
 pub use desk::{Desk, Hashed, Ticket};
@@ -149,6 +150,8 @@ pub struct Entry {
     pub target: String,
     /// The comment's or decision's text.
     pub detail: String,
+    /// The row's hash in the trail, chaining the row before it.
+    pub hash: String,
 }
 
 /// Why a write was not made. The write stays queued.

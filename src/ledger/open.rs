@@ -12,12 +12,13 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 /// The schema this build reads and writes (`PRAGMA user_version`).
-pub const SCHEMA: i64 = 1;
+pub const SCHEMA: i64 = 2;
 
 /// The migrations, by the version each brings the schema to.
-const MIGRATIONS: &[(i64, &str)] = &[(
-    1,
-    "CREATE TABLE versions(slug TEXT NOT NULL, version TEXT NOT NULL, text TEXT NOT NULL,
+const MIGRATIONS: &[(i64, &str)] = &[
+    (
+        1,
+        "CREATE TABLE versions(slug TEXT NOT NULL, version TEXT NOT NULL, text TEXT NOT NULL,
          first_seen TEXT NOT NULL, PRIMARY KEY(slug, version)) WITHOUT ROWID;
      CREATE TABLE decisions(id INTEGER PRIMARY KEY, uid TEXT NOT NULL UNIQUE, slug TEXT NOT NULL,
          version TEXT NOT NULL, reviewer TEXT NOT NULL,
@@ -39,7 +40,18 @@ const MIGRATIONS: &[(i64, &str)] = &[(
      CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
          BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
      CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);",
-)];
+    ),
+    // The trail: each audit row carries the state it left and a hash chaining the row before;
+    // the team's approval rules; requests for changes withdrawn or overridden.
+    (
+        2,
+        "ALTER TABLE audit ADD COLUMN state TEXT NOT NULL DEFAULT '';
+         ALTER TABLE audit ADD COLUMN hash TEXT NOT NULL DEFAULT '';
+         CREATE TABLE policy(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+         CREATE TABLE lifts(uid TEXT PRIMARY KEY, slug TEXT NOT NULL, version TEXT NOT NULL,
+             reviewer TEXT NOT NULL, by TEXT NOT NULL, reason TEXT NOT NULL, at TEXT NOT NULL);",
+    ),
+];
 
 /// How to open a ledger.
 #[derive(Debug, Clone)]
@@ -243,7 +255,13 @@ fn try_open(options: &Options) -> Result<Ledger, Problem> {
             return Err(Problem::Unusable(format!("journal mode {mode}")));
         }
         conn.execute_batch("PRAGMA synchronous = FULL")?;
-        migrate(&conn, found)?;
+        let chained = migrate(&conn, found)?;
+        if chained > 0 {
+            message = Some(s::ledger_chained(chained));
+        }
+        if super::trail::restore_guards(&conn)? > 0 && found >= SCHEMA {
+            message = Some(s::LEDGER_GUARDS_RESTORED.to_string());
+        }
     } else if found < SCHEMA {
         return Err(Problem::Unusable(s::ledger_read_only(path, &s::LEDGER_READ_ONLY_FILE)));
     }
@@ -280,18 +298,23 @@ fn create_private(path: &Path) -> io::Result<()> {
 
 /// Brings the schema from `found` to [`SCHEMA`], in one transaction that re-reads the
 /// version under the write lock, so two sessions opening a new ledger at once migrate once.
-fn migrate(conn: &Connection, found: i64) -> Result<(), Problem> {
+/// Returns how many rows written before the trail was chained were chained now.
+fn migrate(conn: &Connection, found: i64) -> Result<usize, Problem> {
     if found >= SCHEMA {
-        return Ok(());
+        return Ok(0);
     }
     let tx = rusqlite::Transaction::new_unchecked(conn, TransactionBehavior::Immediate)?;
     let now: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    let mut chained = 0;
     for (to, sql) in MIGRATIONS.iter().filter(|(to, _)| *to > now) {
         tx.execute_batch(sql)?;
+        if *to == 2 {
+            chained = super::trail::chain_earlier(&tx)?;
+        }
         tx.pragma_update(None, "user_version", to)?;
     }
     tx.commit()?;
-    Ok(())
+    Ok(chained)
 }
 
 /// A ledger in memory, read-only, standing in for the file `path` that could not be opened
@@ -310,6 +333,7 @@ fn stand_in(path: &Path, problem: Problem) -> Ledger {
         std::process::abort()
     });
     let _ = migrate(&conn, 0);
+    let _ = super::trail::restore_guards(&conn);
     Ledger {
         conn,
         path: path.to_path_buf(),

@@ -167,11 +167,12 @@ impl Ledger {
         })
     }
 
-    /// The audit log (of `slug`, or all), oldest first.
+    /// The audit log (of `slug`, or all), oldest first, without the rows that only recorded
+    /// the state of an earlier ledger when its trail was chained.
     pub fn log(&self, slug: Option<&str>) -> Result<Vec<Entry>, LedgerError> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT seq, at, actor, action, slug, version, target, detail FROM audit
-             WHERE ?1 IS NULL OR slug = ?1 ORDER BY seq",
+            "SELECT seq, at, actor, action, slug, version, target, detail, hash FROM audit
+             WHERE (?1 IS NULL OR slug = ?1) AND action <> 'chain' ORDER BY seq",
         )?;
         let rows = stmt.query_map(params![slug], |r| {
             Ok(Entry {
@@ -183,6 +184,7 @@ impl Ledger {
                 version: r.get(5)?,
                 target: r.get(6)?,
                 detail: r.get(7)?,
+                hash: r.get(8)?,
             })
         })?;
         Ok(rows.collect::<Result<_, _>>()?)

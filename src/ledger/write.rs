@@ -1,7 +1,7 @@
 //! Writing to the ledger: each write one transaction with its audit line, queued in memory
 //! while the ledger cannot take it, and never reported saved unless it was.
 
-use super::{Decision, Ledger, LedgerError, Verdict, new_id};
+use super::{Decision, Ledger, LedgerError, Verdict, new_id, trail};
 use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
 
 /// A change to the ledger.
@@ -143,7 +143,18 @@ fn apply(conn: &rusqlite::Connection, write: &Write) -> Result<Outcome, LedgerEr
                 params![uid, d.slug, d.version, d.reviewer, d.verdict.label(), d.comment, d.at],
             )?;
             if added > 0 {
-                audit(&tx, &d.at, &d.reviewer, d.verdict.label(), &d.slug, &d.version, "", &d.comment)?;
+                let state = trail::decision_state(uid, d);
+                audit(
+                    &tx,
+                    &d.at,
+                    &d.reviewer,
+                    d.verdict.label(),
+                    &d.slug,
+                    &d.version,
+                    uid,
+                    &d.comment,
+                    state,
+                )?;
             }
             Outcome::Saved
         }
@@ -167,7 +178,8 @@ fn apply(conn: &rusqlite::Connection, write: &Write) -> Result<Outcome, LedgerEr
                 ],
             )?;
             if added > 0 {
-                audit(&tx, &c.created, &c.author, "comment", &c.slug, &c.version, &c.id, &c.text)?;
+                let state = trail::comment_state(&super::Comment { revision: 1, ..c.clone() }, false);
+                audit(&tx, &c.created, &c.author, "comment", &c.slug, &c.version, &c.id, &c.text, state)?;
             }
             Outcome::Saved
         }
@@ -179,7 +191,14 @@ fn apply(conn: &rusqlite::Connection, write: &Write) -> Result<Outcome, LedgerEr
                     "UPDATE comments SET text = ?2, updated = ?3, revision = revision + 1 WHERE id = ?1",
                     params![id, text, at],
                 )?;
-                audit(&tx, at, by, "edit", &now.slug, &now.version, id, text)?;
+                let after = super::Comment {
+                    text: text.clone(),
+                    updated: at.clone(),
+                    revision: now.revision + 1,
+                    ..now.clone()
+                };
+                let state = trail::comment_state(&after, false);
+                audit(&tx, at, by, "edit", &now.slug, &now.version, id, text, state)?;
                 Outcome::Saved
             }
             Some(now) => {
@@ -191,6 +210,7 @@ fn apply(conn: &rusqlite::Connection, write: &Write) -> Result<Outcome, LedgerEr
                     updated: at.clone(),
                     resolved: false,
                     revision: 1,
+                    author: by.clone(),
                     ..now
                 };
                 tx.execute(
@@ -209,7 +229,8 @@ fn apply(conn: &rusqlite::Connection, write: &Write) -> Result<Outcome, LedgerEr
                         at
                     ],
                 )?;
-                audit(&tx, at, by, "comment", &copy.slug, &copy.version, &copy.id, text)?;
+                let state = trail::comment_state(&copy, false);
+                audit(&tx, at, by, "comment", &copy.slug, &copy.version, &copy.id, text, state)?;
                 Outcome::KeptBoth(copy.id)
             }
         },
@@ -222,7 +243,9 @@ fn apply(conn: &rusqlite::Connection, write: &Write) -> Result<Outcome, LedgerEr
                     "UPDATE comments SET deleted = 1, updated = ?2, revision = revision + 1 WHERE id = ?1",
                     params![id, at],
                 )?;
-                audit(&tx, at, by, "delete", &now.slug, &now.version, id, &now.text)?;
+                let after = super::Comment { updated: at.clone(), revision: now.revision + 1, ..now.clone() };
+                let state = trail::comment_state(&after, true);
+                audit(&tx, at, by, "delete", &now.slug, &now.version, id, &now.text, state)?;
                 Outcome::Saved
             }
         },
@@ -236,7 +259,14 @@ fn apply(conn: &rusqlite::Connection, write: &Write) -> Result<Outcome, LedgerEr
                         params![id, resolved, at],
                     )?;
                     let action = if *resolved { "resolve" } else { "reopen" };
-                    audit(&tx, at, by, action, &now.slug, &now.version, id, "")?;
+                    let after = super::Comment {
+                        resolved: *resolved,
+                        updated: at.clone(),
+                        revision: now.revision + 1,
+                        ..now.clone()
+                    };
+                    let state = trail::comment_state(&after, false);
+                    audit(&tx, at, by, action, &now.slug, &now.version, id, "", state)?;
                 }
                 Outcome::Saved
             }
@@ -255,7 +285,7 @@ fn row(tx: &Transaction<'_>, id: &str) -> Result<Option<super::Comment>, LedgerE
         .optional()?)
 }
 
-/// Appends a line to the audit log.
+/// Appends a row to the trail: what was done, and the state it left.
 #[allow(clippy::too_many_arguments)]
 pub(super) fn audit(
     tx: &Transaction<'_>,
@@ -266,11 +296,18 @@ pub(super) fn audit(
     version: &str,
     target: &str,
     detail: &str,
+    state: String,
 ) -> Result<(), rusqlite::Error> {
-    tx.execute(
-        "INSERT INTO audit(at, actor, action, slug, version, target, detail)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        params![at, actor, action, slug, version, target, detail],
-    )?;
-    Ok(())
+    let row = trail::Row {
+        seq: 0,
+        at: at.into(),
+        actor: actor.into(),
+        action: action.into(),
+        slug: slug.into(),
+        version: version.into(),
+        target: target.into(),
+        detail: detail.into(),
+        state,
+    };
+    trail::append(tx, row)
 }

@@ -211,3 +211,108 @@ pub fn no_comment(id: &str) -> String {
         Lang::Da => format!("artikel: ingen kommentar #{id}"),
     }
 }
+
+/// The ledger was made tamper-evident: its earlier rows chained, once.
+pub fn ledger_chained(rows: usize) -> String {
+    match lang() {
+        Lang::En => format!(
+            "The review ledger's {rows} earlier audit rows are now chained by hashes; `artikel review verify` checks them"
+        ),
+        Lang::Da => format!(
+            "Gennemgangsprotokollens {rows} tidligere revisionsrækker er nu kædet sammen med hashes; `artikel review verify` kontrollerer dem"
+        ),
+    }
+}
+
+/// The ledger's guards (triggers refusing changes to its records) were missing and are back.
+pub const LEDGER_GUARDS_RESTORED: Phrase = Phrase::new(
+    "The review ledger's guards against changing its records were missing and are restored; run `artikel review verify`",
+    "Gennemgangsprotokollens værn mod ændring af dens poster manglede og er genskabt; kør `artikel review verify`",
+);
+
+/// `review verify`: the trail holds.
+pub fn trail_holds(rows: i64, head: &str) -> String {
+    match lang() {
+        Lang::En => format!(
+            "The trail holds: {rows} rows, every kept text matches its version.\nHead: {head}\n\
+             Keep a copy of the head elsewhere; `artikel review verify --head HASH` later shows that no row up to it was cut or rewritten."
+        ),
+        Lang::Da => format!(
+            "Sporet holder: {rows} rækker, hver gemt tekst passer til sin version.\nHoved: {head}\n\
+             Gem en kopi af hovedet et andet sted; `artikel review verify --head HASH` viser senere, at ingen række til og med det er skåret af eller skrevet om."
+        ),
+    }
+}
+
+/// `review verify`: where the trail first does not hold.
+pub fn trail_breaks(row: Option<(i64, &str, &str, &str, &str)>, what: &str) -> String {
+    match (lang(), row) {
+        (Lang::En, Some((seq, at, actor, action, slug))) => {
+            format!("The trail does not hold at row {seq} ({at} {actor} {action} {slug}): {what}")
+        }
+        (Lang::En, None) => format!("The trail does not hold: {what}"),
+        (Lang::Da, Some((seq, at, actor, action, slug))) => {
+            format!("Sporet holder ikke ved række {seq} ({at} {actor} {action} {slug}): {what}")
+        }
+        (Lang::Da, None) => format!("Sporet holder ikke: {what}"),
+    }
+}
+
+/// How many more problems `review verify` found after the first.
+pub fn trail_more(n: usize) -> String {
+    match lang() {
+        Lang::En => format!("… and {n} more"),
+        Lang::Da => format!("… og {n} mere"),
+    }
+}
+
+/// What does not hold about a row of the trail or a table.
+pub fn trail_problem(problem: &crate::ledger::trail::Problem) -> String {
+    use crate::ledger::trail::Problem as P;
+    let short = |v: &str| v.get(..8).unwrap_or(v).to_string();
+    match (lang(), problem) {
+        (Lang::En, P::Hash) => {
+            "its hash is not that of its fields and the row before it: it or a row before it was changed"
+                .into()
+        }
+        (Lang::Da, P::Hash) => {
+            "dens hash passer ikke til dens felter og rækken før: den eller en række før den er ændret".into()
+        }
+        (Lang::En, P::Gap(n)) => format!("row {n} before it is gone"),
+        (Lang::Da, P::Gap(n)) => format!("række {n} før den mangler"),
+        (Lang::En, P::State) => "the state it recorded cannot be read".into(),
+        (Lang::Da, P::State) => "den tilstand, den registrerede, kan ikke læses".into(),
+        (Lang::En, P::Differs(t, k)) => {
+            format!("the {t} row {} differs from what this row recorded", short(k))
+        }
+        (Lang::Da, P::Differs(t, k)) => {
+            format!("rækken {} i {t} afviger fra det, denne række registrerede", short(k))
+        }
+        (Lang::En, P::Missing(t, k)) => format!("the {t} row {} it recorded is gone", short(k)),
+        (Lang::Da, P::Missing(t, k)) => format!("rækken {} i {t}, som den registrerede, mangler", short(k)),
+        (Lang::En, P::Unrecorded(t, k)) => {
+            format!("the {t} row {} is in the ledger but no row of the trail made it", short(k))
+        }
+        (Lang::Da, P::Unrecorded(t, k)) => {
+            format!("rækken {} i {t} står i protokollen, men ingen række i sporet har lavet den", short(k))
+        }
+        (Lang::En, P::Text(s, v)) => format!("the kept text of {s} {} does not match its version", short(v)),
+        (Lang::Da, P::Text(s, v)) => {
+            format!("den gemte tekst af {s} {} passer ikke til sin version", short(v))
+        }
+        (Lang::En, P::NoText(s, v)) => format!("the kept text of {s} {} is gone", short(v)),
+        (Lang::Da, P::NoText(s, v)) => format!("den gemte tekst af {s} {} mangler", short(v)),
+    }
+}
+
+/// `review verify --head`: the head copied earlier is not in the trail.
+pub fn head_not_found(head: &str) -> String {
+    match lang() {
+        Lang::En => format!(
+            "The head {head} is not in the trail: rows up to it were cut off or rewritten (or the hash was mistyped)"
+        ),
+        Lang::Da => format!(
+            "Hovedet {head} er ikke i sporet: rækker til og med det er skåret af eller skrevet om (eller hashen er skrevet forkert)"
+        ),
+    }
+}
