@@ -2,6 +2,8 @@
 //! the rows that made it and every kept text against its version, and names the first row
 //! that does not hold; a head hash copied earlier catches a tail cut off.
 
+#[path = "serve_support/mod.rs"]
+mod support;
 mod team;
 
 use team::{Team, out};
@@ -208,4 +210,39 @@ fn a_ledger_from_before_the_trail_is_chained_once_and_then_checked() {
     team.tamper("UPDATE comments SET text = 'Se ikke her'");
     let (ok, text) = team.verify(&[]);
     assert!(!ok && text.contains("the comments row c1 differs"), "{text}");
+}
+
+#[test]
+fn the_servers_ledger_shows_its_log_diff_and_trail_over_ssh() {
+    let server = support::Server::start_seeded(&[], |data| {
+        for (user, args) in [
+            ("anne", &["review", "approve", "knaesmerter"][..]),
+            ("bo", &["review", "request-changes", "knaesmerter", "-m", "dosis"][..]),
+        ] {
+            let o = std::process::Command::new(env!("CARGO_BIN_EXE_artikel"))
+                .arg("--data-dir")
+                .arg(data)
+                .args(args)
+                .env("ARTIKEL_USER", user)
+                .env("ARTIKEL_LANG", "en")
+                .env_remove("ARTIKEL_LEDGER")
+                .output()
+                .expect("run");
+            out(&o);
+        }
+    });
+    for (args, said) in [
+        (&["review", "log", "knaesmerter"][..], " bo changes-requested knaesmerter "),
+        (&["review", "diff", "knaesmerter"][..], "No changes."),
+        (&["review", "verify"][..], "The trail holds: 2 rows"),
+    ] {
+        let mut line = vec!["anna@127.0.0.1"];
+        line.extend_from_slice(args);
+        let o = server.run("anna", &line);
+        let text = support::text(&o.stdout);
+        assert_eq!(o.status.code(), Some(0), "{args:?}: {}", support::text(&o.stderr));
+        assert!(text.contains(said), "{args:?}: {text}");
+    }
+    let o = server.run("anna", &["anna@127.0.0.1", "review", "approve", "knaesmerter"]);
+    assert_eq!(o.status.code(), Some(126), "a decision is the reader's, not a command's");
 }
