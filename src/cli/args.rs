@@ -44,6 +44,46 @@ pub enum ReviewAction {
         /// Print JSON.
         #[arg(long)]
         json: bool,
+        /// Only what waits for you: articles not approved that you have not decided on at
+        /// their current version, or that your request for changes blocks.
+        #[arg(long)]
+        mine: bool,
+        /// Exit 1 while any article listed is not approved at its current version (a gate
+        /// for CI).
+        #[arg(long)]
+        check: bool,
+    },
+    /// Show the approval rules, or change them (audited; once there are leads, only a lead).
+    Policy {
+        /// How many reviewers must approve a version.
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=99))]
+        approvals: Option<u16>,
+        /// The leads' accounts, comma-separated: they may override a request for changes and
+        /// change the rules.
+        #[arg(long, value_name = "ACCOUNTS", value_delimiter = ',')]
+        leads: Option<Vec<String>>,
+        /// Why (required for a change).
+        #[arg(short, long, value_name = "TEXT", allow_hyphen_values = true)]
+        message: Option<String>,
+    },
+    /// Withdraw your own request for changes on the article.
+    Withdraw {
+        /// The article.
+        slug: String,
+        /// Why.
+        #[arg(short, long, value_name = "TEXT", allow_hyphen_values = true)]
+        message: String,
+    },
+    /// As a lead, override a reviewer's request for changes on the article.
+    Override {
+        /// The article.
+        slug: String,
+        /// Whose request.
+        #[arg(long, value_name = "ACCOUNT")]
+        reviewer: String,
+        /// Why.
+        #[arg(short, long, value_name = "TEXT", allow_hyphen_values = true)]
+        message: String,
     },
     /// Approve the article's current version.
     Approve {

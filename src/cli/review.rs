@@ -34,9 +34,15 @@ pub fn run(cli: &Cli, library: &Library) -> Result<i32, Failure> {
 /// Whether `command` only shows what the ledger holds.
 fn shows(command: &Option<Command>) -> bool {
     match command {
-        Some(Command::Review { action }) => {
-            !matches!(action, ReviewAction::Approve { .. } | ReviewAction::RequestChanges { .. })
-        }
+        Some(Command::Review { action }) => !matches!(
+            action,
+            ReviewAction::Approve { .. }
+                | ReviewAction::RequestChanges { .. }
+                | ReviewAction::Withdraw { .. }
+                | ReviewAction::Override { .. }
+                | ReviewAction::Policy { approvals: Some(_), .. }
+                | ReviewAction::Policy { leads: Some(_), .. }
+        ),
         Some(Command::Notes { action, .. }) => matches!(action, None | Some(NotesAction::Export { .. })),
         _ => false,
     }
@@ -55,12 +61,24 @@ fn run_on(cli: &Cli, library: &Library, mut ledger: Ledger) -> Result<i32, Failu
     }
     match &cli.command {
         Some(Command::Review { action }) => match action {
-            ReviewAction::Status { slug, json } => status(library, &ledger, slug.as_deref(), *json),
+            ReviewAction::Status { slug, json, mine, check } => {
+                let how = Show { json: *json, mine: *mine, check: *check };
+                status(library, &ledger, slug.as_deref(), how)
+            }
             ReviewAction::Approve { slug, message } => {
                 decide(library, &mut ledger, slug, Verdict::Approved, message.as_deref().unwrap_or(""))
             }
             ReviewAction::RequestChanges { slug, message } => {
-                decide(library, &mut ledger, slug, Verdict::ChangesRequested, message)
+                decide(library, &mut ledger, slug, Verdict::ChangesRequested, reason(message)?)
+            }
+            ReviewAction::Policy { approvals, leads, message } => {
+                policy(&mut ledger, approvals.map(usize::from), leads.as_deref(), message.as_deref())
+            }
+            ReviewAction::Withdraw { slug, message } => {
+                lift(library, &mut ledger, slug, None, reason(message)?)
+            }
+            ReviewAction::Override { slug, reviewer, message } => {
+                lift(library, &mut ledger, slug, Some(reviewer), reason(message)?)
             }
             ReviewAction::Diff { slug, reviewer } => diff(library, &ledger, slug, reviewer.as_deref()),
             ReviewAction::Log { slug, json } => log(library, &ledger, slug.as_deref(), *json),
@@ -91,45 +109,131 @@ fn known(library: &Library, ledger: &Ledger, slug: &str) -> Result<(), Failure> 
     if held { Ok(()) } else { super::find(library, slug).map(|_| ()) }
 }
 
-fn status(library: &Library, ledger: &Ledger, slug: Option<&str>, as_json: bool) -> Result<i32, Failure> {
+/// How `review status` shows what it finds.
+#[derive(Debug, Clone, Copy)]
+struct Show {
+    json: bool,
+    mine: bool,
+    check: bool,
+}
+
+/// A reason as the command line gives it: required, and not blank.
+fn reason(message: &str) -> Result<&str, Failure> {
+    if message.trim().is_empty() { Err((2, format!("artikel: {}", s::REASON_REQUIRED))) } else { Ok(message) }
+}
+
+fn status(library: &Library, ledger: &Ledger, slug: Option<&str>, how: Show) -> Result<i32, Failure> {
     let articles = match slug {
         Some(slug) => std::slice::from_ref(article(library, slug)?),
         None => library.articles.as_slice(),
     };
-    let standings = ledger.standings(articles).map_err(fail)?;
+    let judged = ledger.judge(articles).map_err(fail)?;
+    let me = crate::store::user();
     let mut out = String::new();
     let mut items = Vec::new();
-    for (a, st) in articles.iter().zip(&standings) {
-        if as_json {
-            let reviews: Vec<_> = st
+    let mut open = 0;
+    for (a, j) in articles.iter().zip(&judged) {
+        let approved = j.state == ArticleState::Approved;
+        // Waiting for me: not approved, and not by me at this version (my request that
+        // blocks it is waiting for me too).
+        if how.mine && (approved || j.approvals.contains(&me)) {
+            continue;
+        }
+        if !approved {
+            open += 1;
+        }
+        if how.json {
+            let reviews: Vec<_> = j
                 .decisions
                 .iter()
                 .map(|d| {
                     json!({"reviewer": d.reviewer, "decision": d.verdict, "version": d.version,
-                                "current": d.version == st.version, "at": d.at, "comment": d.comment})
+                                "current": d.version == j.version, "at": d.at, "comment": d.comment})
                 })
                 .collect();
-            items.push(
-                json!({"slug": a.slug, "version": short(&st.version), "state": st.state, "reviews": reviews}),
-            );
+            let blocked: Vec<_> =
+                j.blockers.iter().map(|d| json!({"reviewer": d.reviewer, "reason": d.comment})).collect();
+            let lifted: Vec<_> = j
+                .lifted
+                .iter()
+                .map(|(d, l)| json!({"reviewer": d.reviewer, "by": l.by, "reason": l.reason, "at": l.at}))
+                .collect();
+            items.push(json!({"slug": a.slug, "version": short(&j.version), "state": j.state,
+                "approved": approved, "approvals": j.approvals, "needed": j.needed,
+                "blocked_by": blocked, "lifted": lifted, "reviews": reviews}));
             continue;
         }
+        let count = if j.needed > 1 {
+            format!("  ({})", s::approvals_of(j.approvals.len(), j.needed))
+        } else {
+            String::new()
+        };
         out.push_str(&format!(
-            "{} {}  {}  {}\n",
-            st.state.mark(),
+            "{} {}  {}  {}{count}\n",
+            j.state.mark(),
             a.slug,
-            short(&st.version),
-            s::status_word(st.state.label())
+            short(&j.version),
+            s::status_word(j.state.label())
         ));
-        for d in st.decisions.iter().rev() {
-            out.push_str(&format!("    {}\n", decision_line(d, &st.version)));
+        for d in &j.blockers {
+            out.push_str(&format!("    {}\n", s::blocked_by(&d.reviewer, first_line(&d.comment))));
+        }
+        for (d, l) in &j.lifted {
+            out.push_str(&format!("    {}\n", s::request_lifted(&d.reviewer, &l.by, first_line(&l.reason))));
+        }
+        for d in j.decisions.iter().rev() {
+            out.push_str(&format!("    {}\n", decision_line(d, &j.version)));
         }
     }
-    if as_json {
+    if how.json {
         out = format!("{}\n", serde_json::Value::Array(items));
     }
     write_out(&visible(&out))?;
+    if how.check && open > 0 {
+        return Err((1, format!("artikel: {}", s::not_all_approved(open))));
+    }
     Ok(0)
+}
+
+fn policy(
+    ledger: &mut Ledger,
+    approvals: Option<usize>,
+    leads: Option<&[String]>,
+    message: Option<&str>,
+) -> Result<i32, Failure> {
+    if approvals.is_some() || leads.is_some() {
+        let why = reason(message.unwrap_or(""))?;
+        let leads: Option<Vec<String>> =
+            leads.map(|l| l.iter().map(|n| n.trim().to_string()).filter(|n| !n.is_empty()).collect());
+        let done =
+            ledger.set_policy(approvals, leads.as_deref(), &crate::store::user(), why).map_err(fail)?;
+        if done.is_err() {
+            return Err(fail(s::ONLY_A_LEAD));
+        }
+    }
+    let p = ledger.policy().map_err(fail)?;
+    write_out(&visible(&format!("{}\n", s::policy_text(p.approvals, &p.leads))))?;
+    Ok(0)
+}
+
+fn lift(
+    library: &Library,
+    ledger: &mut Ledger,
+    slug: &str,
+    reviewer: Option<&str>,
+    why: &str,
+) -> Result<i32, Failure> {
+    known(library, ledger, slug)?;
+    let me = crate::store::user();
+    let whose = reviewer.unwrap_or(&me);
+    match ledger.lift(slug, whose, &me, why).map_err(fail)? {
+        Ok(l) => {
+            write_out(&visible(&format!("{}\n", s::request_lifted(&l.reviewer, &l.by, &l.reason))))?;
+            Ok(0)
+        }
+        Err(ledger::Refusal::NotLead) => Err(fail(s::ONLY_A_LEAD)),
+        Err(ledger::Refusal::NoRequest) => Err(fail(s::no_request(whose, slug))),
+    }
 }
 
 fn decision_line(d: &Decision, current: &str) -> String {

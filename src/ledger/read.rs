@@ -16,6 +16,8 @@ pub enum ArticleState {
     Approved,
     /// The latest decision approved an earlier version; the text changed since (~).
     Stale,
+    /// Approved at this version, by fewer reviewers than the policy asks for.
+    Partly,
     /// The latest decision asked for changes (!).
     ChangesRequested,
 }
@@ -37,6 +39,7 @@ impl ArticleState {
             ArticleState::Unreviewed => ' ',
             ArticleState::Approved => '✓',
             ArticleState::Stale => '~',
+            ArticleState::Partly => '+',
             ArticleState::ChangesRequested => '!',
         }
     }
@@ -47,6 +50,7 @@ impl ArticleState {
             ArticleState::Unreviewed => "unreviewed",
             ArticleState::Approved => "approved",
             ArticleState::Stale => "approved-earlier-version",
+            ArticleState::Partly => "partly-approved",
             ArticleState::ChangesRequested => "changes-requested",
         }
     }

@@ -137,7 +137,13 @@ pub(super) fn comment_state(c: &Comment, deleted: bool) -> String {
     state("comments", &c.id, comment_row(c, deleted))
 }
 
-/// A lifted request for changes, as the `lifts` table holds it.
+/// The state a policy change leaves.
+pub(super) fn policy_state(key: &str, value: &str) -> String {
+    state("policy", key, json!({"value": value}))
+}
+
+/// A lifted request for changes, as the `lifts` table holds it: its uid is the uid of the
+/// decision it lifts.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Lift {
     /// Unique.
@@ -158,6 +164,11 @@ pub struct Lift {
 
 fn lift_row(l: &Lift) -> Value {
     json!({"slug": l.slug, "version": l.version, "reviewer": l.reviewer, "by": l.by, "reason": l.reason, "at": l.at})
+}
+
+/// The state a lift leaves.
+pub(super) fn lift_state(l: &Lift) -> String {
+    state("lifts", &l.uid, lift_row(l))
 }
 
 /// The guards that keep the tables append-only where they should be: restored whenever a
@@ -308,19 +319,25 @@ fn comments(conn: &rusqlite::Connection) -> rusqlite::Result<Vec<(Comment, bool)
     rows.collect()
 }
 
+/// The columns [`lift_from`] reads.
+pub(super) const LIFT_COLUMNS: &str = "SELECT uid, slug, version, reviewer, by, reason, at FROM lifts";
+
+/// A lift as read with [`LIFT_COLUMNS`].
+pub(super) fn lift_from(r: &rusqlite::Row<'_>) -> rusqlite::Result<Lift> {
+    Ok(Lift {
+        uid: r.get(0)?,
+        slug: r.get(1)?,
+        version: r.get(2)?,
+        reviewer: r.get(3)?,
+        by: r.get(4)?,
+        reason: r.get(5)?,
+        at: r.get(6)?,
+    })
+}
+
 fn lifts(conn: &rusqlite::Connection) -> rusqlite::Result<Vec<Lift>> {
-    let mut stmt = conn.prepare("SELECT uid, slug, version, reviewer, by, reason, at FROM lifts")?;
-    let rows = stmt.query_map([], |r| {
-        Ok(Lift {
-            uid: r.get(0)?,
-            slug: r.get(1)?,
-            version: r.get(2)?,
-            reviewer: r.get(3)?,
-            by: r.get(4)?,
-            reason: r.get(5)?,
-            at: r.get(6)?,
-        })
-    })?;
+    let mut stmt = conn.prepare(LIFT_COLUMNS)?;
+    let rows = stmt.query_map([], lift_from)?;
     rows.collect()
 }
 

@@ -316,3 +316,74 @@ pub fn head_not_found(head: &str) -> String {
         ),
     }
 }
+
+/// A reason left empty where one is required.
+pub const REASON_REQUIRED: Phrase = Phrase::new(
+    "a reason is required (-m TEXT, not empty)",
+    "en begrundelse er påkrævet (-m TEKST, ikke tom)",
+);
+
+/// Only a lead may override a request or change the rules.
+pub const ONLY_A_LEAD: Phrase = Phrase::new(
+    "only a lead may do that (see `artikel review policy`)",
+    "kun en ansvarlig må gøre det (se `artikel review policy`)",
+);
+
+/// How many of the approvals needed a version has.
+pub fn approvals_of(have: usize, needed: usize) -> String {
+    match lang() {
+        Lang::En => format!("{have} of {needed} approvals"),
+        Lang::Da => format!("{have} af {needed} godkendelser"),
+    }
+}
+
+/// Who blocks a version, and why.
+pub fn blocked_by(reviewer: &str, why: &str) -> String {
+    match lang() {
+        Lang::En => format!("blocked by {reviewer}: {why}"),
+        Lang::Da => format!("blokeret af {reviewer}: {why}"),
+    }
+}
+
+/// A request for changes withdrawn by its reviewer, or overridden by a lead.
+pub fn request_lifted(reviewer: &str, by: &str, why: &str) -> String {
+    match (lang(), reviewer == by) {
+        (Lang::En, true) => format!("{reviewer} withdrew their request for changes: {why}"),
+        (Lang::En, false) => format!("{by} overrode {reviewer}'s request for changes: {why}"),
+        (Lang::Da, true) => format!("{reviewer} trak sit ønske om ændringer tilbage: {why}"),
+        (Lang::Da, false) => format!("{by} tilsidesatte {reviewer}s ønske om ændringer: {why}"),
+    }
+}
+
+/// There is no request for changes to lift.
+pub fn no_request(reviewer: &str, slug: &str) -> String {
+    match lang() {
+        Lang::En => format!("{reviewer} has no request for changes on {slug} standing"),
+        Lang::Da => format!("{reviewer} har intet ønske om ændringer til {slug}"),
+    }
+}
+
+/// `review status --check`: articles not approved at their current version.
+pub fn not_all_approved(n: usize) -> String {
+    match lang() {
+        Lang::En if n == 1 => "1 article is not approved at its current version".into(),
+        Lang::En => format!("{n} articles are not approved at their current version"),
+        Lang::Da if n == 1 => "1 artikel er ikke godkendt i sin nuværende version".into(),
+        Lang::Da => format!("{n} artikler er ikke godkendt i deres nuværende version"),
+    }
+}
+
+/// The approval rules in force.
+pub fn policy_text(approvals: usize, leads: &[String]) -> String {
+    let leads = leads.join(", ");
+    match (lang(), leads.is_empty()) {
+        (Lang::En, false) => format!("Approvals needed per version: {approvals}\nLeads: {leads}"),
+        (Lang::En, true) => format!(
+            "Approvals needed per version: {approvals}\nLeads: none (anyone may set the rules; nobody overrides a request)"
+        ),
+        (Lang::Da, false) => format!("Godkendelser pr. version: {approvals}\nAnsvarlige: {leads}"),
+        (Lang::Da, true) => format!(
+            "Godkendelser pr. version: {approvals}\nAnsvarlige: ingen (alle må sætte reglerne; ingen tilsidesætter et ønske)"
+        ),
+    }
+}
