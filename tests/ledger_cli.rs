@@ -137,14 +137,28 @@ fn the_ledger_can_be_named_and_is_private_by_default() {
 }
 
 #[test]
-fn notes_yaml_is_imported_on_first_open_and_kept() {
+fn notes_yaml_is_imported_once_as_the_importers_on_the_day_of_the_import() {
     let team = Team::new();
-    let yaml = "version: 1\nnotes:\n- id: n1\n  slug: knaesmerter\n  heading: Fjernet?\n  position: 3\n  text: Gammel note\n  author: anne\n  created: 2026-01-01T00:00:00Z\n  updated: 2026-01-01T00:00:00Z\nreviews:\n  knaesmerter:\n    status: needs-changes\n    user: anne\n    date: 2026-01-02T00:00:00Z\n";
+    // The file says cecilie wrote the note and asked for changes, in 2019.
+    let yaml = "version: 1\nnotes:\n- id: n1\n  slug: knaesmerter\n  heading: Fjernet?\n  position: 3\n  text: Gammel note\n  author: cecilie\n  created: 2019-01-01T00:00:00Z\n  updated: 2019-01-01T00:00:00Z\nreviews:\n  knaesmerter:\n    status: needs-changes\n    user: cecilie\n    date: 2019-01-02T00:00:00Z\n";
     std::fs::write(team.data.path().join("notes.yaml"), yaml).expect("notes");
+    // Never into a shared ledger, not even by a command that only shows it.
+    let shared = team.data.path().join("team.db");
+    let o = team.run(&["--ledger", path(&shared), "review", "status", "knaesmerter"]);
+    assert!(out(&o).starts_with("  knaesmerter"), "nothing came in");
+    assert!(o.stderr.is_empty(), "{}", String::from_utf8_lossy(&o.stderr));
     let first = team.run(&["notes"]);
     assert!(String::from_utf8_lossy(&first.stderr).contains("Imported 2 notes and reviews"));
-    assert!(out(&first).contains("knaesmerter › Fjernet? (detached): Gammel note  (anne, 2026-01-01)"));
-    assert!(status_line(&team).starts_with("! knaesmerter"));
+    let today = artikel::store::today().to_string();
+    let listed = out(&first);
+    assert!(
+        listed.contains(&format!("knaesmerter › Fjernet? (detached): Gammel note  (anne, {today})")),
+        "the importer's, today: {listed}"
+    );
+    let status = out(&team.run(&["review", "status", "knaesmerter"]));
+    assert!(status.starts_with("! knaesmerter"), "{status}");
+    assert!(status.contains(&format!("anne changes-requested version unknown, {today}")), "{status}");
+    assert!(!status.contains("cecilie") && !status.contains("2019"), "{status}");
     assert!(team.run(&["notes"]).stderr.is_empty(), "imported once");
     assert_eq!(std::fs::read_to_string(team.data.path().join("notes.yaml")).expect("kept"), yaml);
 }

@@ -224,6 +224,7 @@ fn the_servers_ledger_shows_its_log_diff_and_trail_over_ssh() {
                 .arg(data)
                 .args(args)
                 .env("ARTIKEL_USER", user)
+                .env("ARTIKEL_ACCOUNT", user)
                 .env("ARTIKEL_LANG", "en")
                 .env_remove("ARTIKEL_LEDGER")
                 .output()

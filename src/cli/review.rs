@@ -13,12 +13,16 @@ use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
 /// Where the ledger is: `--ledger`, else `ARTIKEL_LEDGER`, else `review.db` in the data
-/// folder `data` (created when missing); the data folder's `notes.yaml` is imported once.
+/// folder `data` (created when missing). Every write is recorded as the operating-system
+/// account. The data folder's `notes.yaml` is imported once, and only into that default
+/// ledger (the importer's own), never into a shared one.
 pub fn options(cli: &Cli, data: &Path) -> Options {
     let named = cli.ledger.clone().or_else(|| std::env::var_os("ARTIKEL_LEDGER").map(PathBuf::from));
     let create_dirs = named.is_none();
+    let import = named.is_none().then(|| data.join("notes.yaml"));
     let path = named.unwrap_or_else(|| data.join("review.db"));
-    Options { create_dirs, import: Some(data.join("notes.yaml")), ..Options::new(path) }
+    let account = crate::store::account();
+    Options { create_dirs, import, user: account.clone(), account: Some(account), ..Options::new(path) }
 }
 
 fn fail(e: impl std::fmt::Display) -> Failure {
@@ -128,7 +132,7 @@ fn status(library: &Library, ledger: &Ledger, slug: Option<&str>, how: Show) -> 
         None => library.articles.as_slice(),
     };
     let judged = ledger.judge(articles).map_err(fail)?;
-    let me = crate::store::user();
+    let me = crate::store::account();
     let mut out = String::new();
     let mut items = Vec::new();
     let mut open = 0;
@@ -206,7 +210,7 @@ fn policy(
         let leads: Option<Vec<String>> =
             leads.map(|l| l.iter().map(|n| n.trim().to_string()).filter(|n| !n.is_empty()).collect());
         let done =
-            ledger.set_policy(approvals, leads.as_deref(), &crate::store::user(), why).map_err(fail)?;
+            ledger.set_policy(approvals, leads.as_deref(), &crate::store::account(), why).map_err(fail)?;
         if done.is_err() {
             return Err(fail(s::ONLY_A_LEAD));
         }
@@ -224,7 +228,7 @@ fn lift(
     why: &str,
 ) -> Result<i32, Failure> {
     known(library, ledger, slug)?;
-    let me = crate::store::user();
+    let me = crate::store::account();
     let whose = reviewer.unwrap_or(&me);
     match ledger.lift(slug, whose, &me, why).map_err(fail)? {
         Ok(l) => {
@@ -264,7 +268,7 @@ fn decide(
     comment: &str,
 ) -> Result<i32, Failure> {
     let text = ledger::normalised(article(library, slug)?);
-    let user = crate::store::user();
+    let user = crate::store::account();
     let write = Write::decide(slug, text, &user, verdict, comment);
     let Write::Decide { decision, .. } = &write else { return Ok(1) };
     let line = format!("{slug}: {} {} {}\n", s::status_word(verdict.label()), short(&decision.version), user);
@@ -455,7 +459,7 @@ fn add(
         version: ledger::version_of(&text),
         heading,
         position,
-        author: crate::store::user(),
+        author: crate::store::account(),
         text: message.to_string(),
         resolved: false,
         created: stamp.clone(),
@@ -471,7 +475,7 @@ fn add(
 fn resolve(ledger: &mut Ledger, id: &str, resolved: bool) -> Result<i32, Failure> {
     let c = ledger.comment(id).map_err(fail)?.ok_or_else(|| (1, s::no_comment(&visible(id))))?;
     let write =
-        Write::Resolve { id: c.id.clone(), resolved, by: crate::store::user(), at: crate::store::now() };
+        Write::Resolve { id: c.id.clone(), resolved, by: crate::store::account(), at: crate::store::now() };
     ledger.submit(write).map_err(fail)?;
     let word = if resolved { s::RESOLVED } else { s::REOPENED };
     write_out(&format!("#{} {word}\n", short(&c.id)))?;

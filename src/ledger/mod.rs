@@ -45,6 +45,8 @@ pub struct Ledger {
     pub message: Option<String>,
     pending: Vec<Write>,
     opened: Opened,
+    /// The account writes are recorded as (see [`Options::account`]).
+    account: Option<String>,
 }
 
 /// What an open ledger holds.

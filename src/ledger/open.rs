@@ -65,6 +65,10 @@ pub struct Options {
     pub import: Option<PathBuf>,
     /// Who is reviewing (for imported reviews without a user, and the audit log).
     pub user: String,
+    /// The account every write is recorded as, whoever the write names (the command line and
+    /// the local reader: the operating-system account); `None`: as each write says (a
+    /// server's session names its reviewer by the key it logged in with).
+    pub account: Option<String>,
     /// How long to wait for another session's write before giving up.
     pub busy_timeout: Duration,
     /// The most pages the database may grow to, as if the disk were full there (for tests of
@@ -81,6 +85,7 @@ impl Options {
             create_dirs: false,
             import: None,
             user: crate::store::user(),
+            account: None,
             busy_timeout: Duration::from_secs(5),
             max_pages: None,
         }
@@ -116,7 +121,7 @@ impl Ledger {
         if !ledger.read_only
             && let Some(notes) = &options.import
         {
-            match ledger.import(notes, &options.user) {
+            match ledger.import(notes, options.account.as_ref().unwrap_or(&options.user)) {
                 Ok(Some(n)) if n > 0 => ledger.say(s::ledger_imported(n, notes)),
                 // Nothing came in (it was all there): nothing to say.
                 Ok(_) => {}
@@ -265,7 +270,15 @@ fn try_open(options: &Options) -> Result<Ledger, Problem> {
     } else if found < SCHEMA {
         return Err(Problem::Unusable(s::ledger_read_only(path, &s::LEDGER_READ_ONLY_FILE)));
     }
-    Ok(Ledger { conn, path: path.clone(), read_only, message, pending: Vec::new(), opened: Opened::AsFound })
+    Ok(Ledger {
+        conn,
+        path: path.clone(),
+        read_only,
+        message,
+        pending: Vec::new(),
+        opened: Opened::AsFound,
+        account: options.account.clone(),
+    })
 }
 
 /// `file:PATH?immutable=1`, the path percent-encoded where a URI needs it.
@@ -282,17 +295,41 @@ fn immutable_uri(path: &Path) -> String {
     uri
 }
 
-/// Creates the file, private to its owner, unless it exists: a shared ledger keeps the
+/// Creates the file unless it exists: private to its owner (0600), or, in a folder whose
+/// group is shared (its set-group-id bit set, so the file gets the folder's group), readable
+/// and writable by that group (0660, whatever the umask). A ledger that exists keeps the
 /// permissions its owner gave it, and SQLite gives its `-wal` and `-shm` files the same.
 fn create_private(path: &Path) -> io::Result<()> {
+    let mode = if shared_folder(path) { 0o660 } else { 0o600 };
     let mut open = fs::File::options();
     open.write(true).create_new(true);
     #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut open, 0o600);
+    std::os::unix::fs::OpenOptionsExt::mode(&mut open, mode);
     match open.open(path) {
+        #[cfg(unix)]
+        Ok(file) => {
+            use std::os::unix::fs::PermissionsExt;
+            file.set_permissions(fs::Permissions::from_mode(mode))
+        }
+        #[cfg(not(unix))]
         Ok(_) => Ok(()),
         Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Ok(()),
         Err(e) => Err(e),
+    }
+}
+
+/// Whether `path`'s folder is a team's: set-group-id, so what is made in it is the group's.
+fn shared_folder(path: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        fs::metadata(dir).is_ok_and(|m| m.permissions().mode() & 0o2000 != 0)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        false
     }
 }
 
@@ -341,6 +378,7 @@ fn stand_in(path: &Path, problem: Problem) -> Ledger {
         message: Some(message),
         pending: Vec::new(),
         opened: Opened::StandIn,
+        account: None,
     }
 }
 

@@ -102,7 +102,7 @@ impl Ledger {
         }
         let mut done = Vec::new();
         while let Some(write) = self.pending.first() {
-            let outcome = apply(&self.conn, write)?;
+            let outcome = apply(&self.conn, &stamped(write, self.account.as_deref()))?;
             self.pending.remove(0);
             done.push(outcome);
         }
@@ -120,13 +120,25 @@ impl Ledger {
         }
         let mut done = Vec::new();
         for write in writes {
-            match apply(&self.conn, write) {
+            match apply(&self.conn, &stamped(write, self.account.as_deref())) {
                 Ok(outcome) => done.push(outcome),
                 Err(e) => return (done, Some(e)),
             }
         }
         (done, None)
     }
+}
+
+/// `write` as made by `account`, when the ledger records every write as its account.
+fn stamped(write: &Write, account: Option<&str>) -> Write {
+    let mut write = write.clone();
+    let Some(account) = account else { return write };
+    match &mut write {
+        Write::Decide { decision, .. } => decision.reviewer = account.into(),
+        Write::Comment(c) => c.author = account.into(),
+        Write::Edit { by, .. } | Write::Delete { by, .. } | Write::Resolve { by, .. } => *by = account.into(),
+    }
+    write
 }
 
 fn apply(conn: &rusqlite::Connection, write: &Write) -> Result<Outcome, LedgerError> {

@@ -20,14 +20,23 @@ impl Team {
         Team { data: tempfile::tempdir().expect("temp"), articles }
     }
 
-    /// The command `args` as `artikel` would run it here, as display name `user`.
+    /// The command `args` as `artikel` would run it here, by the account `user` (test
+    /// builds take `ARTIKEL_ACCOUNT` for the operating-system account), named so too.
     pub fn command(&self, user: &str, args: &[&str]) -> Command {
+        let mut command = self.bare(args);
+        command.env("ARTIKEL_USER", user).env("ARTIKEL_ACCOUNT", user);
+        command
+    }
+
+    /// The command `args`, with no account or name set: the process's own account.
+    pub fn bare(&self, args: &[&str]) -> Command {
         let mut command = Command::new(env!("CARGO_BIN_EXE_artikel"));
         command
             .env("ARTIKEL_LANG", "en")
             .args(["--data-dir", path(self.data.path()), "--articles", path(self.articles.path())])
             .args(args)
-            .env("ARTIKEL_USER", user)
+            .env_remove("ARTIKEL_USER")
+            .env_remove("ARTIKEL_ACCOUNT")
             .env_remove("ARTIKEL_LEDGER");
         command
     }
