@@ -66,6 +66,17 @@ pub enum ReviewAction {
         #[arg(short, long, value_name = "TEXT", allow_hyphen_values = true)]
         message: Option<String>,
     },
+    /// Tell the ledger an article was renamed (and perhaps edited): OLD's decisions and
+    /// comments are NEW's from now on (audited).
+    Rename {
+        /// The slug it had.
+        old: String,
+        /// The slug it has now.
+        new: String,
+        /// Why.
+        #[arg(short, long, value_name = "TEXT", allow_hyphen_values = true)]
+        message: String,
+    },
     /// Withdraw your own request for changes on the article.
     Withdraw {
         /// The article.

@@ -44,6 +44,7 @@ fn shows(command: &Option<Command>) -> bool {
                 | ReviewAction::RequestChanges { .. }
                 | ReviewAction::Withdraw { .. }
                 | ReviewAction::Override { .. }
+                | ReviewAction::Rename { .. }
                 | ReviewAction::Policy { approvals: Some(_), .. }
                 | ReviewAction::Policy { leads: Some(_), .. }
         ),
@@ -77,6 +78,9 @@ fn run_on(cli: &Cli, library: &Library, mut ledger: Ledger) -> Result<i32, Failu
             }
             ReviewAction::Policy { approvals, leads, message } => {
                 policy(&mut ledger, approvals.map(usize::from), leads.as_deref(), message.as_deref())
+            }
+            ReviewAction::Rename { old, new, message } => {
+                rename(library, &mut ledger, old, new, reason(message)?)
             }
             ReviewAction::Withdraw { slug, message } => {
                 lift(library, &mut ledger, slug, None, reason(message)?)
@@ -131,7 +135,7 @@ fn status(library: &Library, ledger: &Ledger, slug: Option<&str>, how: Show) -> 
         Some(slug) => std::slice::from_ref(article(library, slug)?),
         None => library.articles.as_slice(),
     };
-    let judged = ledger.judge(articles).map_err(fail)?;
+    let judged = ledger.judge(articles, &library.articles).map_err(fail)?;
     let me = crate::store::account();
     let mut out = String::new();
     let mut items = Vec::new();
@@ -162,7 +166,9 @@ fn status(library: &Library, ledger: &Ledger, slug: Option<&str>, how: Show) -> 
                 .iter()
                 .map(|(d, l)| json!({"reviewer": d.reviewer, "by": l.by, "reason": l.reason, "at": l.at}))
                 .collect();
-            items.push(json!({"slug": a.slug, "version": short(&j.version), "state": j.state,
+            let renamed: Vec<_> =
+                j.renamed_from.iter().map(|(old, said)| json!({"slug": old, "said": said})).collect();
+            items.push(json!({"slug": a.slug, "version": short(&j.version), "state": j.state, "renamed_from": renamed,
                 "approved": approved, "approvals": j.approvals, "needed": j.needed,
                 "blocked_by": blocked, "lifted": lifted, "reviews": reviews}));
             continue;
@@ -179,6 +185,9 @@ fn status(library: &Library, ledger: &Ledger, slug: Option<&str>, how: Show) -> 
             short(&j.version),
             s::status_word(j.state.label())
         ));
+        for (old, said) in &j.renamed_from {
+            out.push_str(&format!("    {}\n", s::renamed_from(old, *said)));
+        }
         for d in &j.blockers {
             out.push_str(&format!("    {}\n", s::blocked_by(&d.reviewer, first_line(&d.comment))));
         }
@@ -280,11 +289,19 @@ fn decide(
 fn diff(library: &Library, ledger: &Ledger, slug: &str, reviewer: Option<&str>) -> Result<i32, Failure> {
     let now = ledger::normalised(article(library, slug)?);
     let version = ledger::version_of(&now);
-    let Some(base) = ledger.last_approval(slug, reviewer).map_err(fail)? else {
+    let mut base = ledger.last_approval(slug, reviewer).map_err(fail)?;
+    if base.is_none() {
+        // Approved under the slug it had before a rename.
+        let followed = ledger.follow(&library.articles, None).map_err(fail)?;
+        for (old, _) in followed.iter().filter(|(_, f)| f.new == slug) {
+            base = base.or(ledger.last_approval(old, reviewer).map_err(fail)?);
+        }
+    }
+    let Some(base) = base else {
         write_out(&visible(&format!("{}\n", s::no_approval(slug, reviewer))))?;
         return Ok(0);
     };
-    let Some(old) = ledger.text_of(slug, &base.version).map_err(fail)? else {
+    let Some(old) = ledger.text_of(&base.slug, &base.version).map_err(fail)? else {
         write_out(&visible(&format!("{}\n", s::no_text_kept(&base.reviewer))))?;
         return Ok(0);
     };
@@ -382,6 +399,36 @@ impl Places {
     }
 }
 
+/// The comments (of `slug`, or all), those on an article since renamed under its new slug.
+fn followed_comments(
+    library: &Library,
+    ledger: &Ledger,
+    slug: Option<&str>,
+    resolved: bool,
+) -> Result<Vec<Comment>, Failure> {
+    let mut comments = ledger.comments(None, resolved).map_err(fail)?;
+    if comments.iter().any(|c| library.position(&c.slug).is_none()) {
+        let followed = ledger.follow(&library.articles, None).map_err(fail)?;
+        for c in &mut comments {
+            if let Some(f) = followed.get(&c.slug) {
+                c.slug = f.new.clone();
+            }
+        }
+    }
+    comments.retain(|c| slug.is_none_or(|s| c.slug == s));
+    Ok(comments)
+}
+
+fn rename(library: &Library, ledger: &mut Ledger, old: &str, new: &str, why: &str) -> Result<i32, Failure> {
+    article(library, new)?;
+    if ledger.log(Some(old)).map_err(fail)?.is_empty() {
+        return Err(fail(s::nothing_under(old)));
+    }
+    ledger.rename(old, new, &crate::store::account(), why).map_err(fail)?;
+    write_out(&visible(&format!("{}\n", s::renamed(old, new))))?;
+    Ok(0)
+}
+
 fn list(
     library: &Library,
     ledger: &Ledger,
@@ -392,7 +439,7 @@ fn list(
     if let Some(slug) = slug {
         known(library, ledger, slug)?;
     }
-    let comments = ledger.comments(slug, resolved).map_err(fail)?;
+    let comments = followed_comments(library, ledger, slug, resolved)?;
     let mut places = Places::default();
     let mut out = String::new();
     let mut items = Vec::new();

@@ -26,7 +26,7 @@ pub use desk::{Desk, Hashed, Ticket};
 pub use diff::{Kind, Piece, SectionDiff, diff, marked, render, section_title};
 pub use link::{ArticleView, Link};
 pub use open::{Options, SCHEMA};
-pub use policy::{Judged, Policy, Refusal};
+pub use policy::{Followed, Judged, Policy, Refusal};
 pub use read::{ArticleState, Head, Standing, versions};
 pub use text::{normalise, normalised, section_hash, sections, short, version_of, version_of_article};
 pub use trail::Lift;

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 /// The schema this build reads and writes (`PRAGMA user_version`).
-pub const SCHEMA: i64 = 2;
+pub const SCHEMA: i64 = 3;
 
 /// The migrations, by the version each brings the schema to.
 const MIGRATIONS: &[(i64, &str)] = &[
@@ -50,6 +50,12 @@ const MIGRATIONS: &[(i64, &str)] = &[
          CREATE TABLE policy(key TEXT PRIMARY KEY, value TEXT NOT NULL);
          CREATE TABLE lifts(uid TEXT PRIMARY KEY, slug TEXT NOT NULL, version TEXT NOT NULL,
              reviewer TEXT NOT NULL, by TEXT NOT NULL, reason TEXT NOT NULL, at TEXT NOT NULL);",
+    ),
+    // An article's history follows it to its new slug.
+    (
+        3,
+        "CREATE TABLE renames(old TEXT PRIMARY KEY, new TEXT NOT NULL, by TEXT NOT NULL,
+             reason TEXT NOT NULL, at TEXT NOT NULL);",
     ),
 ];
 

@@ -49,6 +49,9 @@ pub struct Judged {
     pub blockers: Vec<Decision>,
     /// The requests on this version that were lifted, and how.
     pub lifted: Vec<(Decision, Lift)>,
+    /// The slugs whose history this article carries (renamed from), and whether someone
+    /// said so.
+    pub renamed_from: Vec<(String, bool)>,
 }
 
 impl Ledger {
@@ -142,8 +145,13 @@ impl Ledger {
         Ok(Ok(lift))
     }
 
-    /// Where each of `articles` stands under the policy, in their order.
-    pub fn judge(&self, articles: &[crate::library::Article]) -> Result<Vec<Judged>, LedgerError> {
+    /// Where each of `articles` stands under the policy, in their order; an article renamed
+    /// from a slug gone from `library` carries that slug's decisions.
+    pub fn judge(
+        &self,
+        articles: &[crate::library::Article],
+        library: &[crate::library::Article],
+    ) -> Result<Vec<Judged>, LedgerError> {
         let slug = match articles {
             [one] => Some(one.slug.as_str()),
             _ => None,
@@ -156,11 +164,20 @@ impl Ledger {
             (latest, versions)
         });
         let mut latest = latest?;
+        let known = (articles.len() == library.len()).then_some(versions.as_slice());
+        let followed = self.follow(library, known)?;
+        if slug.is_some() && !followed.is_empty() {
+            // One article: the decisions of the slugs it was renamed from too.
+            for old in followed.iter().filter(|(_, f)| Some(f.new.as_str()) == slug).map(|(o, _)| o) {
+                latest.extend(self.latest_with_uids(Some(old))?);
+            }
+        }
+        let from = merge_history(&mut latest, &followed);
         let mut lifts: HashMap<String, Lift> = HashMap::new();
         {
             let sql = format!("{} WHERE ?1 IS NULL OR slug = ?1", trail::LIFT_COLUMNS);
             let mut stmt = self.conn.prepare_cached(&sql)?;
-            let rows = stmt.query_map([slug], trail::lift_from)?;
+            let rows = stmt.query_map([slug.filter(|_| followed.is_empty())], trail::lift_from)?;
             for l in rows {
                 let l = l?;
                 lifts.insert(l.uid.clone(), l);
@@ -170,7 +187,13 @@ impl Ledger {
         Ok(articles
             .iter()
             .zip(versions)
-            .map(|(a, version)| judge(latest.remove(&a.slug).unwrap_or_default(), &lifts, &policy, version))
+            .map(|(a, version)| {
+                let mut j = judge(latest.remove(&a.slug).unwrap_or_default(), &lifts, &policy, version);
+                for old in from.get(&a.slug).into_iter().flatten() {
+                    j.renamed_from.push((old.clone(), followed.get(old).is_some_and(|f| f.said)));
+                }
+                j
+            })
             .collect())
     }
 
@@ -257,5 +280,110 @@ fn judge(
             other => other,
         }
     };
-    Judged { version, state, decisions, approvals, needed: policy.approvals, blockers, lifted }
+    Judged {
+        version,
+        state,
+        decisions,
+        approvals,
+        needed: policy.approvals,
+        blockers,
+        lifted,
+        renamed_from: Vec::new(),
+    }
+}
+
+/// Where an article's history went: the slug it goes by now, and whether someone said so
+/// (`review rename`) or the ledger found its text under the new slug.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Followed {
+    /// The slug it goes by now.
+    pub new: String,
+    /// Said with `review rename` (else found: the text is a version kept under the old slug).
+    pub said: bool,
+}
+
+impl Ledger {
+    /// Tells the ledger that `old`'s history is `new`'s (an article renamed and edited), as
+    /// `by` for `reason`: audited and chained.
+    pub fn rename(&mut self, old: &str, new: &str, by: &str, reason: &str) -> Result<(), LedgerError> {
+        if self.read_only {
+            return Err(self.refusal());
+        }
+        let tx = Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)?;
+        let at = crate::store::now();
+        let added = tx.execute(
+            "INSERT OR IGNORE INTO renames(old, new, by, reason, at) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![old, new, by, reason, at],
+        )?;
+        if added > 0 {
+            let state = trail::rename_state(old, new, by, reason, &at);
+            audit(&tx, &at, by, "rename", new, "", old, reason, state)?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Where the history of slugs no longer in `library` went: each renamed slug (said so),
+    /// and each whose kept text is an article's current text under another slug (found;
+    /// `versions` are the library's versions if known).
+    pub fn follow(
+        &self,
+        library: &[crate::library::Article],
+        versions: Option<&[String]>,
+    ) -> Result<HashMap<String, Followed>, LedgerError> {
+        let present: std::collections::HashSet<&str> = library.iter().map(|a| a.slug.as_str()).collect();
+        let mut out = HashMap::new();
+        let mut stmt = self.conn.prepare_cached("SELECT old, new FROM renames ORDER BY at")?;
+        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+        for row in rows {
+            let (old, new) = row?;
+            out.insert(old, Followed { new, said: true });
+        }
+        // Slugs with kept texts that are gone from the library, and their versions.
+        let mut stmt = self.conn.prepare_cached("SELECT slug, version FROM versions")?;
+        let mut rows = stmt.query([])?;
+        let mut gone: HashMap<String, String> = HashMap::new();
+        while let Some(r) = rows.next()? {
+            let slug = r.get_ref(0)?.as_str().unwrap_or("");
+            if present.contains(slug) || out.contains_key(slug) {
+                continue;
+            }
+            gone.insert(r.get(1)?, slug.to_string());
+        }
+        if !gone.is_empty() {
+            let hashed;
+            let versions = match versions {
+                Some(v) => v,
+                None => {
+                    hashed = super::versions(library);
+                    &hashed
+                }
+            };
+            for (a, v) in library.iter().zip(versions) {
+                if let Some(old) = gone.get(v) {
+                    out.entry(old.clone()).or_insert(Followed { new: a.slug.clone(), said: false });
+                }
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// The decisions of the slugs whose history is `slug`'s, merged into `slug`'s own: each
+/// reviewer's latest, `slug`'s own decisions over the old ones.
+fn merge_history(
+    latest: &mut HashMap<String, Vec<(String, Decision)>>,
+    followed: &HashMap<String, Followed>,
+) -> HashMap<String, Vec<String>> {
+    let mut from: HashMap<String, Vec<String>> = HashMap::new();
+    for (old, f) in followed {
+        from.entry(f.new.clone()).or_default().push(old.clone());
+        let Some(earlier) = latest.remove(old) else { continue };
+        let now = latest.entry(f.new.clone()).or_default();
+        let mut merged: Vec<(String, Decision)> =
+            earlier.into_iter().filter(|(_, d)| !now.iter().any(|(_, n)| n.reviewer == d.reviewer)).collect();
+        merged.append(now);
+        *now = merged;
+    }
+    from
 }

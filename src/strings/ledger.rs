@@ -387,3 +387,33 @@ pub fn policy_text(approvals: usize, leads: &[String]) -> String {
         ),
     }
 }
+
+/// An article carries the history of the slug it was renamed from.
+pub fn renamed_from(old: &str, said: bool) -> String {
+    match (lang(), said) {
+        (Lang::En, true) => format!("renamed from {old}: its decisions and comments are kept"),
+        (Lang::En, false) => format!(
+            "renamed from {old} (its text is a version decided on there): its decisions and comments are kept"
+        ),
+        (Lang::Da, true) => format!("omdøbt fra {old}: dens beslutninger og kommentarer er bevaret"),
+        (Lang::Da, false) => format!(
+            "omdøbt fra {old} (teksten er en version, der blev besluttet om der): dens beslutninger og kommentarer er bevaret"
+        ),
+    }
+}
+
+/// `review rename` was recorded.
+pub fn renamed(old: &str, new: &str) -> String {
+    match lang() {
+        Lang::En => format!("{old}'s decisions and comments are {new}'s from now on"),
+        Lang::Da => format!("{old}s beslutninger og kommentarer hører til {new} fra nu af"),
+    }
+}
+
+/// The ledger holds nothing under a slug.
+pub fn nothing_under(slug: &str) -> String {
+    match lang() {
+        Lang::En => format!("the review ledger holds nothing on {slug}"),
+        Lang::Da => format!("gennemgangsprotokollen har intet om {slug}"),
+    }
+}
