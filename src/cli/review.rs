@@ -491,12 +491,13 @@ fn add(
     let (heading, position) = match section {
         None => (String::new(), 0),
         Some(want) => {
-            let folded = want.to_lowercase();
-            let found = doc.outline.headings.iter().position(|h| h.text.to_lowercase().contains(&folded));
-            let i = found.ok_or_else(|| (1, format!("artikel: {}", s::no_section(want))))?;
+            let i = section_named(&doc.outline.headings, want)?;
             (doc.outline.headings[i].text.clone(), i)
         }
     };
+    if message.trim().is_empty() {
+        return Err((2, format!("artikel: {}", s::REASON_REQUIRED)));
+    }
     let text = ledger::normalised(a);
     let stamp = crate::store::now();
     let comment = Comment {
@@ -519,8 +520,44 @@ fn add(
     Ok(0)
 }
 
+/// The heading `want` names: its anchor or its exact text (case aside), else the one
+/// heading whose text contains it; several that do are listed, and none chosen.
+fn section_named(headings: &[crate::document::Heading], want: &str) -> Result<usize, Failure> {
+    let folded = want.trim().trim_start_matches('#').to_lowercase();
+    if let Some(i) = headings.iter().position(|h| h.anchor == folded || h.text.to_lowercase() == folded) {
+        return Ok(i);
+    }
+    let containing: Vec<usize> =
+        (0..headings.len()).filter(|&i| headings[i].text.to_lowercase().contains(&folded)).collect();
+    match containing.as_slice() {
+        [one] => Ok(*one),
+        [] => Err((1, format!("artikel: {}", s::no_section(want)))),
+        several => {
+            let list: Vec<String> =
+                several.iter().map(|&i| format!("  #{}  {}", headings[i].anchor, headings[i].text)).collect();
+            Err((1, format!("artikel: {}\n{}", s::sections_ambiguous(want), list.join("\n"))))
+        }
+    }
+}
+
+/// The comment `id` names (its id, or the start of one), or why none.
+fn comment_named(ledger: &Ledger, id: &str) -> Result<Comment, Failure> {
+    let found = ledger.comments_starting(id).map_err(fail)?;
+    match found.as_slice() {
+        [one] => Ok(one.clone()),
+        [] => Err((1, s::no_comment(&visible(id)))),
+        several => match several.iter().find(|c| c.id == id) {
+            Some(exact) => Ok(exact.clone()),
+            None => {
+                let ids: Vec<String> = several.iter().map(|c| format!("  #{}", short(&c.id))).collect();
+                Err((1, format!("{}\n{}", s::comment_ambiguous(&visible(id)), ids.join("\n"))))
+            }
+        },
+    }
+}
+
 fn resolve(ledger: &mut Ledger, id: &str, resolved: bool) -> Result<i32, Failure> {
-    let c = ledger.comment(id).map_err(fail)?.ok_or_else(|| (1, s::no_comment(&visible(id))))?;
+    let c = comment_named(ledger, id)?;
     let write =
         Write::Resolve { id: c.id.clone(), resolved, by: crate::store::account(), at: crate::store::now() };
     ledger.submit(write).map_err(fail)?;

@@ -124,6 +124,11 @@ impl Ledger {
             },
             Err(problem) => stand_in(path, problem),
         };
+        if ledger.opened == Opened::AsFound
+            && let Some(kind) = unsafe_place(path)
+        {
+            ledger.say(s::ledger_unsafe_place(path, &kind));
+        }
         if !ledger.read_only
             && let Some(notes) = &options.import
         {
@@ -285,6 +290,50 @@ fn try_open(options: &Options) -> Result<Ledger, Problem> {
         opened: Opened::AsFound,
         account: options.account.clone(),
     })
+}
+
+/// Where a ledger is not safe, if it is: a network file system (NFS, SMB/CIFS, a FUSE
+/// mount such as sshfs) whose locks SQLite cannot trust, or a folder a sync client copies
+/// between machines (two copies then go their own ways). The file system is asked where it
+/// can say (Linux); a synced folder is known by its name.
+fn unsafe_place(path: &Path) -> Option<String> {
+    const SYNCED: [&str; 6] = ["Dropbox", "OneDrive", "iCloud Drive", "Google Drive", "Nextcloud", "Sync"];
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let dir = fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+    if let Some(name) = dir.components().find_map(|c| {
+        let c = c.as_os_str().to_string_lossy();
+        SYNCED.iter().find(|s| c.starts_with(*s)).map(|s| s.to_string())
+    }) {
+        return Some(name);
+    }
+    network_file_system(&dir)
+}
+
+#[cfg(target_os = "linux")]
+fn network_file_system(dir: &Path) -> Option<String> {
+    use std::os::unix::ffi::OsStrExt;
+    let c = std::ffi::CString::new(dir.as_os_str().as_bytes()).ok()?;
+    // SAFETY: `c` is a NUL-terminated path; statfs fills `st` and nothing else.
+    let mut st: libc::statfs = unsafe { std::mem::zeroed() };
+    if unsafe { libc::statfs(c.as_ptr(), &mut st) } != 0 {
+        return None;
+    }
+    // The magic numbers of linux/magic.h.
+    #[allow(clippy::unnecessary_cast)]
+    match st.f_type as i64 {
+        0x6969 => Some("NFS".into()),
+        0x517B => Some("SMB".into()),
+        0xFF53_4D42 | 0xFE53_4D42 => Some("SMB/CIFS".into()),
+        0x6573_5546 => Some("FUSE (sshfs, a sync client …)".into()),
+        0x0102_1997 => Some("9p".into()),
+        0x5346_414F => Some("AFS".into()),
+        _ => None,
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn network_file_system(_: &Path) -> Option<String> {
+    None
 }
 
 /// `file:PATH?immutable=1`, the path percent-encoded where a URI needs it.

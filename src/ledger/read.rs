@@ -171,6 +171,14 @@ impl Ledger {
         })
     }
 
+    /// The comments (not deleted) whose id starts with `id`: one, none, or several (at most
+    /// ten) that `id` does not tell apart.
+    pub fn comments_starting(&self, id: &str) -> Result<Vec<Comment>, LedgerError> {
+        let sql = format!("{COMMENT_COLUMNS} WHERE deleted = 0 AND substr(id, 1, length(?1)) = ?1 LIMIT 10");
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        Ok(stmt.query_map([id], comment)?.collect::<Result<_, _>>()?)
+    }
+
     /// The audit log (of `slug`, or all), oldest first, without the rows that only recorded
     /// the state of an earlier ledger when its trail was chained.
     pub fn log(&self, slug: Option<&str>) -> Result<Vec<Entry>, LedgerError> {

@@ -417,3 +417,34 @@ pub fn nothing_under(slug: &str) -> String {
         Lang::Da => format!("gennemgangsprotokollen har intet om {slug}"),
     }
 }
+
+/// Several headings contain what `--section` says (they follow, one a line).
+pub fn sections_ambiguous(text: &str) -> String {
+    match lang() {
+        Lang::En => format!("several headings contain “{text}”; name one by its anchor or its whole text:"),
+        Lang::Da => {
+            format!("flere overskrifter indeholder “{text}”; angiv én ved dens anker eller hele tekst:")
+        }
+    }
+}
+
+/// Several comments' ids start so (they follow, one a line).
+pub fn comment_ambiguous(id: &str) -> String {
+    match lang() {
+        Lang::En => format!("artikel: #{id} is the start of several comments' ids; give more of it:"),
+        Lang::Da => format!("artikel: #{id} er starten af flere kommentarers id; angiv mere af det:"),
+    }
+}
+
+/// The ledger is on a network file system or in a synced folder.
+pub fn ledger_unsafe_place(path: &std::path::Path, kind: &str) -> String {
+    let path = path.display();
+    match lang() {
+        Lang::En => format!(
+            "The review ledger {path} is on {kind}: SQLite's locking is not safe there and a synced copy can fork; keep it on a disk of the host everyone logs in to"
+        ),
+        Lang::Da => format!(
+            "Gennemgangsprotokollen {path} ligger på {kind}: SQLites låsning er ikke sikker der, og en synkroniseret kopi kan dele sig; hold den på en disk på den maskine, alle logger ind på"
+        ),
+    }
+}
