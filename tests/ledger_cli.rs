@@ -187,18 +187,59 @@ fn the_report_neutralises_formulas_quotes_notes_and_keeps_detached_articles() {
     assert!(csv.contains("\"gammel\",\"\",\"yes\","), "detached: {csv}");
     let md = out(&team.run(&["notes", "export", "--format", "md"]));
     let headings: Vec<&str> = md.lines().filter(|l| l.starts_with('#')).collect();
-    assert_eq!(
-        headings,
-        [
-            "# Review report",
-            "## Knæsmerter – Årsager, undersøgelse og behandling (knaesmerter)",
-            "## gammel (detached: no longer in the library)"
-        ],
-        "{md}"
-    );
-    assert_eq!(md.lines().filter(|l| l.starts_with("Status:")).count(), 2, "{md}");
+    assert_eq!(headings.first(), Some(&"# Review report"), "{md}");
+    assert!(headings.contains(&"## Knæsmerter – Årsager, undersøgelse og behandling (knaesmerter)"), "{md}");
+    assert_eq!(headings.last(), Some(&"## gammel (detached: no longer in the library)"), "{md}");
+    assert!(!md.contains("\n## Fake"), "a note never becomes a heading: {md}");
+    assert_eq!(md.lines().filter(|l| l.starts_with("Status:")).count(), headings.len() - 1, "{md}");
     let json: serde_json::Value =
         serde_json::from_slice(&team.run(&["notes", "export", "--format", "json"]).stdout).expect("JSON");
-    let gone = json.as_array().expect("rows").iter().find(|r| r["slug"] == "gammel").expect("exported");
+    let gone = json["articles"]
+        .as_array()
+        .expect("articles")
+        .iter()
+        .find(|r| r["slug"] == "gammel")
+        .expect("exported");
     assert_eq!(gone["detached"], true);
+}
+
+#[test]
+fn the_report_lists_every_article_each_reviewers_decision_with_its_reason_and_the_policy() {
+    let team = Team::new();
+    out(&team.run(&["review", "policy", "--approvals", "2", "-m", "to par øjne"]));
+    out(&team.as_user("bo", &["review", "request-changes", "knaesmerter", "-m", "dosis forkert"]));
+    out(&team.as_user("cecilie", &["review", "approve", "knaesmerter", "-m", "fin"]));
+    let json: serde_json::Value =
+        serde_json::from_slice(&team.run(&["notes", "export", "--format", "json"]).stdout).expect("JSON");
+    assert_eq!(json["approvals_needed"], 2);
+    let articles = json["articles"].as_array().expect("articles");
+    assert!(
+        articles.iter().any(|a| a["slug"] == "laendesmerter" && a["status"] == "unreviewed"),
+        "unreviewed too"
+    );
+    let knae = articles.iter().find(|a| a["slug"] == "knaesmerter").expect("listed");
+    let decided: Vec<(&str, &str, &str)> = knae["decisions"]
+        .as_array()
+        .expect("decisions")
+        .iter()
+        .map(|d| {
+            (
+                d["reviewer"].as_str().unwrap_or(""),
+                d["decision"].as_str().unwrap_or(""),
+                d["reason"].as_str().unwrap_or(""),
+            )
+        })
+        .collect();
+    assert_eq!(decided, [("cecilie", "approved", "fin"), ("bo", "changes-requested", "dosis forkert")]);
+    assert_eq!(knae["outstanding"][0]["reviewer"], "bo");
+    assert_eq!(knae["decisions"][0]["current"], true);
+    let md = out(&team.run(&["notes", "export"]));
+    assert!(md.contains("Policy: 2 approval(s) per version; leads: -"), "{md}");
+    assert!(md.contains("Status: **changes-requested** — version "), "{md}");
+    assert!(md.contains("- bo: changes-requested on ") && md.contains("  > dosis forkert\n"), "{md}");
+    assert!(md.contains("blocked by bo: dosis forkert"), "{md}");
+    let csv = out(&team.run(&["notes", "export", "--format", "csv"]));
+    assert!(csv.contains("\"request\",\"changes-requested\","), "{csv}");
+    assert!(csv.contains(",\"bo\",\"changes-requested\",") && csv.contains("\"dosis forkert\""), "{csv}");
+    assert!(csv.contains("\"laendesmerter\","), "{csv}");
 }

@@ -5,7 +5,8 @@ use clap::{Parser, Subcommand, ValueEnum};
 /// What `notes` can do besides listing.
 #[derive(Debug, Subcommand)]
 pub enum NotesAction {
-    /// Write a review report of every article with comments or decisions: to stdout.
+    /// Write the review report: the policy, every article (unreviewed too), each reviewer's
+    /// current decision with its reason and version, the requests outstanding, the comments.
     Export {
         /// md, json or csv.
         #[arg(long, value_enum, default_value_t = ReportFormat::Md)]

@@ -567,67 +567,87 @@ fn resolve(ledger: &mut Ledger, id: &str, resolved: bool) -> Result<i32, Failure
 }
 
 fn export(library: &Library, ledger: &Ledger, format: ReportFormat) -> Result<i32, Failure> {
-    let latest = ledger.latest(None).map_err(fail)?;
-    let comments = ledger.comments(None, true).map_err(fail)?;
+    let judged = ledger.judge(&library.articles, &library.articles).map_err(fail)?;
+    let comments = followed_comments(library, ledger, None, true)?;
     let mut by_slug: HashMap<&str, Vec<&Comment>> = HashMap::new();
     for c in &comments {
         by_slug.entry(c.slug.as_str()).or_default().push(c);
     }
-    // The library's articles in order, then slugs only the ledger still knows (detached).
-    let mut slugs: Vec<(&str, Option<&Article>)> =
-        library.articles.iter().map(|a| (a.slug.as_str(), Some(a))).collect();
+    let decision = |d: &Decision, current: &str| report::DecisionRow {
+        reviewer: d.reviewer.clone(),
+        decision: d.verdict.label().to_string(),
+        version: short(&d.version).to_string(),
+        current: d.version == current,
+        reason: d.comment.clone(),
+        at: d.at.clone(),
+    };
+    let mut places = Places::default();
+    let mut notes_of = |slug: &str| -> Vec<report::NoteRow> {
+        let notes = by_slug.get(slug).map(Vec::as_slice).unwrap_or_default();
+        notes
+            .iter()
+            .map(|c| {
+                let p = places.of(library, c);
+                let section = match (p.detached, c.heading.is_empty()) {
+                    (_, true) => String::new(),
+                    (true, false) => format!("{} {}", p.section, s::DETACHED),
+                    (false, false) => p.section,
+                };
+                report::NoteRow {
+                    id: short(&c.id).to_string(),
+                    reply_to: String::new(),
+                    section,
+                    note: c.text.clone(),
+                    author: c.author.clone(),
+                    written: c.updated.clone(),
+                    note_version: short(&c.version).to_string(),
+                    resolved: c.resolved,
+                }
+            })
+            .collect()
+    };
+    let mut articles = Vec::new();
+    for (a, j) in library.articles.iter().zip(&judged) {
+        articles.push(report::ArticleRow {
+            slug: a.slug.clone(),
+            article: a.title.clone(),
+            detached: false,
+            version: short(&j.version).to_string(),
+            status: j.state.label().to_string(),
+            approvals: j.approvals.len(),
+            decisions: j.decisions.iter().rev().map(|d| decision(d, &j.version)).collect(),
+            outstanding: j.blockers.iter().map(|d| decision(d, &j.version)).collect(),
+            renamed_from: j.renamed_from.iter().map(|(old, _)| old.clone()).collect(),
+            notes: notes_of(&a.slug),
+        });
+    }
+    // Slugs only the ledger still knows (detached), with what it holds on them.
+    let latest = ledger.latest(None).map_err(fail)?;
     let gone: BTreeSet<&str> = latest
         .keys()
         .map(String::as_str)
         .chain(by_slug.keys().copied())
-        .filter(|s| library.position(s).is_none())
+        .filter(|s| {
+            library.position(s).is_none() && !articles.iter().any(|a| a.renamed_from.iter().any(|o| o == s))
+        })
         .collect();
-    slugs.extend(gone.into_iter().map(|s| (s, None)));
-    let mut places = Places::default();
-    let mut rows = Vec::new();
-    for (slug, a) in slugs {
+    for slug in gone {
         let decisions = latest.get(slug).map(Vec::as_slice).unwrap_or_default();
-        let notes = by_slug.get(slug).map(Vec::as_slice).unwrap_or_default();
-        if decisions.is_empty() && notes.is_empty() {
-            continue;
-        }
-        let version = a.map(|a| ledger::version_of(&ledger::normalised(a))).unwrap_or_default();
-        let last = decisions.last();
-        let base = report::Row {
+        articles.push(report::ArticleRow {
             slug: slug.to_string(),
-            article: a.map(|a| a.title.clone()).unwrap_or_default(),
-            detached: a.is_none(),
-            status: ArticleState::of(last, &version).label().to_string(),
-            reviewer: last.map(|d| d.reviewer.clone()).unwrap_or_default(),
-            reviewed: last.map(|d| d.at.clone()).unwrap_or_default(),
-            reviewed_version: last.map(|d| short(&d.version).to_string()).unwrap_or_default(),
-            ..report::Row::default()
-        };
-        if notes.is_empty() {
-            rows.push(base.clone());
-        }
-        for c in notes {
-            let p = places.of(library, c);
-            let section = match (p.detached, c.heading.is_empty()) {
-                (_, true) => String::new(),
-                (true, false) => format!("{} {}", p.section, s::DETACHED),
-                (false, false) => p.section,
-            };
-            rows.push(report::Row {
-                section,
-                note: c.text.clone(),
-                author: c.author.clone(),
-                written: c.updated.clone(),
-                note_version: short(&c.version).to_string(),
-                resolved: c.resolved,
-                ..base.clone()
-            });
-        }
+            detached: true,
+            status: ArticleState::of(decisions.last(), "").label().to_string(),
+            decisions: decisions.iter().rev().map(|d| decision(d, "")).collect(),
+            notes: notes_of(slug),
+            ..report::ArticleRow::default()
+        });
     }
+    let policy = ledger.policy().map_err(fail)?;
+    let report = report::Report { approvals_needed: policy.approvals, leads: policy.leads, articles };
     let text = match format {
-        ReportFormat::Json => report::json(&rows),
-        ReportFormat::Csv => report::csv(&rows),
-        ReportFormat::Md => report::markdown(&rows),
+        ReportFormat::Json => report::json(&report),
+        ReportFormat::Csv => report::csv(&report),
+        ReportFormat::Md => report::markdown(&report),
     };
     write_out(&visible(&text))?;
     Ok(0)

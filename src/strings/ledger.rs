@@ -133,15 +133,6 @@ pub const RESOLVED: Phrase = Phrase::new("resolved", "løst");
 /// Marks a comment whose section changed since it was written.
 pub const SECTION_CHANGED: Phrase = Phrase::new("section changed since", "afsnittet er ændret siden");
 
-/// Who made the latest decision, when, on which version.
-pub fn report_by(reviewer: &str, date: &str, version: &str) -> String {
-    match (lang(), version.is_empty()) {
-        (Lang::En, true) => format!("by {reviewer} on {date} (version unknown)"),
-        (Lang::En, false) => format!("by {reviewer} on {date} at version {version}"),
-        (Lang::Da, true) => format!("af {reviewer} den {date} (ukendt version)"),
-        (Lang::Da, false) => format!("af {reviewer} den {date} i version {version}"),
-    }
-}
 /// Marks a reopened comment.
 pub const REOPENED: Phrase = Phrase::new("reopened", "genåbnet");
 /// A decision on the version shown now.
@@ -446,5 +437,42 @@ pub fn ledger_unsafe_place(path: &std::path::Path, kind: &str) -> String {
         Lang::Da => format!(
             "Gennemgangsprotokollen {path} ligger på {kind}: SQLites låsning er ikke sikker der, og en synkroniseret kopi kan dele sig; hold den på en disk på den maskine, alle logger ind på"
         ),
+    }
+}
+
+/// The report's line on the policy.
+pub fn report_policy(approvals: usize, leads: &[String]) -> String {
+    let leads = if leads.is_empty() { "-".to_string() } else { leads.join(", ") };
+    match lang() {
+        Lang::En => format!("Policy: {approvals} approval(s) per version; leads: {leads}"),
+        Lang::Da => format!("Regler: {approvals} godkendelse(r) pr. version; ansvarlige: {leads}"),
+    }
+}
+
+/// The report's line on an article's version and approvals.
+pub fn report_version(version: &str, approvals: usize, needed: usize) -> String {
+    match lang() {
+        Lang::En => format!("version {version}, {approvals} of {needed} approvals"),
+        Lang::Da => format!("version {version}, {approvals} af {needed} godkendelser"),
+    }
+}
+
+/// A reviewer's current decision in the report.
+pub fn report_decision(reviewer: &str, decision: &str, date: &str, version: &str, current: bool) -> String {
+    match (lang(), version.is_empty(), current) {
+        (Lang::En, true, _) => format!("{reviewer}: {decision} on {date} (version unknown)"),
+        (Lang::En, false, true) => {
+            format!("{reviewer}: {decision} on {date} at version {version} (this version)")
+        }
+        (Lang::En, false, false) => {
+            format!("{reviewer}: {decision} on {date} at version {version} (changed since)")
+        }
+        (Lang::Da, true, _) => format!("{reviewer}: {decision} den {date} (ukendt version)"),
+        (Lang::Da, false, true) => {
+            format!("{reviewer}: {decision} den {date} i version {version} (denne version)")
+        }
+        (Lang::Da, false, false) => {
+            format!("{reviewer}: {decision} den {date} i version {version} (ændret siden)")
+        }
     }
 }
