@@ -72,3 +72,48 @@ fn a_ledger_in_a_synced_folder_is_warned_about() {
     assert!(err(&o).contains("is on Dropbox: SQLite's locking is not safe there"), "{}", err(&o));
     assert!(team.run(&["review", "status", "knaesmerter"]).stderr.is_empty(), "a local one is not");
 }
+
+fn id_of(added: &str) -> String {
+    added.trim().trim_start_matches("Comment added (#").trim_end_matches(')').to_string()
+}
+
+#[test]
+fn replies_sit_under_their_comment_and_are_resolved_with_it_as_one_thread() {
+    let team = Team::new();
+    let first =
+        id_of(&out(&team.run(&["notes", "add", "knaesmerter", "--section", "symptomer", "-m", "Dosis?"])));
+    let answer = id_of(&out(&team.as_user("bo", &["notes", "reply", &first, "-m", "500 mg"])));
+    out(&team.run(&["notes", "add", "knaesmerter", "-m", "Andet"]));
+    // A reply to the reply joins the same thread.
+    out(&team.run(&["notes", "reply", &answer, "-m", "Tak"]));
+    let listed = out(&team.run(&["notes"]));
+    let lines: Vec<&str> = listed.lines().collect();
+    let at = lines.iter().position(|l| l.contains(": Dosis?  (anne")).expect("listed");
+    assert!(lines[at + 1].starts_with("    ↳ 500 mg  (bo, "), "{listed}");
+    assert!(lines[at + 2].starts_with("    ↳ Tak  (anne, "), "{listed}");
+    // Resolving the reply resolves the thread; the other comment stays open.
+    assert_eq!(out(&team.run(&["notes", "resolve", &answer])), format!("#{first} resolved\n"));
+    let open = out(&team.run(&["notes"]));
+    assert!(!open.contains("Dosis?") && !open.contains("500 mg") && !open.contains("Tak"), "{open}");
+    assert!(open.contains(": Andet  ("), "{open}");
+    out(&team.run(&["notes", "reopen", &first]));
+    assert!(out(&team.run(&["notes"])).contains("    ↳ 500 mg  (bo, "), "reopened as one");
+    let json: serde_json::Value =
+        serde_json::from_slice(&team.run(&["notes", "export", "--format", "json"]).stdout).expect("JSON");
+    let notes = json["articles"][0]["notes"].as_array().cloned().unwrap_or_default();
+    let knae = json["articles"]
+        .as_array()
+        .expect("articles")
+        .iter()
+        .find(|a| a["slug"] == "knaesmerter")
+        .expect("knae");
+    let replies: Vec<&str> = knae["notes"]
+        .as_array()
+        .expect("notes")
+        .iter()
+        .filter(|n| n["reply_to"] == first[..8])
+        .map(|n| n["note"].as_str().unwrap_or(""))
+        .collect();
+    assert_eq!(replies, ["500 mg", "Tak"], "{notes:?}");
+    assert!(team.run(&["review", "verify"]).status.success());
+}

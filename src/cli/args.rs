@@ -23,7 +23,16 @@ pub enum NotesAction {
         #[arg(short, long, value_name = "TEXT", allow_hyphen_values = true)]
         message: String,
     },
-    /// Mark a comment resolved (its id, or the start of it).
+    /// Reply to a comment (its id, or the start of it): resolved and reopened with it, as one
+    /// thread.
+    Reply {
+        /// The comment's id.
+        id: String,
+        /// The reply.
+        #[arg(short, long, value_name = "TEXT", allow_hyphen_values = true)]
+        message: String,
+    },
+    /// Mark a comment resolved, with its replies (its id, or the start of it).
     Resolve {
         /// The comment's id.
         id: String,

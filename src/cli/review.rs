@@ -100,6 +100,7 @@ fn run_on(cli: &Cli, library: &Library, mut ledger: Ledger) -> Result<i32, Failu
             NotesAction::Add { slug, section, message } => {
                 add(library, &mut ledger, slug, section.as_deref(), message)
             }
+            NotesAction::Reply { id, message } => reply(&mut ledger, id, reason(message)?),
             NotesAction::Resolve { id } => resolve(&mut ledger, id, true),
             NotesAction::Reopen { id } => resolve(&mut ledger, id, false),
         },
@@ -399,6 +400,34 @@ impl Places {
     }
 }
 
+/// Each reply's id, and the comment it answers.
+fn thread_of(ledger: &Ledger) -> Result<HashMap<String, String>, Failure> {
+    Ok(ledger.replies().map_err(fail)?.into_iter().collect())
+}
+
+/// `comments` with the replies (`order`: each reply and its comment, as written) right after
+/// the comment they answer, in the order they were written.
+fn threaded(comments: Vec<Comment>, order: &[(String, String)]) -> Vec<Comment> {
+    let parent: HashMap<&str, &str> = order.iter().map(|(r, p)| (r.as_str(), p.as_str())).collect();
+    let (mut answers, firsts): (Vec<Comment>, Vec<Comment>) =
+        comments.into_iter().partition(|c| parent.contains_key(c.id.as_str()));
+    answers.sort_by_key(|a| order.iter().position(|(r, _)| *r == a.id));
+    let mut out = Vec::with_capacity(firsts.len() + answers.len());
+    let mut left: Vec<Option<Comment>> = answers.into_iter().map(Some).collect();
+    for c in firsts {
+        let id = c.id.clone();
+        out.push(c);
+        for slot in left.iter_mut() {
+            if slot.as_ref().is_some_and(|a| parent.get(a.id.as_str()) == Some(&id.as_str())) {
+                out.extend(slot.take());
+            }
+        }
+    }
+    // Replies whose comment is not listed (deleted, or resolved and hidden) stand alone.
+    out.extend(left.into_iter().flatten());
+    out
+}
+
 /// The comments (of `slug`, or all), those on an article since renamed under its new slug.
 fn followed_comments(
     library: &Library,
@@ -440,13 +469,17 @@ fn list(
         known(library, ledger, slug)?;
     }
     let comments = followed_comments(library, ledger, slug, resolved)?;
+    let order = ledger.replies().map_err(fail)?;
+    let comments = threaded(comments, &order);
+    let replies: HashMap<String, String> = order.into_iter().collect();
     let mut places = Places::default();
     let mut out = String::new();
     let mut items = Vec::new();
     for c in &comments {
         let p = places.of(library, c);
+        let reply_to = replies.get(&c.id);
         if as_json {
-            items.push(json!({"id": c.id, "slug": c.slug, "section": p.section, "detached": p.detached,
+            items.push(json!({"id": c.id, "reply_to": reply_to, "slug": c.slug, "section": p.section, "detached": p.detached,
                 "section_changed": p.changed, "text": c.text, "author": c.author, "created": c.created,
                 "updated": c.updated, "version": short(&c.version), "resolved": c.resolved}));
             continue;
@@ -462,6 +495,15 @@ fn list(
             flags.push(s::RESOLVED.into());
         }
         let section = if p.detached { format!("{} {}", p.section, s::DETACHED) } else { p.section };
+        if reply_to.is_some() {
+            out.push_str(&format!(
+                "    ↳ {}  ({})  #{}\n",
+                first_line(&c.text),
+                flags.join(", "),
+                short(&c.id)
+            ));
+            continue;
+        }
         out.push_str(&format!(
             "{} › {section}: {}  ({})  #{}\n",
             c.slug,
@@ -556,11 +598,39 @@ fn comment_named(ledger: &Ledger, id: &str) -> Result<Comment, Failure> {
     }
 }
 
+fn reply(ledger: &mut Ledger, id: &str, text: &str) -> Result<i32, Failure> {
+    let c = comment_named(ledger, id)?;
+    // A reply to a reply answers the thread's first comment.
+    let root = thread_of(ledger)?.remove(&c.id).unwrap_or(c.id.clone());
+    let stamp = crate::store::now();
+    let answer = Comment {
+        id: ledger::new_id(),
+        author: crate::store::account(),
+        text: text.to_string(),
+        resolved: false,
+        created: stamp.clone(),
+        updated: stamp,
+        revision: 1,
+        ..c
+    };
+    let new = answer.id.clone();
+    ledger.reply(&root, answer).map_err(fail)?;
+    write_out(&format!("{}\n", s::comment_added(&new)))?;
+    Ok(0)
+}
+
 fn resolve(ledger: &mut Ledger, id: &str, resolved: bool) -> Result<i32, Failure> {
     let c = comment_named(ledger, id)?;
-    let write =
-        Write::Resolve { id: c.id.clone(), resolved, by: crate::store::account(), at: crate::store::now() };
-    ledger.submit(write).map_err(fail)?;
+    let replies = thread_of(ledger)?;
+    let root = replies.get(&c.id).cloned().unwrap_or(c.id.clone());
+    // The whole thread: its first comment and every reply to it.
+    let thread = std::iter::once(root.clone())
+        .chain(replies.iter().filter(|(_, p)| **p == root).map(|(r, _)| r.clone()));
+    let (by, at) = (crate::store::account(), crate::store::now());
+    let writes: Vec<Write> =
+        thread.map(|id| Write::Resolve { id, resolved, by: by.clone(), at: at.clone() }).collect();
+    ledger.write_batch(&writes).map_err(fail)?;
+    let c = Comment { id: root, ..c };
     let word = if resolved { s::RESOLVED } else { s::REOPENED };
     write_out(&format!("#{} {word}\n", short(&c.id)))?;
     Ok(0)
@@ -568,7 +638,9 @@ fn resolve(ledger: &mut Ledger, id: &str, resolved: bool) -> Result<i32, Failure
 
 fn export(library: &Library, ledger: &Ledger, format: ReportFormat) -> Result<i32, Failure> {
     let judged = ledger.judge(&library.articles, &library.articles).map_err(fail)?;
-    let comments = followed_comments(library, ledger, None, true)?;
+    let order = ledger.replies().map_err(fail)?;
+    let comments = threaded(followed_comments(library, ledger, None, true)?, &order);
+    let replies: HashMap<String, String> = order.into_iter().collect();
     let mut by_slug: HashMap<&str, Vec<&Comment>> = HashMap::new();
     for c in &comments {
         by_slug.entry(c.slug.as_str()).or_default().push(c);
@@ -595,7 +667,7 @@ fn export(library: &Library, ledger: &Ledger, format: ReportFormat) -> Result<i3
                 };
                 report::NoteRow {
                     id: short(&c.id).to_string(),
-                    reply_to: String::new(),
+                    reply_to: replies.get(&c.id).map(|p| short(p).to_string()).unwrap_or_default(),
                     section,
                     note: c.text.clone(),
                     author: c.author.clone(),

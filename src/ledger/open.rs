@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 /// The schema this build reads and writes (`PRAGMA user_version`).
-pub const SCHEMA: i64 = 3;
+pub const SCHEMA: i64 = 4;
 
 /// The migrations, by the version each brings the schema to.
 const MIGRATIONS: &[(i64, &str)] = &[
@@ -57,6 +57,8 @@ const MIGRATIONS: &[(i64, &str)] = &[
         "CREATE TABLE renames(old TEXT PRIMARY KEY, new TEXT NOT NULL, by TEXT NOT NULL,
              reason TEXT NOT NULL, at TEXT NOT NULL);",
     ),
+    // Replies: a comment that answers another, resolved with it as one thread.
+    (4, "CREATE TABLE replies(id TEXT PRIMARY KEY, parent TEXT NOT NULL);"),
 ];
 
 /// How to open a ledger.

@@ -175,6 +175,11 @@ pub(super) fn rename_state(old: &str, new: &str, by: &str, reason: &str, at: &st
     state("renames", old, rename_row(new, by, reason, at))
 }
 
+/// The state a reply leaves: comment `id` answers `parent`.
+pub(super) fn reply_state(id: &str, parent: &str) -> String {
+    state("replies", id, json!({"parent": parent}))
+}
+
 /// The state a lift leaves.
 pub(super) fn lift_state(l: &Lift) -> String {
     state("lifts", &l.uid, lift_row(l))
@@ -218,6 +223,14 @@ pub(super) const GUARDS: &[(&str, &str)] = &[
     (
         "renames_no_delete",
         "BEFORE DELETE ON renames BEGIN SELECT RAISE(ABORT, 'renames are append-only'); END",
+    ),
+    (
+        "replies_no_update",
+        "BEFORE UPDATE ON replies BEGIN SELECT RAISE(ABORT, 'replies are append-only'); END",
+    ),
+    (
+        "replies_no_delete",
+        "BEFORE DELETE ON replies BEGIN SELECT RAISE(ABORT, 'replies are append-only'); END",
     ),
     ("lifts_no_update", "BEFORE UPDATE ON lifts BEGIN SELECT RAISE(ABORT, 'lifts are append-only'); END"),
     ("lifts_no_delete", "BEFORE DELETE ON lifts BEGIN SELECT RAISE(ABORT, 'lifts are append-only'); END"),
@@ -401,7 +414,7 @@ impl super::Ledger {
     }
 }
 
-const TABLES: [&str; 5] = ["decisions", "comments", "policy", "lifts", "renames"];
+const TABLES: [&str; 6] = ["decisions", "comments", "policy", "lifts", "renames", "replies"];
 
 fn verify(conn: &rusqlite::Connection) -> rusqlite::Result<Verified> {
     let mut stmt = conn.prepare(&format!("{ROW_COLUMNS} ORDER BY seq"))?;
@@ -472,6 +485,12 @@ fn verify(conn: &rusqlite::Connection) -> rusqlite::Result<Verified> {
             .collect::<Result<_, _>>()?;
         for (old, row) in renames {
             check("renames", old, row);
+        }
+        let mut stmt = conn.prepare("SELECT id, parent FROM replies")?;
+        let replies: Vec<(String, String)> =
+            stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<Result<_, _>>()?;
+        for (id, parent) in replies {
+            check("replies", id, json!({"parent": parent}));
         }
     }
     for table in TABLES {

@@ -142,6 +142,32 @@ fn stamped(write: &Write, account: Option<&str>) -> Write {
 }
 
 impl Ledger {
+    /// Adds `comment` as a reply to the comment `parent`, in one transaction.
+    pub fn reply(&mut self, parent: &str, comment: super::Comment) -> Result<(), LedgerError> {
+        if self.read_only {
+            return Err(self.refusal());
+        }
+        let write = stamped(&Write::Comment(comment), self.account.as_deref());
+        let Write::Comment(c) = &write else { return Ok(()) };
+        let tx = Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)?;
+        apply_in(&tx, &write)?;
+        let added =
+            tx.execute("INSERT OR IGNORE INTO replies(id, parent) VALUES (?1, ?2)", params![c.id, parent])?;
+        if added > 0 {
+            let state = trail::reply_state(&c.id, parent);
+            audit(&tx, &c.created, &c.author, "reply", &c.slug, &c.version, &c.id, parent, state)?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Each reply's id and the comment it answers, in the order they were written.
+    pub fn replies(&self) -> Result<Vec<(String, String)>, LedgerError> {
+        let mut stmt = self.conn.prepare_cached("SELECT id, parent FROM replies ORDER BY rowid")?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
     /// Makes `writes` in one transaction: all of them, or (on an error) none. For bringing in
     /// many at once (a ledger built for measuring, say): one sync instead of one each.
     pub fn write_batch(&mut self, writes: &[Write]) -> Result<Vec<Outcome>, LedgerError> {
