@@ -547,8 +547,8 @@ impl Editor {
             let until = amounts.get(n + 1).map_or(lower.len(), |b| b.start);
             let kind = dose_kind(&lower[a.end..until]);
             let limit = match kind {
-                DoseKind::Single => med.single_max_mg.map(|l| (l, strings::DOSE_SINGLE)),
-                _ => med.daily_max_mg.map(|l| (l, strings::DOSE_DAILY)),
+                DoseKind::Single => med.single_max_mg.map(|l| (l, strings::DOSE_SINGLE.as_str())),
+                _ => med.daily_max_mg.map(|l| (l, strings::DOSE_DAILY.as_str())),
             };
             if let Some((limit, what)) = limit
                 && a.mg > limit

@@ -255,9 +255,9 @@ pub fn medicine_cautions(name: &str, missing: &str) -> String {
 }
 
 /// What a dose above a limit is measured against.
-pub const DOSE_SINGLE: &str = "ad gangen";
+pub const DOSE_SINGLE: Phrase = Phrase::new("at a time", "ad gangen");
 /// What a day's dose is measured against.
-pub const DOSE_DAILY: &str = "i døgnet";
+pub const DOSE_DAILY: Phrase = Phrase::new("a day", "i døgnet");
 
 /// A dose above a medicine's limit.
 pub fn medicine_dose(name: &str, dose: &str, per: &str, limit: &str) -> String {
