@@ -776,14 +776,8 @@ enum DoseKind {
 
 /// Whether the text after an amount says it is one dose or a day's.
 fn dose_kind(after: &str) -> DoseKind {
-    let single = ["ad gangen", "pr. gang", "per gang", "dosis", "hver gang", "enkeltdosis"]
-        .iter()
-        .filter_map(|p| after.find(p))
-        .min();
-    let daily = ["døgn", "om dagen", "dagligt", "pr. dag", "per dag", "om dagen", "daglig"]
-        .iter()
-        .filter_map(|p| after.find(p))
-        .min();
+    let single = super::words::SINGLE_DOSE.iter().filter_map(|p| after.find(p)).min();
+    let daily = super::words::DAILY_DOSE.iter().filter_map(|p| after.find(p)).min();
     match (single, daily) {
         (Some(s), Some(d)) if s < d => DoseKind::Single,
         (Some(_), None) => DoseKind::Single,
@@ -859,7 +853,7 @@ fn care_checks(care: &Care, signs: &Signs, slug: &str, units: &[Unit], first: us
             if let Some(r) = rule(CareCheck::Section112).filter(|_| !ring) {
                 push(r, line, r.message.clone());
             }
-            let own = ["egen læge", "din læge", "praktiserende læge"].iter().any(|t| mentions(&lower, t));
+            let own = super::words::OWN_DOCTOR.iter().any(|t| mentions(&lower, t));
             if let Some(r) = rule(CareCheck::SectionOwnDoctor).filter(|_| !own) {
                 push(r, line, r.message.clone());
             }
