@@ -253,24 +253,43 @@ impl Ledger {
             .collect())
     }
 
-    /// Each article's latest decision (by anyone): its verdict and version, by slug. What
-    /// the Library's marks need, in one walk over the table in the order the decisions were
-    /// made (a later one takes an earlier one's place; see [`Ledger::latest`]).
+    /// What the Library's mark for each article should say, by slug, in one walk over the
+    /// table in the order the decisions were made (a reviewer's later decision takes the
+    /// place of their earlier one; see [`Ledger::latest`]): the version of the latest
+    /// decision (by anyone), approved only when the policy's number of reviewers approved
+    /// that version and no request for changes on it stands (not withdrawn nor overridden);
+    /// changes requested while one does. Approved by too few reviewers, or a request lifted
+    /// without enough approvals, it is given as approved with no version, so the mark says
+    /// it needs review (`~`), never `✓`.
     pub fn heads(&self) -> Result<HashMap<String, Head>, LedgerError> {
-        let mut stmt =
-            self.conn.prepare_cached("SELECT slug, verdict, version FROM decisions ORDER BY id")?;
+        let needed = self.policy()?.approvals;
+        let lifted: std::collections::HashSet<String> = {
+            let mut stmt = self.conn.prepare_cached("SELECT uid FROM lifts")?;
+            stmt.query_map([], |r| r.get(0))?.collect::<Result<_, _>>()?
+        };
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT slug, verdict, version, reviewer, uid FROM decisions ORDER BY id")?;
         let mut rows = stmt.query([])?;
-        let mut out: HashMap<String, Head> = HashMap::new();
+        // Per article: each reviewer's latest (reviewer, verdict, version, lifted), the latest last.
+        let mut latest: HashMap<String, Vec<(String, Verdict, String, bool)>> = HashMap::new();
         while let Some(row) = rows.next()? {
             let slug = text(row, 0)?;
-            let head = Head { verdict: Verdict::parse(text(row, 1)?), version: row.get(2)? };
-            if let Some(old) = out.get_mut(slug) {
-                *old = head;
+            let reviewer = text(row, 3)?;
+            let entry = (
+                reviewer.to_string(),
+                Verdict::parse(text(row, 1)?),
+                row.get(2)?,
+                !lifted.is_empty() && lifted.contains(text(row, 4)?),
+            );
+            if let Some(mine) = latest.get_mut(slug) {
+                mine.retain(|(r, ..)| r != reviewer);
+                mine.push(entry);
             } else {
-                out.insert(slug.to_string(), head);
+                latest.insert(slug.to_string(), vec![entry]);
             }
         }
-        Ok(out)
+        Ok(latest.into_iter().filter_map(|(slug, all)| Some((slug, head(&all, needed)?))).collect())
     }
 
     /// What the ledger's file says about its changes: a number that differs from the last
@@ -278,6 +297,22 @@ impl Ledger {
     pub fn data_version(&self) -> Result<i64, LedgerError> {
         Ok(self.conn.query_row("PRAGMA data_version", [], |r| r.get(0))?)
     }
+}
+
+/// The mark's head for an article whose reviewers' latest decisions are `all` (the latest
+/// last): see [`Ledger::heads`].
+fn head(all: &[(String, Verdict, String, bool)], needed: usize) -> Option<Head> {
+    let (_, _, version, _) = all.last()?;
+    let at = |v: Verdict| all.iter().filter(move |(_, d, ver, _)| *d == v && ver == version);
+    let blocked = at(Verdict::ChangesRequested).any(|(_, _, _, lifted)| !lifted);
+    let approvals = at(Verdict::Approved).count();
+    Some(if blocked {
+        Head { verdict: Verdict::ChangesRequested, version: version.clone() }
+    } else if approvals >= needed {
+        Head { verdict: Verdict::Approved, version: version.clone() }
+    } else {
+        Head { verdict: Verdict::Approved, version: String::new() }
+    })
 }
 
 /// An article's latest decision, as the Library's mark needs it.

@@ -419,3 +419,35 @@ fn sessions_opening_a_new_ledger_at_the_same_moment_can_all_write() {
 }
 
 mod files;
+
+#[test]
+fn the_librarys_mark_follows_the_approval_rules() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut l = open(dir.path());
+    let decide = |l: &mut Ledger, who: &str, verdict: Verdict| {
+        l.submit(Write::decide("knae", TEXT.to_string(), who, verdict, "x")).expect("saved");
+    };
+    let mark = |l: &Ledger| {
+        let h = l.heads().expect("heads").remove("knae").expect("head");
+        ArticleState::of(
+            Some(&Decision {
+                slug: "knae".into(),
+                version: h.version,
+                reviewer: String::new(),
+                verdict: h.verdict,
+                comment: String::new(),
+                at: String::new(),
+            }),
+            &version_of(TEXT),
+        )
+    };
+    decide(&mut l, "bo", Verdict::ChangesRequested);
+    decide(&mut l, "cecilie", Verdict::Approved);
+    assert_eq!(mark(&l), ArticleState::ChangesRequested, "another approval does not overrule bo");
+    l.lift("knae", "bo", "bo", "misforstod").expect("ledger").expect("lifted");
+    assert_eq!(mark(&l), ArticleState::Approved);
+    l.set_policy(Some(2), None, "anne", "to").expect("ledger").expect("set");
+    assert_eq!(mark(&l), ArticleState::Stale, "one of two approvals: not ✓");
+    decide(&mut l, "dorte", Verdict::Approved);
+    assert_eq!(mark(&l), ArticleState::Approved);
+}
