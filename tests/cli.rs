@@ -268,11 +268,19 @@ fn a_file_name_with_control_characters_is_shown_safely_in_warnings() {
 #[test]
 fn check_passes_the_bundled_library_and_reports_broken_files_by_line() {
     let clean = artikel(&["check"]);
-    assert_eq!(clean.status.code(), Some(0), "{}", stdout(&clean));
+    assert_eq!(clean.status.code(), Some(1), "the seed article ships with two errors: {}", stdout(&clean));
+    let text = stdout(&clean);
     assert!(
-        stdout(&clean).ends_with("0 errors, 4 warnings, 7 notes in 6 files\n"),
-        "the seed article's warnings; notes for its date and for long urgent-help answers: {}",
-        stdout(&clean)
+        text.ends_with("2 errors, 6 warnings, 7 notes in 6 files\n"),
+        "the seed article's errors and warnings; notes for its date and for long urgent-help answers: {text}"
+    );
+    let errors: Vec<&str> = text.lines().filter(|l| l.contains(" error ")).collect();
+    assert!(
+        errors.len() == 2
+            && errors
+                .iter()
+                .all(|l| l.contains("[soeg-hjaelp-afsnit]") || l.contains("[fysioterapeut-foerst]")),
+        "{text}"
     );
     let broken = artikel(&["check", "tests/fixtures/invalid"]);
     assert_eq!(broken.status.code(), Some(1), "errors fail the check");
@@ -302,6 +310,8 @@ fn check_passes_with_warnings_only() {
         "---\nmetaTitle: Uden FAQ\nlastUpdated: 01/11/2026\ndatePublished: 01/10/2026\n---\n\nIntro.\n\n## Om knæ\n\nTekst.\n",
     )
     .expect("write");
+    // The format's checks only: no house rules (which would ask for a section on seeking help).
+    std::fs::write(dir.path().join("house-rules.yaml"), "version: 1\n").expect("write rules");
     let out = artikel(&["check", dir.path().to_str().expect("path")]);
     assert_eq!(out.status.code(), Some(0), "warnings do not fail: {}", stdout(&out));
     assert!(stdout(&out).contains("0 errors, 2 warnings"), "{}", stdout(&out));
