@@ -31,8 +31,10 @@ fn comment(slug: &str, heading: &str, author: &str, text: &str) -> Comment {
 
 #[test]
 fn versions_ignore_line_ends_and_trailing_spaces_but_not_words() {
-    let a = normalise("a  \r\nb\t\n\n\n");
+    let a = normalise("a \t\r\nb\t\n\n\n");
     assert_eq!(a, "a\nb\n");
+    // Two spaces before a line of the same paragraph are a line break a reader sees.
+    assert_eq!(normalise("a  \r\nb\t\n\n\n"), "a  \nb\n");
     assert_eq!(version_of(&a), version_of(&normalise("a\nb")));
     assert_ne!(version_of(&a), version_of(&normalise("a\nc")));
     assert_eq!(short(&version_of(&a)).len(), 8);
@@ -204,11 +206,16 @@ fn notes_yaml_is_imported_once_and_kept() {
     let yaml = "version: 1\nnotes:\n- id: n1\n  slug: knae\n  heading: Hjælp?\n  position: 2\n  text: Mere om is\n  author: anne\n  created: 2026-01-01T00:00:00Z\n  updated: 2026-01-01T00:00:00Z\nreviews:\n  knae:\n    status: reviewed\n    user: anne\n    date: 2026-01-02T00:00:00Z\n";
     let notes = dir.path().join("notes.yaml");
     std::fs::write(&notes, yaml).expect("notes");
-    let options = Options { import: Some(notes.clone()), ..Options::new(dir.path().join("review.db")) };
+    let options = Options {
+        import: Some(notes.clone()),
+        user: "bo".into(),
+        ..Options::new(dir.path().join("review.db"))
+    };
     let l = Ledger::open(&options);
     assert!(l.message.as_deref().unwrap_or("").contains("Imported 2"), "{:?}", l.message);
     let c = l.comments(Some("knae"), true).expect("read");
-    assert_eq!((c[0].text.as_str(), c[0].author.as_str()), ("Mere om is", "anne"));
+    assert_eq!((c[0].text.as_str(), c[0].author.as_str()), ("Mere om is", "bo"), "the importer's");
+    assert!(!c[0].created.starts_with("2026-01-01"), "on the day of the import");
     let d = l.latest(Some("knae")).expect("read");
     assert_eq!(d["knae"][0].verdict, Verdict::Approved);
     assert_eq!(ArticleState::of(d["knae"].last(), &version_of(TEXT)), ArticleState::Stale, "version unknown");
@@ -282,6 +289,26 @@ fn texts_that_differ_only_in_line_ends_and_trailing_spaces_share_a_version() {
     assert_eq!(versions[0], versions[1], "CRLF line ends");
     assert_eq!(versions[0], versions[2], "trailing spaces, tabs and blank lines");
     assert_eq!(versions[0], version_of(&normalised(&article(&spaced))), "as the text kept for diffs");
+}
+
+#[test]
+fn a_hard_line_break_a_reader_sees_makes_a_new_version_and_invisible_spaces_do_not() {
+    let plain = "---\nmetaTitle: Knæ\n---\nTag 1 tablet\nmorgen og aften.\n\n## Hjælp?\n\nHvil.\n";
+    let broken = plain.replace("tablet\n", "tablet  \n");
+    let v = |t: &str| version_of_article(&article(t));
+    assert_ne!(v(plain), v(&broken), "two spaces before a line of the same paragraph break it");
+    assert_eq!(v(&broken), version_of(&normalised(&article(&broken))), "hashed as the kept text");
+    assert_eq!(v(&broken), v(&broken.replace("tablet  \n", "tablet     \r\n")), "however many spaces");
+    // At a paragraph's end, on a heading, or spaces after a tab: nothing a reader sees.
+    for invisible in [
+        plain.replace("aften.\n", "aften.  \n"),
+        plain.replace("Hjælp?\n", "Hjælp?  \n"),
+        plain.replace("tablet\n", "tablet \t\n"),
+        plain.replace("Hvil.\n", "Hvil.   "),
+    ] {
+        assert_eq!(v(plain), v(&invisible), "{invisible:?}");
+        assert_eq!(v(&invisible), version_of(&normalised(&article(&invisible))), "{invisible:?}");
+    }
 }
 
 #[test]
