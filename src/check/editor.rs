@@ -27,6 +27,8 @@ pub struct Care {
     /// Ways a heading sends the reader elsewhere first (a physiotherapist): not that section.
     #[serde(default)]
     pub not_section: Vec<String>,
+    /// How the section names one's own doctor ("egen læge").
+    pub own_doctor: Vec<String>,
     /// The regions' out-of-hours routes.
     pub regions: Vec<Region>,
     /// The checks, each with its id, severity, message, source and examples.
@@ -118,6 +120,16 @@ pub struct CareRule {
     /// Text the rule must let pass.
     #[serde(default)]
     pub pass: String,
+}
+
+/// The words that say what an amount is: one dose, or a day's.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DoseWords {
+    /// One dose ("ad gangen").
+    pub single: Vec<String>,
+    /// A day's ("i døgnet").
+    pub daily: Vec<String>,
 }
 
 /// A medicine: its names, adult limits and the cautions that must stand in the same section.
@@ -312,6 +324,8 @@ pub struct Editor {
     pub sentences: Vec<SentenceRule>,
     /// The verb-second rule.
     pub word_order: Option<WordOrder>,
+    /// What says an amount is one dose or a day's.
+    pub dose_words: Option<DoseWords>,
     /// The word rules' phrases as stems, and the rules by their first stem's first letters.
     word_stems: Vec<Vec<Vec<String>>>,
     by_start: HashMap<String, Vec<(usize, usize)>>,
@@ -338,6 +352,7 @@ impl Editor {
         words: Vec<WordRule>,
         sentences: Vec<SentenceRule>,
         word_order: Option<WordOrder>,
+        dose_words: Option<DoseWords>,
     ) -> Editor {
         let mut stems = Stems::default();
         let word_stems: Vec<Vec<Vec<String>>> = words
@@ -387,6 +402,7 @@ impl Editor {
             words,
             sentences,
             word_order,
+            dose_words,
             word_stems,
             by_start,
             sentence_ways,
@@ -640,15 +656,16 @@ impl Editor {
             let Some(m) = self.medicine_near(lower, a.end, last) else { continue };
             let med = &self.medicines[m];
             let until = amounts.get(n + 1).map_or(lower.len(), |b| b.start);
-            let kind = dose_kind(&lower[a.end..until]);
+            let kind =
+                self.dose_words.as_ref().map_or(DoseKind::Unsaid, |w| dose_kind(&lower[a.end..until], w));
             let limit = match kind {
-                DoseKind::Single => med.single_max_mg.map(|l| (l, strings::DOSE_SINGLE.as_str())),
-                _ => med.daily_max_mg.map(|l| (l, strings::DOSE_DAILY.as_str())),
+                DoseKind::Single => med.single_max_mg.map(|l| (l, false)),
+                _ => med.daily_max_mg.map(|l| (l, true)),
             };
-            if let Some((limit, what)) = limit
+            if let Some((limit, daily)) = limit
                 && a.mg > limit
             {
-                let message = strings::medicine_dose(&med.names[0], &a.text, what, &mg_text(limit));
+                let message = strings::medicine_dose(&med.names[0], &a.text, daily, &mg_text(limit));
                 out.push(found(line, med.severity, &med.id, message, &med.source));
             }
         }
@@ -774,10 +791,10 @@ enum DoseKind {
     Unsaid,
 }
 
-/// Whether the text after an amount says it is one dose or a day's.
-fn dose_kind(after: &str) -> DoseKind {
-    let single = super::words::SINGLE_DOSE.iter().filter_map(|p| after.find(p)).min();
-    let daily = super::words::DAILY_DOSE.iter().filter_map(|p| after.find(p)).min();
+/// Whether the text after an amount says it is one dose or a day's, in the words of `words`.
+fn dose_kind(after: &str, words: &DoseWords) -> DoseKind {
+    let first = |list: &[String]| list.iter().filter_map(|p| after.find(p.as_str())).min();
+    let (single, daily) = (first(&words.single), first(&words.daily));
     match (single, daily) {
         (Some(s), Some(d)) if s < d => DoseKind::Single,
         (Some(_), None) => DoseKind::Single,
@@ -853,7 +870,7 @@ fn care_checks(care: &Care, signs: &Signs, slug: &str, units: &[Unit], first: us
             if let Some(r) = rule(CareCheck::Section112).filter(|_| !ring) {
                 push(r, line, r.message.clone());
             }
-            let own = super::words::OWN_DOCTOR.iter().any(|t| mentions(&lower, t));
+            let own = care.own_doctor.iter().any(|t| mentions(&lower, t));
             if let Some(r) = rule(CareCheck::SectionOwnDoctor).filter(|_| !own) {
                 push(r, line, r.message.clone());
             }
@@ -1045,8 +1062,9 @@ mod tests {
         let a = amounts("højst 1.200 mg i døgnet, 0,5 g eller 200–400 mg, 50 kg og 2 gange");
         let mg: Vec<f64> = a.iter().map(|a| a.mg).collect();
         assert_eq!(mg, [1200.0, 500.0, 400.0], "a range counts by its upper end");
-        assert_eq!(dose_kind(" ad gangen og 4 g i døgnet"), DoseKind::Single);
-        assert_eq!(dose_kind(" i døgnet"), DoseKind::Daily);
+        let words = DoseWords { single: vec!["ad gangen".into()], daily: vec!["døgn".into()] };
+        assert_eq!(dose_kind(" ad gangen og 4 g i døgnet", &words), DoseKind::Single);
+        assert_eq!(dose_kind(" i døgnet", &words), DoseKind::Daily);
         assert_eq!(interval("med mindst 2 timer mellem doserne").map(|(_, h)| h), Some(2.0));
         assert_eq!(interval("hver 3. time").map(|(_, h)| h), Some(3.0));
     }

@@ -7,7 +7,7 @@
 //! A broken file is one [`RuleError`], never a panic.
 
 use super::Severity;
-use super::editor::{Care, Editor, Medicine, SentenceRule, WordOrder, WordRule};
+use super::editor::{Care, DoseWords, Editor, Medicine, SentenceRule, WordOrder, WordRule};
 use crate::strings;
 use serde::Deserialize;
 use std::collections::{HashMap, HashSet};
@@ -195,6 +195,8 @@ struct File {
     sentences: Vec<SentenceRule>,
     #[serde(default)]
     word_order: Option<WordOrder>,
+    #[serde(default)]
+    dose_words: Option<DoseWords>,
 }
 
 impl RuleSet {
@@ -213,7 +215,14 @@ impl RuleSet {
         if file.version != 1 {
             return Err(invalid(strings::rules_version(file.version)));
         }
-        let editor = Editor::new(file.care, file.medicines, file.words, file.sentences, file.word_order);
+        let editor = Editor::new(
+            file.care,
+            file.medicines,
+            file.words,
+            file.sentences,
+            file.word_order,
+            file.dose_words,
+        );
         let mut ids = HashSet::new();
         let all_ids = file
             .substitutions

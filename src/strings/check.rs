@@ -254,16 +254,17 @@ pub fn medicine_cautions(name: &str, missing: &str) -> String {
     }
 }
 
-/// What a dose above a limit is measured against.
-pub const DOSE_SINGLE: Phrase = Phrase::new("at a time", "ad gangen");
-/// What a day's dose is measured against.
-pub const DOSE_DAILY: Phrase = Phrase::new("a day", "i døgnet");
-
-/// A dose above a medicine's limit.
-pub fn medicine_dose(name: &str, dose: &str, per: &str, limit: &str) -> String {
-    match lang() {
-        Lang::En => format!("{dose} {per}: above the adult limit for {name} ({limit} {per})"),
-        Lang::Da => format!("{dose} {per}: over grænsen for voksne for {name} ({limit} {per})"),
+/// A dose above a medicine's limit for one dose (or, `daily`, for a day).
+pub fn medicine_dose(name: &str, dose: &str, daily: bool, limit: &str) -> String {
+    match (lang(), daily) {
+        (Lang::En, false) => {
+            format!("{dose} at a time: above the adult limit for {name} ({limit} at a time)")
+        }
+        (Lang::En, true) => format!("{dose} a day: above the adult limit for {name} ({limit} a day)"),
+        (Lang::Da, false) => {
+            format!("{dose} ad gangen: over grænsen for voksne for {name} ({limit} ad gangen)")
+        }
+        (Lang::Da, true) => format!("{dose} i døgnet: over grænsen for voksne for {name} ({limit} i døgnet)"),
     }
 }
 

@@ -301,11 +301,11 @@ const CALLS: &[Call] = &[
     ("bundled_back", || bundled_back("x.md")),
     ("level_short", || level_short(crate::signs::Level::Now).to_string()),
     ("sign_level", || sign_level("x", "y", "z", "w")),
-    ("medicine_cautions", || medicine_cautions("x", "y")),
-    ("medicine_dose", || medicine_dose("x", "y", "z", "w")),
-    ("medicine_interval", || medicine_interval("x", 2.0, 4.0)),
-    ("region_number", || region_number("x", "y", "z", "w")),
     ("sign_not_named", || sign_not_named("x", "y", "z")),
+    ("medicine_cautions", || medicine_cautions("x", "y")),
+    ("medicine_dose", || medicine_dose("x", "2 g", false, "1 g")),
+    ("medicine_interval", || medicine_interval("x", 2.0, 4.0)),
+    ("region_number", || region_number("x", "1", "2", "m")),
 ];
 
 /// Functions that only put the user's or the article's own words together.
