@@ -11,6 +11,7 @@ pub mod app;
 pub mod backend;
 pub mod check;
 pub mod cli;
+pub mod clock;
 pub mod corpus;
 pub mod document;
 pub mod entries;

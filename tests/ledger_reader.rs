@@ -61,7 +61,7 @@ fn rig_on(library: Library, slug: &str, reviewer: &str, prepare: impl FnOnce(&mu
     let mut ledger = Ledger::open(&Options::new(&path));
     prepare(&mut ledger, &library);
     let seed = library.position(slug).expect("in the library");
-    let mut app = App::new(library, seed);
+    let mut app = App::new(library, seed, artikel::clock::Clock::fixed(2026, 12, 6));
     app.reviewer = reviewer.to_string();
     app.reviews = Desk::waiting();
     let (tx, rx) = mpsc::channel();

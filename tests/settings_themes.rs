@@ -15,7 +15,7 @@ fn seed() -> App {
     artikel::strings::set_lang(artikel::strings::Lang::En);
     let library = Library::bundled();
     let seed = library.position("nervesmerter").expect("the seed article is bundled");
-    App::new(library, seed)
+    App::new(library, seed, artikel::clock::Clock::fixed(2026, 12, 6))
 }
 
 /// The screen as text, a line per row.

@@ -153,7 +153,7 @@ pub struct App {
     pub mouse: bool,
     /// What the last actions asked of the world outside, for [`update`] to hand back.
     effects: Vec<Effect>,
-    /// Today, as the clock last said (the loop keeps it current); drawing reads it.
+    /// Today, as the clock the reader was started with said; drawing reads it.
     pub today: jiff::civil::Date,
     /// Notes, bookmarks, reviews, positions: as last read or written, with the changes
     /// still queued applied (what the reader shows).
@@ -194,8 +194,9 @@ pub struct App {
 
 impl App {
     /// A reader on `library` with article `index` open, for an 80×24 screen until told
-    /// otherwise. The library must not be empty (the bundled articles are always there).
-    pub fn new(library: Library, index: usize) -> App {
+    /// otherwise, dating what it shows by `clock`. The library must not be empty (the
+    /// bundled articles are always there).
+    pub fn new(library: Library, index: usize, clock: crate::clock::Clock) -> App {
         let mut app = App {
             library,
             current: 0,
@@ -222,7 +223,7 @@ impl App {
             history: Vec::new(),
             mouse: true,
             effects: Vec::new(),
-            today: crate::store::today(),
+            today: clock.today(),
             store: crate::store::Store::default(),
             saved: crate::store::Store::default(),
             store_read_only: false,

@@ -160,6 +160,9 @@ pub struct Cli {
     /// them (filled in after parsing, see `artikel config`).
     #[arg(skip)]
     pub settings: crate::settings::Settings,
+    /// What day it is (filled in after parsing: `ARTIKEL_TODAY`, else the system's clock).
+    #[arg(skip)]
+    pub clock: crate::clock::Clock,
     /// The interface's language (default: $ARTIKEL_LANG, else the locale's: da_* is Danish).
     #[arg(long, value_enum, value_name = "da|en", global = true)]
     pub lang: Option<LangChoice>,

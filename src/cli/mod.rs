@@ -21,6 +21,7 @@ use std::path::PathBuf;
 /// Runs what the command line asks for; returns the process's exit code.
 pub fn run(mut cli: Cli) -> i32 {
     let flag = cli.lang.map(LangChoice::lang);
+    cli.clock = crate::clock::Clock::from_env();
     cli.settings = config::in_force(&cli);
     strings::set_lang(strings::choose_from_env(flag, cli.settings.language.value));
     // Read again, so that what it says is in the language it chose.
@@ -230,7 +231,7 @@ fn reader(library: Library, start: Start, cli: &Cli) -> Result<i32, Failure> {
     let loaded = disk.load();
     let last = loaded.store.last_article.as_deref().and_then(|slug| library.position(slug));
     let article = if start.is_plain() { last.unwrap_or(start.article) } else { start.article };
-    let mut app = App::new(library, article);
+    let mut app = App::new(library, article, cli.clock);
     let options = terminal_options(cli);
     config::adopt(&mut app, &cli.settings, options.colors);
     app.hyperlinks = cli.hyperlinks || cli.settings.hyperlinks.value;

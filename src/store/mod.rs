@@ -255,13 +255,6 @@ pub fn now() -> String {
     jiff::Timestamp::now().round(jiff::Unit::Second).map(|t| t.to_string()).unwrap_or_default()
 }
 
-/// Today's date (in UTC).
-pub fn today() -> jiff::civil::Date {
-    let days = jiff::Timestamp::now().as_second().div_euclid(86_400);
-    let epoch = jiff::civil::date(1970, 1, 1);
-    epoch.checked_add(jiff::Span::new().days(days)).unwrap_or(epoch)
-}
-
 /// A fresh note id.
 pub fn new_id() -> String {
     let nanos = jiff::Timestamp::now().as_nanosecond();
