@@ -6,6 +6,8 @@ fn artikel(args: &[&str]) -> Output {
     let data = tempfile::tempdir().expect("temp data dir");
     Command::new(env!("CARGO_BIN_EXE_artikel"))
         .env("ARTIKEL_LANG", "en")
+        // What is stale (a note of `check`) is counted from a day that does not move.
+        .env("ARTIKEL_TODAY", "2026-12-06")
         .args(args)
         .env("ARTIKEL_DATA_DIR", data.path())
         .env_remove("NO_COLOR")
