@@ -19,6 +19,7 @@ mod reload;
 mod review;
 mod sidebar;
 mod team;
+mod theme;
 mod update;
 
 pub use action::Action;
@@ -36,6 +37,7 @@ pub use reload::Changes;
 pub use review::{Editor, ListKind, ListView};
 pub use sidebar::ContentsRows;
 pub use team::{Decide, DiffView, Team};
+pub use theme::Theme;
 pub use update::{type_text, update};
 
 use crate::document::{Document, HeadingKind, prefix_end};
@@ -187,7 +189,7 @@ pub struct App {
     /// The reading keys in force (the table's, or as the settings bind them).
     pub keys: std::sync::Arc<keymap::Keymap>,
     /// How the reader looks (this reader's own: a served session has its own).
-    pub theme: crate::ui::theme::Theme,
+    pub theme: Theme,
     /// The widest the reader's text gets, in columns.
     pub reading_width: u16,
 }
@@ -239,7 +241,7 @@ impl App {
             sidebar_width: screen::SidebarWidth::Auto,
             first_run_hint: false,
             keys: std::sync::Arc::default(),
-            theme: crate::ui::theme::Theme::default(),
+            theme: Theme::default(),
             reading_width: screen::MAX_TEXT_WIDTH,
         };
         if !app.library.warnings.is_empty() {

@@ -155,7 +155,7 @@ pub struct Cli {
     /// The reader's colours: default, high-contrast, light or mono (default: the settings
     /// file's theme; NO_COLOR means mono).
     #[arg(long, value_name = "NAME", value_parser = parse_theme, global = true)]
-    pub theme: Option<crate::ui::theme::Theme>,
+    pub theme: Option<crate::app::Theme>,
     /// The settings in force: the settings file's, with the environment and the flags over
     /// them (filled in after parsing, see `artikel config`).
     #[arg(skip)]
@@ -303,6 +303,6 @@ fn parse_width(s: &str) -> Result<usize, String> {
 }
 
 /// Reads `--theme`: the name of a theme.
-fn parse_theme(s: &str) -> Result<crate::ui::theme::Theme, String> {
-    crate::ui::theme::Theme::from_name(s).ok_or_else(|| crate::strings::unknown_theme(s))
+fn parse_theme(s: &str) -> Result<crate::app::Theme, String> {
+    crate::app::Theme::from_name(s).ok_or_else(|| crate::strings::unknown_theme(s))
 }

@@ -3,10 +3,10 @@
 
 use super::{Cli, ColorChoice};
 use crate::app::App;
+use crate::app::Theme;
 use crate::backend::Colors;
 use crate::settings::{Setting, Settings, Source};
 use crate::strings::{self, Lang};
-use crate::ui::theme::Theme;
 use serde_json::{Value, json};
 
 /// The settings in force for `cli`: the settings file's, then the environment's, then the

@@ -256,7 +256,7 @@ pub fn start(
                 let (mut app, link) = open(library, docs, clock, &disk, &drafts, &ledger, &name);
                 app.shared_index = Some(index);
                 if colors == Colors::Off {
-                    app.theme = crate::ui::theme::Theme::Mono;
+                    app.theme = crate::app::Theme::Mono;
                 }
                 let ansi = Ansi::sized(out, colors, ascii, Size::new(width, height)).within(MAX_SCREEN);
                 let keep = SessionKeep { disk: Some(disk), drafts: drafts.clone() };
