@@ -18,6 +18,7 @@ pub mod entries;
 pub mod layout;
 pub mod ledger;
 pub mod library;
+pub mod panics;
 pub mod pieces;
 pub mod regular_file;
 pub mod sanitize;

@@ -93,7 +93,7 @@ impl App {
     pub fn ensure_parsed(&mut self) {
         if let Some((generation, body)) = self.parse_job() {
             let parse = self.parse;
-            match crate::tui::caught(std::panic::AssertUnwindSafe(|| parse(&body))) {
+            match crate::panics::caught(std::panic::AssertUnwindSafe(|| parse(&body))) {
                 Ok(doc) => {
                     self.adopt(generation, doc);
                 }

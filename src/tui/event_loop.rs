@@ -413,7 +413,7 @@ fn perform<B: Surface, K: Keep>(
                 let parse = app.parse;
                 std::thread::spawn(move || {
                     // A panic is caught and said: the reader goes on with the start it has.
-                    let wake = match super::terminal::caught(|| parse(&body)) {
+                    let wake = match crate::panics::caught(|| parse(&body)) {
                         Ok(doc) => Wake::Parsed(generation, Box::new(doc)),
                         Err(why) => Wake::ParseFailed(generation, why),
                     };
@@ -441,7 +441,7 @@ fn perform<B: Surface, K: Keep>(
 /// reported: the reader carries on without lookup.
 pub fn index(build: fn(&[(&str, &str)]) -> crate::search::Index, articles: &[(String, Arc<str>)]) -> Wake {
     let refs: Vec<(&str, &str)> = articles.iter().map(|(t, b)| (t.as_str(), &**b)).collect();
-    Wake::Indexed(super::terminal::caught(|| build(&refs)).map(Box::new))
+    Wake::Indexed(crate::panics::caught(|| build(&refs)).map(Box::new))
 }
 
 /// After the loop: remember where the reader was, write what is queued (waiting a little
