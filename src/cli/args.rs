@@ -304,5 +304,6 @@ fn parse_width(s: &str) -> Result<usize, String> {
 
 /// Reads `--theme`: the name of a theme.
 fn parse_theme(s: &str) -> Result<crate::app::Theme, String> {
-    crate::app::Theme::from_name(s).ok_or_else(|| crate::strings::unknown_theme(s))
+    crate::app::Theme::from_name(s)
+        .ok_or_else(|| crate::strings::unknown_theme(s, &crate::app::Theme::names()))
 }

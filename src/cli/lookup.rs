@@ -126,12 +126,11 @@ fn explanation(library: &Library, reading: &crate::search::Reading, best: &Answe
     if reading.kinds.is_empty() {
         lines.push(strings::EXPLAIN_NO_KIND.to_string());
     } else {
-        let kinds: Vec<String> =
-            reading.kinds.iter().map(|(k, _)| format!("“{}”", strings::kind_name(*k))).collect();
+        let kinds: Vec<String> = reading.kinds.iter().map(|(k, _)| format!("“{}”", kind_name(*k))).collect();
         lines.push(strings::explain_kinds(&kinds.join(", ")));
     }
     for sign in &reading.signs {
-        lines.push(strings::explain_sign(&quote(sign.name()), sign.level));
+        lines.push(strings::explain_sign(&quote(sign.name()), &sign.level.care()));
     }
     lines.push(strings::explain_answer(&quote(&best.heading), best.score));
     lines
@@ -262,4 +261,30 @@ impl Answer {
         }
         text
     }
+}
+
+/// A kind of question, as `faq --explain` names it.
+fn kind_name(kind: crate::search::intent::Kind) -> &'static str {
+    use crate::search::intent::Kind;
+    let (en, da) = match kind {
+        Kind::SeekHelp => ("when to seek help", "hvornår man skal søge hjælp"),
+        Kind::Danger => ("whether it is dangerous", "om det er farligt"),
+        Kind::Course => ("how long it lasts", "hvor længe det varer"),
+        Kind::Causes => ("causes", "årsager"),
+        Kind::Symptoms => ("symptoms", "symptomer"),
+        Kind::Diagnosis => ("examination", "undersøgelse"),
+        Kind::Treatment => ("treatment", "behandling"),
+        Kind::SelfCare => ("what you can do yourself", "hvad man selv kan gøre"),
+        Kind::Physio => ("physiotherapy", "fysioterapi"),
+        Kind::Training => ("training", "træning"),
+        Kind::Prevention => ("prevention", "forebyggelse"),
+        Kind::Surgery => ("surgery", "operation"),
+        Kind::Sleep => ("sleep and night", "søvn og nat"),
+        Kind::Work => ("work and screens", "arbejde og skærm"),
+        Kind::Risk => ("who gets it", "hvem der får det"),
+        Kind::WhatIs => ("what it is", "hvad det er"),
+        Kind::Difference => ("how it differs", "forskelle"),
+        Kind::Rest => ("rest", "hvile"),
+    };
+    strings::pick(en, da)
 }

@@ -81,16 +81,7 @@ pub fn run(mut cli: Cli) -> i32 {
 /// A failed command: its exit code and what to tell the user.
 type Failure = (i32, String);
 
-/// Where the data folder was named.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DataDirFrom {
-    /// `--data-dir`.
-    Flag,
-    /// `ARTIKEL_DATA_DIR`.
-    Env,
-    /// The platform's data folder.
-    Platform,
-}
+pub use crate::strings::DataDirFrom;
 
 /// The data folder and where it was named: `--data-dir`, else `ARTIKEL_DATA_DIR`, else the
 /// platform's. An empty value counts as not given (an empty path would mean the current folder).
