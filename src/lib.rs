@@ -32,3 +32,6 @@ pub mod strings;
 pub mod tui;
 pub mod ui;
 pub mod watch;
+
+#[cfg(test)]
+mod import_cycles;

@@ -259,7 +259,7 @@ pub enum Command {
         action: ReviewAction,
     },
     /// Serve the reader over SSH: reviewers connect with `ssh`, no shell account needed.
-    Serve(crate::serve::Options),
+    Serve(super::ServeOptions),
     /// Print the settings in force and where each came from (a settings file to start from).
     Config {
         /// Only print where the settings file lives (whether or not it exists).

@@ -6,9 +6,11 @@ pub(crate) mod config;
 pub(crate) mod lookup;
 pub(crate) mod print;
 pub(crate) mod review;
+mod serve_options;
 mod shell;
 
 pub use args::{Cli, ColorChoice, Command, LangChoice, NotesAction, ReportFormat, ReviewAction};
+pub use serve_options::Options as ServeOptions;
 
 use crate::app::App;
 use crate::backend::Colors;
@@ -18,8 +20,13 @@ use crate::strings;
 use std::mem::ManuallyDrop;
 use std::path::PathBuf;
 
-/// Runs what the command line asks for; returns the process's exit code.
-pub fn run(mut cli: Cli) -> i32 {
+/// How `artikel serve` is run: given by the caller, as the server is built on the commands
+/// (it runs the lookup commands for its clients), not the commands on the server.
+pub type Serve = fn(Library, &ServeOptions, &Cli) -> Result<i32, Failure>;
+
+/// Runs what the command line asks for, `artikel serve` with `serve`; returns the process's
+/// exit code.
+pub fn run(mut cli: Cli, serve: Serve) -> i32 {
     let flag = cli.lang.map(LangChoice::lang);
     cli.clock = crate::clock::Clock::from_env();
     cli.settings = config::in_force(&cli);
@@ -54,7 +61,7 @@ pub fn run(mut cli: Cli) -> i32 {
         }
         Some(Command::Check { dirs, json }) => check::run(&cli, &library, dirs, *json),
         Some(Command::Notes { .. } | Command::Review { .. }) => review::run(&cli, &library),
-        Some(Command::Serve(options)) => crate::serve::run(ManuallyDrop::into_inner(library), options, &cli),
+        Some(Command::Serve(options)) => serve(ManuallyDrop::into_inner(library), options, &cli),
         Some(Command::Config { .. }) => Ok(0),
         Some(Command::Open { slug, section }) => place(&library, slug).and_then(|start| {
             reader(ManuallyDrop::into_inner(library), start.with_section(section.as_deref()), &cli)
@@ -79,7 +86,7 @@ pub fn run(mut cli: Cli) -> i32 {
 }
 
 /// A failed command: its exit code and what to tell the user.
-type Failure = (i32, String);
+pub type Failure = (i32, String);
 
 pub use crate::strings::DataDirFrom;
 

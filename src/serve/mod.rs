@@ -16,14 +16,13 @@ mod log;
 mod login;
 mod memory;
 mod news;
-mod options;
 mod penalty;
 mod reviewers;
 mod session;
 
+pub use crate::cli::ServeOptions as Options;
 pub use exec::{REFUSED, Ran, run as run_command};
 pub use keys::fingerprint;
-pub use options::Options;
 pub use reviewers::folder_name;
 
 use crate::library::Library;
