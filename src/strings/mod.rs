@@ -24,6 +24,7 @@ pub use danish::*;
 pub use keys::*;
 pub use lang::{
     Lang, Phrase, choose, choose_from_env, from_locale_vars, lang, pick, plural, set_lang, set_thread_lang,
+    speaking_here,
 };
 pub use ledger::*;
 pub use ledger_reader::*;
