@@ -239,7 +239,7 @@ mod tests {
         const HELLO: Phrase = Phrase::new("Hello", "Hej");
         set_thread_lang(Some(Lang::Da));
         let started = std::thread::spawn(speaking_here(|| HELLO.as_str()));
-        let plain = std::thread::spawn(|| lang());
+        let plain = std::thread::spawn(lang);
         set_thread_lang(None);
         assert_eq!(started.join().expect("thread"), "Hej");
         assert_eq!(plain.join().expect("thread"), lang(), "a thread started plainly speaks the process's");
