@@ -349,8 +349,9 @@ fn review_status_and_notes_report_from_the_shell() {
         },
         ..note.clone()
     };
-    disk.update(&[artikel::store::Change::PutNote(note), artikel::store::Change::PutNote(gone)])
-        .expect("saved");
+    // Notes an older artikel wrote to notes.yaml, which the ledger imports.
+    let old = artikel::store::Store { notes: vec![note, gone], ..artikel::store::Store::default() };
+    std::fs::write(disk.path(), serde_saphyr::to_string(&old).expect("yaml")).expect("write notes.yaml");
     let listed = stdout(&run(&["notes", "knaesmerter"]));
     assert!(
         listed.contains("knaesmerter › Kan knæbind hjælpe?: Nævn \"evidens\", tak  (anne, 2026-11-29)"),
