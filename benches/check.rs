@@ -26,3 +26,36 @@ fn check(b: Bencher, mb: usize) {
     let rules = RuleSet::bundled().unwrap_or_default();
     b.bench(|| Checker::new(&library, jiff::civil::date(2026, 11, 30), 12).check(i, &[], Some(&rules)));
 }
+
+/// The bundled articles, each copied until the library holds `count` articles: real text,
+/// with its "when to seek help" sections, warning signs, doses and cautions.
+fn copies(count: usize) -> Library {
+    let texts = [
+        include_str!("../articles/knaesmerter.md"),
+        include_str!("../articles/laendesmerter.md"),
+        include_str!("../articles/nakkesmerter.md"),
+        include_str!("../articles/nervesmerter.md"),
+        include_str!("../articles/skuldersmerter.md"),
+        include_str!("../articles/spaendingshovedpine.md"),
+    ];
+    let mut library = Library::bundled();
+    let articles = (0..count)
+        .map(|i| {
+            Article::from_bytes(format!("kopi-{i:05}"), Source::Bundled, texts[i % texts.len()].as_bytes()).0
+        })
+        .collect();
+    library.insert_all(articles);
+    library
+}
+
+/// `artikel check` over a library of 10,000 articles (the editor's rules, warning signs and
+/// all), one article after another as the command runs them: it must stay under a second.
+#[divan::bench(sample_count = 5)]
+fn library_of_10_000(b: Bencher) {
+    let library = copies(10_000);
+    let rules = RuleSet::bundled().unwrap_or_default();
+    b.bench(|| {
+        let checker = Checker::new(&library, jiff::civil::date(2026, 12, 6), 12);
+        (0..library.articles.len()).map(|i| checker.check(i, &[], Some(&rules)).len()).sum::<usize>()
+    });
+}

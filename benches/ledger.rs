@@ -3,7 +3,8 @@
 //! - a decision or a comment committed durably (WAL, `synchronous = FULL`: the log is synced
 //!   before the commit returns), on the disk the temporary folder is on;
 //! - `review status` for 10,000 articles (about 40 MB of text) with 50,000 ledger rows
-//!   (30,000 decisions by three reviewers, 20,000 comments);
+//!   (30,000 decisions by three reviewers, 20,000 comments), each a row of the trail;
+//! - `review verify` over those 50,000 rows;
 //! - what opening the reader with such a ledger adds before its first paint, and how long
 //!   after it every mark is known.
 
@@ -39,36 +40,38 @@ static LIBRARY: LazyLock<Vec<Article>> = LazyLock::new(|| {
 static LIBRARY_WHOLE: LazyLock<Library> =
     LazyLock::new(|| Library { articles: LIBRARY.clone(), ..Library::default() });
 
-/// A ledger of 50,000 rows over the library: each article decided on by three reviewers (the
+/// A ledger of 50,000 rows over the library, written as reviewers write (each row chained
+/// in the trail, each decision's text kept): each article decided on by three reviewers (the
 /// last one on its current version, the others on an earlier one) and commented on twice.
 static BIG: LazyLock<(tempfile::TempDir, PathBuf)> = LazyLock::new(|| {
     let dir = tempfile::tempdir().expect("temp");
     let path = dir.path().join("review.db");
-    drop(Ledger::open(&Options::new(&path)));
-    let mut conn = rusqlite::Connection::open(&path).expect("open");
-    let tx = conn.transaction().expect("tx");
+    let mut ledger = Ledger::open(&Options::new(&path));
+    let mut writes = Vec::with_capacity(50_000);
     for (i, a) in LIBRARY.iter().enumerate() {
-        let current = version_of(&normalised(a));
         for r in 0..3 {
-            let version = if r == 2 { current.clone() } else { version_of(&format!("{i}-{r}")) };
-            let verdict = if (i + r) % 5 == 0 { "changes-requested" } else { "approved" };
-            tx.execute(
-                "INSERT INTO decisions(uid, slug, version, reviewer, verdict, comment, at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, '', '2026-11-30T08:00:00Z')",
-                rusqlite::params![format!("{i}-{r}"), a.slug, version, format!("r{r}"), verdict],
-            )
-            .expect("decision");
+            let text = if r == 2 { normalised(a) } else { format!("{i}-{r}\n") };
+            let verdict = if (i + r) % 5 == 0 { Verdict::ChangesRequested } else { Verdict::Approved };
+            writes.push(Write::decide(&a.slug, text, &format!("r{r}"), verdict, "se kilderne"));
         }
-        for k in 0..2 {
-            tx.execute(
-                "INSERT INTO comments(id, slug, heading, position, section, version, author, text,
-                     created, updated) VALUES (?1, ?2, '', 0, '', ?3, 'r0', 'Se her', '', '')",
-                rusqlite::params![format!("{i}-{k}"), a.slug, current],
-            )
-            .expect("comment");
+        for _ in 0..2 {
+            writes.push(Write::Comment(Comment {
+                id: new_id(),
+                slug: a.slug.clone(),
+                heading: String::new(),
+                position: 0,
+                section: String::new(),
+                version: version_of(&normalised(a)),
+                author: "r0".into(),
+                text: "Se her".into(),
+                resolved: false,
+                created: "2026-11-30T08:00:00Z".into(),
+                updated: "2026-11-30T08:00:00Z".into(),
+                revision: 1,
+            }));
         }
     }
-    tx.commit().expect("commit");
+    ledger.write_batch(&writes).expect("written");
     (dir, path)
 });
 
@@ -108,12 +111,22 @@ fn commit_comment(bencher: Bencher) {
     });
 }
 
-/// `review status` for the whole library: each reviewer's latest decision (one query) and
-/// every article's version (its text hashed).
+/// `review status` for the whole library: each reviewer's latest decision (one query),
+/// every article's version (its text hashed), the policy, lifted requests and renames, and
+/// each article judged under the policy.
 #[divan::bench(sample_count = 20)]
 fn status_10000_articles(bencher: Bencher) {
     let ledger = Ledger::open(&Options::new(&BIG.1));
-    bencher.bench_local(|| ledger.standings(&LIBRARY).expect("read").len());
+    bencher.bench_local(|| ledger.judge(&LIBRARY, &LIBRARY).expect("read").len());
+}
+
+/// `review verify` over the whole trail: 50,000 rows' hashes, every table against the
+/// trail, every kept text (10,000 articles' texts and 20,000 short ones) against its version.
+#[divan::bench(sample_count = 10)]
+fn verify_50000_rows(bencher: Bencher) {
+    let ledger = Ledger::open(&Options::new(&BIG.1));
+    assert!(ledger.verify().expect("verify").problems.is_empty(), "the trail holds");
+    bencher.bench_local(|| ledger.verify().expect("verify").rows);
 }
 
 /// The query alone, without hashing the articles.

@@ -15,6 +15,7 @@
 //!       - følelsesløs =skridtet         # a word is the start of a word; =word the whole word,
 //!                                       # ~part a part of one (~kræft in "brystkræft")
 //!       - ridebukse|sadel følelsesløs   # a|b: either
+//!     unless: [mindre uheld]            # optional, check only: a milder case (see Sign::named_in)
 //!     source: Sundhedsstyrelsen, NKR lænderygsmerter (2016)
 //!     advice_da: …                      # optional, both or neither: what to do, when it is
 //!     advice_en: …                      # not what the level says (a crisis line)
@@ -98,6 +99,9 @@ pub struct Sign {
     /// Ways to say it: each a list of words, each word a list of alternatives (skeletons;
     /// a leading `=` means the whole word).
     says: Vec<Vec<Vec<String>>>,
+    /// Ways of saying it that mean a milder case: `check` does not count the sign in a
+    /// paragraph that also says one of these (lookup does not read them).
+    unless: Vec<Vec<Vec<String>>>,
     /// Where its level of care comes from.
     pub source: String,
     /// What to do, in Danish and English, when it is not what its level of care says
@@ -114,6 +118,12 @@ impl Sign {
                 || words.one.iter().any(|w| says_roughly(w, t))
         };
         self.says.iter().any(|way| way.iter().all(|alts| alts.iter().any(said)))
+    }
+
+    /// Whether an article's `words` name this sign: one of its ways exactly (no letter off),
+    /// and none of the milder cases its `unless` names.
+    pub fn named_in(&self, words: &Words) -> bool {
+        self.says.iter().any(|w| way_said(w, words)) && !self.unless.iter().any(|w| way_said(w, words))
     }
 
     /// What to do, in the language in force: its own advice, else its level of care's.
@@ -156,6 +166,11 @@ pub fn words_of(text: &str) -> Words {
         list.dedup();
     }
     Words { one, joined }
+}
+
+/// Whether `words` say every word of `way` (see [`way`]), exactly.
+pub fn way_said(way: &[Vec<String>], words: &Words) -> bool {
+    way.iter().all(|alts| alts.iter().any(|t| words.one.iter().chain(&words.joined).any(|w| says(w, t))))
 }
 
 /// Something wrong with a warning-sign file, for `artikel check` and the warnings list.
@@ -250,7 +265,12 @@ impl Signs {
                     None
                 }
             };
-            out.signs.push(Sign { id, level, da, en, articles, says, source, advice });
+            let unless = item
+                .get("unless")
+                .and_then(|s| s.as_array())
+                .map(|ways| ways.iter().filter_map(text_of).take(MAX_SAYS).map(|w| way(&w)).collect())
+                .unwrap_or_default();
+            out.signs.push(Sign { id, level, da, en, articles, says, unless, source, advice });
         }
         if list.len() > MAX_SIGNS {
             problems.push(SignProblem {
@@ -297,7 +317,7 @@ impl Signs {
 }
 
 /// One way to say a sign, as words of alternatives (skeletons).
-fn way(text: &str) -> Vec<Vec<String>> {
+pub fn way(text: &str) -> Vec<Vec<String>> {
     text.split_whitespace()
         .map(|word| {
             word.split('|')

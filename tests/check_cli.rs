@@ -66,17 +66,18 @@ fn each_kind_of_planted_mistake_is_reported_with_its_line() {
     let found = json_findings(dir.path());
     let has =
         |rule: &str, line: u64, column: Option<u64>| found.contains(&(rule.to_string(), Some(line), column));
-    assert!(has("norsk-sitter", 11, Some(9)), "a substitution, with its column: {found:?}");
-    assert!(has("akut-112", 13, None), "a required mention, on its heading's line: {found:?}");
+    assert!(has("norsk-sitte", 11, Some(9)), "a word form, with its column: {found:?}");
+    assert!(has("soeg-hjaelp-112", 13, None), "the section without 112, on its heading's line: {found:?}");
+    assert!(has("soeg-hjaelp-laegevagt", 13, None), "… and without the out-of-hours route: {found:?}");
     assert!(has("du-ikke-man", 15, Some(58)), "the voice: {found:?}");
     assert!(has("langt-svar", 19, None), "the length of an FAQ answer: {found:?}");
-    assert_eq!(found.len(), 4, "nothing else: {found:?}");
+    assert_eq!(found.len(), 5, "nothing else: {found:?}");
 
     let out = artikel(&["check", dir.path().to_str().expect("path")]);
     assert_eq!(out.status.code(), Some(1), "a substitution of severity error fails the check");
     let text = stdout(&out);
-    assert!(text.contains("  11:9  error   “sitter” → “sidder”"), "{text}");
-    assert!(text.ends_with("2 errors, 1 warning, 1 note in 1 file\n"), "{text}");
+    assert!(text.contains("  11:9  error   “sitter” → “sidde”"), "{text}");
+    assert!(text.ends_with("3 errors, 1 warning, 1 note in 1 file\n"), "{text}");
 }
 
 #[test]

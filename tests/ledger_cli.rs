@@ -1,54 +1,10 @@
 //! The review ledger from the shell: decisions on versions, what changed since, comments
 //! shared between reviewers, the audit log, the report, and the exit codes.
 
-use std::path::Path;
-use std::process::{Command, Output};
+mod team;
 
-struct Team {
-    data: tempfile::TempDir,
-    articles: tempfile::TempDir,
-}
-
-impl Team {
-    /// A data folder, and a folder with a copy of `knaesmerter` that the tests edit.
-    fn new() -> Team {
-        let articles = tempfile::tempdir().expect("temp");
-        let text = std::fs::read_to_string("articles/knaesmerter.md").expect("article");
-        std::fs::write(articles.path().join("knaesmerter.md"), text).expect("copy");
-        Team { data: tempfile::tempdir().expect("temp"), articles }
-    }
-
-    fn as_user(&self, user: &str, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_artikel"))
-            .env("ARTIKEL_LANG", "en")
-            .args(["--data-dir", path(self.data.path()), "--articles", path(self.articles.path())])
-            .args(args)
-            .env("ARTIKEL_USER", user)
-            .env_remove("ARTIKEL_LEDGER")
-            .output()
-            .expect("run")
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        self.as_user("anne", args)
-    }
-
-    fn edit(&self, from: &str, to: &str) {
-        let file = self.articles.path().join("knaesmerter.md");
-        let text = std::fs::read_to_string(&file).expect("article");
-        assert!(text.contains(from), "{from}");
-        std::fs::write(&file, text.replace(from, to)).expect("edit");
-    }
-}
-
-fn path(p: &Path) -> &str {
-    p.to_str().expect("UTF-8 path")
-}
-
-fn out(o: &Output) -> String {
-    assert!(o.status.success(), "{:?}: {}", o.status, String::from_utf8_lossy(&o.stderr));
-    String::from_utf8(o.stdout.clone()).expect("UTF-8")
-}
+use std::process::Command;
+use team::{Team, out, path};
 
 fn status_line(team: &Team) -> String {
     let text = out(&team.run(&["review", "status", "knaesmerter"]));
@@ -181,14 +137,28 @@ fn the_ledger_can_be_named_and_is_private_by_default() {
 }
 
 #[test]
-fn notes_yaml_is_imported_on_first_open_and_kept() {
+fn notes_yaml_is_imported_once_as_the_importers_on_the_day_of_the_import() {
     let team = Team::new();
-    let yaml = "version: 1\nnotes:\n- id: n1\n  slug: knaesmerter\n  heading: Fjernet?\n  position: 3\n  text: Gammel note\n  author: anne\n  created: 2026-01-01T00:00:00Z\n  updated: 2026-01-01T00:00:00Z\nreviews:\n  knaesmerter:\n    status: needs-changes\n    user: anne\n    date: 2026-01-02T00:00:00Z\n";
+    // The file says cecilie wrote the note and asked for changes, in 2019.
+    let yaml = "version: 1\nnotes:\n- id: n1\n  slug: knaesmerter\n  heading: Fjernet?\n  position: 3\n  text: Gammel note\n  author: cecilie\n  created: 2019-01-01T00:00:00Z\n  updated: 2019-01-01T00:00:00Z\nreviews:\n  knaesmerter:\n    status: needs-changes\n    user: cecilie\n    date: 2019-01-02T00:00:00Z\n";
     std::fs::write(team.data.path().join("notes.yaml"), yaml).expect("notes");
+    // Never into a shared ledger, not even by a command that only shows it.
+    let shared = team.data.path().join("team.db");
+    let o = team.run(&["--ledger", path(&shared), "review", "status", "knaesmerter"]);
+    assert!(out(&o).starts_with("  knaesmerter"), "nothing came in");
+    assert!(o.stderr.is_empty(), "{}", String::from_utf8_lossy(&o.stderr));
     let first = team.run(&["notes"]);
     assert!(String::from_utf8_lossy(&first.stderr).contains("Imported 2 notes and reviews"));
-    assert!(out(&first).contains("knaesmerter › Fjernet? (detached): Gammel note  (anne, 2026-01-01)"));
-    assert!(status_line(&team).starts_with("! knaesmerter"));
+    let today = artikel::store::today().to_string();
+    let listed = out(&first);
+    assert!(
+        listed.contains(&format!("knaesmerter › Fjernet? (detached): Gammel note  (anne, {today})")),
+        "the importer's, today: {listed}"
+    );
+    let status = out(&team.run(&["review", "status", "knaesmerter"]));
+    assert!(status.starts_with("! knaesmerter"), "{status}");
+    assert!(status.contains(&format!("anne changes-requested version unknown, {today}")), "{status}");
+    assert!(!status.contains("cecilie") && !status.contains("2019"), "{status}");
     assert!(team.run(&["notes"]).stderr.is_empty(), "imported once");
     assert_eq!(std::fs::read_to_string(team.data.path().join("notes.yaml")).expect("kept"), yaml);
 }
@@ -217,18 +187,59 @@ fn the_report_neutralises_formulas_quotes_notes_and_keeps_detached_articles() {
     assert!(csv.contains("\"gammel\",\"\",\"yes\","), "detached: {csv}");
     let md = out(&team.run(&["notes", "export", "--format", "md"]));
     let headings: Vec<&str> = md.lines().filter(|l| l.starts_with('#')).collect();
-    assert_eq!(
-        headings,
-        [
-            "# Review report",
-            "## Knæsmerter – Årsager, undersøgelse og behandling (knaesmerter)",
-            "## gammel (detached: no longer in the library)"
-        ],
-        "{md}"
-    );
-    assert_eq!(md.lines().filter(|l| l.starts_with("Status:")).count(), 2, "{md}");
+    assert_eq!(headings.first(), Some(&"# Review report"), "{md}");
+    assert!(headings.contains(&"## Knæsmerter – Årsager, undersøgelse og behandling (knaesmerter)"), "{md}");
+    assert_eq!(headings.last(), Some(&"## gammel (detached: no longer in the library)"), "{md}");
+    assert!(!md.contains("\n## Fake"), "a note never becomes a heading: {md}");
+    assert_eq!(md.lines().filter(|l| l.starts_with("Status:")).count(), headings.len() - 1, "{md}");
     let json: serde_json::Value =
         serde_json::from_slice(&team.run(&["notes", "export", "--format", "json"]).stdout).expect("JSON");
-    let gone = json.as_array().expect("rows").iter().find(|r| r["slug"] == "gammel").expect("exported");
+    let gone = json["articles"]
+        .as_array()
+        .expect("articles")
+        .iter()
+        .find(|r| r["slug"] == "gammel")
+        .expect("exported");
     assert_eq!(gone["detached"], true);
+}
+
+#[test]
+fn the_report_lists_every_article_each_reviewers_decision_with_its_reason_and_the_policy() {
+    let team = Team::new();
+    out(&team.run(&["review", "policy", "--approvals", "2", "-m", "to par øjne"]));
+    out(&team.as_user("bo", &["review", "request-changes", "knaesmerter", "-m", "dosis forkert"]));
+    out(&team.as_user("cecilie", &["review", "approve", "knaesmerter", "-m", "fin"]));
+    let json: serde_json::Value =
+        serde_json::from_slice(&team.run(&["notes", "export", "--format", "json"]).stdout).expect("JSON");
+    assert_eq!(json["approvals_needed"], 2);
+    let articles = json["articles"].as_array().expect("articles");
+    assert!(
+        articles.iter().any(|a| a["slug"] == "laendesmerter" && a["status"] == "unreviewed"),
+        "unreviewed too"
+    );
+    let knae = articles.iter().find(|a| a["slug"] == "knaesmerter").expect("listed");
+    let decided: Vec<(&str, &str, &str)> = knae["decisions"]
+        .as_array()
+        .expect("decisions")
+        .iter()
+        .map(|d| {
+            (
+                d["reviewer"].as_str().unwrap_or(""),
+                d["decision"].as_str().unwrap_or(""),
+                d["reason"].as_str().unwrap_or(""),
+            )
+        })
+        .collect();
+    assert_eq!(decided, [("cecilie", "approved", "fin"), ("bo", "changes-requested", "dosis forkert")]);
+    assert_eq!(knae["outstanding"][0]["reviewer"], "bo");
+    assert_eq!(knae["decisions"][0]["current"], true);
+    let md = out(&team.run(&["notes", "export"]));
+    assert!(md.contains("Policy: 2 approval(s) per version; leads: -"), "{md}");
+    assert!(md.contains("Status: **changes-requested** — version "), "{md}");
+    assert!(md.contains("- bo: changes-requested on ") && md.contains("  > dosis forkert\n"), "{md}");
+    assert!(md.contains("blocked by bo: dosis forkert"), "{md}");
+    let csv = out(&team.run(&["notes", "export", "--format", "csv"]));
+    assert!(csv.contains("\"request\",\"changes-requested\","), "{csv}");
+    assert!(csv.contains(",\"bo\",\"changes-requested\",") && csv.contains("\"dosis forkert\""), "{csv}");
+    assert!(csv.contains("\"laendesmerter\","), "{csv}");
 }

@@ -150,23 +150,33 @@ fn the_library_keeps_the_house_rules_and_only_the_seed_article_draws_warnings() 
     let rules = RuleSet::bundled().expect("the bundled house rules are valid");
     let checker = Checker::new(&lib, jiff::civil::date(2026, 11, 30), 12);
     let mut drawn = Vec::new();
+    let mut errors = Vec::new();
     for (i, article) in lib.articles.iter().enumerate() {
         for f in checker.check(i, &[], Some(&rules)) {
-            assert!(f.severity < Severity::Error, "{}: {f:?}", article.slug);
-            if f.severity == Severity::Warning {
-                drawn.push((article.slug.as_str(), f.rule, f.line.unwrap_or(0)));
+            let at = (article.slug.as_str(), f.rule.clone(), f.line.unwrap_or(0));
+            match f.severity {
+                Severity::Error => errors.push(at),
+                Severity::Warning => drawn.push(at),
+                Severity::Note => {}
             }
         }
     }
     let seed = |rule: &str, line| ("nervesmerter", rule.to_string(), line);
     assert_eq!(
+        errors,
+        [seed("soeg-hjaelp-afsnit", 33), seed("fysioterapeut-foerst", 35)],
+        "the seed article ships as written: no section on when to seek help, and a physiotherapist first"
+    );
+    assert_eq!(
         drawn,
         [
-            seed("medicin-spoerg", 21),
+            seed("inkludere", 11),
+            seed("inkludere", 15),
             seed("fysioterapi-henvisning", 25),
             seed("du-ikke-man", 29),
             seed("du-ikke-man", 33),
+            seed("inkludere", 49),
         ],
-        "the warnings the README lists"
+        "the seed article's warnings"
     );
 }

@@ -26,13 +26,25 @@ pub struct Found {
     pub rule: String,
     /// What is wrong.
     pub message: String,
+    /// Where the rule comes from, when the rule file says.
+    pub source: Option<String>,
 }
 
-/// Everything `rules` finds in `body` (parsed as `parsed`).
-pub fn apply(rules: &RuleSet, body: &str, parsed: &Parsed) -> Vec<Found> {
+/// Everything `rules` finds in `body` (parsed as `parsed`), the article `slug`, with the
+/// library's warning signs.
+pub fn apply(
+    rules: &RuleSet,
+    signs: &crate::signs::Signs,
+    slug: &str,
+    body: &str,
+    parsed: &Parsed,
+) -> Vec<Found> {
     let mut out = Capped::default();
     words_rules(rules, body, parsed, &mut out);
     sections(rules, parsed, &mut out);
+    for found in rules.editor.apply(signs, slug, body, parsed.lines.first()) {
+        out.push(found);
+    }
     out.finish()
 }
 
@@ -58,7 +70,7 @@ impl Capped {
         more.sort();
         for (rule, (n, severity, line)) in more {
             let message = strings::rule_more(n - MAX_PER_RULE);
-            self.found.push(Found { line, column: None, severity, rule, message });
+            self.found.push(Found { line, column: None, severity, rule, message, source: None });
         }
         self.found.sort_by_key(|f| (f.line, f.column));
         self.found
@@ -66,7 +78,7 @@ impl Capped {
 }
 
 /// The words of `text`: each word's byte offset and text (letters and digits).
-fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
+pub(super) fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
     let mut rest = text.char_indices().peekable();
     std::iter::from_fn(move || {
         while rest.peek().is_some_and(|(_, c)| !c.is_alphanumeric()) {
@@ -118,8 +130,9 @@ fn words_rules(rules: &RuleSet, body: &str, parsed: &Parsed, out: &mut Capped) {
             if let Some(matched) = match_at(&text[at..], &rule.find) {
                 let (line, column) = parsed.lines.line_col(body, offset);
                 let message = strings::rule_substitution(matched, &in_case_of(matched, rule), &rule.reason);
+                let source = Some(rule.source.clone()).filter(|s| !s.is_empty());
                 let (severity, rule) = (rule.severity, rule.id.clone());
-                out.push(Found { line, column: Some(column), severity, rule, message });
+                out.push(Found { line, column: Some(column), severity, rule, message, source });
             }
         }
         if prefer.iter().any(|w| w == lower) {
@@ -137,8 +150,9 @@ fn words_rules(rules: &RuleSet, body: &str, parsed: &Parsed, out: &mut Capped) {
     for (offset, word) in avoided {
         let (line, column) = parsed.lines.line_col(body, offset);
         let message = strings::rule_voice(&word, &voice.message);
+        let source = Some(voice.source.clone()).filter(|s| !s.is_empty());
         let (severity, rule) = (voice.severity, voice.id.clone());
-        out.push(Found { line, column: Some(column), severity, rule, message });
+        out.push(Found { line, column: Some(column), severity, rule, message, source });
     }
 }
 
@@ -207,6 +221,7 @@ fn sections(rules: &RuleSet, parsed: &Parsed, out: &mut Capped) {
                     severity: length.severity,
                     rule: length.id.clone(),
                     message,
+                    source: Some(length.source.clone()).filter(|s| !s.is_empty()),
                 });
             }
         }
@@ -230,6 +245,7 @@ fn sections(rules: &RuleSet, parsed: &Parsed, out: &mut Capped) {
                     severity: rule.severity,
                     rule: rule.id.clone(),
                     message,
+                    source: Some(rule.source.clone()).filter(|s| !s.is_empty()),
                 });
             }
         }

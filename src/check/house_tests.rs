@@ -66,7 +66,10 @@ length:
 /// (rule, line, column) of what the test rules find in `body` (whose first line is line 1).
 fn found(body: &str) -> Vec<(String, usize, Option<usize>)> {
     let rules = RuleSet::parse(RULES).expect("valid rules");
-    apply(&rules, body, &Parsed::of(body, 1)).into_iter().map(|f| (f.rule, f.line, f.column)).collect()
+    apply(&rules, &Default::default(), "", body, &Parsed::of(body, 1))
+        .into_iter()
+        .map(|f| (f.rule, f.line, f.column))
+        .collect()
 }
 
 fn ids(body: &str) -> Vec<String> {
@@ -85,7 +88,7 @@ fn substitutions_report_line_and_column_in_any_case_and_across_line_ends() {
         ]
     );
     let rules = RuleSet::parse(RULES).expect("valid");
-    let first = &apply(&rules, body, &Parsed::of(body, 1))[1];
+    let first = &apply(&rules, &Default::default(), "", body, &Parsed::of(body, 1))[1];
     assert!(
         first.message.contains("“Sitter” → “Sidder”"),
         "the replacement in the case of the text: {}",
@@ -103,7 +106,7 @@ fn substitutions_skip_code_links_and_parts_of_words() {
 fn required_mentions_name_what_is_missing_on_the_heading_line() {
     let body = "## Hvornår skal du søge læge?\n\nRing til lægevagten.\n";
     let rules = RuleSet::parse(RULES).expect("valid");
-    let f = apply(&rules, body, &Parsed::of(body, 1));
+    let f = apply(&rules, &Default::default(), "", body, &Parsed::of(body, 1));
     assert_eq!(f.len(), 1, "{f:?}");
     assert_eq!((f[0].rule.as_str(), f[0].line, f[0].severity), ("akut", 1, Severity::Error));
     assert!(f[0].message.contains("missing: 112"), "{}", f[0].message);
@@ -140,6 +143,94 @@ fn a_rule_firing_everywhere_is_capped_with_a_count() {
     let f = found(&body);
     assert_eq!(f.len(), MAX_PER_RULE + 1);
     let rules = RuleSet::parse(RULES).expect("valid");
-    let all = apply(&rules, &body, &Parsed::of(&body, 1));
+    let all = apply(&rules, &Default::default(), "", &body, &Parsed::of(&body, 1));
     assert!(all.iter().any(|f| f.message.contains("7 more")), "{:?}", all.last());
+}
+
+/// The rule ids `rules` reports in an example: a text of several lines is an article's body,
+/// one line a paragraph of one.
+fn reported(rules: &RuleSet, signs: &crate::signs::Signs, example: &str) -> Vec<String> {
+    let body = format!("{}\n", example.trim_end());
+    apply(rules, signs, "eksempel", &body, &Parsed::of(&body, 1)).into_iter().map(|f| f.rule).collect()
+}
+
+/// The bundled rules and warning signs, and one sign that belongs to the examples' article
+/// (`eksempel`): lammelser, 112.
+fn bundled() -> (RuleSet, crate::signs::Signs) {
+    let rules = RuleSet::bundled().expect("the bundled rules are valid");
+    let (mut signs, problems) = crate::signs::Signs::parse(include_str!("../../articles/warning-signs.yaml"));
+    assert!(problems.is_empty(), "{problems:?}");
+    let own = "signs:\n  - id: eksempel\n    level: \"112\"\n    da: lammelser\n    en: paralysis\n    articles: [eksempel]\n    says: [lammelser]\n    source: s\n";
+    signs.merge(crate::signs::Signs::parse(own).0);
+    (rules, signs)
+}
+
+/// The tests made from the rule file: every rule names its source, reports its `trigger`
+/// example and lets its `pass` example pass.
+#[test]
+fn every_bundled_rule_has_a_source_and_examples_that_behave() {
+    let (rules, signs) = bundled();
+    let examples = rules.examples();
+    assert!(examples.len() > 40, "{}", examples.len());
+    let mut wrong = Vec::new();
+    for e in &examples {
+        if e.source.trim().is_empty() || e.trigger.trim().is_empty() || e.pass.trim().is_empty() {
+            wrong.push(format!("{}: no source or no examples", e.id));
+            continue;
+        }
+        if !reported(&rules, &signs, &e.trigger).contains(&e.id) {
+            wrong.push(format!("{}: its trigger example is not reported", e.id));
+        }
+        if reported(&rules, &signs, &e.pass).contains(&e.id) {
+            wrong.push(format!("{}: its pass example is reported", e.id));
+        }
+    }
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}
+
+/// What `reported` says of a text that is not a whole article (which has no section on
+/// seeking help).
+fn in_text(rules: &RuleSet, signs: &crate::signs::Signs, text: &str) -> Vec<String> {
+    reported(rules, signs, text).into_iter().filter(|r| r != "soeg-hjaelp-afsnit").collect()
+}
+
+/// The two false alarms of the editor's review: the ball of the foot, and gripping an armrest.
+#[test]
+fn the_ball_of_the_foot_and_gripping_an_armrest_are_danish() {
+    let (rules, signs) = bundled();
+    for text in
+        ["Smerten sidder i ballen ved storetåen.", "Rejs dig langsomt, mens du griber fat i armlænet."]
+    {
+        assert_eq!(in_text(&rules, &signs, text), Vec::<String>::new(), "{text}");
+    }
+    assert_eq!(in_text(&rules, &signs, "Smerten stråler ud i ballen."), ["balden"]);
+    assert_eq!(in_text(&rules, &signs, "Griber du fat, når knæet låser?"), ["griber-fat"]);
+}
+
+/// Word forms are found by stem, not as exact strings: "sitte" as well as "sitter".
+#[test]
+fn word_rules_find_every_form_and_spare_their_exceptions() {
+    let (rules, signs) = bundled();
+    assert_eq!(in_text(&rules, &signs, "Hvor kan smerten sitte?"), ["norsk-sitte"]);
+    assert_eq!(in_text(&rules, &signs, "Det gjorde vondt."), ["norsk-vondt"]);
+    assert_eq!(in_text(&rules, &signs, "Hun mærker det i sit knæ."), Vec::<String>::new());
+    assert_eq!(in_text(&rules, &signs, "Ryg smerter går over."), ["saerskrivning"]);
+}
+
+/// A dose is judged by what it is: one dose, a day's, or the hours between them.
+#[test]
+fn doses_above_the_limits_are_errors_and_the_limits_are_not() {
+    let (rules, signs) = bundled();
+    let dose = |text: &str| in_text(&rules, &signs, text).into_iter().filter(|r| r == "paracetamol").count();
+    assert_eq!(dose("Du må tage 6 g paracetamol i døgnet."), 2, "the dose, and the cautions it lacks");
+    assert_eq!(dose("Paracetamol virker. Tag 2 g ad gangen og 6 g i døgnet."), 3);
+    assert_eq!(
+        dose(
+            "Tag højst 1 g paracetamol ad gangen og 4 g i døgnet, med mindst 4 timer mellem doserne. \
+             Drikker du alkohol eller har en leversygdom, så spørg lægen. Undgå kombinationspræparater."
+        ),
+        0
+    );
+    let ibu = |text: &str| in_text(&rules, &signs, text).into_iter().filter(|r| r == "ibuprofen").count();
+    assert!(ibu("Tag 800 mg ibuprofen ad gangen.") >= 1);
 }

@@ -1,8 +1,10 @@
 //! Content checks for editors: what `artikel check` reports about an article file.
 
+pub mod editor;
 mod house;
 pub mod rules;
 mod source;
+mod text;
 
 pub use house::MAX_PER_RULE;
 pub use rules::{RuleError, RuleSet};
@@ -43,6 +45,9 @@ pub struct Finding {
     pub rule: String,
     /// What is wrong, in a sentence; safe to print.
     pub message: String,
+    /// Where the rule comes from (Sundhedsstyrelsen, a region, a product summary), when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
 }
 
 impl Finding {
@@ -56,6 +61,7 @@ impl Finding {
             severity,
             rule: one_line(rule),
             message: one_line(message),
+            source: None,
         }
     }
 }
@@ -114,9 +120,10 @@ impl<'a> Checker<'a> {
         let file = article.source.describe(&article.slug);
         let mut found = self.structure(article, parsed, warnings, &file);
         if let Some(rules) = rules {
-            for f in house::apply(rules, &article.body, parsed) {
+            for f in house::apply(rules, &self.library.signs, &article.slug, &article.body, parsed) {
                 let mut finding = Finding::new(&file, Some(f.line), f.severity, &f.rule, &f.message);
                 finding.column = f.column;
+                finding.source = f.source.as_deref().map(one_line);
                 found.push(finding);
             }
         }

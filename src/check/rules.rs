@@ -7,6 +7,7 @@
 //! A broken file is one [`RuleError`], never a panic.
 
 use super::Severity;
+use super::editor::{Care, Editor, Medicine, SentenceRule, WordOrder, WordRule};
 use crate::strings;
 use serde::Deserialize;
 use std::collections::{HashMap, HashSet};
@@ -59,6 +60,8 @@ pub struct RuleSet {
     pub voice: Option<Voice>,
     /// The length rule, if any.
     pub length: Option<Length>,
+    /// Levels of care, medicines, word forms and sentences.
+    pub editor: Editor,
 }
 
 /// A wrong word or phrase and the right one.
@@ -77,6 +80,15 @@ pub struct Substitution {
     pub reason: String,
     /// How much it matters.
     pub severity: Severity,
+    /// Where the rule comes from.
+    #[serde(default)]
+    pub source: String,
+    /// Text the rule must report.
+    #[serde(default)]
+    pub trigger: String,
+    /// Text the rule must let pass.
+    #[serde(default)]
+    pub pass: String,
 }
 
 /// Sections whose heading matches must mention all of one set and one of another.
@@ -100,6 +112,15 @@ pub struct Required {
     pub message: String,
     /// How much it matters.
     pub severity: Severity,
+    /// Where the rule comes from.
+    #[serde(default)]
+    pub source: String,
+    /// Text the rule must report.
+    #[serde(default)]
+    pub trigger: String,
+    /// Text the rule must let pass.
+    #[serde(default)]
+    pub pass: String,
 }
 
 /// The voice an article keeps to.
@@ -118,6 +139,15 @@ pub struct Voice {
     pub message: String,
     /// How much it matters.
     pub severity: Severity,
+    /// Where the rule comes from.
+    #[serde(default)]
+    pub source: String,
+    /// Text the rule must report.
+    #[serde(default)]
+    pub trigger: String,
+    /// Text the rule must let pass.
+    #[serde(default)]
+    pub pass: String,
 }
 
 /// How long an answer may be.
@@ -132,6 +162,15 @@ pub struct Length {
     pub faq_words: usize,
     /// How much it matters.
     pub severity: Severity,
+    /// Where the rule comes from.
+    #[serde(default)]
+    pub source: String,
+    /// Text the rule must report.
+    #[serde(default)]
+    pub trigger: String,
+    /// Text the rule must let pass.
+    #[serde(default)]
+    pub pass: String,
 }
 
 #[derive(Deserialize)]
@@ -146,6 +185,16 @@ struct File {
     voice: Option<Voice>,
     #[serde(default)]
     length: Option<Length>,
+    #[serde(default)]
+    care: Option<Care>,
+    #[serde(default)]
+    medicines: Vec<Medicine>,
+    #[serde(default)]
+    words: Vec<WordRule>,
+    #[serde(default)]
+    sentences: Vec<SentenceRule>,
+    #[serde(default)]
+    word_order: Option<WordOrder>,
 }
 
 impl RuleSet {
@@ -164,6 +213,7 @@ impl RuleSet {
         if file.version != 1 {
             return Err(invalid(strings::rules_version(file.version)));
         }
+        let editor = Editor::new(file.care, file.medicines, file.words, file.sentences, file.word_order);
         let mut ids = HashSet::new();
         let all_ids = file
             .substitutions
@@ -171,7 +221,8 @@ impl RuleSet {
             .map(|s| &s.id)
             .chain(file.required.iter().map(|r| &r.id))
             .chain(file.voice.iter().map(|v| &v.id))
-            .chain(file.length.iter().map(|l| &l.id));
+            .chain(file.length.iter().map(|l| &l.id))
+            .chain(editor.ids());
         for id in all_ids {
             let well_formed = !id.is_empty()
                 && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
@@ -221,7 +272,46 @@ impl RuleSet {
             required: file.required,
             voice: file.voice,
             length: file.length,
+            editor,
         })
+    }
+}
+
+/// One rule's id, source and examples, as the rule file gives them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Example {
+    /// The rule's id.
+    pub id: String,
+    /// Where it comes from.
+    pub source: String,
+    /// Text it must report.
+    pub trigger: String,
+    /// Text it must let pass.
+    pub pass: String,
+}
+
+impl RuleSet {
+    /// Every rule's id, source and examples, in file order.
+    pub fn examples(&self) -> Vec<Example> {
+        let e = |id: &str, source: &str, trigger: &str, pass: &str| Example {
+            id: id.to_string(),
+            source: source.to_string(),
+            trigger: trigger.to_string(),
+            pass: pass.to_string(),
+        };
+        let ed = &self.editor;
+        let care = ed.care.iter().flat_map(|c| &c.rules);
+        std::iter::empty()
+            .chain(self.substitutions.iter().map(|r| e(&r.id, &r.source, &r.trigger, &r.pass)))
+            .chain(self.required.iter().map(|r| e(&r.id, &r.source, &r.trigger, &r.pass)))
+            .chain(self.voice.iter().map(|r| e(&r.id, &r.source, &r.trigger, &r.pass)))
+            .chain(self.length.iter().map(|r| e(&r.id, &r.source, &r.trigger, &r.pass)))
+            .chain(care.map(|r| e(&r.id, &r.source, &r.trigger, &r.pass)))
+            .chain(ed.medicines.iter().map(|r| e(&r.id, &r.source, &r.trigger, &r.pass)))
+            .chain(ed.words.iter().map(|r| e(&r.id, &r.source, &r.trigger, &r.pass)))
+            .chain(ed.sentences.iter().map(|r| e(&r.id, &r.source, &r.trigger, &r.pass)))
+            .chain(ed.word_order.iter().map(|r| e(&r.id, &r.source, &r.trigger, &r.pass)))
+            .collect()
     }
 }
 

@@ -5,7 +5,8 @@ use clap::{Parser, Subcommand, ValueEnum};
 /// What `notes` can do besides listing.
 #[derive(Debug, Subcommand)]
 pub enum NotesAction {
-    /// Write a review report of every article with comments or decisions: to stdout.
+    /// Write the review report: the policy, every article (unreviewed too), each reviewer's
+    /// current decision with its reason and version, the requests outstanding, the comments.
     Export {
         /// md, json or csv.
         #[arg(long, value_enum, default_value_t = ReportFormat::Md)]
@@ -22,7 +23,16 @@ pub enum NotesAction {
         #[arg(short, long, value_name = "TEXT", allow_hyphen_values = true)]
         message: String,
     },
-    /// Mark a comment resolved (its id, or the start of it).
+    /// Reply to a comment (its id, or the start of it): resolved and reopened with it, as one
+    /// thread.
+    Reply {
+        /// The comment's id.
+        id: String,
+        /// The reply.
+        #[arg(short, long, value_name = "TEXT", allow_hyphen_values = true)]
+        message: String,
+    },
+    /// Mark a comment resolved, with its replies (its id, or the start of it).
     Resolve {
         /// The comment's id.
         id: String,
@@ -44,6 +54,57 @@ pub enum ReviewAction {
         /// Print JSON.
         #[arg(long)]
         json: bool,
+        /// Only what waits for you: articles not approved that you have not decided on at
+        /// their current version, or that your request for changes blocks.
+        #[arg(long)]
+        mine: bool,
+        /// Exit 1 while any article listed is not approved at its current version (a gate
+        /// for CI).
+        #[arg(long)]
+        check: bool,
+    },
+    /// Show the approval rules, or change them (audited; once there are leads, only a lead).
+    Policy {
+        /// How many reviewers must approve a version.
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=99))]
+        approvals: Option<u16>,
+        /// The leads' accounts, comma-separated: they may override a request for changes and
+        /// change the rules.
+        #[arg(long, value_name = "ACCOUNTS", value_delimiter = ',')]
+        leads: Option<Vec<String>>,
+        /// Why (required for a change).
+        #[arg(short, long, value_name = "TEXT", allow_hyphen_values = true)]
+        message: Option<String>,
+    },
+    /// Tell the ledger an article was renamed (and perhaps edited): OLD's decisions and
+    /// comments are NEW's from now on (audited).
+    Rename {
+        /// The slug it had.
+        old: String,
+        /// The slug it has now.
+        new: String,
+        /// Why.
+        #[arg(short, long, value_name = "TEXT", allow_hyphen_values = true)]
+        message: String,
+    },
+    /// Withdraw your own request for changes on the article.
+    Withdraw {
+        /// The article.
+        slug: String,
+        /// Why.
+        #[arg(short, long, value_name = "TEXT", allow_hyphen_values = true)]
+        message: String,
+    },
+    /// As a lead, override a reviewer's request for changes on the article.
+    Override {
+        /// The article.
+        slug: String,
+        /// Whose request.
+        #[arg(long, value_name = "ACCOUNT")]
+        reviewer: String,
+        /// Why.
+        #[arg(short, long, value_name = "TEXT", allow_hyphen_values = true)]
+        message: String,
     },
     /// Approve the article's current version.
     Approve {
@@ -68,6 +129,14 @@ pub enum ReviewAction {
         /// Compare with this reviewer's last approval (default: anyone's).
         #[arg(long, value_name = "NAME")]
         reviewer: Option<String>,
+    },
+    /// Check the trail: every row's hash chains the one before, every decision, comment and
+    /// policy matches the row that made it, every kept text its version (exit 1 if not).
+    Verify {
+        /// A head hash copied earlier: fail unless it is still a row of the trail (a cut or
+        /// rewritten tail is caught this way).
+        #[arg(long, value_name = "HASH")]
+        head: Option<String>,
     },
     /// Who decided or commented what, when, on which version.
     Log {

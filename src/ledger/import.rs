@@ -42,24 +42,32 @@ impl Ledger {
         }
         let now = crate::store::now();
         let mut count = 0;
+        // Everything comes in as the importer's, on the day of the import: a file can say
+        // any name and any date.
         for n in &store.notes {
+            let c = super::Comment {
+                id: n.id.clone(),
+                slug: n.anchor.slug.clone(),
+                heading: n.anchor.heading.clone(),
+                position: n.anchor.position,
+                section: String::new(),
+                version: String::new(),
+                author: user.to_string(),
+                text: n.text.clone(),
+                resolved: false,
+                created: now.clone(),
+                updated: now.clone(),
+                revision: 1,
+            };
             let added = tx.execute(
                 "INSERT OR IGNORE INTO comments(id, slug, heading, position, section, version, author,
                      text, resolved, created, updated, revision)
-                 VALUES (?1, ?2, ?3, ?4, '', '', ?5, ?6, 0, ?7, ?8, 1)",
-                params![
-                    n.id,
-                    n.anchor.slug,
-                    n.anchor.heading,
-                    n.anchor.position as i64,
-                    n.author,
-                    n.text,
-                    n.created,
-                    n.updated
-                ],
+                 VALUES (?1, ?2, ?3, ?4, '', '', ?5, ?6, 0, ?7, ?7, 1)",
+                params![c.id, c.slug, c.heading, c.position as i64, c.author, c.text, c.created],
             )?;
             if added > 0 {
-                super::write::audit(&tx, &now, user, "import", &n.anchor.slug, "", &n.id, &n.text)?;
+                let state = super::trail::comment_state(&c, false);
+                super::write::audit(&tx, &now, user, "import", &c.slug, "", &c.id, &c.text, state)?;
                 count += 1;
             }
         }
@@ -69,15 +77,23 @@ impl Ledger {
                 ReviewStatus::NeedsChanges => Verdict::ChangesRequested,
                 ReviewStatus::Unreviewed => continue,
             };
-            let reviewer = if review.user.is_empty() { user } else { &review.user };
             let uid = format!("import:{key}:{slug}");
+            let d = super::Decision {
+                slug: slug.clone(),
+                version: String::new(),
+                reviewer: user.to_string(),
+                verdict,
+                comment: String::new(),
+                at: now.clone(),
+            };
             let added = tx.execute(
                 "INSERT OR IGNORE INTO decisions(uid, slug, version, reviewer, verdict, comment, at)
                  VALUES (?1, ?2, '', ?3, ?4, '', ?5)",
-                params![uid, slug, reviewer, verdict.label(), review.date],
+                params![uid, d.slug, d.reviewer, verdict.label(), d.at],
             )?;
             if added > 0 {
-                super::write::audit(&tx, &now, user, "import", slug, "", "", verdict.label())?;
+                let state = super::trail::decision_state(&uid, &d);
+                super::write::audit(&tx, &now, user, "import", slug, "", &uid, verdict.label(), state)?;
                 count += 1;
             }
         }

@@ -15,17 +15,21 @@ mod file;
 mod import;
 mod link;
 mod open;
+mod policy;
 mod read;
 pub mod report;
 mod text;
+pub mod trail;
 mod write;
 
 pub use desk::{Desk, Hashed, Ticket};
 pub use diff::{Kind, Piece, SectionDiff, diff, marked, render, section_title};
 pub use link::{ArticleView, Link};
 pub use open::{Options, SCHEMA};
+pub use policy::{Followed, Judged, Policy, Refusal};
 pub use read::{ArticleState, Head, Standing, versions};
 pub use text::{normalise, normalised, section_hash, sections, short, version_of, version_of_article};
+pub use trail::Lift;
 pub use write::{Outcome, Write};
 
 use rusqlite::Connection;
@@ -41,6 +45,8 @@ pub struct Ledger {
     pub message: Option<String>,
     pending: Vec<Write>,
     opened: Opened,
+    /// The account writes are recorded as (see [`Options::account`]).
+    account: Option<String>,
 }
 
 /// What an open ledger holds.
@@ -149,6 +155,8 @@ pub struct Entry {
     pub target: String,
     /// The comment's or decision's text.
     pub detail: String,
+    /// The row's hash in the trail, chaining the row before it.
+    pub hash: String,
 }
 
 /// Why a write was not made. The write stays queued.

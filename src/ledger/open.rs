@@ -12,12 +12,13 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 /// The schema this build reads and writes (`PRAGMA user_version`).
-pub const SCHEMA: i64 = 1;
+pub const SCHEMA: i64 = 4;
 
 /// The migrations, by the version each brings the schema to.
-const MIGRATIONS: &[(i64, &str)] = &[(
-    1,
-    "CREATE TABLE versions(slug TEXT NOT NULL, version TEXT NOT NULL, text TEXT NOT NULL,
+const MIGRATIONS: &[(i64, &str)] = &[
+    (
+        1,
+        "CREATE TABLE versions(slug TEXT NOT NULL, version TEXT NOT NULL, text TEXT NOT NULL,
          first_seen TEXT NOT NULL, PRIMARY KEY(slug, version)) WITHOUT ROWID;
      CREATE TABLE decisions(id INTEGER PRIMARY KEY, uid TEXT NOT NULL UNIQUE, slug TEXT NOT NULL,
          version TEXT NOT NULL, reviewer TEXT NOT NULL,
@@ -39,7 +40,26 @@ const MIGRATIONS: &[(i64, &str)] = &[(
      CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
          BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
      CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);",
-)];
+    ),
+    // The trail: each audit row carries the state it left and a hash chaining the row before;
+    // the team's approval rules; requests for changes withdrawn or overridden.
+    (
+        2,
+        "ALTER TABLE audit ADD COLUMN state TEXT NOT NULL DEFAULT '';
+         ALTER TABLE audit ADD COLUMN hash TEXT NOT NULL DEFAULT '';
+         CREATE TABLE policy(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+         CREATE TABLE lifts(uid TEXT PRIMARY KEY, slug TEXT NOT NULL, version TEXT NOT NULL,
+             reviewer TEXT NOT NULL, by TEXT NOT NULL, reason TEXT NOT NULL, at TEXT NOT NULL);",
+    ),
+    // An article's history follows it to its new slug.
+    (
+        3,
+        "CREATE TABLE renames(old TEXT PRIMARY KEY, new TEXT NOT NULL, by TEXT NOT NULL,
+             reason TEXT NOT NULL, at TEXT NOT NULL);",
+    ),
+    // Replies: a comment that answers another, resolved with it as one thread.
+    (4, "CREATE TABLE replies(id TEXT PRIMARY KEY, parent TEXT NOT NULL);"),
+];
 
 /// How to open a ledger.
 #[derive(Debug, Clone)]
@@ -53,6 +73,10 @@ pub struct Options {
     pub import: Option<PathBuf>,
     /// Who is reviewing (for imported reviews without a user, and the audit log).
     pub user: String,
+    /// The account every write is recorded as, whoever the write names (the command line and
+    /// the local reader: the operating-system account); `None`: as each write says (a
+    /// server's session names its reviewer by the key it logged in with).
+    pub account: Option<String>,
     /// How long to wait for another session's write before giving up.
     pub busy_timeout: Duration,
     /// The most pages the database may grow to, as if the disk were full there (for tests of
@@ -69,6 +93,7 @@ impl Options {
             create_dirs: false,
             import: None,
             user: crate::store::user(),
+            account: None,
             busy_timeout: Duration::from_secs(5),
             max_pages: None,
         }
@@ -101,10 +126,15 @@ impl Ledger {
             },
             Err(problem) => stand_in(path, problem),
         };
+        if ledger.opened == Opened::AsFound
+            && let Some(kind) = unsafe_place(path)
+        {
+            ledger.say(s::ledger_unsafe_place(path, &kind));
+        }
         if !ledger.read_only
             && let Some(notes) = &options.import
         {
-            match ledger.import(notes, &options.user) {
+            match ledger.import(notes, options.account.as_ref().unwrap_or(&options.user)) {
                 Ok(Some(n)) if n > 0 => ledger.say(s::ledger_imported(n, notes)),
                 // Nothing came in (it was all there): nothing to say.
                 Ok(_) => {}
@@ -243,11 +273,69 @@ fn try_open(options: &Options) -> Result<Ledger, Problem> {
             return Err(Problem::Unusable(format!("journal mode {mode}")));
         }
         conn.execute_batch("PRAGMA synchronous = FULL")?;
-        migrate(&conn, found)?;
+        let chained = migrate(&conn, found)?;
+        if chained > 0 {
+            message = Some(s::ledger_chained(chained));
+        }
+        if super::trail::restore_guards(&conn)? > 0 && found >= SCHEMA {
+            message = Some(s::LEDGER_GUARDS_RESTORED.to_string());
+        }
     } else if found < SCHEMA {
         return Err(Problem::Unusable(s::ledger_read_only(path, &s::LEDGER_READ_ONLY_FILE)));
     }
-    Ok(Ledger { conn, path: path.clone(), read_only, message, pending: Vec::new(), opened: Opened::AsFound })
+    Ok(Ledger {
+        conn,
+        path: path.clone(),
+        read_only,
+        message,
+        pending: Vec::new(),
+        opened: Opened::AsFound,
+        account: options.account.clone(),
+    })
+}
+
+/// Where a ledger is not safe, if it is: a network file system (NFS, SMB/CIFS, a FUSE
+/// mount such as sshfs) whose locks SQLite cannot trust, or a folder a sync client copies
+/// between machines (two copies then go their own ways). The file system is asked where it
+/// can say (Linux); a synced folder is known by its name.
+fn unsafe_place(path: &Path) -> Option<String> {
+    const SYNCED: [&str; 6] = ["Dropbox", "OneDrive", "iCloud Drive", "Google Drive", "Nextcloud", "Sync"];
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let dir = fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+    if let Some(name) = dir.components().find_map(|c| {
+        let c = c.as_os_str().to_string_lossy();
+        SYNCED.iter().find(|s| c.starts_with(*s)).map(|s| s.to_string())
+    }) {
+        return Some(name);
+    }
+    network_file_system(&dir)
+}
+
+#[cfg(target_os = "linux")]
+fn network_file_system(dir: &Path) -> Option<String> {
+    use std::os::unix::ffi::OsStrExt;
+    let c = std::ffi::CString::new(dir.as_os_str().as_bytes()).ok()?;
+    // SAFETY: `c` is a NUL-terminated path; statfs fills `st` and nothing else.
+    let mut st: libc::statfs = unsafe { std::mem::zeroed() };
+    if unsafe { libc::statfs(c.as_ptr(), &mut st) } != 0 {
+        return None;
+    }
+    // The magic numbers of linux/magic.h.
+    #[allow(clippy::unnecessary_cast)]
+    match st.f_type as i64 {
+        0x6969 => Some("NFS".into()),
+        0x517B => Some("SMB".into()),
+        0xFF53_4D42 | 0xFE53_4D42 => Some("SMB/CIFS".into()),
+        0x6573_5546 => Some("FUSE (sshfs, a sync client …)".into()),
+        0x0102_1997 => Some("9p".into()),
+        0x5346_414F => Some("AFS".into()),
+        _ => None,
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn network_file_system(_: &Path) -> Option<String> {
+    None
 }
 
 /// `file:PATH?immutable=1`, the path percent-encoded where a URI needs it.
@@ -264,34 +352,63 @@ fn immutable_uri(path: &Path) -> String {
     uri
 }
 
-/// Creates the file, private to its owner, unless it exists: a shared ledger keeps the
+/// Creates the file unless it exists: private to its owner (0600), or, in a folder whose
+/// group is shared (its set-group-id bit set, so the file gets the folder's group), readable
+/// and writable by that group (0660, whatever the umask). A ledger that exists keeps the
 /// permissions its owner gave it, and SQLite gives its `-wal` and `-shm` files the same.
 fn create_private(path: &Path) -> io::Result<()> {
+    let mode = if shared_folder(path) { 0o660 } else { 0o600 };
     let mut open = fs::File::options();
     open.write(true).create_new(true);
     #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut open, 0o600);
+    std::os::unix::fs::OpenOptionsExt::mode(&mut open, mode);
     match open.open(path) {
+        #[cfg(unix)]
+        Ok(file) => {
+            use std::os::unix::fs::PermissionsExt;
+            file.set_permissions(fs::Permissions::from_mode(mode))
+        }
+        #[cfg(not(unix))]
         Ok(_) => Ok(()),
         Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Ok(()),
         Err(e) => Err(e),
     }
 }
 
+/// Whether `path`'s folder is a team's: set-group-id, so what is made in it is the group's.
+fn shared_folder(path: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        fs::metadata(dir).is_ok_and(|m| m.permissions().mode() & 0o2000 != 0)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        false
+    }
+}
+
 /// Brings the schema from `found` to [`SCHEMA`], in one transaction that re-reads the
 /// version under the write lock, so two sessions opening a new ledger at once migrate once.
-fn migrate(conn: &Connection, found: i64) -> Result<(), Problem> {
+/// Returns how many rows written before the trail was chained were chained now.
+fn migrate(conn: &Connection, found: i64) -> Result<usize, Problem> {
     if found >= SCHEMA {
-        return Ok(());
+        return Ok(0);
     }
     let tx = rusqlite::Transaction::new_unchecked(conn, TransactionBehavior::Immediate)?;
     let now: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    let mut chained = 0;
     for (to, sql) in MIGRATIONS.iter().filter(|(to, _)| *to > now) {
         tx.execute_batch(sql)?;
+        if *to == 2 {
+            chained = super::trail::chain_earlier(&tx)?;
+        }
         tx.pragma_update(None, "user_version", to)?;
     }
     tx.commit()?;
-    Ok(())
+    Ok(chained)
 }
 
 /// A ledger in memory, read-only, standing in for the file `path` that could not be opened
@@ -310,6 +427,7 @@ fn stand_in(path: &Path, problem: Problem) -> Ledger {
         std::process::abort()
     });
     let _ = migrate(&conn, 0);
+    let _ = super::trail::restore_guards(&conn);
     Ledger {
         conn,
         path: path.to_path_buf(),
@@ -317,6 +435,7 @@ fn stand_in(path: &Path, problem: Problem) -> Ledger {
         message: Some(message),
         pending: Vec::new(),
         opened: Opened::StandIn,
+        account: None,
     }
 }
 

@@ -16,6 +16,8 @@ pub enum ArticleState {
     Approved,
     /// The latest decision approved an earlier version; the text changed since (~).
     Stale,
+    /// Approved at this version, by fewer reviewers than the policy asks for.
+    Partly,
     /// The latest decision asked for changes (!).
     ChangesRequested,
 }
@@ -37,6 +39,7 @@ impl ArticleState {
             ArticleState::Unreviewed => ' ',
             ArticleState::Approved => '✓',
             ArticleState::Stale => '~',
+            ArticleState::Partly => '+',
             ArticleState::ChangesRequested => '!',
         }
     }
@@ -47,6 +50,7 @@ impl ArticleState {
             ArticleState::Unreviewed => "unreviewed",
             ArticleState::Approved => "approved",
             ArticleState::Stale => "approved-earlier-version",
+            ArticleState::Partly => "partly-approved",
             ArticleState::ChangesRequested => "changes-requested",
         }
     }
@@ -167,11 +171,20 @@ impl Ledger {
         })
     }
 
-    /// The audit log (of `slug`, or all), oldest first.
+    /// The comments (not deleted) whose id starts with `id`: one, none, or several (at most
+    /// ten) that `id` does not tell apart.
+    pub fn comments_starting(&self, id: &str) -> Result<Vec<Comment>, LedgerError> {
+        let sql = format!("{COMMENT_COLUMNS} WHERE deleted = 0 AND substr(id, 1, length(?1)) = ?1 LIMIT 10");
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        Ok(stmt.query_map([id], comment)?.collect::<Result<_, _>>()?)
+    }
+
+    /// The audit log (of `slug`, or all), oldest first, without the rows that only recorded
+    /// the state of an earlier ledger when its trail was chained.
     pub fn log(&self, slug: Option<&str>) -> Result<Vec<Entry>, LedgerError> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT seq, at, actor, action, slug, version, target, detail FROM audit
-             WHERE ?1 IS NULL OR slug = ?1 ORDER BY seq",
+            "SELECT seq, at, actor, action, slug, version, target, detail, hash FROM audit
+             WHERE (?1 IS NULL OR slug = ?1) AND action <> 'chain' ORDER BY seq",
         )?;
         let rows = stmt.query_map(params![slug], |r| {
             Ok(Entry {
@@ -183,6 +196,7 @@ impl Ledger {
                 version: r.get(5)?,
                 target: r.get(6)?,
                 detail: r.get(7)?,
+                hash: r.get(8)?,
             })
         })?;
         Ok(rows.collect::<Result<_, _>>()?)

@@ -204,11 +204,16 @@ fn notes_yaml_is_imported_once_and_kept() {
     let yaml = "version: 1\nnotes:\n- id: n1\n  slug: knae\n  heading: Hjælp?\n  position: 2\n  text: Mere om is\n  author: anne\n  created: 2026-01-01T00:00:00Z\n  updated: 2026-01-01T00:00:00Z\nreviews:\n  knae:\n    status: reviewed\n    user: anne\n    date: 2026-01-02T00:00:00Z\n";
     let notes = dir.path().join("notes.yaml");
     std::fs::write(&notes, yaml).expect("notes");
-    let options = Options { import: Some(notes.clone()), ..Options::new(dir.path().join("review.db")) };
+    let options = Options {
+        import: Some(notes.clone()),
+        user: "bo".into(),
+        ..Options::new(dir.path().join("review.db"))
+    };
     let l = Ledger::open(&options);
     assert!(l.message.as_deref().unwrap_or("").contains("Imported 2"), "{:?}", l.message);
     let c = l.comments(Some("knae"), true).expect("read");
-    assert_eq!((c[0].text.as_str(), c[0].author.as_str()), ("Mere om is", "anne"));
+    assert_eq!((c[0].text.as_str(), c[0].author.as_str()), ("Mere om is", "bo"), "the importer's");
+    assert!(!c[0].created.starts_with("2026-01-01"), "on the day of the import");
     let d = l.latest(Some("knae")).expect("read");
     assert_eq!(d["knae"][0].verdict, Verdict::Approved);
     assert_eq!(ArticleState::of(d["knae"].last(), &version_of(TEXT)), ArticleState::Stale, "version unknown");

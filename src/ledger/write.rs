@@ -1,7 +1,7 @@
 //! Writing to the ledger: each write one transaction with its audit line, queued in memory
 //! while the ledger cannot take it, and never reported saved unless it was.
 
-use super::{Decision, Ledger, LedgerError, Verdict, new_id};
+use super::{Decision, Ledger, LedgerError, Verdict, new_id, trail};
 use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
 
 /// A change to the ledger.
@@ -102,7 +102,7 @@ impl Ledger {
         }
         let mut done = Vec::new();
         while let Some(write) = self.pending.first() {
-            let outcome = apply(&self.conn, write)?;
+            let outcome = apply(&self.conn, &stamped(write, self.account.as_deref()))?;
             self.pending.remove(0);
             done.push(outcome);
         }
@@ -120,7 +120,7 @@ impl Ledger {
         }
         let mut done = Vec::new();
         for write in writes {
-            match apply(&self.conn, write) {
+            match apply(&self.conn, &stamped(write, self.account.as_deref())) {
                 Ok(outcome) => done.push(outcome),
                 Err(e) => return (done, Some(e)),
             }
@@ -129,8 +129,70 @@ impl Ledger {
     }
 }
 
+/// `write` as made by `account`, when the ledger records every write as its account.
+fn stamped(write: &Write, account: Option<&str>) -> Write {
+    let mut write = write.clone();
+    let Some(account) = account else { return write };
+    match &mut write {
+        Write::Decide { decision, .. } => decision.reviewer = account.into(),
+        Write::Comment(c) => c.author = account.into(),
+        Write::Edit { by, .. } | Write::Delete { by, .. } | Write::Resolve { by, .. } => *by = account.into(),
+    }
+    write
+}
+
+impl Ledger {
+    /// Adds `comment` as a reply to the comment `parent`, in one transaction.
+    pub fn reply(&mut self, parent: &str, comment: super::Comment) -> Result<(), LedgerError> {
+        if self.read_only {
+            return Err(self.refusal());
+        }
+        let write = stamped(&Write::Comment(comment), self.account.as_deref());
+        let Write::Comment(c) = &write else { return Ok(()) };
+        let tx = Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)?;
+        apply_in(&tx, &write)?;
+        let added =
+            tx.execute("INSERT OR IGNORE INTO replies(id, parent) VALUES (?1, ?2)", params![c.id, parent])?;
+        if added > 0 {
+            let state = trail::reply_state(&c.id, parent);
+            audit(&tx, &c.created, &c.author, "reply", &c.slug, &c.version, &c.id, parent, state)?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Each reply's id and the comment it answers, in the order they were written.
+    pub fn replies(&self) -> Result<Vec<(String, String)>, LedgerError> {
+        let mut stmt = self.conn.prepare_cached("SELECT id, parent FROM replies ORDER BY rowid")?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Makes `writes` in one transaction: all of them, or (on an error) none. For bringing in
+    /// many at once (a ledger built for measuring, say): one sync instead of one each.
+    pub fn write_batch(&mut self, writes: &[Write]) -> Result<Vec<Outcome>, LedgerError> {
+        if self.read_only {
+            return Err(self.refusal());
+        }
+        let tx = Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)?;
+        let mut done = Vec::with_capacity(writes.len());
+        for write in writes {
+            done.push(apply_in(&tx, &stamped(write, self.account.as_deref()))?);
+        }
+        tx.commit()?;
+        Ok(done)
+    }
+}
+
 fn apply(conn: &rusqlite::Connection, write: &Write) -> Result<Outcome, LedgerError> {
     let tx = Transaction::new_unchecked(conn, TransactionBehavior::Immediate)?;
+    let outcome = apply_in(&tx, write)?;
+    tx.commit()?;
+    Ok(outcome)
+}
+
+/// Makes `write` in the transaction `tx`.
+fn apply_in(tx: &Transaction<'_>, write: &Write) -> Result<Outcome, LedgerError> {
     let outcome = match write {
         Write::Decide { uid, decision: d, text } => {
             tx.execute(
@@ -143,7 +205,18 @@ fn apply(conn: &rusqlite::Connection, write: &Write) -> Result<Outcome, LedgerEr
                 params![uid, d.slug, d.version, d.reviewer, d.verdict.label(), d.comment, d.at],
             )?;
             if added > 0 {
-                audit(&tx, &d.at, &d.reviewer, d.verdict.label(), &d.slug, &d.version, "", &d.comment)?;
+                let state = trail::decision_state(uid, d);
+                audit(
+                    tx,
+                    &d.at,
+                    &d.reviewer,
+                    d.verdict.label(),
+                    &d.slug,
+                    &d.version,
+                    uid,
+                    &d.comment,
+                    state,
+                )?;
             }
             Outcome::Saved
         }
@@ -167,11 +240,12 @@ fn apply(conn: &rusqlite::Connection, write: &Write) -> Result<Outcome, LedgerEr
                 ],
             )?;
             if added > 0 {
-                audit(&tx, &c.created, &c.author, "comment", &c.slug, &c.version, &c.id, &c.text)?;
+                let state = trail::comment_state(&super::Comment { revision: 1, ..c.clone() }, false);
+                audit(tx, &c.created, &c.author, "comment", &c.slug, &c.version, &c.id, &c.text, state)?;
             }
             Outcome::Saved
         }
-        Write::Edit { id, revision, text, by, at } => match row(&tx, id)? {
+        Write::Edit { id, revision, text, by, at } => match row(tx, id)? {
             None => Outcome::Missing,
             Some(now) if now.author != *by => Outcome::NotAuthor,
             Some(now) if now.revision == *revision => {
@@ -179,7 +253,14 @@ fn apply(conn: &rusqlite::Connection, write: &Write) -> Result<Outcome, LedgerEr
                     "UPDATE comments SET text = ?2, updated = ?3, revision = revision + 1 WHERE id = ?1",
                     params![id, text, at],
                 )?;
-                audit(&tx, at, by, "edit", &now.slug, &now.version, id, text)?;
+                let after = super::Comment {
+                    text: text.clone(),
+                    updated: at.clone(),
+                    revision: now.revision + 1,
+                    ..now.clone()
+                };
+                let state = trail::comment_state(&after, false);
+                audit(tx, at, by, "edit", &now.slug, &now.version, id, text, state)?;
                 Outcome::Saved
             }
             Some(now) => {
@@ -191,6 +272,7 @@ fn apply(conn: &rusqlite::Connection, write: &Write) -> Result<Outcome, LedgerEr
                     updated: at.clone(),
                     resolved: false,
                     revision: 1,
+                    author: by.clone(),
                     ..now
                 };
                 tx.execute(
@@ -209,11 +291,12 @@ fn apply(conn: &rusqlite::Connection, write: &Write) -> Result<Outcome, LedgerEr
                         at
                     ],
                 )?;
-                audit(&tx, at, by, "comment", &copy.slug, &copy.version, &copy.id, text)?;
+                let state = trail::comment_state(&copy, false);
+                audit(tx, at, by, "comment", &copy.slug, &copy.version, &copy.id, text, state)?;
                 Outcome::KeptBoth(copy.id)
             }
         },
-        Write::Delete { id, revision, by, at } => match row(&tx, id)? {
+        Write::Delete { id, revision, by, at } => match row(tx, id)? {
             None => Outcome::Missing,
             Some(now) if now.author != *by => Outcome::NotAuthor,
             Some(now) if now.revision != *revision => Outcome::NotDeleted,
@@ -222,11 +305,13 @@ fn apply(conn: &rusqlite::Connection, write: &Write) -> Result<Outcome, LedgerEr
                     "UPDATE comments SET deleted = 1, updated = ?2, revision = revision + 1 WHERE id = ?1",
                     params![id, at],
                 )?;
-                audit(&tx, at, by, "delete", &now.slug, &now.version, id, &now.text)?;
+                let after = super::Comment { updated: at.clone(), revision: now.revision + 1, ..now.clone() };
+                let state = trail::comment_state(&after, true);
+                audit(tx, at, by, "delete", &now.slug, &now.version, id, &now.text, state)?;
                 Outcome::Saved
             }
         },
-        Write::Resolve { id, resolved, by, at } => match row(&tx, id)? {
+        Write::Resolve { id, resolved, by, at } => match row(tx, id)? {
             None => Outcome::Missing,
             Some(now) => {
                 if now.resolved != *resolved {
@@ -236,13 +321,19 @@ fn apply(conn: &rusqlite::Connection, write: &Write) -> Result<Outcome, LedgerEr
                         params![id, resolved, at],
                     )?;
                     let action = if *resolved { "resolve" } else { "reopen" };
-                    audit(&tx, at, by, action, &now.slug, &now.version, id, "")?;
+                    let after = super::Comment {
+                        resolved: *resolved,
+                        updated: at.clone(),
+                        revision: now.revision + 1,
+                        ..now.clone()
+                    };
+                    let state = trail::comment_state(&after, false);
+                    audit(tx, at, by, action, &now.slug, &now.version, id, "", state)?;
                 }
                 Outcome::Saved
             }
         },
     };
-    tx.commit()?;
     Ok(outcome)
 }
 
@@ -255,7 +346,7 @@ fn row(tx: &Transaction<'_>, id: &str) -> Result<Option<super::Comment>, LedgerE
         .optional()?)
 }
 
-/// Appends a line to the audit log.
+/// Appends a row to the trail: what was done, and the state it left.
 #[allow(clippy::too_many_arguments)]
 pub(super) fn audit(
     tx: &Transaction<'_>,
@@ -266,11 +357,18 @@ pub(super) fn audit(
     version: &str,
     target: &str,
     detail: &str,
+    state: String,
 ) -> Result<(), rusqlite::Error> {
-    tx.execute(
-        "INSERT INTO audit(at, actor, action, slug, version, target, detail)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        params![at, actor, action, slug, version, target, detail],
-    )?;
-    Ok(())
+    let row = trail::Row {
+        seq: 0,
+        at: at.into(),
+        actor: actor.into(),
+        action: action.into(),
+        slug: slug.into(),
+        version: version.into(),
+        target: target.into(),
+        detail: detail.into(),
+        state,
+    };
+    trail::append(tx, row)
 }

@@ -191,6 +191,12 @@ const INTENTS: &[Intent] = &[
             qa(&["hver", "=dag"], 0.5),
             qa(&["hele", "tiden"], 0.5),
             qa(&["halvt", "aar"], 0.5),
+            // In English.
+            q(&["see", "doctor"]),
+            q(&["=gp"]),
+            q(&["emergency"]),
+            qw(&["doctor"], 0.8),
+            qw(&["weeks"], 0.5),
         ],
         heads: &["hvornaar skal", "soege laege", "soege hjaelp"],
     },
@@ -208,6 +214,10 @@ const INTENTS: &[Intent] = &[
             qw(&["normalt"], 0.6),
             w(&["tage", "skade"], 0.8),
             w(&["tager", "skade"], 0.8),
+            q(&["dangerous"]),
+            q(&["serious"]),
+            q(&["worry"]),
+            q(&["worried"]),
         ],
         heads: &["farlig", "tager skade", "alvorlig"],
     },
@@ -241,6 +251,8 @@ const INTENTS: &[Intent] = &[
             qa(&["=af", "=sig", "selv"], 1.3),
             qw(&["nogensinde"], 0.6),
             qw(&["blive", "god"], 0.6),
+            qa(&["go", "away"], 1.0),
+            q(&["chronic"]),
         ],
         heads: &["hvor laenge", "varer", "helbred", "gaar over"],
     },
@@ -265,6 +277,10 @@ const INTENTS: &[Intent] = &[
             w(&["sammenhaeng"], 0.8),
             qw(&["give"], 0.5),
             qw(&["giver"], 0.5),
+            w(&["mangel"], 0.7),
+            q(&["cause"]),
+            q(&["causes"]),
+            qw(&["=from"], 0.5),
         ],
         heads: &["aarsag", "hvorfor", "komme fra", "kan stress give", "give hovedpine"],
     },
@@ -277,6 +293,7 @@ const INTENTS: &[Intent] = &[
             qw(&["hvordan", "foel"], 0.8),
             qw(&["foeles"], 0.6),
             qw(&["hvordan", "ved"], 0.7),
+            w(&["symptoms"], 1.0),
         ],
         heads: &["symptom", "kendetegn"],
     },
@@ -366,6 +383,9 @@ const INTENTS: &[Intent] = &[
             w(&["madras"], 0.6),
             qw(&["raad"], 0.6),
             qw(&["tips"], 0.6),
+            qa(&["what", "helps"], 0.8),
+            qa(&["what", "=can", "=do"], 0.8),
+            q(&["=home"]),
         ],
         heads: &["selv goer", "selv kan goer", "lindre"],
     },
@@ -438,6 +458,8 @@ const INTENTS: &[Intent] = &[
             w(&["pude"], 1.0),
             w(&["madras"], 0.6),
             w(&["vaagne"], 0.7),
+            w(&["sleep"], 0.9),
+            w(&["night"], 0.8),
         ],
         heads: &["natten", "pude", "sove"],
     },
@@ -469,6 +491,7 @@ const INTENTS: &[Intent] = &[
             qa(&["hvad", "betyder"], 1.0),
             qa(&["hvad", "vil", "=det", "sige"], 1.0),
             q(&["definition"]),
+            qa(&["what", "=is"], 0.7),
         ],
         heads: &[],
     },
@@ -539,8 +562,15 @@ pub fn detect(words: &[&str]) -> Asked {
     words.dedup();
     let mut asking: Vec<bool> = vec![false; words.len()];
     let mut kinds: Vec<(Kind, f32)> = Vec::new();
-    for (intent, tokens) in INTENTS.iter().zip(TOKENS.iter()) {
-        for (ask, tokens) in intent.asks.iter().zip(tokens) {
+    // The words of a phrase that asked one kind ("af sig selv": how long) ask no other
+    // kind alone ("selv": self-care). Phrases are met first.
+    let mut in_phrase: Vec<Option<Kind>> = vec![None; words.len()];
+    let asks = INTENTS.iter().zip(TOKENS.iter()).flat_map(|(intent, tokens)| {
+        intent.asks.iter().zip(tokens).map(move |(ask, tokens)| (intent, ask, tokens))
+    });
+    let (phrases, singles): (Vec<_>, Vec<_>) = asks.partition(|(_, ask, _)| ask.adjacent);
+    for (intent, ask, tokens) in phrases.into_iter().chain(singles) {
+        {
             // Whether a word was met only with a letter off: it then still counts as a word
             // of substance (a typo must not take "nervesmerter" for "nervøs").
             let mut roughly = false;
@@ -569,6 +599,13 @@ pub fn detect(words: &[&str]) -> Asked {
             };
             if !places.iter().all(Option::is_some) {
                 continue;
+            }
+            let taken = |p: &Option<usize>| p.and_then(|p| in_phrase[p]).is_some_and(|k| k != intent.kind);
+            if !ask.adjacent && places.iter().any(taken) {
+                continue;
+            }
+            if ask.adjacent && tokens.len() > 1 {
+                places.iter().flatten().for_each(|&p| in_phrase[p] = Some(intent.kind));
             }
             if ask.only_asks && !roughly {
                 places.into_iter().flatten().for_each(|p| asking[p] = true);
@@ -665,6 +702,15 @@ mod tests {
     fn heading(text: &str) -> Vec<&'static str> {
         let bits = of_heading(&crate::search::fold(text));
         Kind::ALL.iter().filter(|k| bits & k.bit() != 0).map(|k| k.name()).collect()
+    }
+
+    #[test]
+    fn the_words_of_a_phrase_ask_for_its_kind_only() {
+        // "af sig selv" asks how long; its "selv" does not also ask for self-care.
+        assert_eq!(names("kan nervesmerter gå over af sig selv"), ["how long"]);
+        assert_eq!(names("hvad kan jeg selv gøre"), ["self-care"]);
+        assert_eq!(names("neck pain what helps"), ["self-care"]);
+        assert_eq!(names("headache for two weeks should I see a doctor"), ["when to seek help"]);
     }
 
     #[test]

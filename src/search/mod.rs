@@ -24,7 +24,7 @@ mod synonyms;
 mod tests;
 mod topic;
 
-pub use fold::{fold, fold_mapped};
+pub use fold::{fold, fold_into, fold_mapped};
 pub use fuzzy::within_one_edit;
 pub use index::{FieldKind, Index, Unit};
 pub use rank::{Concept, Hit, MAX_TERMS, Pattern, Query};

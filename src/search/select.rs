@@ -33,6 +33,9 @@ const UNIT_BITS: u32 = (1 << 31) - 1;
 /// How much a kind asked counts for the section of the nearest kind, in an article with
 /// no section of its own kind.
 const NEAREST: f32 = 0.7;
+/// How strongly "what is X" asks for causes, X being named by an article it is not the
+/// subject of.
+const WHAT_IS_CAUSES: f32 = 0.7;
 /// How much a kind of question counts for an FAQ question, against a main section.
 const FAQ_KIND: f32 = 0.8;
 /// How strongly a warning sign names the articles it belongs to.
@@ -238,6 +241,12 @@ impl Index {
             }
         }
         named.sort_by(|x, y| y.strength.total_cmp(&x.strength).then(x.article.cmp(&y.article)));
+        // An article named only in passing beside a sign's own stays out ("prikken i armene"
+        // after a car accident is the neck's warning sign, not the nerve article's).
+        if !signs.is_empty() {
+            let best = named.first().map_or(0.0, |n| n.strength);
+            named.retain(|n| n.strength >= best * NAMED_SHARE);
+        }
         if !signs.is_empty() {
             match kinds.iter_mut().find(|(k, _)| *k == Kind::SeekHelp) {
                 Some((_, w)) => *w = w.max(SIGN),
@@ -250,6 +259,12 @@ impl Index {
         // What it is, or nothing but the article's name: its introduction answers.
         let only_what_is = kinds.iter().all(|(k, _)| *k == Kind::WhatIs);
         let intro = !named.is_empty() && only_what_is && words.iter().all(|(w, _)| covered(w));
+        // What a condition the article names but is not about is ("hvad er impingement" of
+        // the shoulder's article): the section on causes explains it, the symptoms next.
+        if !intro && !named.is_empty() && only_what_is && !kinds.is_empty() {
+            kinds.extend([(Kind::Causes, WHAT_IS_CAUSES), (Kind::Symptoms, WHAT_IS_CAUSES / 2.0)]);
+            kinds.sort_by_key(|(k, _)| *k);
+        }
         Reading { named, kinds, signs, intro }
     }
 

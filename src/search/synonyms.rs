@@ -332,13 +332,14 @@ fn list(value: &serde_json::Value) -> Vec<String> {
 }
 
 /// Whether `parts` (stems) are said in `words` in order, each as the start of a word, with
-/// at most two other words between two of them ("går nervesmerter væk" says "gå væk").
+/// at most one other word between two of them ("går nervesmerter væk" says "gå væk"; "hovedet
+/// og nu gør nakken ondt" does not say "hovedet gør ondt").
 pub(super) fn said_in(words: &[String], parts: &[String]) -> bool {
     let Some((first, rest)) = parts.split_first() else { return false };
     (0..words.len()).filter(|&i| words[i].starts_with(first.as_str())).any(|start| {
         let mut at = start;
         rest.iter().all(|p| {
-            match (at + 1..(at + 4).min(words.len())).find(|&j| words[j].starts_with(p.as_str())) {
+            match (at + 1..(at + 3).min(words.len())).find(|&j| words[j].starts_with(p.as_str())) {
                 Some(j) => {
                     at = j;
                     true
@@ -367,6 +368,16 @@ pub fn line_of(text: &str, needle: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_phrase_is_said_with_at_most_one_word_between_its_words() {
+        let words = |q: &str| -> Vec<String> { q.split(' ').map(str::to_string).collect() };
+        let parts = words("hoved gor ondt");
+        assert!(said_in(&words("hovedet gor ondt"), &parts));
+        assert!(said_in(&words("hovedet gor virkelig ondt"), &parts));
+        assert!(!said_in(&words("hovedet og nu gor nakken ondt"), &parts), "two words between");
+        assert!(!said_in(&words("ondt gor hovedet"), &parts), "out of order");
+    }
 
     #[test]
     fn groups_are_read_and_each_word_finds_the_others() {

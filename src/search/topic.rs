@@ -196,6 +196,14 @@ impl Topics {
                 self.credit(&mut out, &mut at, vec![hit], &phrase.join(" "));
             }
         }
+        // Where it hurts names the article more than what else is said ("landede på hovedet,
+        // og nu gør nakken ondt" is about the neck).
+        let hurts = where_it_hurts(&words);
+        for n in &mut out {
+            if n.by.iter().any(|(word, _)| hurts.contains(&skeleton(word))) {
+                n.strength *= HURTS;
+            }
+        }
         out.sort_by(|x, y| y.strength.total_cmp(&x.strength).then(x.article.cmp(&y.article)));
         out
     }
@@ -265,6 +273,31 @@ impl Topics {
             }
         }
     }
+}
+
+/// How much more a word naming where it hurts counts.
+const HURTS: f32 = 1.5;
+
+/// The words of `said` (skeletons, in order) that say where it hurts: "ondt i X",
+/// "smerter i X", "X gør ondt", "gør X ondt", "X smerter", "pain in X", "X pain".
+fn where_it_hurts(said: &[String]) -> Vec<String> {
+    let is = |i: usize, w: &[&str]| said.get(i).is_some_and(|s| w.contains(&s.as_str()));
+    let pain = ["ondt", "smerter", "smerte", "verk", "pain", "hurts", "ache", "aches", "gor"];
+    let mut out = Vec::new();
+    for (i, word) in said.iter().enumerate() {
+        let after_in = i >= 2 && is(i - 1, &["i", "in"]) && is(i - 2, &pain);
+        let after_in_my = i >= 3 && is(i - 1, &["my", "the"]) && is(i - 2, &["in"]) && is(i - 3, &pain);
+        let before = is(i + 1, &["ondt", "smerter", "pain", "hurts", "aches", "verker"])
+            || (is(i + 1, &["gor"]) && is(i + 2, &["ondt"]));
+        let between = i >= 1 && is(i - 1, &["gor"]) && is(i + 1, &["ondt"]);
+        if (after_in || after_in_my || before || between)
+            && !pain.contains(&word.as_str())
+            && !analyze::is_stop(word)
+        {
+            out.push(word.clone());
+        }
+    }
+    out
 }
 
 /// `word` folded, with the spelled-out Danish letters as one vowel (`ae` → `e`, `oe` → `o`,
@@ -339,6 +372,17 @@ pub(super) fn one_off_a_start(form: &str, word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn where_it_hurts_is_the_word_beside_the_pain() {
+        let said = |q: &str| -> Vec<String> { q.split(' ').map(skeleton).collect() };
+        let hurts = |q: &str| where_it_hurts(&said(q));
+        assert_eq!(hurts("landede på hovedet og nu gør nakken ondt"), ["nakken"]);
+        assert_eq!(hurts("ondt i skulderen efter fald på hovedet"), ["skulderen"]);
+        assert_eq!(hurts("knæet gør ondt"), ["knaeet"].map(skeleton));
+        assert_eq!(hurts("pain in my neck"), ["neck"]);
+        assert!(hurts("hovedpine efter skærmarbejde").is_empty());
+    }
 
     fn library() -> Topics {
         let articles = [

@@ -28,7 +28,7 @@ pub struct Ran {
 /// The exit status of a command that is not allowed (as a shell's "cannot execute").
 pub const REFUSED: u32 = 126;
 
-/// The commands that may run (`review` only as `review status`, `notes` only to list or export).
+/// The commands that may run (`review` only to read: status, log, diff, verify; `notes` only to list or export).
 const ALLOWED: [&str; 7] = ["faq", "search", "list", "toc", "show", "notes", "review"];
 
 /// Runs the command line `line` (as `ssh` sent it) for a reviewer whose own files are in
@@ -86,7 +86,13 @@ pub fn run(
             Some(lookup::search_in(library, index(), words, *json, print::width(*width)))
         }
         Command::Notes { action: None | Some(NotesAction::Export { .. }), .. }
-        | Command::Review { action: ReviewAction::Status { .. } } => Some(review::run(&cli, library)),
+        | Command::Review {
+            action:
+                ReviewAction::Status { .. }
+                | ReviewAction::Log { .. }
+                | ReviewAction::Diff { .. }
+                | ReviewAction::Verify { .. },
+        } => Some(review::run(&cli, library)),
         _ => None,
     });
     let mut err: Vec<u8> = warnings.iter().flat_map(|w| format!("{w}\n").into_bytes()).collect();

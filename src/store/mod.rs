@@ -193,12 +193,50 @@ pub fn resolve(anchor: &Anchor, headings: &[&str]) -> Option<usize> {
     headings.iter().position(|h| *h == anchor.heading)
 }
 
-/// The user's name, for notes and reviews.
+/// The operating-system account this process runs as: the name the system gives the
+/// effective user id (never an environment variable: `USER` and `ARTIKEL_USER` can say
+/// anything), or `uid N` when the system has no name for it. What the review ledger
+/// records as who acted.
+///
+/// Builds with debug assertions (the test builds) take `ARTIKEL_ACCOUNT` instead when it is
+/// set, so that tests can play several reviewers on one account; a release build never does.
+pub fn account() -> String {
+    #[cfg(debug_assertions)]
+    if let Some(test) = std::env::var("ARTIKEL_ACCOUNT").ok().filter(|v| !v.is_empty()) {
+        return test;
+    }
+    os_account()
+}
+
+#[cfg(unix)]
+fn os_account() -> String {
+    // SAFETY: getpwuid_r writes the entry into `entry` and its strings into `buf` (whose
+    // length it is given); `found` is null unless the entry was found and filled in.
+    unsafe {
+        let uid = libc::geteuid();
+        let mut entry: libc::passwd = std::mem::zeroed();
+        let mut buf = vec![0 as libc::c_char; 16 * 1024];
+        let mut found: *mut libc::passwd = std::ptr::null_mut();
+        let rc = libc::getpwuid_r(uid, &mut entry, buf.as_mut_ptr(), buf.len(), &mut found);
+        if rc == 0 && !found.is_null() && !entry.pw_name.is_null() {
+            let name = std::ffi::CStr::from_ptr(entry.pw_name).to_string_lossy().into_owned();
+            if !name.is_empty() {
+                return name;
+            }
+        }
+        format!("uid {uid}")
+    }
+}
+
+#[cfg(not(unix))]
+fn os_account() -> String {
+    std::env::var("USERNAME").unwrap_or_else(|_| "unknown".to_string())
+}
+
+/// The user's name as shown (a display name): `ARTIKEL_USER`, else the [`account`] (never
+/// "unknown"). The review ledger's commands record the account.
 pub fn user() -> String {
-    ["ARTIKEL_USER", "USER", "LOGNAME"]
-        .iter()
-        .find_map(|k| std::env::var(k).ok().filter(|v| !v.is_empty()))
-        .unwrap_or_else(|| "unknown".to_string())
+    std::env::var("ARTIKEL_USER").ok().filter(|v| !v.is_empty()).unwrap_or_else(account)
 }
 
 /// Now, as RFC 3339.

@@ -221,3 +221,72 @@ pub fn rule_more(n: usize) -> String {
         Lang::Da => format!("… og {n} til af samme slags"),
     }
 }
+
+/// A level of care, in a few words.
+pub fn level_short(level: crate::signs::Level) -> &'static str {
+    use crate::signs::Level;
+    match (lang(), level) {
+        (_, Level::Call112) => "112",
+        (Lang::En, Level::Now) => "right away",
+        (Lang::En, Level::SameDay) => "the same day",
+        (Lang::En, Level::Days) => "within days",
+        (Lang::Da, Level::Now) => "med det samme",
+        (Lang::Da, Level::SameDay) => "samme dag",
+        (Lang::Da, Level::Days) => "inden for få dage",
+    }
+}
+
+/// A warning sign under a lead of a lower level of care than it needs (or of none).
+pub fn sign_level(sign: &str, needs: &str, lead: &str, message: &str) -> String {
+    match lang() {
+        Lang::En => format!("“{sign}” needs {needs}, but stands under “{lead}”: {message}"),
+        Lang::Da => format!("“{sign}” kræver {needs}, men står under “{lead}”: {message}"),
+    }
+}
+
+/// A medicine named in a section without some of its cautions.
+pub fn medicine_cautions(name: &str, missing: &str) -> String {
+    match lang() {
+        Lang::En => format!("{name} is named without its cautions in the same section (missing: {missing})"),
+        Lang::Da => {
+            format!("{name} nævnes uden sine forsigtighedsregler i samme afsnit (mangler: {missing})")
+        }
+    }
+}
+
+/// What a dose above a limit is measured against.
+pub const DOSE_SINGLE: Phrase = Phrase::new("at a time", "ad gangen");
+/// What a day's dose is measured against.
+pub const DOSE_DAILY: Phrase = Phrase::new("a day", "i døgnet");
+
+/// A dose above a medicine's limit.
+pub fn medicine_dose(name: &str, dose: &str, per: &str, limit: &str) -> String {
+    match lang() {
+        Lang::En => format!("{dose} {per}: above the adult limit for {name} ({limit} {per})"),
+        Lang::Da => format!("{dose} {per}: over grænsen for voksne for {name} ({limit} {per})"),
+    }
+}
+
+/// Too few hours between doses.
+pub fn medicine_interval(name: &str, hours: f64, min: f64) -> String {
+    match lang() {
+        Lang::En => format!("{hours} hours between doses of {name}: at least {min}"),
+        Lang::Da => format!("{hours} timer mellem doserne af {name}: mindst {min}"),
+    }
+}
+
+/// A region given another region's number.
+pub fn region_number(region: &str, number: &str, right: &str, message: &str) -> String {
+    match lang() {
+        Lang::En => format!("{region} with {number}: its number is {right}; {message}"),
+        Lang::Da => format!("{region} med {number}: regionens nummer er {right}; {message}"),
+    }
+}
+
+/// A warning sign the table gives an article, not named where it says when to seek help.
+pub fn sign_not_named(sign: &str, level: &str, message: &str) -> String {
+    match lang() {
+        Lang::En => format!("“{sign}” ({level}) is not named: {message}"),
+        Lang::Da => format!("“{sign}” ({level}) nævnes ikke: {message}"),
+    }
+}

@@ -72,6 +72,7 @@ pub fn status_word(label: &str) -> &str {
             Phrase::new("approved-earlier-version", "godkendt i en tidligere version")
         }
         "changes-requested" => Phrase::new("changes-requested", "ændringer ønsket"),
+        "partly-approved" => Phrase::new("partly-approved", "delvist godkendt"),
         _ => return label,
     };
     word.as_str()

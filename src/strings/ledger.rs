@@ -133,15 +133,6 @@ pub const RESOLVED: Phrase = Phrase::new("resolved", "løst");
 /// Marks a comment whose section changed since it was written.
 pub const SECTION_CHANGED: Phrase = Phrase::new("section changed since", "afsnittet er ændret siden");
 
-/// Who made the latest decision, when, on which version.
-pub fn report_by(reviewer: &str, date: &str, version: &str) -> String {
-    match (lang(), version.is_empty()) {
-        (Lang::En, true) => format!("by {reviewer} on {date} (version unknown)"),
-        (Lang::En, false) => format!("by {reviewer} on {date} at version {version}"),
-        (Lang::Da, true) => format!("af {reviewer} den {date} (ukendt version)"),
-        (Lang::Da, false) => format!("af {reviewer} den {date} i version {version}"),
-    }
-}
 /// Marks a reopened comment.
 pub const REOPENED: Phrase = Phrase::new("reopened", "genåbnet");
 /// A decision on the version shown now.
@@ -209,5 +200,279 @@ pub fn no_comment(id: &str) -> String {
     match lang() {
         Lang::En => format!("artikel: no comment #{id}"),
         Lang::Da => format!("artikel: ingen kommentar #{id}"),
+    }
+}
+
+/// The ledger was made tamper-evident: its earlier rows chained, once.
+pub fn ledger_chained(rows: usize) -> String {
+    match lang() {
+        Lang::En => format!(
+            "The review ledger's {rows} earlier audit rows are now chained by hashes; `artikel review verify` checks them"
+        ),
+        Lang::Da => format!(
+            "Gennemgangsprotokollens {rows} tidligere revisionsrækker er nu kædet sammen med hashes; `artikel review verify` kontrollerer dem"
+        ),
+    }
+}
+
+/// The ledger's guards (triggers refusing changes to its records) were missing and are back.
+pub const LEDGER_GUARDS_RESTORED: Phrase = Phrase::new(
+    "The review ledger's guards against changing its records were missing and are restored; run `artikel review verify`",
+    "Gennemgangsprotokollens værn mod ændring af dens poster manglede og er genskabt; kør `artikel review verify`",
+);
+
+/// `review verify`: the trail holds.
+pub fn trail_holds(rows: i64, head: &str) -> String {
+    match lang() {
+        Lang::En => format!(
+            "The trail holds: {rows} rows, every kept text matches its version.\nHead: {head}\n\
+             Keep a copy of the head elsewhere; `artikel review verify --head HASH` later shows that no row up to it was cut or rewritten."
+        ),
+        Lang::Da => format!(
+            "Sporet holder: {rows} rækker, hver gemt tekst passer til sin version.\nHoved: {head}\n\
+             Gem en kopi af hovedet et andet sted; `artikel review verify --head HASH` viser senere, at ingen række til og med det er skåret af eller skrevet om."
+        ),
+    }
+}
+
+/// `review verify`: where the trail first does not hold.
+pub fn trail_breaks(row: Option<(i64, &str, &str, &str, &str)>, what: &str) -> String {
+    match (lang(), row) {
+        (Lang::En, Some((seq, at, actor, action, slug))) => {
+            format!("The trail does not hold at row {seq} ({at} {actor} {action} {slug}): {what}")
+        }
+        (Lang::En, None) => format!("The trail does not hold: {what}"),
+        (Lang::Da, Some((seq, at, actor, action, slug))) => {
+            format!("Sporet holder ikke ved række {seq} ({at} {actor} {action} {slug}): {what}")
+        }
+        (Lang::Da, None) => format!("Sporet holder ikke: {what}"),
+    }
+}
+
+/// How many more problems `review verify` found after the first.
+pub fn trail_more(n: usize) -> String {
+    match lang() {
+        Lang::En => format!("… and {n} more"),
+        Lang::Da => format!("… og {n} mere"),
+    }
+}
+
+/// What does not hold about a row of the trail or a table.
+pub fn trail_problem(problem: &crate::ledger::trail::Problem) -> String {
+    use crate::ledger::trail::Problem as P;
+    let short = |v: &str| v.get(..8).unwrap_or(v).to_string();
+    match (lang(), problem) {
+        (Lang::En, P::Hash) => {
+            "its hash is not that of its fields and the row before it: it or a row before it was changed"
+                .into()
+        }
+        (Lang::Da, P::Hash) => {
+            "dens hash passer ikke til dens felter og rækken før: den eller en række før den er ændret".into()
+        }
+        (Lang::En, P::Gap(n)) => format!("row {n} before it is gone"),
+        (Lang::Da, P::Gap(n)) => format!("række {n} før den mangler"),
+        (Lang::En, P::State) => "the state it recorded cannot be read".into(),
+        (Lang::Da, P::State) => "den tilstand, den registrerede, kan ikke læses".into(),
+        (Lang::En, P::Differs(t, k)) => {
+            format!("the {t} row {} differs from what this row recorded", short(k))
+        }
+        (Lang::Da, P::Differs(t, k)) => {
+            format!("rækken {} i {t} afviger fra det, denne række registrerede", short(k))
+        }
+        (Lang::En, P::Missing(t, k)) => format!("the {t} row {} it recorded is gone", short(k)),
+        (Lang::Da, P::Missing(t, k)) => format!("rækken {} i {t}, som den registrerede, mangler", short(k)),
+        (Lang::En, P::Unrecorded(t, k)) => {
+            format!("the {t} row {} is in the ledger but no row of the trail made it", short(k))
+        }
+        (Lang::Da, P::Unrecorded(t, k)) => {
+            format!("rækken {} i {t} står i protokollen, men ingen række i sporet har lavet den", short(k))
+        }
+        (Lang::En, P::Text(s, v)) => format!("the kept text of {s} {} does not match its version", short(v)),
+        (Lang::Da, P::Text(s, v)) => {
+            format!("den gemte tekst af {s} {} passer ikke til sin version", short(v))
+        }
+        (Lang::En, P::NoText(s, v)) => format!("the kept text of {s} {} is gone", short(v)),
+        (Lang::Da, P::NoText(s, v)) => format!("den gemte tekst af {s} {} mangler", short(v)),
+    }
+}
+
+/// `review verify --head`: the head copied earlier is not in the trail.
+pub fn head_not_found(head: &str) -> String {
+    match lang() {
+        Lang::En => format!(
+            "The head {head} is not in the trail: rows up to it were cut off or rewritten (or the hash was mistyped)"
+        ),
+        Lang::Da => format!(
+            "Hovedet {head} er ikke i sporet: rækker til og med det er skåret af eller skrevet om (eller hashen er skrevet forkert)"
+        ),
+    }
+}
+
+/// A reason left empty where one is required.
+pub const REASON_REQUIRED: Phrase = Phrase::new(
+    "a reason is required (-m TEXT, not empty)",
+    "en begrundelse er påkrævet (-m TEKST, ikke tom)",
+);
+
+/// Only a lead may override a request or change the rules.
+pub const ONLY_A_LEAD: Phrase = Phrase::new(
+    "only a lead may do that (see `artikel review policy`)",
+    "kun en ansvarlig må gøre det (se `artikel review policy`)",
+);
+
+/// How many of the approvals needed a version has.
+pub fn approvals_of(have: usize, needed: usize) -> String {
+    match lang() {
+        Lang::En => format!("{have} of {needed} approvals"),
+        Lang::Da => format!("{have} af {needed} godkendelser"),
+    }
+}
+
+/// Who blocks a version, and why.
+pub fn blocked_by(reviewer: &str, why: &str) -> String {
+    match lang() {
+        Lang::En => format!("blocked by {reviewer}: {why}"),
+        Lang::Da => format!("blokeret af {reviewer}: {why}"),
+    }
+}
+
+/// A request for changes withdrawn by its reviewer, or overridden by a lead.
+pub fn request_lifted(reviewer: &str, by: &str, why: &str) -> String {
+    match (lang(), reviewer == by) {
+        (Lang::En, true) => format!("{reviewer} withdrew their request for changes: {why}"),
+        (Lang::En, false) => format!("{by} overrode {reviewer}'s request for changes: {why}"),
+        (Lang::Da, true) => format!("{reviewer} trak sit ønske om ændringer tilbage: {why}"),
+        (Lang::Da, false) => format!("{by} tilsidesatte {reviewer}s ønske om ændringer: {why}"),
+    }
+}
+
+/// There is no request for changes to lift.
+pub fn no_request(reviewer: &str, slug: &str) -> String {
+    match lang() {
+        Lang::En => format!("{reviewer} has no request for changes on {slug} standing"),
+        Lang::Da => format!("{reviewer} har intet ønske om ændringer til {slug}"),
+    }
+}
+
+/// `review status --check`: articles not approved at their current version.
+pub fn not_all_approved(n: usize) -> String {
+    match lang() {
+        Lang::En if n == 1 => "1 article is not approved at its current version".into(),
+        Lang::En => format!("{n} articles are not approved at their current version"),
+        Lang::Da if n == 1 => "1 artikel er ikke godkendt i sin nuværende version".into(),
+        Lang::Da => format!("{n} artikler er ikke godkendt i deres nuværende version"),
+    }
+}
+
+/// The approval rules in force.
+pub fn policy_text(approvals: usize, leads: &[String]) -> String {
+    let leads = leads.join(", ");
+    match (lang(), leads.is_empty()) {
+        (Lang::En, false) => format!("Approvals needed per version: {approvals}\nLeads: {leads}"),
+        (Lang::En, true) => format!(
+            "Approvals needed per version: {approvals}\nLeads: none (anyone may set the rules; nobody overrides a request)"
+        ),
+        (Lang::Da, false) => format!("Godkendelser pr. version: {approvals}\nAnsvarlige: {leads}"),
+        (Lang::Da, true) => format!(
+            "Godkendelser pr. version: {approvals}\nAnsvarlige: ingen (alle må sætte reglerne; ingen tilsidesætter et ønske)"
+        ),
+    }
+}
+
+/// An article carries the history of the slug it was renamed from.
+pub fn renamed_from(old: &str, said: bool) -> String {
+    match (lang(), said) {
+        (Lang::En, true) => format!("renamed from {old}: its decisions and comments are kept"),
+        (Lang::En, false) => format!(
+            "renamed from {old} (its text is a version decided on there): its decisions and comments are kept"
+        ),
+        (Lang::Da, true) => format!("omdøbt fra {old}: dens beslutninger og kommentarer er bevaret"),
+        (Lang::Da, false) => format!(
+            "omdøbt fra {old} (teksten er en version, der blev besluttet om der): dens beslutninger og kommentarer er bevaret"
+        ),
+    }
+}
+
+/// `review rename` was recorded.
+pub fn renamed(old: &str, new: &str) -> String {
+    match lang() {
+        Lang::En => format!("{old}'s decisions and comments are {new}'s from now on"),
+        Lang::Da => format!("{old}s beslutninger og kommentarer hører til {new} fra nu af"),
+    }
+}
+
+/// The ledger holds nothing under a slug.
+pub fn nothing_under(slug: &str) -> String {
+    match lang() {
+        Lang::En => format!("the review ledger holds nothing on {slug}"),
+        Lang::Da => format!("gennemgangsprotokollen har intet om {slug}"),
+    }
+}
+
+/// Several headings contain what `--section` says (they follow, one a line).
+pub fn sections_ambiguous(text: &str) -> String {
+    match lang() {
+        Lang::En => format!("several headings contain “{text}”; name one by its anchor or its whole text:"),
+        Lang::Da => {
+            format!("flere overskrifter indeholder “{text}”; angiv én ved dens anker eller hele tekst:")
+        }
+    }
+}
+
+/// Several comments' ids start so (they follow, one a line).
+pub fn comment_ambiguous(id: &str) -> String {
+    match lang() {
+        Lang::En => format!("artikel: #{id} is the start of several comments' ids; give more of it:"),
+        Lang::Da => format!("artikel: #{id} er starten af flere kommentarers id; angiv mere af det:"),
+    }
+}
+
+/// The ledger is on a network file system or in a synced folder.
+pub fn ledger_unsafe_place(path: &std::path::Path, kind: &str) -> String {
+    let path = path.display();
+    match lang() {
+        Lang::En => format!(
+            "The review ledger {path} is on {kind}: SQLite's locking is not safe there and a synced copy can fork; keep it on a disk of the host everyone logs in to"
+        ),
+        Lang::Da => format!(
+            "Gennemgangsprotokollen {path} ligger på {kind}: SQLites låsning er ikke sikker der, og en synkroniseret kopi kan dele sig; hold den på en disk på den maskine, alle logger ind på"
+        ),
+    }
+}
+
+/// The report's line on the policy.
+pub fn report_policy(approvals: usize, leads: &[String]) -> String {
+    let leads = if leads.is_empty() { "-".to_string() } else { leads.join(", ") };
+    match lang() {
+        Lang::En => format!("Policy: {approvals} approval(s) per version; leads: {leads}"),
+        Lang::Da => format!("Regler: {approvals} godkendelse(r) pr. version; ansvarlige: {leads}"),
+    }
+}
+
+/// The report's line on an article's version and approvals.
+pub fn report_version(version: &str, approvals: usize, needed: usize) -> String {
+    match lang() {
+        Lang::En => format!("version {version}, {approvals} of {needed} approvals"),
+        Lang::Da => format!("version {version}, {approvals} af {needed} godkendelser"),
+    }
+}
+
+/// A reviewer's current decision in the report.
+pub fn report_decision(reviewer: &str, decision: &str, date: &str, version: &str, current: bool) -> String {
+    match (lang(), version.is_empty(), current) {
+        (Lang::En, true, _) => format!("{reviewer}: {decision} on {date} (version unknown)"),
+        (Lang::En, false, true) => {
+            format!("{reviewer}: {decision} on {date} at version {version} (this version)")
+        }
+        (Lang::En, false, false) => {
+            format!("{reviewer}: {decision} on {date} at version {version} (changed since)")
+        }
+        (Lang::Da, true, _) => format!("{reviewer}: {decision} den {date} (ukendt version)"),
+        (Lang::Da, false, true) => {
+            format!("{reviewer}: {decision} den {date} i version {version} (denne version)")
+        }
+        (Lang::Da, false, false) => {
+            format!("{reviewer}: {decision} den {date} i version {version} (ændret siden)")
+        }
     }
 }

@@ -1,0 +1,980 @@
+//! What a medical editor checks, as data in the rule file: warning signs at their level of
+//! care, the "when to seek help" section and its routes, the out-of-hours numbers of the
+//! regions, medicines' doses and cautions, word forms and whole sentences of outdated or
+//! unsafe advice.
+//!
+//! Every rule has an id, a severity, a message, its source and two examples (`trigger`
+//! must be reported, `pass` must not); the tests are made from the examples.
+
+use super::Severity;
+use super::house::Found;
+use super::rules::mentions;
+use super::text::{Kind, Stems, Unit, folded_words, sentences, units};
+use crate::search::fold;
+use crate::signs::{Level, Signs, way, way_said, words_of};
+use crate::strings;
+use serde::Deserialize;
+use std::collections::HashMap;
+
+/// The rule file's `care` part: levels of care, the section on when to seek help, the regions.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Care {
+    /// How a bold lead says each level of care (whole words, `*` any ending).
+    pub levels: Levels,
+    /// Ways a heading asks when to seek help (the `says` syntax of `warning-signs.yaml`).
+    pub section: Vec<String>,
+    /// Ways a heading sends the reader elsewhere first (a physiotherapist): not that section.
+    #[serde(default)]
+    pub not_section: Vec<String>,
+    /// The regions' out-of-hours routes.
+    pub regions: Vec<Region>,
+    /// The checks, each with its id, severity, message, source and examples.
+    pub rules: Vec<CareRule>,
+}
+
+/// The words of each level of care.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Levels {
+    /// Ring 112.
+    #[serde(rename = "112")]
+    call112: Vec<String>,
+    /// Right away.
+    akut: Vec<String>,
+    /// The same day.
+    #[serde(rename = "samme-dag")]
+    same_day: Vec<String>,
+    /// Within a few days.
+    dage: Vec<String>,
+}
+
+impl Levels {
+    /// The most urgent level `lower` (lower-case text) says.
+    fn of(&self, lower: &str) -> Option<Level> {
+        let lists = [&self.call112, &self.akut, &self.same_day, &self.dage];
+        Level::ALL.into_iter().zip(lists).find(|(_, l)| l.iter().any(|t| mentions(lower, t))).map(|(l, _)| l)
+    }
+}
+
+/// A region's out-of-hours route.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Region {
+    /// Its name ("Region Hovedstaden").
+    pub name: String,
+    /// How a text names it (whole words, `*` any ending): `hovedstade*`.
+    pub says: String,
+    /// Its number.
+    pub number: String,
+    /// Where and when the number was checked.
+    pub checked: String,
+}
+
+/// Which of the care checks a rule is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum CareCheck {
+    /// A warning sign under a lower level of care than the table gives it.
+    SignLevel,
+    /// One sentence offering 112 or a lower level.
+    TwoLevels,
+    /// No section on when to seek help.
+    Section,
+    /// The section does not say when to ring 112.
+    Section112,
+    /// The section does not name one's own doctor.
+    SectionOwnDoctor,
+    /// The section does not give the out-of-hours route of every region.
+    SectionOutOfHours,
+    /// The section's heading does not ask when to seek help.
+    SectionHeading,
+    /// A warning sign the table gives to this article, not named in its section.
+    SignMissing,
+    /// 1813 named without saying it is the Capital Region's.
+    CapitalOnly,
+    /// A region given another region's number.
+    RegionNumber,
+}
+
+/// One care check.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CareRule {
+    /// The rule's id (`--json` carries it).
+    pub id: String,
+    /// Which check it is.
+    pub check: CareCheck,
+    /// How much it matters.
+    pub severity: Severity,
+    /// What is wrong, in a sentence.
+    pub message: String,
+    /// Where the rule comes from (Sundhedsstyrelsen, a region, a product summary), and when it was checked.
+    #[serde(default)]
+    pub source: String,
+    /// Text the rule must report.
+    #[serde(default)]
+    pub trigger: String,
+    /// Text the rule must let pass.
+    #[serde(default)]
+    pub pass: String,
+}
+
+/// A medicine: its names, adult limits and the cautions that must stand in the same section.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Medicine {
+    /// The rule's id (`--json` carries it).
+    pub id: String,
+    /// Its names and brands (whole words, `*` any ending).
+    pub names: Vec<String>,
+    /// The most for an adult at one time, in mg.
+    #[serde(default)]
+    pub single_max_mg: Option<f64>,
+    /// The most for an adult in a day, in mg.
+    #[serde(default)]
+    pub daily_max_mg: Option<f64>,
+    /// The fewest hours between doses.
+    #[serde(default)]
+    pub min_hours: Option<f64>,
+    /// What must be said wherever it is named.
+    #[serde(default)]
+    pub cautions: Vec<Caution>,
+    /// How much it matters.
+    pub severity: Severity,
+    /// Where the rule comes from (Sundhedsstyrelsen, a region, a product summary), and when it was checked.
+    #[serde(default)]
+    pub source: String,
+    /// Text the rule must report.
+    #[serde(default)]
+    pub trigger: String,
+    /// Text the rule must let pass.
+    #[serde(default)]
+    pub pass: String,
+}
+
+/// A caution: what it is about, and the words that say it (any one).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Caution {
+    /// What the caution is about ("leveren").
+    pub about: String,
+    /// The words that say it (whole words, `*` any ending); any one will do.
+    pub says: Vec<String>,
+}
+
+/// A wrong word in any of its forms (matched by stem), or words written apart.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WordRule {
+    /// The rule's id (`--json` carries it).
+    pub id: String,
+    /// The words or phrases, each word in any of its forms.
+    pub find: Vec<String>,
+    /// Words that may stand between the words of a phrase.
+    #[serde(default)]
+    pub apart: usize,
+    /// Whole words that share a stem but are right ("sit" beside "sitte").
+    #[serde(default)]
+    pub except: Vec<String>,
+    /// Ways (the `says` syntax) that make the sentence right after all.
+    #[serde(default)]
+    pub unless: Vec<String>,
+    /// Words that make it right when they come right after it ("griber fat i armlænet").
+    #[serde(default)]
+    pub not_before: Vec<String>,
+    /// What to write instead.
+    #[serde(rename = "use")]
+    pub replace: String,
+    /// Why, in a sentence.
+    pub reason: String,
+    /// How much it matters.
+    pub severity: Severity,
+    /// Where the rule comes from (Sundhedsstyrelsen, a region, a product summary), and when it was checked.
+    #[serde(default)]
+    pub source: String,
+    /// Text the rule must report.
+    #[serde(default)]
+    pub trigger: String,
+    /// Text the rule must let pass.
+    #[serde(default)]
+    pub pass: String,
+}
+
+/// A sentence that says something wrong: every word of one of its ways (the `says` syntax).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SentenceRule {
+    /// The rule's id (`--json` carries it).
+    pub id: String,
+    /// The words that say it (whole words, `*` any ending); any one will do.
+    pub says: Vec<String>,
+    /// Ways that make the sentence right ("ikke").
+    #[serde(default)]
+    pub unless: Vec<String>,
+    /// Ways one of which the sentence's paragraph must say (a medicine named).
+    #[serde(default)]
+    pub in_paragraph: Vec<String>,
+    /// What is wrong, in a sentence.
+    pub message: String,
+    /// How much it matters.
+    pub severity: Severity,
+    /// Where the rule comes from (Sundhedsstyrelsen, a region, a product summary), and when it was checked.
+    #[serde(default)]
+    pub source: String,
+    /// Text the rule must report.
+    #[serde(default)]
+    pub trigger: String,
+    /// Text the rule must let pass.
+    #[serde(default)]
+    pub pass: String,
+}
+
+/// The verb in second place: a main clause that opens with an adverbial ("Under en episode")
+/// puts its verb next ("kan en rolig gåtur lindre"), not after the subject.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WordOrder {
+    /// The rule's id (`--json` carries it).
+    pub id: String,
+    /// Prepositions that open an adverbial ("under", "efter").
+    pub openers: Vec<String>,
+    /// Words that open a noun phrase ("en", "den", "din").
+    pub determiners: Vec<String>,
+    /// Words that open a subject ("du", "en", "lægen").
+    pub subjects: Vec<String>,
+    /// Finite verbs ("kan", "er", "hjælper").
+    pub verbs: Vec<String>,
+    /// Words that open a clause of their own, after which nothing is judged ("hvor", "som").
+    pub stops: Vec<String>,
+    /// What is wrong, in a sentence.
+    pub message: String,
+    /// How much it matters.
+    pub severity: Severity,
+    /// Where the rule comes from.
+    #[serde(default)]
+    pub source: String,
+    /// Text the rule must report.
+    #[serde(default)]
+    pub trigger: String,
+    /// Text the rule must let pass.
+    #[serde(default)]
+    pub pass: String,
+}
+
+impl WordOrder {
+    /// Whether a sentence opens with an adverbial and puts its subject before its verb.
+    fn inverted(&self, sentence: &str) -> bool {
+        let head = sentence.split([',', ';', ':', '–']).next().unwrap_or("");
+        let w = folded_words(head);
+        let is = |list: &[String], i: usize| w.get(i).is_some_and(|x| list.iter().any(|l| fold(l) == *x));
+        if !is(&self.openers, 0) {
+            return false;
+        }
+        let noun = if is(&self.determiners, 1) { 2 } else { 1 };
+        if w.len() <= noun || is(&self.verbs, noun) || is(&self.subjects, noun) || is(&self.stops, noun) {
+            return false;
+        }
+        for k in noun + 1..(noun + 4).min(w.len()) {
+            if is(&self.verbs, k) || is(&self.stops, k) {
+                return false;
+            }
+            if is(&self.subjects, k) {
+                for m in k + 1..(k + 4).min(w.len()) {
+                    if is(&self.verbs, m) {
+                        return true;
+                    }
+                    if is(&self.stops, m) {
+                        return false;
+                    }
+                }
+                return false;
+            }
+        }
+        false
+    }
+}
+
+/// The editor's rules, ready to apply.
+#[derive(Debug, Clone, Default)]
+pub struct Editor {
+    /// Levels of care, the section on seeking help and the regions.
+    pub care: Option<Care>,
+    /// Medicines.
+    pub medicines: Vec<Medicine>,
+    /// Word forms.
+    pub words: Vec<WordRule>,
+    /// Sentences.
+    pub sentences: Vec<SentenceRule>,
+    /// The verb-second rule.
+    pub word_order: Option<WordOrder>,
+    /// The word rules' phrases as stems, and the rules by their first stem's first letters.
+    word_stems: Vec<Vec<Vec<String>>>,
+    by_start: HashMap<String, Vec<(usize, usize)>>,
+    /// The sentence rules' ways, parsed.
+    sentence_ways: Vec<(Vec<Ways>, Vec<Ways>, Vec<Ways>)>,
+}
+
+type Ways = Vec<Vec<String>>;
+
+/// The first two letters of a folded stem: the key word rules are found by.
+fn start(stem: &str) -> String {
+    stem.chars().take(2).collect()
+}
+
+impl Editor {
+    /// The rules, with their phrases stemmed and ways parsed.
+    pub fn new(
+        care: Option<Care>,
+        medicines: Vec<Medicine>,
+        words: Vec<WordRule>,
+        sentences: Vec<SentenceRule>,
+        word_order: Option<WordOrder>,
+    ) -> Editor {
+        let mut stems = Stems::default();
+        let word_stems: Vec<Vec<Vec<String>>> = words
+            .iter()
+            .map(|r| {
+                r.find
+                    .iter()
+                    .map(|phrase| {
+                        // `=word` is that word exactly; other words are compared by their stems.
+                        phrase
+                            .split_whitespace()
+                            .flat_map(|w| match w.strip_prefix('=') {
+                                Some(exact) => vec![format!("={}", fold(exact))],
+                                None => folded_words(w).iter().map(|w| stems.of(w).to_string()).collect(),
+                            })
+                            .collect()
+                    })
+                    .collect()
+            })
+            .collect();
+        let mut by_start: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+        for (i, phrases) in word_stems.iter().enumerate() {
+            for (j, phrase) in phrases.iter().enumerate() {
+                if let Some(first) = phrase.first() {
+                    by_start.entry(start(first.trim_start_matches('='))).or_default().push((i, j));
+                }
+            }
+        }
+        let ways = |list: &[String]| list.iter().map(|w| way(w)).filter(|w| !w.is_empty()).collect();
+        let sentence_ways =
+            sentences.iter().map(|r| (ways(&r.says), ways(&r.unless), ways(&r.in_paragraph))).collect();
+        Editor { care, medicines, words, sentences, word_order, word_stems, by_start, sentence_ways }
+    }
+
+    /// Whether there is nothing to check.
+    pub fn is_empty(&self) -> bool {
+        self.care.is_none()
+            && self.medicines.is_empty()
+            && self.words.is_empty()
+            && self.sentences.is_empty()
+            && self.word_order.is_none()
+    }
+
+    /// Every id the rules use.
+    pub fn ids(&self) -> impl Iterator<Item = &String> {
+        let care = self.care.iter().flat_map(|c| c.rules.iter().map(|r| &r.id));
+        care.chain(self.medicines.iter().map(|m| &m.id))
+            .chain(self.words.iter().map(|w| &w.id))
+            .chain(self.sentences.iter().map(|s| &s.id))
+            .chain(self.word_order.iter().map(|w| &w.id))
+    }
+
+    /// Everything these rules find in `body` (whose first line is file line `first`), with
+    /// the library's warning signs.
+    pub fn apply(&self, signs: &Signs, slug: &str, body: &str, first: usize) -> Vec<Found> {
+        let mut out = Vec::new();
+        if self.is_empty() {
+            return out;
+        }
+        let units = units(body, first);
+        if let Some(care) = &self.care {
+            care_checks(care, signs, slug, &units, first, &mut out);
+        }
+        self.medicine_checks(&units, &mut out);
+        self.word_checks(&units, body, first, &mut out);
+        self.sentence_checks(&units, &mut out);
+        out
+    }
+
+    fn word_checks(&self, units: &[Unit], body: &str, first: usize, out: &mut Vec<Found>) {
+        if self.words.is_empty() {
+            return;
+        }
+        let raw: Vec<&str> = body.lines().collect();
+        let mut stems = Stems::default();
+        let mut folded = String::new();
+        for unit in units {
+            let words: Vec<(usize, &str)> = super::house::words(&unit.text).collect();
+            let mut keys: Vec<String> = Vec::with_capacity(words.len());
+            for (_, w) in &words {
+                folded.clear();
+                crate::search::fold_into(&mut folded, w);
+                keys.push(folded.clone());
+            }
+            for (n, key) in keys.iter().enumerate() {
+                let Some(candidates) = self.by_start.get(&start(key)) else { continue };
+                // One finding per rule and word, however many of its forms say it.
+                let mut reported: Vec<usize> = Vec::new();
+                for &(i, j) in candidates {
+                    if reported.contains(&i) {
+                        continue;
+                    }
+                    let rule = &self.words[i];
+                    let phrase = &self.word_stems[i][j];
+                    if rule.except.iter().any(|e| crate::search::fold(e) == *key) {
+                        continue;
+                    }
+                    let Some(last) = phrase_at(phrase, &keys, n, rule.apart, &mut stems) else { continue };
+                    let (at, word) = words[n];
+                    let end = words[last].0 + words[last].1.len();
+                    if keys.get(last + 1).is_some_and(|next| rule.not_before.iter().any(|w| fold(w) == *next))
+                    {
+                        continue;
+                    }
+                    if !rule.unless.is_empty() {
+                        let sentence = sentence_around(&unit.text, at);
+                        let said = words_of(sentence);
+                        if rule.unless.iter().any(|u| way_said(&way(u), &said)) {
+                            continue;
+                        }
+                    }
+                    let matched = &unit.text[at..end];
+                    let line = unit.line_at(at);
+                    let message = strings::rule_substitution(matched, &rule.replace, &rule.reason);
+                    reported.push(i);
+                    let mut f = found(line, rule.severity, &rule.id, message, &rule.source);
+                    // The column in the file's line (the unit's text has lost Markdown's marks).
+                    f.column = raw
+                        .get(line.wrapping_sub(first))
+                        .and_then(|l| l.find(word).map(|c| l[..c].chars().count() + 1));
+                    out.push(f);
+                }
+            }
+        }
+    }
+
+    fn sentence_checks(&self, units: &[Unit], out: &mut Vec<Found>) {
+        for unit in units.iter().filter(|u| !matches!(u.kind, Kind::Heading(_))) {
+            let mut paragraph: Option<crate::signs::Words> = None;
+            for (at, sentence) in unit.sentences() {
+                if let Some(order) = &self.word_order
+                    && order.inverted(sentence)
+                {
+                    let line = unit.line_at(at);
+                    out.push(found(line, order.severity, &order.id, order.message.clone(), &order.source));
+                }
+                let said = words_of(sentence);
+                for (rule, (ways, unless, in_paragraph)) in self.sentences.iter().zip(&self.sentence_ways) {
+                    if !ways.iter().any(|w| way_said(w, &said)) || unless.iter().any(|w| way_said(w, &said)) {
+                        continue;
+                    }
+                    if !in_paragraph.is_empty() {
+                        let para = paragraph.get_or_insert_with(|| words_of(&unit.text));
+                        if !in_paragraph.iter().any(|w| way_said(w, para)) {
+                            continue;
+                        }
+                    }
+                    let line = unit.line_at(at);
+                    out.push(found(line, rule.severity, &rule.id, rule.message.clone(), &rule.source));
+                }
+            }
+        }
+    }
+
+    fn medicine_checks(&self, units: &[Unit], out: &mut Vec<Found>) {
+        if self.medicines.is_empty() {
+            return;
+        }
+        for section in sections(units) {
+            let lower: String = section.iter().map(|u| u.text.to_lowercase() + "\n").collect();
+            let mut last: Option<usize> = None;
+            let mut first_named: Vec<Option<usize>> = vec![None; self.medicines.len()];
+            for unit in section.iter().filter(|u| !matches!(u.kind, Kind::Heading(_))) {
+                for (at, sentence) in unit.sentences() {
+                    let s_lower = sentence.to_lowercase();
+                    for (m, med) in self.medicines.iter().enumerate() {
+                        if first_named[m].is_none() && med.names.iter().any(|n| mentions(&s_lower, n)) {
+                            first_named[m] = Some(unit.line_at(at));
+                        }
+                    }
+                    self.doses(&s_lower, &mut last, unit.line_at(at), out);
+                }
+            }
+            for (med, line) in self.medicines.iter().zip(&first_named) {
+                let Some(line) = *line else { continue };
+                let missing: Vec<&str> = med
+                    .cautions
+                    .iter()
+                    .filter(|c| !c.says.iter().any(|t| mentions(&lower, t)))
+                    .map(|c| c.about.as_str())
+                    .collect();
+                if !missing.is_empty() {
+                    let message = strings::medicine_cautions(&med.names[0], &missing.join(", "));
+                    out.push(found(line, med.severity, &med.id, message, &med.source));
+                }
+            }
+        }
+    }
+
+    /// The medicine named at or nearest before byte `at` of `lower`, else the one named last.
+    fn medicine_near(&self, lower: &str, at: usize, last: &mut Option<usize>) -> Option<usize> {
+        let after = lower[at..].split_whitespace().take(4).collect::<Vec<_>>().join(" ");
+        let named =
+            |text: &str| self.medicines.iter().position(|m| m.names.iter().any(|n| mentions(text, n)));
+        if let Some(m) = named(&after) {
+            return Some(m);
+        }
+        let before = &lower[..at];
+        let nearest = self
+            .medicines
+            .iter()
+            .enumerate()
+            .filter_map(|(i, m)| m.names.iter().filter_map(|n| last_mention(before, n)).max().map(|p| (p, i)))
+            .max()
+            .map(|(_, i)| i);
+        nearest.or(*last)
+    }
+
+    /// Doses and intervals in one sentence (lower case) above a medicine's limits.
+    fn doses(&self, lower: &str, last: &mut Option<usize>, line: usize, out: &mut Vec<Found>) {
+        let amounts = amounts(lower);
+        for (n, a) in amounts.iter().enumerate() {
+            let Some(m) = self.medicine_near(lower, a.end, last) else { continue };
+            let med = &self.medicines[m];
+            let until = amounts.get(n + 1).map_or(lower.len(), |b| b.start);
+            let kind = dose_kind(&lower[a.end..until]);
+            let limit = match kind {
+                DoseKind::Single => med.single_max_mg.map(|l| (l, strings::DOSE_SINGLE.as_str())),
+                _ => med.daily_max_mg.map(|l| (l, strings::DOSE_DAILY.as_str())),
+            };
+            if let Some((limit, what)) = limit
+                && a.mg > limit
+            {
+                let message = strings::medicine_dose(&med.names[0], &a.text, what, &mg_text(limit));
+                out.push(found(line, med.severity, &med.id, message, &med.source));
+            }
+        }
+        if let Some((at, hours)) = interval(lower)
+            && let Some(m) = self.medicine_near(lower, at, last)
+            && let Some(min) = self.medicines[m].min_hours
+            && hours < min
+        {
+            let med = &self.medicines[m];
+            let message = strings::medicine_interval(&med.names[0], hours, min);
+            out.push(found(line, med.severity, &med.id, message, &med.source));
+        }
+        if let Some(m) = self
+            .medicines
+            .iter()
+            .enumerate()
+            .filter_map(|(i, m)| m.names.iter().filter_map(|n| last_mention(lower, n)).max().map(|p| (p, i)))
+            .max()
+            .map(|(_, i)| i)
+        {
+            *last = Some(m);
+        }
+    }
+}
+
+/// Where the last whole-word mention of `term` begins in `lower`.
+fn last_mention(lower: &str, term: &str) -> Option<usize> {
+    let t = term.trim_end_matches('*').to_lowercase();
+    lower.match_indices(&t).map(|(i, _)| i).filter(|&i| mentions(&lower[i..], term)).last()
+}
+
+/// Whether the phrase's stems stand at word `n` of `keys` (folded words), allowing `apart`
+/// words between them; the index of its last word.
+fn phrase_at(phrase: &[String], keys: &[String], n: usize, apart: usize, stems: &mut Stems) -> Option<usize> {
+    let mut at = n;
+    for (k, stem) in phrase.iter().enumerate() {
+        let reach = if k == 0 { 0 } else { apart };
+        let from = if k == 0 { n } else { at + 1 };
+        let hit = (from..=from + reach).take_while(|&i| i < keys.len()).find(|&i| {
+            let key = &keys[i];
+            match stem.strip_prefix('=') {
+                Some(exact) => key == exact,
+                None => key.starts_with(stem.as_str()) && stems.of(key) == stem,
+            }
+        })?;
+        at = hit;
+    }
+    Some(at)
+}
+
+/// The sentence of `text` around byte `at`.
+fn sentence_around(text: &str, at: usize) -> &str {
+    sentences(text).into_iter().rev().find(|&(start, _)| start <= at).map_or(text, |(_, s)| s)
+}
+
+fn found(line: usize, severity: Severity, rule: &str, message: String, source: &str) -> Found {
+    let source = Some(source.to_string()).filter(|s| !s.trim().is_empty());
+    Found { line, column: None, severity, rule: rule.to_string(), message, source }
+}
+
+/// The units of each H2 section (and the introduction before the first).
+fn sections(units: &[Unit]) -> Vec<&[Unit]> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, u) in units.iter().enumerate() {
+        if matches!(u.kind, Kind::Heading(l) if l <= 2) && i > start {
+            out.push(&units[start..i]);
+            start = i;
+        }
+    }
+    if start < units.len() {
+        out.push(&units[start..]);
+    }
+    out
+}
+
+/// An amount of a medicine in a sentence.
+#[derive(Debug)]
+struct Amount {
+    start: usize,
+    end: usize,
+    mg: f64,
+    text: String,
+}
+
+/// The amounts in g or mg in lower-case `text` ("1.200 mg", "0,5 g", "200–400 mg": the larger).
+fn amounts(text: &str) -> Vec<Amount> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        let starts = bytes[i].is_ascii_digit() && (i == 0 || !bytes[i - 1].is_ascii_alphanumeric());
+        if !starts {
+            i += 1;
+            continue;
+        }
+        let mut end = i;
+        while end < bytes.len() && (bytes[end].is_ascii_digit() || matches!(bytes[end], b'.' | b',')) {
+            end += 1;
+        }
+        let number = text[i..end].trim_end_matches(['.', ',']);
+        let after = &text[i + number.len()..];
+        let unit_len = ["mg", "milligram", "gram", "g"]
+            .iter()
+            .map(|u| (u, after.trim_start()))
+            .find(|(u, rest)| {
+                rest.starts_with(**u) && !rest[u.len()..].starts_with(|c: char| c.is_alphanumeric())
+            })
+            .map(|(u, rest)| (u, after.len() - rest.len() + u.len()));
+        if let (Some((u, len)), Some(value)) = (unit_len, number_value(number)) {
+            let mg = if u.starts_with('m') { value } else { value * 1000.0 };
+            let stop = i + number.len() + len;
+            out.push(Amount { start: i, end: stop, mg, text: text[i..stop].to_string() });
+            i = stop;
+        } else {
+            i = end.max(i + 1);
+        }
+    }
+    out
+}
+
+/// A Danish number: `1.200` is twelve hundred, `0,5` a half.
+fn number_value(text: &str) -> Option<f64> {
+    let thousands = text.split('.').skip(1).all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()));
+    let plain = if thousands { text.replace('.', "") } else { text.to_string() };
+    plain.replace(',', ".").parse().ok()
+}
+
+#[derive(Debug, PartialEq)]
+enum DoseKind {
+    Single,
+    Daily,
+    Unsaid,
+}
+
+/// Whether the text after an amount says it is one dose or a day's.
+fn dose_kind(after: &str) -> DoseKind {
+    let single = ["ad gangen", "pr. gang", "per gang", "dosis", "hver gang", "enkeltdosis"]
+        .iter()
+        .filter_map(|p| after.find(p))
+        .min();
+    let daily = ["døgn", "om dagen", "dagligt", "pr. dag", "per dag", "om dagen", "daglig"]
+        .iter()
+        .filter_map(|p| after.find(p))
+        .min();
+    match (single, daily) {
+        (Some(s), Some(d)) if s < d => DoseKind::Single,
+        (Some(_), None) => DoseKind::Single,
+        (_, Some(_)) => DoseKind::Daily,
+        _ => DoseKind::Unsaid,
+    }
+}
+
+/// The hours a sentence puts between doses ("mindst 4 timer mellem", "hver 2. time").
+fn interval(lower: &str) -> Option<(usize, f64)> {
+    let words: Vec<(usize, &str)> = super::house::words(lower).collect();
+    for (n, &(at, w)) in words.iter().enumerate() {
+        let Some(value) = number_value(w) else { continue };
+        let next = words.get(n + 1).map(|(_, w)| *w);
+        let after = words.get(n + 2).map(|(_, w)| *w);
+        let hours = matches!(next, Some("timer" | "time" | "timers"));
+        let between = matches!(after, Some("mellem")) || n > 0 && words[n - 1].1 == "mindst";
+        let every = n > 0 && words[n - 1].1 == "hver" && hours;
+        if hours && (between || every) {
+            return Some((at, value));
+        }
+    }
+    None
+}
+
+fn mg_text(mg: f64) -> String {
+    if mg >= 1000.0 && (mg / 1000.0).fract() == 0.0 {
+        format!("{} g", mg / 1000.0)
+    } else {
+        format!("{mg} mg")
+    }
+}
+
+/// The care checks.
+fn care_checks(care: &Care, signs: &Signs, slug: &str, units: &[Unit], first: usize, out: &mut Vec<Found>) {
+    let rule = |check: CareCheck| care.rules.iter().find(|r| r.check == check);
+    let mut push = |r: &CareRule, line: usize, message: String| {
+        out.push(found(line, r.severity, &r.id, message, &r.source));
+    };
+    let section_ways: Vec<Ways> = care.section.iter().map(|w| way(w)).collect();
+    let not_ways: Vec<Ways> = care.not_section.iter().map(|w| way(w)).collect();
+    // The section, found by meaning: a heading that asks when to seek help, or one with 112 under it.
+    let mut section: Option<&[Unit]> = None;
+    let mut elsewhere: Option<usize> = None;
+    let mut asked = false;
+    for part in sections(units) {
+        let Some(head) = part.first().filter(|u| u.kind == Kind::Heading(2)) else { continue };
+        let said = words_of(&head.text);
+        let asks = section_ways.iter().any(|w| way_said(w, &said));
+        let away = not_ways.iter().any(|w| way_said(w, &said));
+        let calls = part.iter().any(|u| {
+            u.lead.as_deref().is_some_and(|l| care.levels.of(&l.to_lowercase()) == Some(Level::Call112))
+        });
+        if (asks && !away) || calls {
+            section = Some(part);
+            asked = asks && !away;
+            break;
+        }
+        if asks && away {
+            elsewhere = Some(head.line());
+        }
+    }
+    match section {
+        None => {
+            if let Some(r) = rule(CareCheck::Section) {
+                push(r, elsewhere.unwrap_or(first), r.message.clone());
+            }
+        }
+        Some(part) => {
+            let line = part[0].line();
+            let lower: String = part.iter().map(|u| u.text.to_lowercase() + "\n").collect();
+            let ring = sentences(&lower).iter().any(|(_, s)| calls_112(s));
+            if let Some(r) = rule(CareCheck::Section112).filter(|_| !ring) {
+                push(r, line, r.message.clone());
+            }
+            let own = ["egen læge", "din læge", "praktiserende læge"].iter().any(|t| mentions(&lower, t));
+            if let Some(r) = rule(CareCheck::SectionOwnDoctor).filter(|_| !own) {
+                push(r, line, r.message.clone());
+            }
+            let missing: Vec<&str> = care
+                .regions
+                .iter()
+                .filter(|g| !compact(&lower).contains(&compact(&g.number)))
+                .map(|g| g.name.as_str())
+                .collect();
+            if let Some(r) = rule(CareCheck::SectionOutOfHours)
+                && (!mentions(&lower, "lægevagt*") || !missing.is_empty())
+            {
+                let message = format!("{} ({})", r.message, missing.join(", "));
+                push(r, line, if missing.is_empty() { r.message.clone() } else { message });
+            }
+            if let Some(r) = rule(CareCheck::SectionHeading).filter(|_| !asked) {
+                push(r, line, r.message.clone());
+            }
+            if let Some(r) = rule(CareCheck::SignMissing) {
+                // Paragraph by paragraph, as the levels are judged (a milder case's words in
+                // one paragraph do not hide the sign in another).
+                // A list item is read with the paragraph that leads it ("… lændesmerter sammen
+                // med et af disse tegn:" above "- feber").
+                let mut above = "";
+                let said: Vec<crate::signs::Words> = part
+                    .iter()
+                    .map(|u| {
+                        if u.lead.is_some() || u.kind != Kind::Item {
+                            above = &u.text;
+                            words_of(&u.text)
+                        } else {
+                            words_of(&format!("{above} {}", u.text))
+                        }
+                    })
+                    .collect();
+                for sign in signs.iter().filter(|s| s.articles.iter().any(|a| a == slug)) {
+                    if !said.iter().any(|w| sign.named_in(w)) {
+                        let message =
+                            strings::sign_not_named(&sign.da, strings::level_short(sign.level), &r.message);
+                        out.push(found(line, r.severity, &r.id, message, &sign.source));
+                    }
+                }
+            }
+            if let Some(r) = rule(CareCheck::SignLevel) {
+                sign_levels(care, signs, part, r, out);
+            }
+        }
+    }
+    for unit in units.iter().filter(|u| !matches!(u.kind, Kind::Heading(_))) {
+        for (at, sentence) in unit.sentences() {
+            let lower = sentence.to_lowercase();
+            if let Some(r) = rule(CareCheck::TwoLevels)
+                && two_levels(&lower)
+            {
+                out.push(found(unit.line_at(at), r.severity, &r.id, r.message.clone(), &r.source));
+            }
+            regions(care, &lower, unit.line_at(at), out);
+        }
+    }
+}
+
+/// Digits only.
+fn compact(text: &str) -> String {
+    text.chars().filter(char::is_ascii_digit).collect()
+}
+
+/// Whether a lower-case sentence tells the reader to ring 112 (not "ring ikke 112").
+fn calls_112(lower: &str) -> bool {
+    let words: Vec<&str> = crate::search::analyze::words(lower).collect();
+    words.iter().enumerate().any(|(i, w)| {
+        *w == "112"
+            && !words[i.saturating_sub(3)..i].iter().any(|b| matches!(*b, "ikke" | "aldrig" | "ingen"))
+    })
+}
+
+/// The words of a lower level of care than 112.
+fn lower_route(word: &str) -> bool {
+    ["lægevagt", "1813", "1818", "skadestue", "akuttelefon", "læge", "lægen", "fødested"]
+        .iter()
+        .any(|r| word.starts_with(r))
+}
+
+/// Whether a sentence offers 112 or a lower level for the same thing ("ring 112 eller lægevagten").
+fn two_levels(lower: &str) -> bool {
+    let words: Vec<&str> = crate::search::analyze::words(lower).collect();
+    let near = |from: usize, to: usize, f: &dyn Fn(&str) -> bool| {
+        words.iter().take(to.min(words.len())).skip(from).any(|w| f(w))
+    };
+    words.iter().enumerate().any(|(i, w)| {
+        let eller = |at: usize| words.get(at) == Some(&"eller");
+        if *w == "112" {
+            (1..=2).any(|d| eller(i + d) && near(i + d + 1, i + d + 4, &lower_route))
+        } else if lower_route(w) {
+            (1..=3).any(|d| eller(i + d) && near(i + d + 1, i + d + 3, &|x| x == "112"))
+        } else {
+            false
+        }
+    })
+}
+
+/// The out-of-hours numbers in a sentence, each with its region.
+fn regions(care: &Care, lower: &str, line: usize, out: &mut Vec<Found>) {
+    let rule = |check: CareCheck| care.rules.iter().find(|r| r.check == check);
+    if !lower.contains("1813") && !care.regions.iter().any(|g| mentions(lower, &g.says)) {
+        return;
+    }
+    let capital = care.regions.iter().find(|g| compact(&g.number) == "1813");
+    if let (Some(r), Some(capital)) = (rule(CareCheck::CapitalOnly), capital)
+        && crate::search::analyze::words(lower).any(|w| w == "1813")
+        && !mentions(lower, &capital.says)
+    {
+        out.push(found(line, r.severity, &r.id, r.message.clone(), &r.source));
+    }
+    let Some(r) = rule(CareCheck::RegionNumber) else { return };
+    for clause in lower.split([',', ';', ':']).flat_map(|c| c.split(" og ")) {
+        let named: Vec<&Region> = care.regions.iter().filter(|g| mentions(clause, &g.says)).collect();
+        let digits = number_runs(clause);
+        let numbers: Vec<&Region> =
+            care.regions.iter().filter(|g| digits.contains(&compact(&g.number))).collect();
+        if let ([region], [number]) = (named.as_slice(), numbers.as_slice())
+            && region.name != number.name
+        {
+            let message = strings::region_number(&region.name, &number.number, &region.number, &r.message);
+            out.push(found(line, r.severity, &r.id, message, &region.checked));
+        }
+    }
+}
+
+/// The runs of digits (with the spaces between their groups taken out) in a text.
+fn number_runs(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut run = String::new();
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c.is_ascii_digit() {
+            run.push(c);
+        } else if c == ' ' && !run.is_empty() && chars.peek().is_some_and(char::is_ascii_digit) {
+            continue;
+        } else if !run.is_empty() {
+            out.push(std::mem::take(&mut run));
+        }
+    }
+    if !run.is_empty() {
+        out.push(run);
+    }
+    out
+}
+
+/// Each warning sign named in the section, against the level of care of the lead it stands under.
+fn sign_levels(care: &Care, signs: &Signs, part: &[Unit], r: &CareRule, out: &mut Vec<Found>) {
+    // The lead in force: its text and level (None: a lead that says no level).
+    let mut current: Option<(String, Option<Level>)> = None;
+    for unit in &part[1..] {
+        if let Some(lead) = &unit.lead {
+            current = Some((lead.clone(), care.levels.of(&lead.to_lowercase())));
+        } else if unit.kind == Kind::Heading(3) {
+            current = None;
+        }
+        let Some((lead, level)) = &current else { continue };
+        let said = words_of(&unit.text);
+        for sign in signs.iter().filter(|s| s.named_in(&said)) {
+            let low = match level {
+                Some(l) => *l > sign.level,
+                None => true,
+            };
+            if low {
+                let message =
+                    strings::sign_level(&sign.da, strings::level_short(sign.level), lead, &r.message);
+                out.push(found(unit.line(), r.severity, &r.id, message, &sign.source));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn amounts_are_read_the_danish_way() {
+        let a = amounts("højst 1.200 mg i døgnet, 0,5 g eller 200–400 mg, 50 kg og 2 gange");
+        let mg: Vec<f64> = a.iter().map(|a| a.mg).collect();
+        assert_eq!(mg, [1200.0, 500.0, 400.0], "a range counts by its upper end");
+        assert_eq!(dose_kind(" ad gangen og 4 g i døgnet"), DoseKind::Single);
+        assert_eq!(dose_kind(" i døgnet"), DoseKind::Daily);
+        assert_eq!(interval("med mindst 2 timer mellem doserne").map(|(_, h)| h), Some(2.0));
+        assert_eq!(interval("hver 3. time").map(|(_, h)| h), Some(3.0));
+    }
+
+    #[test]
+    fn two_levels_in_one_sentence_are_found_and_one_level_twice_is_not() {
+        assert!(two_levels("ring 112 eller lægevagten, hvis du får lammelser"));
+        assert!(two_levels("kontakt lægevagten eller ring 112"));
+        assert!(!two_levels("kontakt egen læge med det samme, eller lægevagten uden for lægens åbningstid"));
+        assert!(!two_levels("ring 112, hvis du bliver bleg, eller hvis du ikke kan bevæge benene"));
+    }
+
+    #[test]
+    fn ring_ikke_112_is_no_call() {
+        assert!(calls_112("ring 112, hvis du får lammelser"));
+        assert!(!calls_112("ring ikke 112 for lette smerter"));
+    }
+}

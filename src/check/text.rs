@@ -1,0 +1,233 @@
+//! An article's body as an editor reads it: headings, paragraphs, list items and table rows
+//! (each with its file line and its bold lead), and their sentences and words.
+//!
+//! One pass over the lines, no second Markdown parse: the articles keep one paragraph or item
+//! to a line, and what a check needs is the text, its line and the bold lead that opens it.
+
+use crate::search::analyze::stem;
+use crate::search::fold;
+use std::collections::HashMap;
+
+/// What a unit of text is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// A heading of this level.
+    Heading(usize),
+    /// A paragraph.
+    Paragraph,
+    /// A list item.
+    Item,
+    /// A table row.
+    Row,
+}
+
+/// A paragraph, list item, table row or heading.
+#[derive(Debug, Clone)]
+pub struct Unit {
+    /// What it is.
+    pub kind: Kind,
+    /// Its text, without Markdown's marks (`**`, links' targets).
+    pub text: String,
+    /// The text of the bold lead that opens it (`**Ring 112**, hvis …`), if any.
+    pub lead: Option<String>,
+    /// Where each of its lines starts in `text`, and that line's number in the file.
+    lines: Vec<(usize, usize)>,
+}
+
+impl Unit {
+    /// The file line of its first line.
+    pub fn line(&self) -> usize {
+        self.lines.first().map_or(1, |&(_, l)| l)
+    }
+
+    /// The file line of byte `at` of its text.
+    pub fn line_at(&self, at: usize) -> usize {
+        let i = self.lines.partition_point(|&(start, _)| start <= at).saturating_sub(1);
+        self.lines.get(i).map_or(self.line(), |&(_, l)| l)
+    }
+
+    /// Its sentences: each one's byte offset in the text and its text.
+    pub fn sentences(&self) -> Vec<(usize, &str)> {
+        sentences(&self.text)
+    }
+}
+
+/// The units of `body`, whose first line is file line `first`.
+pub fn units(body: &str, first: usize) -> Vec<Unit> {
+    let mut out: Vec<Unit> = Vec::new();
+    let mut open = false;
+    let mut fence: Option<&str> = None;
+    for (n, raw) in body.lines().enumerate() {
+        let line = first + n;
+        let trimmed = raw.trim();
+        if let Some(f) = fence {
+            if trimmed.starts_with(f) {
+                fence = None;
+            }
+            continue;
+        }
+        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+            fence = Some(&trimmed[..3]);
+            open = false;
+            continue;
+        }
+        if trimmed.is_empty() {
+            open = false;
+            continue;
+        }
+        let hashes = trimmed.chars().take_while(|&c| c == '#').count();
+        let (kind, rest) = if (1..=6).contains(&hashes) && trimmed[hashes..].starts_with(' ') {
+            (Kind::Heading(hashes), &trimmed[hashes..])
+        } else if let Some(rest) = item_text(trimmed) {
+            (Kind::Item, rest)
+        } else if trimmed.starts_with('|') {
+            if trimmed.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ')) {
+                continue;
+            }
+            (Kind::Row, trimmed)
+        } else {
+            (Kind::Paragraph, trimmed)
+        };
+        // A line that starts nothing new continues the paragraph or item above it.
+        match out.last_mut() {
+            Some(unit) if open && kind == Kind::Paragraph => {
+                unit.text.push(' ');
+                unit.lines.push((unit.text.len(), line));
+                push_clean(&mut unit.text, rest);
+            }
+            _ => {
+                let mut text = String::new();
+                let lead = lead_of(rest.trim());
+                push_clean(&mut text, rest.trim());
+                out.push(Unit { kind, text, lead, lines: vec![(0, line)] });
+            }
+        }
+        open = !matches!(kind, Kind::Heading(_) | Kind::Row);
+    }
+    out
+}
+
+/// The text of a list item's line, without its marker.
+fn item_text(line: &str) -> Option<&str> {
+    if let Some(rest) = line.strip_prefix("- ").or(line.strip_prefix("* ")).or(line.strip_prefix("+ ")) {
+        return Some(rest);
+    }
+    let digits = line.chars().take_while(char::is_ascii_digit).count();
+    if digits > 0 && digits < 4 {
+        return line[digits..].strip_prefix(". ").or(line[digits..].strip_prefix(") "));
+    }
+    None
+}
+
+/// The bold lead that opens a paragraph.
+fn lead_of(text: &str) -> Option<String> {
+    let rest = text.strip_prefix("**").or(text.strip_prefix("__"))?;
+    let end = rest.find("**").or(rest.find("__"))?;
+    let mut lead = String::new();
+    push_clean(&mut lead, &rest[..end]);
+    Some(lead)
+}
+
+/// Appends Markdown `text` without its emphasis marks, code ticks and link targets.
+fn push_clean(out: &mut String, text: &str) {
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        match c {
+            '*' | '_' if rest[1..].starts_with(c) => rest = &rest[2..],
+            '`' => rest = &rest[1..],
+            ']' if rest[1..].starts_with('(') => {
+                rest = rest.find(')').map_or("", |close| &rest[close + 1..]);
+            }
+            '[' => rest = &rest[1..],
+            '|' => {
+                out.push_str(" | ");
+                rest = &rest[1..];
+            }
+            _ => {
+                out.push(c);
+                rest = &rest[c.len_utf8()..];
+            }
+        }
+    }
+}
+
+/// The sentences of `text`: it is cut after `.`, `!` or `?` followed by a space and a capital
+/// letter or a digit (so "fx. en" and "1.200" stay whole).
+pub fn sentences(text: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let bytes = text.as_bytes();
+    for (i, c) in text.char_indices() {
+        if !matches!(c, '.' | '!' | '?') || bytes.get(i + 1) != Some(&b' ') {
+            continue;
+        }
+        let next = text[i + 2..].chars().next();
+        if next.is_some_and(|n| n.is_uppercase() || n.is_ascii_digit() || n == '*') {
+            out.push((start, text[start..=i].trim()));
+            start = i + 2;
+        }
+    }
+    if !text[start..].trim().is_empty() {
+        out.push((start, text[start..].trim()));
+    }
+    out
+}
+
+/// The words of `text`, folded (lower case, æ ø å spelled out), in order.
+pub fn folded_words(text: &str) -> Vec<String> {
+    crate::search::analyze::words(&fold(text)).map(str::to_string).collect()
+}
+
+/// Stems of folded words, each computed once per check.
+#[derive(Default)]
+pub struct Stems {
+    cache: HashMap<String, String>,
+}
+
+impl Stems {
+    /// The stem of folded `word` (Snowball's Danish stemmer, as lookup uses it).
+    pub fn of(&mut self, word: &str) -> &str {
+        if !self.cache.contains_key(word) {
+            self.cache.insert(word.to_string(), stem(word));
+        }
+        self.cache.get(word).map_or("", String::as_str)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paragraphs_items_and_leads_keep_their_lines() {
+        let body = "Intro med [et link](a.md).\n\n## Hvornår?\n\n**Ring 112**, hvis:\n\n- du får ondt\n- du er\n  svimmel\n\n| a | b |\n|---|---|\n| c | d |\n";
+        let u = units(body, 6);
+        let kinds: Vec<Kind> = u.iter().map(|u| u.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                Kind::Paragraph,
+                Kind::Heading(2),
+                Kind::Paragraph,
+                Kind::Item,
+                Kind::Item,
+                Kind::Row,
+                Kind::Row
+            ]
+        );
+        assert_eq!(u[0].text, "Intro med et link.");
+        assert_eq!(u[2].lead.as_deref(), Some("Ring 112"));
+        assert_eq!((u[4].line(), u[4].text.as_str()), (13, "du er svimmel"));
+        assert_eq!(u[4].line_at(u[4].text.find("svimmel").unwrap_or(0)), 14);
+        assert_eq!(u[6].line(), 18);
+    }
+
+    #[test]
+    fn sentences_end_at_a_stop_before_a_capital() {
+        let s: Vec<&str> = sentences("Tag 1.200 mg, fx. om aftenen. Spørg lægen! 4 g er grænsen.")
+            .into_iter()
+            .map(|(_, s)| s)
+            .collect();
+        assert_eq!(s, ["Tag 1.200 mg, fx. om aftenen.", "Spørg lægen!", "4 g er grænsen."]);
+    }
+}

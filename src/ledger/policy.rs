@@ -1,0 +1,389 @@
+//! The team's approval rules, kept in the ledger and audited: how many approvals a version
+//! needs, who the leads are, and a request for changes that blocks its version until the one
+//! who asked approves or withdraws it, or a lead overrides it with a reason.
+
+use super::trail::{self, Lift};
+use super::{ArticleState, Decision, Ledger, LedgerError, Verdict, write::audit};
+use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
+use std::collections::HashMap;
+
+/// The rules in force.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Policy {
+    /// How many reviewers must approve a version (1 unless set).
+    pub approvals: usize,
+    /// The accounts that may override a request for changes and change the policy (when
+    /// there are none, anyone may set the policy, and nobody overrides).
+    pub leads: Vec<String>,
+}
+
+impl Default for Policy {
+    fn default() -> Policy {
+        Policy { approvals: 1, leads: Vec::new() }
+    }
+}
+
+/// Why a policy change or a lift was refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refusal {
+    /// Only a lead may do this.
+    NotLead,
+    /// The reviewer has no request for changes on the article to lift.
+    NoRequest,
+}
+
+/// Where an article stands under the policy, at its current version.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Judged {
+    /// The article's current version.
+    pub version: String,
+    /// Its state: approved only with enough approvals of this version and nobody blocking.
+    pub state: ArticleState,
+    /// Each reviewer's latest decision, the latest last.
+    pub decisions: Vec<Decision>,
+    /// Who approved this very version.
+    pub approvals: Vec<String>,
+    /// How many approvals it needs.
+    pub needed: usize,
+    /// The requests for changes on this version that block it (not withdrawn nor overridden).
+    pub blockers: Vec<Decision>,
+    /// The requests on this version that were lifted, and how.
+    pub lifted: Vec<(Decision, Lift)>,
+    /// The slugs whose history this article carries (renamed from), and whether someone
+    /// said so.
+    pub renamed_from: Vec<(String, bool)>,
+}
+
+impl Ledger {
+    /// The policy in force.
+    pub fn policy(&self) -> Result<Policy, LedgerError> {
+        policy(&self.conn)
+    }
+
+    /// Sets the policy's `approvals` and/or `leads`, as `by` for `reason`, one audited row
+    /// each. Once there are leads, only a lead may change it.
+    pub fn set_policy(
+        &mut self,
+        approvals: Option<usize>,
+        leads: Option<&[String]>,
+        by: &str,
+        reason: &str,
+    ) -> Result<Result<(), Refusal>, LedgerError> {
+        if self.read_only {
+            return Err(self.refusal());
+        }
+        let tx = Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)?;
+        let now = policy(&tx)?;
+        if !now.leads.is_empty() && !now.leads.iter().any(|l| l == by) {
+            return Ok(Err(Refusal::NotLead));
+        }
+        let at = crate::store::now();
+        let mut changes = Vec::new();
+        if let Some(n) = approvals {
+            changes.push(("approvals", n.max(1).to_string()));
+        }
+        if let Some(leads) = leads {
+            changes.push(("leads", leads.join(",")));
+        }
+        for (key, value) in changes {
+            tx.execute("INSERT OR REPLACE INTO policy(key, value) VALUES (?1, ?2)", params![key, value])?;
+            let detail = format!("{key} = {value}: {reason}");
+            audit(&tx, &at, by, "policy", "", "", key, &detail, trail::policy_state(key, &value))?;
+        }
+        tx.commit()?;
+        Ok(Ok(()))
+    }
+
+    /// Lifts `reviewer`'s request for changes on `slug` (their latest decision on it): as
+    /// themselves, a withdrawal; as a lead, an override. Both need a reason.
+    pub fn lift(
+        &mut self,
+        slug: &str,
+        reviewer: &str,
+        by: &str,
+        reason: &str,
+    ) -> Result<Result<Lift, Refusal>, LedgerError> {
+        if self.read_only {
+            return Err(self.refusal());
+        }
+        let tx = Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)?;
+        if by != reviewer && !policy(&tx)?.leads.iter().any(|l| l == by) {
+            return Ok(Err(Refusal::NotLead));
+        }
+        let latest: Option<(String, String, String)> = tx
+            .query_row(
+                "SELECT uid, version, verdict FROM decisions WHERE slug = ?1 AND reviewer = ?2
+                 ORDER BY id DESC LIMIT 1",
+                params![slug, reviewer],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .optional()?;
+        let Some((uid, version, _)) = latest.filter(|(_, _, v)| v == Verdict::ChangesRequested.label())
+        else {
+            return Ok(Err(Refusal::NoRequest));
+        };
+        let lift = Lift {
+            uid,
+            slug: slug.into(),
+            version,
+            reviewer: reviewer.into(),
+            by: by.into(),
+            reason: reason.into(),
+            at: crate::store::now(),
+        };
+        let added = tx.execute(
+            "INSERT OR IGNORE INTO lifts(uid, slug, version, reviewer, by, reason, at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            params![lift.uid, lift.slug, lift.version, lift.reviewer, lift.by, lift.reason, lift.at],
+        )?;
+        if added > 0 {
+            let action = if by == reviewer { "withdraw" } else { "override" };
+            let state = trail::lift_state(&lift);
+            audit(&tx, &lift.at, by, action, slug, &lift.version, reviewer, reason, state)?;
+        }
+        tx.commit()?;
+        Ok(Ok(lift))
+    }
+
+    /// Where each of `articles` stands under the policy, in their order; an article renamed
+    /// from a slug gone from `library` carries that slug's decisions.
+    pub fn judge(
+        &self,
+        articles: &[crate::library::Article],
+        library: &[crate::library::Article],
+    ) -> Result<Vec<Judged>, LedgerError> {
+        let slug = match articles {
+            [one] => Some(one.slug.as_str()),
+            _ => None,
+        };
+        let (latest, versions) = std::thread::scope(|s| {
+            let hashing = s.spawn(|| super::versions(articles));
+            let latest = self.latest_with_uids(slug);
+            let versions =
+                hashing.join().unwrap_or_else(|_| articles.iter().map(super::version_of_article).collect());
+            (latest, versions)
+        });
+        let mut latest = latest?;
+        let known = (articles.len() == library.len()).then_some(versions.as_slice());
+        let followed = self.follow(library, known)?;
+        if slug.is_some() && !followed.is_empty() {
+            // One article: the decisions of the slugs it was renamed from too.
+            for old in followed.iter().filter(|(_, f)| Some(f.new.as_str()) == slug).map(|(o, _)| o) {
+                latest.extend(self.latest_with_uids(Some(old))?);
+            }
+        }
+        let from = merge_history(&mut latest, &followed);
+        let mut lifts: HashMap<String, Lift> = HashMap::new();
+        {
+            let sql = format!("{} WHERE ?1 IS NULL OR slug = ?1", trail::LIFT_COLUMNS);
+            let mut stmt = self.conn.prepare_cached(&sql)?;
+            let rows = stmt.query_map([slug.filter(|_| followed.is_empty())], trail::lift_from)?;
+            for l in rows {
+                let l = l?;
+                lifts.insert(l.uid.clone(), l);
+            }
+        }
+        let policy = self.policy()?;
+        Ok(articles
+            .iter()
+            .zip(versions)
+            .map(|(a, version)| {
+                let mut j = judge(latest.remove(&a.slug).unwrap_or_default(), &lifts, &policy, version);
+                for old in from.get(&a.slug).into_iter().flatten() {
+                    j.renamed_from.push((old.clone(), followed.get(old).is_some_and(|f| f.said)));
+                }
+                j
+            })
+            .collect())
+    }
+
+    /// Each reviewer's latest decision on each article (or on `slug`), with its uid.
+    fn latest_with_uids(
+        &self,
+        slug: Option<&str>,
+    ) -> Result<HashMap<String, Vec<(String, Decision)>>, LedgerError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT uid, slug, version, reviewer, verdict, comment, at FROM decisions
+             WHERE ?1 IS NULL OR slug = ?1 ORDER BY id",
+        )?;
+        let mut rows = stmt.query([slug])?;
+        let mut out: HashMap<String, Vec<(String, Decision)>> = HashMap::new();
+        while let Some(r) = rows.next()? {
+            let verdict: String = r.get(4)?;
+            let d = Decision {
+                slug: r.get(1)?,
+                version: r.get(2)?,
+                reviewer: r.get(3)?,
+                verdict: Verdict::parse(&verdict),
+                comment: r.get(5)?,
+                at: r.get(6)?,
+            };
+            let uid: String = r.get(0)?;
+            if let Some(mine) = out.get_mut(&d.slug) {
+                mine.retain(|(_, earlier)| earlier.reviewer != d.reviewer);
+                mine.push((uid, d));
+            } else {
+                out.insert(d.slug.clone(), vec![(uid, d)]);
+            }
+        }
+        Ok(out)
+    }
+}
+
+fn policy(conn: &rusqlite::Connection) -> Result<Policy, LedgerError> {
+    let mut policy = Policy::default();
+    let mut stmt = conn.prepare_cached("SELECT key, value FROM policy")?;
+    let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+    for row in rows {
+        let (key, value) = row?;
+        match key.as_str() {
+            "approvals" => policy.approvals = value.parse().unwrap_or(1).max(1),
+            "leads" => policy.leads = value.split(',').filter(|l| !l.is_empty()).map(String::from).collect(),
+            _ => {}
+        }
+    }
+    Ok(policy)
+}
+
+/// Where an article with these latest decisions stands at `version` under `policy`.
+fn judge(
+    latest: Vec<(String, Decision)>,
+    lifts: &HashMap<String, Lift>,
+    policy: &Policy,
+    version: String,
+) -> Judged {
+    let mut approvals = Vec::new();
+    let mut blockers = Vec::new();
+    let mut lifted = Vec::new();
+    for (uid, d) in &latest {
+        if d.version != version {
+            continue;
+        }
+        match (d.verdict, lifts.get(uid)) {
+            (Verdict::Approved, _) => approvals.push(d.reviewer.clone()),
+            (Verdict::ChangesRequested, Some(l)) => lifted.push((d.clone(), l.clone())),
+            (Verdict::ChangesRequested, None) => blockers.push(d.clone()),
+        }
+    }
+    let decisions: Vec<Decision> = latest.into_iter().map(|(_, d)| d).collect();
+    let last = decisions.last();
+    let state = if !blockers.is_empty() {
+        ArticleState::ChangesRequested
+    } else if approvals.len() >= policy.approvals {
+        ArticleState::Approved
+    } else if !approvals.is_empty() {
+        ArticleState::Partly
+    } else {
+        match ArticleState::of(last, &version) {
+            // A request on this version that was lifted no longer stands.
+            ArticleState::ChangesRequested if !lifted.is_empty() => ArticleState::Unreviewed,
+            other => other,
+        }
+    };
+    Judged {
+        version,
+        state,
+        decisions,
+        approvals,
+        needed: policy.approvals,
+        blockers,
+        lifted,
+        renamed_from: Vec::new(),
+    }
+}
+
+/// Where an article's history went: the slug it goes by now, and whether someone said so
+/// (`review rename`) or the ledger found its text under the new slug.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Followed {
+    /// The slug it goes by now.
+    pub new: String,
+    /// Said with `review rename` (else found: the text is a version kept under the old slug).
+    pub said: bool,
+}
+
+impl Ledger {
+    /// Tells the ledger that `old`'s history is `new`'s (an article renamed and edited), as
+    /// `by` for `reason`: audited and chained.
+    pub fn rename(&mut self, old: &str, new: &str, by: &str, reason: &str) -> Result<(), LedgerError> {
+        if self.read_only {
+            return Err(self.refusal());
+        }
+        let tx = Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)?;
+        let at = crate::store::now();
+        let added = tx.execute(
+            "INSERT OR IGNORE INTO renames(old, new, by, reason, at) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![old, new, by, reason, at],
+        )?;
+        if added > 0 {
+            let state = trail::rename_state(old, new, by, reason, &at);
+            audit(&tx, &at, by, "rename", new, "", old, reason, state)?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Where the history of slugs no longer in `library` went: each renamed slug (said so),
+    /// and each whose kept text is an article's current text under another slug (found;
+    /// `versions` are the library's versions if known).
+    pub fn follow(
+        &self,
+        library: &[crate::library::Article],
+        versions: Option<&[String]>,
+    ) -> Result<HashMap<String, Followed>, LedgerError> {
+        let present: std::collections::HashSet<&str> = library.iter().map(|a| a.slug.as_str()).collect();
+        let mut out = HashMap::new();
+        let mut stmt = self.conn.prepare_cached("SELECT old, new FROM renames ORDER BY at")?;
+        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+        for row in rows {
+            let (old, new) = row?;
+            out.insert(old, Followed { new, said: true });
+        }
+        // Slugs with kept texts that are gone from the library, and their versions.
+        let mut stmt = self.conn.prepare_cached("SELECT slug, version FROM versions")?;
+        let mut rows = stmt.query([])?;
+        let mut gone: HashMap<String, String> = HashMap::new();
+        while let Some(r) = rows.next()? {
+            let slug = r.get_ref(0)?.as_str().unwrap_or("");
+            if present.contains(slug) || out.contains_key(slug) {
+                continue;
+            }
+            gone.insert(r.get(1)?, slug.to_string());
+        }
+        if !gone.is_empty() {
+            let hashed;
+            let versions = match versions {
+                Some(v) => v,
+                None => {
+                    hashed = super::versions(library);
+                    &hashed
+                }
+            };
+            for (a, v) in library.iter().zip(versions) {
+                if let Some(old) = gone.get(v) {
+                    out.entry(old.clone()).or_insert(Followed { new: a.slug.clone(), said: false });
+                }
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// The decisions of the slugs whose history is `slug`'s, merged into `slug`'s own: each
+/// reviewer's latest, `slug`'s own decisions over the old ones.
+fn merge_history(
+    latest: &mut HashMap<String, Vec<(String, Decision)>>,
+    followed: &HashMap<String, Followed>,
+) -> HashMap<String, Vec<String>> {
+    let mut from: HashMap<String, Vec<String>> = HashMap::new();
+    for (old, f) in followed {
+        from.entry(f.new.clone()).or_default().push(old.clone());
+        let Some(earlier) = latest.remove(old) else { continue };
+        let now = latest.entry(f.new.clone()).or_default();
+        let mut merged: Vec<(String, Decision)> =
+            earlier.into_iter().filter(|(_, d)| !now.iter().any(|(_, n)| n.reviewer == d.reviewer)).collect();
+        merged.append(now);
+        *now = merged;
+    }
+    from
+}
