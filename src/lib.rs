@@ -9,6 +9,7 @@
 
 pub mod app;
 pub mod backend;
+pub mod care;
 pub mod check;
 pub mod cli;
 pub mod clock;

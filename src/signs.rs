@@ -34,18 +34,7 @@ pub const MAX_SIGNS: usize = 1_000;
 /// The most ways to say one sign.
 pub const MAX_SAYS: usize = 100;
 
-/// The level of care a sign needs, most urgent first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Level {
-    /// Call 112 now.
-    Call112,
-    /// Right away: the emergency department through the out-of-hours line, or the doctor at once.
-    Now,
-    /// The same day: one's own doctor, or the out-of-hours doctor.
-    SameDay,
-    /// Within a few days: book a time with one's own doctor.
-    Days,
-}
+pub use crate::care::Level;
 
 impl Level {
     /// What a level of care asks the reader to do, said first above an answer about a sign.
