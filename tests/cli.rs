@@ -318,7 +318,7 @@ fn review_status_and_notes_report_from_the_shell() {
             .env("ARTIKEL_LANG", "en")
             .args(["--data-dir", dir])
             .args(args)
-            .env("USER", "anne")
+            .env("ARTIKEL_ACCOUNT", "anne")
             .output()
             .expect("run")
     };
@@ -353,8 +353,11 @@ fn review_status_and_notes_report_from_the_shell() {
     let old = artikel::store::Store { notes: vec![note, gone], ..artikel::store::Store::default() };
     std::fs::write(disk.path(), serde_saphyr::to_string(&old).expect("yaml")).expect("write notes.yaml");
     let listed = stdout(&run(&["notes", "knaesmerter"]));
+    // Imported as the importer's, on the day of the import.
+    let today = artikel::store::today().to_string();
     assert!(
-        listed.contains("knaesmerter › Kan knæbind hjælpe?: Nævn \"evidens\", tak  (anne, 2026-11-29)"),
+        listed
+            .contains(&format!("knaesmerter › Kan knæbind hjælpe?: Nævn \"evidens\", tak  (anne, {today})")),
         "{listed}"
     );
     assert!(
@@ -362,16 +365,26 @@ fn review_status_and_notes_report_from_the_shell() {
         "a note whose heading is gone is kept and marked: {listed}"
     );
     let md = stdout(&run(&["notes", "export", "--format", "md"]));
-    assert!(md.contains("## Knæsmerter – Årsager, undersøgelse og behandling (knaesmerter)\n\nStatus: **changes-requested** by anne on "), "{md}");
-    assert!(md.contains("- *Kan knæbind hjælpe?* — anne, 2026-11-29\n\n  > Nævn \"evidens\", tak\n"), "{md}");
+    assert!(md.contains("## Knæsmerter – Årsager, undersøgelse og behandling (knaesmerter)\n\nStatus: **changes-requested** — version "), "{md}");
+    assert!(md.contains("- anne: changes-requested on ") && md.contains("  > kilder\n"), "{md}");
+    assert!(
+        md.contains(&format!("- *Kan knæbind hjælpe?* — anne, {today} #n1\n\n  > Nævn \"evidens\", tak\n")),
+        "{md}"
+    );
     let csv = stdout(&run(&["notes", "export", "--format", "csv"]));
-    assert!(csv.starts_with("slug,article,detached,section,note,author,written,note_version,resolved,status,reviewer,reviewed,reviewed_version\n"));
+    assert!(csv.starts_with(artikel::ledger::report::CSV_HEADER));
     assert!(csv.contains("\"Nævn \"\"evidens\"\", tak\""), "quotes doubled: {csv}");
     let json: serde_json::Value =
         serde_json::from_slice(&run(&["notes", "export", "--format", "json"]).stdout).expect("JSON");
-    assert_eq!(json[0]["status"], "changes-requested");
-    assert_eq!(json[0]["section"], "Kan knæbind hjælpe?");
-    assert_eq!(json[1]["section"], "Fjernet? (detached)");
+    let knae = json["articles"]
+        .as_array()
+        .expect("articles")
+        .iter()
+        .find(|a| a["slug"] == "knaesmerter")
+        .expect("knae");
+    assert_eq!(knae["status"], "changes-requested");
+    assert_eq!(knae["notes"][0]["section"], "Kan knæbind hjælpe?");
+    assert_eq!(knae["notes"][1]["section"], "Fjernet? (detached)");
 }
 
 /// A file name that tries everything: an OSC title change with BEL, a C1 CSI, a right-to-left

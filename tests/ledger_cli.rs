@@ -243,3 +243,22 @@ fn the_report_lists_every_article_each_reviewers_decision_with_its_reason_and_th
     assert!(csv.contains(",\"bo\",\"changes-requested\",") && csv.contains("\"dosis forkert\""), "{csv}");
     assert!(csv.contains("\"laendesmerter\","), "{csv}");
 }
+
+#[test]
+fn a_section_moved_elsewhere_is_shown_as_moved_not_removed_and_added() {
+    let team = Team::new();
+    out(&team.run(&["review", "approve", "knaesmerter"]));
+    let file = team.articles.path().join("knaesmerter.md");
+    let text = std::fs::read_to_string(&file).expect("article");
+    let start = text.find("## Hvordan undersøges knæsmerter?").expect("section");
+    let end = text.find("## Hvilke behandlingsmuligheder").expect("next");
+    let section = &text[start..end];
+    let moved =
+        format!("{}{}\n{}", &text[..start], &text[end..], section.replace("er hævet", "er hævet og ømt"));
+    std::fs::write(&file, moved).expect("edit");
+    let diff = out(&team.run(&["review", "diff", "knaesmerter"]));
+    assert!(diff.contains("## Hvordan undersøges knæsmerter? (moved)"), "{diff}");
+    assert!(!diff.contains("(removed)") && !diff.contains("(added)"), "{diff}");
+    assert!(diff.contains("{+hævet og ømt,+}"), "what changed in it is shown too: {diff}");
+    assert!(!diff.contains("(changed)"), "the section before it only lost its blank line: {diff}");
+}

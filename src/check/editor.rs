@@ -9,7 +9,7 @@
 use super::Severity;
 use super::house::Found;
 use super::rules::mentions;
-use super::text::{Kind, Stems, Unit, folded_words, sentences, units};
+use super::text::{Kind, Stems, Unit, folded_words, sentences, skeleton_key, token_key, units};
 use crate::search::fold;
 use crate::signs::{Level, Signs, way, way_said, words_of};
 use crate::strings;
@@ -265,6 +265,10 @@ pub struct WordOrder {
 impl WordOrder {
     /// Whether a sentence opens with an adverbial and puts its subject before its verb.
     fn inverted(&self, sentence: &str) -> bool {
+        let first = sentence.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+        if !self.openers.iter().any(|o| o.eq_ignore_ascii_case(first)) {
+            return false;
+        }
         let head = sentence.split([',', ';', ':', '–']).next().unwrap_or("");
         let w = folded_words(head);
         let is = |list: &[String], i: usize| w.get(i).is_some_and(|x| list.iter().any(|l| fold(l) == *x));
@@ -313,6 +317,10 @@ pub struct Editor {
     by_start: HashMap<String, Vec<(usize, usize)>>,
     /// The sentence rules' ways, parsed.
     sentence_ways: Vec<(Vec<Ways>, Vec<Ways>, Vec<Ways>)>,
+    /// The sentence rules by the key of the first word of each of their ways; those whose
+    /// first word is a part of a word are always tried.
+    sentence_starts: HashMap<(char, char), Vec<usize>>,
+    sentence_always: Vec<usize>,
 }
 
 type Ways = Vec<Vec<String>>;
@@ -359,9 +367,32 @@ impl Editor {
             }
         }
         let ways = |list: &[String]| list.iter().map(|w| way(w)).filter(|w| !w.is_empty()).collect();
-        let sentence_ways =
+        let sentence_ways: Vec<(Vec<Ways>, Vec<Ways>, Vec<Ways>)> =
             sentences.iter().map(|r| (ways(&r.says), ways(&r.unless), ways(&r.in_paragraph))).collect();
-        Editor { care, medicines, words, sentences, word_order, word_stems, by_start, sentence_ways }
+        let mut sentence_starts: HashMap<(char, char), Vec<usize>> = HashMap::new();
+        let mut sentence_always = Vec::new();
+        for (i, (says, ..)) in sentence_ways.iter().enumerate() {
+            for alt in says.iter().filter_map(|w| w.first()).flatten() {
+                match alt.strip_prefix('~') {
+                    Some(_) => sentence_always.push(i),
+                    None => {
+                        sentence_starts.entry(token_key(alt.trim_start_matches('='))).or_default().push(i)
+                    }
+                }
+            }
+        }
+        Editor {
+            care,
+            medicines,
+            words,
+            sentences,
+            word_order,
+            word_stems,
+            by_start,
+            sentence_ways,
+            sentence_starts,
+            sentence_always,
+        }
     }
 
     /// Whether there is nothing to check.
@@ -408,6 +439,18 @@ impl Editor {
         let mut folded = String::new();
         for unit in units {
             let words: Vec<(usize, &str)> = super::house::words(&unit.text).collect();
+            // A paragraph none of whose words starts like a rule's word is passed over
+            // without folding or stemming its words.
+            let starts = |w: &str, buf: &mut String| {
+                buf.clear();
+                let end = w.char_indices().nth(2).map_or(w.len(), |(i, _)| i);
+                crate::search::fold_into(buf, &w[..end]);
+                let key_end = buf.char_indices().nth(2).map_or(buf.len(), |(i, _)| i);
+                self.by_start.contains_key(&buf[..key_end])
+            };
+            if !words.iter().any(|(_, w)| starts(w, &mut folded)) {
+                continue;
+            }
             let mut keys: Vec<String> = Vec::with_capacity(words.len());
             for (_, w) in &words {
                 folded.clear();
@@ -457,8 +500,25 @@ impl Editor {
     }
 
     fn sentence_checks(&self, units: &[Unit], out: &mut Vec<Found>) {
+        let mut buf = String::new();
         for unit in units.iter().filter(|u| !matches!(u.kind, Kind::Heading(_))) {
-            let mut paragraph: Option<crate::signs::Words> = None;
+            // Only the rules one of whose ways could start with a word of the paragraph.
+            let mut tried = self.sentence_always.clone();
+            for (_, word) in super::house::words(&unit.text) {
+                if let Some(rules) = self.sentence_starts.get(&skeleton_key(word, &mut buf)) {
+                    tried.extend(rules);
+                }
+            }
+            tried.sort_unstable();
+            tried.dedup();
+            if tried.is_empty() {
+                continue;
+            }
+            // A way a sentence says, its paragraph says: the rules the paragraph does not
+            // say are not tried sentence by sentence.
+            let para = words_of(&unit.text);
+            tried.retain(|&i| self.sentence_ways[i].0.iter().any(|w| way_said(w, &para)));
+            let mut paragraph: Option<crate::signs::Words> = Some(para);
             for (at, sentence) in unit.sentences() {
                 if let Some(order) = &self.word_order
                     && order.inverted(sentence)
@@ -466,8 +526,12 @@ impl Editor {
                     let line = unit.line_at(at);
                     out.push(found(line, order.severity, &order.id, order.message.clone(), &order.source));
                 }
+                if tried.is_empty() {
+                    continue;
+                }
                 let said = words_of(sentence);
-                for (rule, (ways, unless, in_paragraph)) in self.sentences.iter().zip(&self.sentence_ways) {
+                for &i in &tried {
+                    let (rule, (ways, unless, in_paragraph)) = (&self.sentences[i], &self.sentence_ways[i]);
                     if !ways.iter().any(|w| way_said(w, &said)) || unless.iter().any(|w| way_said(w, &said)) {
                         continue;
                     }
@@ -490,6 +554,9 @@ impl Editor {
         }
         for section in sections(units) {
             let lower: String = section.iter().map(|u| u.text.to_lowercase() + "\n").collect();
+            if !self.medicines.iter().any(|m| m.names.iter().any(|n| mentions(&lower, n))) {
+                continue;
+            }
             let mut last: Option<usize> = None;
             let mut first_named: Vec<Option<usize>> = vec![None; self.medicines.len()];
             for unit in section.iter().filter(|u| !matches!(u.kind, Kind::Heading(_))) {
@@ -824,6 +891,14 @@ fn care_checks(care: &Care, signs: &Signs, slug: &str, units: &[Unit], first: us
         }
     }
     for unit in units.iter().filter(|u| !matches!(u.kind, Kind::Heading(_))) {
+        // Only paragraphs that name 112 or a region are read sentence by sentence.
+        let text = unit.text.to_lowercase();
+        if !text.contains("112")
+            && !text.contains("1813")
+            && !care.regions.iter().any(|g| mentions(&text, &g.says))
+        {
+            continue;
+        }
         for (at, sentence) in unit.sentences() {
             let lower = sentence.to_lowercase();
             if let Some(r) = rule(CareCheck::TwoLevels)
@@ -935,7 +1010,7 @@ fn sign_levels(care: &Care, signs: &Signs, part: &[Unit], r: &CareRule, out: &mu
         }
         let Some((lead, level)) = &current else { continue };
         let said = words_of(&unit.text);
-        for sign in signs.iter().filter(|s| s.named_in(&said)) {
+        for sign in signs.named_in(&said) {
             let low = match level {
                 Some(l) => *l > sign.level,
                 None => true,

@@ -178,6 +178,43 @@ pub fn folded_words(text: &str) -> Vec<String> {
     crate::search::analyze::words(&fold(text)).map(str::to_string).collect()
 }
 
+/// The first two letters of `word` as the sign and sentence tables compare words (folded,
+/// then æ, ø and å as e, o and a: see [`crate::search::skeleton`]), without allocating:
+/// what a way's first word is indexed by.
+pub fn skeleton_key(word: &str, buf: &mut String) -> (char, char) {
+    buf.clear();
+    let end = word.char_indices().nth(4).map_or(word.len(), |(i, _)| i);
+    crate::search::fold_into(buf, &word[..end]);
+    let mut out = ['\0'; 2];
+    let mut n = 0;
+    let mut chars = buf.chars().peekable();
+    while let Some(c) = chars.next() {
+        if n == 2 {
+            break;
+        }
+        let one = match (c, chars.peek()) {
+            ('a', Some('e')) => Some('e'),
+            ('o', Some('e')) => Some('o'),
+            ('a', Some('a')) => Some('a'),
+            _ => None,
+        };
+        if let Some(letter) = one {
+            chars.next();
+            out[n] = letter;
+        } else {
+            out[n] = c;
+        }
+        n += 1;
+    }
+    (out[0], out[1])
+}
+
+/// The key of a table's word (a skeleton already).
+pub fn token_key(token: &str) -> (char, char) {
+    let mut chars = token.chars();
+    (chars.next().unwrap_or('\0'), chars.next().unwrap_or('\0'))
+}
+
 /// Stems of folded words, each computed once per check.
 #[derive(Default)]
 pub struct Stems {
@@ -220,6 +257,15 @@ mod tests {
         assert_eq!((u[4].line(), u[4].text.as_str()), (13, "du er svimmel"));
         assert_eq!(u[4].line_at(u[4].text.find("svimmel").unwrap_or(0)), 14);
         assert_eq!(u[6].line(), 18);
+    }
+
+    #[test]
+    fn a_words_key_is_the_start_of_its_skeleton() {
+        let mut buf = String::new();
+        for word in ["Ærgerlig", "sengeleje", "Øm", "Åndenød", "aeae", "i"] {
+            let skeleton = crate::search::skeleton(word);
+            assert_eq!(skeleton_key(word, &mut buf), token_key(&skeleton), "{word}");
+        }
     }
 
     #[test]

@@ -293,7 +293,7 @@ fn diff(library: &Library, ledger: &Ledger, slug: &str, reviewer: Option<&str>) 
     let mut base = ledger.last_approval(slug, reviewer).map_err(fail)?;
     if base.is_none() {
         // Approved under the slug it had before a rename.
-        let followed = ledger.follow(&library.articles, None).map_err(fail)?;
+        let followed = ledger.follow(&library.articles, None, None).map_err(fail)?;
         for (old, _) in followed.iter().filter(|(_, f)| f.new == slug) {
             base = base.or(ledger.last_approval(old, reviewer).map_err(fail)?);
         }
@@ -437,7 +437,7 @@ fn followed_comments(
 ) -> Result<Vec<Comment>, Failure> {
     let mut comments = ledger.comments(None, resolved).map_err(fail)?;
     if comments.iter().any(|c| library.position(&c.slug).is_none()) {
-        let followed = ledger.follow(&library.articles, None).map_err(fail)?;
+        let followed = ledger.follow(&library.articles, None, None).map_err(fail)?;
         for c in &mut comments {
             if let Some(f) = followed.get(&c.slug) {
                 c.slug = f.new.clone();

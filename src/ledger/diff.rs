@@ -25,6 +25,8 @@ pub enum Kind {
     Removed,
     /// In both, with different text.
     Changed,
+    /// In both, at another place among the sections (its changed paragraphs, if any, given).
+    Moved,
 }
 
 /// A section that changed, its changed paragraphs as runs of words.
@@ -51,7 +53,8 @@ pub fn diff(old: &str, new: &str) -> Vec<SectionDiff> {
             DiffOp::Equal { old_index, new_index, len } => {
                 for k in 0..len {
                     let (a, b) = (&old[old_index + k], &new[new_index + k]);
-                    if a.text != b.text {
+                    // Blank lines at a section's end are no change a reader sees.
+                    if a.text.trim_end() != b.text.trim_end() {
                         out.push(SectionDiff {
                             heading: b.heading.clone(),
                             kind: Kind::Changed,
@@ -72,7 +75,39 @@ pub fn diff(old: &str, new: &str) -> Vec<SectionDiff> {
             }
         }
     }
-    out
+    moved(out, &old, &new)
+}
+
+/// A section removed in one place and added in another under the same heading is one that
+/// moved: said once, where it now stands, with what changed in it.
+fn moved(diffs: Vec<SectionDiff>, old: &[Section], new: &[Section]) -> Vec<SectionDiff> {
+    let key = |h: &str| plain(h);
+    let removed: Vec<String> =
+        diffs.iter().filter(|d| d.kind == Kind::Removed).map(|d| key(&d.heading)).collect();
+    let added: Vec<String> =
+        diffs.iter().filter(|d| d.kind == Kind::Added).map(|d| key(&d.heading)).collect();
+    let both = |k: &String| {
+        removed.iter().filter(|r| *r == k).count() == 1 && added.iter().filter(|a| *a == k).count() == 1
+    };
+    diffs
+        .into_iter()
+        .filter_map(|d| {
+            let k = key(&d.heading);
+            match d.kind {
+                Kind::Removed if both(&k) => None,
+                Kind::Added if both(&k) => {
+                    let a = old.iter().find(|s| key(&s.heading) == k)?;
+                    let b = new.iter().find(|s| key(&s.heading) == k)?;
+                    Some(SectionDiff {
+                        heading: d.heading,
+                        kind: Kind::Moved,
+                        paragraphs: paragraphs(&a.text, &b.text),
+                    })
+                }
+                _ => Some(d),
+            }
+        })
+        .collect()
 }
 
 fn whole(section: &Section, kind: Kind) -> SectionDiff {
@@ -175,6 +210,7 @@ pub fn section_title(d: &SectionDiff) -> String {
         Kind::Added => crate::strings::DIFF_ADDED,
         Kind::Removed => crate::strings::DIFF_REMOVED,
         Kind::Changed => crate::strings::DIFF_CHANGED,
+        Kind::Moved => crate::strings::DIFF_MOVED,
     };
     format!("## {name} ({kind})")
 }

@@ -165,7 +165,8 @@ impl Ledger {
         });
         let mut latest = latest?;
         let known = (articles.len() == library.len()).then_some(versions.as_slice());
-        let followed = self.follow(library, known)?;
+        let decided: Option<Vec<String>> = slug.is_none().then(|| latest.keys().cloned().collect());
+        let followed = self.follow(library, known, decided.as_deref())?;
         if slug.is_some() && !followed.is_empty() {
             // One article: the decisions of the slugs it was renamed from too.
             for old in followed.iter().filter(|(_, f)| Some(f.new.as_str()) == slug).map(|(o, _)| o) {
@@ -325,11 +326,12 @@ impl Ledger {
 
     /// Where the history of slugs no longer in `library` went: each renamed slug (said so),
     /// and each whose kept text is an article's current text under another slug (found;
-    /// `versions` are the library's versions if known).
+    /// `versions` are the library's versions if known, `decided` the slugs with decisions).
     pub fn follow(
         &self,
         library: &[crate::library::Article],
         versions: Option<&[String]>,
+        decided: Option<&[String]>,
     ) -> Result<HashMap<String, Followed>, LedgerError> {
         let present: std::collections::HashSet<&str> = library.iter().map(|a| a.slug.as_str()).collect();
         let mut out = HashMap::new();
@@ -339,16 +341,21 @@ impl Ledger {
             let (old, new) = row?;
             out.insert(old, Followed { new, said: true });
         }
-        // Slugs with kept texts that are gone from the library, and their versions.
-        let mut stmt = self.conn.prepare_cached("SELECT slug, version FROM versions")?;
-        let mut rows = stmt.query([])?;
-        let mut gone: HashMap<String, String> = HashMap::new();
-        while let Some(r) = rows.next()? {
-            let slug = r.get_ref(0)?.as_str().unwrap_or("");
-            if present.contains(slug) || out.contains_key(slug) {
-                continue;
+        // Slugs decided on (only a decision keeps a text) that are gone from the library, and
+        // their kept versions: looked up by slug, never the kept texts read.
+        let decided: Vec<String> = match decided {
+            Some(slugs) => slugs.to_vec(),
+            None => {
+                let mut stmt = self.conn.prepare_cached("SELECT DISTINCT slug FROM decisions")?;
+                stmt.query_map([], |r| r.get(0))?.collect::<Result<_, _>>()?
             }
-            gone.insert(r.get(1)?, slug.to_string());
+        };
+        let mut gone: HashMap<String, String> = HashMap::new();
+        let mut stmt = self.conn.prepare_cached("SELECT version FROM versions WHERE slug = ?1")?;
+        for slug in decided.iter().filter(|s| !present.contains(s.as_str()) && !out.contains_key(*s)) {
+            for version in stmt.query_map([slug], |r| r.get::<_, String>(0))? {
+                gone.insert(version?, slug.clone());
+            }
         }
         if !gone.is_empty() {
             let hashed;

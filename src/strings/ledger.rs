@@ -8,6 +8,8 @@ pub const FRONTMATTER: Phrase = Phrase::new("Frontmatter", "Metadata");
 pub const DIFF_ADDED: Phrase = Phrase::new("added", "tilføjet");
 /// A section gone from this version.
 pub const DIFF_REMOVED: Phrase = Phrase::new("removed", "fjernet");
+/// A section at another place among the sections.
+pub const DIFF_MOVED: Phrase = Phrase::new("moved", "flyttet");
 /// A section whose text changed.
 pub const DIFF_CHANGED: Phrase = Phrase::new("changed", "ændret");
 /// Why a ledger file cannot be written.
