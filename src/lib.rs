@@ -26,6 +26,7 @@ pub mod sanitize;
 pub mod screen;
 pub mod search;
 pub mod serve;
+pub mod serve_options;
 pub mod settings;
 pub mod signs;
 pub mod store;

@@ -354,7 +354,7 @@ fn review_status_and_notes_report_from_the_shell() {
     std::fs::write(disk.path(), serde_saphyr::to_string(&old).expect("yaml")).expect("write notes.yaml");
     let listed = stdout(&run(&["notes", "knaesmerter"]));
     // Imported as the importer's, on the day of the import.
-    let today = artikel::store::today().to_string();
+    let today = artikel::clock::Clock::System.today().to_string();
     assert!(
         listed
             .contains(&format!("knaesmerter › Kan knæbind hjælpe?: Nævn \"evidens\", tak  (anne, {today})")),

@@ -266,25 +266,25 @@ impl Answer {
 /// A kind of question, as `faq --explain` names it.
 fn kind_name(kind: crate::search::intent::Kind) -> &'static str {
     use crate::search::intent::Kind;
-    let (en, da) = match kind {
-        Kind::SeekHelp => ("when to seek help", "hvornår man skal søge hjælp"),
-        Kind::Danger => ("whether it is dangerous", "om det er farligt"),
-        Kind::Course => ("how long it lasts", "hvor længe det varer"),
-        Kind::Causes => ("causes", "årsager"),
-        Kind::Symptoms => ("symptoms", "symptomer"),
-        Kind::Diagnosis => ("examination", "undersøgelse"),
-        Kind::Treatment => ("treatment", "behandling"),
-        Kind::SelfCare => ("what you can do yourself", "hvad man selv kan gøre"),
-        Kind::Physio => ("physiotherapy", "fysioterapi"),
-        Kind::Training => ("training", "træning"),
-        Kind::Prevention => ("prevention", "forebyggelse"),
-        Kind::Surgery => ("surgery", "operation"),
-        Kind::Sleep => ("sleep and night", "søvn og nat"),
-        Kind::Work => ("work and screens", "arbejde og skærm"),
-        Kind::Risk => ("who gets it", "hvem der får det"),
-        Kind::WhatIs => ("what it is", "hvad det er"),
-        Kind::Difference => ("how it differs", "forskelle"),
-        Kind::Rest => ("rest", "hvile"),
+    let name = match kind {
+        Kind::SeekHelp => strings::KIND_SEEK_HELP,
+        Kind::Danger => strings::KIND_DANGER,
+        Kind::Course => strings::KIND_COURSE,
+        Kind::Causes => strings::KIND_CAUSES,
+        Kind::Symptoms => strings::KIND_SYMPTOMS,
+        Kind::Diagnosis => strings::KIND_DIAGNOSIS,
+        Kind::Treatment => strings::KIND_TREATMENT,
+        Kind::SelfCare => strings::KIND_SELF_CARE,
+        Kind::Physio => strings::KIND_PHYSIO,
+        Kind::Training => strings::KIND_TRAINING,
+        Kind::Prevention => strings::KIND_PREVENTION,
+        Kind::Surgery => strings::KIND_SURGERY,
+        Kind::Sleep => strings::KIND_SLEEP,
+        Kind::Work => strings::KIND_WORK,
+        Kind::Risk => strings::KIND_RISK,
+        Kind::WhatIs => strings::KIND_WHAT_IS,
+        Kind::Difference => strings::KIND_DIFFERENCE,
+        Kind::Rest => strings::KIND_REST,
     };
-    strings::pick(en, da)
+    name.as_str()
 }

@@ -6,11 +6,10 @@ pub(crate) mod config;
 pub(crate) mod lookup;
 pub(crate) mod print;
 pub(crate) mod review;
-mod serve_options;
 mod shell;
 
+pub use crate::serve_options::Options as ServeOptions;
 pub use args::{Cli, ColorChoice, Command, LangChoice, NotesAction, ReportFormat, ReviewAction};
-pub use serve_options::Options as ServeOptions;
 
 use crate::app::App;
 use crate::backend::Colors;

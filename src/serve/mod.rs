@@ -20,7 +20,7 @@ mod penalty;
 mod reviewers;
 mod session;
 
-pub use crate::cli::ServeOptions as Options;
+pub use crate::serve_options::Options;
 pub use exec::{REFUSED, Ran, run as run_command};
 pub use keys::fingerprint;
 pub use reviewers::folder_name;

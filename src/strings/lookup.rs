@@ -143,6 +143,43 @@ pub fn signs_too_many(signs: usize, max: usize) -> String {
     }
 }
 
+/// `faq --explain`: the kind of question “when to seek help”.
+pub const KIND_SEEK_HELP: Phrase = Phrase::new("when to seek help", "hvornår man skal søge hjælp");
+/// `faq --explain`: the kind of question “whether it is dangerous”.
+pub const KIND_DANGER: Phrase = Phrase::new("whether it is dangerous", "om det er farligt");
+/// `faq --explain`: the kind of question “how long it lasts”.
+pub const KIND_COURSE: Phrase = Phrase::new("how long it lasts", "hvor længe det varer");
+/// `faq --explain`: the kind of question “causes”.
+pub const KIND_CAUSES: Phrase = Phrase::new("causes", "årsager");
+/// `faq --explain`: the kind of question “symptoms”.
+pub const KIND_SYMPTOMS: Phrase = Phrase::new("symptoms", "symptomer");
+/// `faq --explain`: the kind of question “examination”.
+pub const KIND_DIAGNOSIS: Phrase = Phrase::new("examination", "undersøgelse");
+/// `faq --explain`: the kind of question “treatment”.
+pub const KIND_TREATMENT: Phrase = Phrase::new("treatment", "behandling");
+/// `faq --explain`: the kind of question “what you can do yourself”.
+pub const KIND_SELF_CARE: Phrase = Phrase::new("what you can do yourself", "hvad man selv kan gøre");
+/// `faq --explain`: the kind of question “physiotherapy”.
+pub const KIND_PHYSIO: Phrase = Phrase::new("physiotherapy", "fysioterapi");
+/// `faq --explain`: the kind of question “training”.
+pub const KIND_TRAINING: Phrase = Phrase::new("training", "træning");
+/// `faq --explain`: the kind of question “prevention”.
+pub const KIND_PREVENTION: Phrase = Phrase::new("prevention", "forebyggelse");
+/// `faq --explain`: the kind of question “surgery”.
+pub const KIND_SURGERY: Phrase = Phrase::new("surgery", "operation");
+/// `faq --explain`: the kind of question “sleep and night”.
+pub const KIND_SLEEP: Phrase = Phrase::new("sleep and night", "søvn og nat");
+/// `faq --explain`: the kind of question “work and screens”.
+pub const KIND_WORK: Phrase = Phrase::new("work and screens", "arbejde og skærm");
+/// `faq --explain`: the kind of question “who gets it”.
+pub const KIND_RISK: Phrase = Phrase::new("who gets it", "hvem der får det");
+/// `faq --explain`: the kind of question “what it is”.
+pub const KIND_WHAT_IS: Phrase = Phrase::new("what it is", "hvad det er");
+/// `faq --explain`: the kind of question “how it differs”.
+pub const KIND_DIFFERENCE: Phrase = Phrase::new("how it differs", "forskelle");
+/// `faq --explain`: the kind of question “rest”.
+pub const KIND_REST: Phrase = Phrase::new("rest", "hvile");
+
 /// `faq --explain`: the heading over why the answer won.
 pub const EXPLAIN_TITLE: Phrase = Phrase::new("Why this answer", "Hvorfor dette svar");
 
