@@ -71,6 +71,8 @@ mod tests {
         };
         let expected: Vec<usize> = (0..40).map(|n| n * n + 1).collect();
         assert_eq!(run(40, work), expected);
-        assert_eq!(taken.load(Ordering::Relaxed), 3, "the other thread took three pieces and stopped");
+        // On a loaded machine this thread may do every piece before the other one starts:
+        // the other took at most three, and none after the one it failed on.
+        assert!(taken.load(Ordering::Relaxed) <= 3, "the other thread stopped at the piece it failed on");
     }
 }

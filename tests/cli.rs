@@ -268,13 +268,30 @@ fn a_file_name_with_control_characters_is_shown_safely_in_warnings() {
 }
 
 #[test]
-fn check_passes_the_bundled_library_and_reports_broken_files_by_line() {
-    let clean = artikel(&["check"]);
-    assert_eq!(clean.status.code(), Some(0), "{}", stdout(&clean));
-    assert!(
-        stdout(&clean).ends_with("0 errors, 4 warnings, 7 notes in 6 files\n"),
-        "the seed article's warnings; notes for its date and for long urgent-help answers: {}",
-        stdout(&clean)
+fn check_reports_the_seed_articles_errors_and_broken_files_by_line() {
+    // The library as shipped: the five newer articles pass; the seed article, shipped as
+    // written, lacks a "when to seek help" section and sends lasting pain to a
+    // physiotherapist first. Both are errors, and only there.
+    let shipped = artikel(&["check"]);
+    assert_eq!(shipped.status.code(), Some(1), "{}", stdout(&shipped));
+    let text = stdout(&shipped);
+    assert!(text.ends_with("2 errors, 6 warnings, 7 notes in 6 files\n"), "{text}");
+    let json: serde_json::Value =
+        serde_json::from_slice(&artikel(&["check", "--json"]).stdout).expect("JSON");
+    let errors: Vec<(&str, &str)> = json
+        .as_array()
+        .expect("a list")
+        .iter()
+        .filter(|f| f["severity"] == "error")
+        .map(|f| (f["file"].as_str().unwrap_or(""), f["rule"].as_str().unwrap_or("")))
+        .collect();
+    assert_eq!(
+        errors,
+        [
+            ("nervesmerter.md (bundled)", "soeg-hjaelp-afsnit"),
+            ("nervesmerter.md (bundled)", "fysioterapeut-foerst")
+        ],
+        "{text}"
     );
     let broken = artikel(&["check", "tests/fixtures/invalid"]);
     assert_eq!(broken.status.code(), Some(1), "errors fail the check");
@@ -301,7 +318,7 @@ fn check_passes_with_warnings_only() {
     let dir = tempfile::tempdir().expect("temp");
     std::fs::write(
         dir.path().join("uden.md"),
-        "---\nmetaTitle: Uden FAQ\nlastUpdated: 01/11/2026\ndatePublished: 01/10/2026\n---\n\nIntro.\n\n## Om knæ\n\nTekst.\n",
+        "---\nmetaTitle: Uden FAQ\nlastUpdated: 01/11/2026\ndatePublished: 01/10/2026\n---\n\nIntro.\n\n## Om knæ\n\nTekst.\n\n## Hvornår skal du søge læge ved knæsmerter?\n\nRing 112 ved livstruende symptomer. Kontakt egen læge, eller lægevagten uden for dagtid.\n\nLægevagtens nummer er 1813 (Akuttelefonen) i Region Hovedstaden, 1818 i Region Sjælland, 70 11 07 07 i Region Syddanmark, 70 11 31 31 i Region Midtjylland og 70 15 03 00 i Region Nordjylland.\n",
     )
     .expect("write");
     let out = artikel(&["check", dir.path().to_str().expect("path")]);

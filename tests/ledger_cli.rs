@@ -262,3 +262,14 @@ fn a_section_moved_elsewhere_is_shown_as_moved_not_removed_and_added() {
     assert!(diff.contains("{+hævet og ømt,+}"), "what changed in it is shown too: {diff}");
     assert!(!diff.contains("(changed)"), "the section before it only lost its blank line: {diff}");
 }
+
+#[test]
+fn a_hard_line_break_a_reader_sees_is_a_new_version() {
+    let team = Team::new();
+    team.edit("kroppens største led", "kroppens\nstørste led");
+    out(&team.run(&["review", "approve", "knaesmerter"]));
+    assert!(status_line(&team).starts_with("✓ "));
+    // Two spaces before the line end: the reader now breaks the line there.
+    team.edit("kroppens\nstørste led", "kroppens  \nstørste led");
+    assert!(status_line(&team).starts_with("~ "), "a visible change is a new version");
+}

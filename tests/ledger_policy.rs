@@ -101,7 +101,7 @@ fn a_policy_of_two_approvals_counts_them_and_is_audited() {
     assert!(first_line(&team, "anne").starts_with("~ "));
     assert_eq!(check(&team, &[]), Some(1));
     let log = out(&team.run(&["review", "log"]));
-    assert!(log.contains(" anne policy  -: approvals = 2: to par øjne"), "{log}");
+    assert!(log.contains(" anne policy - -: approvals = 2: to par øjne"), "{log}");
 }
 
 #[test]

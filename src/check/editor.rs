@@ -560,14 +560,42 @@ impl Editor {
             let mut last: Option<usize> = None;
             let mut first_named: Vec<Option<usize>> = vec![None; self.medicines.len()];
             for unit in section.iter().filter(|u| !matches!(u.kind, Kind::Heading(_))) {
+                // Which medicines the paragraph names; one that names none and has no number
+                // is passed over.
+                let u_lower = unit.text.to_lowercase();
+                let named: Vec<usize> = (0..self.medicines.len())
+                    .filter(|&m| self.medicines[m].names.iter().any(|n| mentions(&u_lower, n)))
+                    .collect();
+                if named.is_empty() && !u_lower.bytes().any(|b| b.is_ascii_digit()) {
+                    continue;
+                }
                 for (at, sentence) in unit.sentences() {
                     let s_lower = sentence.to_lowercase();
-                    for (m, med) in self.medicines.iter().enumerate() {
-                        if first_named[m].is_none() && med.names.iter().any(|n| mentions(&s_lower, n)) {
+                    for &m in &named {
+                        if first_named[m].is_none()
+                            && self.medicines[m].names.iter().any(|n| mentions(&s_lower, n))
+                        {
                             first_named[m] = Some(unit.line_at(at));
                         }
                     }
-                    self.doses(&s_lower, &mut last, unit.line_at(at), out);
+                    if s_lower.bytes().any(|b| b.is_ascii_digit()) {
+                        self.doses(&s_lower, &mut last, unit.line_at(at), out);
+                    }
+                    // The medicine named last in the sentence is the one a later dose is of.
+                    let latest = named
+                        .iter()
+                        .filter_map(|&m| {
+                            self.medicines[m]
+                                .names
+                                .iter()
+                                .filter_map(|n| last_mention(&s_lower, n))
+                                .max()
+                                .map(|p| (p, m))
+                        })
+                        .max();
+                    if let Some((_, m)) = latest {
+                        last = Some(m);
+                    }
                 }
             }
             for (med, line) in self.medicines.iter().zip(&first_named) {
@@ -632,16 +660,6 @@ impl Editor {
             let med = &self.medicines[m];
             let message = strings::medicine_interval(&med.names[0], hours, min);
             out.push(found(line, med.severity, &med.id, message, &med.source));
-        }
-        if let Some(m) = self
-            .medicines
-            .iter()
-            .enumerate()
-            .filter_map(|(i, m)| m.names.iter().filter_map(|n| last_mention(lower, n)).max().map(|p| (p, i)))
-            .max()
-            .map(|(_, i)| i)
-        {
-            *last = Some(m);
         }
     }
 }
@@ -758,14 +776,8 @@ enum DoseKind {
 
 /// Whether the text after an amount says it is one dose or a day's.
 fn dose_kind(after: &str) -> DoseKind {
-    let single = ["ad gangen", "pr. gang", "per gang", "dosis", "hver gang", "enkeltdosis"]
-        .iter()
-        .filter_map(|p| after.find(p))
-        .min();
-    let daily = ["døgn", "om dagen", "dagligt", "pr. dag", "per dag", "om dagen", "daglig"]
-        .iter()
-        .filter_map(|p| after.find(p))
-        .min();
+    let single = super::words::SINGLE_DOSE.iter().filter_map(|p| after.find(p)).min();
+    let daily = super::words::DAILY_DOSE.iter().filter_map(|p| after.find(p)).min();
     match (single, daily) {
         (Some(s), Some(d)) if s < d => DoseKind::Single,
         (Some(_), None) => DoseKind::Single,
@@ -841,7 +853,7 @@ fn care_checks(care: &Care, signs: &Signs, slug: &str, units: &[Unit], first: us
             if let Some(r) = rule(CareCheck::Section112).filter(|_| !ring) {
                 push(r, line, r.message.clone());
             }
-            let own = ["egen læge", "din læge", "praktiserende læge"].iter().any(|t| mentions(&lower, t));
+            let own = super::words::OWN_DOCTOR.iter().any(|t| mentions(&lower, t));
             if let Some(r) = rule(CareCheck::SectionOwnDoctor).filter(|_| !own) {
                 push(r, line, r.message.clone());
             }

@@ -5,6 +5,7 @@ mod house;
 pub mod rules;
 mod source;
 mod text;
+mod words;
 
 pub use house::MAX_PER_RULE;
 pub use rules::{RuleError, RuleSet};

@@ -332,7 +332,8 @@ fn log(library: &Library, ledger: &Ledger, slug: Option<&str>, as_json: bool) ->
                 let what =
                     if e.detail.is_empty() { String::new() } else { format!(": {}", first_line(&e.detail)) };
                 let version = if e.version.is_empty() { "-" } else { short(&e.version) };
-                format!("{} {} {} {} {version}{what}\n", e.at, e.actor, e.action, e.slug)
+                let slug = if e.slug.is_empty() { "-" } else { e.slug.as_str() };
+                format!("{} {} {} {slug} {version}{what}\n", e.at, e.actor, e.action)
             })
             .collect()
     };

@@ -31,8 +31,10 @@ fn comment(slug: &str, heading: &str, author: &str, text: &str) -> Comment {
 
 #[test]
 fn versions_ignore_line_ends_and_trailing_spaces_but_not_words() {
-    let a = normalise("a  \r\nb\t\n\n\n");
+    let a = normalise("a \t\r\nb\t\n\n\n");
     assert_eq!(a, "a\nb\n");
+    // Two spaces before a line of the same paragraph are a line break a reader sees.
+    assert_eq!(normalise("a  \r\nb\t\n\n\n"), "a  \nb\n");
     assert_eq!(version_of(&a), version_of(&normalise("a\nb")));
     assert_ne!(version_of(&a), version_of(&normalise("a\nc")));
     assert_eq!(short(&version_of(&a)).len(), 8);
@@ -287,6 +289,26 @@ fn texts_that_differ_only_in_line_ends_and_trailing_spaces_share_a_version() {
     assert_eq!(versions[0], versions[1], "CRLF line ends");
     assert_eq!(versions[0], versions[2], "trailing spaces, tabs and blank lines");
     assert_eq!(versions[0], version_of(&normalised(&article(&spaced))), "as the text kept for diffs");
+}
+
+#[test]
+fn a_hard_line_break_a_reader_sees_makes_a_new_version_and_invisible_spaces_do_not() {
+    let plain = "---\nmetaTitle: Knæ\n---\nTag 1 tablet\nmorgen og aften.\n\n## Hjælp?\n\nHvil.\n";
+    let broken = plain.replace("tablet\n", "tablet  \n");
+    let v = |t: &str| version_of_article(&article(t));
+    assert_ne!(v(plain), v(&broken), "two spaces before a line of the same paragraph break it");
+    assert_eq!(v(&broken), version_of(&normalised(&article(&broken))), "hashed as the kept text");
+    assert_eq!(v(&broken), v(&broken.replace("tablet  \n", "tablet     \r\n")), "however many spaces");
+    // At a paragraph's end, on a heading, or spaces after a tab: nothing a reader sees.
+    for invisible in [
+        plain.replace("aften.\n", "aften.  \n"),
+        plain.replace("Hjælp?\n", "Hjælp?  \n"),
+        plain.replace("tablet\n", "tablet \t\n"),
+        plain.replace("Hvil.\n", "Hvil.   "),
+    ] {
+        assert_eq!(v(plain), v(&invisible), "{invisible:?}");
+        assert_eq!(v(&invisible), version_of(&normalised(&article(&invisible))), "{invisible:?}");
+    }
 }
 
 #[test]

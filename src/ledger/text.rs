@@ -53,6 +53,9 @@ struct Feed {
     buf: Vec<u8>,
     /// Newlines owed before the next line that has text: trailing blank lines never get them.
     owed: usize,
+    /// The last line ended in a hard line break (two spaces) that shows if a line with text
+    /// follows it at once.
+    breaks: bool,
 }
 
 /// How many bytes are gathered before they are hashed.
@@ -63,7 +66,7 @@ const NEWLINES: &[u8; 16] = b"\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n";
 
 impl Feed {
     fn new() -> Feed {
-        Feed { hasher: Sha256::new(), buf: Vec::with_capacity(BLOCK), owed: 0 }
+        Feed { hasher: Sha256::new(), buf: Vec::with_capacity(BLOCK), owed: 0, breaks: false }
     }
 
     fn push(&mut self, bytes: &[u8]) {
@@ -91,6 +94,7 @@ impl Feed {
         // No line but perhaps the last has a trailing space, tab or `\r`: the text is as
         // normalised from its first line with text to its last, and only the blank lines
         // around that are worked out (as `line` would, one at a time).
+        self.breaks = false;
         let lead = bytes.iter().take_while(|&&b| b == b'\n').count();
         let rest = &text[lead..];
         let body = rest.trim_end_matches([' ', '\n']);
@@ -114,15 +118,20 @@ impl Feed {
     }
 
     /// The next line, as it was written (without its `\n`).
-    fn line(&mut self, line: &str) {
-        let line = line.trim_end_matches(['\r', ' ', '\t']);
+    fn line(&mut self, raw: &str) {
+        let line = raw.trim_end_matches(['\r', ' ', '\t']);
         if line.is_empty() {
             self.owed += 1;
+            self.breaks = false;
             return;
+        }
+        if self.breaks && self.owed == 1 {
+            self.push(HARD_BREAK.as_bytes());
         }
         self.pay();
         self.push(line.as_bytes());
         self.owed = 1;
+        self.breaks = hard_break(raw, line);
     }
 
     /// The version: the hash of what was given, with its final newline.
@@ -144,11 +153,28 @@ fn hex(bytes: &[u8]) -> String {
     out
 }
 
-/// Line ends made `\n`, trailing spaces and tabs dropped, trailing blank lines trimmed.
+/// How a hard line break (two or more spaces ending a line of a paragraph) is kept.
+const HARD_BREAK: &str = "  ";
+
+/// Whether the line `raw` (`line` without its trailing blanks) ends in a hard line break:
+/// two spaces or more, on a line that is not a heading. It shows only when a line with text
+/// follows at once.
+fn hard_break(raw: &str, line: &str) -> bool {
+    raw.trim_end_matches('\r').ends_with(HARD_BREAK) && !line.is_empty() && heading_of(line).is_none()
+}
+
+/// Line ends made `\n`, trailing spaces and tabs dropped (but for a hard line break, which a
+/// reader sees: kept as two spaces), trailing blank lines trimmed.
 pub fn normalise(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for line in text.split('\n') {
-        out.push_str(line.trim_end_matches(['\r', ' ', '\t']));
+    let mut lines = text.split('\n').peekable();
+    while let Some(raw) = lines.next() {
+        let line = raw.trim_end_matches(['\r', ' ', '\t']);
+        out.push_str(line);
+        let next_has_text = lines.peek().is_some_and(|n| !n.trim_end_matches(['\r', ' ', '\t']).is_empty());
+        if next_has_text && hard_break(raw, line) {
+            out.push_str(HARD_BREAK);
+        }
         out.push('\n');
     }
     let kept = out.trim_end_matches('\n').len();

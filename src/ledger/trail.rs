@@ -550,15 +550,40 @@ fn verify(conn: &rusqlite::Connection) -> rusqlite::Result<Verified> {
     }
     // The kept texts: each hashes to its version, and each decision's is there.
     let mut stmt = conn.prepare("SELECT slug, version, text FROM versions")?;
-    let mut texts = stmt.query([])?;
-    let mut kept = std::collections::HashSet::new();
-    while let Some(r) = texts.next()? {
-        let (slug, version, text): (String, String, String) = (r.get(0)?, r.get(1)?, r.get(2)?);
-        if super::version_of(&text) != version {
-            unrecorded.push((None, Problem::Text(slug.clone(), version.clone())));
-        }
-        kept.insert((slug, version));
+    let texts: Vec<(String, String, String)> =
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?.collect::<Result<_, _>>()?;
+    // Hashed on as many threads as there are cores: most of the time is here.
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 8);
+    let chunk = texts.len().div_ceil(threads).max(256);
+    let wrong: Vec<usize> = std::thread::scope(|s| {
+        let parts: Vec<_> = texts
+            .chunks(chunk)
+            .enumerate()
+            .map(|(n, part)| {
+                s.spawn(move || {
+                    part.iter()
+                        .enumerate()
+                        .filter(|(_, (_, version, text))| super::version_of(text) != *version)
+                        .map(|(i, _)| n * chunk + i)
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        // A thread that panicked proves nothing: its texts count as not matching.
+        parts
+            .into_iter()
+            .enumerate()
+            .flat_map(|(n, h)| {
+                h.join().unwrap_or_else(|_| (n * chunk..((n + 1) * chunk).min(texts.len())).collect())
+            })
+            .collect()
+    });
+    for i in wrong {
+        let (slug, version, _) = &texts[i];
+        unrecorded.push((None, Problem::Text(slug.clone(), version.clone())));
     }
+    let kept: std::collections::HashSet<(String, String)> =
+        texts.into_iter().map(|(slug, version, _)| (slug, version)).collect();
     for (uid, d) in decisions(conn)? {
         if !d.version.is_empty() && !kept.contains(&(d.slug.clone(), d.version.clone())) {
             let row = problems.iter().find_map(|(r, _)| r.clone().filter(|r| r.target == uid));
