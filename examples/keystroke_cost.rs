@@ -12,7 +12,7 @@ fn main() {
     for (w, h) in [(80u16, 24u16), (60, 24)] {
         let library = artikel::library::Library::bundled();
         let seed = library.position("nervesmerter").unwrap_or(0);
-        let mut app = App::new(library, seed);
+        let mut app = App::new(library, seed, artikel::clock::Clock::System);
         update(&mut app, Action::Resize(w, h));
         let Ok(mut terminal) = Terminal::new(Ansi::sized(Vec::new(), Colors::On, false, Size::new(w, h)))
         else {

@@ -9,20 +9,24 @@
 
 pub mod app;
 pub mod backend;
+pub mod care;
 pub mod check;
 pub mod cli;
+pub mod clock;
 pub mod corpus;
 pub mod document;
 pub mod entries;
 pub mod layout;
 pub mod ledger;
 pub mod library;
+pub mod panics;
 pub mod pieces;
 pub mod regular_file;
 pub mod sanitize;
 pub mod screen;
 pub mod search;
 pub mod serve;
+pub mod serve_options;
 pub mod settings;
 pub mod signs;
 pub mod store;
@@ -30,3 +34,6 @@ pub mod strings;
 pub mod tui;
 pub mod ui;
 pub mod watch;
+
+#[cfg(test)]
+mod import_cycles;

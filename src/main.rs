@@ -12,5 +12,5 @@ fn main() {
         }
         Err(e) => e.exit(),
     };
-    std::process::exit(artikel::cli::run(cli));
+    std::process::exit(artikel::cli::run(cli, artikel::serve::run));
 }

@@ -34,17 +34,22 @@ pub const MAX_SIGNS: usize = 1_000;
 /// The most ways to say one sign.
 pub const MAX_SAYS: usize = 100;
 
-/// The level of care a sign needs, most urgent first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Level {
-    /// Call 112 now.
-    Call112,
-    /// Right away: the emergency department through the out-of-hours line, or the doctor at once.
-    Now,
-    /// The same day: one's own doctor, or the out-of-hours doctor.
-    SameDay,
-    /// Within a few days: book a time with one's own doctor.
-    Days,
+pub use crate::care::Level;
+
+impl Level {
+    /// What a level of care asks the reader to do, said first above an answer about a sign.
+    pub fn care(self) -> String {
+        match (strings::lang(), self) {
+            (strings::Lang::En, Level::Call112) => "Call 112 now".into(),
+            (strings::Lang::En, Level::Now) => "Get help right away: the emergency department through the out-of-hours line (1813 in the Capital Region), or your doctor at once".into(),
+            (strings::Lang::En, Level::SameDay) => "Contact your own doctor the same day (outside opening hours: the out-of-hours doctor)".into(),
+            (strings::Lang::En, Level::Days) => "Book a time with your own doctor within a few days".into(),
+            (strings::Lang::Da, Level::Call112) => "Ring 112 nu".into(),
+            (strings::Lang::Da, Level::Now) => "Søg hjælp med det samme: skadestuen via lægevagten (i Region Hovedstaden 1813), eller egen læge straks".into(),
+            (strings::Lang::Da, Level::SameDay) => "Kontakt egen læge samme dag (uden for åbningstid lægevagten)".into(),
+            (strings::Lang::Da, Level::Days) => "Bestil tid hos egen læge inden for få dage".into(),
+        }
+    }
 }
 
 impl Level {
@@ -115,7 +120,7 @@ impl Sign {
         match (&self.advice, strings::lang()) {
             (Some((da, _)), strings::Lang::Da) => da.clone(),
             (Some((_, en)), strings::Lang::En) => en.clone(),
-            (None, _) => strings::care_level(self.level),
+            (None, _) => self.level.care(),
         }
     }
 
@@ -397,6 +402,20 @@ fn text_of(value: &serde_json::Value) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_level_of_care_says_it_in_english_and_differently_in_danish() {
+        for level in [Level::Call112, Level::Now, Level::SameDay, Level::Days] {
+            let say = |lang| {
+                strings::set_thread_lang(Some(lang));
+                let said = level.care();
+                strings::set_thread_lang(None);
+                said
+            };
+            let (en, da) = (say(strings::Lang::En), say(strings::Lang::Da));
+            assert!(!en.is_empty() && !da.is_empty() && en != da, "{level:?}: {en} / {da}");
+        }
+    }
 
     const TABLE: &str = "signs:
   - id: saddle

@@ -62,7 +62,7 @@ pub fn start(spec: Spec, send: impl Fn(Reload) -> bool + Send + 'static) -> Resu
     }
     std::thread::Builder::new()
         .name("watch".into())
-        .spawn(move || {
+        .spawn(crate::strings::speaking_here(move || {
             // The watcher lives as long as this thread.
             let _debouncer = debouncer;
             while let Ok(first) = rx.recv() {
@@ -84,7 +84,7 @@ pub fn start(spec: Spec, send: impl Fn(Reload) -> bool + Send + 'static) -> Resu
                     return;
                 }
             }
-        })
+        }))
         .map_err(|e| e.to_string())?;
     Ok(())
 }

@@ -11,6 +11,7 @@ fn artikel(args: &[&str]) -> Output {
     let data = tempfile::tempdir().expect("temp data dir");
     Command::new(common::bin())
         .env("ARTIKEL_LANG", "en")
+        .env("ARTIKEL_TODAY", common::TODAY)
         .args(args)
         .env("ARTIKEL_DATA_DIR", data.path())
         .output()

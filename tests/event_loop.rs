@@ -72,7 +72,7 @@ struct Rig<B: Surface> {
 fn seed() -> App {
     let library = Library::bundled();
     let seed = library.position("nervesmerter").expect("the seed article is bundled");
-    App::new(library, seed)
+    App::new(library, seed, artikel::clock::Clock::fixed(2026, 12, 6))
 }
 
 fn rig<B: Surface>(backend: B) -> Rig<B> {

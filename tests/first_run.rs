@@ -18,7 +18,7 @@ fn session(dir: &Path, keys: &str) -> (App, Vec<String>) {
     let library = Library::bundled();
     let seed = library.position("nervesmerter").expect("the seed article is bundled");
     let disk = Disk::new(dir);
-    let mut app = App::new(library, seed);
+    let mut app = App::new(library, seed, artikel::clock::Clock::fixed(2026, 12, 6));
     app.adopt_personal(disk.load(), disk.dir());
     let (tx, rx) = mpsc::channel();
     let terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
@@ -115,7 +115,7 @@ fn on_a_narrow_screen_the_hint_keeps_help_and_how_to_hide_it() {
     let dir = tempfile::tempdir().expect("temp dir");
     let disk = Disk::new(dir.path());
     let library = Library::bundled();
-    let mut app = App::new(library, 0);
+    let mut app = App::new(library, 0, artikel::clock::Clock::fixed(2026, 12, 6));
     app.adopt_personal(disk.load(), disk.dir());
     for (w, expected) in [
         (60, " p questions · / find · ] next question · ? help · X hide"),

@@ -149,7 +149,7 @@ fn notes_yaml_is_imported_once_as_the_importers_on_the_day_of_the_import() {
     assert!(o.stderr.is_empty(), "{}", String::from_utf8_lossy(&o.stderr));
     let first = team.run(&["notes"]);
     assert!(String::from_utf8_lossy(&first.stderr).contains("Imported 2 notes and reviews"));
-    let today = artikel::store::today().to_string();
+    let today = artikel::clock::Clock::System.today().to_string();
     let listed = out(&first);
     assert!(
         listed.contains(&format!("knaesmerter › Fjernet? (detached): Gammel note  (anne, {today})")),

@@ -31,7 +31,7 @@ fn reader() -> App {
         assert!(warnings.is_empty(), "{warnings:?}");
         library.insert(article);
     }
-    let mut app = App::new(library, 0);
+    let mut app = App::new(library, 0, artikel::clock::Clock::fixed(2026, 12, 6));
     update(&mut app, Action::Resize(80, 24));
     app
 }

@@ -13,7 +13,7 @@ use ratatui::style::Modifier;
 fn app() -> App {
     let library = Library::bundled();
     let seed = library.position("nervesmerter").expect("seed");
-    let mut app = App::new(library, seed);
+    let mut app = App::new(library, seed, artikel::clock::Clock::fixed(2026, 12, 6));
     update(&mut app, Action::Resize(100, 30));
     app
 }

@@ -11,7 +11,7 @@ fn read_through(text: &[u8], w: u16, h: u16) -> App {
     let (article, _) = Article::from_bytes("nasty".into(), Source::Bundled, text);
     let mut library = Library::default();
     library.insert(article);
-    let mut app = App::new(library, 0);
+    let mut app = App::new(library, 0, artikel::clock::Clock::fixed(2026, 12, 6));
     let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("test terminal");
     let mut draw = |app: &mut App| {
         terminal.draw(|f| artikel::ui::draw(app, f)).expect("draw");

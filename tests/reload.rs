@@ -67,7 +67,12 @@ impl Rig {
         let (tx, rx) = mpsc::channel();
         let terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
         let console = Console::new(terminal, NoKeep, rx, tx.clone());
-        Rig { app: App::new(library, at), console, tx, dir: dir.to_path_buf() }
+        Rig {
+            app: App::new(library, at, artikel::clock::Clock::fixed(2026, 12, 6)),
+            console,
+            tx,
+            dir: dir.to_path_buf(),
+        }
     }
 
     fn keys(&self, keys: &str) {

@@ -62,7 +62,7 @@ fn press(app: &mut App, keys: &[&str]) -> Vec<artikel::store::Change> {
 fn seed_reader() -> App {
     let library = Library::bundled();
     let seed = library.position("nervesmerter").expect("the seed article is bundled");
-    App::new(library, seed)
+    App::new(library, seed, artikel::clock::Clock::fixed(2026, 12, 6))
 }
 
 fn draw(app: &App, w: u16, h: u16) -> Buffer {
@@ -295,7 +295,7 @@ fn the_title_line_keeps_a_gap_before_the_dates_or_drops_them() {
 #[test]
 fn load_problems_show_in_the_status_line_and_w_lists_them() {
     let library = Library::load(&["tests/fixtures/invalid".into()]);
-    let mut app = App::new(library, 0);
+    let mut app = App::new(library, 0, artikel::clock::Clock::fixed(2026, 12, 6));
     update(&mut app, Action::Resize(80, 24));
     let buf = draw(&app, 80, 24);
     assert!(row(&buf, 23).contains("5 problems loading articles — press w to see"), "{}", row(&buf, 23));
@@ -542,7 +542,7 @@ fn start_200x50_shows_every_question_whole_beside_a_wider_sidebar() {
 fn at_200x50_every_question_of_every_bundled_article_shows_whole() {
     let library = Library::bundled();
     for i in 0..library.articles.len() {
-        let mut app = App::new(Library::bundled(), i);
+        let mut app = App::new(Library::bundled(), i, artikel::clock::Clock::fixed(2026, 12, 6));
         update(&mut app, Action::Resize(200, 50));
         let buf = draw(&app, 200, 50);
         let contents = app.panes().contents.expect("a contents pane");

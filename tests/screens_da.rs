@@ -21,7 +21,7 @@ fn danish_screen_at(w: u16, h: u16, keys: &[&str]) -> String {
     set_thread_lang(Some(Lang::Da));
     let library = Library::bundled();
     let seed = library.position("nervesmerter").expect("the seed article is bundled");
-    let mut app = App::new(library, seed);
+    let mut app = App::new(library, seed, artikel::clock::Clock::fixed(2026, 12, 6));
     update(&mut app, artikel::app::Action::Resize(w, h));
     for key in keys {
         let codes: Vec<KeyCode> = match *key {

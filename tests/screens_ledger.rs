@@ -34,7 +34,7 @@ fn reviewed_reader() -> App {
     decide(&mut ledger, &slug(1), format!("{}\nolder", text(1)), Verdict::Approved);
     decide(&mut ledger, &slug(2), format!("{}\nolder", text(2)), Verdict::Approved);
     decide(&mut ledger, &slug(3), text(3), Verdict::ChangesRequested);
-    let mut app = App::new(Library::bundled(), 0);
+    let mut app = App::new(Library::bundled(), 0, artikel::clock::Clock::fixed(2026, 12, 6));
     app.reviews = Desk::load(&ledger, &app.library).expect("read");
     update(&mut app, Action::Resize(80, 24));
     app

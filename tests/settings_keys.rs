@@ -16,7 +16,7 @@ fn seed() -> App {
     artikel::strings::set_lang(artikel::strings::Lang::En);
     let library = Library::bundled();
     let seed = library.position("nervesmerter").expect("the seed article is bundled");
-    App::new(library, seed)
+    App::new(library, seed, artikel::clock::Clock::fixed(2026, 12, 6))
 }
 
 /// A reader whose keys are bound as the settings file `text` says.

@@ -1,9 +1,9 @@
 //! Each theme's screen, with its styles, as snapshots; mono has no colour, light no white
 //! or yellow text, high contrast no dim grey, and the default is the look from before themes.
 
+use artikel::app::Theme;
 use artikel::app::{Action, App, update};
 use artikel::library::Library;
-use artikel::ui::theme::Theme;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use insta::assert_snapshot;
 use ratatui::Terminal;
@@ -15,7 +15,7 @@ fn seed() -> App {
     artikel::strings::set_lang(artikel::strings::Lang::En);
     let library = Library::bundled();
     let seed = library.position("nervesmerter").expect("the seed article is bundled");
-    App::new(library, seed)
+    App::new(library, seed, artikel::clock::Clock::fixed(2026, 12, 6))
 }
 
 /// The screen as text, a line per row.
@@ -150,7 +150,8 @@ fn the_theme_is_the_readers_own_not_the_threads() {
     let colour = screen(Theme::Default, 80, 24, &[]);
     assert!(mono.content.iter().all(|c| c.fg == Color::Reset));
     assert!(colour.content.iter().any(|c| c.fg != Color::Reset));
-    assert_eq!(artikel::ui::theme::in_use(), Theme::Default, "nothing is left in force after a frame");
+    let mono_again = screen(Theme::Mono, 80, 24, &[]);
+    assert!(mono_again.content.iter().all(|c| c.fg == Color::Reset), "nothing is left over from a frame");
 }
 
 #[test]

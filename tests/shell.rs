@@ -71,11 +71,20 @@ fn the_man_page_is_roff_with_the_commands_and_man_reads_it() {
         assert!(page.contains(section), "has {section}");
     }
     assert!(page.contains("completions") && page.contains("show"), "lists the commands");
-    // groff, where it is installed, formats it without complaint.
+    // groff formats it without complaint; a machine without groff must say it skips this.
     let dir = tempfile::tempdir().expect("temp");
     let file = dir.path().join("artikel.1");
     std::fs::write(&file, &page).expect("write");
-    if let Ok(formatted) = Command::new("groff").args(["-k", "-man", "-Tutf8", "-ww"]).arg(&file).output() {
+    let groff = Command::new("groff").args(["-k", "-man", "-Tutf8", "-ww"]).arg(&file).output();
+    if groff.is_err() {
+        let skip = std::env::var_os("ARTIKEL_TEST_SKIP_GROFF").is_some();
+        assert!(
+            skip,
+            "groff is not installed: install it, or set ARTIKEL_TEST_SKIP_GROFF=1 to skip formatting the man page"
+        );
+        eprintln!("SKIPPED: the man page was not formatted (groff is not installed)");
+    }
+    if let Ok(formatted) = groff {
         assert!(formatted.status.success());
         // Bold and underline come as overstrikes (a character, a backspace, the character).
         let mut text = String::new();

@@ -2,8 +2,10 @@
 
 use crossterm::event::KeyEvent;
 
-/// One thing the user asked for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// One thing the user asked for. A reading action's name in a settings file is its serde
+/// name (`next_question`): a contract with users' files, pinned by a test, never `Debug`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Action {
     /// One line down (or the next entry of a focused list).
     Down,
@@ -78,6 +80,7 @@ pub enum Action {
     /// Save the note being written.
     Save,
     /// A key typed into the open prompt.
+    #[serde(skip)]
     Type(KeyEvent),
     /// Show or hide the contents (a pane on wide screens, an overlay on narrow ones).
     ToggleContents,
@@ -96,8 +99,10 @@ pub enum Action {
     /// Hide the first-run hint for good.
     DismissHint,
     /// The terminal now has this many columns and rows.
+    #[serde(skip)]
     Resize(u16, u16),
     /// The mouse wheel turned over this cell; `down` is the direction.
+    #[serde(skip)]
     Wheel {
         /// Column.
         col: u16,
@@ -109,6 +114,7 @@ pub enum Action {
     /// List the links of the section at the top (or of the article); Enter follows one.
     Links,
     /// The left button was pressed on this cell.
+    #[serde(skip)]
     Click {
         /// Column.
         col: u16,

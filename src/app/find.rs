@@ -228,7 +228,7 @@ mod tests {
         let text = crate::corpus::article("Ryg", 5, 1_000_000);
         let mut library = Library::default();
         library.insert(Article::from_bytes("ryg".into(), Source::Bundled, text.as_bytes()).0);
-        let mut app = App::new(library, 0);
+        let mut app = App::new(library, 0, crate::clock::Clock::fixed(2026, 12, 6));
         update(&mut app, Action::Resize(80, 24));
         app.ensure_parsed();
         app.start_find();

@@ -4,7 +4,7 @@
 //! belongs to is the table here, so the key rows stay as they are.
 
 use super::Action;
-use super::keymap::{BINDINGS, Binding, EDITOR_BINDINGS, PROMPT_BINDINGS};
+use super::keymap::{BINDINGS, Binding, EDITOR_BINDINGS, Keymap, PROMPT_BINDINGS};
 use crate::layout::{Span, Tone, display_width, wrap};
 use crate::strings;
 
@@ -142,30 +142,31 @@ pub enum Line {
     Blank,
 }
 
-fn key(b: &Binding) -> Line {
-    Line::Key { keys: super::keymap::label(b).into_owned(), what: b.help.to_string() }
+fn key(map: &Keymap, b: &Binding) -> Line {
+    Line::Key { keys: super::keymap::label(map, b).into_owned(), what: b.help.to_string() }
 }
 
-fn keys(table: &[Binding]) -> impl Iterator<Item = Line> + '_ {
-    table.iter().map(key)
+fn keys<'a>(map: &'a Keymap, table: &'a [Binding]) -> impl Iterator<Item = Line> + 'a {
+    table.iter().map(move |b| key(map, b))
 }
 
-/// Every line of the help, in order; dates older than `stale_months` are marked stale.
-pub fn lines(stale_months: u16) -> Vec<Line> {
+/// Every line of the help, in order, naming the keys as `map` binds them; dates older than
+/// `stale_months` are marked stale.
+pub fn lines(map: &Keymap, stale_months: u16) -> Vec<Line> {
     let mut out = Vec::new();
     for g in ORDER {
         if !out.is_empty() {
             out.push(Line::Blank);
         }
         out.push(Line::Heading(g.title().to_string()));
-        out.extend(BINDINGS.iter().filter(|b| group(b.action) == g).map(key));
+        out.extend(BINDINGS.iter().filter(|b| group(b.action) == g).map(|b| key(map, b)));
     }
     out.push(Line::Blank);
     out.push(Line::Heading(strings::PROMPT_KEYS.to_string()));
-    out.extend(keys(PROMPT_BINDINGS));
+    out.extend(keys(map, PROMPT_BINDINGS));
     out.push(Line::Blank);
     out.push(Line::Heading(strings::EDITOR_KEYS.to_string()));
-    out.extend(keys(EDITOR_BINDINGS));
+    out.extend(keys(map, EDITOR_BINDINGS));
     out.push(Line::Blank);
     out.push(Line::Key { keys: strings::MOUSE.to_string(), what: strings::MOUSE_HELP.to_string() });
     out.push(Line::Blank);
@@ -215,8 +216,8 @@ pub struct Page {
 }
 
 /// The help on a screen `screen_w` columns wide, each line wrapped to its window.
-pub fn page(stale_months: u16, screen_w: u16) -> Page {
-    let all = lines(stale_months);
+pub fn page(map: &Keymap, stale_months: u16, screen_w: u16) -> Page {
+    let all = lines(map, stale_months);
     let label_w = all
         .iter()
         .map(|l| match l {
@@ -271,8 +272,8 @@ fn wrapped(text: &str, width: usize) -> Vec<String> {
 
 /// The furthest the help scrolls on a screen `width`×`height`: its last row at the bottom
 /// of the window (which is the screen's height less its border, at most).
-pub fn last_scroll(stale_months: u16, width: u16, height: u16) -> usize {
-    page(stale_months, width).rows.len().saturating_sub(usize::from(height.saturating_sub(2)))
+pub fn last_scroll(map: &Keymap, stale_months: u16, width: u16, height: u16) -> usize {
+    page(map, stale_months, width).rows.len().saturating_sub(usize::from(height.saturating_sub(2)))
 }
 
 #[cfg(test)]
@@ -281,7 +282,7 @@ mod tests {
 
     #[test]
     fn every_reading_key_is_in_exactly_one_group_in_table_order() {
-        let all = lines(12);
+        let all = lines(&Keymap::default(), 12);
         // The reading keys come before the prompt's (which bind Esc, Enter … again).
         let prompt = Line::Heading(strings::PROMPT_KEYS.to_string());
         let shown: Vec<&str> = all
@@ -305,7 +306,7 @@ mod tests {
 
     #[test]
     fn the_legend_names_every_mark_the_screen_uses() {
-        let samples: Vec<String> = lines(12)
+        let samples: Vec<String> = lines(&Keymap::default(), 12)
             .into_iter()
             .filter_map(|l| match l {
                 Line::Mark { sample, .. } => Some(sample),
@@ -348,7 +349,11 @@ mod tests {
     #[test]
     fn a_line_too_wide_for_the_screen_goes_on_below_and_loses_no_word() {
         crate::strings::set_thread_lang(Some(crate::strings::Lang::Da));
-        let (whole, at_80, at_40) = (lines(12), page(12, 80), page(12, 40));
+        let (whole, at_80, at_40) = (
+            lines(&Keymap::default(), 12),
+            page(&Keymap::default(), 12, 80),
+            page(&Keymap::default(), 12, 40),
+        );
         crate::strings::set_thread_lang(None);
         for page in [&at_80, &at_40] {
             let inner = page.width - 2;
@@ -381,7 +386,7 @@ mod tests {
     #[test]
     fn the_groups_and_the_legend_speak_danish_too() {
         crate::strings::set_thread_lang(Some(crate::strings::Lang::Da));
-        let all = lines(18);
+        let all = lines(&Keymap::default(), 18);
         crate::strings::set_thread_lang(None);
         assert_eq!(all.first(), Some(&Line::Heading("Flyt dig".into())));
         assert!(all.contains(&Line::Heading("Hvad mærkerne betyder".into())));

@@ -5,7 +5,7 @@ mod names;
 mod runtime;
 
 pub use names::{action_name, action_named};
-pub use runtime::{Keymap, in_force, label};
+pub use runtime::{Keymap, label};
 
 use super::Action;
 use crate::strings::*;
@@ -116,11 +116,11 @@ pub const EDITOR_BINDINGS: &[Binding] = &[
 ];
 
 /// A hint such as "j/k scroll · Esc closes": for each part, the first key of each action
-/// (as the table labels it) and the word for what it does. Made from the table, so a hint
+/// (as `map` binds it, or the table labels it) and the word for what it does. Made from the table, so a hint
 /// can never name a key that does something else.
-pub fn hint(table: &[Binding], parts: &[(&[Action], Phrase)]) -> String {
+pub fn hint(map: &Keymap, table: &[Binding], parts: &[(&[Action], Phrase)]) -> String {
     let key = |action: &Action| {
-        let label = table.iter().find(|b| b.action == *action).map(label).unwrap_or_default();
+        let label = table.iter().find(|b| b.action == *action).map(|b| label(map, b)).unwrap_or_default();
         label.split(' ').next().filter(|k| !k.is_empty()).unwrap_or("?").to_string()
     };
     parts
@@ -130,24 +130,25 @@ pub fn hint(table: &[Binding], parts: &[(&[Action], Phrase)]) -> String {
         .join(" · ")
 }
 
-/// The hints the reader shows, each made from the table whose keys work where it shows.
+/// The hints the reader shows, each made from the table whose keys work where it shows (the
+/// reading keys as the reader's map binds them).
 pub mod hints {
-    use super::{Action, BINDINGS, EDITOR_BINDINGS, PROMPT_BINDINGS, hint};
+    use super::{Action, BINDINGS, EDITOR_BINDINGS, Keymap, PROMPT_BINDINGS, hint};
     use crate::strings::*;
 
     /// The status line's pointer to the help.
-    pub fn help() -> String {
-        hint(BINDINGS, &[(&[Action::Help], HINT_HELP)])
+    pub fn help(map: &Keymap) -> String {
+        hint(map, BINDINGS, &[(&[Action::Help], HINT_HELP)])
     }
 
     /// A window that scrolls (help, problems).
-    pub fn scroll() -> String {
-        hint(BINDINGS, &[(&[Action::Down, Action::Up], HINT_SCROLL), (&[Action::Close], HINT_CLOSES)])
+    pub fn scroll(map: &Keymap) -> String {
+        hint(map, BINDINGS, &[(&[Action::Down, Action::Up], HINT_SCROLL), (&[Action::Close], HINT_CLOSES)])
     }
 
     /// A window that does not scroll.
-    pub fn close() -> String {
-        hint(BINDINGS, &[(&[Action::Close], HINT_CLOSES)])
+    pub fn close(map: &Keymap) -> String {
+        hint(map, BINDINGS, &[(&[Action::Close], HINT_CLOSES)])
     }
 
     /// What a list of things to open says.
@@ -158,35 +159,35 @@ pub mod hints {
     ];
 
     /// The palette and search, typed into.
-    pub fn prompt_list() -> String {
-        hint(PROMPT_BINDINGS, LIST)
+    pub fn prompt_list(map: &Keymap) -> String {
+        hint(map, PROMPT_BINDINGS, LIST)
     }
 
     /// A list over the reader to choose from (the Library, or the contents, on a narrow
     /// screen).
-    pub fn list() -> String {
-        hint(BINDINGS, LIST)
+    pub fn list(map: &Keymap) -> String {
+        hint(map, BINDINGS, LIST)
     }
 
     /// The bookmarks list.
-    pub fn bookmarks() -> String {
-        hint(BINDINGS, LIST)
+    pub fn bookmarks(map: &Keymap) -> String {
+        hint(map, BINDINGS, LIST)
     }
 
     /// The notes list.
-    pub fn notes() -> String {
+    pub fn notes(map: &Keymap) -> String {
         let parts: &[(&[Action], Phrase)] = &[
             (&[Action::Activate], HINT_GO),
             (&[Action::Edit], HINT_EDIT),
             (&[Action::Delete], HINT_DELETE),
             (&[Action::Close], HINT_CLOSE),
         ];
-        hint(BINDINGS, parts)
+        hint(map, BINDINGS, parts)
     }
 
     /// The note editor.
-    pub fn editor() -> String {
-        hint(EDITOR_BINDINGS, &[(&[Action::Save], HINT_SAVE), (&[Action::Close], HINT_CLOSE)])
+    pub fn editor(map: &Keymap) -> String {
+        hint(map, EDITOR_BINDINGS, &[(&[Action::Save], HINT_SAVE), (&[Action::Close], HINT_CLOSE)])
     }
 }
 
@@ -248,14 +249,14 @@ mod tests {
 
     #[test]
     fn hints_name_the_keys_the_tables_bind() {
-        assert_eq!(hints::scroll(), "j/k scroll · Esc closes");
-        assert_eq!(hints::notes(), "Enter go · e edit · d delete · Esc close");
-        assert_eq!(hints::editor(), "Ctrl-s save · Esc close");
-        assert_eq!(hints::prompt_list(), "↓/↑ choose · Enter open · Esc close");
-        assert_eq!(hints::help(), "? help");
+        assert_eq!(hints::scroll(Keymap::defaults()), "j/k scroll · Esc closes");
+        assert_eq!(hints::notes(Keymap::defaults()), "Enter go · e edit · d delete · Esc close");
+        assert_eq!(hints::editor(Keymap::defaults()), "Ctrl-s save · Esc close");
+        assert_eq!(hints::prompt_list(Keymap::defaults()), "↓/↑ choose · Enter open · Esc close");
+        assert_eq!(hints::help(Keymap::defaults()), "? help");
         // Every key a hint names does what the hint says, in its table.
         let parts: &[(&[Action], Phrase)] = &[(&[Action::Edit, Action::Delete], Phrase::new("x", "y"))];
-        assert_eq!(hint(BINDINGS, parts), "e/d x");
+        assert_eq!(hint(Keymap::defaults(), BINDINGS, parts), "e/d x");
         let press = |c| action_for(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE), Mode::Normal);
         assert_eq!((press('e'), press('d')), (Some(Action::Edit), Some(Action::Delete)));
     }

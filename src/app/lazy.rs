@@ -93,7 +93,7 @@ impl App {
     pub fn ensure_parsed(&mut self) {
         if let Some((generation, body)) = self.parse_job() {
             let parse = self.parse;
-            match crate::tui::caught(std::panic::AssertUnwindSafe(|| parse(&body))) {
+            match crate::panics::caught(std::panic::AssertUnwindSafe(|| parse(&body))) {
                 Ok(doc) => {
                     self.adopt(generation, doc);
                 }
@@ -164,7 +164,7 @@ mod tests {
         let text = crate::corpus::article("Ryg", 5, 400_000);
         let mut library = Library::default();
         library.insert(Article::from_bytes("ryg".into(), Source::Bundled, text.as_bytes()).0);
-        let mut app = App::new(library, 0);
+        let mut app = App::new(library, 0, crate::clock::Clock::fixed(2026, 12, 6));
         update(&mut app, Action::Resize(80, 24));
         app
     }

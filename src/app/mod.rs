@@ -19,6 +19,7 @@ mod reload;
 mod review;
 mod sidebar;
 mod team;
+mod theme;
 mod update;
 
 pub use action::Action;
@@ -36,6 +37,7 @@ pub use reload::Changes;
 pub use review::{Editor, ListKind, ListView};
 pub use sidebar::ContentsRows;
 pub use team::{Decide, DiffView, Team};
+pub use theme::Theme;
 pub use update::{type_text, update};
 
 use crate::document::{Document, HeadingKind, prefix_end};
@@ -153,7 +155,7 @@ pub struct App {
     pub mouse: bool,
     /// What the last actions asked of the world outside, for [`update`] to hand back.
     effects: Vec<Effect>,
-    /// Today, as the clock last said (the loop keeps it current); drawing reads it.
+    /// Today, as the clock the reader was started with said; drawing reads it.
     pub today: jiff::civil::Date,
     /// Notes, bookmarks, reviews, positions: as last read or written, with the changes
     /// still queued applied (what the reader shows).
@@ -187,15 +189,16 @@ pub struct App {
     /// The reading keys in force (the table's, or as the settings bind them).
     pub keys: std::sync::Arc<keymap::Keymap>,
     /// How the reader looks (this reader's own: a served session has its own).
-    pub theme: crate::ui::theme::Theme,
+    pub theme: Theme,
     /// The widest the reader's text gets, in columns.
     pub reading_width: u16,
 }
 
 impl App {
     /// A reader on `library` with article `index` open, for an 80×24 screen until told
-    /// otherwise. The library must not be empty (the bundled articles are always there).
-    pub fn new(library: Library, index: usize) -> App {
+    /// otherwise, dating what it shows by `clock`. The library must not be empty (the
+    /// bundled articles are always there).
+    pub fn new(library: Library, index: usize, clock: crate::clock::Clock) -> App {
         let mut app = App {
             library,
             current: 0,
@@ -222,7 +225,7 @@ impl App {
             history: Vec::new(),
             mouse: true,
             effects: Vec::new(),
-            today: crate::store::today(),
+            today: clock.today(),
             store: crate::store::Store::default(),
             saved: crate::store::Store::default(),
             store_read_only: false,
@@ -238,7 +241,7 @@ impl App {
             sidebar_width: screen::SidebarWidth::Auto,
             first_run_hint: false,
             keys: std::sync::Arc::default(),
-            theme: crate::ui::theme::Theme::default(),
+            theme: Theme::default(),
             reading_width: screen::MAX_TEXT_WIDTH,
         };
         if !app.library.warnings.is_empty() {

@@ -247,7 +247,7 @@ mod tests {
 
     #[test]
     fn an_index_still_being_built_from_the_old_library_is_dropped_when_it_comes() {
-        let mut app = App::new(library("## Før?\n\nTekst.\n"), 0);
+        let mut app = App::new(library("## Før?\n\nTekst.\n"), 0, crate::clock::Clock::fixed(2026, 12, 6));
         app.want_index = true;
         let reload = Reload { library: library("## Efter?\n\nTekst.\n"), reviews: None, synonyms: false };
         assert!(app.reload(reload));

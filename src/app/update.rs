@@ -288,7 +288,7 @@ fn in_overlay(app: &mut App, overlay: Overlay, action: Action) -> bool {
     match overlay {
         Overlay::Help(s) => {
             // The window is at most the screen's height, less its border.
-            let last = super::help::last_scroll(app.stale_months, app.area.width, app.area.height);
+            let last = super::help::last_scroll(&app.keys, app.stale_months, app.area.width, app.area.height);
             app.modal = Modal::Overlay(Overlay::Help(step(s, delta).min(last)));
         }
         Overlay::Warnings(s) => {

@@ -224,11 +224,14 @@ pub struct Cli {
     /// The reader's colours: default, high-contrast, light or mono (default: the settings
     /// file's theme; NO_COLOR means mono).
     #[arg(long, value_name = "NAME", value_parser = parse_theme, global = true)]
-    pub theme: Option<crate::ui::theme::Theme>,
+    pub theme: Option<crate::app::Theme>,
     /// The settings in force: the settings file's, with the environment and the flags over
     /// them (filled in after parsing, see `artikel config`).
     #[arg(skip)]
     pub settings: crate::settings::Settings,
+    /// What day it is (filled in after parsing: `ARTIKEL_TODAY`, else the system's clock).
+    #[arg(skip)]
+    pub clock: crate::clock::Clock,
     /// The interface's language (default: $ARTIKEL_LANG, else the locale's: da_* is Danish).
     #[arg(long, value_enum, value_name = "da|en", global = true)]
     pub lang: Option<LangChoice>,
@@ -325,7 +328,7 @@ pub enum Command {
         action: ReviewAction,
     },
     /// Serve the reader over SSH: reviewers connect with `ssh`, no shell account needed.
-    Serve(crate::serve::Options),
+    Serve(super::ServeOptions),
     /// Print the settings in force and where each came from (a settings file to start from).
     Config {
         /// Only print where the settings file lives (whether or not it exists).
@@ -369,6 +372,7 @@ fn parse_width(s: &str) -> Result<usize, String> {
 }
 
 /// Reads `--theme`: the name of a theme.
-fn parse_theme(s: &str) -> Result<crate::ui::theme::Theme, String> {
-    crate::ui::theme::Theme::from_name(s).ok_or_else(|| crate::strings::unknown_theme(s))
+fn parse_theme(s: &str) -> Result<crate::app::Theme, String> {
+    crate::app::Theme::from_name(s)
+        .ok_or_else(|| crate::strings::unknown_theme(s, &crate::app::Theme::names()))
 }

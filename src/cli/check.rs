@@ -28,13 +28,13 @@ const BUNDLED_SIGNS: &str = include_str!("../../articles/warning-signs.yaml");
 pub fn run(cli: &Cli, library: &Library, dirs: &[PathBuf], json: bool) -> Result<i32, Failure> {
     let (files, found) = if dirs.is_empty() {
         // The whole library as loaded, with its loading problems.
-        findings(library, cli.settings.stale_months.value, &super::article_dirs(cli), true, |_| true)
+        findings(library, cli, &super::article_dirs(cli), true, |_| true)
     } else {
         // These folders (with the bundled articles, so links to them resolve).
         let lib = Library::load(dirs);
         let within =
             |source: &Source| matches!(source, Source::File(p) if dirs.iter().any(|d| p.starts_with(d)));
-        findings(&lib, cli.settings.stale_months.value, dirs, false, within)
+        findings(&lib, cli, dirs, false, within)
     };
     let errors = found.iter().filter(|f| f.severity == Severity::Error).count();
     if json {
@@ -48,12 +48,12 @@ pub fn run(cli: &Cli, library: &Library, dirs: &[PathBuf], json: bool) -> Result
 
 fn findings(
     library: &Library,
-    stale_months: u16,
+    cli: &Cli,
     roots: &[PathBuf],
     bundled: bool,
     wanted: impl Fn(&Source) -> bool,
 ) -> (usize, Vec<Finding>) {
-    let checker = Checker::new(library, crate::store::today(), stale_months);
+    let checker = Checker::new(library, cli.clock.today(), cli.settings.stale_months.value);
     let mut rule_files = RuleFiles::default();
     let mut all = Vec::new();
     let mut files = 0;

@@ -3,10 +3,10 @@
 
 use super::{Cli, ColorChoice};
 use crate::app::App;
+use crate::app::Theme;
 use crate::backend::Colors;
 use crate::settings::{Setting, Settings, Source};
 use crate::strings::{self, Lang};
-use crate::ui::theme::Theme;
 use serde_json::{Value, json};
 
 /// The settings in force for `cli`: the settings file's, then the environment's, then the
@@ -266,7 +266,8 @@ mod tests {
     fn the_reader_lists_the_files_problems_under_w_and_takes_the_rest() {
         strings::set_lang(Lang::En);
         let settings = Settings::parse("theme = \"light\"\nmouse = 3\nstale_months = 6\n", "settings.toml");
-        let mut app = App::new(crate::library::Library::bundled(), 0);
+        let mut app =
+            App::new(crate::library::Library::bundled(), 0, crate::clock::Clock::fixed(2026, 12, 6));
         adopt(&mut app, &settings, Colors::On);
         assert_eq!(app.message.as_deref(), Some("1 problem in the settings file — press w to see"));
         let problems = app.problems();
@@ -275,7 +276,8 @@ mod tests {
             "{problems:?}"
         );
         assert_eq!((app.theme, app.mouse, app.stale_months), (Theme::Light, true, 6));
-        let mut plain = App::new(crate::library::Library::bundled(), 0);
+        let mut plain =
+            App::new(crate::library::Library::bundled(), 0, crate::clock::Clock::fixed(2026, 12, 6));
         adopt(&mut plain, &settings, Colors::Off);
         assert_eq!(plain.theme, Theme::Mono, "a terminal without colour gets mono");
     }

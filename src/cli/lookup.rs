@@ -126,12 +126,11 @@ fn explanation(library: &Library, reading: &crate::search::Reading, best: &Answe
     if reading.kinds.is_empty() {
         lines.push(strings::EXPLAIN_NO_KIND.to_string());
     } else {
-        let kinds: Vec<String> =
-            reading.kinds.iter().map(|(k, _)| format!("“{}”", strings::kind_name(*k))).collect();
+        let kinds: Vec<String> = reading.kinds.iter().map(|(k, _)| format!("“{}”", kind_name(*k))).collect();
         lines.push(strings::explain_kinds(&kinds.join(", ")));
     }
     for sign in &reading.signs {
-        lines.push(strings::explain_sign(&quote(sign.name()), sign.level));
+        lines.push(strings::explain_sign(&quote(sign.name()), &sign.level.care()));
     }
     lines.push(strings::explain_answer(&quote(&best.heading), best.score));
     lines
@@ -262,4 +261,30 @@ impl Answer {
         }
         text
     }
+}
+
+/// A kind of question, as `faq --explain` names it.
+fn kind_name(kind: crate::search::intent::Kind) -> &'static str {
+    use crate::search::intent::Kind;
+    let name = match kind {
+        Kind::SeekHelp => strings::KIND_SEEK_HELP,
+        Kind::Danger => strings::KIND_DANGER,
+        Kind::Course => strings::KIND_COURSE,
+        Kind::Causes => strings::KIND_CAUSES,
+        Kind::Symptoms => strings::KIND_SYMPTOMS,
+        Kind::Diagnosis => strings::KIND_DIAGNOSIS,
+        Kind::Treatment => strings::KIND_TREATMENT,
+        Kind::SelfCare => strings::KIND_SELF_CARE,
+        Kind::Physio => strings::KIND_PHYSIO,
+        Kind::Training => strings::KIND_TRAINING,
+        Kind::Prevention => strings::KIND_PREVENTION,
+        Kind::Surgery => strings::KIND_SURGERY,
+        Kind::Sleep => strings::KIND_SLEEP,
+        Kind::Work => strings::KIND_WORK,
+        Kind::Risk => strings::KIND_RISK,
+        Kind::WhatIs => strings::KIND_WHAT_IS,
+        Kind::Difference => strings::KIND_DIFFERENCE,
+        Kind::Rest => strings::KIND_REST,
+    };
+    name.as_str()
 }

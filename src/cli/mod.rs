@@ -8,6 +8,7 @@ pub(crate) mod print;
 pub(crate) mod review;
 mod shell;
 
+pub use crate::serve_options::Options as ServeOptions;
 pub use args::{Cli, ColorChoice, Command, LangChoice, NotesAction, ReportFormat, ReviewAction};
 
 use crate::app::App;
@@ -18,9 +19,15 @@ use crate::strings;
 use std::mem::ManuallyDrop;
 use std::path::PathBuf;
 
-/// Runs what the command line asks for; returns the process's exit code.
-pub fn run(mut cli: Cli) -> i32 {
+/// How `artikel serve` is run: given by the caller, as the server is built on the commands
+/// (it runs the lookup commands for its clients), not the commands on the server.
+pub type Serve = fn(Library, &ServeOptions, &Cli) -> Result<i32, Failure>;
+
+/// Runs what the command line asks for, `artikel serve` with `serve`; returns the process's
+/// exit code.
+pub fn run(mut cli: Cli, serve: Serve) -> i32 {
     let flag = cli.lang.map(LangChoice::lang);
+    cli.clock = crate::clock::Clock::from_env();
     cli.settings = config::in_force(&cli);
     strings::set_lang(strings::choose_from_env(flag, cli.settings.language.value));
     // Read again, so that what it says is in the language it chose.
@@ -53,7 +60,7 @@ pub fn run(mut cli: Cli) -> i32 {
         }
         Some(Command::Check { dirs, json }) => check::run(&cli, &library, dirs, *json),
         Some(Command::Notes { .. } | Command::Review { .. }) => review::run(&cli, &library),
-        Some(Command::Serve(options)) => crate::serve::run(ManuallyDrop::into_inner(library), options, &cli),
+        Some(Command::Serve(options)) => serve(ManuallyDrop::into_inner(library), options, &cli),
         Some(Command::Config { .. }) => Ok(0),
         Some(Command::Open { slug, section }) => place(&library, slug).and_then(|start| {
             reader(ManuallyDrop::into_inner(library), start.with_section(section.as_deref()), &cli)
@@ -78,18 +85,9 @@ pub fn run(mut cli: Cli) -> i32 {
 }
 
 /// A failed command: its exit code and what to tell the user.
-type Failure = (i32, String);
+pub type Failure = (i32, String);
 
-/// Where the data folder was named.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DataDirFrom {
-    /// `--data-dir`.
-    Flag,
-    /// `ARTIKEL_DATA_DIR`.
-    Env,
-    /// The platform's data folder.
-    Platform,
-}
+pub use crate::strings::DataDirFrom;
 
 /// The data folder and where it was named: `--data-dir`, else `ARTIKEL_DATA_DIR`, else the
 /// platform's. An empty value counts as not given (an empty path would mean the current folder).
@@ -230,7 +228,7 @@ fn reader(library: Library, start: Start, cli: &Cli) -> Result<i32, Failure> {
     let loaded = disk.load();
     let last = loaded.store.last_article.as_deref().and_then(|slug| library.position(slug));
     let article = if start.is_plain() { last.unwrap_or(start.article) } else { start.article };
-    let mut app = App::new(library, article);
+    let mut app = App::new(library, article, cli.clock);
     let options = terminal_options(cli);
     config::adopt(&mut app, &cli.settings, options.colors);
     app.hyperlinks = cli.hyperlinks || cli.settings.hyperlinks.value;

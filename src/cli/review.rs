@@ -347,7 +347,7 @@ fn verify(ledger: &Ledger, head: Option<&str>) -> Result<i32, Failure> {
         let row = row
             .as_ref()
             .map(|r| (r.seq, r.at.as_str(), r.actor.as_str(), r.action.as_str(), r.slug.as_str()));
-        let mut message = s::trail_breaks(row, &s::trail_problem(problem));
+        let mut message = s::trail_breaks(row, &problem.say());
         if found.problems.len() > 1 {
             message.push_str(&format!("\n{}", s::trail_more(found.problems.len() - 1)));
         }

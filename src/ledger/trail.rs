@@ -406,6 +406,56 @@ pub enum Problem {
     NoText(String, String),
 }
 
+impl Problem {
+    /// What does not hold about a row of the trail or a table.
+    pub fn say(&self) -> String {
+        use crate::strings::{Lang, lang};
+        use Problem as P;
+        let short = |v: &str| v.get(..8).unwrap_or(v).to_string();
+        match (lang(), self) {
+            (Lang::En, P::Hash) => {
+                "its hash is not that of its fields and the row before it: it or a row before it was changed"
+                    .into()
+            }
+            (Lang::Da, P::Hash) => {
+                "dens hash passer ikke til dens felter og rækken før: den eller en række før den er ændret"
+                    .into()
+            }
+            (Lang::En, P::Gap(n)) => format!("row {n} before it is gone"),
+            (Lang::Da, P::Gap(n)) => format!("række {n} før den mangler"),
+            (Lang::En, P::State) => "the state it recorded cannot be read".into(),
+            (Lang::Da, P::State) => "den tilstand, den registrerede, kan ikke læses".into(),
+            (Lang::En, P::Differs(t, k)) => {
+                format!("the {t} row {} differs from what this row recorded", short(k))
+            }
+            (Lang::Da, P::Differs(t, k)) => {
+                format!("rækken {} i {t} afviger fra det, denne række registrerede", short(k))
+            }
+            (Lang::En, P::Missing(t, k)) => format!("the {t} row {} it recorded is gone", short(k)),
+            (Lang::Da, P::Missing(t, k)) => {
+                format!("rækken {} i {t}, som den registrerede, mangler", short(k))
+            }
+            (Lang::En, P::Unrecorded(t, k)) => {
+                format!("the {t} row {} is in the ledger but no row of the trail made it", short(k))
+            }
+            (Lang::Da, P::Unrecorded(t, k)) => {
+                format!(
+                    "rækken {} i {t} står i protokollen, men ingen række i sporet har lavet den",
+                    short(k)
+                )
+            }
+            (Lang::En, P::Text(s, v)) => {
+                format!("the kept text of {s} {} does not match its version", short(v))
+            }
+            (Lang::Da, P::Text(s, v)) => {
+                format!("den gemte tekst af {s} {} passer ikke til sin version", short(v))
+            }
+            (Lang::En, P::NoText(s, v)) => format!("the kept text of {s} {} is gone", short(v)),
+            (Lang::Da, P::NoText(s, v)) => format!("den gemte tekst af {s} {} mangler", short(v)),
+        }
+    }
+}
+
 impl super::Ledger {
     /// Checks the trail: every row's hash, every table against the state the trail left,
     /// every kept text against its version.
@@ -566,5 +616,36 @@ impl super::Ledger {
             |r| r.get(0),
         )?;
         Ok(found == 1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_problem_says_it_in_english_and_differently_in_danish() {
+        let key = || "0123456789abcdef".to_string();
+        let all = [
+            Problem::Hash,
+            Problem::Gap(3),
+            Problem::State,
+            Problem::Differs("decisions", key()),
+            Problem::Missing("comments", key()),
+            Problem::Unrecorded("decisions", key()),
+            Problem::Text("knaesmerter".into(), key()),
+            Problem::NoText("knaesmerter".into(), key()),
+        ];
+        for problem in all {
+            let say = |lang| {
+                crate::strings::set_thread_lang(Some(lang));
+                let said = problem.say();
+                crate::strings::set_thread_lang(None);
+                said
+            };
+            let (en, da) = (say(crate::strings::Lang::En), say(crate::strings::Lang::Da));
+            assert!(!en.is_empty() && !da.is_empty() && en != da, "{problem:?}: {en} / {da}");
+            assert!(!en.contains("0123456789a"), "a key is shortened: {en}");
+        }
     }
 }

@@ -16,14 +16,13 @@ mod log;
 mod login;
 mod memory;
 mod news;
-mod options;
 mod penalty;
 mod reviewers;
 mod session;
 
+pub use crate::serve_options::Options;
 pub use exec::{REFUSED, Ran, run as run_command};
 pub use keys::fingerprint;
-pub use options::Options;
 pub use reviewers::folder_name;
 
 use crate::library::Library;
@@ -94,6 +93,8 @@ pub struct Shared {
     /// Wakes the reader sessions when the ledger changed; `None` when the ledger could not
     /// be watched, and each session then asks it every second, as the local reader does.
     news: Option<Arc<news::News>>,
+    /// What day it is for every session.
+    clock: crate::clock::Clock,
 }
 
 /// A connection past its version line: how to tell it to go, and to cut it off.
@@ -219,6 +220,7 @@ pub fn run(library: Library, options: &Options, cli: &crate::cli::Cli) -> Result
         idle: options.idle_timeout,
         grace: options.login_grace,
         news,
+        clock: cli.clock,
     });
     let (index, library) = (shared.index.clone(), shared.library.clone());
     // Built before the first reviewer asks; one who asks sooner waits for this build.

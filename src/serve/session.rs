@@ -233,6 +233,7 @@ pub fn start(
     let library = session_library(&shared.library);
     let docs = shared.docs.clone();
     let index = shared.index.clone();
+    let clock = shared.clock;
     let lang = asked.lang();
     // Told of the ledger's changes with the server's other sessions, while the reader runs.
     let listening = shared.news.as_ref().map(|news| news.listen(tx.clone()));
@@ -252,10 +253,10 @@ pub fn start(
                     out.close(2);
                     return "refused TERM=dumb";
                 }
-                let (mut app, link) = open(library, docs, &disk, &drafts, &ledger, &name);
+                let (mut app, link) = open(library, docs, clock, &disk, &drafts, &ledger, &name);
                 app.shared_index = Some(index);
                 if colors == Colors::Off {
-                    app.theme = crate::ui::theme::Theme::Mono;
+                    app.theme = crate::app::Theme::Mono;
                 }
                 let ansi = Ansi::sized(out, colors, ascii, Size::new(width, height)).within(MAX_SCREEN);
                 let keep = SessionKeep { disk: Some(disk), drafts: drafts.clone() };
@@ -300,6 +301,7 @@ fn session_library(server: &Library) -> Library {
 fn open(
     library: Library,
     docs: Arc<Docs>,
+    clock: crate::clock::Clock,
     disk: &Disk,
     drafts: &Path,
     ledger: &Path,
@@ -307,7 +309,7 @@ fn open(
 ) -> (App, crate::ledger::Link) {
     let loaded = disk.load();
     let article = loaded.store.last_article.as_deref().and_then(|slug| library.position(slug)).unwrap_or(0);
-    let mut app = App::new(library, article);
+    let mut app = App::new(library, article, clock);
     app.docs = docs;
     app.reviewer = name.to_string();
     let options = crate::ledger::Options {
@@ -425,6 +427,9 @@ impl Write for ChannelOut {
 mod tests {
     use super::*;
 
+    /// The day the sessions are dated by.
+    const TODAY: crate::clock::Clock = crate::clock::Clock::Fixed(jiff::civil::date(2026, 12, 6));
+
     #[test]
     fn sessions_share_the_articles_and_parse_each_once() {
         let server = Library::bundled();
@@ -433,7 +438,16 @@ mod tests {
         let ledger = dir.path().join("review.db");
         let session = |name: &str| {
             let disk = Disk::new(dir.path().join(name));
-            open(session_library(&server), docs.clone(), &disk, &disk.dir().join("drafts/1"), &ledger, name).0
+            open(
+                session_library(&server),
+                docs.clone(),
+                TODAY,
+                &disk,
+                &disk.dir().join("drafts/1"),
+                &ledger,
+                name,
+            )
+            .0
         };
         let (anna, ben) = (session("anna"), session("ben"));
         for (i, article) in server.articles.iter().enumerate() {
@@ -469,6 +483,7 @@ mod tests {
             let mut app = open(
                 session_library(&server),
                 Arc::default(),
+                TODAY,
                 &disk,
                 &disk.dir().join("drafts/1"),
                 &ledger,

@@ -3,9 +3,9 @@
 
 use super::{READING_WIDTHS, SIDEBAR_COLUMNS, SIDEBAR_SHARES, STALE_MONTHS, Settings, SidebarWidth, Source};
 use crate::app::Action;
+use crate::app::Theme;
 use crate::app::keymap::{EXIT_KEY, Key, Keymap, action_name, action_named};
 use crate::strings::{self, Lang, wanted};
-use crate::ui::theme::Theme;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 

@@ -7,10 +7,10 @@ mod file;
 pub use file::{KNOWN, key_list, quote};
 
 use crate::app::Action;
+use crate::app::Theme;
 use crate::app::keymap::{Key, Keymap};
 use crate::regular_file::ReadError;
 use crate::strings::Lang;
-use crate::ui::theme::Theme;
 use std::path::{Path, PathBuf};
 
 /// The widest reading width a setting may ask for, and the narrowest.

@@ -183,7 +183,7 @@ fn a_missing_file_is_the_defaults_without_a_warning() {
 #[test]
 fn the_reading_width_caps_the_readers_text() {
     let library = crate::library::Library::bundled();
-    let mut app = crate::app::App::new(library, 0);
+    let mut app = crate::app::App::new(library, 0, crate::clock::Clock::fixed(2026, 12, 6));
     let _ = app.resize(200, 50);
     assert_eq!(app.panes().text.width, READING_WIDTH);
     app.reading_width = parse("reading_width = 60").reading_width.value;

@@ -1,5 +1,7 @@
 //! The reviewer's data: notes, bookmarks, review status and reading positions, kept in one
 //! human-readable file per user. The only module besides `library` that touches the disk.
+//! Notes and review status are written to the team's ledger now: this file's are only read
+//! (the ledger imports them once), and what is written here is bookmarks and positions.
 //!
 //! Every change is an intent ("bookmark this", not "toggle"), replayed on the latest file under
 //! a lock, so two readers of the same user (two SSH sessions) merge their changes instead of
@@ -32,13 +34,13 @@ pub const VERSION: u32 = 1;
 pub struct Store {
     /// The format's version.
     pub version: u32,
-    /// Notes on sections.
+    /// Notes on sections (written by older versions; read to be imported into the ledger).
     #[serde(default)]
     pub notes: Vec<Note>,
     /// Bookmarked sections.
     #[serde(default)]
     pub bookmarks: Vec<Bookmark>,
-    /// Review status, by article slug.
+    /// Review status, by article slug (written by older versions; read to be imported).
     #[serde(default)]
     pub reviews: BTreeMap<String, Review>,
     /// Where each article was left, by slug.
@@ -115,33 +117,6 @@ pub enum ReviewStatus {
     NeedsChanges,
 }
 
-impl ReviewStatus {
-    /// The next status in the cycle `r` steps through.
-    pub fn next(self) -> ReviewStatus {
-        match self {
-            ReviewStatus::Unreviewed => ReviewStatus::Reviewed,
-            ReviewStatus::Reviewed => ReviewStatus::NeedsChanges,
-            ReviewStatus::NeedsChanges => ReviewStatus::Unreviewed,
-        }
-    }
-
-    /// How the command line and reports name it.
-    pub fn label(self) -> &'static str {
-        match self {
-            ReviewStatus::Unreviewed => "unreviewed",
-            ReviewStatus::Reviewed => "reviewed",
-            ReviewStatus::NeedsChanges => "needs-changes",
-        }
-    }
-
-    /// The status named `label`.
-    pub fn parse(label: &str) -> Option<ReviewStatus> {
-        [ReviewStatus::Unreviewed, ReviewStatus::Reviewed, ReviewStatus::NeedsChanges]
-            .into_iter()
-            .find(|s| s.label() == label)
-    }
-}
-
 /// A review: its status, by whom and when.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Review {
@@ -168,10 +143,6 @@ pub struct Position {
 /// whatever is there", so replaying it on a newer file cannot undo another session's change.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Change {
-    /// Add a note, or replace the one with its id.
-    PutNote(Note),
-    /// Delete the note with this id.
-    DeleteNote(String),
     /// Bookmark a section (`on`), or remove its bookmark: the same section is one with the
     /// same article and heading text.
     SetBookmark {
@@ -180,8 +151,6 @@ pub enum Change {
         /// Whether it should be there.
         on: bool,
     },
-    /// Set an article's review status.
-    SetReview(String, Review),
     /// Remember where an article was left, and that it was read last.
     SetPosition(String, Position),
 }
@@ -190,11 +159,6 @@ impl Store {
     /// Applies `change`.
     pub fn apply(&mut self, change: &Change) {
         match change {
-            Change::PutNote(note) => match self.notes.iter_mut().find(|n| n.id == note.id) {
-                Some(old) => *old = note.clone(),
-                None => self.notes.push(note.clone()),
-            },
-            Change::DeleteNote(id) => self.notes.retain(|n| &n.id != id),
             Change::SetBookmark { bookmark: b, on } => {
                 let same =
                     |x: &Bookmark| x.anchor.slug == b.anchor.slug && x.anchor.heading == b.anchor.heading;
@@ -203,9 +167,6 @@ impl Store {
                     (false, true) => self.bookmarks.retain(|x| !same(x)),
                     _ => {}
                 }
-            }
-            Change::SetReview(slug, review) => {
-                self.reviews.insert(slug.clone(), review.clone());
             }
             Change::SetPosition(slug, position) => {
                 self.positions.insert(slug.clone(), position.clone());
@@ -217,16 +178,6 @@ impl Store {
     /// How many notes, bookmarks, reviews and positions it holds (see [`MAX_ENTRIES`]).
     pub fn entries(&self) -> usize {
         self.notes.len() + self.bookmarks.len() + self.reviews.len() + self.positions.len()
-    }
-
-    /// The notes on article `slug`.
-    pub fn notes_of<'a>(&'a self, slug: &'a str) -> impl Iterator<Item = &'a Note> + 'a {
-        self.notes.iter().filter(move |n| n.anchor.slug == slug)
-    }
-
-    /// The review status of article `slug`.
-    pub fn status(&self, slug: &str) -> ReviewStatus {
-        self.reviews.get(slug).map(|r| r.status).unwrap_or_default()
     }
 }
 
@@ -291,13 +242,6 @@ pub fn user() -> String {
 /// Now, as RFC 3339.
 pub fn now() -> String {
     jiff::Timestamp::now().round(jiff::Unit::Second).map(|t| t.to_string()).unwrap_or_default()
-}
-
-/// Today's date (in UTC).
-pub fn today() -> jiff::civil::Date {
-    let days = jiff::Timestamp::now().as_second().div_euclid(86_400);
-    let epoch = jiff::civil::date(1970, 1, 1);
-    epoch.checked_add(jiff::Span::new().days(days)).unwrap_or(epoch)
 }
 
 /// A fresh note id.

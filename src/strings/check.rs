@@ -223,8 +223,8 @@ pub fn rule_more(n: usize) -> String {
 }
 
 /// A level of care, in a few words.
-pub fn level_short(level: crate::signs::Level) -> &'static str {
-    use crate::signs::Level;
+pub fn level_short(level: crate::care::Level) -> &'static str {
+    use crate::care::Level;
     match (lang(), level) {
         (_, Level::Call112) => "112",
         (Lang::En, Level::Now) => "right away",

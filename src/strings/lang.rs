@@ -84,6 +84,16 @@ pub fn set_thread_lang(lang: Option<Lang>) {
     THREAD.with(|t| t.set(lang));
 }
 
+/// `f`, to run on another thread in the language in force here: a thread a served session
+/// starts (to parse, index, reload) speaks its client's language, not the process's.
+pub fn speaking_here<T>(f: impl FnOnce() -> T) -> impl FnOnce() -> T {
+    let here = lang();
+    move || {
+        set_thread_lang(Some(here));
+        f()
+    }
+}
+
 /// The language in force on this thread.
 pub fn lang() -> Lang {
     THREAD.with(Cell::get).unwrap_or(match PROCESS.load(Ordering::Relaxed) {
@@ -222,6 +232,17 @@ mod tests {
         })
         .join()
         .expect("thread");
+    }
+
+    #[test]
+    fn a_thread_started_speaking_here_speaks_this_threads_language() {
+        const HELLO: Phrase = Phrase::new("Hello", "Hej");
+        set_thread_lang(Some(Lang::Da));
+        let started = std::thread::spawn(speaking_here(|| HELLO.as_str()));
+        let plain = std::thread::spawn(lang);
+        set_thread_lang(None);
+        assert_eq!(started.join().expect("thread"), "Hej");
+        assert_eq!(plain.join().expect("thread"), lang(), "a thread started plainly speaks the process's");
     }
 
     #[test]

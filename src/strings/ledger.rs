@@ -259,45 +259,6 @@ pub fn trail_more(n: usize) -> String {
     }
 }
 
-/// What does not hold about a row of the trail or a table.
-pub fn trail_problem(problem: &crate::ledger::trail::Problem) -> String {
-    use crate::ledger::trail::Problem as P;
-    let short = |v: &str| v.get(..8).unwrap_or(v).to_string();
-    match (lang(), problem) {
-        (Lang::En, P::Hash) => {
-            "its hash is not that of its fields and the row before it: it or a row before it was changed"
-                .into()
-        }
-        (Lang::Da, P::Hash) => {
-            "dens hash passer ikke til dens felter og rækken før: den eller en række før den er ændret".into()
-        }
-        (Lang::En, P::Gap(n)) => format!("row {n} before it is gone"),
-        (Lang::Da, P::Gap(n)) => format!("række {n} før den mangler"),
-        (Lang::En, P::State) => "the state it recorded cannot be read".into(),
-        (Lang::Da, P::State) => "den tilstand, den registrerede, kan ikke læses".into(),
-        (Lang::En, P::Differs(t, k)) => {
-            format!("the {t} row {} differs from what this row recorded", short(k))
-        }
-        (Lang::Da, P::Differs(t, k)) => {
-            format!("rækken {} i {t} afviger fra det, denne række registrerede", short(k))
-        }
-        (Lang::En, P::Missing(t, k)) => format!("the {t} row {} it recorded is gone", short(k)),
-        (Lang::Da, P::Missing(t, k)) => format!("rækken {} i {t}, som den registrerede, mangler", short(k)),
-        (Lang::En, P::Unrecorded(t, k)) => {
-            format!("the {t} row {} is in the ledger but no row of the trail made it", short(k))
-        }
-        (Lang::Da, P::Unrecorded(t, k)) => {
-            format!("rækken {} i {t} står i protokollen, men ingen række i sporet har lavet den", short(k))
-        }
-        (Lang::En, P::Text(s, v)) => format!("the kept text of {s} {} does not match its version", short(v)),
-        (Lang::Da, P::Text(s, v)) => {
-            format!("den gemte tekst af {s} {} passer ikke til sin version", short(v))
-        }
-        (Lang::En, P::NoText(s, v)) => format!("the kept text of {s} {} is gone", short(v)),
-        (Lang::Da, P::NoText(s, v)) => format!("den gemte tekst af {s} {} mangler", short(v)),
-    }
-}
-
 /// `review verify --head`: the head copied earlier is not in the trail.
 pub fn head_not_found(head: &str) -> String {
     match lang() {

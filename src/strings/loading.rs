@@ -115,18 +115,29 @@ pub const NO_DATA_DIR: Phrase = Phrase::new(
     "artikel: ingen datamappe til noter: sæt ARTIKEL_DATA_DIR eller angiv --data-dir \
      (HOME er ikke sat, så den sædvanlige mappe kendes ikke)",
 );
+/// Where the data folder was named.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DataDirFrom {
+    /// `--data-dir`.
+    Flag,
+    /// `ARTIKEL_DATA_DIR`.
+    Env,
+    /// The platform's data folder.
+    Platform,
+}
+
 /// Where the data folder was named, for the messages about it.
-fn named_by(from: crate::cli::DataDirFrom) -> &'static str {
+fn named_by(from: DataDirFrom) -> &'static str {
     match from {
-        crate::cli::DataDirFrom::Flag => super::pick("given with --data-dir", "angivet med --data-dir"),
-        crate::cli::DataDirFrom::Env => super::pick("set by ARTIKEL_DATA_DIR", "sat med ARTIKEL_DATA_DIR"),
-        crate::cli::DataDirFrom::Platform => {
+        DataDirFrom::Flag => super::pick("given with --data-dir", "angivet med --data-dir"),
+        DataDirFrom::Env => super::pick("set by ARTIKEL_DATA_DIR", "sat med ARTIKEL_DATA_DIR"),
+        DataDirFrom::Platform => {
             super::pick("the usual place for artikel's data", "det sædvanlige sted til artikels data")
         }
     }
 }
 /// The command line: the data folder is a file.
-pub fn data_dir_not_a_folder(path: &str, from: crate::cli::DataDirFrom) -> String {
+pub fn data_dir_not_a_folder(path: &str, from: DataDirFrom) -> String {
     let path = typed(path);
     let from = named_by(from);
     match lang() {
@@ -139,7 +150,7 @@ pub fn data_dir_not_a_folder(path: &str, from: crate::cli::DataDirFrom) -> Strin
     }
 }
 /// The command line: the data folder cannot be looked at.
-pub fn data_dir_unusable(path: &str, from: crate::cli::DataDirFrom, reason: &str) -> String {
+pub fn data_dir_unusable(path: &str, from: DataDirFrom, reason: &str) -> String {
     let path = typed(path);
     let from = named_by(from);
     match lang() {

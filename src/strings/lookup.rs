@@ -143,49 +143,42 @@ pub fn signs_too_many(signs: usize, max: usize) -> String {
     }
 }
 
-/// What a level of care asks the reader to do, said first above an answer about a sign.
-pub fn care_level(level: crate::signs::Level) -> String {
-    use crate::signs::Level;
-    match (lang(), level) {
-        (Lang::En, Level::Call112) => "Call 112 now".into(),
-        (Lang::En, Level::Now) => "Get help right away: the emergency department through the out-of-hours line (1813 in the Capital Region), or your doctor at once".into(),
-        (Lang::En, Level::SameDay) => "Contact your own doctor the same day (outside opening hours: the out-of-hours doctor)".into(),
-        (Lang::En, Level::Days) => "Book a time with your own doctor within a few days".into(),
-        (Lang::Da, Level::Call112) => "Ring 112 nu".into(),
-        (Lang::Da, Level::Now) => "Søg hjælp med det samme: skadestuen via lægevagten (i Region Hovedstaden 1813), eller egen læge straks".into(),
-        (Lang::Da, Level::SameDay) => "Kontakt egen læge samme dag (uden for åbningstid lægevagten)".into(),
-        (Lang::Da, Level::Days) => "Bestil tid hos egen læge inden for få dage".into(),
-    }
-}
-
-/// A kind of question, as `faq --explain` names it.
-pub fn kind_name(kind: crate::search::intent::Kind) -> &'static str {
-    use crate::search::intent::Kind;
-    let (en, da) = match kind {
-        Kind::SeekHelp => ("when to seek help", "hvornår man skal søge hjælp"),
-        Kind::Danger => ("whether it is dangerous", "om det er farligt"),
-        Kind::Course => ("how long it lasts", "hvor længe det varer"),
-        Kind::Causes => ("causes", "årsager"),
-        Kind::Symptoms => ("symptoms", "symptomer"),
-        Kind::Diagnosis => ("examination", "undersøgelse"),
-        Kind::Treatment => ("treatment", "behandling"),
-        Kind::SelfCare => ("what you can do yourself", "hvad man selv kan gøre"),
-        Kind::Physio => ("physiotherapy", "fysioterapi"),
-        Kind::Training => ("training", "træning"),
-        Kind::Prevention => ("prevention", "forebyggelse"),
-        Kind::Surgery => ("surgery", "operation"),
-        Kind::Sleep => ("sleep and night", "søvn og nat"),
-        Kind::Work => ("work and screens", "arbejde og skærm"),
-        Kind::Risk => ("who gets it", "hvem der får det"),
-        Kind::WhatIs => ("what it is", "hvad det er"),
-        Kind::Difference => ("how it differs", "forskelle"),
-        Kind::Rest => ("rest", "hvile"),
-    };
-    match lang() {
-        Lang::En => en,
-        Lang::Da => da,
-    }
-}
+/// `faq --explain`: the kind of question “when to seek help”.
+pub const KIND_SEEK_HELP: Phrase = Phrase::new("when to seek help", "hvornår man skal søge hjælp");
+/// `faq --explain`: the kind of question “whether it is dangerous”.
+pub const KIND_DANGER: Phrase = Phrase::new("whether it is dangerous", "om det er farligt");
+/// `faq --explain`: the kind of question “how long it lasts”.
+pub const KIND_COURSE: Phrase = Phrase::new("how long it lasts", "hvor længe det varer");
+/// `faq --explain`: the kind of question “causes”.
+pub const KIND_CAUSES: Phrase = Phrase::new("causes", "årsager");
+/// `faq --explain`: the kind of question “symptoms”.
+pub const KIND_SYMPTOMS: Phrase = Phrase::new("symptoms", "symptomer");
+/// `faq --explain`: the kind of question “examination”.
+pub const KIND_DIAGNOSIS: Phrase = Phrase::new("examination", "undersøgelse");
+/// `faq --explain`: the kind of question “treatment”.
+pub const KIND_TREATMENT: Phrase = Phrase::new("treatment", "behandling");
+/// `faq --explain`: the kind of question “what you can do yourself”.
+pub const KIND_SELF_CARE: Phrase = Phrase::new("what you can do yourself", "hvad man selv kan gøre");
+/// `faq --explain`: the kind of question “physiotherapy”.
+pub const KIND_PHYSIO: Phrase = Phrase::new("physiotherapy", "fysioterapi");
+/// `faq --explain`: the kind of question “training”.
+pub const KIND_TRAINING: Phrase = Phrase::new("training", "træning");
+/// `faq --explain`: the kind of question “prevention”.
+pub const KIND_PREVENTION: Phrase = Phrase::new("prevention", "forebyggelse");
+/// `faq --explain`: the kind of question “surgery”.
+pub const KIND_SURGERY: Phrase = Phrase::new("surgery", "operation");
+/// `faq --explain`: the kind of question “sleep and night”.
+pub const KIND_SLEEP: Phrase = Phrase::new("sleep and night", "søvn og nat");
+/// `faq --explain`: the kind of question “work and screens”.
+pub const KIND_WORK: Phrase = Phrase::new("work and screens", "arbejde og skærm");
+/// `faq --explain`: the kind of question “who gets it”.
+pub const KIND_RISK: Phrase = Phrase::new("who gets it", "hvem der får det");
+/// `faq --explain`: the kind of question “what it is”.
+pub const KIND_WHAT_IS: Phrase = Phrase::new("what it is", "hvad det er");
+/// `faq --explain`: the kind of question “how it differs”.
+pub const KIND_DIFFERENCE: Phrase = Phrase::new("how it differs", "forskelle");
+/// `faq --explain`: the kind of question “rest”.
+pub const KIND_REST: Phrase = Phrase::new("rest", "hvile");
 
 /// `faq --explain`: the heading over why the answer won.
 pub const EXPLAIN_TITLE: Phrase = Phrase::new("Why this answer", "Hvorfor dette svar");
@@ -218,14 +211,11 @@ pub const EXPLAIN_NO_KIND: Phrase = Phrase::new(
     "2. Afsnit: der blev ikke spurgt om noget bestemt, så det afsnit, hvis ord passer bedst",
 );
 
-/// `faq --explain`: a warning sign the question names.
-pub fn explain_sign(sign: &str, level: crate::signs::Level) -> String {
+/// `faq --explain`: a warning sign the question names, and the care its level asks for.
+pub fn explain_sign(sign: &str, care: &str) -> String {
     match lang() {
-        Lang::En => format!("   Warning sign: {sign} ({}), so “when to seek help” first", care_level(level)),
-        Lang::Da => format!(
-            "   Advarselstegn: {sign} ({}), så “hvornår man skal søge hjælp” først",
-            care_level(level)
-        ),
+        Lang::En => format!("   Warning sign: {sign} ({care}), so “when to seek help” first"),
+        Lang::Da => format!("   Advarselstegn: {sign} ({care}), så “hvornår man skal søge hjælp” først"),
     }
 }
 

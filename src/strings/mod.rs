@@ -3,38 +3,39 @@
 
 mod check;
 mod cli;
-mod danish;
+mod help;
 mod keys;
 mod lang;
 mod ledger;
 mod ledger_reader;
 mod links;
 mod loading;
+mod long_articles;
 mod lookup;
+mod marks_and_reload;
 mod serve;
 mod settings;
 mod shell;
-mod space;
-mod speed;
 mod store;
 
 pub use check::*;
 pub use cli::*;
-pub use danish::*;
+pub use help::*;
 pub use keys::*;
 pub use lang::{
     Lang, Phrase, choose, choose_from_env, from_locale_vars, lang, pick, plural, set_lang, set_thread_lang,
+    speaking_here,
 };
 pub use ledger::*;
 pub use ledger_reader::*;
 pub use links::*;
 pub use loading::*;
+pub use long_articles::*;
 pub use lookup::*;
+pub use marks_and_reload::*;
 pub use serve::*;
 pub use settings::*;
 pub use shell::*;
-pub use space::*;
-pub use speed::*;
 pub use store::*;
 
 /// The help overlay's title.

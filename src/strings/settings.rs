@@ -228,8 +228,7 @@ pub fn settings_problems(n: usize) -> String {
 }
 
 /// `--theme` with a name that is not a theme.
-pub fn unknown_theme(name: &str) -> String {
-    let names = crate::ui::theme::Theme::names();
+pub fn unknown_theme(name: &str, names: &str) -> String {
     pick(
         format!("no theme `{name}`: the themes are {names}"),
         format!("intet tema `{name}`: temaerne er {names}"),

@@ -404,21 +404,21 @@ fn perform<B: Surface, K: Keep>(
             Effect::BuildIndex(articles) => {
                 let tx = c.sender.clone();
                 let build = c.build_index;
-                std::thread::spawn(move || {
+                std::thread::spawn(crate::strings::speaking_here(move || {
                     let _ = tx.send(index(build, &articles));
-                });
+                }));
             }
             Effect::Parse(generation, body) => {
                 let tx = c.sender.clone();
                 let parse = app.parse;
-                std::thread::spawn(move || {
+                std::thread::spawn(crate::strings::speaking_here(move || {
                     // A panic is caught and said: the reader goes on with the start it has.
-                    let wake = match super::terminal::caught(|| parse(&body)) {
+                    let wake = match crate::panics::caught(|| parse(&body)) {
                         Ok(doc) => Wake::Parsed(generation, Box::new(doc)),
                         Err(why) => Wake::ParseFailed(generation, why),
                     };
                     let _ = tx.send(wake);
-                });
+                }));
             }
             Effect::Watch(spec) => {
                 let tx = c.sender.clone();
@@ -441,7 +441,7 @@ fn perform<B: Surface, K: Keep>(
 /// reported: the reader carries on without lookup.
 pub fn index(build: fn(&[(&str, &str)]) -> crate::search::Index, articles: &[(String, Arc<str>)]) -> Wake {
     let refs: Vec<(&str, &str)> = articles.iter().map(|(t, b)| (t.as_str(), &**b)).collect();
-    Wake::Indexed(super::terminal::caught(|| build(&refs)).map(Box::new))
+    Wake::Indexed(crate::panics::caught(|| build(&refs)).map(Box::new))
 }
 
 /// After the loop: remember where the reader was, write what is queued (waiting a little

@@ -68,37 +68,17 @@ pub fn suspend(mouse: bool) -> io::Result<()> {
     enter(mouse)
 }
 
-thread_local! {
-    /// Set on a thread whose panics are caught and reported by the reader itself.
-    static CAUGHT: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-}
-
 /// Restores the terminal before a panic's message is printed (but for a panic that
-/// [`caught`] catches: the reader carries on after it, on the terminal as it is).
+/// [`crate::panics::caught`] catches: the reader carries on after it, on the terminal as it is).
 pub fn install_panic_hook() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        if CAUGHT.get() {
+        if crate::panics::is_caught() {
             return;
         }
         restore();
         previous(info);
     }));
-}
-
-/// Runs `f`, catching a panic (its message, if it had one, is the error) without the panic
-/// hook restoring the terminal or printing over the screen.
-pub fn caught<T>(f: impl FnOnce() -> T + std::panic::UnwindSafe) -> Result<T, String> {
-    CAUGHT.set(true);
-    let result = std::panic::catch_unwind(f);
-    CAUGHT.set(false);
-    result.map_err(|panic| {
-        panic
-            .downcast_ref::<&str>()
-            .map(|s| s.to_string())
-            .or_else(|| panic.downcast_ref::<String>().cloned())
-            .unwrap_or_default()
-    })
 }
 
 /// Text for the terminal's clipboard (OSC 52, which works across SSH), as the escape

@@ -1,6 +1,5 @@
 //! The title line (the article's title and dates) and the status line (where you are).
 
-use super::theme;
 use crate::app::{App, keymap};
 use crate::layout::{display_width, truncate};
 use crate::library::format_date;
@@ -37,11 +36,11 @@ pub fn title(app: &App, area: Rect, buf: &mut Buffer) {
     let right = if dates.is_empty() { String::new() } else { format!("{} ", dates.join(" · ")) };
     let right_w = display_width(&right);
     let left = truncate(&format!(" {}", article.title), width.saturating_sub(right_w + 2));
-    buf.set_style(area, theme::title());
-    buf.set_stringn(area.x, area.y, &left, width, theme::title());
+    buf.set_style(area, app.theme.title());
+    buf.set_stringn(area.x, area.y, &left, width, app.theme.title());
     if right_w > 0 {
         let x = area.x + u16::try_from(width - right_w).unwrap_or(0);
-        buf.set_stringn(x, area.y, &right, right_w, theme::dim());
+        buf.set_stringn(x, area.y, &right, right_w, app.theme.dim());
     }
 }
 
@@ -60,21 +59,21 @@ pub fn status(app: &App, area: Rect, buf: &mut Buffer) {
     if warnings > 0 {
         right = format!("⚠ {warnings} (w)  {right}");
     }
-    right.push_str(&format!("· {} ", keymap::hints::help()));
+    right.push_str(&format!("· {} ", keymap::hints::help(&app.keys)));
     if display_width(&right) + 10 > width {
         right = format!("{:>3}% ", app.percent());
     }
     let right_w = display_width(&right).min(width);
-    buf.set_style(area, theme::status());
+    buf.set_style(area, app.theme.status());
     let room = width.saturating_sub(right_w + 1);
     if let Some(input) = app.find_typing() {
-        buf.set_stringn(area.x, area.y, " /", room, theme::status());
+        buf.set_stringn(area.x, area.y, " /", room, app.theme.status());
         let field = Rect { x: area.x + 2, width: u16::try_from(room.saturating_sub(2)).unwrap_or(0), ..area };
         // The prompt sits in the reversed status line, so its cursor is the unreversed cell.
         let mut input = input.clone();
-        input.set_style(theme::status());
+        input.set_style(app.theme.status());
         input.set_cursor_style(
-            theme::status().remove_modifier(Modifier::REVERSED).add_modifier(Modifier::UNDERLINED),
+            app.theme.status().remove_modifier(Modifier::REVERSED).add_modifier(Modifier::UNDERLINED),
         );
         input.render(field, buf);
     } else {
@@ -83,8 +82,8 @@ pub fn status(app: &App, area: Rect, buf: &mut Buffer) {
         // A message too long for this line is drawn whole above it (see `long_message`).
         let message = app.message.as_deref().filter(|m| app.fits_status(m));
         let (left, style) = match message.or(waiting) {
-            Some(m) => (format!(" {m}"), theme::message()),
-            None => (format!(" {}", app.location()), theme::status()),
+            Some(m) => (format!(" {m}"), app.theme.message()),
+            None => (format!(" {}", app.location()), app.theme.status()),
         };
         buf.set_stringn(area.x, area.y, truncate(&left, room), width, style);
     }
@@ -104,18 +103,19 @@ pub fn long_message(app: &App, status: Rect, buf: &mut Buffer) {
     for (i, line) in lines.iter().skip(skip).enumerate() {
         let y = status.y - rows + u16::try_from(i).unwrap_or(0);
         let row = Rect { y, height: 1, ..status };
-        buf.set_style(row, theme::message());
+        buf.set_style(row, app.theme.message());
         for x in row.x..row.x + row.width {
             buf[(x, y)].set_symbol(" ");
         }
         let text: String = line.iter().map(|s| s.text.as_str()).collect();
-        buf.set_stringn(row.x + 1, y, text, width, theme::message());
+        buf.set_stringn(row.x + 1, y, text, width, app.theme.message());
     }
 }
 
 /// The hint under the reader on the first runs: the five keys that matter most, as the key
 /// table binds them, and the key that hides it for good.
-pub fn first_run_hint(area: Rect, buf: &mut Buffer) {
+pub fn first_run_hint(app: &App, area: Rect, buf: &mut Buffer) {
+    let theme = app.theme;
     use crate::app::Action;
     let parts: [(&[Action], strings::Phrase); 6] = [
         (&[Action::Palette], strings::HINT_QUESTIONS),
@@ -125,8 +125,10 @@ pub fn first_run_hint(area: Rect, buf: &mut Buffer) {
         (&[Action::Help], strings::HINT_ALL_KEYS),
         (&[Action::DismissHint], strings::HINT_HIDE),
     ];
-    let mut parts: Vec<Option<String>> =
-        parts.iter().map(|p| Some(keymap::hint(keymap::BINDINGS, std::slice::from_ref(p)))).collect();
+    let mut parts: Vec<Option<String>> = parts
+        .iter()
+        .map(|p| Some(keymap::hint(&app.keys, keymap::BINDINGS, std::slice::from_ref(p))))
+        .collect();
     let width = usize::from(area.width);
     let shown = |parts: &[Option<String>]| parts.iter().flatten().cloned().collect::<Vec<_>>().join(" · ");
     // On a narrow screen the help and the key that hides the hint stay; the others go, the
@@ -147,14 +149,14 @@ pub fn first_run_hint(area: Rect, buf: &mut Buffer) {
     };
     put(" ", Style::new());
     if display_width(&whole) + display_width(&strings::HINT_NEW_HERE) + 3 <= width {
-        put(&format!("{} ", strings::HINT_NEW_HERE), theme::current());
+        put(&format!("{} ", strings::HINT_NEW_HERE), theme.current());
     }
     for (i, part) in parts.iter().enumerate() {
         if i > 0 {
-            put(" · ", theme::dim());
+            put(" · ", theme.dim());
         }
         let (key, words) = part.split_once(' ').unwrap_or((part, ""));
-        put(key, theme::current());
+        put(key, theme.current());
         put(&format!(" {words}"), Style::new());
     }
 }

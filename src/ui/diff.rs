@@ -1,7 +1,7 @@
 //! The `D` window: what changed since an approval, section by section, inserted words
 //! underlined and marked `{+…+}`, deleted ones struck through and marked `[-…-]`.
 
-use super::theme;
+use crate::app::Theme;
 use crate::app::diff_view::{self, Mark};
 use crate::app::{App, Modal, keymap};
 use crate::layout::truncate;
@@ -11,13 +11,13 @@ use ratatui::style::{Modifier, Style};
 use ratatui::widgets::{Block, Borders, Clear, Widget};
 
 /// How a run of the diff is drawn.
-fn style(mark: Mark) -> Style {
+fn style(theme: Theme, mark: Mark) -> Style {
     match mark {
         Mark::Heading => Style::new().add_modifier(Modifier::BOLD),
         Mark::Same => Style::new(),
         Mark::Inserted => Style::new().add_modifier(Modifier::UNDERLINED | Modifier::BOLD),
         Mark::Deleted => Style::new().add_modifier(Modifier::CROSSED_OUT | Modifier::DIM),
-        Mark::Note => theme::dim(),
+        Mark::Note => theme.dim(),
     }
 }
 
@@ -31,7 +31,7 @@ pub fn diff(app: &App, area: Rect, buf: &mut Buffer) {
         .borders(Borders::ALL)
         .border_style(Style::new().add_modifier(Modifier::BOLD))
         .title(format!(" {title} "))
-        .title_bottom(format!(" {} ", keymap::hints::scroll()));
+        .title_bottom(format!(" {} ", keymap::hints::scroll(&app.keys)));
     let inner = block.inner(rect);
     block.render(rect, buf);
     let rows = diff_view::rows(view, usize::from(inner.width));
@@ -39,7 +39,7 @@ pub fn diff(app: &App, area: Rect, buf: &mut Buffer) {
         let mut x = inner.x;
         for (text, mark) in row {
             let room = usize::from(inner.x + inner.width - x);
-            let (nx, _) = buf.set_stringn(x, y, text, room, style(*mark));
+            let (nx, _) = buf.set_stringn(x, y, text, room, style(app.theme, *mark));
             x = nx;
         }
     }

@@ -1,6 +1,5 @@
 //! The links list (`l`): each link of a section with where it leads, broken ones marked.
 
-use super::theme;
 use crate::app::{Action, keymap::BINDINGS};
 use crate::app::{App, Resolved, keymap};
 use crate::backend::hyperlink::Hyperlink;
@@ -15,8 +14,9 @@ use ratatui::widgets::{Block, Borders, Clear, Widget};
 use unicode_segmentation::UnicodeSegmentation;
 
 /// The hint under the list, made from the key table.
-fn hint() -> String {
+fn hint(map: &keymap::Keymap) -> String {
     keymap::hint(
+        map,
         BINDINGS,
         &[
             (&[Action::Down, Action::Up], strings::HINT_CHOOSE),
@@ -66,7 +66,7 @@ pub fn list(app: &App, area: Rect, buf: &mut Buffer) {
         .borders(Borders::ALL)
         .border_style(Style::new().add_modifier(Modifier::BOLD))
         .title(format!(" {title} "))
-        .title_bottom(format!(" {} ", hint()));
+        .title_bottom(format!(" {} ", hint(&app.keys)));
     let inner = block.inner(rect);
     block.render(rect, buf);
     let width = usize::from(inner.width);
@@ -76,18 +76,18 @@ pub fn list(app: &App, area: Rect, buf: &mut Buffer) {
         let Some(link) = app.doc.links.get(number) else { continue };
         let (whither, broken) = destination(app, number);
         let selected = row == view.selected;
-        let base = if selected { theme::selected() } else { Style::new() };
+        let base = if selected { app.theme.selected() } else { Style::new() };
         buf.set_style(Rect { y, height: 1, ..inner }, base);
         // A broken link is marked with a sign, so it shows without colour.
         let mark = if broken { "✗" } else { " " };
-        buf.set_stringn(inner.x, y, mark, 1, base.patch(theme::dim()));
+        buf.set_stringn(inner.x, y, mark, 1, base.patch(app.theme.dim()));
         let text = truncate(&link.text, (width.saturating_sub(3) / 2).max(1));
         let (x, _) = buf.set_stringn(inner.x + 2, y, &text, width.saturating_sub(2), base);
         let used = usize::from(x - inner.x);
         if used + 3 < width {
             let room = width - used - 3;
             let whither = truncate(&format!("→ {whither}"), room);
-            let style = if selected { base } else { theme::dim() };
+            let style = if selected { base } else { app.theme.dim() };
             buf.set_stringn(x + 1, y, &whither, room + 1, style);
         }
     }
@@ -111,7 +111,7 @@ pub fn hyperlinks(app: &App, buf: &Buffer) -> Vec<Hyperlink> {
                 app.doc.links.get(n as usize).filter(|l| l.kind == LinkKind::External).map(|l| &l.target)
             };
             let url = tone.target.and_then(external);
-            let style = theme::text(tone);
+            let style = app.theme.text(tone);
             let mut run: Option<(u16, u16)> = None;
             for g in text.graphemes(true) {
                 let w = u16::try_from(crate::layout::display_width(g)).unwrap_or(1);

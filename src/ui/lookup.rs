@@ -1,6 +1,6 @@
 //! The question palette and library search windows.
 
-use super::theme;
+use crate::app::Theme;
 use crate::app::{App, PreviewLayout, ResultRow};
 use crate::document::{Document, Outline};
 use crate::layout::{Layout, display_width, truncate};
@@ -14,36 +14,36 @@ use ratatui::widgets::{Block, Borders, Clear, Widget};
 use ratatui_textarea::TextArea;
 
 /// The window both use: the screen between the title and status lines.
-fn window(title: &str, area: Rect, buf: &mut Buffer) -> Rect {
+fn window(app: &App, title: &str, area: Rect, buf: &mut Buffer) -> Rect {
     let rect = Rect { y: area.y + 1, height: area.height.saturating_sub(2), ..area };
     Clear.render(rect, buf);
     let block = Block::new()
         .borders(Borders::ALL)
-        .border_style(theme::border(true))
+        .border_style(app.theme.border(true))
         .title(format!(" {title} "))
-        .title_bottom(format!(" {} ", crate::app::keymap::hints::prompt_list()));
+        .title_bottom(format!(" {} ", crate::app::keymap::hints::prompt_list(&app.keys)));
     let inner = block.inner(rect);
     block.render(rect, buf);
     inner
 }
 
 /// The prompt line: `› ` and what is typed (or a hint); returns the rows below it.
-fn prompt(input: &TextArea<'_>, hint: &str, inner: Rect, buf: &mut Buffer) -> Rect {
+fn prompt(theme: Theme, input: &TextArea<'_>, hint: &str, inner: Rect, buf: &mut Buffer) -> Rect {
     if inner.height == 0 {
         return inner;
     }
-    buf.set_stringn(inner.x, inner.y, "› ", usize::from(inner.width), theme::current());
+    buf.set_stringn(inner.x, inner.y, "› ", usize::from(inner.width), theme.current());
     let field = Rect { x: inner.x + 2, width: inner.width.saturating_sub(2), height: 1, ..inner };
     if input.is_empty() {
-        buf.set_stringn(field.x, field.y, hint, usize::from(field.width), theme::dim());
-        buf.set_style(Rect { width: 1.min(field.width), ..field }, theme::selected());
+        buf.set_stringn(field.x, field.y, hint, usize::from(field.width), theme.dim());
+        buf.set_style(Rect { width: 1.min(field.width), ..field }, theme.selected());
     } else {
         input.render(field, buf);
     }
     Rect { y: inner.y + 1, height: inner.height.saturating_sub(1), ..inner }
 }
 
-fn rule(area: Rect, buf: &mut Buffer) -> Rect {
+fn rule(theme: Theme, area: Rect, buf: &mut Buffer) -> Rect {
     if area.height == 0 {
         return area;
     }
@@ -52,7 +52,7 @@ fn rule(area: Rect, buf: &mut Buffer) -> Rect {
         area.y,
         "─".repeat(usize::from(area.width)),
         usize::from(area.width),
-        theme::dim(),
+        theme.dim(),
     );
     Rect { y: area.y + 1, height: area.height - 1, ..area }
 }
@@ -60,20 +60,20 @@ fn rule(area: Rect, buf: &mut Buffer) -> Rect {
 /// Draws the palette: prompt, the questions found, and the selected one's answer.
 pub fn palette(app: &App, area: Rect, buf: &mut Buffer) {
     let Some(p) = app.palette() else { return };
-    let inner = window(&strings::PALETTE, area, buf);
-    let below = rule(prompt(&p.input, &strings::PALETTE_HINT, inner, buf), buf);
+    let inner = window(app, &strings::PALETTE, area, buf);
+    let below = rule(app.theme, prompt(app.theme, &p.input, &strings::PALETTE_HINT, inner, buf), buf);
     if p.hits.is_empty() {
         let says = match app.index {
             Some(_) if !p.input.is_empty() => strings::NO_QUESTION_MATCHES.as_str(),
             _ => app.lookup_status(),
         };
-        buf.set_stringn(below.x, below.y, says, usize::from(below.width), theme::dim());
+        buf.set_stringn(below.x, below.y, says, usize::from(below.width), app.theme.dim());
         return;
     }
     let list_h = (below.height / 2).max(below.height.min(3));
     let mut list = Rect { height: list_h, ..below };
     if p.in_text && list.height > 1 {
-        buf.set_stringn(list.x, list.y, &*strings::PALETTE_IN_TEXT, usize::from(list.width), theme::dim());
+        buf.set_stringn(list.x, list.y, &*strings::PALETTE_IN_TEXT, usize::from(list.width), app.theme.dim());
         list = Rect { y: list.y + 1, height: list.height - 1, ..list };
     }
     let width = usize::from(list.width);
@@ -86,10 +86,10 @@ pub fn palette(app: &App, area: Rect, buf: &mut Buffer) {
         let source = format!(" {}", article.short_title());
         let room = width.saturating_sub(display_width(&source) + 2);
         let row = Rect { y, height: 1, ..list };
-        let style = if n == p.selected { theme::selected() } else { Style::new() };
+        let style = if n == p.selected { app.theme.selected() } else { Style::new() };
         buf.set_style(row, style);
         let mark = if hit.target.kind.is_question() { "? " } else { "§ " };
-        buf.set_stringn(list.x, y, mark, width, theme::question());
+        buf.set_stringn(list.x, y, mark, width, app.theme.question());
         let shown = truncate(heading, room);
         buf.set_stringn(list.x + 2, y, &shown, room, Style::new());
         // The words that matched, bold, so a guess shows why it was made.
@@ -105,9 +105,10 @@ pub fn palette(app: &App, area: Rect, buf: &mut Buffer) {
             }
         }
         let x = list.x + list.width.saturating_sub(u16::try_from(display_width(&source)).unwrap_or(0));
-        buf.set_stringn(x, y, &source, width, theme::dim());
+        buf.set_stringn(x, y, &source, width, app.theme.dim());
     }
-    let preview = rule(Rect { y: list.y + list.height, height: below.height - list.height, ..below }, buf);
+    let preview =
+        rule(app.theme, Rect { y: list.y + list.height, height: below.height - list.height, ..below }, buf);
     if let (Some(hit), Some((a, doc))) = (p.hits.get(p.selected), &p.preview) {
         let mut preview = preview;
         // A warning sign's level of care, before the answer.
@@ -121,12 +122,12 @@ pub fn palette(app: &App, area: Rect, buf: &mut Buffer) {
             let shown = rows.len().min(3).min(usize::from(preview.height) - 1);
             for (y, row) in (preview.y..).zip(rows.iter().take(shown)) {
                 let text: String = row.iter().map(|span| span.text.as_str()).collect();
-                buf.set_stringn(preview.x + 1, y, text, width, theme::care());
+                buf.set_stringn(preview.x + 1, y, text, width, app.theme.care());
             }
             let used = u16::try_from(shown).unwrap_or(0);
             preview = Rect { y: preview.y + used, height: preview.height - used, ..preview };
         }
-        answer(doc, &app.library.articles[*a].title, hit, &p.preview_layout, preview, buf);
+        answer(app.theme, doc, &app.library.articles[*a].title, hit, &p.preview_layout, preview, buf);
     }
 }
 
@@ -134,6 +135,7 @@ pub fn palette(app: &App, area: Rect, buf: &mut Buffer) {
 /// introduction), laid out in `area` (once per question and width: the layout is kept in
 /// `cache`).
 fn answer(
+    theme: Theme,
     doc: &Document,
     article_title: &str,
     hit: &Hit,
@@ -158,12 +160,12 @@ fn answer(
     }
     let Some((_, _, layout)) = cache.as_ref() else { return };
     let title = heading.and_then(|i| doc.outline.headings.get(i)).map_or(article_title, |h| h.text.as_str());
-    buf.set_stringn(area.x + 1, area.y, title, usize::from(area.width.saturating_sub(1)), theme::title());
+    buf.set_stringn(area.x + 1, area.y, title, usize::from(area.width.saturating_sub(1)), theme.title());
     for (y, line) in (area.y + 2..area.y + area.height).zip(layout.lines.iter()) {
         let mut x = area.x + 1;
         for (text, tone) in line.spans() {
             let (next, _) =
-                buf.set_stringn(x, y, text, usize::from(area.x + area.width - x), theme::text(tone));
+                buf.set_stringn(x, y, text, usize::from(area.x + area.width - x), theme.text(tone));
             x = next;
         }
     }
@@ -172,12 +174,12 @@ fn answer(
 /// Draws library search: prompt, then hits grouped under their articles.
 pub fn search(app: &App, area: Rect, buf: &mut Buffer) {
     let Some(s) = app.search() else { return };
-    let inner = window(&strings::SEARCH, area, buf);
-    let list = rule(prompt(&s.input, &strings::SEARCH_HINT, inner, buf), buf);
+    let inner = window(app, &strings::SEARCH, area, buf);
+    let list = rule(app.theme, prompt(app.theme, &s.input, &strings::SEARCH_HINT, inner, buf), buf);
     if s.rows.is_empty() {
         let says = app.lookup_status();
         if !s.input.is_empty() || app.index.is_none() {
-            buf.set_stringn(list.x, list.y, says, usize::from(list.width), theme::dim());
+            buf.set_stringn(list.x, list.y, says, usize::from(list.width), app.theme.dim());
         }
         return;
     }
@@ -187,14 +189,14 @@ pub fn search(app: &App, area: Rect, buf: &mut Buffer) {
     {
         match row {
             ResultRow::Article(a) => {
-                buf.set_stringn(list.x, y, &app.library.articles[*a].title, width, theme::title());
+                buf.set_stringn(list.x, y, &app.library.articles[*a].title, width, app.theme.title());
             }
             ResultRow::Hit { section, snippet, .. } => {
                 let selected = n == s.selected;
                 let mark = if selected { "› " } else { "  " };
                 let place = format!("{mark}{}: ", truncate(section, width * 2 / 5));
-                let style = if selected { theme::current() } else { Style::new() };
-                let (x, _) = buf.set_stringn(list.x, y, &place, width, style.patch(theme::dim()));
+                let style = if selected { app.theme.current() } else { Style::new() };
+                let (x, _) = buf.set_stringn(list.x, y, &place, width, style.patch(app.theme.dim()));
                 let room = usize::from(list.x + list.width - x);
                 let text = truncate(&snippet.text, room);
                 buf.set_stringn(x, y, &text, room, style);
@@ -203,12 +205,12 @@ pub fn search(app: &App, area: Rect, buf: &mut Buffer) {
                     let hw = u16::try_from(display_width(&text[hit])).unwrap_or(0);
                     buf.set_style(
                         Rect { x: hx, y, width: hw.min(list.x + list.width - hx), height: 1 },
-                        theme::hit(),
+                        app.theme.hit(),
                     );
                 }
             }
             ResultRow::More { shown, total } => {
-                buf.set_stringn(list.x, y, strings::more_hits(*shown, *total), width, theme::dim());
+                buf.set_stringn(list.x, y, strings::more_hits(*shown, *total), width, app.theme.dim());
             }
         }
     }

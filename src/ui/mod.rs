@@ -17,8 +17,6 @@ use ratatui::Frame;
 
 /// Draws the whole screen for `app`.
 pub fn draw(app: &App, frame: &mut Frame) {
-    // The reader's own theme and keys, for this frame (help and hints name the keys in force).
-    let _look = (theme::in_force(app.theme), crate::app::keymap::in_force(&app.keys));
     let area = frame.area();
     if area != app.area {
         // Laid out for another size: drawing would reach outside the frame. The event loop
@@ -36,7 +34,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
     }
     reader::text(app, panes.text, buf);
     if let Some(area) = panes.hint {
-        bars::first_run_hint(area, buf);
+        bars::first_run_hint(app, area, buf);
     }
     bars::status(app, panes.status, buf);
     match &app.modal {

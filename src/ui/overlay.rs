@@ -1,8 +1,9 @@
 //! Windows over the panes: the key help, the loading problems, and the contents and the
 //! Library on screens too narrow for their panes.
 
-use super::{sidebar, theme};
+use super::sidebar;
 use crate::app::App;
+use crate::app::Theme;
 use crate::app::help::{Line, Look};
 use crate::app::keymap;
 use crate::layout::{Span, Tone, display_width, wrap};
@@ -33,13 +34,21 @@ impl Fill {
 /// A bordered window of text to read, at most `w`×`h`, centred in `area`; returns its
 /// inside. Its bottom edge says how to scroll and close, and when rows are hidden below,
 /// that there is more.
-fn window(title: &str, w: u16, h: u16, fill: Fill, area: Rect, buf: &mut Buffer) -> Rect {
-    let keys = if fill.scrolls { keymap::hints::scroll() } else { keymap::hints::close() };
-    window_with(title, &keys, w, h, fill, area, buf)
+fn window(app: &App, title: &str, w: u16, h: u16, fill: Fill, area: Rect, buf: &mut Buffer) -> Rect {
+    let keys = if fill.scrolls { keymap::hints::scroll(&app.keys) } else { keymap::hints::close(&app.keys) };
+    window_with(app, title, &keys, (w, h), fill, area, buf)
 }
 
 /// A bordered window whose bottom edge names `keys`, as [`window`] draws it.
-fn window_with(title: &str, keys: &str, w: u16, h: u16, fill: Fill, area: Rect, buf: &mut Buffer) -> Rect {
+fn window_with(
+    app: &App,
+    title: &str,
+    keys: &str,
+    (w, h): (u16, u16),
+    fill: Fill,
+    area: Rect,
+    buf: &mut Buffer,
+) -> Rect {
     let w = w.min(area.width);
     let h = h.min(area.height);
     let rect = Rect::new(area.x + (area.width - w) / 2, area.y + (area.height - h) / 2, w, h);
@@ -47,7 +56,7 @@ fn window_with(title: &str, keys: &str, w: u16, h: u16, fill: Fill, area: Rect, 
     // With rows hidden below, that comes first; then as much of how to scroll and close as fits.
     let hint = if fill.more_below {
         let more = strings::MORE_BELOW.to_string();
-        [format!("{more} · {keys}"), format!("{more} · {}", keymap::hints::close()), more]
+        [format!("{more} · {keys}"), format!("{more} · {}", keymap::hints::close(&app.keys)), more]
             .into_iter()
             .find(|h| display_width(h) + 4 <= usize::from(w))
             .unwrap_or_default()
@@ -72,31 +81,31 @@ fn lines(inner: Rect, rows: &[(String, Style)], scroll: usize, buf: &mut Buffer)
 }
 
 /// The style a legend's sample is drawn in.
-fn look(look: Look) -> Style {
+fn look(theme: Theme, look: Look) -> Style {
     match look {
         Look::Plain => Style::new(),
-        Look::Current => theme::current(),
-        Look::Question => theme::question(),
-        Look::Faq => theme::faq(),
-        Look::Dim => theme::dim(),
-        Look::Note => theme::note(),
-        Look::Stale => theme::stale(),
-        Look::Hit => theme::hit(),
-        Look::CurrentHit => theme::current_hit(),
-        Look::Link => theme::text(crate::layout::Tone { link: true, ..Default::default() }),
-        Look::Selected => theme::selected(),
-        Look::Focus => theme::pane_title(true),
+        Look::Current => theme.current(),
+        Look::Question => theme.question(),
+        Look::Faq => theme.faq(),
+        Look::Dim => theme.dim(),
+        Look::Note => theme.note(),
+        Look::Stale => theme.stale(),
+        Look::Hit => theme.hit(),
+        Look::CurrentHit => theme.current_hit(),
+        Look::Link => theme.text(crate::layout::Tone { link: true, ..Default::default() }),
+        Look::Selected => theme.selected(),
+        Look::Focus => theme.pane_title(true),
     }
 }
 
 /// The help: the key bindings in groups, generated from the key tables, and a legend of the
 /// marks and styles on screen, each drawn as it looks.
 pub fn help(app: &App, scroll: usize, area: Rect, buf: &mut Buffer) {
-    let page = crate::app::help::page(app.stale_months, area.width);
+    let page = crate::app::help::page(&app.keys, app.stale_months, area.width);
     let label_w = page.label_w;
     let height = clamp16(page.rows.len() + 2);
     let fill = Fill::of(page.rows.len(), scroll, height, area);
-    let inner = window(&strings::HELP_TITLE, clamp16(page.width), height, fill, area, buf);
+    let inner = window(app, &strings::HELP_TITLE, clamp16(page.width), height, fill, area, buf);
     let room = usize::from(inner.width);
     for (y, line) in (inner.y..).zip(page.rows.iter().skip(scroll).take(usize::from(inner.height))) {
         match line {
@@ -115,8 +124,13 @@ pub fn help(app: &App, scroll: usize, area: Rect, buf: &mut Buffer) {
             Line::Mark { sample, look: l, what } => {
                 // The sample in its own style, right-aligned like the keys above it.
                 let x = inner.x + clamp16(1 + label_w - display_width(sample)).min(inner.width);
-                let (end, _) =
-                    buf.set_stringn(x, y, sample, room.saturating_sub(usize::from(x - inner.x)), look(*l));
+                let (end, _) = buf.set_stringn(
+                    x,
+                    y,
+                    sample,
+                    room.saturating_sub(usize::from(x - inner.x)),
+                    look(app.theme, *l),
+                );
                 let used = usize::from(end - inner.x);
                 buf.set_stringn(end + 2, y, what, room.saturating_sub(used + 2), Style::new());
             }
@@ -140,7 +154,7 @@ pub fn warnings(app: &App, scroll: usize, area: Rect, buf: &mut Buffer) {
     }
     let height = clamp16(rows.len() + 2);
     let fill = Fill::of(rows.len(), scroll, height, area);
-    let inner = window(&strings::WARNINGS_TITLE, inner_w + 2, height, fill, area, buf);
+    let inner = window(app, &strings::WARNINGS_TITLE, inner_w + 2, height, fill, area, buf);
     lines(inner, &rows, scroll, buf);
 }
 
@@ -152,8 +166,8 @@ pub fn contents(app: &App, buf: &mut Buffer) {
     let area = list_area(reader, rows_up_to(height, 0, entries.len(), usize::from(reader.height)));
     let fill = list_fill(app.contents_sel, entries.len(), height, area);
     // A list to choose from: its keys are a list's (choose, open, close).
-    let keys = keymap::hints::list();
-    let inner = window_with(&strings::CONTENTS, &keys, area.width, area.height, fill, area, buf);
+    let keys = keymap::hints::list(&app.keys);
+    let inner = window_with(app, &strings::CONTENTS, &keys, (area.width, area.height), fill, area, buf);
     sidebar::outline(app, inner, Some(app.contents_sel), buf);
 }
 
@@ -166,8 +180,8 @@ pub fn library(app: &App, buf: &mut Buffer) {
     let len = app.library.articles.len();
     let area = list_area(reader, rows_up_to(height, 0, len, usize::from(reader.height)));
     let fill = list_fill(app.library_sel, len, height, area);
-    let keys = keymap::hints::list();
-    let inner = window_with(&app.reviews.title(), &keys, area.width, area.height, fill, area, buf);
+    let keys = keymap::hints::list(&app.keys);
+    let inner = window_with(app, &app.reviews.title(), &keys, (area.width, area.height), fill, area, buf);
     sidebar::articles(app, inner, Some(app.library_sel), buf);
 }
 

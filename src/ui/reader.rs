@@ -1,6 +1,5 @@
 //! The reader pane: the visible slice of the laid-out article, with find hits marked.
 
-use super::theme;
 use crate::app::App;
 use crate::layout::display_width;
 use ratatui::buffer::Buffer;
@@ -14,7 +13,7 @@ pub fn text(app: &App, area: Rect, buf: &mut Buffer) {
         let mut x = area.x;
         let right = area.x + area.width;
         for (text, tone) in line.spans() {
-            let style = theme::text(tone);
+            let style = app.theme.text(tone);
             if simple(text) {
                 // One column per character: no grapheme segmentation needed (most lines).
                 for c in text.chars().take(usize::from(right.saturating_sub(x))) {
@@ -41,7 +40,7 @@ fn note_marks(app: &App, area: Rect, buf: &mut Buffer) {
         let Some(&row) = app.layout.heading_rows.get(i) else { continue };
         if row >= app.scroll && row < app.scroll + usize::from(area.height) {
             let y = area.y + u16::try_from(row - app.scroll).unwrap_or(0);
-            buf.set_stringn(area.x - 1, y, "✎", 1, theme::note());
+            buf.set_stringn(area.x - 1, y, "✎", 1, app.theme.note());
         }
     }
 }
@@ -67,7 +66,7 @@ fn find_hits(app: &App, area: Rect, buf: &mut Buffer) {
         let y = area.y + u16::try_from(hit.row - app.scroll).unwrap_or(0);
         let width =
             u16::try_from(display_width(found)).unwrap_or(0).min((area.x + area.width).saturating_sub(x));
-        let style = if app.find.current == Some(n) { theme::current_hit() } else { theme::hit() };
+        let style = if app.find.current == Some(n) { app.theme.current_hit() } else { app.theme.hit() };
         buf.set_style(Rect { x, y, width, height: 1 }, style);
     }
 }

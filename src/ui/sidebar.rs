@@ -1,6 +1,6 @@
 //! The left panes: the Library list and the Contents tree.
 
-use super::theme;
+use crate::app::Theme;
 use crate::app::{App, Focus};
 use crate::document::{Heading, HeadingKind};
 use crate::layout::display_width;
@@ -12,11 +12,11 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::widgets::{Block, Borders, Widget};
 
-fn frame(title: &str, focused: bool, area: Rect, buf: &mut Buffer) -> Rect {
-    let title = ratatui::text::Span::styled(format!(" {title} "), theme::pane_title(focused));
+fn frame(theme: Theme, title: &str, focused: bool, area: Rect, buf: &mut Buffer) -> Rect {
+    let title = ratatui::text::Span::styled(format!(" {title} "), theme.pane_title(focused));
     // No box: a title row and one rule on the right. Every row of a box differs from the
     // next, so a box would have to be written again each time the text beside it scrolls.
-    let block = Block::new().borders(Borders::RIGHT).border_style(theme::border(focused)).title(title);
+    let block = Block::new().borders(Borders::RIGHT).border_style(theme.border(focused)).title(title);
     let inner = block.inner(area);
     block.render(area, buf);
     inner
@@ -25,7 +25,7 @@ fn frame(title: &str, focused: bool, area: Rect, buf: &mut Buffer) -> Rect {
 /// Draws the Library: each article's short title and when it was last updated.
 pub fn library(app: &App, area: Rect, buf: &mut Buffer) {
     let focused = app.focus == Focus::Library;
-    let inner = frame(&app.reviews.title(), focused, area, buf);
+    let inner = frame(app.theme, &app.reviews.title(), focused, area, buf);
     articles(app, inner, focused.then_some(app.library_sel), buf);
 }
 
@@ -47,9 +47,9 @@ pub fn articles(app: &App, inner: Rect, selected: Option<usize>, buf: &mut Buffe
         let title = entry(i);
         // The team's ledger (old personal statuses come in through its import).
         let mark = app.reviews.mark(i);
-        let mut style = if i == app.current { theme::current() } else { Style::new() };
+        let mut style = if i == app.current { app.theme.current() } else { Style::new() };
         if selected == Some(i) {
-            style = theme::selected();
+            style = app.theme.selected();
         }
         let rows = u16::try_from(title.height()).unwrap_or(u16::MAX).min(bottom - y);
         buf.set_style(Rect { y, height: rows, ..inner }, style);
@@ -64,7 +64,7 @@ pub fn articles(app: &App, inner: Rect, selected: Option<usize>, buf: &mut Buffe
             let date = format_date(d);
             let stale = crate::check::is_stale(d, today, app.stale_months);
             let x = inner.x + inner.width.saturating_sub(u16::try_from(display_width(&date)).unwrap_or(0));
-            buf.set_stringn(x, row_y, &date, width, if stale { theme::stale() } else { theme::dim() });
+            buf.set_stringn(x, row_y, &date, width, if stale { app.theme.stale() } else { app.theme.dim() });
         }
         y = y.saturating_add(rows);
     }
@@ -77,11 +77,11 @@ fn row_at(y: u16, r: usize, bottom: u16) -> Option<u16> {
 }
 
 /// What the contents show before a heading's text, and in which style.
-fn marker(h: &Heading) -> (&'static str, Style) {
+fn marker(theme: Theme, h: &Heading) -> (&'static str, Style) {
     match h.kind {
-        HeadingKind::Question | HeadingKind::FaqQuestion => ("? ", theme::question()),
-        HeadingKind::FaqSection => ("≡ ", theme::faq()),
-        HeadingKind::Section => ("· ", theme::dim()),
+        HeadingKind::Question | HeadingKind::FaqQuestion => ("? ", theme.question()),
+        HeadingKind::FaqSection => ("≡ ", theme.faq()),
+        HeadingKind::Section => ("· ", theme.dim()),
     }
 }
 
@@ -102,12 +102,12 @@ pub fn outline(app: &App, inner: Rect, selected: Option<usize>, buf: &mut Buffer
         }
         let lead = entries.lead(i);
         let rows = entries.entry(i);
-        let (mark, mark_style) = marker(h);
+        let (mark, mark_style) = marker(app.theme, h);
         let gutter = if current == Some(i) { "▶" } else { " " };
         let height = u16::try_from(rows.len().max(1)).unwrap_or(u16::MAX).min(bottom - y);
-        let mut style = if current == Some(i) { theme::current() } else { Style::new() };
+        let mut style = if current == Some(i) { app.theme.current() } else { Style::new() };
         if selected == Some(i) {
-            style = theme::selected();
+            style = app.theme.selected();
         }
         buf.set_style(Rect { y, height, ..inner }, style);
         let head = format!("{gutter}{}", " ".repeat(lead.saturating_sub(3)));
@@ -123,7 +123,7 @@ pub fn outline(app: &App, inner: Rect, selected: Option<usize>, buf: &mut Buffer
         let marks = entries.marks(i);
         if !marks.is_empty() {
             let mx = inner.x + inner.width.saturating_sub(u16::try_from(marks.chars().count()).unwrap_or(0));
-            buf.set_stringn(mx, y, &marks, width, theme::note());
+            buf.set_stringn(mx, y, &marks, width, app.theme.note());
         }
         y = y.saturating_add(height);
     }
@@ -132,6 +132,6 @@ pub fn outline(app: &App, inner: Rect, selected: Option<usize>, buf: &mut Buffer
 /// Draws the Contents pane.
 pub fn contents(app: &App, area: Rect, buf: &mut Buffer) {
     let focused = app.focus == Focus::Contents;
-    let inner = frame(&strings::CONTENTS, focused, area, buf);
+    let inner = frame(app.theme, &strings::CONTENTS, focused, area, buf);
     outline(app, inner, focused.then_some(app.contents_sel), buf);
 }

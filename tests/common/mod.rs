@@ -39,6 +39,9 @@ impl vt100::Callbacks for Requests {
 
 type Parser = vt100::Parser<Requests>;
 
+/// The day the binary under test is told it is (`ARTIKEL_TODAY`): what is stale stays so.
+pub const TODAY: &str = "2026-12-06";
+
 /// The binary under test.
 pub fn bin() -> &'static str {
     env!("CARGO_BIN_EXE_artikel")
@@ -89,6 +92,7 @@ impl Session {
         cmd.env("TERM", "xterm-256color");
         cmd.env("LANG", "C.UTF-8");
         cmd.env("ARTIKEL_LANG", "en");
+        cmd.env("ARTIKEL_TODAY", TODAY);
         cmd.env("ARTIKEL_DATA_DIR", data_dir);
         cmd.env_remove("COLORTERM");
         cmd.env_remove("NO_COLOR");

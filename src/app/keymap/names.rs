@@ -98,24 +98,17 @@ impl Key {
 
 /// An action's name in a settings file: its name in snake case (`next_question`).
 pub fn action_name(action: Action) -> String {
-    let debug = format!("{action:?}");
-    let mut name = String::with_capacity(debug.len() + 4);
-    for (i, c) in debug.chars().take_while(|c| c.is_alphanumeric()).enumerate() {
-        if c.is_uppercase() {
-            if i > 0 {
-                name.push('_');
-            }
-            name.extend(c.to_lowercase());
-        } else {
-            name.push(c);
-        }
+    match serde_json::to_value(action) {
+        Ok(serde_json::Value::String(name)) => name,
+        // Only the actions a key, the mouse or the terminal makes have no name.
+        _ => String::new(),
     }
-    name
 }
 
 /// The reading action a settings file names, if the key table has it.
 pub fn action_named(name: &str) -> Option<Action> {
-    BINDINGS.iter().map(|b| b.action).find(|a| action_name(*a) == name)
+    let action: Action = serde_json::from_value(serde_json::Value::String(name.to_string())).ok()?;
+    BINDINGS.iter().map(|b| b.action).find(|a| *a == action)
 }
 
 #[cfg(test)]
@@ -125,15 +118,62 @@ mod tests {
     #[test]
     fn every_reading_action_has_a_stable_snake_case_name() {
         let names: Vec<String> = BINDINGS.iter().map(|b| action_name(b.action)).collect();
-        assert_eq!(names[..4], ["down", "up", "page_down", "page_up"]);
-        assert!(names.contains(&"next_question".to_string()));
-        assert!(names.contains(&"library_search".to_string()));
+        // The names users' settings files use: renaming a variant must not change one.
+        let written = [
+            "down",
+            "up",
+            "page_down",
+            "page_up",
+            "half_down",
+            "half_up",
+            "top",
+            "bottom",
+            "focus_next",
+            "focus_prev",
+            "toggle_contents",
+            "library",
+            "next_question",
+            "prev_question",
+            "next_answer",
+            "prev_answer",
+            "faq",
+            "back",
+            "activate",
+            "links",
+            "palette",
+            "find",
+            "find_next",
+            "find_prev",
+            "library_search",
+            "note",
+            "notes",
+            "bookmark",
+            "bookmarks",
+            "review",
+            "diff",
+            "edit",
+            "delete",
+            "resolve",
+            "show_resolved",
+            "copy",
+            "toggle_mouse",
+            "suspend",
+            "warnings",
+            "help",
+            "close",
+            "quit",
+            "exit",
+            "dismiss_hint",
+        ];
+        assert_eq!(names, written);
         for (i, n) in names.iter().enumerate() {
             assert!(n.chars().all(|c| c.is_ascii_lowercase() || c == '_'), "{n}");
             assert!(!names[i + 1..].contains(n), "{n} names two rows");
             assert_eq!(action_named(n), Some(BINDINGS[i].action));
         }
         assert_eq!(action_named("no_such_thing"), None);
+        assert_eq!(action_named("type"), None, "an action no key is bound to has no name");
+        assert_eq!(action_named("NextQuestion"), None, "the name, not the variant");
     }
 
     #[test]

@@ -1,11 +1,10 @@
 //! The reading keys in force: the default table with a settings file's bindings applied.
-//! The reader looks keys up in its own map; a frame is drawn with that map in force, so
-//! help and the hints name the keys that really work.
+//! The reader looks keys up in its own map, and help and the hints are made from that map,
+//! so they name the keys that really work.
 
 use super::{Action, BINDINGS, Binding, EXIT_KEY, Key, names};
 use std::borrow::Cow;
-use std::cell::RefCell;
-use std::sync::{Arc, LazyLock};
+use std::sync::LazyLock;
 
 /// The reading keys: for each row of [`BINDINGS`], the keys that do it now.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -90,33 +89,9 @@ impl Keymap {
     }
 }
 
-thread_local! {
-    /// The map the frame being drawn on this thread uses (a served session has a thread of its own).
-    static IN_FORCE: RefCell<Option<Arc<Keymap>>> = const { RefCell::new(None) };
-}
-
-/// Puts `map` in force on this thread until the guard returned is dropped.
-pub fn in_force(map: &Arc<Keymap>) -> InForce {
-    let before = IN_FORCE.with(|f| f.replace(Some(Arc::clone(map))));
-    InForce { before }
-}
-
-/// Puts back the map in force before, when dropped.
-#[derive(Debug)]
-pub struct InForce {
-    before: Option<Arc<Keymap>>,
-}
-
-impl Drop for InForce {
-    fn drop(&mut self) {
-        let before = self.before.take();
-        IN_FORCE.with(|f| *f.borrow_mut() = before);
-    }
-}
-
-/// How help writes a binding's keys: for a row of the reading table, as the map in force
-/// binds them; for any other table, as it labels them.
-pub fn label(binding: &Binding) -> Cow<'static, str> {
+/// How help writes a binding's keys: for a row of the reading table, as `map` binds them;
+/// for any other table, as it labels them.
+pub fn label(map: &Keymap, binding: &Binding) -> Cow<'static, str> {
     // A row of another table may do the same action with the same keys (Esc closes): it is
     // told apart by what help says of it.
     let same = |b: &Binding| b.action == binding.action && b.label == binding.label && b.help == binding.help;
@@ -124,10 +99,7 @@ pub fn label(binding: &Binding) -> Cow<'static, str> {
     let Some(row) = BINDINGS.iter().position(same) else {
         return shown();
     };
-    IN_FORCE.with(|f| match &*f.borrow() {
-        Some(map) if map.changed[row] => map.label_of(row),
-        _ => shown(),
-    })
+    if map.changed[row] { map.label_of(row) } else { shown() }
 }
 
 #[cfg(test)]
@@ -154,16 +126,16 @@ mod tests {
     #[test]
     fn help_labels_the_keys_of_the_map_in_force() {
         let x = Key::parse("x").expect("x");
-        let map = Arc::new(Keymap::with_overrides(&[(Action::NextQuestion, vec![x])]));
+        let map = Keymap::with_overrides(&[(Action::NextQuestion, vec![x])]);
         let row = BINDINGS.iter().find(|b| b.action == Action::NextQuestion).expect("row");
-        assert_eq!(label(row), "]");
-        {
-            let _guard = in_force(&map);
-            assert_eq!(label(row), "x");
-            let help = crate::app::help::lines(12);
-            let shown = |l: &crate::app::help::Line| matches!(l, crate::app::help::Line::Key { keys, what } if keys == "x" && what == row.help.as_str());
-            assert!(help.iter().any(shown), "the help overlay shows the key in force");
-        }
-        assert_eq!(label(row), "]", "the guard puts the defaults back");
+        assert_eq!(label(&Keymap::default(), row), "]");
+        assert_eq!(label(&map, row), "x");
+        let help = crate::app::help::lines(&map, 12);
+        let shown = |l: &crate::app::help::Line| matches!(l, crate::app::help::Line::Key { keys, what } if keys == "x" && what == row.help.as_str());
+        assert!(help.iter().any(shown), "the help overlay shows the key in force");
+        assert!(
+            !crate::app::help::lines(&Keymap::default(), 12).iter().any(shown),
+            "the table's own map does not"
+        );
     }
 }

@@ -3,7 +3,7 @@
 //! for a lock without end.
 
 use super::super::*;
-use super::note;
+use super::{a_write, note};
 use std::io::Write;
 use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
@@ -69,14 +69,14 @@ fn a_store_at_its_limit_reads_back_and_growing_past_it_is_refused_with_a_message
     let disk = Disk::new(dir.path()).with_max_entries(400);
     let almost = store_of(399);
     std::fs::write(disk.path(), serde_saphyr::to_string(&almost).expect("yaml")).expect("write");
-    let last = note("last", "knaesmerter", "Kan knæbind hjælpe?", 10, "Den sidste");
-    let written = disk.update(&[Change::PutNote(last)]).expect("saved up to the limit");
+    let last = Change::SetBookmark { bookmark: bookmark("last", "Den sidste?"), on: true };
+    let written = disk.update(&[last]).expect("saved up to the limit");
     assert_eq!(written.entries(), 400);
     assert_eq!(disk.load().store, written, "what was written reads back");
     let before = std::fs::read(disk.path()).expect("file");
 
-    let more = note("one-more", "knaesmerter", "Kan knæbind hjælpe?", 10, "For meget");
-    let refused = disk.update(&[Change::PutNote(more)]).expect_err("refused past the limit");
+    let more = Change::SetBookmark { bookmark: bookmark("one-more", "For meget?"), on: true };
+    let refused = disk.update(&[more]).expect_err("refused past the limit");
     assert_eq!(refused.kind(), ErrorKind::TooLarge);
     let message = refused.to_string();
     assert!(message.contains("401 entries") && message.contains("limit of 400 entries"), "{message}");
@@ -84,9 +84,10 @@ fn a_store_at_its_limit_reads_back_and_growing_past_it_is_refused_with_a_message
     assert_eq!(std::fs::read(disk.path()).expect("file"), before, "nothing was written");
 
     // Changing what is there, and making room, are never refused at the limit.
-    let edited = note("last", "knaesmerter", "Kan knæbind hjælpe?", 10, "Rettet");
-    disk.update(&[Change::PutNote(edited)]).expect("an edit is saved");
-    let store = disk.update(&[Change::DeleteNote("n0".into())]).expect("a delete is saved");
+    let moved = Change::SetPosition("p7".into(), Position { heading: None, offset: 9 });
+    disk.update(&[moved]).expect("a change to what is there is saved");
+    let gone = Change::SetBookmark { bookmark: bookmark("b2", "Hvad er det?"), on: false };
+    let store = disk.update(&[gone]).expect("a removal is saved");
     assert_eq!(store.entries(), 399);
 }
 
@@ -141,8 +142,7 @@ fn notes_drafts_and_the_lock_are_private_and_a_folder_we_make_is_too() {
     let dir = tempfile::tempdir().expect("temp");
     let data = dir.path().join("made").join("by-artikel");
     let disk = Disk::new(&data);
-    disk.update(&[Change::PutNote(note("1", "knaesmerter", "Kan knæbind hjælpe?", 10, "Privat"))])
-        .expect("saved");
+    disk.update(&[a_write()]).expect("saved");
     assert_eq!(mode(&disk.path()), 0o600, "notes.yaml");
     assert_eq!(mode(&data.join("notes.lock")), 0o600, "notes.lock");
     assert_eq!(mode(&data), 0o700, "the data folder we made");
@@ -153,12 +153,12 @@ fn notes_drafts_and_the_lock_are_private_and_a_folder_we_make_is_too() {
 
     // A file written by an older artikel with the umask's mode becomes private when rewritten.
     std::fs::set_permissions(disk.path(), std::fs::Permissions::from_mode(0o644)).expect("chmod");
-    disk.update(&[Change::DeleteNote("1".into())]).expect("saved");
+    disk.update(&[a_write()]).expect("saved");
     assert_eq!(mode(&disk.path()), 0o600);
     // A folder the user made is left as they made it.
     let theirs = tempfile::tempdir().expect("temp");
     std::fs::set_permissions(theirs.path(), std::fs::Permissions::from_mode(0o750)).expect("chmod");
-    Disk::new(theirs.path()).update(&[Change::DeleteNote("x".into())]).expect("saved");
+    Disk::new(theirs.path()).update(&[a_write()]).expect("saved");
     assert_eq!(mode(theirs.path()), 0o750);
 }
 
@@ -194,7 +194,7 @@ fn an_unreadable_notes_file_says_so_and_is_never_called_newer() {
     assert!(loaded.read_only());
     let told = loaded.problem.expect("told").to_string();
     assert!(told.contains("notes.yaml") && told.contains("is a folder, not a file"), "{told}");
-    let refused = disk.update(&[Change::DeleteNote("x".into())]).expect_err("refused");
+    let refused = disk.update(&[a_write()]).expect_err("refused");
     assert_eq!(refused.kind(), ErrorKind::ReadOnly);
     assert!(!refused.to_string().contains("newer"), "{refused}");
     assert!(disk.path().is_dir(), "left as it is");
@@ -225,7 +225,7 @@ fn a_data_folder_that_is_a_file_says_which_file() {
         assert!(loaded.read_only());
         let problem = loaded.problem.expect("told");
         assert!(matches!(problem.problem(), Problem::NotAFolder { file: f } if *f == file), "{problem:?}");
-        let refused = disk.update(&[Change::DeleteNote("x".into())]).expect_err("refused");
+        let refused = disk.update(&[a_write()]).expect_err("refused");
         assert_eq!(refused.kind(), ErrorKind::ReadOnly);
         let message = refused.to_string();
         assert!(message.contains(&format!("{} is a file, not a folder", file.display())), "{message}");
@@ -334,12 +334,21 @@ fn notes_with_any_text_are_saved_and_read_back_as_written() {
         "a #b",
         "\\backslash",
     ];
-    let changes: Vec<Change> =
-        texts.iter().enumerate().map(|(i, t)| Change::PutNote(note(&i.to_string(), t, t, i, t))).collect();
+    let changes: Vec<Change> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| Change::SetBookmark {
+            bookmark: Bookmark {
+                anchor: Anchor { slug: t.to_string(), heading: t.to_string(), position: i },
+                created: now(),
+            },
+            on: true,
+        })
+        .collect();
     let written = disk.update(&changes).expect("saved");
     let back = disk.load();
     assert!(back.problem.is_none(), "{:?}", back.problem.map(|p| p.to_string()));
-    let texts_back: Vec<&str> = back.store.notes.iter().map(|n| n.text.as_str()).collect();
+    let texts_back: Vec<&str> = back.store.bookmarks.iter().map(|b| b.anchor.heading.as_str()).collect();
     assert_eq!(texts_back, texts);
     assert_eq!(back.store, written);
 }
@@ -348,17 +357,17 @@ fn notes_with_any_text_are_saved_and_read_back_as_written() {
 fn a_store_broken_between_saves_is_moved_aside_and_said_before_anything_is_written() {
     let dir = tempfile::tempdir().expect("temp");
     let disk = Disk::new(dir.path());
-    let first = note("1", "knaesmerter", "Kan knæbind hjælpe?", 10, "Først");
-    disk.update(&[Change::PutNote(first)]).expect("saved");
+    let first = Change::SetBookmark { bookmark: bookmark("knaesmerter", "Først?"), on: true };
+    disk.update(&[first]).expect("saved");
     std::fs::write(disk.path(), "version: 1\nnotes: [ {broken by hand\n").expect("write");
-    let second = [Change::PutNote(note("2", "knaesmerter", "Kan knæbind hjælpe?", 10, "Så"))];
+    let second = [Change::SetBookmark { bookmark: bookmark("knaesmerter", "Så?"), on: true }];
     let said = disk.update(&second).expect_err("said, not swallowed");
     assert_eq!(said.kind(), ErrorKind::Corrupt);
     let aside = said.moved_to().expect("moved aside");
     assert!(std::fs::read_to_string(aside).expect("kept").contains("broken by hand"));
     // Saving again starts the new file.
     let store = disk.update(&second).expect("saved");
-    assert_eq!(store.notes.len(), 1);
+    assert_eq!(store.bookmarks.len(), 1);
 }
 
 #[test]

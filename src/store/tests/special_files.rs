@@ -28,7 +28,7 @@ fn a_fifo_or_a_device_as_notes_is_refused_at_once_and_the_notes_are_read_only() 
         let told = loaded.problem.expect("told").to_string();
         assert!(told.contains("it is not a regular file (a pipe, a device or a socket)"), "{told}");
         assert!(told.contains("notes are read-only here"), "{told}");
-        let refused = disk.update(&[Change::DeleteNote("x".into())]).expect_err("refused");
+        let refused = disk.update(&[super::a_write()]).expect_err("refused");
         assert_eq!(refused.kind(), ErrorKind::ReadOnly);
         assert!(disk.peek().is_err(), "importing it is refused the same way");
     }

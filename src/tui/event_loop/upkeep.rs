@@ -24,9 +24,9 @@ pub(super) fn start_ledger<B: Surface, K: Keep>(app: &mut App, c: &mut Console<B
     let tx = c.sender.clone();
     // A reload before they come brings its own states: these are then dropped.
     let ticket = app.reviews.ticket();
-    std::thread::spawn(move || {
+    std::thread::spawn(crate::strings::speaking_here(move || {
         let _ = tx.send(Wake::Versions(ticket.hash(&articles)));
-    });
+    }));
     true
 }
 

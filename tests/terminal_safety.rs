@@ -268,7 +268,7 @@ fn a_storm_of_resizes_ends_on_a_correct_screen() {
     // The screen the reader would draw from scratch at 100×30.
     let library = artikel::library::Library::bundled();
     let seed = library.position("nervesmerter").expect("seed");
-    let mut app = artikel::app::App::new(library, seed);
+    let mut app = artikel::app::App::new(library, seed, artikel::clock::Clock::fixed(2026, 12, 6));
     // A fresh data folder: a first run, with its hint.
     app.first_run_hint = true;
     artikel::app::update(&mut app, artikel::app::Action::Resize(100, 30));

@@ -1,4 +1,5 @@
-//! `artikel serve`'s options, and the durations they take (`90s`, `30m`, `2h`).
+//! `artikel serve`'s options, and the durations they take (`90s`, `30m`, `2h`): read by the
+//! command line, used by the server, and said to the server's operator (in English, as its log).
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
