@@ -110,9 +110,14 @@ impl Server {
 
     /// Waits until a line of the log contains `text`; false if it never comes.
     pub fn wait_log(&self, text: &str) -> bool {
+        self.wait_log_times(text, 1)
+    }
+
+    /// Waits until `text` stands in the log `times` times.
+    pub fn wait_log_times(&self, text: &str, times: usize) -> bool {
         let start = Instant::now();
         while start.elapsed() < PATIENCE {
-            if self.log().contains(text) {
+            if self.log().matches(text).count() >= times {
                 return true;
             }
             std::thread::sleep(Duration::from_millis(20));
