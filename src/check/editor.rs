@@ -956,7 +956,7 @@ fn calls_112(lower: &str) -> bool {
 
 /// The words of a lower level of care than 112.
 fn lower_route(word: &str) -> bool {
-    ["lægevagt", "1813", "1818", "skadestue", "akuttelefon", "læge", "lægen", "fødested"]
+    ["lægevagt", "1813", "1818", "skadestue", "akuttelefon", "læge", "lægen", "fødested", "bestil"]
         .iter()
         .any(|r| word.starts_with(r))
 }
@@ -1073,6 +1073,7 @@ mod tests {
     fn two_levels_in_one_sentence_are_found_and_one_level_twice_is_not() {
         assert!(two_levels("ring 112 eller lægevagten, hvis du får lammelser"));
         assert!(two_levels("kontakt lægevagten eller ring 112"));
+        assert!(two_levels("**ring 112** eller bestil tid hos egen læge, hvis du har nakkesmerter"));
         assert!(!two_levels("kontakt egen læge med det samme, eller lægevagten uden for lægens åbningstid"));
         assert!(!two_levels("ring 112, hvis du bliver bleg, eller hvis du ikke kan bevæge benene"));
     }
