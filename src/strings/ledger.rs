@@ -225,13 +225,14 @@ pub const LEDGER_GUARDS_RESTORED: Phrase = Phrase::new(
 
 /// `review verify`: the trail holds.
 pub fn trail_holds(rows: i64, head: &str) -> String {
+    let (row_en, row_da) = if rows == 1 { ("row", "række") } else { ("rows", "rækker") };
     match lang() {
         Lang::En => format!(
-            "The trail holds: {rows} rows, every kept text matches its version.\nHead: {head}\n\
+            "The trail holds: {rows} {row_en}, every kept text matches its version.\nHead: {head}\n\
              Keep a copy of the head elsewhere; `artikel review verify --head HASH` later shows that no row up to it was cut or rewritten."
         ),
         Lang::Da => format!(
-            "Sporet holder: {rows} rækker, hver gemt tekst passer til sin version.\nHoved: {head}\n\
+            "Sporet holder: {rows} {row_da}, hver gemt tekst passer til sin version.\nHoved: {head}\n\
              Gem en kopi af hovedet et andet sted; `artikel review verify --head HASH` viser senere, at ingen række til og med det er skåret af eller skrevet om."
         ),
     }
