@@ -1,5 +1,6 @@
 //! Content checks for editors: what `artikel check` reports about an article file.
 
+mod care;
 pub mod editor;
 mod house;
 pub mod rules;
