@@ -27,7 +27,7 @@ pub(super) struct HeadWords {
     first: Vec<u32>,
     units: Vec<u32>,
     /// The units found by the headings' phrases of every kind of question
-    /// ([`super::intent::INTENTS`]), looked for as the last word is typed (an open end):
+    /// ([`super::intent_table::INTENTS`]), looked for as the last word is typed (an open end):
     /// such a phrase is in very many headings, and asked for by every question of its kind.
     asked: Vec<(&'static str, Vec<u32>)>,
 }

@@ -12,6 +12,7 @@ mod fuzzy;
 mod head_words;
 mod index;
 pub mod intent;
+mod intent_table;
 #[cfg(test)]
 mod plain;
 mod query;
