@@ -449,6 +449,17 @@ mod tests {
     }
 
     #[test]
+    fn a_whole_word_forgives_no_typo_so_a_common_word_one_letter_off_is_not_the_sign() {
+        let (signs, _) = Signs::parse(
+            "signs:\n  - id: arteritis\n    level: samme-dag\n    da: a\n    en: a\n    says: [\"=arteritis\"]\n    source: s\n  - id: stroke\n    level: \"112\"\n    da: s\n    en: s\n    says: [hjerneblødning]\n    source: s\n",
+        );
+        let said = |q: &str| signs.said_by(&words_of(q)).iter().map(|s| s.id.clone()).collect::<Vec<_>>();
+        assert!(said("knee stiff every morning, is it arthritis").is_empty(), "arthritis is not arteritis");
+        assert_eq!(said("kan det være arteritis"), ["arteritis"]);
+        assert_eq!(said("er det en hjerneblødnig"), ["stroke"], "a start of a word forgives one letter");
+    }
+
+    #[test]
     fn a_way_is_said_by_the_same_words_whether_searched_or_scanned() {
         let words = words_of("hun har ondt i nakken og feber, og hun kan ikke bøje hovedet");
         for (way_text, said) in [
