@@ -107,42 +107,11 @@ impl Ledger {
             return Err(self.refusal());
         }
         let tx = Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)?;
-        if by != reviewer && !policy(&tx)?.leads.iter().any(|l| l == by) {
-            return Ok(Err(Refusal::NotLead));
+        let lifted = lift_in(&tx, slug, reviewer, by, reason)?;
+        if lifted.is_ok() {
+            tx.commit()?;
         }
-        let latest: Option<(String, String, String)> = tx
-            .query_row(
-                "SELECT uid, version, verdict FROM decisions WHERE slug = ?1 AND reviewer = ?2
-                 ORDER BY id DESC LIMIT 1",
-                params![slug, reviewer],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-            )
-            .optional()?;
-        let Some((uid, version, _)) = latest.filter(|(_, _, v)| v == Verdict::ChangesRequested.label())
-        else {
-            return Ok(Err(Refusal::NoRequest));
-        };
-        let lift = Lift {
-            uid,
-            slug: slug.into(),
-            version,
-            reviewer: reviewer.into(),
-            by: by.into(),
-            reason: reason.into(),
-            at: crate::store::now(),
-        };
-        let added = tx.execute(
-            "INSERT OR IGNORE INTO lifts(uid, slug, version, reviewer, by, reason, at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            params![lift.uid, lift.slug, lift.version, lift.reviewer, lift.by, lift.reason, lift.at],
-        )?;
-        if added > 0 {
-            let action = if by == reviewer { "withdraw" } else { "override" };
-            let state = trail::lift_state(&lift);
-            audit(&tx, &lift.at, by, action, slug, &lift.version, reviewer, reason, state)?;
-        }
-        tx.commit()?;
-        Ok(Ok(lift))
+        Ok(lifted)
     }
 
     /// Where each of `articles` stands under the policy, in their order; an article renamed
@@ -244,6 +213,51 @@ fn policy(conn: &rusqlite::Connection) -> Result<Policy, LedgerError> {
         }
     }
     Ok(policy)
+}
+
+/// Lifts `reviewer`'s latest request for changes on `slug` in `tx`, as `by` for `reason`
+/// (see [`Ledger::lift`]); the command line and the reader both come here.
+pub(super) fn lift_in(
+    tx: &Transaction<'_>,
+    slug: &str,
+    reviewer: &str,
+    by: &str,
+    reason: &str,
+) -> Result<Result<Lift, Refusal>, LedgerError> {
+    if by != reviewer && !policy(tx)?.leads.iter().any(|l| l == by) {
+        return Ok(Err(Refusal::NotLead));
+    }
+    let latest: Option<(String, String, String)> = tx
+        .query_row(
+            "SELECT uid, version, verdict FROM decisions WHERE slug = ?1 AND reviewer = ?2
+             ORDER BY id DESC LIMIT 1",
+            params![slug, reviewer],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .optional()?;
+    let Some((uid, version, _)) = latest.filter(|(_, _, v)| v == Verdict::ChangesRequested.label()) else {
+        return Ok(Err(Refusal::NoRequest));
+    };
+    let lift = Lift {
+        uid,
+        slug: slug.into(),
+        version,
+        reviewer: reviewer.into(),
+        by: by.into(),
+        reason: reason.into(),
+        at: crate::store::now(),
+    };
+    let added = tx.execute(
+        "INSERT OR IGNORE INTO lifts(uid, slug, version, reviewer, by, reason, at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![lift.uid, lift.slug, lift.version, lift.reviewer, lift.by, lift.reason, lift.at],
+    )?;
+    if added > 0 {
+        let action = if by == reviewer { "withdraw" } else { "override" };
+        let state = trail::lift_state(&lift);
+        audit(tx, &lift.at, by, action, slug, &lift.version, reviewer, reason, state)?;
+    }
+    Ok(Ok(lift))
 }
 
 /// Where an article with these latest decisions stands at `version` under `policy`.
