@@ -93,9 +93,9 @@ pub fn decide_title(article: &str, version: &str) -> String {
 pub fn decide_comment(approve: bool) -> String {
     match (approve, pick(true, false)) {
         (true, true) => "Approve. Comment (optional):".into(),
-        (false, true) => "Request changes. What should change (optional):".into(),
+        (false, true) => "Request changes. What should change (required):".into(),
         (true, false) => "Godkend. Kommentar (valgfri):".into(),
-        (false, false) => "Bed om ændringer. Hvad skal ændres (valgfri):".into(),
+        (false, false) => "Bed om ændringer. Hvad skal ændres (påkrævet):".into(),
     }
 }
 
