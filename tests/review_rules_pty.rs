@@ -33,10 +33,12 @@ fn quit(s: &mut Session) {
     assert_eq!(s.wait_exit(Duration::from_secs(5)), Some(0));
 }
 
-/// The Library's row of `knaesmerter` (its mark, then its title).
+/// The Library's rows of `knaesmerter` (its mark, then its title): the pane left of the
+/// reader's border.
 fn knae_rows(rows: &[String]) -> Vec<String> {
     rows.iter()
-        .filter_map(|r| r.split('│').nth(1))
+        .filter(|r| r.contains('│'))
+        .filter_map(|r| r.split('│').next())
         .filter(|cell| cell.chars().skip(1).collect::<String>().starts_with("Knæsmerter"))
         .map(str::to_string)
         .collect()
@@ -109,8 +111,11 @@ fn a_decision_waiting_for_a_locked_ledger_is_said_at_once_and_pending_until_save
     lock.execute_batch("BEGIN IMMEDIATE").expect("lock");
     s.send("ra");
     s.wait_text("Approve. Comment (optional):");
+    let sent = std::time::Instant::now();
     s.send("Fint\r");
     s.wait_text("Waiting for the ledger");
+    // Said at once: not after the ledger's five-second busy timeout.
+    assert!(sent.elapsed() < Duration::from_secs(2), "said after {:?}", sent.elapsed());
     s.wait_for("the pending mark", |rows| knae_rows(rows).iter().any(|r| r.starts_with('⋯')));
     assert!(knae_rows(&s.rows()).iter().all(|r| !r.starts_with('✓')), "{}", s.rows().join("\n"));
     lock.execute_batch("COMMIT").expect("unlock");

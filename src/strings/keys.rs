@@ -83,10 +83,8 @@ pub const HELP_RESOLVE: Phrase =
 pub const HELP_SHOW_RESOLVED: Phrase =
     Phrase::new("in the comments list: show resolved too", "i kommentarlisten: vis også løste");
 /// Help: read the selected comment whole.
-pub const HELP_READ_COMMENT: Phrase = Phrase::new(
-    "in the comments list: read the comment whole, with its replies",
-    "i kommentarlisten: læs hele kommentaren med svarene",
-);
+pub const HELP_READ_COMMENT: Phrase =
+    Phrase::new("in the comments list: read it all, replies too", "i kommentarlisten: læs den hele med svar");
 /// Help: show or hide the contents.
 pub const HELP_TOGGLE_CONTENTS: Phrase =
     Phrase::new("show or hide the contents", "vis eller skjul indholdet");

@@ -133,8 +133,8 @@ pub fn first_run_hint(app: &App, area: Rect, buf: &mut Buffer) {
     let width = usize::from(area.width);
     let shown = |parts: &[Option<String>]| parts.iter().flatten().cloned().collect::<Vec<_>>().join(" · ");
     // On a narrow screen the help and the key that hides the hint stay; the others go, the
-    // least needed first (library search, the next question, find, review, the palette).
-    for drop in [2, 3, 1, 4, 0] {
+    // least needed first (library search, the next question, review, find, the palette).
+    for drop in [2, 3, 4, 1, 0] {
         if display_width(&shown(&parts)) < width {
             break;
         }
