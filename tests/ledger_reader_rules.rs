@@ -236,3 +236,24 @@ fn v_reads_the_selected_comment_whole_with_its_replies_and_esc_goes_back_to_the_
     r.run();
     assert!(r.screen().contains("Comments"), "back in the list: {}", r.screen());
 }
+
+#[test]
+fn a_comment_saved_while_the_ledger_is_busy_stays_in_its_editor_until_it_is_saved() {
+    let mut r = rig("anne", |_, _| {});
+    r.run();
+    let lock = rusqlite::Connection::open(&r.path).expect("open");
+    lock.execute_batch("BEGIN IMMEDIATE").expect("lock");
+    r.keys("aTjek kilden.<C-s>");
+    r.run();
+    assert!(r.screen().contains("Waiting for the ledger"), "{}", r.screen());
+    assert!(r.app.editor().is_some_and(|e| e.text() == "Tjek kilden."), "the text is kept: {}", r.screen());
+    assert!(r.other().comments(Some(SEED), true).expect("read").is_empty());
+    lock.execute_batch("COMMIT").expect("unlock");
+    // The loop tries again at its next look at the ledger (here after a second Ctrl-s,
+    // which saves nothing twice).
+    r.keys("<C-s>");
+    r.run();
+    assert!(r.app.editor().is_none(), "closed once saved: {}", r.screen());
+    let saved = r.other().comments(Some(SEED), true).expect("read");
+    assert_eq!(saved.iter().map(|c| c.text.as_str()).collect::<Vec<_>>(), ["Tjek kilden."]);
+}
