@@ -257,3 +257,30 @@ fn a_comment_saved_while_the_ledger_is_busy_stays_in_its_editor_until_it_is_save
     let saved = r.other().comments(Some(SEED), true).expect("read");
     assert_eq!(saved.iter().map(|c| c.text.as_str()).collect::<Vec<_>>(), ["Tjek kilden."]);
 }
+
+#[test]
+fn the_review_window_and_a_wait_for_the_ledger_speak_danish_too() {
+    let mut r = rig("anne", |ledger, library| {
+        ledger.set_policy(Some(2), None, "anne", "to par øjne").expect("saved").expect("allowed");
+        let text = seed_text(library);
+        ledger.submit(Write::decide(SEED, text, "bo", Verdict::ChangesRequested, "Kilden mangler")).expect("saved");
+    });
+    artikel::strings::set_thread_lang(Some(artikel::strings::Lang::Da));
+    r.keys("r");
+    r.run();
+    let screen = r.screen();
+    assert!(screen.contains("ændringer ønsket · 0 af 2 godkendelser"), "{screen}");
+    assert!(screen.contains("blokeret af bo: Kilden mangler"), "{screen}");
+    assert!(screen.contains("a godkend · c bed om ændringer"), "{screen}");
+    let lock = rusqlite::Connection::open(&r.path).expect("open");
+    lock.execute_batch("BEGIN IMMEDIATE").expect("lock");
+    r.keys("c<enter>");
+    r.run();
+    assert!(r.screen().contains("En begrundelse er påkrævet"), "{}", r.screen());
+    r.keys("Mere<enter>");
+    r.run();
+    let screen = r.screen();
+    artikel::strings::set_thread_lang(None);
+    assert!(screen.contains("Venter på gennemgangsprotokollen"), "{screen}");
+    assert!(library_row(&screen, "Nervesmerter").starts_with('⋯'), "{screen}");
+}
