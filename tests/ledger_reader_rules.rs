@@ -263,7 +263,9 @@ fn the_review_window_and_a_wait_for_the_ledger_speak_danish_too() {
     let mut r = rig("anne", |ledger, library| {
         ledger.set_policy(Some(2), None, "anne", "to par øjne").expect("saved").expect("allowed");
         let text = seed_text(library);
-        ledger.submit(Write::decide(SEED, text, "bo", Verdict::ChangesRequested, "Kilden mangler")).expect("saved");
+        ledger
+            .submit(Write::decide(SEED, text, "bo", Verdict::ChangesRequested, "Kilden mangler"))
+            .expect("saved");
     });
     artikel::strings::set_thread_lang(Some(artikel::strings::Lang::Da));
     r.keys("r");

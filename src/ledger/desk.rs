@@ -121,6 +121,11 @@ impl Desk {
         }
     }
 
+    /// Every article's current version, once hashed.
+    pub fn versions(&self) -> Option<&[String]> {
+        self.versions.as_deref()
+    }
+
     /// Article `i`'s current version, if hashed yet.
     pub fn version(&self, i: usize) -> Option<&str> {
         match &self.versions {

@@ -103,16 +103,19 @@ impl Link {
     }
 
     /// [`Link::view`] with where the article stands under the rules, judged as `review
-    /// status` judges it (`library`: the whole library, for renamed articles).
+    /// status` judges it (`library`: the whole library, for renamed articles; `hashed`: its
+    /// versions, if known).
     pub fn view_judged(
         &mut self,
         slug: &str,
         reviewer: &str,
         library: &[crate::library::Article],
+        hashed: Option<&[String]>,
     ) -> Result<ArticleView, LedgerError> {
         let mut view = self.view(slug, reviewer)?;
         if let Some(article) = library.iter().find(|a| a.slug == slug) {
-            view.judged = self.ledger().judge(std::slice::from_ref(article), library)?.pop();
+            let one = std::slice::from_ref(article);
+            view.judged = self.ledger().judge_known(one, library, hashed)?.pop();
         }
         Ok(view)
     }

@@ -121,6 +121,17 @@ impl Ledger {
         articles: &[crate::library::Article],
         library: &[crate::library::Article],
     ) -> Result<Vec<Judged>, LedgerError> {
+        self.judge_known(articles, library, None)
+    }
+
+    /// [`Ledger::judge`] with the library's versions when they are known already (the
+    /// reader's, hashed once), so that looking for renamed articles hashes nothing again.
+    pub fn judge_known(
+        &self,
+        articles: &[crate::library::Article],
+        library: &[crate::library::Article],
+        hashed: Option<&[String]>,
+    ) -> Result<Vec<Judged>, LedgerError> {
         let slug = match articles {
             [one] => Some(one.slug.as_str()),
             _ => None,
@@ -133,7 +144,9 @@ impl Ledger {
             (latest, versions)
         });
         let mut latest = latest?;
-        let known = (articles.len() == library.len()).then_some(versions.as_slice());
+        let known = (articles.len() == library.len())
+            .then_some(versions.as_slice())
+            .or(hashed.filter(|h| h.len() == library.len()));
         let decided: Option<Vec<String>> = slug.is_none().then(|| latest.keys().cloned().collect());
         let followed = self.follow(library, known, decided.as_deref())?;
         if slug.is_some() && !followed.is_empty() {

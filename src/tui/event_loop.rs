@@ -376,7 +376,12 @@ fn perform<B: Surface, K: Keep>(
             // Before the ledger is started, the start reads the open article.
             Effect::ReadLedger(slug) => {
                 if let Some(link) = c.ledger.as_mut().filter(|_| c.ledger_polled.is_some()) {
-                    app.adopt_view(link.view_judged(&slug, &app.reviewer, &app.library.articles));
+                    app.adopt_view(link.view_judged(
+                        &slug,
+                        &app.reviewer,
+                        &app.library.articles,
+                        app.reviews.versions(),
+                    ));
                 }
             }
             Effect::ReadHeads => {
