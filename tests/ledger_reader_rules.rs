@@ -286,3 +286,20 @@ fn the_review_window_and_a_wait_for_the_ledger_speak_danish_too() {
     assert!(screen.contains("Venter på gennemgangsprotokollen"), "{screen}");
     assert!(library_row(&screen, "Nervesmerter").starts_with('⋯'), "{screen}");
 }
+
+#[test]
+fn the_review_window_says_an_article_renamed_with_its_decided_text_carries_its_history() {
+    let folder = tempfile::tempdir().expect("dir");
+    let text = "---\nmetaTitle: Gigt\n---\n\nGigt er betændelse i leddene.\n";
+    std::fs::write(folder.path().join("gigt-voksne.md"), text).expect("write");
+    let library = artikel::library::Library::load(&[folder.path().to_path_buf()]);
+    let mut r = reader_rig::rig_on(library, "gigt-voksne", "anne", |ledger, library| {
+        let now = normalised(&library.articles[library.position("gigt-voksne").expect("loaded")]);
+        ledger.submit(Write::decide("gigt", now, "bo", Verdict::Approved, "fint")).expect("saved");
+    });
+    r.keys("r");
+    r.run();
+    let screen = r.screen();
+    assert!(screen.contains("renamed from gigt (its text is a version decided on there)"), "{screen}");
+    assert!(screen.contains("approved · 1 of 1 approvals"), "{screen}");
+}

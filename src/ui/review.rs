@@ -173,7 +173,8 @@ fn fill(text: &str, sep: &str, width: usize) -> Vec<String> {
 }
 
 /// Where the open article stands under the team's rules, as `review status` says it: its
-/// state and approvals, who blocks it and why, whose request was lifted.
+/// state and approvals, the slug it was renamed from, who blocks it and why, whose request
+/// was lifted.
 fn standing(app: &App) -> Vec<String> {
     let Some(j) = app.team.view.as_ref().and_then(|v| v.judged.as_ref()) else { return Vec::new() };
     let mut out = vec![format!(
@@ -182,6 +183,7 @@ fn standing(app: &App) -> Vec<String> {
         strings::approvals_of(j.approvals.len(), j.needed)
     )];
     let first = |t: &str| t.lines().next().unwrap_or("").to_string();
+    out.extend(j.renamed_from.iter().map(|(old, said)| strings::renamed_from(old, *said)));
     out.extend(j.blockers.iter().map(|d| strings::blocked_by(&d.reviewer, &first(&d.comment))));
     out.extend(j.lifted.iter().map(|(d, l)| strings::request_lifted(&d.reviewer, &l.by, &first(&l.reason))));
     out.into_iter().map(|l| crate::sanitize::inline(&l).into_owned()).collect()
