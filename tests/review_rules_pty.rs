@@ -147,3 +147,22 @@ fn a_folder_copy_of_a_bundled_article_is_one_article_in_the_library_and_in_revie
     assert!(knae[0].contains("Knæsmerter lokalt"), "the folder's copy:\n{}", rows.join("\n"));
     quit(&mut s);
 }
+
+#[test]
+fn a_decision_made_just_before_quitting_waits_a_moment_for_a_busy_ledger() {
+    let team = Team::new();
+    let mut s = reader(&team, None);
+    let lock = rusqlite::Connection::open(team.ledger()).expect("open");
+    lock.execute_batch("BEGIN IMMEDIATE").expect("lock");
+    s.send("ra");
+    s.wait_text("Approve. Comment (optional):");
+    s.send("Fint\r");
+    s.wait_text("Waiting for the ledger");
+    s.send("q");
+    // The other session is done within the two seconds the reader waits on its way out.
+    std::thread::sleep(Duration::from_millis(500));
+    lock.execute_batch("COMMIT").expect("unlock");
+    assert_eq!(s.wait_exit(Duration::from_secs(5)), Some(0));
+    let status = out(&team.bare(&["review", "status", "knaesmerter"]).output().expect("run"));
+    assert!(status.starts_with("✓ knaesmerter"), "saved on the way out: {status}");
+}

@@ -20,6 +20,8 @@ pub struct Team {
     unsent: bool,
     /// Set when the last try to write failed (a retry that gets through says so).
     failed: bool,
+    /// Set when the last try found another session writing the ledger.
+    busy: bool,
     /// Whether `A` lists resolved comments too.
     pub show_resolved: bool,
 }
@@ -68,6 +70,12 @@ impl App {
         self.team.failed && !self.team.queue.is_empty()
     }
 
+    /// Whether writes wait because another session is writing the ledger (worth waiting
+    /// for a moment when the reader ends, as for the notes' lock).
+    pub fn ledger_busy(&self) -> bool {
+        self.team.busy && !self.team.queue.is_empty()
+    }
+
     /// The loop made the first writes of the queue (`outcomes`, one per write saved); `error`
     /// says why the next was not. Saved writes leave the queue; the rest stay and are said.
     pub fn ledger_written(&mut self, outcomes: Vec<Outcome>, error: Option<LedgerError>) -> Vec<Effect> {
@@ -76,6 +84,7 @@ impl App {
         // A read-only ledger stays so: its writes wait for the next one asked for, not a timer.
         let retry = error.as_ref().is_some_and(|e| !matches!(e, LedgerError::ReadOnly(_)));
         let was_failed = std::mem::replace(&mut self.team.failed, retry);
+        self.team.busy = matches!(error, Some(LedgerError::Busy));
         let mut said = None;
         let mut decided = false;
         for (write, outcome) in saved.iter().zip(&outcomes) {
