@@ -5,9 +5,6 @@ use super::lang::{Phrase, pick};
 
 /// The decision window's title.
 pub const DECIDE_TITLE: Phrase = Phrase::new("Review", "Gennemgang");
-/// The decision window's choice.
-pub const DECIDE_CHOOSE: Phrase =
-    Phrase::new("a approve · c request changes · Esc cancel", "a godkend · c bed om ændringer · Esc fortryd");
 /// The decision window's hint while the comment is typed.
 pub const DECIDE_COMMENT_HINT: Phrase =
     Phrase::new("Enter records · Esc cancels", "Enter gemmer · Esc fortryder");
