@@ -223,7 +223,9 @@ fn v_reads_the_selected_comment_whole_with_its_replies_and_esc_goes_back_to_the_
     r.run();
     r.keys("A");
     r.run();
-    assert!(r.screen().contains("v read"), "the list's hint names the key: {}", r.screen());
+    let screen = r.screen();
+    assert!(screen.contains("v read"), "the list's hint names the key: {screen}");
+    assert!(screen.contains("Esc close ─"), "and fits, Esc whole, on an 80-column screen: {screen}");
     r.keys("v");
     r.run();
     let screen = r.screen();

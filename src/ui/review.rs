@@ -50,9 +50,14 @@ pub fn editor(app: &App, area: Rect, buf: &mut Buffer) {
 /// Draws the notes (of the open article) or bookmarks (of the library) list.
 pub fn list(app: &App, area: Rect, buf: &mut Buffer) {
     let Some(view) = app.list() else { return };
+    // The hint's room on the bottom edge: the window's width less its corners and a space
+    // each side.
+    let room = usize::from(crate::app::diff_view::window(area).width.saturating_sub(4));
     let (title, hint) = match view.kind {
-        ListKind::Notes if app.team.show_resolved => (&*strings::COMMENTS_ALL, comments_hint(&app.keys)),
-        ListKind::Notes => (&*strings::COMMENTS, comments_hint(&app.keys)),
+        ListKind::Notes if app.team.show_resolved => {
+            (&*strings::COMMENTS_ALL, comments_hint(&app.keys, room))
+        }
+        ListKind::Notes => (&*strings::COMMENTS, comments_hint(&app.keys, room)),
         ListKind::Bookmarks => (&*strings::BOOKMARKS, keymap::hints::bookmarks(&app.keys)),
     };
     let (hint, asking) =
@@ -84,10 +89,12 @@ pub fn list(app: &App, area: Rect, buf: &mut Buffer) {
     }
 }
 
-/// The comments list's hint, made from the key table.
-fn comments_hint(map: &keymap::Keymap) -> String {
+/// The comments list's hint, made from the key table, at most `room` wide: the keys least
+/// needed go first when it does not fit (showing resolved ones, deleting, editing,
+/// resolving); going and closing stay.
+fn comments_hint(map: &keymap::Keymap, room: usize) -> String {
     use crate::app::Action;
-    let parts: &[(&[Action], strings::Phrase)] = &[
+    let mut parts: Vec<(&[Action], strings::Phrase)> = vec![
         (&[Action::Activate], strings::HINT_GO),
         (&[Action::Edit], strings::HINT_EDIT),
         (&[Action::Delete], strings::HINT_DELETE),
@@ -96,7 +103,15 @@ fn comments_hint(map: &keymap::Keymap) -> String {
         (&[Action::ShowResolved], strings::HINT_RESOLVED),
         (&[Action::Close], strings::HINT_CLOSE),
     ];
-    keymap::hint(map, keymap::BINDINGS, parts)
+    let mut hint = keymap::hint(map, keymap::BINDINGS, &parts);
+    for drop in [Action::ShowResolved, Action::Delete, Action::Edit, Action::Resolve] {
+        if crate::layout::display_width(&hint) <= room {
+            break;
+        }
+        parts.retain(|(actions, _)| actions[0] != drop);
+        hint = keymap::hint(map, keymap::BINDINGS, &parts);
+    }
+    hint
 }
 
 /// Draws the review window (`r`): the article and its version, where it stands under the
