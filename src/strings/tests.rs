@@ -363,6 +363,15 @@ fn plurals_agree_with_their_number() {
     );
     assert_eq!(both(|| library_title(1)), ("Library · 1 changed".into(), "Bibliotek · 1 ændret".into()));
     assert_eq!(both(|| library_title(2)).1, "Bibliotek · 2 ændrede");
+    // An approval the text changed since and an old lastUpdated date are told apart, in
+    // both languages: neither says the other's words.
+    let (changed, old) = (both(|| library_title(2)), both(|| legend_stale(12)));
+    for (c, o) in [(changed.0, old.0), (changed.1, old.1)] {
+        assert!(!c.contains("updated") && !c.contains("opdateret") && !c.contains("forældet"), "{c}");
+        assert!(!o.contains("changed") && !o.contains("ændre") && !o.contains("forældet"), "{o}");
+    }
+    let about = (ABOUT_STALE_MONTHS.en, ABOUT_STALE_MONTHS.da);
+    assert!(!about.0.contains("is stale") && !about.1.contains("forældet"), "{about:?}");
     assert_eq!(both(|| copied("X", 1)).0, "Copied “X” (1 character) to the clipboard");
     assert_eq!(both(|| list_counts(1, 0)).0, " 1 question    0 FAQ");
 }
