@@ -64,8 +64,8 @@ pub const HELP_BOOKMARK: Phrase = Phrase::new(
 pub const HELP_BOOKMARKS: Phrase = Phrase::new("the bookmarks of the library", "bibliotekets bogmærker");
 /// Help: review status: unreviewed → reviewed → needs changes.
 pub const HELP_REVIEW: Phrase = Phrase::new(
-    "review: approve this version or request changes",
-    "gennemgang: godkend denne version eller bed om rettelser",
+    "review: approve, request changes, withdraw or override",
+    "gennemgang: godkend, bed om rettelser, træk tilbage, tilsidesæt",
 );
 /// Help: in the comments list: edit your comment.
 pub const HELP_EDIT: Phrase =
