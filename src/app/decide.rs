@@ -210,3 +210,22 @@ impl App {
 
 /// The Library's mark of a decision not saved yet.
 pub const PENDING: char = '⋯';
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_choice_has_its_own_key_and_the_hint_names_them_all() {
+        crate::strings::set_thread_lang(Some(crate::strings::Lang::En));
+        let hint = choose_hint();
+        crate::strings::set_thread_lang(None);
+        assert_eq!(
+            hint,
+            "a approve · c request changes · w withdraw your request · o override a request (leads) · Esc cancel"
+        );
+        for (i, k) in CHOICES.iter().enumerate() {
+            assert!(CHOICES[i + 1..].iter().all(|o| o.key != k.key && o.choice != k.choice), "{k:?}");
+        }
+    }
+}
