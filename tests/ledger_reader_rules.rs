@@ -250,6 +250,10 @@ fn a_comment_saved_while_the_ledger_is_busy_stays_in_its_editor_until_it_is_save
     assert!(r.screen().contains("Waiting for the ledger"), "{}", r.screen());
     assert!(r.app.editor().is_some_and(|e| e.text() == "Tjek kilden."), "the text is kept: {}", r.screen());
     assert!(r.other().comments(Some(SEED), true).expect("read").is_empty());
+    // Saving again while it waits says what it waits for, and writes nothing twice.
+    r.keys("<C-s>");
+    r.run();
+    assert!(r.screen().contains("Waiting for the ledger"), "{}", r.screen());
     lock.execute_batch("COMMIT").expect("unlock");
     // The loop tries again at its next look at the ledger (here after a second Ctrl-s,
     // which saves nothing twice).
