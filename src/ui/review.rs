@@ -125,9 +125,14 @@ pub fn decide(app: &App, area: Rect, buf: &mut Buffer) {
     let hint = if d.choice.is_some() { strings::DECIDE_COMMENT_HINT.to_string() } else { String::new() };
     let standing = standing(app);
     let full = crate::app::diff_view::window(area);
-    // The rules (and a blank row), two rows of choices or the prompt and its field, the
-    // missing reason, a spare row and the border.
-    let want = 6 + u16::try_from(standing.len()).unwrap_or(0) + u16::from(d.reason_missing);
+    // The rules (and a blank row), the rows of choices or the prompt and its field (and the
+    // missing reason), a spare row and the border.
+    let body = match d.choice {
+        None => fill(&d.prompt(), " · ", usize::from(full.width.saturating_sub(3))).len(),
+        Some(_) => 2 + usize::from(d.reason_missing),
+    };
+    let rows = standing.len() + usize::from(!standing.is_empty()) + body + 3;
+    let want = u16::try_from(rows).unwrap_or(u16::MAX);
     let h = want.min(full.height);
     let small = Rect { y: full.y + (full.height - h) / 2, height: h, ..full };
     let inner = window(app.theme, &title, &hint, d.reason_missing, small, buf);
