@@ -36,13 +36,13 @@ fn session(dir: &Path, keys: &str) -> (App, Vec<String>) {
 }
 
 #[test]
-fn the_hint_names_five_keys_until_x_hides_it_for_good() {
+fn the_hint_names_six_keys_with_review_until_x_hides_it_for_good() {
     strings::set_lang(Lang::En);
     let dir = tempfile::tempdir().expect("temp dir");
     let data = dir.path().join("data");
     let (app, screen) = session(&data, "");
     assert!(app.first_run_hint);
-    let hint = "p questions · / find · s search library · ] next question · ? help · X hide";
+    let hint = "p questions · / find · ] next question · r review · ? help · X hide";
     assert!(screen[22].contains(hint), "the row above the status line: {}", screen[22]);
     insta::assert_snapshot!("first_run_80x24", screen.join("|\n"));
     // Still there on the next run, after other keys.
@@ -68,8 +68,8 @@ fn every_key_the_hint_names_does_what_it_says() {
     let expected = [
         artikel::app::Action::Palette,
         artikel::app::Action::Find,
-        artikel::app::Action::LibrarySearch,
         artikel::app::Action::NextQuestion,
+        artikel::app::Action::Review,
         artikel::app::Action::Help,
         artikel::app::Action::DismissHint,
     ];
@@ -89,7 +89,7 @@ fn the_hint_speaks_danish_too() {
     let (_, screen) = session(dir.path(), "");
     strings::set_thread_lang(None);
     assert!(
-        screen[22].contains("p spørgsmål · / find · s søg i alle · ] næste spørgsmål · ? hjælp · X skjul"),
+        screen[22].contains("p spørgsmål · / find · ] næste spørgsmål · r gennemgå · ? hjælp · X skjul"),
         "{}",
         screen[22]
     );
@@ -118,11 +118,14 @@ fn on_a_narrow_screen_the_hint_keeps_help_and_how_to_hide_it() {
     let mut app = App::new(library, 0, artikel::clock::Clock::fixed(2026, 12, 6));
     app.adopt_personal(disk.load(), disk.dir());
     for (w, expected) in [
-        (60, " p questions · / find · ] next question · ? help · X hide"),
+        (60, " p questions · / find · r review · ? help · X hide"),
         (40, " p questions · / find · ? help · X hide"),
         (30, " p questions · ? help · X hide"),
         (25, " ? help · X hide"),
-        (120, " New here? p questions · / find · s search library · ] next question · ? help · X hide"),
+        (
+            120,
+            " New here? p questions · / find · s search library · ] next question · r review · ? help · X hide",
+        ),
     ] {
         artikel::app::update(&mut app, artikel::app::Action::Resize(w, 24));
         let mut terminal = Terminal::new(TestBackend::new(w, 24)).expect("terminal");

@@ -177,6 +177,15 @@ fn help_is_grouped_fits_80x24_and_scrolls_to_a_legend() {
         assert!(all.contains(mark), "the legend explains {mark}");
     }
     assert!(all.contains("19/02/2025  not updated for 12 months or more"));
+    // The review window's keys, from its own table, and the mark of a decision not saved yet.
+    assert!(
+        at(" Reviewing ") < at(" In the review window ")
+            && at(" In the review window ") < at(" What the marks mean ")
+    );
+    for k in artikel::app::CHOICES {
+        assert!(all.contains(&format!(" {}  {}", k.key, k.help)), "help shows {} {}", k.key, k.help);
+    }
+    assert!(all.contains("⋯  a decision not saved yet"), "the legend explains ⋯");
     assert!(all.contains("link  a link: to another article"));
     // Each page fits: a window no wider than the screen, its right edge on every row.
     for page in &pages {

@@ -46,7 +46,7 @@ fn the_library_marks_each_review_state_and_counts_stale_ones() {
     let text = screen(&app, 80, 24);
     let marks: Vec<char> = text.lines().skip(2).take(6).filter_map(|l| l.chars().next()).collect();
     assert_eq!(marks, ['✓', '~', '~', '!', ' ', ' '], "{text}");
-    assert!(text.lines().nth(1).is_some_and(|l| l.contains(" Library · 2 stale ")), "{text}");
+    assert!(text.lines().nth(1).is_some_and(|l| l.contains(" Library · 2 changed ")), "{text}");
     assert_snapshot!("library_review_states", text);
 }
 
@@ -55,7 +55,7 @@ fn an_approval_of_the_current_text_is_not_stale() {
     let mut app = reviewed_reader();
     app.reviews = Desk::default();
     let text = screen(&app, 80, 24);
-    assert!(text.lines().nth(1).is_some_and(|l| l.contains(" Library ") && !l.contains("stale")), "{text}");
+    assert!(text.lines().nth(1).is_some_and(|l| l.contains(" Library ") && !l.contains("changed")), "{text}");
 }
 
 #[test]

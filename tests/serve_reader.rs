@@ -120,7 +120,7 @@ fn a_session_shows_the_ledgers_marks_and_writes_as_its_reviewer() {
         decide(3, text(3), Verdict::ChangesRequested);
     });
     let mut s = connect(&server, 80, 24);
-    s.wait_text("Library · 2 stale");
+    s.wait_text("Library · 2 changed");
     let marks: Vec<char> = s.rows().iter().skip(2).take(6).filter_map(|l| l.chars().next()).collect();
     assert_eq!(marks, ['✓', '~', '~', '!', ' ', ' '], "{}", s.rows().join("\n"));
     // A note written over SSH is anna's, not the server's user's.

@@ -73,6 +73,8 @@ pub enum Action {
     Resolve,
     /// In the comments list: show resolved comments too, or only open ones.
     ShowResolved,
+    /// In the comments list: read the selected comment whole, with its replies.
+    ReadComment,
     /// In the notes list: edit the selected note.
     Edit,
     /// In the notes list: delete the selected note (asks first).

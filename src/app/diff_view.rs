@@ -42,6 +42,9 @@ pub fn inner(area: Rect) -> (usize, usize) {
 pub fn rows(view: &DiffView, width: usize) -> Vec<Row> {
     let width = width.max(8);
     let mut out: Vec<Row> = Vec::new();
+    if !view.thread.is_empty() {
+        return thread(&view.thread, width);
+    }
     if view.diffs.is_empty() {
         out.push(vec![(crate::strings::NO_CHANGES_SINCE.to_string(), Mark::Note)]);
         return out;
@@ -99,6 +102,30 @@ fn wrap(paragraph: &[Piece], width: usize, out: &mut Vec<Row>) {
     }
 }
 
+/// A comment and its replies, read whole: each head, then its text wrapped at `width`
+/// (a line end in the text starts a new row, a word too long for a row goes on in the next),
+/// a blank row between them.
+fn thread(entries: &[(String, String)], width: usize) -> Vec<Row> {
+    let mut out: Vec<Row> = Vec::new();
+    for (head, text) in entries {
+        if !out.is_empty() {
+            out.push(Vec::new());
+        }
+        out.push(vec![(crate::layout::truncate(head, width), Mark::Heading)]);
+        for line in crate::sanitize::visible(text).split('\n') {
+            let span = crate::layout::Span::new(line.to_string(), Default::default());
+            let rows = crate::layout::wrap(&[span], width);
+            if rows.is_empty() {
+                out.push(Vec::new());
+            }
+            for row in rows {
+                out.push(vec![(row.iter().map(|s| s.text.as_str()).collect(), Mark::Same)]);
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -111,7 +138,13 @@ mod tests {
     fn marked_words_wrap_and_keep_their_marks() {
         let old = "Knæet er et stort led, som bærer kroppen.\n";
         let new = "Knæet er et meget stort led, som bærer hele kroppen.\n";
-        let view = DiffView { title: String::new(), diffs: crate::ledger::diff(old, new), scroll: 0 };
+        let view = DiffView {
+            title: String::new(),
+            diffs: crate::ledger::diff(old, new),
+            scroll: 0,
+            thread: Vec::new(),
+            back: None,
+        };
         let rows = rows(&view, 26);
         assert_eq!(
             text(&rows),
@@ -125,5 +158,31 @@ mod tests {
         );
         assert!(rows[2].contains(&("{+meget+}".to_string(), Mark::Inserted)));
         assert!(rows.iter().all(|r| r.iter().map(|(t, _)| display_width(t)).sum::<usize>() <= 26));
+    }
+
+    #[test]
+    fn a_comment_read_whole_keeps_every_word_and_its_replies() {
+        let long = format!("{} slut", "ord ".repeat(30));
+        let link = "https://example.org/".to_string() + &"x".repeat(40);
+        let view = DiffView {
+            title: String::new(),
+            diffs: Vec::new(),
+            scroll: 0,
+            thread: vec![
+                ("anne".into(), format!("Første linje\n\n{long}\n{link}")),
+                ("↳ bo".into(), "Enig".into()),
+            ],
+            back: None,
+        };
+        let rows = text(&rows(&view, 24));
+        assert_eq!(rows[0], "anne");
+        assert_eq!(rows[1], "Første linje");
+        assert_eq!(rows[2], "", "a blank line of the comment stays");
+        let all = rows.join(" ");
+        assert_eq!(all.matches("ord").count(), 30, "no word is cut off: {rows:?}");
+        assert!(all.contains("slut"));
+        assert!(rows.concat().contains(&link), "a word longer than a row goes on in the next: {rows:?}");
+        assert!(rows.iter().all(|r| display_width(r) <= 24), "{rows:?}");
+        assert_eq!(&rows[rows.len() - 3..], ["", "↳ bo", "Enig"]);
     }
 }

@@ -16,6 +16,9 @@ pub enum Effect {
     /// Read what the ledger says of this article and hand it to
     /// [`App::adopt_view`](super::App::adopt_view).
     ReadLedger(String),
+    /// Read each article's standing again (a decision or lift of this reader's was saved) and
+    /// hand it to [`App::adopt_heads`](super::App::adopt_heads).
+    ReadHeads,
     /// Keep the note being written in the draft file, in case the session ends.
     SaveDraft(Draft),
     /// The note in the draft file was saved or given up: remove the file.

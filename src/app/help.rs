@@ -67,6 +67,7 @@ pub const GROUPS: &[(Action, Group)] = &[
     (Action::Delete, Group::Reviewing),
     (Action::Resolve, Group::Reviewing),
     (Action::ShowResolved, Group::Reviewing),
+    (Action::ReadComment, Group::Reviewing),
     (Action::Copy, Group::Reviewing),
 ];
 
@@ -168,15 +169,22 @@ pub fn lines(map: &Keymap, stale_months: u16) -> Vec<Line> {
     out.push(Line::Heading(strings::EDITOR_KEYS.to_string()));
     out.extend(keys(map, EDITOR_BINDINGS));
     out.push(Line::Blank);
+    out.push(Line::Heading(strings::DECIDE_KEYS_HEADING.to_string()));
+    out.extend(
+        super::CHOICES.iter().map(|k| Line::Key { keys: k.key.to_string(), what: k.help.to_string() }),
+    );
+    out.push(Line::Blank);
     out.push(Line::Key { keys: strings::MOUSE.to_string(), what: strings::MOUSE_HELP.to_string() });
     out.push(Line::Blank);
     out.push(Line::Heading(strings::LEGEND.to_string()));
     let stale = strings::legend_stale(stale_months);
     // Display, so a sentence reads the same whether it is one language or two.
-    let marks: [(&dyn std::fmt::Display, Look, &dyn std::fmt::Display); 19] = [
+    let pending = super::PENDING;
+    let marks: [(&dyn std::fmt::Display, Look, &dyn std::fmt::Display); 20] = [
         (&"✓", Look::Plain, &strings::LEGEND_APPROVED),
         (&"~", Look::Plain, &strings::LEGEND_STALE_APPROVAL),
         (&"!", Look::Plain, &strings::LEGEND_CHANGES),
+        (&pending, Look::Plain, &strings::LEGEND_PENDING),
         (&"▶", Look::Current, &strings::LEGEND_CURRENT),
         (&"?", Look::Question, &strings::LEGEND_QUESTION),
         (&"≡", Look::Faq, &strings::LEGEND_FAQ),

@@ -86,6 +86,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(&[key('d')], "d", Action::Delete, HELP_DELETE),
     bind(&[key('x')], "x", Action::Resolve, HELP_RESOLVE),
     bind(&[key('R')], "R", Action::ShowResolved, HELP_SHOW_RESOLVED),
+    bind(&[key('v')], "v", Action::ReadComment, HELP_READ_COMMENT),
     bind(&[key('y')], "y", Action::Copy, HELP_COPY),
     bind(&[key('M')], "M", Action::ToggleMouse, HELP_TOGGLE_MOUSE),
     bind(&[ctrl('z')], "Ctrl-z", Action::Suspend, HELP_SUSPEND),

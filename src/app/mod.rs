@@ -1,6 +1,7 @@
 //! The reader's state and the one function that changes it.
 
 mod action;
+mod decide;
 pub mod diff_view;
 mod docs;
 mod effect;
@@ -27,6 +28,7 @@ pub use docs::Docs;
 
 /// A search index shared by the readers of one library: empty until the first needs it.
 pub type SharedIndex = std::sync::Arc<std::sync::OnceLock<std::sync::Arc<crate::search::Index>>>;
+pub use decide::{CHOICES, Choice, ChoiceKey, Decide, PENDING, choose_hint};
 pub use effect::{Effect, SaveError, SaveErrorKind, Update};
 pub use find::{Find, FindHit};
 pub use history::Place;
@@ -36,7 +38,7 @@ pub use place::Mark;
 pub use reload::Changes;
 pub use review::{Editor, ListKind, ListView};
 pub use sidebar::ContentsRows;
-pub use team::{Decide, DiffView, Team};
+pub use team::{DiffView, Team};
 pub use theme::Theme;
 pub use update::{type_text, update};
 
@@ -174,7 +176,8 @@ pub struct App {
     pub stale_months: u16,
     /// Each article's state in the team's review ledger (✓ ~ ! in the Library).
     pub reviews: crate::ledger::Desk,
-    /// Who reviews: the name decisions and comments are recorded under.
+    /// Who reviews: the account decisions and comments are recorded under (the operating
+    /// system's; over `serve`, the key's name).
     pub reviewer: String,
     /// Search indexes being built from a library since reloaded: dropped when they come.
     stale_indexes: usize,
@@ -234,7 +237,7 @@ impl App {
             waiting: false,
             stale_months: crate::check::STALE_MONTHS,
             reviews: crate::ledger::Desk::default(),
-            reviewer: crate::store::user(),
+            reviewer: crate::store::account(),
             stale_indexes: 0,
             hyperlinks: false,
             team: Team::default(),
@@ -397,7 +400,7 @@ impl App {
     pub fn accepts_text(&self) -> bool {
         match &self.modal {
             Modal::Editor(e) => !e.confirm_discard,
-            Modal::Decide(d) => d.verdict.is_some(),
+            Modal::Decide(d) => d.choice.is_some(),
             Modal::Palette(_) | Modal::Search(_) | Modal::Find(_) => true,
             _ => false,
         }

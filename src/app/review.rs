@@ -257,7 +257,9 @@ impl App {
     pub fn save_note(&mut self) -> bool {
         let Some(editor) = self.editor() else { return false };
         if editor.saving.is_some() {
-            self.message = Some(strings::WAITING_FOR_LOCK.to_string());
+            let waiting =
+                if self.ledger_busy() { strings::WAITING_FOR_LEDGER } else { strings::WAITING_FOR_LOCK };
+            self.message = Some(waiting.to_string());
             return true;
         }
         let typed = editor.text();

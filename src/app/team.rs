@@ -3,9 +3,8 @@
 //! [`Effect::WriteLedger`]; one that fails stays queued, is said, and goes with the next.
 
 use super::{App, Effect, Modal};
-use crate::ledger::{self, ArticleView, Comment, LedgerError, Outcome, SectionDiff, Verdict, Write, short};
+use crate::ledger::{self, ArticleView, Comment, LedgerError, Outcome, Refusal, SectionDiff, Write, short};
 use crate::strings;
-use ratatui_textarea::TextArea;
 use std::collections::HashSet;
 
 /// What the reader holds of the ledger beside the Library's marks.
@@ -21,21 +20,10 @@ pub struct Team {
     unsent: bool,
     /// Set when the last try to write failed (a retry that gets through says so).
     failed: bool,
+    /// Set when the last try found another session writing the ledger.
+    busy: bool,
     /// Whether `A` lists resolved comments too.
     pub show_resolved: bool,
-}
-
-/// The decision being made (`r`): the verdict once chosen, then an optional comment.
-#[derive(Debug)]
-pub struct Decide {
-    /// The article's normalised text now: the version decided on.
-    pub text: String,
-    /// Its version, short.
-    pub version: String,
-    /// The verdict, once chosen.
-    pub verdict: Option<Verdict>,
-    /// The comment being typed.
-    pub input: TextArea<'static>,
 }
 
 /// What changed since an approval (`D`), scrolled.
@@ -47,6 +35,11 @@ pub struct DiffView {
     pub diffs: Vec<SectionDiff>,
     /// The first row on screen.
     pub scroll: usize,
+    /// A comment read whole instead (`v` in the comments list): each entry's head (who,
+    /// when, on which version) and its text, the comment first, then its replies.
+    pub thread: Vec<(String, String)>,
+    /// The comments list to go back to when it closes.
+    pub back: Option<super::ListView>,
 }
 
 impl App {
@@ -56,7 +49,7 @@ impl App {
     }
 
     /// Queues `write` for the loop to make.
-    fn queue_ledger(&mut self, write: Write) {
+    pub(super) fn queue_ledger(&mut self, write: Write) {
         self.team.queue.push(write);
         self.team.unsent = true;
     }
@@ -77,6 +70,12 @@ impl App {
         self.team.failed && !self.team.queue.is_empty()
     }
 
+    /// Whether writes wait because another session is writing the ledger (worth waiting
+    /// for a moment when the reader ends, as for the notes' lock).
+    pub fn ledger_busy(&self) -> bool {
+        self.team.busy && !self.team.queue.is_empty()
+    }
+
     /// The loop made the first writes of the queue (`outcomes`, one per write saved); `error`
     /// says why the next was not. Saved writes leave the queue; the rest stay and are said.
     pub fn ledger_written(&mut self, outcomes: Vec<Outcome>, error: Option<LedgerError>) -> Vec<Effect> {
@@ -85,13 +84,32 @@ impl App {
         // A read-only ledger stays so: its writes wait for the next one asked for, not a timer.
         let retry = error.as_ref().is_some_and(|e| !matches!(e, LedgerError::ReadOnly(_)));
         let was_failed = std::mem::replace(&mut self.team.failed, retry);
+        self.team.busy = matches!(error, Some(LedgerError::Busy));
         let mut said = None;
+        let mut decided = false;
         for (write, outcome) in saved.iter().zip(&outcomes) {
             let message = match (write, outcome) {
-                (Write::Decide { .. }, _) => None,
+                (Write::Decide { decision: d, .. }, _) => {
+                    decided = true;
+                    if let Some(i) = self.library.position(&d.slug) {
+                        self.reviews.learn_version(i, &d.version);
+                    }
+                    Some(strings::decided(d.verdict == ledger::Verdict::Approved, short(&d.version)))
+                }
+                (Write::Lift { slug, whose, by, .. }, Outcome::Refused(Refusal::NoRequest)) => {
+                    Some(strings::no_request(whose.as_deref().unwrap_or(by), slug))
+                }
+                (Write::Lift { .. }, Outcome::Refused(Refusal::NotLead)) => {
+                    Some(strings::ONLY_A_LEAD.to_string())
+                }
+                (Write::Lift { whose, by, reason, .. }, _) => {
+                    decided = true;
+                    let whose = whose.as_deref().unwrap_or(by);
+                    Some(crate::sanitize::inline(&strings::request_lifted(whose, by, reason)).into_owned())
+                }
                 (_, Outcome::KeptBoth(_)) => Some(strings::KEPT_BOTH.to_string()),
                 (_, Outcome::NotDeleted) => Some(strings::NOT_DELETED.to_string()),
-                (_, Outcome::NotAuthor) => Some(strings::NOT_YOUR_COMMENT.to_string()),
+                (_, Outcome::NotAuthor | Outcome::Refused(_)) => Some(strings::NOT_YOUR_COMMENT.to_string()),
                 (Write::Comment(_) | Write::Edit { .. }, Outcome::Saved) => {
                     Some(strings::COMMENT_SAVED.into())
                 }
@@ -106,6 +124,9 @@ impl App {
             said = message.or(said);
         }
         match error {
+            // Another session holds the ledger: everything stays queued (a comment being
+            // saved stays in its editor, saving) and is tried again; said at once.
+            Some(LedgerError::Busy) => self.message = Some(strings::WAITING_FOR_LEDGER.to_string()),
             // A retry that failed as before was said already.
             Some(_) if was_failed && saved.is_empty() && self.editor().is_none_or(|e| e.saving.is_none()) => {
             }
@@ -117,11 +138,18 @@ impl App {
                     strings::ledger_queued(&e.to_string())
                 });
             }
-            None if said.is_some() => self.message = said,
             None if was_failed && !saved.is_empty() => {
-                self.message = Some(strings::LEDGER_SAVED_LATE.to_string());
+                self.message = Some(match said {
+                    Some(said) => format!("{said}. {}", strings::LEDGER_SAVED_LATE),
+                    None => strings::LEDGER_SAVED_LATE.to_string(),
+                });
             }
+            None if said.is_some() => self.message = said,
             None => {}
+        }
+        if decided {
+            // The Library's marks as the rules now judge them (1 of 2 approvals is not ✓).
+            self.ask(Effect::ReadHeads);
         }
         if !saved.is_empty() {
             // Read the article's comments again, now with these in.
@@ -193,60 +221,6 @@ impl App {
         }
     }
 
-    /// `r`: opens the decision window on the open article's text as it is now.
-    pub fn start_decision(&mut self) -> bool {
-        let Some(article) = self.library.articles.get(self.current) else {
-            self.message = Some(strings::NOTHING_TO_DECIDE.to_string());
-            return true;
-        };
-        let text = ledger::normalised(article);
-        let version = short(&ledger::version_of(&text)).to_string();
-        self.modal =
-            Modal::Decide(Box::new(Decide { text, version, verdict: None, input: TextArea::default() }));
-        true
-    }
-
-    /// A key in the decision window: `a` or `c` chooses, then Enter records (with what was
-    /// typed as the comment) and Esc cancels.
-    pub(super) fn in_decide(&mut self, action: super::Action) -> bool {
-        use super::Action;
-        use crossterm::event::KeyCode;
-        let Modal::Decide(d) = &mut self.modal else { return false };
-        match (d.verdict, action) {
-            (_, Action::Close | Action::Quit) => {
-                self.close_modal();
-            }
-            (None, Action::Type(k)) => match k.code {
-                KeyCode::Char('a' | 'A') => d.verdict = Some(Verdict::Approved),
-                KeyCode::Char('c' | 'C') => d.verdict = Some(Verdict::ChangesRequested),
-                _ => return false,
-            },
-            (Some(_), Action::Type(k)) => {
-                super::update::shell_input(&mut d.input, k);
-            }
-            (Some(verdict), Action::Activate) => {
-                let comment = d.input.lines().join(" ").trim().to_string();
-                let text = std::mem::take(&mut d.text);
-                self.close_modal();
-                self.record_decision(verdict, text, &comment);
-            }
-            _ => return false,
-        }
-        true
-    }
-
-    /// Records `verdict` on the version of `text` by this reviewer; the Library's mark
-    /// changes at once, and the write is queued for the loop.
-    fn record_decision(&mut self, verdict: Verdict, text: String, comment: &str) {
-        let slug = self.library.articles[self.current].slug.clone();
-        let write = Write::decide(&slug, text, &self.reviewer, verdict, comment);
-        if let Write::Decide { decision, .. } = &write {
-            self.reviews.record(self.current, verdict, &decision.version);
-            self.message = Some(strings::decided(verdict == Verdict::Approved, short(&decision.version)));
-        }
-        self.queue_ledger(write);
-    }
-
     /// `D`: what changed since the reviewer's own approval, else the latest by anyone.
     pub fn open_diff(&mut self) -> bool {
         let Some(view) = &self.team.view else {
@@ -273,7 +247,8 @@ impl App {
             short(&ledger::version_of(&now)),
         );
         let diffs = ledger::diff(old, &now);
-        self.modal = Modal::Diff(Box::new(DiffView { title, diffs, scroll: 0 }));
+        self.modal =
+            Modal::Diff(Box::new(DiffView { title, diffs, scroll: 0, thread: Vec::new(), back: None }));
         true
     }
 
@@ -377,6 +352,31 @@ impl App {
         }
         let anchor = crate::store::Anchor { slug: c.slug, heading: c.heading, position: c.position };
         self.edit(anchor, Some(c.id), &c.text);
+        true
+    }
+
+    /// `v` in the comments list: the selected comment whole, wrapped and scrolled, with its
+    /// replies under it; Esc goes back to the list.
+    pub fn read_comment(&mut self, list: super::ListView) -> bool {
+        let Some(c) = self.listed_comments().get(list.selected).map(|c| (*c).clone()) else { return false };
+        let replies: Vec<Comment> = self
+            .team
+            .view
+            .iter()
+            .flat_map(|v| v.replies.iter().filter(|(_, parent)| *parent == c.id))
+            .filter_map(|(id, _)| self.listed_all().find(|r| r.id == *id).cloned())
+            .collect();
+        let head = |reply: bool, c: &Comment| {
+            let date = c.created.get(..10).unwrap_or(&c.created);
+            crate::sanitize::inline(&strings::comment_head(reply, &c.author, date, short(&c.version)))
+                .into_owned()
+        };
+        let mut thread = vec![(head(false, &c), c.text.clone())];
+        thread.extend(replies.iter().map(|r| (head(true, r), r.text.clone())));
+        let section = if c.heading.is_empty() { strings::INTRO.to_string() } else { c.heading.clone() };
+        let title = crate::sanitize::inline(&format!("{} · {section}", strings::COMMENT)).into_owned();
+        self.modal =
+            Modal::Diff(Box::new(DiffView { title, diffs: Vec::new(), scroll: 0, thread, back: Some(list) }));
         true
     }
 }

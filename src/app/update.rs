@@ -141,6 +141,7 @@ fn in_list(app: &mut App, view: ListView, action: Action) -> bool {
         }
         Action::Edit if view.kind == ListKind::Notes => return app.edit_comment(view.selected),
         Action::Resolve if view.kind == ListKind::Notes => return app.toggle_resolved(view.selected),
+        Action::ReadComment if view.kind == ListKind::Notes => return app.read_comment(view),
         Action::ShowResolved if view.kind == ListKind::Notes => {
             app.team.show_resolved = !app.team.show_resolved;
             app.modal = Modal::List(ListView { selected: 0, ..view });
@@ -170,8 +171,13 @@ fn in_diff(app: &mut App, action: Action) -> bool {
     let Modal::Diff(view) = &mut app.modal else { return false };
     let rows = super::diff_view::rows(view, width).len();
     let page = height.max(1) as isize;
-    if matches!(action, Action::Close | Action::Quit | Action::Diff) {
-        app.close_modal();
+    if matches!(action, Action::Close | Action::Quit | Action::Diff | Action::ReadComment) {
+        // A comment read whole goes back to its list.
+        if let Modal::Diff(view) = app.close_modal()
+            && let Some(list) = view.back
+        {
+            app.modal = Modal::List(list);
+        }
         return true;
     }
     let Some(delta) = list_step(action, page) else { return false };
@@ -339,7 +345,12 @@ fn in_panes(app: &mut App, action: Action) -> bool {
         }
         Action::Review => app.start_decision(),
         Action::Diff => app.open_diff(),
-        Action::Edit | Action::Delete | Action::Save | Action::Resolve | Action::ShowResolved => false,
+        Action::Edit
+        | Action::Delete
+        | Action::Save
+        | Action::Resolve
+        | Action::ShowResolved
+        | Action::ReadComment => false,
         Action::Copy => {
             let (title, text) = app.section_text();
             app.message = Some(strings::copied(&title, text.chars().count()));

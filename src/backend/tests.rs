@@ -131,9 +131,10 @@ fn blanks_to_the_end_of_a_row_are_erased_not_written() {
 #[test]
 fn ascii_mode_draws_boxes_and_markers_in_ascii() {
     let mut t = terminal(Colors::Off, true);
-    lines(&mut t, &["┌─┐ • ▶ …", "│x│ ≡ ›"]);
+    lines(&mut t, &["┌─┐ • ▶ …", "│x│ ≡ › ⋯"]);
     let out = take(&mut t);
-    assert!(out.contains("+-+ * > ~") && out.contains("|x| = >"), "{out:?}");
+    // The Library's pending mark is not the ~ of an approval the text changed since.
+    assert!(out.contains("+-+ * > ~") && out.contains("|x| = > :"), "{out:?}");
     assert!(out.is_ascii(), "{out:?}");
 }
 

@@ -234,10 +234,11 @@ fn reader(library: Library, start: Start, cli: &Cli) -> Result<i32, Failure> {
     config::adopt(&mut app, &cli.settings, options.colors);
     app.hyperlinks = cli.hyperlinks || cli.settings.hyperlinks.value;
     // The ledger is opened by the loop after the first frame; the marks show once known.
-    // The reader records its reviewer (ARTIKEL_USER, else the account) as each write names
-    // it: it compares that name with a comment's author to let its author edit it.
-    let reader = crate::ledger::Options { account: None, ..review::options(cli, disk.dir()) };
-    let ledger = crate::ledger::Link::new(reader);
+    // Every write is recorded as the operating-system account, as the commands record it
+    // (never ARTIKEL_USER, which can say anything); the reader compares that account with a
+    // comment's author to let its author edit it.
+    app.reviewer = crate::store::account();
+    let ledger = crate::ledger::Link::new(review::options(cli, disk.dir()));
     app.reviews = crate::ledger::Desk::waiting();
     app.adopt_personal(loaded, disk.dir());
     // Live reload: the article folders on disk (never the bundled articles) are watched.

@@ -104,12 +104,9 @@ impl Desk {
         self.learn(i, super::version_of_article(article));
     }
 
-    /// Records a decision just made on article `i` at `version`, so its mark changes at once.
-    pub fn record(&mut self, i: usize, verdict: Verdict, version: &str) {
-        if let Some(head) = self.heads.as_mut().and_then(|h| h.get_mut(i)) {
-            *head = Some(Head { verdict, version: version.to_string() });
-        }
-        // The decision was made on the text as it is now.
+    /// A decision on article `i` at `version` was saved: it was made on the text as it is
+    /// now, so that is its version (its mark follows once the heads are read again).
+    pub fn learn_version(&mut self, i: usize, version: &str) {
         self.learn(i, version.to_string());
     }
 
@@ -122,6 +119,11 @@ impl Desk {
             }
             None => self.decided.push((i, version)),
         }
+    }
+
+    /// Every article's current version, once hashed.
+    pub fn versions(&self) -> Option<&[String]> {
+        self.versions.as_deref()
     }
 
     /// Article `i`'s current version, if hashed yet.

@@ -2,8 +2,13 @@
 //! runs; the reader's writes go through it, it reads what one article needs, and it tells
 //! cheaply whether another session wrote since it last looked (`PRAGMA data_version`).
 
-use super::{Comment, Decision, Head, Ledger, LedgerError, Options, Outcome, Write};
+use super::{Comment, Decision, Head, Judged, Ledger, LedgerError, Options, Outcome, Write};
 use std::collections::HashMap;
+use std::time::Duration;
+
+/// How long a write of the reader's waits for another session's before it is handed back
+/// as busy: the reader says it waits and tries again, instead of freezing for the busy timeout.
+pub const WRITE_WAIT: Duration = Duration::from_millis(150);
 
 /// The ledger as the event loop holds it.
 #[derive(Debug)]
@@ -25,6 +30,13 @@ pub struct ArticleView {
     pub mine: Option<(Decision, Option<String>)>,
     /// The latest approval by anyone, with the text it approved (if kept).
     pub anyone: Option<(Decision, Option<String>)>,
+    /// Where it stands under the team's rules (approvals, who blocks), as `review status`
+    /// says it; `None` until read.
+    pub judged: Option<Judged>,
+    /// The leads (who may override a request for changes).
+    pub leads: Vec<String>,
+    /// Each reply's id and the comment it answers.
+    pub replies: Vec<(String, String)>,
 }
 
 impl Link {
@@ -57,8 +69,14 @@ impl Link {
     }
 
     /// Makes `writes`, in order: what became of each one saved, and why the next was not.
+    /// A write waits at most [`WRITE_WAIT`] for another session's (then it is busy).
     pub fn write(&mut self, writes: &[Write]) -> (Vec<Outcome>, Option<LedgerError>) {
-        self.ledger().write_all(writes)
+        let full = self.options.busy_timeout;
+        let ledger = self.ledger();
+        let _ = ledger.conn.busy_timeout(full.min(WRITE_WAIT));
+        let done = ledger.write_all(writes);
+        let _ = ledger.conn.busy_timeout(full);
+        done
     }
 
     /// Each article's latest decision, by slug.
@@ -77,7 +95,29 @@ impl Link {
         let mine = ledger.last_approval(slug, Some(reviewer))?.map(with_text).transpose()?;
         let anyone = ledger.last_approval(slug, None)?.map(with_text).transpose()?;
         let comments = ledger.comments(Some(slug), true)?;
-        Ok(ArticleView { slug: slug.to_string(), comments, mine, anyone })
+        let ids: std::collections::HashSet<&str> = comments.iter().map(|c| c.id.as_str()).collect();
+        let mut replies = ledger.replies()?;
+        replies.retain(|(id, _)| ids.contains(id.as_str()));
+        let leads = ledger.policy()?.leads;
+        Ok(ArticleView { slug: slug.to_string(), comments, mine, anyone, judged: None, leads, replies })
+    }
+
+    /// [`Link::view`] with where the article stands under the rules, judged as `review
+    /// status` judges it (`library`: the whole library, for renamed articles; `hashed`: its
+    /// versions, if known).
+    pub fn view_judged(
+        &mut self,
+        slug: &str,
+        reviewer: &str,
+        library: &[crate::library::Article],
+        hashed: Option<&[String]>,
+    ) -> Result<ArticleView, LedgerError> {
+        let mut view = self.view(slug, reviewer)?;
+        if let Some(article) = library.iter().find(|a| a.slug == slug) {
+            let one = std::slice::from_ref(article);
+            view.judged = self.ledger().judge_known(one, library, hashed)?.pop();
+        }
+        Ok(view)
     }
 
     /// Whether another session wrote to the ledger since this was last asked (false until

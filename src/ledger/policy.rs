@@ -107,42 +107,11 @@ impl Ledger {
             return Err(self.refusal());
         }
         let tx = Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)?;
-        if by != reviewer && !policy(&tx)?.leads.iter().any(|l| l == by) {
-            return Ok(Err(Refusal::NotLead));
+        let lifted = lift_in(&tx, slug, reviewer, by, reason)?;
+        if lifted.is_ok() {
+            tx.commit()?;
         }
-        let latest: Option<(String, String, String)> = tx
-            .query_row(
-                "SELECT uid, version, verdict FROM decisions WHERE slug = ?1 AND reviewer = ?2
-                 ORDER BY id DESC LIMIT 1",
-                params![slug, reviewer],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-            )
-            .optional()?;
-        let Some((uid, version, _)) = latest.filter(|(_, _, v)| v == Verdict::ChangesRequested.label())
-        else {
-            return Ok(Err(Refusal::NoRequest));
-        };
-        let lift = Lift {
-            uid,
-            slug: slug.into(),
-            version,
-            reviewer: reviewer.into(),
-            by: by.into(),
-            reason: reason.into(),
-            at: crate::store::now(),
-        };
-        let added = tx.execute(
-            "INSERT OR IGNORE INTO lifts(uid, slug, version, reviewer, by, reason, at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            params![lift.uid, lift.slug, lift.version, lift.reviewer, lift.by, lift.reason, lift.at],
-        )?;
-        if added > 0 {
-            let action = if by == reviewer { "withdraw" } else { "override" };
-            let state = trail::lift_state(&lift);
-            audit(&tx, &lift.at, by, action, slug, &lift.version, reviewer, reason, state)?;
-        }
-        tx.commit()?;
-        Ok(Ok(lift))
+        Ok(lifted)
     }
 
     /// Where each of `articles` stands under the policy, in their order; an article renamed
@@ -151,6 +120,17 @@ impl Ledger {
         &self,
         articles: &[crate::library::Article],
         library: &[crate::library::Article],
+    ) -> Result<Vec<Judged>, LedgerError> {
+        self.judge_known(articles, library, None)
+    }
+
+    /// [`Ledger::judge`] with the library's versions when they are known already (the
+    /// reader's, hashed once), so that looking for renamed articles hashes nothing again.
+    pub fn judge_known(
+        &self,
+        articles: &[crate::library::Article],
+        library: &[crate::library::Article],
+        hashed: Option<&[String]>,
     ) -> Result<Vec<Judged>, LedgerError> {
         let slug = match articles {
             [one] => Some(one.slug.as_str()),
@@ -164,7 +144,9 @@ impl Ledger {
             (latest, versions)
         });
         let mut latest = latest?;
-        let known = (articles.len() == library.len()).then_some(versions.as_slice());
+        let known = (articles.len() == library.len())
+            .then_some(versions.as_slice())
+            .or(hashed.filter(|h| h.len() == library.len()));
         let decided: Option<Vec<String>> = slug.is_none().then(|| latest.keys().cloned().collect());
         let followed = self.follow(library, known, decided.as_deref())?;
         if slug.is_some() && !followed.is_empty() {
@@ -244,6 +226,51 @@ fn policy(conn: &rusqlite::Connection) -> Result<Policy, LedgerError> {
         }
     }
     Ok(policy)
+}
+
+/// Lifts `reviewer`'s latest request for changes on `slug` in `tx`, as `by` for `reason`
+/// (see [`Ledger::lift`]); the command line and the reader both come here.
+pub(super) fn lift_in(
+    tx: &Transaction<'_>,
+    slug: &str,
+    reviewer: &str,
+    by: &str,
+    reason: &str,
+) -> Result<Result<Lift, Refusal>, LedgerError> {
+    if by != reviewer && !policy(tx)?.leads.iter().any(|l| l == by) {
+        return Ok(Err(Refusal::NotLead));
+    }
+    let latest: Option<(String, String, String)> = tx
+        .query_row(
+            "SELECT uid, version, verdict FROM decisions WHERE slug = ?1 AND reviewer = ?2
+             ORDER BY id DESC LIMIT 1",
+            params![slug, reviewer],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .optional()?;
+    let Some((uid, version, _)) = latest.filter(|(_, _, v)| v == Verdict::ChangesRequested.label()) else {
+        return Ok(Err(Refusal::NoRequest));
+    };
+    let lift = Lift {
+        uid,
+        slug: slug.into(),
+        version,
+        reviewer: reviewer.into(),
+        by: by.into(),
+        reason: reason.into(),
+        at: crate::store::now(),
+    };
+    let added = tx.execute(
+        "INSERT OR IGNORE INTO lifts(uid, slug, version, reviewer, by, reason, at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![lift.uid, lift.slug, lift.version, lift.reviewer, lift.by, lift.reason, lift.at],
+    )?;
+    if added > 0 {
+        let action = if by == reviewer { "withdraw" } else { "override" };
+        let state = trail::lift_state(&lift);
+        audit(tx, &lift.at, by, action, slug, &lift.version, reviewer, reason, state)?;
+    }
+    Ok(Ok(lift))
 }
 
 /// Where an article with these latest decisions stands at `version` under `policy`.

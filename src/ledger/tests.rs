@@ -419,6 +419,7 @@ fn sessions_opening_a_new_ledger_at_the_same_moment_can_all_write() {
 }
 
 mod files;
+mod lifts;
 
 #[test]
 fn the_librarys_mark_follows_the_approval_rules() {

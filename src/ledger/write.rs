@@ -53,6 +53,19 @@ pub enum Write {
         /// When.
         at: String,
     },
+    /// Lift a request for changes on `slug`: `whose` (`None`: the one lifting it, a
+    /// withdrawal; another reviewer: a lead's override), for `reason`. The same rules as
+    /// [`Ledger::lift`]: a refusal is the write's [`Outcome::Refused`].
+    Lift {
+        /// The article.
+        slug: String,
+        /// Whose request (`None`: `by`'s own).
+        whose: Option<String>,
+        /// Who lifts it.
+        by: String,
+        /// Why (not blank).
+        reason: String,
+    },
 }
 
 /// What became of a write that was made.
@@ -69,6 +82,8 @@ pub enum Outcome {
     NotAuthor,
     /// No such comment (deleted by someone else).
     Missing,
+    /// A lift the rules refuse (not a lead, or no request standing): nothing was written.
+    Refused(super::Refusal),
 }
 
 impl Write {
@@ -136,7 +151,10 @@ fn stamped(write: &Write, account: Option<&str>) -> Write {
     match &mut write {
         Write::Decide { decision, .. } => decision.reviewer = account.into(),
         Write::Comment(c) => c.author = account.into(),
-        Write::Edit { by, .. } | Write::Delete { by, .. } | Write::Resolve { by, .. } => *by = account.into(),
+        Write::Edit { by, .. }
+        | Write::Delete { by, .. }
+        | Write::Resolve { by, .. }
+        | Write::Lift { by, .. } => *by = account.into(),
     }
     write
 }
@@ -333,6 +351,12 @@ fn apply_in(tx: &Transaction<'_>, write: &Write) -> Result<Outcome, LedgerError>
                 Outcome::Saved
             }
         },
+        Write::Lift { slug, whose, by, reason } => {
+            match super::policy::lift_in(tx, slug, whose.as_deref().unwrap_or(by), by, reason)? {
+                Ok(_) => Outcome::Saved,
+                Err(refusal) => Outcome::Refused(refusal),
+            }
+        }
     };
     Ok(outcome)
 }

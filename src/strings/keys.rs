@@ -64,8 +64,8 @@ pub const HELP_BOOKMARK: Phrase = Phrase::new(
 pub const HELP_BOOKMARKS: Phrase = Phrase::new("the bookmarks of the library", "bibliotekets bogmærker");
 /// Help: review status: unreviewed → reviewed → needs changes.
 pub const HELP_REVIEW: Phrase = Phrase::new(
-    "review: approve this version or request changes",
-    "gennemgang: godkend denne version eller bed om rettelser",
+    "review: approve, request changes, withdraw or override",
+    "gennemgang: godkend, bed om rettelser, træk tilbage, tilsidesæt",
 );
 /// Help: in the comments list: edit your comment.
 pub const HELP_EDIT: Phrase =
@@ -82,6 +82,9 @@ pub const HELP_RESOLVE: Phrase =
 /// Help: in the comments list: show resolved ones too.
 pub const HELP_SHOW_RESOLVED: Phrase =
     Phrase::new("in the comments list: show resolved too", "i kommentarlisten: vis også løste");
+/// Help: read the selected comment whole.
+pub const HELP_READ_COMMENT: Phrase =
+    Phrase::new("in the comments list: read it all, replies too", "i kommentarlisten: læs den hele med svar");
 /// Help: show or hide the contents.
 pub const HELP_TOGGLE_CONTENTS: Phrase =
     Phrase::new("show or hide the contents", "vis eller skjul indholdet");

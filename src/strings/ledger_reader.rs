@@ -5,9 +5,6 @@ use super::lang::{Phrase, pick};
 
 /// The decision window's title.
 pub const DECIDE_TITLE: Phrase = Phrase::new("Review", "Gennemgang");
-/// The decision window's choice.
-pub const DECIDE_CHOOSE: Phrase =
-    Phrase::new("a approve · c request changes · Esc cancel", "a godkend · c bed om ændringer · Esc fortryd");
 /// The decision window's hint while the comment is typed.
 pub const DECIDE_COMMENT_HINT: Phrase =
     Phrase::new("Enter records · Esc cancels", "Enter gemmer · Esc fortryder");
@@ -93,9 +90,9 @@ pub fn decide_title(article: &str, version: &str) -> String {
 pub fn decide_comment(approve: bool) -> String {
     match (approve, pick(true, false)) {
         (true, true) => "Approve. Comment (optional):".into(),
-        (false, true) => "Request changes. What should change (optional):".into(),
+        (false, true) => "Request changes. What should change (required):".into(),
         (true, false) => "Godkend. Kommentar (valgfri):".into(),
-        (false, false) => "Bed om ændringer. Hvad skal ændres (valgfri):".into(),
+        (false, false) => "Bed om ændringer. Hvad skal ændres (påkrævet):".into(),
     }
 }
 

@@ -7,6 +7,7 @@ mod help;
 mod keys;
 mod lang;
 mod ledger;
+mod ledger_governance;
 mod ledger_reader;
 mod links;
 mod loading;
@@ -27,6 +28,7 @@ pub use lang::{
     speaking_here,
 };
 pub use ledger::*;
+pub use ledger_governance::*;
 pub use ledger_reader::*;
 pub use links::*;
 pub use loading::*;
@@ -409,12 +411,14 @@ pub fn find_cut(max: usize) -> String {
     }
 }
 
-/// The Library pane's title, with the number of approvals whose text changed since.
+/// The Library pane's title, with the number of approvals whose text changed since: short,
+/// to fit the pane, and never the words for an old `lastUpdated` date ("not updated for N
+/// months").
 pub fn library_title(stale: usize) -> String {
     if stale == 0 {
         return LIBRARY.to_string();
     }
-    let word = plural(stale, Phrase::new("stale", "forældet"), Phrase::new("stale", "forældede"));
+    let word = plural(stale, Phrase::new("changed", "ændret"), Phrase::new("changed", "ændrede"));
     format!("{LIBRARY} · {stale} {word}")
 }
 

@@ -69,10 +69,10 @@ pub const ABOUT_SIDEBAR_WIDTH: Phrase = Phrase::new(
 );
 /// What `stale_months` is for.
 pub const ABOUT_STALE_MONTHS: Phrase = Phrase::new(
-    "An article not updated for this many months is stale: marked in the Library and by check. \
-     --stale-months wins.",
-    "En artikel, der ikke er opdateret i så mange måneder, er forældet: markeret i biblioteket og af check. \
-     --stale-months går forud.",
+    "An article not updated for this many months has its date underlined in the Library, and \
+     check notes it. --stale-months wins.",
+    "En artikel, der ikke er opdateret i så mange måneder, får datoen understreget i biblioteket, \
+     og check noterer det. --stale-months går forud.",
 );
 /// What `mouse` is for.
 pub const ABOUT_MOUSE: Phrase = Phrase::new(

@@ -260,6 +260,9 @@ const CALLS: &[Call] = &[
     ("key_label", || key_label("Space PgDn").to_string()),
     ("decide_title", || decide_title("knaesmerter", "1a2b3c4d")),
     ("decide_comment", || decide_comment(true)),
+    ("withdraw_prompt", withdraw_prompt),
+    ("override_prompt", || override_prompt("bo")),
+    ("comment_head", || comment_head(true, "bo", "2026-12-01", "1a2b3c4d")),
     ("decided", || decided(false, "1a2b3c4d")),
     ("ledger_queued", || ledger_queued("x")),
     ("diff_since", || diff_since(false, "mette", "1a2b", "3c4d")),
@@ -358,8 +361,17 @@ fn plurals_agree_with_their_number() {
         both(|| check_summary(2, 1, 3, 1)),
         ("2 errors, 1 warning, 3 notes in 1 file".into(), "2 fejl, 1 advarsel, 3 noter i 1 fil".into())
     );
-    assert_eq!(both(|| library_title(1)), ("Library · 1 stale".into(), "Bibliotek · 1 forældet".into()));
-    assert_eq!(both(|| library_title(2)).1, "Bibliotek · 2 forældede");
+    assert_eq!(both(|| library_title(1)), ("Library · 1 changed".into(), "Bibliotek · 1 ændret".into()));
+    assert_eq!(both(|| library_title(2)).1, "Bibliotek · 2 ændrede");
+    // An approval the text changed since and an old lastUpdated date are told apart, in
+    // both languages: neither says the other's words.
+    let (changed, old) = (both(|| library_title(2)), both(|| legend_stale(12)));
+    for (c, o) in [(changed.0, old.0), (changed.1, old.1)] {
+        assert!(!c.contains("updated") && !c.contains("opdateret") && !c.contains("forældet"), "{c}");
+        assert!(!o.contains("changed") && !o.contains("ændre") && !o.contains("forældet"), "{o}");
+    }
+    let about = (ABOUT_STALE_MONTHS.en, ABOUT_STALE_MONTHS.da);
+    assert!(!about.0.contains("is stale") && !about.1.contains("forældet"), "{about:?}");
     assert_eq!(both(|| copied("X", 1)).0, "Copied “X” (1 character) to the clipboard");
     assert_eq!(both(|| list_counts(1, 0)).0, " 1 question    0 FAQ");
 }

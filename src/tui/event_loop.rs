@@ -376,7 +376,17 @@ fn perform<B: Surface, K: Keep>(
             // Before the ledger is started, the start reads the open article.
             Effect::ReadLedger(slug) => {
                 if let Some(link) = c.ledger.as_mut().filter(|_| c.ledger_polled.is_some()) {
-                    app.adopt_view(link.view(&slug, &app.reviewer));
+                    app.adopt_view(link.view_judged(
+                        &slug,
+                        &app.reviewer,
+                        &app.library.articles,
+                        app.reviews.versions(),
+                    ));
+                }
+            }
+            Effect::ReadHeads => {
+                if let Some(link) = c.ledger.as_mut() {
+                    app.adopt_heads(link.heads());
                 }
             }
             Effect::SaveDraft(draft) => {
@@ -456,7 +466,9 @@ fn finish<B: Surface, K: Keep>(app: &mut App, c: &mut Console<B, K>) -> Vec<Chan
         .collect();
     let _ = perform(effects, app, c);
     let deadline = Instant::now() + QUIT_WAIT;
-    while app.waiting_for_lock() && Instant::now() < deadline {
+    // Another artikel saving its notes, or another session writing the ledger: wait a
+    // little for either.
+    while (app.waiting_for_lock() || app.ledger_busy()) && Instant::now() < deadline {
         match c.events.recv_timeout(RETRY_EVERY) {
             Ok(Wake::Signal(_) | Wake::Closed) | Err(mpsc::RecvTimeoutError::Disconnected) => break,
             Ok(Wake::Input(Event::Key(key)))
@@ -466,7 +478,8 @@ fn finish<B: Surface, K: Keep>(app: &mut App, c: &mut Console<B, K>) -> Vec<Chan
             }
             _ => {}
         }
-        let effects = app.retry_store();
+        let mut effects = if app.waiting_for_lock() { app.retry_store() } else { Vec::new() };
+        effects.extend(app.retry_ledger().filter(|_| app.ledger_busy()));
         let _ = perform(effects, app, c);
     }
     if let Some(draft) = app.editor().filter(|e| e.changed()).map(|e| e.draft()) {

@@ -112,16 +112,17 @@ pub fn long_message(app: &App, status: Rect, buf: &mut Buffer) {
     }
 }
 
-/// The hint under the reader on the first runs: the five keys that matter most, as the key
+/// The hint under the reader on the first runs: the six keys that matter most, as the key
 /// table binds them, and the key that hides it for good.
 pub fn first_run_hint(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = app.theme;
     use crate::app::Action;
-    let parts: [(&[Action], strings::Phrase); 6] = [
+    let parts: [(&[Action], strings::Phrase); 7] = [
         (&[Action::Palette], strings::HINT_QUESTIONS),
         (&[Action::Find], strings::HINT_FIND),
         (&[Action::LibrarySearch], strings::HINT_SEARCH),
         (&[Action::NextQuestion], strings::HINT_NEXT_QUESTION),
+        (&[Action::Review], strings::HINT_REVIEW),
         (&[Action::Help], strings::HINT_ALL_KEYS),
         (&[Action::DismissHint], strings::HINT_HIDE),
     ];
@@ -132,8 +133,8 @@ pub fn first_run_hint(app: &App, area: Rect, buf: &mut Buffer) {
     let width = usize::from(area.width);
     let shown = |parts: &[Option<String>]| parts.iter().flatten().cloned().collect::<Vec<_>>().join(" · ");
     // On a narrow screen the help and the key that hides the hint stay; the others go, the
-    // least needed first (library search, the next question, find, then the palette).
-    for drop in [2, 3, 1, 0] {
+    // least needed first (library search, the next question, review, find, the palette).
+    for drop in [2, 3, 4, 1, 0] {
         if display_width(&shown(&parts)) < width {
             break;
         }

@@ -46,7 +46,7 @@ pub fn articles(app: &App, inner: Rect, selected: Option<usize>, buf: &mut Buffe
         }
         let title = entry(i);
         // The team's ledger (old personal statuses come in through its import).
-        let mark = app.reviews.mark(i);
+        let mark = app.review_mark(i);
         let mut style = if i == app.current { app.theme.current() } else { Style::new() };
         if selected == Some(i) {
             style = app.theme.selected();

@@ -155,6 +155,7 @@ mod tests {
             "delete",
             "resolve",
             "show_resolved",
+            "read_comment",
             "copy",
             "toggle_mouse",
             "suspend",

@@ -19,7 +19,7 @@ pub(super) fn start_ledger<B: Surface, K: Keep>(app: &mut App, c: &mut Console<B
     }
     app.adopt_heads(link.heads());
     let slug = app.library.articles[app.current].slug.clone();
-    app.adopt_view(link.view(&slug, &app.reviewer));
+    app.adopt_view(link.view_judged(&slug, &app.reviewer, &app.library.articles, app.reviews.versions()));
     let articles = app.library.articles.clone();
     let tx = c.sender.clone();
     // A reload before they come brings its own states: these are then dropped.
@@ -65,7 +65,7 @@ pub(super) fn reread_ledger<B: Surface, K: Keep>(app: &mut App, c: &mut Console<
     }
     app.adopt_heads(link.heads());
     let slug = app.library.articles[app.current].slug.clone();
-    app.adopt_view(link.view(&slug, &app.reviewer));
+    app.adopt_view(link.view_judged(&slug, &app.reviewer, &app.library.articles, app.reviews.versions()));
     true
 }
 
