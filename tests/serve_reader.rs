@@ -265,3 +265,39 @@ fn two_sessions_of_one_reviewer_keep_both_drafts() {
         support::kill(s.pid(), libc::SIGKILL);
     }
 }
+
+#[test]
+fn over_ssh_an_approval_does_not_overrule_a_colleagues_request_and_a_policy_of_two_holds() {
+    use artikel::ledger::{Ledger, Options, Verdict, Write, normalised};
+    let server = Server::start_seeded(&[], |data| {
+        let mut ledger = Ledger::open(&Options::new(data.join("review.db")));
+        let approvals = ledger.set_policy(Some(2), Some(&["lead".to_string()]), "lead", "to par øjne");
+        assert!(matches!(approvals, Ok(Ok(()))), "{approvals:?}");
+        let library = artikel::library::Library::bundled();
+        let (slug, text) = (&library.articles[0].slug, normalised(&library.articles[0].clone()));
+        let asked = Write::decide(slug, text, "bo", Verdict::ChangesRequested, "dosis?");
+        ledger.submit(asked).expect("saved");
+    });
+    // anna approves the very version bo sent back, in the reader over ssh.
+    let mut s = connect(&server, 80, 24);
+    s.wait_text("Library");
+    s.send("r");
+    s.wait_text("blocked by bo: dosis?");
+    s.send("aSer fint ud\r");
+    s.wait_for("anna's approval saved, the article still blocked", |rows| {
+        mark_of(rows, "Knæsmerter") == Some('!')
+    });
+    s.send("q");
+    assert_eq!(s.wait_exit(Duration::from_secs(10)), Some(0));
+    let o = server.run("anna", &["anna@127.0.0.1", "review", "status"]);
+    let status = support::text(&o.stdout);
+    assert!(status.contains("1 of 2 approvals"), "{status}");
+    assert!(status.contains("blocked by bo: dosis?"), "a third reviewer does not overrule: {status}");
+    let o = server.run("anna", &["anna@127.0.0.1", "review", "status", "--check"]);
+    assert_eq!(o.status.code(), Some(1), "not approved: the gate stays shut");
+    let o = server.run("anna", &["anna@127.0.0.1", "review", "log", "knaesmerter"]);
+    assert!(
+        support::text(&o.stdout).contains(" anna approved knaesmerter "),
+        "recorded as the key's reviewer"
+    );
+}
