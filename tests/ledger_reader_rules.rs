@@ -108,7 +108,8 @@ fn a_reviewer_withdraws_their_own_request_and_the_ledger_records_it() {
         (last.action.as_str(), last.actor.as_str(), last.detail.as_str()),
         ("withdraw", "bo", "Kilden er fundet")
     );
-    assert!(!library_row(&screen, "Nervesmerter").starts_with('!'), "no longer blocked: {screen}");
+    let row = library_row(&screen, "Nervesmerter");
+    assert!(row.starts_with(' '), "no longer blocked, and never approved: no mark: {screen}");
 }
 
 #[test]
@@ -151,7 +152,8 @@ fn with_two_approvals_needed_one_approval_is_never_shown_as_approved() {
     r.keys("raFint<enter>");
     r.run();
     let screen = r.screen();
-    assert!(library_row(&screen, "Nervesmerter").starts_with("~Nervesmerter"), "1 of 2 is not ✓: {screen}");
+    let row = library_row(&screen, "Nervesmerter");
+    assert!(row.starts_with("+Nervesmerter"), "1 of 2 is neither ✓ nor changed-since ~: {screen}");
     r.keys("r");
     r.run();
     assert!(r.screen().contains("1 of 2 approvals"), "{}", r.screen());

@@ -180,8 +180,9 @@ pub fn lines(map: &Keymap, stale_months: u16) -> Vec<Line> {
     let stale = strings::legend_stale(stale_months);
     // Display, so a sentence reads the same whether it is one language or two.
     let pending = super::PENDING;
-    let marks: [(&dyn std::fmt::Display, Look, &dyn std::fmt::Display); 20] = [
+    let marks: [(&dyn std::fmt::Display, Look, &dyn std::fmt::Display); 21] = [
         (&"✓", Look::Plain, &strings::LEGEND_APPROVED),
+        (&"+", Look::Plain, &strings::LEGEND_PARTLY),
         (&"~", Look::Plain, &strings::LEGEND_STALE_APPROVAL),
         (&"!", Look::Plain, &strings::LEGEND_CHANGES),
         (&pending, Look::Plain, &strings::LEGEND_PENDING),

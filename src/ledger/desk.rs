@@ -149,8 +149,7 @@ impl Desk {
         if head.verdict == Verdict::ChangesRequested {
             return Some(ArticleState::ChangesRequested);
         }
-        let version = self.version(i)?;
-        Some(if head.version == version { ArticleState::Approved } else { ArticleState::Stale })
+        Some(head.state(self.version(i)?))
     }
 
     /// The Library's mark for article `i`: `✓`, `~`, `!`, or a space (unreviewed, or not

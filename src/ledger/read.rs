@@ -306,13 +306,20 @@ fn head(all: &[(String, Verdict, String, bool)], needed: usize) -> Option<Head> 
     let at = |v: Verdict| all.iter().filter(move |(_, d, ver, _)| *d == v && ver == version);
     let blocked = at(Verdict::ChangesRequested).any(|(_, _, _, lifted)| !lifted);
     let approvals = at(Verdict::Approved).count();
-    Some(if blocked {
-        Head { verdict: Verdict::ChangesRequested, version: version.clone() }
+    let head = |verdict, version: &str, short| Head { verdict, version: version.to_string(), short };
+    if blocked {
+        Some(head(Verdict::ChangesRequested, version, false))
     } else if approvals >= needed {
-        Head { verdict: Verdict::Approved, version: version.clone() }
+        Some(head(Verdict::Approved, version, false))
+    } else if approvals > 0 {
+        Some(head(Verdict::Approved, version, true))
+    } else if all.iter().any(|(_, d, ..)| *d == Verdict::Approved) {
+        // Approved at an earlier text only: changed since.
+        Some(head(Verdict::Approved, "", false))
     } else {
-        Head { verdict: Verdict::Approved, version: String::new() }
-    })
+        // Nothing but requests for changes, each lifted: as if never reviewed.
+        None
+    }
 }
 
 /// An article's latest decision, as the Library's mark needs it.
@@ -322,6 +329,20 @@ pub struct Head {
     pub verdict: Verdict,
     /// The version decided on.
     pub version: String,
+    /// Approved by fewer reviewers than the team's rules ask for.
+    pub short: bool,
+}
+
+impl Head {
+    /// The article's state, its text being at version `current` now.
+    pub fn state(&self, current: &str) -> ArticleState {
+        match (self.verdict, self.version == current, self.short) {
+            (Verdict::ChangesRequested, ..) => ArticleState::ChangesRequested,
+            (_, true, false) => ArticleState::Approved,
+            (_, true, true) => ArticleState::Partly,
+            (_, false, _) => ArticleState::Stale,
+        }
+    }
 }
 
 /// Every article's version, the texts hashed on as many threads as the machine has cores.

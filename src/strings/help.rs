@@ -20,6 +20,11 @@ pub const LEGEND_APPROVED: Phrase =
 /// Legend: the Library's ~.
 pub const LEGEND_STALE_APPROVAL: Phrase =
     Phrase::new("approved, but the article has changed since", "godkendt, men artiklen er ændret siden");
+/// Legend: the Library's +.
+pub const LEGEND_PARTLY: Phrase = Phrase::new(
+    "approved, but not yet by as many as the rules ask",
+    "godkendt, men endnu ikke af så mange, som reglerne kræver",
+);
 /// Legend: the Library's !.
 pub const LEGEND_CHANGES: Phrase = Phrase::new("changes are needed", "der skal rettes i artiklen");
 /// Legend: the ▶ before the section being read.
