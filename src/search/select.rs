@@ -36,6 +36,8 @@ const NEAREST: f32 = 0.7;
 /// How strongly "what is X" asks for causes, X being named by an article it is not the
 /// subject of.
 const WHAT_IS_CAUSES: f32 = 0.7;
+/// How strongly a complaint told without a question asks for causes.
+const TOLD: f32 = 0.2;
 /// How much a kind of question counts for an FAQ question, against a main section.
 const FAQ_KIND: f32 = 0.8;
 /// How strongly a warning sign names the articles it belongs to.
@@ -263,6 +265,12 @@ impl Index {
         // the shoulder's article): the section on causes explains it, the symptoms next.
         if !intro && !named.is_empty() && only_what_is && !kinds.is_empty() {
             kinds.extend([(Kind::Causes, WHAT_IS_CAUSES), (Kind::Symptoms, WHAT_IS_CAUSES / 2.0)]);
+            kinds.sort_by_key(|(k, _)| *k);
+        }
+        // A complaint told and nothing asked ("skulderen er blevet helt stiv"): what may cause
+        // it answers, then how it shows.
+        if !intro && !named.is_empty() && kinds.is_empty() {
+            kinds.extend([(Kind::Causes, TOLD), (Kind::Symptoms, TOLD / 2.0)]);
             kinds.sort_by_key(|(k, _)| *k);
         }
         Reading { named, kinds, signs, intro }
