@@ -268,8 +268,9 @@ impl Index {
             kinds.sort_by_key(|(k, _)| *k);
         }
         // A complaint told and nothing asked ("skulderen er blevet helt stiv"): what may cause
-        // it answers, then how it shows.
-        if !intro && !named.is_empty() && kinds.is_empty() {
+        // it answers, then how it shows. (Not while it is being typed in the palette, which
+        // lists the headings the words find, or the text that mentions them.)
+        if !intro && !named.is_empty() && kinds.is_empty() && !query.typing {
             kinds.extend([(Kind::Causes, TOLD), (Kind::Symptoms, TOLD / 2.0)]);
             kinds.sort_by_key(|(k, _)| *k);
         }
