@@ -161,6 +161,25 @@ fn help_and_version() {
 }
 
 #[test]
+fn a_command_help_lists_its_own_options_then_the_global_ones_once_and_short() {
+    let help = stdout(&artikel(&["faq", "--help"]));
+    assert!(help.lines().count() < 35, "{} lines:\n{help}", help.lines().count());
+    let own = help.find("--explain").expect("its own option");
+    let global = help.find("Global options:").expect("a heading for the global ones");
+    assert!(own < global, "{help}");
+    for flag in ["--data-dir", "--ledger", "--lang", "--no-mouse"] {
+        assert_eq!(help.matches(flag).count(), 1, "{flag} once: {help}");
+        assert!(help.find(flag).unwrap_or(0) > global, "{flag} under the heading");
+    }
+    assert!(!help.contains("Possible values"), "no long lists of values: {help}");
+    // The whole help still names every global option.
+    let top = stdout(&artikel(&["--help"]));
+    for flag in ["--articles", "--color", "--stale-months", "--theme", "--hyperlinks", "--ascii"] {
+        assert!(top.contains(flag), "{flag}: {top}");
+    }
+}
+
+#[test]
 fn faq_prints_the_best_answer_typed_without_danish_letters() {
     let out = artikel(&["faq", "kan", "nerve", "helbredes", "--width", "60"]);
     assert!(out.status.success());
