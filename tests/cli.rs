@@ -49,6 +49,31 @@ fn toc_marks_each_heading_class() {
 }
 
 #[test]
+fn list_and_toc_print_json() {
+    let out = artikel(&["list", "--json"]);
+    assert!(out.status.success());
+    let list: serde_json::Value = serde_json::from_slice(&out.stdout).expect("list --json is JSON");
+    let items = list.as_array().expect("an array");
+    assert_eq!(items.len(), stdout(&artikel(&["list"])).lines().count(), "one per article");
+    let seed = items.iter().find(|a| a["slug"] == "nervesmerter").expect("the seed listed");
+    assert_eq!(seed["title"], "Nervesmerter – Hvad er nervesmerter? Bliv klogere her");
+    assert_eq!(seed["last_updated"], "2025-02-19");
+    assert_eq!((seed["questions"].as_u64(), seed["faq"].as_u64()), (Some(7), Some(4)));
+
+    let out = artikel(&["toc", "nervesmerter", "--json"]);
+    assert!(out.status.success());
+    let toc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("toc --json is JSON");
+    let headings = toc.as_array().expect("an array");
+    assert_eq!(headings.len(), 12);
+    assert_eq!(headings[9]["text"], "Kan nervesmerter helbredes?");
+    assert_eq!(headings[9]["kind"], "faq-question");
+    assert_eq!(headings[9]["anchor"], "kan-nervesmerter-helbredes");
+    assert!(headings[9]["level"].as_u64() > headings[7]["level"].as_u64(), "under the FAQ");
+    let missing = artikel(&["toc", "no-such-article", "--json"]);
+    assert_eq!(missing.status.code(), Some(1), "a missing article fails as without --json");
+}
+
+#[test]
 fn show_prints_plain_text_wrapped_to_the_width() {
     let out = artikel(&["show", "nervesmerter", "--width", "50"]);
     assert!(out.status.success());

@@ -254,11 +254,18 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// List the articles: slug, title, last update, questions.
-    List,
+    List {
+        /// Print JSON: slug, title, last_updated, questions and faq of each.
+        #[arg(long)]
+        json: bool,
+    },
     /// Print an article's outline with each heading's class.
     Toc {
         /// The article (its file name without .md).
         slug: String,
+        /// Print JSON: level, text, class and anchor of each heading.
+        #[arg(long)]
+        json: bool,
     },
     /// Print an article as plain text.
     Show {
