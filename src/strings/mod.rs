@@ -200,14 +200,15 @@ pub fn review_set(status: &str) -> String {
     }
 }
 
-/// Says what `y` copied.
+/// Says what `y` did: sent the text to the terminal, which may or may not put it on the
+/// clipboard (nothing comes back to say whether it did).
 pub fn copied(title: &str, chars: usize) -> String {
     match lang() {
         Lang::En => {
             let what = if chars == 1 { "character" } else { "characters" };
-            format!("Copied “{title}” ({chars} {what}) to the clipboard")
+            format!("Sent “{title}” to the terminal's clipboard (OSC 52): {chars} {what}")
         }
-        Lang::Da => format!("Kopierede “{title}” ({chars} tegn) til udklipsholderen"),
+        Lang::Da => format!("Sendte “{title}” til terminalens udklipsholder (OSC 52): {chars} tegn"),
     }
 }
 
