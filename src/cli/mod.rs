@@ -4,6 +4,7 @@ mod args;
 mod check;
 pub(crate) mod config;
 pub(crate) mod lookup;
+mod man;
 mod notes;
 pub(crate) mod print;
 pub(crate) mod review;

@@ -28,11 +28,10 @@ pub fn completions(shell: clap_complete::Shell) -> Result<i32, Failure> {
 pub fn man(dir: Option<&std::path::Path>) -> Result<i32, Failure> {
     let failed = |e: std::io::Error| (1, crate::strings::man_failed(&e.to_string()));
     if let Some(dir) = dir {
-        clap_mangen::generate_to(Cli::command(), dir).map_err(failed)?;
+        super::man::write_pages(dir).map_err(failed)?;
         return Ok(0);
     }
-    let mut out = Vec::new();
-    clap_mangen::Man::new(Cli::command()).render(&mut out).map_err(failed)?;
+    let out = super::man::page().map_err(failed)?;
     write_out(&String::from_utf8_lossy(&out))?;
     Ok(0)
 }
