@@ -69,6 +69,9 @@ fn list_and_toc_print_json() {
     assert_eq!(headings[9]["kind"], "faq-question");
     assert_eq!(headings[9]["anchor"], "kan-nervesmerter-helbredes");
     assert!(headings[9]["level"].as_u64() > headings[7]["level"].as_u64(), "under the FAQ");
+    let slugs = stdout(&artikel(&["list", "--slugs"]));
+    assert_eq!(slugs.lines().count(), items.len(), "list --slugs: a slug a line");
+    assert!(slugs.lines().any(|l| l == "knaesmerter"), "{slugs}");
     let missing = artikel(&["toc", "no-such-article", "--json"]);
     assert_eq!(missing.status.code(), Some(1), "a missing article fails as without --json");
 }

@@ -61,6 +61,67 @@ fn completion_scripts_name_the_commands_and_bash_reads_its_own() {
     assert_eq!(unknown.status.code(), Some(2), "an unknown shell is a usage error");
 }
 
+/// What bash completes for `words` (the last one being completed) with artikel's script, the
+/// binary on the PATH as a user has it.
+fn bash_completes(script: &Path, words: &[&str], data: &Path) -> Vec<String> {
+    let quoted: Vec<String> = words.iter().map(|w| format!("'{w}'")).collect();
+    let program = format!(
+        "source '{}'\nCOMP_WORDS=({})\nCOMP_CWORD={}\nCOMP_LINE=\"${{COMP_WORDS[*]}}\"\nCOMP_POINT=${{#COMP_LINE}}\n\
+         _artikel_slugs artikel \"${{COMP_WORDS[COMP_CWORD]}}\" \"${{COMP_WORDS[COMP_CWORD-1]}}\"\n\
+         printf '%s\\n' \"${{COMPREPLY[@]}}\"\n",
+        script.display(),
+        quoted.join(" "),
+        words.len() - 1
+    );
+    let bin = Path::new(common::bin()).parent().expect("the binary's folder").to_path_buf();
+    let path = format!("{}:{}", bin.display(), std::env::var("PATH").unwrap_or_default());
+    let out = Command::new("bash")
+        .arg("-c")
+        .arg(program)
+        .env("PATH", path)
+        .env("ARTIKEL_DATA_DIR", data)
+        .output()
+        .expect("bash");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    stdout(&out).lines().filter(|l| !l.is_empty()).map(str::to_string).collect()
+}
+
+#[test]
+fn completion_offers_the_slugs_of_the_library_in_force() {
+    let dir = tempfile::tempdir().expect("temp");
+    let script = dir.path().join("artikel.bash");
+    std::fs::write(&script, stdout(&artikel(&["completions", "bash"], &[]))).expect("write");
+    let data = tempfile::tempdir().expect("temp data dir");
+    assert_eq!(bash_completes(&script, &["artikel", "show", "kn"], data.path()), ["knaesmerter"]);
+    assert_eq!(
+        bash_completes(&script, &["artikel", "review", "approve", "nerv"], data.path()),
+        ["nervesmerter"]
+    );
+    // An article of a folder named on the line is offered; options are still clap's.
+    let articles = tempfile::tempdir().expect("temp");
+    std::fs::write(articles.path().join("skuldersmerter.md"), "---\nmetaTitle: Skulder\n---\nTekst\n")
+        .expect("write");
+    let folder = articles.path().to_str().expect("utf-8 path");
+    let offered = bash_completes(&script, &["artikel", "--articles", folder, "toc", "sku"], data.path());
+    assert_eq!(offered, ["skuldersmerter"]);
+    assert!(
+        bash_completes(&script, &["artikel", "show", "--no-p"], data.path())
+            .contains(&"--no-pager".to_string())
+    );
+    assert!(bash_completes(&script, &["artikel", "sh"], data.path()).contains(&"show".to_string()));
+    // zsh and fish call the same list where a command takes an article.
+    let zsh = stdout(&artikel(&["completions", "zsh"], &[]));
+    assert!(zsh.contains("_artikel_slugs()") && zsh.contains("':slug -- The article:_artikel_slugs'"));
+    assert!(zsh.find("_artikel_slugs()") < zsh.find("if [ \"$funcstack[1]\""), "defined before it is called");
+    let fish = stdout(&artikel(&["completions", "fish"], &[]));
+    assert!(
+        fish.contains(
+            "__fish_artikel_using_subcommand show toc open notes\" -f -a \"(__fish_artikel_slugs)\""
+        )
+    );
+    assert!(fish.contains("list --slugs") && zsh.contains("list --slugs"));
+}
+
 /// `page` formatted by groff for 80 columns as `man` does, its overstrikes (bold, underline)
 /// taken out; what groff said on stderr. groff must be there (`.ci/run` installs it): a page
 /// nobody formatted is not known to read well.

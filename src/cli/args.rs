@@ -258,6 +258,9 @@ pub enum Command {
         /// Print JSON: slug, title, last_updated, questions and faq of each.
         #[arg(long)]
         json: bool,
+        /// Print only the slugs, one a line (the completion scripts offer them).
+        #[arg(long, conflicts_with = "json")]
+        slugs: bool,
     },
     /// Print an article's outline with each heading's class.
     Toc {

@@ -49,7 +49,8 @@ pub fn run(mut cli: Cli, serve: Serve) -> i32 {
     // articles one by one is time spent after the answer is out.
     let library = ManuallyDrop::new(if shell { Library::default() } else { load(&cli) });
     let result = match &cli.command {
-        Some(Command::List { json }) => print::list(&library, *json),
+        Some(Command::List { slugs: true, .. }) => print::slugs(&library),
+        Some(Command::List { json, .. }) => print::list(&library, *json),
         Some(Command::Toc { slug, json }) => {
             find(&library, slug).and_then(|i| print::toc(&library, i, *json))
         }

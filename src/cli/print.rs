@@ -74,6 +74,13 @@ pub fn list(library: &Library, json: bool) -> Result<i32, Failure> {
     Ok(0)
 }
 
+/// Prints each article's slug on a line of its own (`list --slugs`, which the shell's
+/// completion scripts call); no warnings (a completion cannot show them).
+pub fn slugs(library: &Library) -> Result<i32, Failure> {
+    let slugs: String = library.articles.iter().map(|a| format!("{}\n", a.slug)).collect();
+    write_out(&slugs).map(|()| 0)
+}
+
 /// Prints the outline of article `index`, indented by level, each heading's class marked;
 /// with `json`, an array of the headings (level, text, class, anchor).
 pub fn toc(library: &Library, index: usize, json: bool) -> Result<i32, Failure> {

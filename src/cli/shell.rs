@@ -15,12 +15,39 @@ pub const DEFAULT_PAGER: &str = "less -R";
 /// on the screen afterwards (X).
 pub const DEFAULT_LESS: &str = "FRX";
 
-/// Prints the completion script for `shell`.
+/// Prints the completion script for `shell`: clap's, and for bash, zsh and fish the
+/// library's slugs where a command takes an article (from `artikel list --slugs`).
 pub fn completions(shell: clap_complete::Shell) -> Result<i32, Failure> {
     let mut out = Vec::new();
     clap_complete::generate(shell, &mut Cli::command(), "artikel", &mut out);
-    write_out(&String::from_utf8_lossy(&out))?;
+    write_out(&with_slugs(shell, &String::from_utf8_lossy(&out)))?;
     Ok(0)
+}
+
+/// `script` with the slugs offered where a command takes an article.
+fn with_slugs(shell: clap_complete::Shell, script: &str) -> String {
+    use clap_complete::Shell;
+    match shell {
+        // Registered after clap's, so that it is the one bash calls; it calls clap's for the rest.
+        Shell::Bash => format!("{script}{}", include_str!("complete/slugs.bash")),
+        Shell::Fish => format!("{script}{}", include_str!("complete/slugs.fish")),
+        Shell::Zsh => {
+            let mut out = String::with_capacity(script.len() + 1024);
+            for line in script.split_inclusive('\n') {
+                if line.starts_with("if [ \"$funcstack[1]\" = \"_artikel\" ]") {
+                    out.push_str(include_str!("complete/slugs.zsh"));
+                }
+                let slug = line.starts_with("':slug -- ") || line.starts_with("'::slug -- ");
+                if slug {
+                    out.push_str(&line.replace(":_default'", ":_artikel_slugs'"));
+                } else {
+                    out.push_str(line);
+                }
+            }
+            out
+        }
+        _ => script.to_string(),
+    }
 }
 
 /// Prints the man page (roff) of `artikel`, which lists its commands; with `dir`, writes
