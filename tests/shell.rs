@@ -122,6 +122,50 @@ fn completion_offers_the_slugs_of_the_library_in_force() {
     assert!(fish.contains("list --slugs") && zsh.contains("list --slugs"));
 }
 
+/// What an interactive zsh shows after `typed` and Tab, with artikel's script loaded (driven
+/// through zsh's own pseudo-terminal module), once `wanted` shows or ten seconds pass. zsh
+/// must be there (`.ci/run` installs it).
+fn zsh_completes(script: &Path, typed: &str, wanted: &str, data: &Path) -> String {
+    let driver = format!(
+        "zmodload zsh/zpty\nzpty z zsh -f -i\n\
+         zpty -w z 'PS1=\"> \"; autoload -U compinit && compinit -u -D; source {}'\n\
+         zpty -w -n z $'{typed}\\t'\nout=''\n\
+         for i in {{1..100}}; do\n  while zpty -r -t z chunk; do out+=$chunk; done\n\
+           [[ $out == *'{wanted}'* ]] && break\n  sleep 0.1\ndone\nprint -r -- \"$out\"\nzpty -d z\n",
+        script.display()
+    );
+    let bin = Path::new(common::bin()).parent().expect("the binary's folder").to_path_buf();
+    let path = format!("{}:{}", bin.display(), std::env::var("PATH").unwrap_or_default());
+    let out = Command::new("zsh")
+        .arg("-f")
+        .arg("-c")
+        .arg(driver)
+        .env("PATH", path)
+        .env("ARTIKEL_DATA_DIR", data)
+        .output();
+    let out = out.expect("zsh is installed (apt-get install zsh; .ci/run does it)");
+    stdout(&out)
+}
+
+#[test]
+fn zsh_completes_slugs_and_still_the_commands_options() {
+    let dir = tempfile::tempdir().expect("temp");
+    let script = dir.path().join("_artikel");
+    std::fs::write(&script, stdout(&artikel(&["completions", "zsh"], &[]))).expect("write");
+    let data = tempfile::tempdir().expect("temp data dir");
+    for (typed, wanted) in [
+        ("artikel show kn", "artikel show knaesmerter"),
+        ("artikel review approve nerv", "artikel review approve nervesmerter"),
+        ("artikel notes add kn", "artikel notes add knaesmerter"),
+        // A command's options and the commands themselves are still offered.
+        ("artikel show --no-p", "artikel show --no-pager"),
+        ("artikel sh", "artikel show"),
+    ] {
+        let shown = zsh_completes(&script, typed, wanted, data.path());
+        assert!(shown.contains(wanted), "{typed}<Tab> shows {wanted}: {shown:?}");
+    }
+}
+
 /// `page` formatted by groff for 80 columns as `man` does, its overstrikes (bold, underline)
 /// taken out; what groff said on stderr. groff must be there (`.ci/run` installs it): a page
 /// nobody formatted is not known to read well.
