@@ -166,6 +166,37 @@ fn zsh_completes_slugs_and_still_the_commands_options() {
     }
 }
 
+#[test]
+fn fish_completes_slugs_of_the_library_in_force() {
+    let dir = tempfile::tempdir().expect("temp");
+    let script = dir.path().join("artikel.fish");
+    std::fs::write(&script, stdout(&artikel(&["completions", "fish"], &[]))).expect("write");
+    let data = tempfile::tempdir().expect("temp data dir");
+    let articles = tempfile::tempdir().expect("temp");
+    std::fs::write(articles.path().join("skuldre.md"), "---\nmetaTitle: S\n---\nTekst\n").expect("write");
+    let folder = articles.path().display();
+    let bin = Path::new(common::bin()).parent().expect("the binary's folder").to_path_buf();
+    let path = format!("{}:{}", bin.display(), std::env::var("PATH").unwrap_or_default());
+    for (typed, wanted) in [
+        ("artikel show kn".to_string(), "knaesmerter"),
+        ("artikel review approve nerv".to_string(), "nervesmerter"),
+        (format!("artikel --articles {folder} toc skuldr"), "skuldre"),
+        ("artikel show --no-p".to_string(), "--no-pager"),
+    ] {
+        let program = format!("source '{}'; complete -C '{typed}'", script.display());
+        let out = Command::new("fish")
+            .args(["-N", "-c", &program])
+            .env("PATH", &path)
+            .env("HOME", data.path())
+            .env("ARTIKEL_DATA_DIR", data.path())
+            .output();
+        let out = out.expect("fish is installed (apt-get install fish; .ci/run does it)");
+        let offered: Vec<String> =
+            stdout(&out).lines().map(|l| l.split('\t').next().unwrap_or("").to_string()).collect();
+        assert_eq!(offered, [wanted], "{typed}");
+    }
+}
+
 /// `page` formatted by groff for 80 columns as `man` does, its overstrikes (bold, underline)
 /// taken out; what groff said on stderr. groff must be there (`.ci/run` installs it): a page
 /// nobody formatted is not known to read well.
