@@ -200,6 +200,9 @@ fn a_command_help_lists_its_own_options_then_the_global_ones_once_and_short() {
         assert!(help.find(flag).unwrap_or(0) > global, "{flag} under the heading");
     }
     assert!(!help.contains("Possible values"), "no long lists of values: {help}");
+    let global_lines = help[global..].lines();
+    assert!(global_lines.clone().all(|l| l.chars().count() <= 80), "a line each, in 80 columns: {help}");
+    assert_eq!(global_lines.filter(|l| l.trim_start().starts_with("--")).count(), 10, "{help}");
     // The whole help still names every global option.
     let top = stdout(&artikel(&["--help"]));
     for flag in ["--articles", "--color", "--stale-months", "--theme", "--hyperlinks", "--ascii"] {

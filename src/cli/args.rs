@@ -202,29 +202,29 @@ pub const GLOBAL: &str = "Global options";
     after_help = "With no command, artikel opens the reader on the first article. Press ? in the reader for its keys."
 )]
 pub struct Cli {
-    /// Also load the articles (*.md) in this folder; may be given more than once.
+    /// Also load the articles in this folder; repeatable.
     #[arg(long, value_name = "DIR", global = true, help_heading = GLOBAL)]
     pub articles: Vec<PathBuf>,
-    /// Your data folder (default: $ARTIKEL_DATA_DIR, else the platform's).
+    /// Your data folder (default: $ARTIKEL_DATA_DIR).
     #[arg(long, value_name = "DIR", global = true, help_heading = GLOBAL)]
     pub data_dir: Option<PathBuf>,
-    /// Colour: auto, always or never (auto: none when NO_COLOR is set).
+    /// auto, always or never (auto: none if NO_COLOR).
     #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto, global = true,
           hide_possible_values = true, hide_default_value = true, help_heading = GLOBAL)]
     pub color: ColorChoice,
-    /// Draw in ASCII (automatic when the locale is not UTF-8).
+    /// Draw in ASCII (default when not UTF-8).
     #[arg(long, global = true, help_heading = GLOBAL)]
     pub ascii: bool,
-    /// Stale after this many months without an update (default: the settings', else 12).
+    /// Stale after this many months (default: 12).
     #[arg(long, value_name = "MONTHS", global = true, help_heading = GLOBAL)]
     pub stale_months: Option<u16>,
-    /// The review ledger (default: $ARTIKEL_LEDGER, else review.db in the data folder).
+    /// The review ledger (default: $ARTIKEL_LEDGER).
     #[arg(long, value_name = "FILE", global = true, help_heading = GLOBAL)]
     pub ledger: Option<PathBuf>,
-    /// Leave the mouse to the terminal, to select text (M toggles it in the reader).
+    /// Leave the mouse to the terminal to select text.
     #[arg(long, global = true, help_heading = GLOBAL)]
     pub no_mouse: bool,
-    /// The reader's colours: default, high-contrast, light or mono (default: the settings').
+    /// default, high-contrast, light or mono.
     #[arg(long, value_name = "NAME", value_parser = parse_theme, global = true, help_heading = GLOBAL)]
     pub theme: Option<crate::app::Theme>,
     /// The settings in force: the settings file's, with the environment and the flags over
@@ -234,11 +234,11 @@ pub struct Cli {
     /// What day it is (filled in after parsing: `ARTIKEL_TODAY`, else the system's clock).
     #[arg(skip)]
     pub clock: crate::clock::Clock,
-    /// The interface's language (default: $ARTIKEL_LANG, else the locale's).
+    /// The interface's language (default: $ARTIKEL_LANG).
     #[arg(long, value_enum, value_name = "da|en", global = true, hide_possible_values = true,
           help_heading = GLOBAL)]
     pub lang: Option<LangChoice>,
-    /// Make external links clickable (OSC 8 hyperlinks) in the reader.
+    /// Clickable links (OSC 8) in the reader.
     #[arg(long, global = true, help_heading = GLOBAL)]
     pub hyperlinks: bool,
     /// What to do.
