@@ -100,8 +100,8 @@ pub const PALETTE_IN_TEXT: Phrase = Phrase::new(
 );
 /// The help's heading over the editor keys.
 pub const EDITOR_KEYS: Phrase = Phrase::new(
-    "In the note editor (other keys type, Enter starts a line):",
-    "I noteeditoren (andre taster skriver, Enter giver en ny linje):",
+    "In the note editor (other keys type, Enter or Ctrl-j starts a line):",
+    "I noteeditoren (andre taster skriver, Enter eller Ctrl-j giver en ny linje):",
 );
 /// Shown when a note is saved.
 pub const NOTE_SAVED: Phrase = Phrase::new("Note saved", "Note gemt");
