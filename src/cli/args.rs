@@ -215,7 +215,7 @@ pub struct Cli {
     /// Draw in ASCII (default when not UTF-8).
     #[arg(long, global = true, help_heading = GLOBAL)]
     pub ascii: bool,
-    /// Stale after this many months (settings, else 12).
+    /// Underline dates older than MONTHS (default: 12).
     #[arg(long, value_name = "MONTHS", global = true, help_heading = GLOBAL)]
     pub stale_months: Option<u16>,
     /// The review ledger (default: $ARTIKEL_LEDGER).
