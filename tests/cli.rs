@@ -49,6 +49,34 @@ fn toc_marks_each_heading_class() {
 }
 
 #[test]
+fn list_and_toc_print_json() {
+    let out = artikel(&["list", "--json"]);
+    assert!(out.status.success());
+    let list: serde_json::Value = serde_json::from_slice(&out.stdout).expect("list --json is JSON");
+    let items = list.as_array().expect("an array");
+    assert_eq!(items.len(), stdout(&artikel(&["list"])).lines().count(), "one per article");
+    let seed = items.iter().find(|a| a["slug"] == "nervesmerter").expect("the seed listed");
+    assert_eq!(seed["title"], "Nervesmerter – Hvad er nervesmerter? Bliv klogere her");
+    assert_eq!(seed["last_updated"], "2025-02-19");
+    assert_eq!((seed["questions"].as_u64(), seed["faq"].as_u64()), (Some(7), Some(4)));
+
+    let out = artikel(&["toc", "nervesmerter", "--json"]);
+    assert!(out.status.success());
+    let toc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("toc --json is JSON");
+    let headings = toc.as_array().expect("an array");
+    assert_eq!(headings.len(), 12);
+    assert_eq!(headings[9]["text"], "Kan nervesmerter helbredes?");
+    assert_eq!(headings[9]["kind"], "faq-question");
+    assert_eq!(headings[9]["anchor"], "kan-nervesmerter-helbredes");
+    assert!(headings[9]["level"].as_u64() > headings[7]["level"].as_u64(), "under the FAQ");
+    let slugs = stdout(&artikel(&["list", "--slugs"]));
+    assert_eq!(slugs.lines().count(), items.len(), "list --slugs: a slug a line");
+    assert!(slugs.lines().any(|l| l == "knaesmerter"), "{slugs}");
+    let missing = artikel(&["toc", "no-such-article", "--json"]);
+    assert_eq!(missing.status.code(), Some(1), "a missing article fails as without --json");
+}
+
+#[test]
 fn show_prints_plain_text_wrapped_to_the_width() {
     let out = artikel(&["show", "nervesmerter", "--width", "50"]);
     assert!(out.status.success());
@@ -158,6 +186,28 @@ fn help_and_version() {
         assert!(help.contains(command), "{help}");
     }
     assert!(stdout(&artikel(&["--version"])).starts_with("artikel 0."));
+}
+
+#[test]
+fn a_command_help_lists_its_own_options_then_the_global_ones_once_and_short() {
+    let help = stdout(&artikel(&["faq", "--help"]));
+    assert!(help.lines().count() < 35, "{} lines:\n{help}", help.lines().count());
+    let own = help.find("--explain").expect("its own option");
+    let global = help.find("Global options:").expect("a heading for the global ones");
+    assert!(own < global, "{help}");
+    for flag in ["--data-dir", "--ledger", "--lang", "--no-mouse"] {
+        assert_eq!(help.matches(flag).count(), 1, "{flag} once: {help}");
+        assert!(help.find(flag).unwrap_or(0) > global, "{flag} under the heading");
+    }
+    assert!(!help.contains("Possible values"), "no long lists of values: {help}");
+    let global_lines = help[global..].lines();
+    assert!(global_lines.clone().all(|l| l.chars().count() <= 80), "a line each, in 80 columns: {help}");
+    assert_eq!(global_lines.filter(|l| l.trim_start().starts_with("--")).count(), 10, "{help}");
+    // The whole help still names every global option.
+    let top = stdout(&artikel(&["--help"]));
+    for flag in ["--articles", "--color", "--stale-months", "--theme", "--hyperlinks", "--ascii"] {
+        assert!(top.contains(flag), "{flag}: {top}");
+    }
 }
 
 #[test]

@@ -14,6 +14,7 @@ const ALLOWED: &[&str] = &[
     "g Home",
     "G End",
     "With no command, artikel opens the reader",
+    "Global options",
     "less -R",
     "--color never",
     " at line {l}, column {c}",

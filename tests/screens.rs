@@ -504,6 +504,10 @@ fn ctrl_u_and_ctrl_w_edit_a_line_as_in_a_shell() {
     assert_eq!(app.search().map(|s| s.input.lines().join("")).as_deref(), Some("ondt "));
     let (app, _) = reader(80, 24, &["a", "Første linje", "<enter>", "anden linje", "<C-u>", "ny"]);
     assert_eq!(app.editor().map(|e| e.text()).as_deref(), Some("Første linje\nny"));
+    // Ctrl-j is a new line in the comment editor (a terminal sends it for Enter at times),
+    // not the field's delete to the start of the line.
+    let (app, _) = reader(80, 24, &["a", "Første linje", "<C-j>", "anden"]);
+    assert_eq!(app.editor().map(|e| e.text()).as_deref(), Some("Første linje\nanden"));
 }
 
 #[test]

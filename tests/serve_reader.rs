@@ -86,6 +86,10 @@ fn the_library_shows_and_jumps_and_a_resize_redraws() {
     let mut s = connect(&server, 80, 24);
     s.wait_text("Knæsmerter – Årsager, undersøgelse og behandling");
     assert!(s.alternate_screen(), "the reader runs on the alternate screen");
+    // Cleared as it is entered: nothing a terminal kept on it shows through the first frame.
+    let out = String::from_utf8_lossy(&s.output()).into_owned();
+    let entered = out.find("\x1b[?1049h").expect("entered the alternate screen");
+    assert!(out[entered..].starts_with("\x1b[?1049h\x1b[2J"), "{:?}", &out[entered..entered + 40]);
     s.send("]");
     s.wait_for("the first question on top", |rows| reader_top(rows) == "Hvad er årsagerne til knæsmerter?");
     s.send("}");

@@ -204,6 +204,14 @@ fn a_dumb_terminal_is_refused_with_a_hint() {
 }
 
 #[test]
+fn the_alternate_screen_is_cleared_as_it_is_entered() {
+    let out = run_and_quit(&["open", "nervesmerter"], &[]);
+    let entered = out.find("\x1b[?1049h").expect("entered the alternate screen");
+    let first: String = out[entered..].chars().take(24).collect();
+    assert!(first.starts_with("\x1b[?1049h\x1b[2J"), "the first bytes after entering clear it: {first:?}");
+}
+
+#[test]
 fn the_mouse_can_be_left_to_the_terminal() {
     let captured = run_and_quit(&["open", "nervesmerter"], &[]);
     assert!(captured.contains("\x1b[?1000h"), "the mouse is captured by default");
@@ -227,7 +235,8 @@ fn y_copies_the_section_through_osc_52() {
     let mut s = Session::start(&["open", "nervesmerter#kan-nervesmerter-helbredes"], 80, 24, dir.path());
     s.wait_text("Kan nervesmerter helbredes?");
     s.send("y");
-    s.wait_text("Copied “Kan nervesmerter helbredes?”");
+    // It says it sent the text, not that it was copied: the terminal does not tell.
+    s.wait_text("Sent “Kan nervesmerter helbredes?” to the terminal's clipboard (OSC 52)");
     let copied = s.requests(|r| r.clipboard.clone());
     assert_eq!(copied.len(), 1);
     let text = String::from_utf8(decode64(&copied[0])).expect("UTF-8");

@@ -175,6 +175,13 @@ pub fn lines(map: &Keymap, stale_months: u16) -> Vec<Line> {
     );
     out.push(Line::Blank);
     out.push(Line::Key { keys: strings::MOUSE.to_string(), what: strings::MOUSE_HELP.to_string() });
+    // The reader holds the mouse: say how to take it back for selecting text.
+    let toggle = BINDINGS.iter().find(|b| b.action == Action::ToggleMouse);
+    let toggle = toggle.map(|b| super::keymap::label(map, b).into_owned()).unwrap_or_default();
+    out.push(Line::Key {
+        keys: strings::HELP_SHIFT_DRAG.to_string(),
+        what: strings::help_select_text(&toggle),
+    });
     out.push(Line::Blank);
     out.push(Line::Heading(strings::LEGEND.to_string()));
     let stale = strings::legend_stale(stale_months);

@@ -93,6 +93,13 @@ fn yes(action: Action) -> bool {
     matches!(action, Action::Type(k) if matches!(k.code, crossterm::event::KeyCode::Char('y' | 'Y' | 'j' | 'J')))
 }
 
+/// Whether `key` is Ctrl-j: a new line, as a terminal sends it (LF) and as Enter is, never
+/// the text field's own Ctrl-j (delete to the start of the line, which loses what was typed).
+fn new_line(key: crossterm::event::KeyEvent) -> bool {
+    use crossterm::event::{KeyCode, KeyModifiers};
+    key.code == KeyCode::Char('j') && key.modifiers == KeyModifiers::CONTROL
+}
+
 /// The note editor: keys type; Ctrl-s saves, Esc closes (asking first if it changed).
 fn in_editor(app: &mut App, action: Action) -> bool {
     let Some(editor) = app.editor_mut() else { return false };
@@ -105,6 +112,10 @@ fn in_editor(app: &mut App, action: Action) -> bool {
         return true;
     }
     match action {
+        Action::Type(key) if new_line(key) => {
+            editor.input.insert_newline();
+            true
+        }
         Action::Type(key) => {
             shell_input(&mut editor.input, key);
             true

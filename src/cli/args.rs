@@ -190,6 +190,9 @@ impl LangChoice {
     }
 }
 
+/// The heading the options every command takes are listed under, after the command's own.
+pub const GLOBAL: &str = "Global options";
+
 /// A terminal reader for health articles. With no command, opens the reader.
 #[derive(Debug, Parser)]
 #[command(
@@ -199,31 +202,30 @@ impl LangChoice {
     after_help = "With no command, artikel opens the reader on the first article. Press ? in the reader for its keys."
 )]
 pub struct Cli {
-    /// Also load the articles (*.md) in this folder; may be given more than once.
-    #[arg(long, value_name = "DIR", global = true)]
+    /// Also load the articles in this folder; repeatable.
+    #[arg(long, value_name = "DIR", global = true, help_heading = GLOBAL)]
     pub articles: Vec<PathBuf>,
-    /// Where your data lives (default: $ARTIKEL_DATA_DIR, else the platform's data folder).
-    #[arg(long, value_name = "DIR", global = true)]
+    /// Your data folder (default: $ARTIKEL_DATA_DIR).
+    #[arg(long, value_name = "DIR", global = true, help_heading = GLOBAL)]
     pub data_dir: Option<PathBuf>,
-    /// Colour: never, always, or auto (none when NO_COLOR is set).
-    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true)]
+    /// auto, always or never (auto: none if NO_COLOR).
+    #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto, global = true,
+          hide_possible_values = true, hide_default_value = true, help_heading = GLOBAL)]
     pub color: ColorChoice,
-    /// Draw borders and markers in ASCII (automatic when the locale is not UTF-8).
-    #[arg(long, global = true)]
+    /// Draw in ASCII (default when not UTF-8).
+    #[arg(long, global = true, help_heading = GLOBAL)]
     pub ascii: bool,
-    /// Call an article stale when its lastUpdated is older than this many months (default: the
-    /// settings file's stale_months, else 12).
-    #[arg(long, value_name = "MONTHS", global = true)]
+    /// Underline dates older than MONTHS (default: 12).
+    #[arg(long, value_name = "MONTHS", global = true, help_heading = GLOBAL)]
     pub stale_months: Option<u16>,
-    /// The review ledger to use (default: $ARTIKEL_LEDGER, else review.db in the data folder).
-    #[arg(long, value_name = "FILE", global = true)]
+    /// The review ledger (default: $ARTIKEL_LEDGER).
+    #[arg(long, value_name = "FILE", global = true, help_heading = GLOBAL)]
     pub ledger: Option<PathBuf>,
-    /// Leave the mouse to the terminal, so text can be selected (M toggles it in the reader).
-    #[arg(long, global = true)]
+    /// Leave the mouse to the terminal to select text.
+    #[arg(long, global = true, help_heading = GLOBAL)]
     pub no_mouse: bool,
-    /// The reader's colours: default, high-contrast, light or mono (default: the settings
-    /// file's theme; NO_COLOR means mono).
-    #[arg(long, value_name = "NAME", value_parser = parse_theme, global = true)]
+    /// default, high-contrast, light or mono.
+    #[arg(long, value_name = "NAME", value_parser = parse_theme, global = true, help_heading = GLOBAL)]
     pub theme: Option<crate::app::Theme>,
     /// The settings in force: the settings file's, with the environment and the flags over
     /// them (filled in after parsing, see `artikel config`).
@@ -232,11 +234,12 @@ pub struct Cli {
     /// What day it is (filled in after parsing: `ARTIKEL_TODAY`, else the system's clock).
     #[arg(skip)]
     pub clock: crate::clock::Clock,
-    /// The interface's language (default: $ARTIKEL_LANG, else the locale's: da_* is Danish).
-    #[arg(long, value_enum, value_name = "da|en", global = true)]
+    /// The interface's language (default: $ARTIKEL_LANG).
+    #[arg(long, value_enum, value_name = "da|en", global = true, hide_possible_values = true,
+          help_heading = GLOBAL)]
     pub lang: Option<LangChoice>,
-    /// Make external links clickable terminal hyperlinks (OSC 8) in the reader; off by default.
-    #[arg(long, global = true)]
+    /// Clickable links (OSC 8) in the reader.
+    #[arg(long, global = true, help_heading = GLOBAL)]
     pub hyperlinks: bool,
     /// What to do.
     #[command(subcommand)]
@@ -251,11 +254,21 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// List the articles: slug, title, last update, questions.
-    List,
+    List {
+        /// Print JSON: slug, title, last_updated, questions and faq of each.
+        #[arg(long)]
+        json: bool,
+        /// Print only the slugs, one a line (the completion scripts offer them).
+        #[arg(long, conflicts_with = "json")]
+        slugs: bool,
+    },
     /// Print an article's outline with each heading's class.
     Toc {
         /// The article (its file name without .md).
         slug: String,
+        /// Print JSON: level, text, class and anchor of each heading.
+        #[arg(long)]
+        json: bool,
     },
     /// Print an article as plain text.
     Show {

@@ -4,6 +4,7 @@ mod args;
 mod check;
 pub(crate) mod config;
 pub(crate) mod lookup;
+mod man;
 mod notes;
 pub(crate) mod print;
 pub(crate) mod review;
@@ -48,8 +49,11 @@ pub fn run(mut cli: Cli, serve: Serve) -> i32 {
     // articles one by one is time spent after the answer is out.
     let library = ManuallyDrop::new(if shell { Library::default() } else { load(&cli) });
     let result = match &cli.command {
-        Some(Command::List) => print::list(&library),
-        Some(Command::Toc { slug }) => find(&library, slug).and_then(|i| print::toc(&library, i)),
+        Some(Command::List { slugs: true, .. }) => print::slugs(&library),
+        Some(Command::List { json, .. }) => print::list(&library, *json),
+        Some(Command::Toc { slug, json }) => {
+            find(&library, slug).and_then(|i| print::toc(&library, i, *json))
+        }
         Some(Command::Show { slug, width, no_pager }) => {
             find(&library, slug).and_then(|i| print::show_paged(&library, i, print::width(*width), *no_pager))
         }

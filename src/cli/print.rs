@@ -38,12 +38,23 @@ pub(crate) fn to_terminal() -> bool {
     CAPTURED.with_borrow(Option::is_none) && io::stdout().is_terminal()
 }
 
-/// Prints one line per article, then the warnings (to stderr).
-pub fn list(library: &Library) -> Result<i32, Failure> {
+/// Prints one line per article (with `json`, an array of objects), then the warnings (to
+/// stderr).
+pub fn list(library: &Library, json: bool) -> Result<i32, Failure> {
     let slug_w = library.articles.iter().map(|a| a.slug.chars().count()).max().unwrap_or(0);
     let mut out = String::new();
+    let mut items = Vec::new();
     for a in &library.articles {
         let outline = Document::parse(&a.body).outline;
+        if json {
+            items.push(serde_json::json!({
+                "slug": a.slug, "title": a.title,
+                "last_updated": a.meta.last_updated.map(|d| d.to_string()),
+                "questions": outline.count(HeadingKind::Question),
+                "faq": outline.count(HeadingKind::FaqQuestion),
+            }));
+            continue;
+        }
         let updated = a.meta.last_updated.map_or_else(|| "-".repeat(10), format_date);
         out.push_str(&format!(
             "{:slug_w$}  {updated}  {}  {}\n",
@@ -55,14 +66,35 @@ pub fn list(library: &Library) -> Result<i32, Failure> {
             a.title,
         ));
     }
+    if json {
+        out = format!("{}\n", serde_json::Value::Array(items));
+    }
     write_out(&out)?;
     warn_all(library);
     Ok(0)
 }
 
-/// Prints the outline of article `index`, indented by level, each heading's class marked.
-pub fn toc(library: &Library, index: usize) -> Result<i32, Failure> {
+/// Prints each article's slug on a line of its own (`list --slugs`, which the shell's
+/// completion scripts call); no warnings (a completion cannot show them).
+pub fn slugs(library: &Library) -> Result<i32, Failure> {
+    let slugs: String = library.articles.iter().map(|a| format!("{}\n", a.slug)).collect();
+    write_out(&slugs).map(|()| 0)
+}
+
+/// Prints the outline of article `index`, indented by level, each heading's class marked;
+/// with `json`, an array of the headings (level, text, class, anchor).
+pub fn toc(library: &Library, index: usize, json: bool) -> Result<i32, Failure> {
     let doc = Document::parse(&library.articles[index].body);
+    if json {
+        let items: Vec<serde_json::Value> = (doc.outline.headings.iter())
+            .map(|h| {
+                serde_json::json!({
+                    "level": h.level, "text": h.text, "kind": h.kind.label(), "anchor": h.anchor,
+                })
+            })
+            .collect();
+        return write_out(&format!("{}\n", serde_json::Value::Array(items))).map(|()| 0);
+    }
     let top = doc.outline.headings.iter().map(|h| h.level).min().unwrap_or(1);
     let mut out = String::new();
     for h in &doc.outline.headings {

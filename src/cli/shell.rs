@@ -15,12 +15,25 @@ pub const DEFAULT_PAGER: &str = "less -R";
 /// on the screen afterwards (X).
 pub const DEFAULT_LESS: &str = "FRX";
 
-/// Prints the completion script for `shell`.
+/// Prints the completion script for `shell`: clap's, and for bash, zsh and fish the
+/// library's slugs where a command takes an article (from `artikel list --slugs`).
 pub fn completions(shell: clap_complete::Shell) -> Result<i32, Failure> {
     let mut out = Vec::new();
     clap_complete::generate(shell, &mut Cli::command(), "artikel", &mut out);
-    write_out(&String::from_utf8_lossy(&out))?;
+    write_out(&with_slugs(shell, &String::from_utf8_lossy(&out)))?;
     Ok(0)
+}
+
+/// `script` with the slugs offered where a command takes an article.
+fn with_slugs(shell: clap_complete::Shell, script: &str) -> String {
+    use clap_complete::Shell;
+    match shell {
+        // Registered after clap's, so that it is the one bash calls; it calls clap's for the rest.
+        Shell::Bash => format!("{script}{}", include_str!("complete/slugs.bash")),
+        Shell::Fish => format!("{script}{}", include_str!("complete/slugs.fish")),
+        Shell::Zsh => zsh_with_slugs(script),
+        _ => script.to_string(),
+    }
 }
 
 /// Prints the man page (roff) of `artikel`, which lists its commands; with `dir`, writes
@@ -28,13 +41,42 @@ pub fn completions(shell: clap_complete::Shell) -> Result<i32, Failure> {
 pub fn man(dir: Option<&std::path::Path>) -> Result<i32, Failure> {
     let failed = |e: std::io::Error| (1, crate::strings::man_failed(&e.to_string()));
     if let Some(dir) = dir {
-        clap_mangen::generate_to(Cli::command(), dir).map_err(failed)?;
+        super::man::write_pages(dir).map_err(failed)?;
         return Ok(0);
     }
-    let mut out = Vec::new();
-    clap_mangen::Man::new(Cli::command()).render(&mut out).map_err(failed)?;
+    let out = super::man::page().map_err(failed)?;
     write_out(&String::from_utf8_lossy(&out))?;
     Ok(0)
+}
+
+/// The zsh script with the slugs offered where a command takes an article. An optional
+/// argument before a command's own commands (`artikel [QUERY]`, `artikel notes [SLUG]`) is
+/// left out: zsh would take the command's name for it and offer the commands again after it
+/// (`artikel show <Tab>` listed the commands); the three places that read the command from
+/// the second word read it from the first instead.
+fn zsh_with_slugs(script: &str) -> String {
+    let lines: Vec<&str> = script.split_inclusive('\n').collect();
+    let mut out = String::with_capacity(script.len() + 1024);
+    let mut renumber = 0;
+    for (i, line) in lines.iter().enumerate() {
+        if line.starts_with("if [ \"$funcstack[1]\" = \"_artikel\" ]") {
+            out.push_str(include_str!("complete/slugs.zsh"));
+        }
+        let before_commands = lines.get(i + 1).is_some_and(|next| next.starts_with("\":: :_artikel"));
+        if line.starts_with("'::") && before_commands {
+            renumber = 3;
+            continue;
+        }
+        if renumber > 0 && line.contains("$line[2]") {
+            renumber -= 1;
+            out.push_str(&line.replace("$line[2]", "$line[1]"));
+        } else if line.starts_with("':slug -- ") || line.starts_with("'::slug -- ") {
+            out.push_str(&line.replace(":_default'", ":_artikel_slugs'"));
+        } else {
+            out.push_str(line);
+        }
+    }
+    out
 }
 
 /// Writes `text` to stdout, through the pager when stdout is a terminal and `no_pager` is

@@ -74,8 +74,9 @@ pub fn run(
     let Some(command) = &cli.command else { return refused() };
     let index = || index.get_or_init(|| Arc::new(Index::of(library)));
     let (result, out, warnings) = print::capture(|| match command {
-        Command::List => Some(print::list(library)),
-        Command::Toc { slug } => Some(find(library, slug).and_then(|i| print::toc(library, i))),
+        Command::List { slugs: true, .. } => Some(print::slugs(library)),
+        Command::List { json, .. } => Some(print::list(library, *json)),
+        Command::Toc { slug, json } => Some(find(library, slug).and_then(|i| print::toc(library, i, *json))),
         Command::Show { slug, width, .. } => {
             Some(find(library, slug).and_then(|i| print::show(library, i, print::width(*width))))
         }

@@ -347,7 +347,7 @@ fn run(
     console.ledger = Some(ledger);
     console.ledger_told = told;
     console.taken = Some(taken);
-    let enter = format!("\x1b[?1049h\x1b[?25l\x1b[?2004h{}", mouse_sequence(app.mouse));
+    let enter = crate::tui::enter_sequence(app.mouse);
     let _ = crate::tui::Surface::send(console.terminal.backend_mut(), enter.as_bytes());
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| run_loop(&mut app, &mut console)));
     let out = console.terminal.backend_mut().writer_mut();

@@ -149,3 +149,14 @@ pub const HELP_LIBRARY: Phrase = Phrase::new(
 /// Help: hide the first-run hint for good.
 pub const HELP_DISMISS_HINT: Phrase =
     Phrase::new("hide the hint under the text for good", "skjul tippet under teksten for altid");
+
+/// Help: the keys that select text with the mouse while the reader has it.
+pub const HELP_SHIFT_DRAG: Phrase = Phrase::new("Shift+drag", "Shift+træk");
+
+/// Help: how to select text with the mouse, `key` being the one that turns the mouse off.
+pub fn help_select_text(key: &str) -> String {
+    match super::lang() {
+        super::Lang::En => format!("selects text (or {key} turns the mouse off)"),
+        super::Lang::Da => format!("markerer tekst (eller {key} slår musen fra)"),
+    }
+}

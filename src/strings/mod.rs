@@ -100,8 +100,8 @@ pub const PALETTE_IN_TEXT: Phrase = Phrase::new(
 );
 /// The help's heading over the editor keys.
 pub const EDITOR_KEYS: Phrase = Phrase::new(
-    "In the note editor (other keys type, Enter starts a line):",
-    "I noteeditoren (andre taster skriver, Enter giver en ny linje):",
+    "In the note editor (other keys type, Enter or Ctrl-j starts a line):",
+    "I noteeditoren (andre taster skriver, Enter eller Ctrl-j giver en ny linje):",
 );
 /// Shown when a note is saved.
 pub const NOTE_SAVED: Phrase = Phrase::new("Note saved", "Note gemt");
@@ -200,14 +200,15 @@ pub fn review_set(status: &str) -> String {
     }
 }
 
-/// Says what `y` copied.
+/// Says what `y` did: sent the text to the terminal, which may or may not put it on the
+/// clipboard (nothing comes back to say whether it did).
 pub fn copied(title: &str, chars: usize) -> String {
     match lang() {
         Lang::En => {
             let what = if chars == 1 { "character" } else { "characters" };
-            format!("Copied “{title}” ({chars} {what}) to the clipboard")
+            format!("Sent “{title}” to the terminal's clipboard (OSC 52): {chars} {what}")
         }
-        Lang::Da => format!("Kopierede “{title}” ({chars} tegn) til udklipsholderen"),
+        Lang::Da => format!("Sendte “{title}” til terminalens udklipsholder (OSC 52): {chars} tegn"),
     }
 }
 

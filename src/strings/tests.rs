@@ -215,6 +215,7 @@ const CALLS: &[Call] = &[
     ("not_in_article", || not_in_article("x")),
     ("review_set", || review_set("x")),
     ("copied", || copied("Hvad?", 40)),
+    ("help_select_text", || help_select_text("M")),
     ("no_section", || no_section("x")),
     ("no_answer", || no_answer("x")),
     ("nothing_found", || nothing_found("x")),
@@ -372,7 +373,13 @@ fn plurals_agree_with_their_number() {
     }
     let about = (ABOUT_STALE_MONTHS.en, ABOUT_STALE_MONTHS.da);
     assert!(!about.0.contains("is stale") && !about.1.contains("forældet"), "{about:?}");
-    assert_eq!(both(|| copied("X", 1)).0, "Copied “X” (1 character) to the clipboard");
+    assert_eq!(
+        both(|| copied("X", 1)),
+        (
+            "Sent “X” to the terminal's clipboard (OSC 52): 1 character".into(),
+            "Sendte “X” til terminalens udklipsholder (OSC 52): 1 tegn".into()
+        )
+    );
     assert_eq!(both(|| list_counts(1, 0)).0, " 1 question    0 FAQ");
 }
 

@@ -15,7 +15,7 @@ pub use event_loop::{
 };
 pub use input::InputParser;
 pub use surface::Surface;
-pub use terminal::{clipboard_sequence, mouse_sequence, restore};
+pub use terminal::{clipboard_sequence, enter_sequence, mouse_sequence, restore};
 
 use crate::app::{App, SaveError, SaveErrorKind};
 use crate::backend::{Ansi, Colors};

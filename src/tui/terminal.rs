@@ -16,9 +16,8 @@ static MOUSE: AtomicBool = AtomicBool::new(false);
 pub fn enter(mouse: bool) -> io::Result<()> {
     terminal::enable_raw_mode()?;
     let mut out = io::stdout();
-    // Bracketed paste: pasted text arrives marked as such, so it is typed, never taken as keys.
-    let entered = execute!(out, EnterAlternateScreen, crossterm::cursor::Hide, EnableBracketedPaste)
-        .and_then(|()| set_mouse(mouse));
+    MOUSE.store(mouse, Ordering::SeqCst);
+    let entered = out.write_all(enter_sequence(mouse).as_bytes()).and_then(|()| out.flush());
     if let Err(e) = entered {
         restore();
         return Err(e);
@@ -26,16 +25,22 @@ pub fn enter(mouse: bool) -> io::Result<()> {
     Ok(())
 }
 
-/// Turns mouse capture on or off (off lets the terminal select text).
-pub fn set_mouse(on: bool) -> io::Result<()> {
-    let mut out = io::stdout();
-    if on {
-        execute!(out, EnableMouseCapture)?;
-    } else if MOUSE.load(Ordering::SeqCst) {
-        execute!(out, DisableMouseCapture)?;
+/// What takes the screen, here and for a client of `artikel serve`: the alternate screen,
+/// cleared (some terminals keep what was last drawn on it, which would show until the first
+/// frame covers it, and stay wherever the frame leaves a cell alone), the cursor hidden,
+/// bracketed paste (pasted text arrives marked as such, so it is typed, never taken as keys),
+/// and mouse capture if `mouse`.
+pub fn enter_sequence(mouse: bool) -> String {
+    let mut sequence = String::new();
+    let _ = crossterm::Command::write_ansi(&EnterAlternateScreen, &mut sequence);
+    let _ = crossterm::Command::write_ansi(&terminal::Clear(terminal::ClearType::All), &mut sequence);
+    let _ = crossterm::Command::write_ansi(&crossterm::cursor::MoveTo(0, 0), &mut sequence);
+    let _ = crossterm::Command::write_ansi(&crossterm::cursor::Hide, &mut sequence);
+    let _ = crossterm::Command::write_ansi(&EnableBracketedPaste, &mut sequence);
+    if mouse {
+        sequence.push_str(&mouse_sequence(true));
     }
-    MOUSE.store(on, Ordering::SeqCst);
-    Ok(())
+    sequence
 }
 
 /// The sequence that captures the mouse (`on`) or leaves it to the terminal.
@@ -116,5 +121,15 @@ mod tests {
         assert_eq!(base64(b"foobar"), "Zm9vYmFy");
         assert_eq!(base64("knæ".as_bytes()), "a27Dpg==");
         assert_eq!(clipboard_sequence("hej"), "\x1b]52;c;aGVq\x07");
+    }
+
+    #[test]
+    fn entering_clears_the_alternate_screen_before_anything_else() {
+        for mouse in [false, true] {
+            let sequence = enter_sequence(mouse);
+            assert!(sequence.starts_with("\x1b[?1049h\x1b[2J\x1b[1;1H"), "{sequence:?}");
+            assert_eq!(sequence.contains(&mouse_sequence(true)), mouse);
+            assert!(sequence.contains("\x1b[?2004h") && sequence.contains("\x1b[?25l"));
+        }
     }
 }
