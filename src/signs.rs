@@ -25,8 +25,9 @@
 //! letters or fewer must be the whole word (`øm` is not the start of "om"). A folder's own
 //! file adds signs, and replaces a bundled sign of the same id.
 
-use crate::search::{fold, line_of, says, says_roughly, skeleton};
+use crate::search::{fold, line_of, says, says_roughly, skeleton, skeleton_into};
 use crate::strings;
+use compact_str::CompactString;
 use std::collections::HashMap;
 
 /// The most signs read from one file.
@@ -136,19 +137,35 @@ impl Sign {
 /// The words of a text as signs compare them (see [`words_of`]).
 #[derive(Debug, Clone, Default)]
 pub struct Words {
-    /// Each word, folded, as a skeleton, once, sorted.
-    one: Vec<String>,
+    /// Each word, folded, as a skeleton, once, sorted (short words are kept inline, not
+    /// allocated one by one: `check` reads every paragraph and sentence this way).
+    one: Vec<CompactString>,
     /// Each two words written apart, together ("piske smæld" says "piskesmæld"): met
     /// exactly only, never with a letter off.
-    joined: Vec<String>,
+    joined: Vec<CompactString>,
 }
 
 /// The words of `text` as signs compare them: folded, as skeletons, each once (a sign is
 /// said by its words in any order), and each two words written apart also together.
 pub fn words_of(text: &str) -> Words {
     let folded = fold(text);
-    let words: Vec<String> = crate::search::analyze::words(&folded).map(skeleton).collect();
-    let mut joined: Vec<String> = words.windows(2).map(|pair| format!("{}{}", pair[0], pair[1])).collect();
+    let (mut skel, mut buf) = (String::new(), String::new());
+    let words: Vec<CompactString> = crate::search::analyze::words(&folded)
+        .map(|w| {
+            skel.clear();
+            skeleton_into(&mut skel, w, &mut buf);
+            CompactString::from(skel.as_str())
+        })
+        .collect();
+    let mut joined: Vec<CompactString> = words
+        .windows(2)
+        .map(|pair| {
+            let mut both = CompactString::with_capacity(pair[0].len() + pair[1].len());
+            both.push_str(&pair[0]);
+            both.push_str(&pair[1]);
+            both
+        })
+        .collect();
     let mut one = words;
     for list in [&mut one, &mut joined] {
         list.sort_unstable();
@@ -164,7 +181,7 @@ pub fn way_said(way: &[Vec<String>], words: &Words) -> bool {
 }
 
 /// Whether sorted `list` holds a word that `token` says.
-fn has(list: &[String], token: &str) -> bool {
+fn has(list: &[CompactString], token: &str) -> bool {
     if let Some(part) = token.strip_prefix('~') {
         return list.iter().any(|w| w.contains(part));
     }
@@ -328,7 +345,9 @@ impl Signs {
         });
         let mut tried: Vec<usize> = index.always.clone();
         for w in words.one.iter().chain(&words.joined) {
-            if let Some(signs) = index.by_start.get(&start_of(w)) {
+            // The key's letters, looked up without making a string of them.
+            let end = w.char_indices().nth(2).map_or(w.len(), |(i, _)| i);
+            if let Some(signs) = index.by_start.get(&w[..end]) {
                 tried.extend(signs);
             }
         }

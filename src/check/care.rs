@@ -10,6 +10,7 @@ use super::text::{Kind, Unit, sentences};
 use crate::signs::{Level, Signs, way, way_said, words_of};
 use crate::strings;
 use serde::Deserialize;
+use std::borrow::Cow;
 
 /// The rule file's `care` part: levels of care, the section on when to seek help, the regions.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -138,9 +139,9 @@ pub(super) fn care_checks(
     let mut asked = false;
     for part in sections(units) {
         let Some(head) = part.first().filter(|u| u.kind == Kind::Heading(2)) else { continue };
-        let said = words_of(&head.text);
-        let asks = section_ways.iter().any(|w| way_said(w, &said));
-        let away = not_ways.iter().any(|w| way_said(w, &said));
+        let said = head.words();
+        let asks = section_ways.iter().any(|w| way_said(w, said));
+        let away = not_ways.iter().any(|w| way_said(w, said));
         let calls = part.iter().any(|u| {
             u.lead.as_deref().is_some_and(|l| care.levels.of(&l.to_lowercase()) == Some(Level::Call112))
         });
@@ -161,7 +162,7 @@ pub(super) fn care_checks(
         }
         Some(part) => {
             let line = part[0].line();
-            let lower: String = part.iter().map(|u| u.text.to_lowercase() + "\n").collect();
+            let lower = lines_lower(part);
             let ring = sentences(&lower).iter().any(|(_, s)| calls_112(s));
             if let Some(r) = rule(CareCheck::Section112).filter(|_| !ring) {
                 push(r, line, r.message.clone());
@@ -191,14 +192,14 @@ pub(super) fn care_checks(
                 // A list item is read with the paragraph that leads it ("… lændesmerter sammen
                 // med et af disse tegn:" above "- feber").
                 let mut above = "";
-                let said: Vec<crate::signs::Words> = part
+                let said: Vec<Cow<crate::signs::Words>> = part
                     .iter()
                     .map(|u| {
                         if u.lead.is_some() || u.kind != Kind::Item {
                             above = &u.text;
-                            words_of(&u.text)
+                            Cow::Borrowed(u.words())
                         } else {
-                            words_of(&format!("{above} {}", u.text))
+                            Cow::Owned(words_of(&format!("{above} {}", u.text)))
                         }
                     })
                     .collect();
@@ -217,10 +218,10 @@ pub(super) fn care_checks(
     }
     for unit in units.iter().filter(|u| !matches!(u.kind, Kind::Heading(_))) {
         // Only paragraphs that name 112 or a region are read sentence by sentence.
-        let text = unit.text.to_lowercase();
+        let text = unit.lower();
         if !text.contains("112")
             && !text.contains("1813")
-            && !care.regions.iter().any(|g| mentions(&text, &g.says))
+            && !care.regions.iter().any(|g| mentions(text, &g.says))
         {
             continue;
         }
@@ -234,6 +235,16 @@ pub(super) fn care_checks(
             regions(care, &lower, unit.line_at(at), out);
         }
     }
+}
+
+/// The units' texts in lower case, a line each.
+pub(super) fn lines_lower(units: &[Unit]) -> String {
+    let mut lower = String::new();
+    for u in units {
+        lower.push_str(u.lower());
+        lower.push('\n');
+    }
+    lower
 }
 
 /// Digits only.
@@ -334,8 +345,7 @@ fn sign_levels(care: &Care, signs: &Signs, part: &[Unit], r: &CareRule, out: &mu
             current = None;
         }
         let Some((lead, level)) = &current else { continue };
-        let said = words_of(&unit.text);
-        for sign in signs.named_in(&said) {
+        for sign in signs.named_in(unit.words()) {
             let low = match level {
                 Some(l) => *l > sign.level,
                 None => true,

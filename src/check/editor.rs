@@ -10,6 +10,7 @@ use super::Severity;
 pub use super::care::Care;
 use super::care::care_checks;
 use super::house::Found;
+use super::mentioned::Mentioned;
 use super::rules::mentions;
 use super::text::{Kind, Stems, Unit, folded_words, sentences, skeleton_key, token_key, units};
 use crate::search::fold;
@@ -171,32 +172,34 @@ pub struct WordOrder {
 }
 
 impl WordOrder {
-    /// Whether a sentence opens with an adverbial and puts its subject before its verb.
-    fn inverted(&self, sentence: &str) -> bool {
+    /// Whether a sentence opens with an adverbial and puts its subject before its verb
+    /// (`folded`: this rule's lists, folded).
+    fn inverted(&self, folded: &OrderWords, sentence: &str) -> bool {
         let first = sentence.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
         if !self.openers.iter().any(|o| o.eq_ignore_ascii_case(first)) {
             return false;
         }
         let head = sentence.split([',', ';', ':', '–']).next().unwrap_or("");
         let w = folded_words(head);
-        let is = |list: &[String], i: usize| w.get(i).is_some_and(|x| list.iter().any(|l| fold(l) == *x));
-        if !is(&self.openers, 0) {
+        let is = |list: &[String], i: usize| w.get(i).is_some_and(|x| list.iter().any(|l| l == x));
+        let f = folded;
+        if !is(&f.openers, 0) {
             return false;
         }
-        let noun = if is(&self.determiners, 1) { 2 } else { 1 };
-        if w.len() <= noun || is(&self.verbs, noun) || is(&self.subjects, noun) || is(&self.stops, noun) {
+        let noun = if is(&f.determiners, 1) { 2 } else { 1 };
+        if w.len() <= noun || is(&f.verbs, noun) || is(&f.subjects, noun) || is(&f.stops, noun) {
             return false;
         }
         for k in noun + 1..(noun + 4).min(w.len()) {
-            if is(&self.verbs, k) || is(&self.stops, k) {
+            if is(&f.verbs, k) || is(&f.stops, k) {
                 return false;
             }
-            if is(&self.subjects, k) {
+            if is(&f.subjects, k) {
                 for m in k + 1..(k + 4).min(w.len()) {
-                    if is(&self.verbs, m) {
+                    if is(&f.verbs, m) {
                         return true;
                     }
-                    if is(&self.stops, m) {
+                    if is(&f.stops, m) {
                         return false;
                     }
                 }
@@ -204,6 +207,29 @@ impl WordOrder {
             }
         }
         false
+    }
+}
+
+/// The verb-second rule's lists, folded once.
+#[derive(Debug, Clone, Default)]
+struct OrderWords {
+    openers: Vec<String>,
+    determiners: Vec<String>,
+    subjects: Vec<String>,
+    verbs: Vec<String>,
+    stops: Vec<String>,
+}
+
+impl OrderWords {
+    fn of(order: &WordOrder) -> OrderWords {
+        let folded = |list: &[String]| list.iter().map(|w| fold(w)).collect();
+        OrderWords {
+            openers: folded(&order.openers),
+            determiners: folded(&order.determiners),
+            subjects: folded(&order.subjects),
+            verbs: folded(&order.verbs),
+            stops: folded(&order.stops),
+        }
     }
 }
 
@@ -225,6 +251,8 @@ pub struct Editor {
     /// The word rules' phrases as stems, and the rules by their first stem's first letters.
     word_stems: Vec<Vec<Vec<String>>>,
     by_start: HashMap<String, Vec<(usize, usize)>>,
+    word_made: Vec<WordMade>,
+    order_words: OrderWords,
     /// The sentence rules' ways, parsed.
     sentence_ways: Vec<(Vec<Ways>, Vec<Ways>, Vec<Ways>)>,
     /// The sentence rules by the key of the first word of each of their ways; those whose
@@ -237,7 +265,21 @@ pub(super) type Ways = Vec<Vec<String>>;
 
 /// The first two letters of a folded stem: the key word rules are found by.
 fn start(stem: &str) -> String {
-    stem.chars().take(2).collect()
+    start_str(stem).to_string()
+}
+
+/// [`start`], without making a string of it.
+fn start_str(stem: &str) -> &str {
+    let end = stem.char_indices().nth(2).map_or(stem.len(), |(i, _)| i);
+    &stem[..end]
+}
+
+/// A word rule's lists as they are compared: `except` and `not_before` folded, `unless` as ways.
+#[derive(Debug, Clone, Default)]
+struct WordMade {
+    except: Vec<String>,
+    not_before: Vec<String>,
+    unless: Vec<Ways>,
 }
 
 impl Editor {
@@ -277,6 +319,14 @@ impl Editor {
                 }
             }
         }
+        let word_made = words
+            .iter()
+            .map(|r| WordMade {
+                except: r.except.iter().map(|e| fold(e)).collect(),
+                not_before: r.not_before.iter().map(|w| fold(w)).collect(),
+                unless: r.unless.iter().map(|u| way(u)).collect(),
+            })
+            .collect();
         let ways = |list: &[String]| list.iter().map(|w| way(w)).filter(|w| !w.is_empty()).collect();
         let sentence_ways: Vec<(Vec<Ways>, Vec<Ways>, Vec<Ways>)> =
             sentences.iter().map(|r| (ways(&r.says), ways(&r.unless), ways(&r.in_paragraph))).collect();
@@ -292,6 +342,7 @@ impl Editor {
                 }
             }
         }
+        let order_words = word_order.as_ref().map(OrderWords::of).unwrap_or_default();
         Editor {
             care,
             medicines,
@@ -301,6 +352,8 @@ impl Editor {
             dose_words,
             word_stems,
             by_start,
+            word_made,
+            order_words,
             sentence_ways,
             sentence_starts,
             sentence_always,
@@ -370,7 +423,7 @@ impl Editor {
                 keys.push(folded.clone());
             }
             for (n, key) in keys.iter().enumerate() {
-                let Some(candidates) = self.by_start.get(&start(key)) else { continue };
+                let Some(candidates) = self.by_start.get(start_str(key)) else { continue };
                 // One finding per rule and word, however many of its forms say it.
                 let mut reported: Vec<usize> = Vec::new();
                 for &(i, j) in candidates {
@@ -379,20 +432,20 @@ impl Editor {
                     }
                     let rule = &self.words[i];
                     let phrase = &self.word_stems[i][j];
-                    if rule.except.iter().any(|e| crate::search::fold(e) == *key) {
+                    let made = &self.word_made[i];
+                    if made.except.iter().any(|e| e == key) {
                         continue;
                     }
                     let Some(last) = phrase_at(phrase, &keys, n, rule.apart, &mut stems) else { continue };
                     let (at, word) = words[n];
                     let end = words[last].0 + words[last].1.len();
-                    if keys.get(last + 1).is_some_and(|next| rule.not_before.iter().any(|w| fold(w) == *next))
-                    {
+                    if keys.get(last + 1).is_some_and(|next| made.not_before.iter().any(|w| w == next)) {
                         continue;
                     }
-                    if !rule.unless.is_empty() {
+                    if !made.unless.is_empty() {
                         let sentence = sentence_around(&unit.text, at);
                         let said = words_of(sentence);
-                        if rule.unless.iter().any(|u| way_said(&way(u), &said)) {
+                        if made.unless.iter().any(|u| way_said(u, &said)) {
                             continue;
                         }
                     }
@@ -428,12 +481,11 @@ impl Editor {
             }
             // A way a sentence says, its paragraph says: the rules the paragraph does not
             // say are not tried sentence by sentence.
-            let para = words_of(&unit.text);
-            tried.retain(|&i| self.sentence_ways[i].0.iter().any(|w| way_said(w, &para)));
-            let mut paragraph: Option<crate::signs::Words> = Some(para);
+            let para = unit.words();
+            tried.retain(|&i| self.sentence_ways[i].0.iter().any(|w| way_said(w, para)));
             for (at, sentence) in unit.sentences() {
                 if let Some(order) = &self.word_order
-                    && order.inverted(sentence)
+                    && order.inverted(&self.order_words, sentence)
                 {
                     let line = unit.line_at(at);
                     out.push(found(line, order.severity, &order.id, order.message.clone(), &order.source));
@@ -447,11 +499,8 @@ impl Editor {
                     if !ways.iter().any(|w| way_said(w, &said)) || unless.iter().any(|w| way_said(w, &said)) {
                         continue;
                     }
-                    if !in_paragraph.is_empty() {
-                        let para = paragraph.get_or_insert_with(|| words_of(&unit.text));
-                        if !in_paragraph.iter().any(|w| way_said(w, para)) {
-                            continue;
-                        }
+                    if !in_paragraph.is_empty() && !in_paragraph.iter().any(|w| way_said(w, para)) {
+                        continue;
                     }
                     let line = unit.line_at(at);
                     out.push(found(line, rule.severity, &rule.id, rule.message.clone(), &rule.source));
@@ -465,8 +514,9 @@ impl Editor {
             return;
         }
         for section in sections(units) {
-            let lower: String = section.iter().map(|u| u.text.to_lowercase() + "\n").collect();
-            if !self.medicines.iter().any(|m| m.names.iter().any(|n| mentions(&lower, n))) {
+            let lower = super::care::lines_lower(section);
+            let said = Mentioned::new(&lower);
+            if !self.medicines.iter().any(|m| m.names.iter().any(|n| said.mentions(n))) {
                 continue;
             }
             let mut last: Option<usize> = None;
@@ -474,9 +524,10 @@ impl Editor {
             for unit in section.iter().filter(|u| !matches!(u.kind, Kind::Heading(_))) {
                 // Which medicines the paragraph names; one that names none and has no number
                 // is passed over.
-                let u_lower = unit.text.to_lowercase();
+                let u_lower = unit.lower();
+                let u_said = Mentioned::new(u_lower);
                 let named: Vec<usize> = (0..self.medicines.len())
-                    .filter(|&m| self.medicines[m].names.iter().any(|n| mentions(&u_lower, n)))
+                    .filter(|&m| self.medicines[m].names.iter().any(|n| u_said.mentions(n)))
                     .collect();
                 if named.is_empty() && !u_lower.bytes().any(|b| b.is_ascii_digit()) {
                     continue;
@@ -515,7 +566,7 @@ impl Editor {
                 let missing: Vec<&str> = med
                     .cautions
                     .iter()
-                    .filter(|c| !c.says.iter().any(|t| mentions(&lower, t)))
+                    .filter(|c| !c.says.iter().any(|t| said.mentions(t)))
                     .map(|c| c.about.as_str())
                     .collect();
                 if !missing.is_empty() {

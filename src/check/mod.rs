@@ -3,6 +3,7 @@
 mod care;
 pub mod editor;
 mod house;
+mod mentioned;
 pub mod rules;
 mod source;
 mod text;

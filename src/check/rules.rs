@@ -8,6 +8,7 @@
 
 use super::Severity;
 use super::editor::{Care, DoseWords, Editor, Medicine, SentenceRule, WordOrder, WordRule};
+pub use super::mentioned::mentions;
 use crate::strings;
 use serde::Deserialize;
 use std::collections::{HashMap, HashSet};
@@ -359,24 +360,6 @@ pub fn heading_matches(pattern: &str, heading: &str) -> bool {
         }
     }
     p[i..].iter().all(|&c| c == '*')
-}
-
-/// Whether lower-case `text` mentions `term` as whole words (case-insensitive); a term
-/// ending in `*` matches any word that begins with it (`lægevagt*`).
-pub fn mentions(text_lower: &str, term: &str) -> bool {
-    let (term, prefix) = match term.strip_suffix('*') {
-        Some(t) => (t.trim().to_lowercase(), true),
-        None => (term.trim().to_lowercase(), false),
-    };
-    if term.is_empty() {
-        return false;
-    }
-    let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-    text_lower.match_indices(&term).any(|(at, found)| {
-        let before = text_lower[..at].chars().next_back();
-        let after = text_lower[at + found.len()..].chars().next();
-        !word(before) && (prefix || !word(after))
-    })
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@ use crate::check::{Checker, Finding, Parsed, RuleError, RuleSet, Severity, rules
 use crate::library::{Library, Source, Warning};
 use crate::search::check_synonyms;
 use crate::strings;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 /// The largest rule or synonym file read, so that a mistaken link to something huge cannot stall `check`.
@@ -54,27 +54,31 @@ fn findings(
     wanted: impl Fn(&Source) -> bool,
 ) -> (usize, Vec<Finding>) {
     let checker = Checker::new(library, cli.clock.today(), cli.settings.stale_months.value);
+    // The loading problems by file, gathered once: not a scan of them all for each article.
+    let mut by_file: HashMap<&str, Vec<Warning>> = HashMap::new();
+    for w in &library.warnings {
+        by_file.entry(w.file.as_str()).or_default().push(w.clone());
+    }
+    let warnings_of = |place: &str| by_file.get(place).map_or(&[][..], Vec::as_slice);
     let mut rule_files = RuleFiles::default();
     let mut all = Vec::new();
     let mut files = 0;
     for (i, article) in library.articles.iter().enumerate().filter(|(_, a)| wanted(&a.source)) {
         files += 1;
         let place = article.source.describe(&article.slug);
-        let warnings: Vec<Warning> = library.warnings.iter().filter(|w| w.file == place).cloned().collect();
         let rules = rule_files.for_source(&article.source, roots);
-        all.extend(checker.check(i, &warnings, rules));
+        all.extend(checker.check(i, warnings_of(&place), rules));
     }
     // Files hidden by another of the same slug in the same folder tree: linted too.
     for article in library.hidden.iter().filter(|a| wanted(&a.source)) {
         files += 1;
         let place = article.source.describe(&article.slug);
-        let warnings: Vec<Warning> = library.warnings.iter().filter(|w| w.file == place).cloned().collect();
         let rules = rule_files.for_source(&article.source, roots);
         let parsed = Parsed::of(&article.body, article.body_line);
-        all.extend(checker.check_parsed(article, &parsed, &warnings, rules));
+        all.extend(checker.check_parsed(article, &parsed, warnings_of(&place), rules));
     }
     // Files that could not be read at all.
-    let known: Vec<String> =
+    let known: HashSet<String> =
         library.articles.iter().chain(&library.hidden).map(|a| a.source.describe(&a.slug)).collect();
     // (An editors' data file's problems are reported below, by its own checker.)
     let data_file = |w: &&Warning| matches!(w.kind, crate::library::WarningKind::DataFile { .. });
