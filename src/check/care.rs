@@ -203,8 +203,15 @@ pub(super) fn care_checks(
                         }
                     })
                     .collect();
-                for sign in signs.iter().filter(|s| s.articles.iter().any(|a| a == slug)) {
-                    if !said.iter().any(|w| sign.named_in(w)) {
+                // Which signs each paragraph names, the paragraph's words walked once for all.
+                let mine = |s: &crate::signs::Sign| s.articles.iter().any(|a| a == slug);
+                let named: Vec<Vec<bool>> = if signs.iter().any(mine) {
+                    said.iter().map(|w| signs.named_each(w)).collect()
+                } else {
+                    Vec::new()
+                };
+                for (i, sign) in signs.iter().enumerate().filter(|(_, s)| mine(s)) {
+                    if !named.iter().any(|n| n[i]) {
                         let message =
                             strings::sign_not_named(&sign.da, strings::level_short(sign.level), &r.message);
                         out.push(found(line, r.severity, &r.id, message, &sign.source));
