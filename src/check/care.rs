@@ -5,7 +5,7 @@
 use super::Severity;
 use super::editor::{Ways, found, sections};
 use super::house::Found;
-use super::rules::mentions;
+use super::rules::{in_lang, mentions};
 use super::text::{Kind, Unit, sentences};
 use crate::signs::{Level, Signs, way, way_said, words_of};
 use crate::strings;
@@ -107,6 +107,9 @@ pub struct CareRule {
     pub severity: Severity,
     /// What is wrong, in a sentence.
     pub message: String,
+    /// The message in English, shown under `--lang en` (else `message`).
+    #[serde(default)]
+    pub message_en: Option<String>,
     /// Where the rule comes from (Sundhedsstyrelsen, a region, a product summary), and when it was checked.
     #[serde(default)]
     pub source: String,
@@ -157,7 +160,7 @@ pub(super) fn care_checks(
     match section {
         None => {
             if let Some(r) = rule(CareCheck::Section) {
-                push(r, elsewhere.unwrap_or(first), r.message.clone());
+                push(r, elsewhere.unwrap_or(first), rule_message(r));
             }
         }
         Some(part) => {
@@ -165,11 +168,11 @@ pub(super) fn care_checks(
             let lower = lines_lower(part);
             let ring = sentences(&lower).iter().any(|(_, s)| calls_112(s));
             if let Some(r) = rule(CareCheck::Section112).filter(|_| !ring) {
-                push(r, line, r.message.clone());
+                push(r, line, rule_message(r));
             }
             let own = care.own_doctor.iter().any(|t| mentions(&lower, t));
             if let Some(r) = rule(CareCheck::SectionOwnDoctor).filter(|_| !own) {
-                push(r, line, r.message.clone());
+                push(r, line, rule_message(r));
             }
             let missing: Vec<&str> = care
                 .regions
@@ -180,11 +183,11 @@ pub(super) fn care_checks(
             if let Some(r) = rule(CareCheck::SectionOutOfHours)
                 && (!mentions(&lower, "lægevagt*") || !missing.is_empty())
             {
-                let message = format!("{} ({})", r.message, missing.join(", "));
-                push(r, line, if missing.is_empty() { r.message.clone() } else { message });
+                let message = format!("{} ({})", rule_message(r), missing.join(", "));
+                push(r, line, if missing.is_empty() { rule_message(r) } else { message });
             }
             if let Some(r) = rule(CareCheck::SectionHeading).filter(|_| !asked) {
-                push(r, line, r.message.clone());
+                push(r, line, rule_message(r));
             }
             if let Some(r) = rule(CareCheck::SignMissing) {
                 // Paragraph by paragraph, as the levels are judged (a milder case's words in
@@ -212,8 +215,11 @@ pub(super) fn care_checks(
                 };
                 for (i, sign) in signs.iter().enumerate().filter(|(_, s)| mine(s)) {
                     if !named.iter().any(|n| n[i]) {
-                        let message =
-                            strings::sign_not_named(&sign.da, strings::level_short(sign.level), &r.message);
+                        let message = strings::sign_not_named(
+                            &sign.da,
+                            strings::level_short(sign.level),
+                            &rule_message(r),
+                        );
                         out.push(found(line, r.severity, &r.id, message, &sign.source));
                     }
                 }
@@ -237,11 +243,16 @@ pub(super) fn care_checks(
             if let Some(r) = rule(CareCheck::TwoLevels)
                 && two_levels(&lower)
             {
-                out.push(found(unit.line_at(at), r.severity, &r.id, r.message.clone(), &r.source));
+                out.push(found(unit.line_at(at), r.severity, &r.id, rule_message(r), &r.source));
             }
             regions(care, &lower, unit.line_at(at), out);
         }
     }
+}
+
+/// A care rule's message in the language in force.
+fn rule_message(r: &CareRule) -> String {
+    in_lang(&r.message, &r.message_en).to_string()
 }
 
 /// The units' texts in lower case, a line each.
@@ -304,7 +315,7 @@ fn regions(care: &Care, lower: &str, line: usize, out: &mut Vec<Found>) {
         && crate::search::analyze::words(lower).any(|w| w == "1813")
         && !mentions(lower, &capital.says)
     {
-        out.push(found(line, r.severity, &r.id, r.message.clone(), &r.source));
+        out.push(found(line, r.severity, &r.id, rule_message(r), &r.source));
     }
     let Some(r) = rule(CareCheck::RegionNumber) else { return };
     for clause in lower.split([',', ';', ':']).flat_map(|c| c.split(" og ")) {
@@ -315,7 +326,8 @@ fn regions(care: &Care, lower: &str, line: usize, out: &mut Vec<Found>) {
         if let ([region], [number]) = (named.as_slice(), numbers.as_slice())
             && region.name != number.name
         {
-            let message = strings::region_number(&region.name, &number.number, &region.number, &r.message);
+            let message =
+                strings::region_number(&region.name, &number.number, &region.number, &rule_message(r));
             out.push(found(line, r.severity, &r.id, message, &region.checked));
         }
     }
@@ -359,7 +371,7 @@ fn sign_levels(care: &Care, signs: &Signs, part: &[Unit], r: &CareRule, out: &mu
             };
             if low {
                 let message =
-                    strings::sign_level(&sign.da, strings::level_short(sign.level), lead, &r.message);
+                    strings::sign_level(&sign.da, strings::level_short(sign.level), lead, &rule_message(r));
                 out.push(found(unit.line(), r.severity, &r.id, message, &sign.source));
             }
         }

@@ -11,7 +11,7 @@ pub use super::care::Care;
 use super::care::care_checks;
 use super::house::Found;
 use super::mentioned::Mentioned;
-use super::rules::mentions;
+use super::rules::{in_lang, mentions};
 use super::text::{Kind, Stems, Unit, folded_words, sentences, skeleton_key, token_key, units};
 use crate::search::fold;
 use crate::signs::{Signs, way, way_said, words_of};
@@ -97,6 +97,9 @@ pub struct WordRule {
     pub replace: String,
     /// Why, in a sentence.
     pub reason: String,
+    /// The reason in English, shown under `--lang en` (else `reason`).
+    #[serde(default)]
+    pub reason_en: Option<String>,
     /// How much it matters.
     pub severity: Severity,
     /// Where the rule comes from (Sundhedsstyrelsen, a region, a product summary), and when it was checked.
@@ -126,6 +129,9 @@ pub struct SentenceRule {
     pub in_paragraph: Vec<String>,
     /// What is wrong, in a sentence.
     pub message: String,
+    /// The message in English, shown under `--lang en` (else `message`).
+    #[serde(default)]
+    pub message_en: Option<String>,
     /// How much it matters.
     pub severity: Severity,
     /// Where the rule comes from (Sundhedsstyrelsen, a region, a product summary), and when it was checked.
@@ -158,6 +164,9 @@ pub struct WordOrder {
     pub stops: Vec<String>,
     /// What is wrong, in a sentence.
     pub message: String,
+    /// The message in English, shown under `--lang en` (else `message`).
+    #[serde(default)]
+    pub message_en: Option<String>,
     /// How much it matters.
     pub severity: Severity,
     /// Where the rule comes from.
@@ -451,7 +460,11 @@ impl Editor {
                     }
                     let matched = &unit.text[at..end];
                     let line = unit.line_at(at);
-                    let message = strings::rule_substitution(matched, &rule.replace, &rule.reason);
+                    let message = strings::rule_substitution(
+                        matched,
+                        &rule.replace,
+                        in_lang(&rule.reason, &rule.reason_en),
+                    );
                     reported.push(i);
                     let mut f = found(line, rule.severity, &rule.id, message, &rule.source);
                     // The column in the file's line (the unit's text has lost Markdown's marks).
@@ -488,7 +501,13 @@ impl Editor {
                     && order.inverted(&self.order_words, sentence)
                 {
                     let line = unit.line_at(at);
-                    out.push(found(line, order.severity, &order.id, order.message.clone(), &order.source));
+                    out.push(found(
+                        line,
+                        order.severity,
+                        &order.id,
+                        in_lang(&order.message, &order.message_en).to_string(),
+                        &order.source,
+                    ));
                 }
                 if tried.is_empty() {
                     continue;
@@ -503,7 +522,13 @@ impl Editor {
                         continue;
                     }
                     let line = unit.line_at(at);
-                    out.push(found(line, rule.severity, &rule.id, rule.message.clone(), &rule.source));
+                    out.push(found(
+                        line,
+                        rule.severity,
+                        &rule.id,
+                        in_lang(&rule.message, &rule.message_en).to_string(),
+                        &rule.source,
+                    ));
                 }
             }
         }

@@ -79,6 +79,9 @@ pub struct Substitution {
     pub replace: String,
     /// Why, in a sentence.
     pub reason: String,
+    /// The reason in English, shown under `--lang en` (else `reason`).
+    #[serde(default)]
+    pub reason_en: Option<String>,
     /// How much it matters.
     pub severity: Severity,
     /// Where the rule comes from.
@@ -111,6 +114,9 @@ pub struct Required {
     pub one_of: Vec<String>,
     /// What is wrong when it does not, in a sentence.
     pub message: String,
+    /// The message in English, shown under `--lang en` (else `message`).
+    #[serde(default)]
+    pub message_en: Option<String>,
     /// How much it matters.
     pub severity: Severity,
     /// Where the rule comes from.
@@ -138,6 +144,9 @@ pub struct Voice {
     pub mostly: f64,
     /// What is wrong, in a sentence.
     pub message: String,
+    /// The message in English, shown under `--lang en` (else `message`).
+    #[serde(default)]
+    pub message_en: Option<String>,
     /// How much it matters.
     pub severity: Severity,
     /// Where the rule comes from.
@@ -284,6 +293,15 @@ impl RuleSet {
             length: file.length,
             editor,
         })
+    }
+}
+
+/// A rule's text in the language in force: `en` under English when the rule file gives it,
+/// else the rule file's own (Danish) text.
+pub fn in_lang<'a>(da: &'a str, en: &'a Option<String>) -> &'a str {
+    match (strings::lang(), en) {
+        (strings::Lang::En, Some(en)) if !en.trim().is_empty() => en,
+        _ => da,
     }
 }
 
