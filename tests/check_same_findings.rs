@@ -216,3 +216,24 @@ fn inputs_that_look_alike_give_the_same_findings() {
     insta::assert_snapshot!("look_alike_da", da);
     insta::assert_snapshot!("look_alike_en", findings(&library, mine, Lang::En));
 }
+
+#[test]
+fn two_threads_give_the_findings_of_one_in_its_order_and_language() {
+    let articles = artikel::corpus::library(60, 4000);
+    let mut added: Vec<(&str, String)> = articles.iter().map(|(s, t)| (s.as_str(), t.clone())).collect();
+    added.push(("naer-ord", near_words()));
+    added.push(("naer-ledning", near_leads()));
+    let library = with(&added);
+    let rules = RuleSet::bundled().expect("the bundled rules are valid");
+    let checker = Checker::new(&library, jiff::civil::date(2026, 12, 6), 12);
+    // Every article, last first: the order asked is the order given.
+    let which: Vec<usize> = (0..library.articles.len()).rev().collect();
+    for lang in [Lang::Da, Lang::En] {
+        set_thread_lang(Some(lang));
+        let one: Vec<_> = which.iter().map(|&i| checker.check(i, &[], Some(&rules))).collect();
+        let two = checker.check_each(&which, |_| (&[], Some(&rules)));
+        set_thread_lang(None);
+        assert!(one.iter().map(Vec::len).sum::<usize>() > 100);
+        assert_eq!(one, two, "{lang:?}");
+    }
+}

@@ -63,12 +63,17 @@ fn findings(
     let mut rule_files = RuleFiles::default();
     let mut all = Vec::new();
     let mut files = 0;
-    for (i, article) in library.articles.iter().enumerate().filter(|(_, a)| wanted(&a.source)) {
-        files += 1;
-        let place = article.source.describe(&article.slug);
-        let rules = rule_files.for_source(&article.source, roots);
-        all.extend(checker.check(i, warnings_of(&place), rules));
-    }
+    let which: Vec<usize> =
+        (0..library.articles.len()).filter(|&i| wanted(&library.articles[i].source)).collect();
+    // Each article's rule file, read once; then the articles checked on two threads.
+    let files_of: Vec<Option<PathBuf>> =
+        which.iter().map(|&i| rule_files.load(&library.articles[i].source, roots)).collect();
+    let found = checker.check_each(&which, |n| {
+        let article = &library.articles[which[n]];
+        (warnings_of(&article.source.describe(&article.slug)), rule_files.get(&files_of[n]))
+    });
+    files += which.len();
+    all.extend(found.into_iter().flatten());
     // Files hidden by another of the same slug in the same folder tree: linted too.
     for article in library.hidden.iter().filter(|a| wanted(&a.source)) {
         files += 1;
@@ -110,16 +115,33 @@ impl RuleFiles {
     /// The rules for an article from `source`: the nearest rule file from its folder up to
     /// the root it was loaded from, else the bundled one. `None` when that file is broken.
     fn for_source(&mut self, source: &Source, roots: &[PathBuf]) -> Option<&RuleSet> {
+        let file = self.load(source, roots);
+        self.get(&file)
+    }
+
+    /// Reads the rule file for an article from `source` (see [`RuleFiles::for_source`]) if
+    /// it is not read yet, and says which it is (`None`: the bundled one).
+    fn load(&mut self, source: &Source, roots: &[PathBuf]) -> Option<PathBuf> {
         let file = match source {
             Source::File(path) => self.nearest(path, roots),
             Source::Bundled => None,
         };
-        match file {
+        match &file {
             Some(file) => {
-                let rules = self.by_path.entry(file.clone()).or_insert_with(|| read_rules(&file));
-                rules.as_ref().ok()
+                self.by_path.entry(file.clone()).or_insert_with(|| read_rules(file));
             }
-            None => self.bundled.get_or_insert_with(RuleSet::bundled).as_ref().ok(),
+            None => {
+                self.bundled.get_or_insert_with(RuleSet::bundled);
+            }
+        }
+        file
+    }
+
+    /// The rules of a file [`RuleFiles::load`] read; `None` when it is broken.
+    fn get(&self, file: &Option<PathBuf>) -> Option<&RuleSet> {
+        match file {
+            Some(file) => self.by_path.get(file).and_then(|r| r.as_ref().ok()),
+            None => self.bundled.as_ref().and_then(|r| r.as_ref().ok()),
         }
     }
 
