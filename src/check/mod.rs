@@ -3,6 +3,7 @@
 mod care;
 pub mod editor;
 mod house;
+mod medicine;
 mod mentioned;
 pub mod rules;
 mod source;
