@@ -25,9 +25,13 @@
 //! letters or fewer must be the whole word (`øm` is not the start of "om"). A folder's own
 //! file adds signs, and replaces a bundled sign of the same id.
 
-use crate::search::{fold, line_of, says, says_roughly, skeleton};
+use crate::search::{line_of, says, says_roughly, skeleton};
 use crate::strings;
 use std::collections::HashMap;
+
+mod words;
+use words::{TokenWay, Tokens};
+pub use words::{Words, way_said, words_of};
 
 /// The most signs read from one file.
 pub const MAX_SIGNS: usize = 1_000;
@@ -133,53 +137,6 @@ impl Sign {
     }
 }
 
-/// The words of a text as signs compare them (see [`words_of`]).
-#[derive(Debug, Clone, Default)]
-pub struct Words {
-    /// Each word, folded, as a skeleton, once, sorted.
-    one: Vec<String>,
-    /// Each two words written apart, together ("piske smæld" says "piskesmæld"): met
-    /// exactly only, never with a letter off.
-    joined: Vec<String>,
-}
-
-/// The words of `text` as signs compare them: folded, as skeletons, each once (a sign is
-/// said by its words in any order), and each two words written apart also together.
-pub fn words_of(text: &str) -> Words {
-    let folded = fold(text);
-    let words: Vec<String> = crate::search::analyze::words(&folded).map(skeleton).collect();
-    let mut joined: Vec<String> = words.windows(2).map(|pair| format!("{}{}", pair[0], pair[1])).collect();
-    let mut one = words;
-    for list in [&mut one, &mut joined] {
-        list.sort_unstable();
-        list.dedup();
-    }
-    Words { one, joined }
-}
-
-/// Whether `words` say every word of `way` (see [`way`]), exactly: what [`says`] decides,
-/// found by binary search in the sorted words (`check` asks this of every paragraph).
-pub fn way_said(way: &[Vec<String>], words: &Words) -> bool {
-    way.iter().all(|alts| alts.iter().any(|t| has(&words.one, t) || has(&words.joined, t)))
-}
-
-/// Whether sorted `list` holds a word that `token` says.
-fn has(list: &[String], token: &str) -> bool {
-    if let Some(part) = token.strip_prefix('~') {
-        return list.iter().any(|w| w.contains(part));
-    }
-    let exact = |w: &str| list.binary_search_by(|x| x.as_str().cmp(w)).is_ok();
-    match token.strip_prefix('=') {
-        Some(whole) => exact(whole),
-        None if token.len() <= 3 => exact(token),
-        None => {
-            // The words that start with `token` sort together, from the first not below it.
-            let i = list.partition_point(|w| w.as_str() < token);
-            list.get(i).is_some_and(|w| w.starts_with(token))
-        }
-    }
-}
-
 /// Something wrong with a warning-sign file, for `artikel check` and the warnings list.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SignProblem {
@@ -206,6 +163,18 @@ pub struct Signs {
 struct Index {
     by_start: HashMap<String, Vec<usize>>,
     always: Vec<usize>,
+    /// The tokens of every sign's ways, and each sign's `says` and `unless` written with them.
+    tokens: Tokens,
+    says: Vec<Vec<TokenWay>>,
+    unless: Vec<Vec<TokenWay>>,
+}
+
+impl Index {
+    /// Whether sign `i` is named, given the tokens said ([`Tokens::said`]): [`Sign::named_in`].
+    fn names(&self, i: usize, said: &[bool], words: &Words) -> bool {
+        let way = |w: &TokenWay| Tokens::way_said(w, said, words);
+        self.says[i].iter().any(way) && !self.unless[i].iter().any(way)
+    }
 }
 
 /// The key a word or a way's first word is indexed by.
@@ -308,7 +277,32 @@ impl Signs {
     /// The signs an article's `words` name (see [`Sign::named_in`]), in table order: each
     /// sign whose ways could start with one of the words is tried, not every sign.
     pub fn named_in(&self, words: &Words) -> Vec<&Sign> {
-        let index = self.index.get_or_init(|| {
+        let index = self.index();
+        let mut tried: Vec<usize> = index.always.clone();
+        for w in words.one.iter().chain(&words.joined) {
+            // The key's letters, looked up without making a string of them.
+            let end = w.char_indices().nth(2).map_or(w.len(), |(i, _)| i);
+            if let Some(signs) = index.by_start.get(&w[..end]) {
+                tried.extend(signs);
+            }
+        }
+        tried.sort_unstable();
+        tried.dedup();
+        let said = index.tokens.said(words);
+        tried.into_iter().filter(|&i| index.names(i, &said, words)).map(|i| &self.signs[i]).collect()
+    }
+
+    /// For each sign (in the order of [`Signs::iter`]), whether `words` name it, as
+    /// [`Sign::named_in`] says: the words are walked once for all the signs.
+    pub fn named_each(&self, words: &Words) -> Vec<bool> {
+        let index = self.index();
+        let said = index.tokens.said(words);
+        (0..self.signs.len()).map(|i| index.names(i, &said, words)).collect()
+    }
+
+    /// The index, made when first asked.
+    fn index(&self) -> &Index {
+        self.index.get_or_init(|| {
             let mut index = Index::default();
             for (i, sign) in self.signs.iter().enumerate() {
                 for first in sign.says.iter().filter_map(|way| way.first()) {
@@ -324,17 +318,17 @@ impl Signs {
                     }
                 }
             }
-            index
-        });
-        let mut tried: Vec<usize> = index.always.clone();
-        for w in words.one.iter().chain(&words.joined) {
-            if let Some(signs) = index.by_start.get(&start_of(w)) {
-                tried.extend(signs);
+            let ways: Vec<&[Vec<Vec<String>>]> =
+                self.signs.iter().flat_map(|s| [s.says.as_slice(), s.unless.as_slice()]).collect();
+            let (tokens, written) = Tokens::of(&ways);
+            let mut written = written.into_iter();
+            while let (Some(says), Some(unless)) = (written.next(), written.next()) {
+                index.says.push(says);
+                index.unless.push(unless);
             }
-        }
-        tried.sort_unstable();
-        tried.dedup();
-        tried.into_iter().map(|i| &self.signs[i]).filter(|s| s.named_in(words)).collect()
+            index.tokens = tokens;
+            index
+        })
     }
 
     /// Adds the signs of `other` (a folder's own file): one with the id of a sign here

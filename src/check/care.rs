@@ -5,11 +5,12 @@
 use super::Severity;
 use super::editor::{Ways, found, sections};
 use super::house::Found;
-use super::rules::mentions;
+use super::rules::{in_lang, mentions};
 use super::text::{Kind, Unit, sentences};
 use crate::signs::{Level, Signs, way, way_said, words_of};
 use crate::strings;
 use serde::Deserialize;
+use std::borrow::Cow;
 
 /// The rule file's `care` part: levels of care, the section on when to seek help, the regions.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -106,6 +107,9 @@ pub struct CareRule {
     pub severity: Severity,
     /// What is wrong, in a sentence.
     pub message: String,
+    /// The message in English, shown under `--lang en` (else `message`).
+    #[serde(default)]
+    pub message_en: Option<String>,
     /// Where the rule comes from (Sundhedsstyrelsen, a region, a product summary), and when it was checked.
     #[serde(default)]
     pub source: String,
@@ -138,9 +142,9 @@ pub(super) fn care_checks(
     let mut asked = false;
     for part in sections(units) {
         let Some(head) = part.first().filter(|u| u.kind == Kind::Heading(2)) else { continue };
-        let said = words_of(&head.text);
-        let asks = section_ways.iter().any(|w| way_said(w, &said));
-        let away = not_ways.iter().any(|w| way_said(w, &said));
+        let said = head.words();
+        let asks = section_ways.iter().any(|w| way_said(w, said));
+        let away = not_ways.iter().any(|w| way_said(w, said));
         let calls = part.iter().any(|u| {
             u.lead.as_deref().is_some_and(|l| care.levels.of(&l.to_lowercase()) == Some(Level::Call112))
         });
@@ -156,19 +160,19 @@ pub(super) fn care_checks(
     match section {
         None => {
             if let Some(r) = rule(CareCheck::Section) {
-                push(r, elsewhere.unwrap_or(first), r.message.clone());
+                push(r, elsewhere.unwrap_or(first), rule_message(r));
             }
         }
         Some(part) => {
             let line = part[0].line();
-            let lower: String = part.iter().map(|u| u.text.to_lowercase() + "\n").collect();
+            let lower = lines_lower(part);
             let ring = sentences(&lower).iter().any(|(_, s)| calls_112(s));
             if let Some(r) = rule(CareCheck::Section112).filter(|_| !ring) {
-                push(r, line, r.message.clone());
+                push(r, line, rule_message(r));
             }
             let own = care.own_doctor.iter().any(|t| mentions(&lower, t));
             if let Some(r) = rule(CareCheck::SectionOwnDoctor).filter(|_| !own) {
-                push(r, line, r.message.clone());
+                push(r, line, rule_message(r));
             }
             let missing: Vec<&str> = care
                 .regions
@@ -179,11 +183,11 @@ pub(super) fn care_checks(
             if let Some(r) = rule(CareCheck::SectionOutOfHours)
                 && (!mentions(&lower, "lægevagt*") || !missing.is_empty())
             {
-                let message = format!("{} ({})", r.message, missing.join(", "));
-                push(r, line, if missing.is_empty() { r.message.clone() } else { message });
+                let message = format!("{} ({})", rule_message(r), missing.join(", "));
+                push(r, line, if missing.is_empty() { rule_message(r) } else { message });
             }
             if let Some(r) = rule(CareCheck::SectionHeading).filter(|_| !asked) {
-                push(r, line, r.message.clone());
+                push(r, line, rule_message(r));
             }
             if let Some(r) = rule(CareCheck::SignMissing) {
                 // Paragraph by paragraph, as the levels are judged (a milder case's words in
@@ -191,21 +195,31 @@ pub(super) fn care_checks(
                 // A list item is read with the paragraph that leads it ("… lændesmerter sammen
                 // med et af disse tegn:" above "- feber").
                 let mut above = "";
-                let said: Vec<crate::signs::Words> = part
+                let said: Vec<Cow<crate::signs::Words>> = part
                     .iter()
                     .map(|u| {
                         if u.lead.is_some() || u.kind != Kind::Item {
                             above = &u.text;
-                            words_of(&u.text)
+                            Cow::Borrowed(u.words())
                         } else {
-                            words_of(&format!("{above} {}", u.text))
+                            Cow::Owned(words_of(&format!("{above} {}", u.text)))
                         }
                     })
                     .collect();
-                for sign in signs.iter().filter(|s| s.articles.iter().any(|a| a == slug)) {
-                    if !said.iter().any(|w| sign.named_in(w)) {
-                        let message =
-                            strings::sign_not_named(&sign.da, strings::level_short(sign.level), &r.message);
+                // Which signs each paragraph names, the paragraph's words walked once for all.
+                let mine = |s: &crate::signs::Sign| s.articles.iter().any(|a| a == slug);
+                let named: Vec<Vec<bool>> = if signs.iter().any(mine) {
+                    said.iter().map(|w| signs.named_each(w)).collect()
+                } else {
+                    Vec::new()
+                };
+                for (i, sign) in signs.iter().enumerate().filter(|(_, s)| mine(s)) {
+                    if !named.iter().any(|n| n[i]) {
+                        let message = strings::sign_not_named(
+                            &sign.da,
+                            strings::level_short(sign.level),
+                            &rule_message(r),
+                        );
                         out.push(found(line, r.severity, &r.id, message, &sign.source));
                     }
                 }
@@ -217,10 +231,10 @@ pub(super) fn care_checks(
     }
     for unit in units.iter().filter(|u| !matches!(u.kind, Kind::Heading(_))) {
         // Only paragraphs that name 112 or a region are read sentence by sentence.
-        let text = unit.text.to_lowercase();
+        let text = unit.lower();
         if !text.contains("112")
             && !text.contains("1813")
-            && !care.regions.iter().any(|g| mentions(&text, &g.says))
+            && !care.regions.iter().any(|g| mentions(text, &g.says))
         {
             continue;
         }
@@ -229,11 +243,26 @@ pub(super) fn care_checks(
             if let Some(r) = rule(CareCheck::TwoLevels)
                 && two_levels(&lower)
             {
-                out.push(found(unit.line_at(at), r.severity, &r.id, r.message.clone(), &r.source));
+                out.push(found(unit.line_at(at), r.severity, &r.id, rule_message(r), &r.source));
             }
             regions(care, &lower, unit.line_at(at), out);
         }
     }
+}
+
+/// A care rule's message in the language in force.
+fn rule_message(r: &CareRule) -> String {
+    in_lang(&r.message, &r.message_en).to_string()
+}
+
+/// The units' texts in lower case, a line each.
+pub(super) fn lines_lower(units: &[Unit]) -> String {
+    let mut lower = String::new();
+    for u in units {
+        lower.push_str(u.lower());
+        lower.push('\n');
+    }
+    lower
 }
 
 /// Digits only.
@@ -286,7 +315,7 @@ fn regions(care: &Care, lower: &str, line: usize, out: &mut Vec<Found>) {
         && crate::search::analyze::words(lower).any(|w| w == "1813")
         && !mentions(lower, &capital.says)
     {
-        out.push(found(line, r.severity, &r.id, r.message.clone(), &r.source));
+        out.push(found(line, r.severity, &r.id, rule_message(r), &r.source));
     }
     let Some(r) = rule(CareCheck::RegionNumber) else { return };
     for clause in lower.split([',', ';', ':']).flat_map(|c| c.split(" og ")) {
@@ -297,7 +326,8 @@ fn regions(care: &Care, lower: &str, line: usize, out: &mut Vec<Found>) {
         if let ([region], [number]) = (named.as_slice(), numbers.as_slice())
             && region.name != number.name
         {
-            let message = strings::region_number(&region.name, &number.number, &region.number, &r.message);
+            let message =
+                strings::region_number(&region.name, &number.number, &region.number, &rule_message(r));
             out.push(found(line, r.severity, &r.id, message, &region.checked));
         }
     }
@@ -334,15 +364,14 @@ fn sign_levels(care: &Care, signs: &Signs, part: &[Unit], r: &CareRule, out: &mu
             current = None;
         }
         let Some((lead, level)) = &current else { continue };
-        let said = words_of(&unit.text);
-        for sign in signs.named_in(&said) {
+        for sign in signs.named_in(unit.words()) {
             let low = match level {
                 Some(l) => *l > sign.level,
                 None => true,
             };
             if low {
                 let message =
-                    strings::sign_level(&sign.da, strings::level_short(sign.level), lead, &r.message);
+                    strings::sign_level(&sign.da, strings::level_short(sign.level), lead, &rule_message(r));
                 out.push(found(unit.line(), r.severity, &r.id, message, &sign.source));
             }
         }

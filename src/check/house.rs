@@ -4,7 +4,7 @@
 //! voice together), and each heading's own text is gathered once.
 
 use super::Severity;
-use super::rules::{RuleSet, Substitution, heading_matches, mentions};
+use super::rules::{RuleSet, Substitution, heading_matches, in_lang, mentions};
 use super::source::Parsed;
 use crate::document::{Block, HeadingKind, push_block_text};
 use crate::strings;
@@ -129,7 +129,11 @@ fn words_rules(rules: &RuleSet, body: &str, parsed: &Parsed, out: &mut Capped) {
             let rule = &rules.substitutions[i];
             if let Some(matched) = match_at(&text[at..], &rule.find) {
                 let (line, column) = parsed.lines.line_col(body, offset);
-                let message = strings::rule_substitution(matched, &in_case_of(matched, rule), &rule.reason);
+                let message = strings::rule_substitution(
+                    matched,
+                    &in_case_of(matched, rule),
+                    in_lang(&rule.reason, &rule.reason_en),
+                );
                 let source = Some(rule.source.clone()).filter(|s| !s.is_empty());
                 let (severity, rule) = (rule.severity, rule.id.clone());
                 out.push(Found { line, column: Some(column), severity, rule, message, source });
@@ -149,7 +153,7 @@ fn words_rules(rules: &RuleSet, body: &str, parsed: &Parsed, out: &mut Capped) {
     }
     for (offset, word) in avoided {
         let (line, column) = parsed.lines.line_col(body, offset);
-        let message = strings::rule_voice(&word, &voice.message);
+        let message = strings::rule_voice(&word, in_lang(&voice.message, &voice.message_en));
         let source = Some(voice.source.clone()).filter(|s| !s.is_empty());
         let (severity, rule) = (voice.severity, voice.id.clone());
         out.push(Found { line, column: Some(column), severity, rule, message, source });
@@ -238,7 +242,8 @@ fn sections(rules: &RuleSet, parsed: &Parsed, out: &mut Capped) {
                 missing.push(&either);
             }
             if !missing.is_empty() {
-                let message = strings::rule_required(&h.text, &rule.message, &missing);
+                let message =
+                    strings::rule_required(&h.text, in_lang(&rule.message, &rule.message_en), &missing);
                 out.push(Found {
                     line,
                     column: None,

@@ -234,3 +234,71 @@ fn doses_above_the_limits_are_errors_and_the_limits_are_not() {
     let ibu = |text: &str| in_text(&rules, &signs, text).into_iter().filter(|r| r == "ibuprofen").count();
     assert!(ibu("Tag 800 mg ibuprofen ad gangen.") >= 1);
 }
+
+/// Each rule's own text (Danish, and English when the rule file gives it), by id.
+fn rule_texts(rules: &RuleSet) -> Vec<(String, String, Option<String>)> {
+    let ed = &rules.editor;
+    let t = |id: &str, da: &str, en: &Option<String>| (id.to_string(), da.to_string(), en.clone());
+    let care = ed.care.iter().flat_map(|c| &c.rules);
+    std::iter::empty()
+        .chain(rules.substitutions.iter().map(|r| t(&r.id, &r.reason, &r.reason_en)))
+        .chain(rules.required.iter().map(|r| t(&r.id, &r.message, &r.message_en)))
+        .chain(rules.voice.iter().map(|r| t(&r.id, &r.message, &r.message_en)))
+        .chain(care.map(|r| t(&r.id, &r.message, &r.message_en)))
+        .chain(ed.words.iter().map(|r| t(&r.id, &r.reason, &r.reason_en)))
+        .chain(ed.sentences.iter().map(|r| t(&r.id, &r.message, &r.message_en)))
+        .chain(ed.word_order.iter().map(|r| t(&r.id, &r.message, &r.message_en)))
+        .collect()
+}
+
+/// Under English every bundled rule's finding gives the rule file's English text, not its
+/// Danish; under Danish, the Danish.
+#[test]
+fn the_bundled_rules_speak_english_under_english() {
+    let (rules, signs) = bundled();
+    let examples = rules.examples();
+    let texts = rule_texts(&rules);
+    assert!(texts.len() > 40, "{}", texts.len());
+    let message = |lang, id: &str, trigger: &str| {
+        crate::strings::set_thread_lang(Some(lang));
+        let body = format!("{}\n", trigger.trim_end());
+        let found = apply(&rules, &signs, "eksempel", &body, &Parsed::of(&body, 1));
+        crate::strings::set_thread_lang(None);
+        found.into_iter().find(|f| f.rule == id).map(|f| f.message).unwrap_or_default()
+    };
+    let mut wrong = Vec::new();
+    for (id, da, en) in &texts {
+        let Some(en) = en else {
+            wrong.push(format!("{id}: no English text"));
+            continue;
+        };
+        let trigger = &examples.iter().find(|e| e.id == *id).expect("every rule has examples").trigger;
+        let (said_en, said_da) =
+            (message(crate::strings::Lang::En, id, trigger), message(crate::strings::Lang::Da, id, trigger));
+        if !said_en.contains(en.as_str()) || said_en.contains(da.as_str()) {
+            wrong.push(format!("{id}: under English {said_en:?}"));
+        }
+        if !said_da.contains(da.as_str()) || said_da.contains(en.as_str()) {
+            wrong.push(format!("{id}: under Danish {said_da:?}"));
+        }
+    }
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}
+
+#[test]
+fn a_rule_without_english_says_its_own_text_in_both_languages() {
+    let file = "version: 1\nsubstitutions:\n  - id: norsk\n    find: sitter\n    use: sidder\n    reason: norsk ord\n    severity: error\n  - id: vondt\n    find: vondt\n    use: ondt\n    reason: norsk ord\n    reason_en: a Norwegian word\n    severity: error\n";
+    let rules = RuleSet::parse(file).expect("valid");
+    let signs = crate::signs::Signs::default();
+    let said = |lang| {
+        crate::strings::set_thread_lang(Some(lang));
+        let body = "Det sitter og gør vondt.\n";
+        let found = apply(&rules, &signs, "x", body, &Parsed::of(body, 1));
+        crate::strings::set_thread_lang(None);
+        found.into_iter().map(|f| f.message).collect::<Vec<_>>()
+    };
+    let en = said(crate::strings::Lang::En);
+    assert!(en[0].ends_with("norsk ord") && en[1].ends_with("a Norwegian word"), "{en:?}");
+    let da = said(crate::strings::Lang::Da);
+    assert!(da[0].ends_with("norsk ord") && da[1].ends_with("norsk ord"), "{da:?}");
+}

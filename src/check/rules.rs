@@ -8,6 +8,7 @@
 
 use super::Severity;
 use super::editor::{Care, DoseWords, Editor, Medicine, SentenceRule, WordOrder, WordRule};
+pub use super::mentioned::mentions;
 use crate::strings;
 use serde::Deserialize;
 use std::collections::{HashMap, HashSet};
@@ -78,6 +79,9 @@ pub struct Substitution {
     pub replace: String,
     /// Why, in a sentence.
     pub reason: String,
+    /// The reason in English, shown under `--lang en` (else `reason`).
+    #[serde(default)]
+    pub reason_en: Option<String>,
     /// How much it matters.
     pub severity: Severity,
     /// Where the rule comes from.
@@ -110,6 +114,9 @@ pub struct Required {
     pub one_of: Vec<String>,
     /// What is wrong when it does not, in a sentence.
     pub message: String,
+    /// The message in English, shown under `--lang en` (else `message`).
+    #[serde(default)]
+    pub message_en: Option<String>,
     /// How much it matters.
     pub severity: Severity,
     /// Where the rule comes from.
@@ -137,6 +144,9 @@ pub struct Voice {
     pub mostly: f64,
     /// What is wrong, in a sentence.
     pub message: String,
+    /// The message in English, shown under `--lang en` (else `message`).
+    #[serde(default)]
+    pub message_en: Option<String>,
     /// How much it matters.
     pub severity: Severity,
     /// Where the rule comes from.
@@ -286,6 +296,15 @@ impl RuleSet {
     }
 }
 
+/// A rule's text in the language in force: `en` under English when the rule file gives it,
+/// else the rule file's own (Danish) text.
+pub fn in_lang<'a>(da: &'a str, en: &'a Option<String>) -> &'a str {
+    match (strings::lang(), en) {
+        (strings::Lang::En, Some(en)) if !en.trim().is_empty() => en,
+        _ => da,
+    }
+}
+
 /// One rule's id, source and examples, as the rule file gives them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Example {
@@ -359,24 +378,6 @@ pub fn heading_matches(pattern: &str, heading: &str) -> bool {
         }
     }
     p[i..].iter().all(|&c| c == '*')
-}
-
-/// Whether lower-case `text` mentions `term` as whole words (case-insensitive); a term
-/// ending in `*` matches any word that begins with it (`lægevagt*`).
-pub fn mentions(text_lower: &str, term: &str) -> bool {
-    let (term, prefix) = match term.strip_suffix('*') {
-        Some(t) => (t.trim().to_lowercase(), true),
-        None => (term.trim().to_lowercase(), false),
-    };
-    if term.is_empty() {
-        return false;
-    }
-    let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-    text_lower.match_indices(&term).any(|(at, found)| {
-        let before = text_lower[..at].chars().next_back();
-        let after = text_lower[at + found.len()..].chars().next();
-        !word(before) && (prefix || !word(after))
-    })
 }
 
 #[cfg(test)]

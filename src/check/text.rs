@@ -6,6 +6,8 @@
 
 use crate::search::analyze::stem;
 use crate::search::fold;
+use crate::signs::{Words, words_of};
+use std::cell::OnceCell;
 use std::collections::HashMap;
 
 /// What a unit of text is.
@@ -32,6 +34,10 @@ pub struct Unit {
     pub lead: Option<String>,
     /// Where each of its lines starts in `text`, and that line's number in the file.
     lines: Vec<(usize, usize)>,
+    /// Its text in lower case and its words as signs compare them, made when first asked:
+    /// several checks read each paragraph.
+    lower: OnceCell<String>,
+    words: OnceCell<Words>,
 }
 
 impl Unit {
@@ -49,6 +55,16 @@ impl Unit {
     /// Its sentences: each one's byte offset in the text and its text.
     pub fn sentences(&self) -> Vec<(usize, &str)> {
         sentences(&self.text)
+    }
+
+    /// Its text in lower case.
+    pub fn lower(&self) -> &str {
+        self.lower.get_or_init(|| self.text.to_lowercase())
+    }
+
+    /// Its words as signs compare them ([`words_of`] its text).
+    pub fn words(&self) -> &Words {
+        self.words.get_or_init(|| words_of(&self.text))
     }
 }
 
@@ -99,7 +115,8 @@ pub fn units(body: &str, first: usize) -> Vec<Unit> {
                 let mut text = String::new();
                 let lead = lead_of(rest.trim());
                 push_clean(&mut text, rest.trim());
-                out.push(Unit { kind, text, lead, lines: vec![(0, line)] });
+                let (lower, words) = (OnceCell::new(), OnceCell::new());
+                out.push(Unit { kind, text, lead, lines: vec![(0, line)], lower, words });
             }
         }
         open = !matches!(kind, Kind::Heading(_) | Kind::Row);

@@ -9,7 +9,7 @@ use crate::check::{Checker, Finding, Parsed, RuleError, RuleSet, Severity, rules
 use crate::library::{Library, Source, Warning};
 use crate::search::check_synonyms;
 use crate::strings;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 /// The largest rule or synonym file read, so that a mistaken link to something huge cannot stall `check`.
@@ -54,27 +54,36 @@ fn findings(
     wanted: impl Fn(&Source) -> bool,
 ) -> (usize, Vec<Finding>) {
     let checker = Checker::new(library, cli.clock.today(), cli.settings.stale_months.value);
+    // The loading problems by file, gathered once: not a scan of them all for each article.
+    let mut by_file: HashMap<&str, Vec<Warning>> = HashMap::new();
+    for w in &library.warnings {
+        by_file.entry(w.file.as_str()).or_default().push(w.clone());
+    }
+    let warnings_of = |place: &str| by_file.get(place).map_or(&[][..], Vec::as_slice);
     let mut rule_files = RuleFiles::default();
     let mut all = Vec::new();
     let mut files = 0;
-    for (i, article) in library.articles.iter().enumerate().filter(|(_, a)| wanted(&a.source)) {
-        files += 1;
-        let place = article.source.describe(&article.slug);
-        let warnings: Vec<Warning> = library.warnings.iter().filter(|w| w.file == place).cloned().collect();
-        let rules = rule_files.for_source(&article.source, roots);
-        all.extend(checker.check(i, &warnings, rules));
-    }
+    let which: Vec<usize> =
+        (0..library.articles.len()).filter(|&i| wanted(&library.articles[i].source)).collect();
+    // Each article's rule file, read once; then the articles checked on two threads.
+    let files_of: Vec<Option<PathBuf>> =
+        which.iter().map(|&i| rule_files.load(&library.articles[i].source, roots)).collect();
+    let found = checker.check_each(&which, |n| {
+        let article = &library.articles[which[n]];
+        (warnings_of(&article.source.describe(&article.slug)), rule_files.get(&files_of[n]))
+    });
+    files += which.len();
+    all.extend(found.into_iter().flatten());
     // Files hidden by another of the same slug in the same folder tree: linted too.
     for article in library.hidden.iter().filter(|a| wanted(&a.source)) {
         files += 1;
         let place = article.source.describe(&article.slug);
-        let warnings: Vec<Warning> = library.warnings.iter().filter(|w| w.file == place).cloned().collect();
         let rules = rule_files.for_source(&article.source, roots);
         let parsed = Parsed::of(&article.body, article.body_line);
-        all.extend(checker.check_parsed(article, &parsed, &warnings, rules));
+        all.extend(checker.check_parsed(article, &parsed, warnings_of(&place), rules));
     }
     // Files that could not be read at all.
-    let known: Vec<String> =
+    let known: HashSet<String> =
         library.articles.iter().chain(&library.hidden).map(|a| a.source.describe(&a.slug)).collect();
     // (An editors' data file's problems are reported below, by its own checker.)
     let data_file = |w: &&Warning| matches!(w.kind, crate::library::WarningKind::DataFile { .. });
@@ -106,16 +115,33 @@ impl RuleFiles {
     /// The rules for an article from `source`: the nearest rule file from its folder up to
     /// the root it was loaded from, else the bundled one. `None` when that file is broken.
     fn for_source(&mut self, source: &Source, roots: &[PathBuf]) -> Option<&RuleSet> {
+        let file = self.load(source, roots);
+        self.get(&file)
+    }
+
+    /// Reads the rule file for an article from `source` (see [`RuleFiles::for_source`]) if
+    /// it is not read yet, and says which it is (`None`: the bundled one).
+    fn load(&mut self, source: &Source, roots: &[PathBuf]) -> Option<PathBuf> {
         let file = match source {
             Source::File(path) => self.nearest(path, roots),
             Source::Bundled => None,
         };
-        match file {
+        match &file {
             Some(file) => {
-                let rules = self.by_path.entry(file.clone()).or_insert_with(|| read_rules(&file));
-                rules.as_ref().ok()
+                self.by_path.entry(file.clone()).or_insert_with(|| read_rules(file));
             }
-            None => self.bundled.get_or_insert_with(RuleSet::bundled).as_ref().ok(),
+            None => {
+                self.bundled.get_or_insert_with(RuleSet::bundled);
+            }
+        }
+        file
+    }
+
+    /// The rules of a file [`RuleFiles::load`] read; `None` when it is broken.
+    fn get(&self, file: &Option<PathBuf>) -> Option<&RuleSet> {
+        match file {
+            Some(file) => self.by_path.get(file).and_then(|r| r.as_ref().ok()),
+            None => self.bundled.as_ref().and_then(|r| r.as_ref().ok()),
         }
     }
 

@@ -32,4 +32,4 @@ pub use rank::{Concept, Hit, MAX_TERMS, Pattern, Query};
 pub use select::{Care, Reading};
 pub use snippet::{Snippet, highlight, highlights, snippet};
 pub use synonyms::{SynonymProblem, Synonyms, check_synonyms, line_of};
-pub use topic::{Named, says, says_roughly, skeleton};
+pub use topic::{Named, says, says_roughly, skeleton, skeleton_into};

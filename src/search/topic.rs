@@ -13,7 +13,7 @@
 //! rare it is among the articles' topics (a word every title has names none).
 
 use super::analyze::{self, stem};
-use super::fold::fold;
+use super::fold::{fold, fold_into};
 use std::collections::HashMap;
 
 /// The general words a compound in a title may end in; the part before them is the
@@ -304,9 +304,18 @@ fn where_it_hurts(said: &[String]) -> Vec<String> {
 /// `aa` → `a`): the form a word typed without æ, ø and å (`lenden`, `knae`) meets its
 /// written form in.
 pub fn skeleton(word: &str) -> String {
-    let folded = fold(word);
-    let mut out = String::with_capacity(folded.len());
-    let mut chars = folded.chars().peekable();
+    let mut out = String::new();
+    skeleton_into(&mut out, word, &mut String::new());
+    out
+}
+
+/// Appends [`skeleton`] of `word` to `out`, folding it in `buf` (whose text is replaced):
+/// the same letters, without allocating for each word (`check` takes the skeleton of every
+/// word of every paragraph and sentence).
+pub fn skeleton_into(out: &mut String, word: &str, buf: &mut String) {
+    buf.clear();
+    fold_into(buf, word);
+    let mut chars = buf.chars().peekable();
     while let Some(c) = chars.next() {
         let one = match (c, chars.peek()) {
             ('a', Some('e')) => Some('e'),
@@ -322,7 +331,6 @@ pub fn skeleton(word: &str) -> String {
             None => out.push(c),
         }
     }
-    out
 }
 
 /// Whether the word `word` is said by `token` (both skeletons): the word starts with the

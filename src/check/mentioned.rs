@@ -1,0 +1,66 @@
+//! Asking whether a text mentions many terms (`check`'s medicines, in every section) without
+//! looking through the text for each.
+
+/// Lower-case text with its words sorted, to ask [`mentions`] of many terms: a term none of
+/// whose text's words starts with the term's first word is not looked for in the text (what
+/// `check` asks of each section for every name of every medicine).
+pub struct Mentioned<'a> {
+    text: &'a str,
+    words: Vec<&'a str>,
+}
+
+impl<'a> Mentioned<'a> {
+    /// `text_lower` and its words.
+    pub fn new(text_lower: &'a str) -> Mentioned<'a> {
+        let mut words: Vec<&str> =
+            text_lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+        words.sort_unstable();
+        words.dedup();
+        Mentioned { text: text_lower, words }
+    }
+
+    /// [`mentions`] of the text.
+    pub fn mentions(&self, term: &str) -> bool {
+        let bare = term.strip_suffix('*').unwrap_or(term);
+        let bare = lower(bare.trim());
+        // A mention starts a word of the text (nothing alphanumeric before it), and that word
+        // starts with the term's letters up to its first that is not a letter or digit.
+        let head = bare.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+        if !head.is_empty() {
+            let i = self.words.partition_point(|w| *w < head);
+            if !self.words.get(i).is_some_and(|w| w.starts_with(head)) {
+                return false;
+            }
+        }
+        mentions(self.text, term)
+    }
+}
+
+/// `text` in lower case, borrowed when it is already (a rule file's terms are, and `check`
+/// asks about each of them in every section).
+fn lower(text: &str) -> std::borrow::Cow<'_, str> {
+    let unchanged = |c: char| {
+        let mut l = c.to_lowercase();
+        l.next() == Some(c) && l.next().is_none()
+    };
+    if text.chars().all(unchanged) { std::borrow::Cow::Borrowed(text) } else { text.to_lowercase().into() }
+}
+
+/// Whether lower-case `text` mentions `term` as whole words (case-insensitive); a term
+/// ending in `*` matches any word that begins with it (`lægevagt*`).
+pub fn mentions(text_lower: &str, term: &str) -> bool {
+    let (term, prefix) = match term.strip_suffix('*') {
+        Some(t) => (lower(t.trim()), true),
+        None => (lower(term.trim()), false),
+    };
+    let term = term.as_ref();
+    if term.is_empty() {
+        return false;
+    }
+    let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    text_lower.match_indices(term).any(|(at, found)| {
+        let before = text_lower[..at].chars().next_back();
+        let after = text_lower[at + found.len()..].chars().next();
+        !word(before) && (prefix || !word(after))
+    })
+}

@@ -1,0 +1,197 @@
+//! A text's words as the warning signs compare them, and the signs' ways as numbered tokens,
+//! so that which tokens a paragraph says is found in one pass over its sorted words.
+
+use crate::search::{fold, skeleton_into};
+use compact_str::CompactString;
+
+/// The words of a text as signs compare them (see [`words_of`]).
+#[derive(Debug, Clone, Default)]
+pub struct Words {
+    /// Each word, folded, as a skeleton, once, sorted (short words are kept inline, not
+    /// allocated one by one: `check` reads every paragraph and sentence this way).
+    pub(super) one: Vec<CompactString>,
+    /// Each two words written apart, together ("piske smæld" says "piskesmæld"): met
+    /// exactly only, never with a letter off.
+    pub(super) joined: Vec<CompactString>,
+}
+
+/// The words of `text` as signs compare them: folded, as skeletons, each once (a sign is
+/// said by its words in any order), and each two words written apart also together.
+pub fn words_of(text: &str) -> Words {
+    let folded = fold(text);
+    let (mut skel, mut buf) = (String::new(), String::new());
+    let words: Vec<CompactString> = crate::search::analyze::words(&folded)
+        .map(|w| {
+            skel.clear();
+            skeleton_into(&mut skel, w, &mut buf);
+            CompactString::from(skel.as_str())
+        })
+        .collect();
+    let mut joined: Vec<CompactString> = words
+        .windows(2)
+        .map(|pair| {
+            let mut both = CompactString::with_capacity(pair[0].len() + pair[1].len());
+            both.push_str(&pair[0]);
+            both.push_str(&pair[1]);
+            both
+        })
+        .collect();
+    let mut one = words;
+    for list in [&mut one, &mut joined] {
+        list.sort_unstable();
+        list.dedup();
+    }
+    Words { one, joined }
+}
+
+/// Whether `words` say every word of `way` (see [`way`]), exactly: what [`says`] decides,
+/// found by binary search in the sorted words (`check` asks this of every paragraph).
+pub fn way_said(way: &[Vec<String>], words: &Words) -> bool {
+    way.iter().all(|alts| alts.iter().any(|t| has(&words.one, t) || has(&words.joined, t)))
+}
+
+/// Whether sorted `list` holds a word that `token` says.
+fn has(list: &[CompactString], token: &str) -> bool {
+    if let Some(part) = token.strip_prefix('~') {
+        return list.iter().any(|w| w.contains(part));
+    }
+    let exact = |w: &str| list.binary_search_by(|x| x.as_str().cmp(w)).is_ok();
+    match token.strip_prefix('=') {
+        Some(whole) => exact(whole),
+        None if token.len() <= 3 => exact(token),
+        None => {
+            // The words that start with `token` sort together, from the first not below it.
+            let i = list.partition_point(|w| w.as_str() < token);
+            list.get(i).is_some_and(|w| w.starts_with(token))
+        }
+    }
+}
+
+/// Every token of a table's ways, each once and sorted, so that which of them a text says is
+/// found by walking its sorted words and the tokens side by side (`check` asks it of every
+/// paragraph of the section on seeking help, for every sign).
+#[derive(Debug, Clone, Default)]
+pub(super) struct Tokens {
+    /// Each token's letters, and whether it must be the whole word (`=word`, or three
+    /// letters or fewer) rather than a word's start.
+    sorted: Vec<(String, bool)>,
+}
+
+/// A token of a way: one of [`Tokens`], or a part of a word (`~part`), looked for in each word.
+#[derive(Debug, Clone)]
+pub(super) enum Token {
+    At(usize),
+    Part(String),
+}
+
+/// A way as tokens: every word, each a list of alternatives.
+pub(super) type TokenWay = Vec<Vec<Token>>;
+
+impl Tokens {
+    /// The tokens of `ways`, and the ways written with them.
+    pub(super) fn of(ways: &[&[Vec<Vec<String>>]]) -> (Tokens, Vec<Vec<TokenWay>>) {
+        let key = |t: &str| match t.strip_prefix('=') {
+            Some(whole) => (whole.to_string(), true),
+            None => (t.to_string(), t.len() <= 3),
+        };
+        let mut sorted: Vec<(String, bool)> = ways
+            .iter()
+            .flat_map(|w| w.iter().flatten().flatten())
+            .filter(|t| !t.starts_with('~'))
+            .map(|t| key(t))
+            .collect();
+        sorted.sort_unstable();
+        sorted.dedup();
+        let id = |t: &String| match t.strip_prefix('~') {
+            Some(part) => Token::Part(part.to_string()),
+            None => Token::At(sorted.binary_search(&key(t)).unwrap_or(0)),
+        };
+        let written = ways
+            .iter()
+            .map(|list| {
+                list.iter()
+                    .map(|way| way.iter().map(|alts| alts.iter().map(id).collect()).collect())
+                    .collect()
+            })
+            .collect();
+        (Tokens { sorted }, written)
+    }
+
+    /// Which tokens `words` say: for each, what [`has`] finds in the words or the joined pairs.
+    pub(super) fn said(&self, words: &Words) -> Vec<bool> {
+        let mut said = vec![false; self.sorted.len()];
+        for list in [&words.one, &words.joined] {
+            let mut at = 0;
+            for (k, (token, whole)) in self.sorted.iter().enumerate() {
+                // The first word not below the token, as the binary search of `has` finds it.
+                while list.get(at).is_some_and(|w| w.as_str() < token.as_str()) {
+                    at += 1;
+                }
+                let Some(w) = list.get(at) else { break };
+                said[k] |= if *whole { w.as_str() == token } else { w.starts_with(token.as_str()) };
+            }
+        }
+        said
+    }
+
+    /// Whether every word of `way` is said, given what [`Tokens::said`] found.
+    pub(super) fn way_said(way: &[Vec<Token>], said: &[bool], words: &Words) -> bool {
+        way.iter().all(|alts| {
+            alts.iter().any(|t| match t {
+                Token::At(k) => said.get(*k).copied().unwrap_or(false),
+                // What `has` does with `~part`: any word or pair that holds it.
+                Token::Part(part) => words.one.iter().chain(&words.joined).any(|w| w.contains(part.as_str())),
+            })
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::Signs;
+    use super::words_of;
+
+    #[test]
+    fn walking_the_tokens_names_the_signs_each_way_names() {
+        let (signs, problems) = Signs::parse(include_str!("../../articles/warning-signs.yaml"));
+        assert!(problems.is_empty(), "{problems:?}");
+        let articles = [
+            include_str!("../../articles/knaesmerter.md"),
+            include_str!("../../articles/laendesmerter.md"),
+            include_str!("../../articles/nakkesmerter.md"),
+            include_str!("../../articles/nervesmerter.md"),
+            include_str!("../../articles/skuldersmerter.md"),
+            include_str!("../../articles/spaendingshovedpine.md"),
+        ];
+        // Words that look alike: the start of a sign's word, a word with one more letter,
+        // two words written together or apart, without Danish letters, a part of a word.
+        let near = [
+            "feber og stiv nakke",
+            "feberen og en stivnakke",
+            "febe stiv nak",
+            "folelseslos i skridtet",
+            "følelsesløs i skridt",
+            "hoved pine som et tordenskrald",
+            "verste hovedpine nogensinde",
+            "brystkræft og kræft",
+            "vil dø, vil død, vil",
+            "orker ikke mere, orker ikk mere",
+            "lette nakkesmerter efter et mindre uheld",
+            "",
+        ];
+        let texts = articles.iter().flat_map(|a| a.split("\n\n")).chain(near);
+        let mut named = 0;
+        for text in texts {
+            let words = words_of(text);
+            let each = signs.named_each(&words);
+            let one_by_one: Vec<bool> = signs.iter().map(|s| s.named_in(&words)).collect();
+            assert_eq!(each, one_by_one, "{text}");
+            let found: Vec<&str> = signs.named_in(&words).iter().map(|s| s.id.as_str()).collect();
+            let expected: Vec<&str> =
+                signs.iter().filter(|s| s.named_in(&words)).map(|s| s.id.as_str()).collect();
+            assert_eq!(found, expected, "{text}");
+            named += found.len();
+        }
+        assert!(named > 20, "the texts name signs: {named}");
+    }
+}
