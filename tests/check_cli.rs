@@ -183,11 +183,11 @@ fn a_folder_synonym_file_is_checked_too() {
 }
 
 #[test]
-fn the_readme_example_rule_file_is_valid() {
-    let readme = std::fs::read_to_string("README.md").expect("README.md");
-    let section = readme.split("### House rules for `check`").nth(1).expect("the section");
+fn the_editors_page_example_rule_file_is_valid() {
+    let page = std::fs::read_to_string("docs/editors.md").expect("docs/editors.md");
+    let section = page.split("### House rules for `check`").nth(1).expect("the section");
     let example = section.split("```yaml\n").nth(1).and_then(|s| s.split("```").next()).expect("an example");
-    let rules = artikel::check::RuleSet::parse(example).expect("the README's example parses");
+    let rules = artikel::check::RuleSet::parse(example).expect("the editors' page's example parses");
     assert!(!rules.substitutions.is_empty() && !rules.required.is_empty());
     assert!(rules.voice.is_some() && rules.length.is_some());
 }

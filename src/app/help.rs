@@ -341,7 +341,7 @@ mod tests {
             assert_eq!(group(action), Group::Reviewing, "{action:?}");
         }
         assert_eq!(group(Action::Links), Group::Jumping);
-        // The table lists the keys group by group, so README's table (in its order) does too.
+        // The table lists the keys group by group, so the docs' keys table (in its order) does too.
         let groups: Vec<Group> = BINDINGS.iter().map(|b| group(b.action)).collect();
         let mut sorted = groups.clone();
         sorted.sort_by_key(|g| ORDER.iter().position(|o| o == g));
