@@ -38,7 +38,7 @@ pub fn run(cli: &Cli, library: &Library, dirs: &[PathBuf], json: bool) -> Result
     };
     let errors = found.iter().filter(|f| f.severity == Severity::Error).count();
     if json {
-        let text = serde_json::to_string_pretty(&found).map_err(|e| (1, e.to_string()))?;
+        let text = serde_json::to_string_pretty(&found).map_err(|e| Failure::failed(e.to_string()))?;
         write_out(&format!("{text}\n"))?;
     } else {
         write_out(&human(&found, files))?;

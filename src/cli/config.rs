@@ -1,7 +1,7 @@
 //! `artikel config`: the settings in force and where each came from; and the settings as
 //! the commands and the reader take them (the file, then the environment, then the flags).
 
-use super::{Cli, ColorChoice};
+use super::{Cli, ColorChoice, Failure};
 use crate::app::App;
 use crate::app::Theme;
 use crate::backend::Colors;
@@ -58,20 +58,20 @@ pub fn run(settings: &Settings, path: bool, json: bool) -> i32 {
             Some(p) => {
                 super::print::write_out(&format!("{}\n", crate::sanitize::visible(&p.display().to_string())))
             }
-            None => Err((1, strings::NO_CONFIG_DIR.to_string())),
+            None => Err(Failure::failed(strings::NO_CONFIG_DIR.to_string())),
         }
     } else if json {
         serde_json::to_string_pretty(&as_json(settings))
-            .map_err(|e| (1, e.to_string()))
+            .map_err(|e| Failure::failed(e.to_string()))
             .and_then(|text| super::print::write_out(&format!("{text}\n")))
     } else {
         super::print::write_out(&as_text(settings))
     };
     match result {
         Ok(_) => 0,
-        Err((code, message)) => {
-            eprintln!("{}", crate::sanitize::visible(&message));
-            code
+        Err(failure) => {
+            eprintln!("{}", crate::sanitize::visible(failure.message()));
+            failure.code()
         }
     }
 }

@@ -48,7 +48,7 @@ pub fn faq_in(
         }
         let why =
             if query.only_common { strings::only_common_words(&text) } else { strings::no_answer(&text) };
-        return if json_out { Ok(1) } else { Err((1, why)) };
+        return if json_out { Ok(1) } else { Err(Failure::failed(why)) };
     }
     let docs = Docs::new(library.articles.len());
     let answers: Vec<Answer> = hits.iter().map(|h| Answer::of(library, &docs, h)).collect();
@@ -162,7 +162,7 @@ pub fn search_in(
             write_out("[]\n")?;
             return Ok(1);
         }
-        return Err((1, strings::nothing_found(&text)));
+        return Err(Failure::failed(strings::nothing_found(&text)));
     }
     let whole = json_out || !std::io::stdout().is_terminal();
     let docs = Docs::new(library.articles.len());

@@ -3,6 +3,7 @@
 mod args;
 mod check;
 pub(crate) mod config;
+mod failure;
 pub(crate) mod lookup;
 mod man;
 mod notes;
@@ -80,17 +81,16 @@ pub fn run(mut cli: Cli, serve: Serve) -> i32 {
     };
     match result {
         Ok(code) => code,
-        Err((code, message)) => {
+        Err(failure) => {
             // Every failure passes here: whatever it quotes (a word the user typed, a path) is
             // shown, never sent to the terminal.
-            eprintln!("{}", crate::sanitize::visible(&message));
-            code
+            eprintln!("{}", crate::sanitize::visible(failure.message()));
+            failure.code()
         }
     }
 }
 
-/// A failed command: its exit code and what to tell the user.
-pub type Failure = (i32, String);
+pub use failure::Failure;
 
 pub use crate::strings::DataDirFrom;
 
@@ -117,12 +117,12 @@ pub fn data_dir(cli: &Cli) -> Option<(PathBuf, DataDirFrom)> {
 /// The store of notes, bookmarks and reviews, in the data folder; an error that says what is
 /// wrong and where when there is no data folder or it is not a folder.
 pub fn store_disk(cli: &Cli) -> Result<crate::store::Disk, Failure> {
-    let (dir, from) = data_dir(cli).ok_or_else(|| (1, strings::NO_DATA_DIR.to_string()))?;
+    let (dir, from) = data_dir(cli).ok_or_else(|| Failure::failed(strings::NO_DATA_DIR.to_string()))?;
     let shown = dir.display().to_string();
     match std::fs::metadata(&dir) {
-        Ok(m) if !m.is_dir() => Err((1, strings::data_dir_not_a_folder(&shown, from))),
+        Ok(m) if !m.is_dir() => Err(Failure::failed(strings::data_dir_not_a_folder(&shown, from))),
         Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
-            Err((1, strings::data_dir_unusable(&shown, from, &e.to_string())))
+            Err(Failure::failed(strings::data_dir_unusable(&shown, from, &e.to_string())))
         }
         _ => Ok(crate::store::Disk::new(dir)),
     }
@@ -143,7 +143,7 @@ fn article_dirs(cli: &Cli) -> Vec<PathBuf> {
 }
 
 fn find(library: &Library, slug: &str) -> Result<usize, Failure> {
-    library.find_or_say(slug).map_err(|message| (1, message))
+    library.find_or_say(slug).map_err(Failure::failed)
 }
 
 /// Where the reader starts: an article, maybe a heading of it (by anchor or by words).
@@ -197,7 +197,11 @@ fn shortcut(library: &Library, words: &[String]) -> Result<Start, Failure> {
     let query = Query::new(&text);
     let index = Index::of(library);
     let hit = index.best_answer(&query).ok_or_else(|| {
-        (1, if query.only_common { strings::only_common_words(&text) } else { strings::no_answer(&text) })
+        Failure::failed(if query.only_common {
+            strings::only_common_words(&text)
+        } else {
+            strings::no_answer(&text)
+        })
     })?;
     let care = index.reading(&query).care().map(|c| c.line());
     Ok(Start {
@@ -224,10 +228,10 @@ pub fn terminal_options(cli: &Cli) -> crate::tui::Options {
 
 fn reader(library: Library, start: Start, cli: &Cli) -> Result<i32, Failure> {
     if !crate::tui::have_terminal() {
-        return Err((2, strings::NOT_A_TERMINAL.to_string()));
+        return Err(Failure::usage(strings::NOT_A_TERMINAL.to_string()));
     }
     if std::env::var("TERM").is_ok_and(|t| t == "dumb") {
-        return Err((2, strings::DUMB_TERMINAL.to_string()));
+        return Err(Failure::usage(strings::DUMB_TERMINAL.to_string()));
     }
     let disk = store_disk(cli)?;
     let loaded = disk.load();
@@ -267,5 +271,5 @@ fn reader(library: Library, start: Start, cli: &Cli) -> Result<i32, Failure> {
         app.message = Some(care);
     }
     crate::tui::run(app, options, Some(disk), Some(ledger))
-        .map_err(|e| (1, strings::terminal_error(&e.to_string())))
+        .map_err(|e| Failure::failed(strings::terminal_error(&e.to_string())))
 }

@@ -179,7 +179,7 @@ pub(super) fn add(
         }
     };
     if message.trim().is_empty() {
-        return Err((2, format!("artikel: {}", s::REASON_REQUIRED)));
+        return Err(Failure::usage(format!("artikel: {}", s::REASON_REQUIRED)));
     }
     let text = ledger::normalised(a);
     let stamp = crate::store::now();
@@ -214,11 +214,11 @@ fn section_named(headings: &[crate::document::Heading], want: &str) -> Result<us
         (0..headings.len()).filter(|&i| headings[i].text.to_lowercase().contains(&folded)).collect();
     match containing.as_slice() {
         [one] => Ok(*one),
-        [] => Err((1, format!("artikel: {}", s::no_section(want)))),
+        [] => Err(Failure::failed(format!("artikel: {}", s::no_section(want)))),
         several => {
             let list: Vec<String> =
                 several.iter().map(|&i| format!("  #{}  {}", headings[i].anchor, headings[i].text)).collect();
-            Err((1, format!("artikel: {}\n{}", s::sections_ambiguous(want), list.join("\n"))))
+            Err(Failure::failed(format!("artikel: {}\n{}", s::sections_ambiguous(want), list.join("\n"))))
         }
     }
 }
@@ -228,12 +228,12 @@ fn comment_named(ledger: &Ledger, id: &str) -> Result<Comment, Failure> {
     let found = ledger.comments_starting(id).map_err(fail)?;
     match found.as_slice() {
         [one] => Ok(one.clone()),
-        [] => Err((1, s::no_comment(&visible(id)))),
+        [] => Err(Failure::failed(s::no_comment(&visible(id)))),
         several => match several.iter().find(|c| c.id == id) {
             Some(exact) => Ok(exact.clone()),
             None => {
                 let ids: Vec<String> = several.iter().map(|c| format!("  #{}", short(&c.id))).collect();
-                Err((1, format!("{}\n{}", s::comment_ambiguous(&visible(id)), ids.join("\n"))))
+                Err(Failure::failed(format!("{}\n{}", s::comment_ambiguous(&visible(id)), ids.join("\n"))))
             }
         },
     }

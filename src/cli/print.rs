@@ -269,7 +269,7 @@ pub fn write_out(text: &str) -> Result<(), Failure> {
         Ok(()) => Ok(()),
         // A closed pipe (`artikel show x | head`) is the reader's choice, not an error.
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
-        Err(e) => Err((1, crate::strings::cannot_write(&e.to_string()))),
+        Err(e) => Err(Failure::failed(crate::strings::cannot_write(&e.to_string()))),
     }
 }
 

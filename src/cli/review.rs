@@ -23,7 +23,7 @@ pub fn options(cli: &Cli, data: &Path) -> Options {
 }
 
 pub(super) fn fail(e: impl std::fmt::Display) -> Failure {
-    (1, format!("artikel: {}", visible(&e.to_string())))
+    Failure::failed(format!("artikel: {}", visible(&e.to_string())))
 }
 
 /// Runs `notes …` or `review …`.
@@ -125,7 +125,11 @@ struct Show {
 
 /// A reason as the command line gives it: required, and not blank.
 pub(super) fn reason(message: &str) -> Result<&str, Failure> {
-    if message.trim().is_empty() { Err((2, format!("artikel: {}", s::REASON_REQUIRED))) } else { Ok(message) }
+    if message.trim().is_empty() {
+        Err(Failure::usage(format!("artikel: {}", s::REASON_REQUIRED)))
+    } else {
+        Ok(message)
+    }
 }
 
 fn status(library: &Library, ledger: &Ledger, slug: Option<&str>, how: Show) -> Result<i32, Failure> {
@@ -201,7 +205,7 @@ fn status(library: &Library, ledger: &Ledger, slug: Option<&str>, how: Show) -> 
     }
     write_out(&visible(&out))?;
     if how.check && open > 0 {
-        return Err((1, format!("artikel: {}", s::not_all_approved(open))));
+        return Err(Failure::failed(format!("artikel: {}", s::not_all_approved(open))));
     }
     Ok(0)
 }
@@ -391,8 +395,9 @@ mod tests {
             let cli = Cli::parse_from(["artikel"].iter().chain(args.iter()));
             // The ledger may not grow past its first page: making its schema finds no room.
             let full = Options { max_pages: Some(1), ..options(&cli, dir.path()) };
-            let (code, message) = run_on(&cli, &library, Ledger::open(&full)).expect_err("failed");
-            assert_eq!(code, 1, "{args:?}");
+            let failure = run_on(&cli, &library, Ledger::open(&full)).expect_err("failed");
+            let message = failure.message();
+            assert_eq!(failure.code(), 1, "{args:?}");
             assert!(message.contains("cannot be opened: the disk is full"), "{args:?}: {message}");
             assert!(!message.contains("read-only"), "{args:?}: {message}");
         }

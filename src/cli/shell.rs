@@ -39,7 +39,7 @@ fn with_slugs(shell: clap_complete::Shell, script: &str) -> String {
 /// Prints the man page (roff) of `artikel`, which lists its commands; with `dir`, writes
 /// that page and one per command (`artikel-show.1`, …) into `dir` instead.
 pub fn man(dir: Option<&std::path::Path>) -> Result<i32, Failure> {
-    let failed = |e: std::io::Error| (1, crate::strings::man_failed(&e.to_string()));
+    let failed = |e: std::io::Error| Failure::failed(crate::strings::man_failed(&e.to_string()));
     if let Some(dir) = dir {
         super::man::write_pages(dir).map_err(failed)?;
         return Ok(0);

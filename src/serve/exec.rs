@@ -3,7 +3,7 @@
 //! option that names a file or folder.
 
 use crate::app::SharedIndex;
-use crate::cli::{Cli, Command, NotesAction, ReviewAction, lookup, print, review};
+use crate::cli::{Cli, Command, Failure, NotesAction, ReviewAction, lookup, print, review};
 use crate::library::Library;
 use crate::search::Index;
 use crate::store::Disk;
@@ -100,15 +100,15 @@ pub fn run(
     match result {
         None => refused(),
         Some(Ok(code)) => Ran { out, err, status: code.unsigned_abs(), warnings },
-        Some(Err((code, message))) => {
-            err.extend_from_slice(format!("{message}\n").as_bytes());
-            Ran { out, err, status: code.unsigned_abs(), warnings }
+        Some(Err(failure)) => {
+            err.extend_from_slice(format!("{}\n", failure.message()).as_bytes());
+            Ran { out, err, status: failure.code().unsigned_abs(), warnings }
         }
     }
 }
 
-fn find(library: &Library, slug: &str) -> Result<usize, (i32, String)> {
-    library.find_or_say(slug).map_err(|message| (1, message))
+fn find(library: &Library, slug: &str) -> Result<usize, Failure> {
+    library.find_or_say(slug).map_err(Failure::failed)
 }
 
 fn refused() -> Ran {

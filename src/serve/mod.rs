@@ -25,6 +25,7 @@ pub use exec::{REFUSED, Ran, run as run_command};
 pub use keys::fingerprint;
 pub use reviewers::folder_name;
 
+use crate::cli::Failure;
 use crate::library::Library;
 use crate::store::Disk;
 use gate::{Gate, Limits, Refusal, Ticket};
@@ -138,19 +139,19 @@ impl Shared {
 }
 
 /// Runs the server until SIGTERM or SIGINT. Returns the exit code.
-pub fn run(library: Library, options: &Options, cli: &crate::cli::Cli) -> Result<i32, (i32, String)> {
+pub fn run(library: Library, options: &Options, cli: &crate::cli::Cli) -> Result<i32, Failure> {
     memory::return_large_blocks();
     let data_dir = crate::cli::store_disk(cli)?.dir().to_path_buf();
     // The team's ledger: --ledger, else ARTIKEL_LEDGER, else review.db in the data folder.
     let ledger = crate::cli::review::options(cli, &data_dir).path;
     let log = Log::open(options.log.as_deref()).map_err(|e| {
-        (1, format!("artikel serve: {}", crate::strings::serve_cannot_open_log(&e.to_string())))
+        Failure::failed(format!("artikel serve: {}", crate::strings::serve_cannot_open_log(&e.to_string())))
     })?;
     // Whatever stops the start is said in the log file too.
     let fail = |what: String| {
         let what = format!("artikel serve: {what}");
         log.to_file(&what);
-        (1, what)
+        Failure::failed(what)
     };
     let host_key_path = options.host_key.clone().unwrap_or_else(|| data_dir.join("host_ed25519"));
     let (host_key, made) = keys::host_key(&host_key_path).map_err(|e| fail(e.say(&host_key_path)))?;
@@ -227,7 +228,7 @@ pub fn run(library: Library, options: &Options, cli: &crate::cli::Cli) -> Result
     let _ = std::thread::Builder::new().name("index".into()).spawn(move || {
         index.get_or_init(|| Arc::new(crate::search::Index::of(&library).warmed()));
     });
-    let signals = signals().map_err(|e| (1, format!("artikel serve: {e}")))?;
+    let signals = signals().map_err(|e| Failure::failed(format!("artikel serve: {e}")))?;
     // Said once everything is ready: a client that connects from now on is served.
     let started =
         crate::strings::serve_started(&listen, &fingerprint, made, &host_key_path.display().to_string());
