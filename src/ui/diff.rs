@@ -1,6 +1,7 @@
 //! The `D` window: what changed since an approval, section by section, inserted words
 //! underlined and marked `{+…+}`, deleted ones struck through and marked `[-…-]`.
 
+use super::popup::Popup;
 use crate::app::Theme;
 use crate::app::diff_view::{self, Mark};
 use crate::app::{App, Modal, keymap};
@@ -8,7 +9,6 @@ use crate::layout::truncate;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
-use ratatui::widgets::{Block, Borders, Clear, Widget};
 
 /// How a run of the diff is drawn.
 fn style(theme: Theme, mark: Mark) -> Style {
@@ -25,15 +25,8 @@ fn style(theme: Theme, mark: Mark) -> Style {
 pub fn diff(app: &App, area: Rect, buf: &mut Buffer) {
     let Modal::Diff(view) = &app.modal else { return };
     let rect = diff_view::window(area);
-    Clear.render(rect, buf);
     let title = truncate(&view.title, usize::from(rect.width.saturating_sub(4)));
-    let block = Block::new()
-        .borders(Borders::ALL)
-        .border_style(Style::new().add_modifier(Modifier::BOLD))
-        .title(format!(" {title} "))
-        .title_bottom(format!(" {} ", keymap::hints::scroll(&app.keys)));
-    let inner = block.inner(rect);
-    block.render(rect, buf);
+    let inner = Popup::new(&title).hint(keymap::hints::scroll(&app.keys)).draw(rect, buf);
     let rows = diff_view::rows(view, usize::from(inner.width));
     for (y, row) in (inner.y..inner.y + inner.height).zip(rows.iter().skip(view.scroll)) {
         let mut x = inner.x;

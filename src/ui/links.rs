@@ -1,5 +1,6 @@
 //! The links list (`l`): each link of a section with where it leads, broken ones marked.
 
+use super::popup::{Popup, centred};
 use crate::app::{Action, keymap::BINDINGS};
 use crate::app::{App, Resolved, keymap};
 use crate::backend::hyperlink::Hyperlink;
@@ -10,7 +11,6 @@ use crate::strings;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
-use ratatui::widgets::{Block, Borders, Clear, Widget};
 use unicode_segmentation::UnicodeSegmentation;
 
 /// The hint under the list, made from the key table.
@@ -59,16 +59,9 @@ pub fn list(app: &App, area: Rect, buf: &mut Buffer) {
     let w = area.width.saturating_sub(4).clamp(area.width.min(20), 90);
     let rows = u16::try_from(view.links.len()).unwrap_or(u16::MAX);
     let h = rows.saturating_add(2).min(area.height.saturating_sub(2).max(area.height.min(3)));
-    let rect = Rect::new(area.x + (area.width - w) / 2, area.y + (area.height - h) / 2, w, h);
-    Clear.render(rect, buf);
+    let rect = centred(area, w, h);
     let title = truncate(&view.title, usize::from(w.saturating_sub(4)));
-    let block = Block::new()
-        .borders(Borders::ALL)
-        .border_style(Style::new().add_modifier(Modifier::BOLD))
-        .title(format!(" {title} "))
-        .title_bottom(format!(" {} ", hint(&app.keys)));
-    let inner = block.inner(rect);
-    block.render(rect, buf);
+    let inner = Popup::new(&title).hint(hint(&app.keys)).draw(rect, buf);
     let width = usize::from(inner.width);
     let first = list_offset(view.selected, usize::from(inner.height));
     let shown = view.links.iter().enumerate().skip(first).take(usize::from(inner.height));

@@ -1,5 +1,6 @@
 //! The question palette and library search windows.
 
+use super::popup::Popup;
 use crate::app::Theme;
 use crate::app::{App, PreviewLayout, ResultRow};
 use crate::document::{Document, Outline};
@@ -10,21 +11,16 @@ use crate::strings;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
-use ratatui::widgets::{Block, Borders, Clear, Widget};
+use ratatui::widgets::Widget;
 use ratatui_textarea::TextArea;
 
 /// The window both use: the screen between the title and status lines.
 fn window(app: &App, title: &str, area: Rect, buf: &mut Buffer) -> Rect {
     let rect = Rect { y: area.y + 1, height: area.height.saturating_sub(2), ..area };
-    Clear.render(rect, buf);
-    let block = Block::new()
-        .borders(Borders::ALL)
-        .border_style(app.theme.border(true))
-        .title(format!(" {title} "))
-        .title_bottom(format!(" {} ", crate::app::keymap::hints::prompt_list(&app.keys)));
-    let inner = block.inner(rect);
-    block.render(rect, buf);
-    inner
+    Popup::new(title)
+        .border(app.theme.border(true))
+        .hint(crate::app::keymap::hints::prompt_list(&app.keys))
+        .draw(rect, buf)
 }
 
 /// The prompt line: `› ` and what is typed (or a hint); returns the rows below it.

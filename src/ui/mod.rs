@@ -5,6 +5,7 @@ mod diff;
 mod links;
 mod lookup;
 mod overlay;
+mod popup;
 mod reader;
 mod review;
 mod sidebar;

@@ -1,6 +1,7 @@
 //! Windows over the panes: the key help, the loading problems, and the contents and the
 //! Library on screens too narrow for their panes.
 
+use super::popup::{Popup, centred};
 use super::sidebar;
 use crate::app::App;
 use crate::app::Theme;
@@ -12,7 +13,6 @@ use crate::strings;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
-use ratatui::widgets::{Block, Borders, Clear, Widget};
 
 /// How much a window holds beside what shows.
 #[derive(Clone, Copy)]
@@ -49,10 +49,8 @@ fn window_with(
     area: Rect,
     buf: &mut Buffer,
 ) -> Rect {
-    let w = w.min(area.width);
-    let h = h.min(area.height);
-    let rect = Rect::new(area.x + (area.width - w) / 2, area.y + (area.height - h) / 2, w, h);
-    Clear.render(rect, buf);
+    let rect = centred(area, w, h);
+    let w = rect.width;
     // With rows hidden below, that comes first; then as much of how to scroll and close as fits.
     let hint = if fill.more_below {
         let more = strings::MORE_BELOW.to_string();
@@ -63,14 +61,7 @@ fn window_with(
     } else {
         keys.to_string()
     };
-    let block = Block::new()
-        .borders(Borders::ALL)
-        .border_style(Style::new().add_modifier(Modifier::BOLD))
-        .title(format!(" {title} "))
-        .title_bottom(format!(" {hint} "));
-    let inner = block.inner(rect);
-    block.render(rect, buf);
-    inner
+    Popup::new(title).hint(hint).draw(rect, buf)
 }
 
 fn lines(inner: Rect, rows: &[(String, Style)], scroll: usize, buf: &mut Buffer) {

@@ -1,5 +1,6 @@
 //! The comment editor, the comments and bookmarks lists, and the decision window.
 
+use super::popup::Popup;
 use crate::app::Theme;
 use crate::app::{App, ListKind, keymap};
 use crate::layout::truncate;
@@ -7,28 +8,18 @@ use crate::screen::list_offset;
 use crate::strings;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::{Modifier, Style};
-use ratatui::widgets::{Block, Borders, Clear, Widget};
+use ratatui::style::Style;
+use ratatui::widgets::Widget;
 
 /// A window over the reader at `rect` (most of the screen, centred, for the editor and the
 /// lists: [`crate::app::diff_view::window`]).
 fn window(theme: Theme, title: &str, hint: &str, asking: bool, rect: Rect, buf: &mut Buffer) -> Rect {
-    Clear.render(rect, buf);
     let footer = if asking {
-        ratatui::text::Span::styled(format!(" {hint} "), theme.message())
+        ratatui::text::Span::styled(hint, theme.message())
     } else {
-        ratatui::text::Span::raw(format!(" {hint} "))
+        ratatui::text::Span::raw(hint)
     };
-    let mut block = Block::new()
-        .borders(Borders::ALL)
-        .border_style(Style::new().add_modifier(Modifier::BOLD))
-        .title(format!(" {title} "));
-    if !hint.is_empty() {
-        block = block.title_bottom(footer);
-    }
-    let inner = block.inner(rect);
-    block.render(rect, buf);
-    inner
+    Popup::new(title).hint(footer).draw(rect, buf)
 }
 
 /// Draws the note editor.
