@@ -122,6 +122,40 @@ fn completion_offers_the_slugs_of_the_library_in_force() {
     assert!(fish.contains("list --slugs") && zsh.contains("list --slugs"));
 }
 
+#[test]
+fn a_slug_that_looks_like_shell_code_is_offered_as_text_and_never_run() {
+    let dir = tempfile::tempdir().expect("temp");
+    let script = dir.path().join("artikel.bash");
+    std::fs::write(&script, stdout(&artikel(&["completions", "bash"], &[]))).expect("write");
+    let articles = tempfile::tempdir().expect("temp");
+    std::fs::write(articles.path().join("$(touch${IFS}pwned).md"), "---\nmetaTitle: X\n---\nTekst\n")
+        .expect("write");
+    std::fs::write(articles.path().join("*.md"), "---\nmetaTitle: Y\n---\nTekst\n").expect("write");
+    let folder = articles.path().to_str().expect("utf-8 path");
+    let program = format!(
+        "source '{}'\nCOMP_WORDS=(artikel --articles '{folder}' show '')\nCOMP_CWORD=4\n\
+         _artikel_slugs artikel '' show\nprintf '%s\\n' \"${{COMPREPLY[@]}}\"\n",
+        script.display()
+    );
+    let bin = Path::new(common::bin()).parent().expect("the binary's folder").to_path_buf();
+    let path = format!("{}:{}", bin.display(), std::env::var("PATH").unwrap_or_default());
+    let data = tempfile::tempdir().expect("temp data dir");
+    let out = Command::new("bash")
+        .arg("-c")
+        .arg(program)
+        .current_dir(dir.path())
+        .env("PATH", path)
+        .env("ARTIKEL_DATA_DIR", data.path())
+        .output()
+        .expect("bash");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let offered: Vec<String> = stdout(&out).lines().map(str::to_string).collect();
+    assert!(!dir.path().join("pwned").exists(), "the file name ran as a command");
+    assert!(offered.contains(&"\\$\\(touch\\$\\{IFS\\}pwned\\)".to_string()), "offered quoted: {offered:?}");
+    assert!(offered.contains(&"\\*".to_string()), "a * is not a pattern: {offered:?}");
+    assert!(offered.contains(&"knaesmerter".to_string()), "{offered:?}");
+}
+
 /// What an interactive zsh shows after `typed` and Tab, with artikel's script loaded (driven
 /// through zsh's own pseudo-terminal module), once `wanted` shows or ten seconds pass. zsh
 /// must be there (`.ci/run` installs it).
@@ -157,6 +191,9 @@ fn zsh_completes_slugs_and_still_the_commands_options() {
         ("artikel show kn", "artikel show knaesmerter"),
         ("artikel review approve nerv", "artikel review approve nervesmerter"),
         ("artikel notes add kn", "artikel notes add knaesmerter"),
+        // Only this command's words count: what runs before it on the line is never run.
+        ("true && artikel show kn", "true && artikel show knaesmerter"),
+        ("ARTIKEL_LANG=da artikel show kn", "ARTIKEL_LANG=da artikel show knaesmerter"),
         // A command's options and the commands themselves are still offered.
         ("artikel show --no-p", "artikel show --no-pager"),
         ("artikel sh", "artikel show"),

@@ -18,9 +18,13 @@ _artikel_slugs() {
     case "${words[*]}" in
         show|toc|open|notes|"notes add"|"review approve"|"review request-changes"|"review withdraw"|"review override"|"review diff"|"review status"|"review log")
             if [[ "$cur" != -* ]]; then
-                local slugs
-                slugs="$("${COMP_WORDS[0]}" "${library[@]}" list --slugs 2>/dev/null)"
-                COMPREPLY=($(compgen -W "$slugs" -- "$cur"))
+                # Each slug compared as text and offered quoted: a file name is never
+                # expanded or run (compgen -W would expand $(…) in it).
+                local slug
+                COMPREPLY=()
+                while IFS= read -r slug; do
+                    [[ "$slug" == "$cur"* ]] && COMPREPLY+=("$(printf '%q' "$slug")")
+                done < <("${COMP_WORDS[0]}" "${library[@]}" list --slugs 2>/dev/null)
                 return 0
             fi ;;
     esac

@@ -4,14 +4,20 @@
 (( $+functions[_artikel_slugs] )) ||
 _artikel_slugs() {
     local -a line library slugs
-    local i
+    local i first=0 command=artikel
     line=(${(z)BUFFER})
-    for (( i = 2; i < ${#line}; i++ )); do
+    # The words of this artikel command only: from the last word that names artikel (a path
+    # to it too), never what runs before it on the line ("./x && artikel show").
+    for (( i = 1; i <= ${#line}; i++ )); do
+        [[ ${${(Q)line[i]}:t} == artikel ]] && { first=$i; command=${(Q)line[i]} }
+    done
+    (( first )) || return 1
+    for (( i = first + 1; i < ${#line}; i++ )); do
         case "${line[i]}" in
             --articles|--data-dir) library+=("${line[i]}" "${(Q)line[i+1]}") ;;
         esac
     done
-    slugs=(${(f)"$(${(Q)line[1]} "${library[@]}" list --slugs 2>/dev/null)"})
-    compadd -a slugs
+    slugs=(${(f)"$("$command" "${library[@]}" list --slugs 2>/dev/null)"})
+    compadd -Q -a slugs
 }
 
