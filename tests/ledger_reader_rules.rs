@@ -311,3 +311,24 @@ fn the_review_window_says_an_article_renamed_with_its_decided_text_carries_its_h
     assert!(screen.contains("renamed from gigt (its text is a version decided on there)"), "{screen}");
     assert!(screen.contains("approved · 1 of 1 approvals"), "{screen}");
 }
+
+#[test]
+fn a_reason_typed_on_after_a_refused_withdrawal_never_picks_a_choice() {
+    // bo has no request of his own to withdraw: `w` is refused, and what he types next
+    // ("allerede rettet" starts with the approve key) must not approve the article.
+    let mut r = rig("bo", |ledger, library| {
+        ledger
+            .submit(Write::decide(SEED, seed_text(library), "cai", Verdict::ChangesRequested, "Kilde?"))
+            .expect("saved");
+    });
+    r.run();
+    r.keys("rwallerede rettet<enter>");
+    r.run();
+    let screen = r.screen();
+    assert!(window(&screen).contains("Review"), "the window stays open: {screen}");
+    let log = r.other().log(Some(SEED)).expect("log");
+    assert!(log.iter().all(|e| e.actor != "bo"), "nothing recorded as bo: {log:?}");
+    r.keys("<esc>");
+    r.run();
+    assert!(!window(&r.screen()).contains("Review"), "Esc closes it");
+}

@@ -70,6 +70,10 @@ pub struct Decide {
     pub input: TextArea<'static>,
     /// Set when Enter came without the reason required (said until one is typed).
     pub reason_missing: bool,
+    /// Set when a choice was refused (no request to withdraw, not a lead): from then on what
+    /// is typed is not read as a choice, so a reason typed on after a refused `w` can never
+    /// pick `a` or `c`. Esc closes the window.
+    pub refused: bool,
 }
 
 impl Decide {
@@ -103,6 +107,7 @@ impl App {
             whose: None,
             input: TextArea::default(),
             reason_missing: false,
+            refused: false,
         }));
         true
     }
@@ -118,6 +123,7 @@ impl App {
             (_, Action::Close | Action::Quit) => {
                 self.close_modal();
             }
+            (None, Action::Type(_)) if d.refused => {}
             (None, Action::Type(k)) => {
                 let KeyCode::Char(c) = k.code else { return false };
                 let Some(key) = CHOICES.iter().find(|x| x.key == c.to_ascii_lowercase()) else {
@@ -160,17 +166,17 @@ impl App {
         match choice {
             Choice::Withdraw if judged.is_some() && !blockers.contains(&me) => {
                 self.message = Some(strings::no_request(&me, &slug));
-                return;
+                return self.refuse();
             }
             Choice::Override => {
                 if leads.is_some_and(|l| !l.contains(&me)) {
                     self.message = Some(strings::ONLY_A_LEAD.to_string());
-                    return;
+                    return self.refuse();
                 }
                 whose = blockers.into_iter().find(|b| *b != me);
                 if whose.is_none() {
                     self.message = Some(strings::NO_REQUEST_TO_OVERRIDE.to_string());
-                    return;
+                    return self.refuse();
                 }
             }
             _ => {}
@@ -178,6 +184,13 @@ impl App {
         if let Modal::Decide(d) = &mut self.modal {
             d.choice = Some(choice);
             d.whose = whose;
+        }
+    }
+
+    /// The open window takes no more choices (see [`Decide::refused`]).
+    fn refuse(&mut self) {
+        if let Modal::Decide(d) = &mut self.modal {
+            d.refused = true;
         }
     }
 
