@@ -332,3 +332,23 @@ fn a_reason_typed_on_after_a_refused_withdrawal_never_picks_a_choice() {
     r.run();
     assert!(!window(&r.screen()).contains("Review"), "Esc closes it");
 }
+
+#[test]
+fn a_decision_on_a_text_that_changed_while_the_window_was_open_is_not_recorded() {
+    let mut r = rig("bo", |_, _| {});
+    r.run();
+    r.keys("r");
+    r.run();
+    // The article is edited on disk and the library loaded anew while the window is open.
+    let mut library = artikel::library::Library::bundled();
+    let i = library.position(SEED).expect("seed");
+    let body = format!("{}\nEn ny sætning.\n", library.articles[i].body);
+    library.articles[i].body = body.into();
+    r.app.reload(artikel::watch::Reload { library, reviews: None, synonyms: false });
+    r.keys("aFint<enter>");
+    r.run();
+    let screen = r.screen();
+    assert!(screen.contains("The article changed while the review window"), "{screen}");
+    assert!(r.other().log(Some(SEED)).expect("log").is_empty(), "nothing recorded");
+    assert!(!library_row(&screen, "Nervesmerter").starts_with('✓'), "{screen}");
+}

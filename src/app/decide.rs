@@ -145,6 +145,13 @@ impl App {
                 let text = std::mem::take(&mut d.text);
                 let whose = d.whose.take();
                 self.close_modal();
+                // Decided on the text the window opened with: if a reload brought another,
+                // the decision would be on a version the reader no longer shows.
+                let now = self.library.articles.get(self.current).map(ledger::normalised);
+                if now.as_deref() != Some(text.as_str()) {
+                    self.message = Some(strings::CHANGED_WHILE_DECIDING.to_string());
+                    return true;
+                }
                 self.record(choice, text, whose, &reason);
             }
             _ => return false,

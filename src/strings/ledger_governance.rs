@@ -22,6 +22,11 @@ pub const REASON_NEEDED: Phrase = Phrase::new(
     "A reason is required: type why, then Enter (Esc cancels)",
     "En begrundelse er påkrævet: skriv hvorfor og tryk Enter (Esc fortryder)",
 );
+/// The article changed on disk while the review window was open: nothing is recorded.
+pub const CHANGED_WHILE_DECIDING: Phrase = Phrase::new(
+    "The article changed while the review window was open: nothing recorded; press r to decide on the new text",
+    "Artiklen blev ændret, mens gennemgangsvinduet var åbent: intet er gemt; tryk r for at tage stilling til den nye tekst",
+);
 /// A write waits while another session holds the ledger.
 pub const WAITING_FOR_LEDGER: Phrase = Phrase::new(
     "Waiting for the ledger … another session is writing; it is tried again every second",
