@@ -310,6 +310,11 @@ fn the_review_window_says_an_article_renamed_with_its_decided_text_carries_its_h
     let screen = r.screen();
     assert!(screen.contains("renamed from gigt (its text is a version decided on there)"), "{screen}");
     assert!(screen.contains("approved · 1 of 1 approvals"), "{screen}");
+    // The Library marks it as review status says it: approved.
+    r.keys("<esc>");
+    r.run();
+    let screen = r.screen();
+    assert!(library_row(&screen, "Gigt").starts_with('✓'), "{screen}");
 }
 
 #[test]

@@ -56,7 +56,7 @@ impl Desk {
     /// The states of `library`'s articles as `ledger` has them now (both halves at once).
     pub fn load(ledger: &Ledger, library: &Library) -> Result<Desk, LedgerError> {
         let mut desk = Desk::waiting();
-        desk.set_heads(ledger.heads()?, library);
+        desk.set_heads(ledger.heads_in(&library.articles, None)?, library);
         let hashed = desk.ticket().hash(&library.articles);
         desk.take(hashed);
         Ok(desk)

@@ -79,9 +79,14 @@ impl Link {
         done
     }
 
-    /// Each article's latest decision, by slug.
-    pub fn heads(&mut self) -> Result<HashMap<String, Head>, LedgerError> {
-        self.ledger().heads()
+    /// Each article's latest decision, by slug, history following renames (see
+    /// [`Ledger::heads_in`]).
+    pub fn heads(
+        &mut self,
+        library: &[crate::library::Article],
+        versions: Option<&[String]>,
+    ) -> Result<HashMap<String, Head>, LedgerError> {
+        self.ledger().heads_in(library, versions)
     }
 
     /// What the reader shows of article `slug` for `reviewer`: its comments and the

@@ -292,6 +292,29 @@ impl Ledger {
         Ok(latest.into_iter().filter_map(|(slug, all)| Some((slug, head(&all, needed)?))).collect())
     }
 
+    /// Each article's head as [`Ledger::heads`] has it, with the history of a slug no longer
+    /// in `library` carried to the slug it went to (renamed, or its decided text found under
+    /// another slug: [`Ledger::follow`]), so the Library marks what `review status` says.
+    /// `versions` are the library's versions when known.
+    pub fn heads_in(
+        &self,
+        library: &[crate::library::Article],
+        versions: Option<&[String]>,
+    ) -> Result<HashMap<String, Head>, LedgerError> {
+        let mut heads = self.heads()?;
+        let present: std::collections::HashSet<&str> = library.iter().map(|a| a.slug.as_str()).collect();
+        let gone: Vec<String> = heads.keys().filter(|s| !present.contains(s.as_str())).cloned().collect();
+        if gone.is_empty() {
+            return Ok(heads);
+        }
+        for (old, followed) in self.follow(library, versions, Some(&gone))? {
+            if let Some(head) = heads.get(&old).cloned() {
+                heads.entry(followed.new).or_insert(head);
+            }
+        }
+        Ok(heads)
+    }
+
     /// What the ledger's file says about its changes: a number that differs from the last
     /// one read here when another connection has committed since (`PRAGMA data_version`).
     pub fn data_version(&self) -> Result<i64, LedgerError> {

@@ -386,7 +386,7 @@ fn perform<B: Surface, K: Keep>(
             }
             Effect::ReadHeads => {
                 if let Some(link) = c.ledger.as_mut() {
-                    app.adopt_heads(link.heads());
+                    app.adopt_heads(link.heads(&app.library.articles, app.reviews.versions()));
                 }
             }
             Effect::SaveDraft(draft) => {

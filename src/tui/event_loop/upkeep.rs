@@ -17,7 +17,7 @@ pub(super) fn start_ledger<B: Surface, K: Keep>(app: &mut App, c: &mut Console<B
     if let Some(said) = link.open() {
         app.message = Some(crate::sanitize::visible(&said).into_owned());
     }
-    app.adopt_heads(link.heads());
+    app.adopt_heads(link.heads(&app.library.articles, app.reviews.versions()));
     let slug = app.library.articles[app.current].slug.clone();
     app.adopt_view(link.view_judged(&slug, &app.reviewer, &app.library.articles, app.reviews.versions()));
     let articles = app.library.articles.clone();
@@ -63,7 +63,7 @@ pub(super) fn reread_ledger<B: Surface, K: Keep>(app: &mut App, c: &mut Console<
     if !link.changed() {
         return false;
     }
-    app.adopt_heads(link.heads());
+    app.adopt_heads(link.heads(&app.library.articles, app.reviews.versions()));
     let slug = app.library.articles[app.current].slug.clone();
     app.adopt_view(link.view_judged(&slug, &app.reviewer, &app.library.articles, app.reviews.versions()));
     true
