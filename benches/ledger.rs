@@ -155,7 +155,7 @@ fn marks_known_after_first_paint(bencher: Bencher) {
         let mut link = Link::new(Options::new(&BIG.1));
         let _ = link.open();
         let mut desk = Desk::waiting();
-        desk.set_heads(link.heads().expect("heads"), &LIBRARY_WHOLE);
+        desk.set_heads(link.heads(&LIBRARY, None).expect("heads"), &LIBRARY_WHOLE);
         let view = link.view(&LIBRARY[0].slug, "r0").expect("view");
         desk.set_versions(artikel::ledger::versions(&LIBRARY));
         (desk.stale(), view.comments.len())
