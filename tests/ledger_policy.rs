@@ -121,3 +121,19 @@ fn policy_and_lifts_edited_behind_the_ledgers_back_are_caught() {
         assert!(err(&o).contains("differs from what this row recorded"), "{sql}: {}", err(&o));
     }
 }
+
+#[test]
+fn a_request_withdrawn_after_the_text_was_edited_no_longer_blocks() {
+    let team = Team::new();
+    out(&team.as_user("bo", &["review", "request-changes", "knaesmerter", "-m", "dosis?"]));
+    team.edit("Knæet er et af kroppens største led", "Knæet er et af kroppens stærkeste led");
+    let status = out(&team.run(&["review", "status", "knaesmerter"]));
+    assert!(status.contains("changes-requested"), "the request stands until lifted: {status}");
+    out(&team.as_user("bo", &["review", "withdraw", "knaesmerter", "-m", "rettet"]));
+    let status = out(&team.run(&["review", "status", "knaesmerter"]));
+    assert!(status.contains("unreviewed") && !status.contains("  changes-requested"), "{status}");
+    let gate = team.run(&["review", "status", "knaesmerter", "--check"]);
+    assert_eq!(gate.status.code(), Some(1), "not approved either: the gate stays shut");
+    let said = String::from_utf8_lossy(&gate.stdout);
+    assert!(said.contains("  unreviewed") && !said.contains("  changes-requested"), "{said}");
+}

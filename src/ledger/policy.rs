@@ -293,8 +293,15 @@ fn judge(
             (Verdict::ChangesRequested, None) => blockers.push(d.clone()),
         }
     }
+    // The latest decision that still stands: a request lifted on an older version no longer
+    // speaks for the article (withdrawn after the text was edited).
+    let last = latest
+        .iter()
+        .rev()
+        .find(|(uid, d)| !(d.verdict == Verdict::ChangesRequested && lifts.contains_key(uid)))
+        .map(|(_, d)| d.clone());
+    let last = last.as_ref();
     let decisions: Vec<Decision> = latest.into_iter().map(|(_, d)| d).collect();
-    let last = decisions.last();
     let state = if !blockers.is_empty() {
         ArticleState::ChangesRequested
     } else if approvals.len() >= policy.approvals {
