@@ -365,3 +365,17 @@ fn a_decision_on_a_text_that_changed_while_the_window_was_open_is_not_recorded()
     assert!(r.other().log(Some(SEED)).expect("log").is_empty(), "nothing recorded");
     assert!(!library_row(&screen, "Nervesmerter").starts_with('✓'), "{screen}");
 }
+
+#[test]
+fn a_request_on_an_earlier_text_can_be_withdrawn_in_the_reader_as_on_the_command_line() {
+    let mut r = rig("bo", |ledger, library| {
+        let older = format!("{}\nen ældre sætning", seed_text(library));
+        ledger.submit(Write::decide(SEED, older, "bo", Verdict::ChangesRequested, "Kilde?")).expect("saved");
+    });
+    r.run();
+    r.keys("rwRettet nu<enter>");
+    r.run();
+    let log = r.other().log(Some(SEED)).expect("log");
+    let last = log.last().expect("a row");
+    assert_eq!((last.action.as_str(), last.actor.as_str()), ("withdraw", "bo"), "{log:?}");
+}

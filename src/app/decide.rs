@@ -166,8 +166,23 @@ impl App {
         let me = self.reviewer.clone();
         let judged = self.team.view.as_ref().and_then(|v| v.judged.as_ref());
         let slug = self.library.articles[self.current].slug.clone();
-        let blockers: Vec<String> =
+        // Who asked for changes and has not had it lifted: on this version, and (as the
+        // command line lifts them too) requests on an earlier text whose asker decided
+        // nothing since. The ledger judges again when it writes, and says a refusal.
+        let mut blockers: Vec<String> =
             judged.map(|j| j.blockers.iter().map(|d| d.reviewer.clone()).collect()).unwrap_or_default();
+        if let Some(j) = judged {
+            let lifted = |d: &ledger::Decision| j.lifted.iter().any(|(l, _)| l.reviewer == d.reviewer);
+            for d in j
+                .decisions
+                .iter()
+                .filter(|d| d.verdict == Verdict::ChangesRequested && d.version != j.version)
+            {
+                if !lifted(d) && !blockers.contains(&d.reviewer) {
+                    blockers.push(d.reviewer.clone());
+                }
+            }
+        }
         let leads = self.team.view.as_ref().map(|v| v.leads.clone());
         let mut whose = None;
         match choice {
