@@ -4,7 +4,7 @@
 //! thread) — and a mark is shown only once both halves it needs are known. Versions hashed
 //! for a desk that has since been replaced (the library reloaded meanwhile) are dropped.
 
-use super::{ArticleState, Head, Ledger, LedgerError, Verdict};
+use super::{ArticleState, Head, Ledger, LedgerError};
 use crate::library::{Article, Library};
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -146,10 +146,10 @@ impl Desk {
             return (!self.waiting).then_some(ArticleState::Unreviewed);
         };
         let Some(head) = heads.get(i).cloned().flatten() else { return Some(ArticleState::Unreviewed) };
-        if head.verdict == Verdict::ChangesRequested {
-            return Some(ArticleState::ChangesRequested);
+        match self.version(i) {
+            Some(version) => Some(head.state(version)),
+            None => head.blocked().then_some(ArticleState::ChangesRequested),
         }
-        Some(head.state(self.version(i)?))
     }
 
     /// The Library's mark for article `i`: `✓`, `~`, `!`, or a space (unreviewed, or not

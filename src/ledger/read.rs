@@ -325,46 +325,55 @@ impl Ledger {
 /// The mark's head for an article whose reviewers' latest decisions are `all` (the latest
 /// last): see [`Ledger::heads`].
 fn head(all: &[(String, Verdict, String, bool)], needed: usize) -> Option<Head> {
-    let (_, _, version, _) = all.last()?;
-    let at = |v: Verdict| all.iter().filter(move |(_, d, ver, _)| *d == v && ver == version);
-    let blocked = at(Verdict::ChangesRequested).any(|(_, _, _, lifted)| !lifted);
-    let approvals = at(Verdict::Approved).count();
-    let head = |verdict, version: &str, short| Head { verdict, version: version.to_string(), short };
-    if blocked {
-        Some(head(Verdict::ChangesRequested, version, false))
-    } else if approvals >= needed {
-        Some(head(Verdict::Approved, version, false))
-    } else if approvals > 0 {
-        Some(head(Verdict::Approved, version, true))
-    } else if all.iter().any(|(_, d, ..)| *d == Verdict::Approved) {
-        // Approved at an earlier text only: changed since.
-        Some(head(Verdict::Approved, "", false))
-    } else {
-        // Nothing but requests for changes, each lifted: as if never reviewed.
-        None
-    }
+    (!all.is_empty()).then(|| Head {
+        latest: all
+            .iter()
+            .map(|(_, verdict, version, lifted)| (*verdict, version.clone(), *lifted))
+            .collect(),
+        needed,
+    })
 }
 
-/// An article's latest decision, as the Library's mark needs it.
+/// What the Library's mark needs to know of an article: each reviewer's latest decision
+/// (the latest last) and how many approvals a version needs. [`Head::state`] judges it at
+/// the article's current version as `review status` does.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Head {
-    /// Approved or changes requested.
-    pub verdict: Verdict,
-    /// The version decided on.
-    pub version: String,
-    /// Approved by fewer reviewers than the team's rules ask for.
-    pub short: bool,
+    /// Each reviewer's latest verdict, the version it was on, and whether it (a request for
+    /// changes) was lifted.
+    latest: Vec<(Verdict, String, bool)>,
+    /// Approvals a version needs.
+    needed: usize,
 }
 
 impl Head {
-    /// The article's state, its text being at version `current` now.
+    /// The article's state, its text being at version `current` now: a request standing on
+    /// this version blocks; enough approvals of it approve, fewer approve in part; else the
+    /// latest decision that still stands says it (a request on an earlier text stands, an
+    /// approval of one is changed since), and with none it is unreviewed.
     pub fn state(&self, current: &str) -> ArticleState {
-        match (self.verdict, self.version == current, self.short) {
-            (Verdict::ChangesRequested, ..) => ArticleState::ChangesRequested,
-            (_, true, false) => ArticleState::Approved,
-            (_, true, true) => ArticleState::Partly,
-            (_, false, _) => ArticleState::Stale,
+        let at = |v: Verdict| self.latest.iter().filter(move |(d, version, _)| *d == v && version == current);
+        if at(Verdict::ChangesRequested).any(|(.., lifted)| !lifted) {
+            return ArticleState::ChangesRequested;
         }
+        let approvals = at(Verdict::Approved).count();
+        if approvals >= self.needed {
+            return ArticleState::Approved;
+        }
+        if approvals > 0 {
+            return ArticleState::Partly;
+        }
+        match self.latest.iter().rev().find(|(d, _, lifted)| !(*d == Verdict::ChangesRequested && *lifted)) {
+            None => ArticleState::Unreviewed,
+            Some((Verdict::ChangesRequested, ..)) => ArticleState::ChangesRequested,
+            Some(_) => ArticleState::Stale,
+        }
+    }
+
+    /// Whether the latest decision is a request for changes that stands: all the mark can
+    /// say before the article's version is known.
+    pub fn blocked(&self) -> bool {
+        self.latest.last().is_some_and(|(d, _, lifted)| *d == Verdict::ChangesRequested && !lifted)
     }
 }
 

@@ -368,13 +368,13 @@ fn each_reviewers_latest_decision_comes_last_and_replaces_their_earlier_ones() {
     assert_eq!(l.latest(None).expect("all")["hofte"].len(), 1);
     assert!(!l.latest(Some("knae")).expect("one").contains_key("hofte"));
     let heads = l.heads().expect("heads");
-    assert_eq!(heads["knae"], Head { verdict: Verdict::Approved, version: version_of(&new), short: false });
-    assert_eq!(heads["hofte"], Head { verdict: Verdict::Approved, version: version_of(&old), short: false });
+    assert_eq!(heads["knae"].state(&version_of(&new)), ArticleState::Approved);
+    assert_eq!(heads["hofte"].state(&version_of(&old)), ArticleState::Approved);
     decide(&mut l, "knae", &new, "bo", Verdict::ChangesRequested);
     assert_eq!(
-        l.heads().expect("heads")["knae"].verdict,
-        Verdict::ChangesRequested,
-        "bo's is the latest now"
+        l.heads().expect("heads")["knae"].state(&version_of(&new)),
+        ArticleState::ChangesRequested,
+        "bo's request stands on it now"
     );
 }
 
@@ -446,4 +446,26 @@ fn the_librarys_mark_follows_the_approval_rules() {
     assert_eq!(mark(&l), ArticleState::Partly, "one of two approvals: neither ✓ nor changed since");
     decide(&mut l, "dorte", Verdict::Approved);
     assert_eq!(mark(&l), ArticleState::Approved);
+}
+
+#[test]
+fn a_decision_on_an_older_text_recorded_later_does_not_change_the_mark_of_the_current_one() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut l = open(dir.path());
+    let older = format!("{TEXT}\nen ældre sætning\n");
+    let decide = |l: &mut Ledger, who: &str, text: &str, verdict: Verdict| {
+        l.submit(Write::decide("knae", text.to_string(), who, verdict, "x")).expect("saved");
+    };
+    let mark = |l: &Ledger| l.heads().expect("heads")["knae"].state(&version_of(TEXT));
+    decide(&mut l, "bo", TEXT, Verdict::Approved);
+    // cai, still reading the older text, approves it, then asks for changes to it.
+    decide(&mut l, "cai", &older, Verdict::Approved);
+    assert_eq!(mark(&l), ArticleState::Approved, "as review status says: bo approved this text");
+    decide(&mut l, "cai", &older, Verdict::ChangesRequested);
+    assert_eq!(mark(&l), ArticleState::Approved, "a request on another text does not block this one");
+    // On the current text only an earlier text's approval: changed since.
+    let dir = tempfile::tempdir().expect("dir");
+    let mut l = open(dir.path());
+    decide(&mut l, "bo", &older, Verdict::Approved);
+    assert_eq!(mark(&l), ArticleState::Stale);
 }
