@@ -339,6 +339,7 @@ fn a_reason_typed_on_after_a_refused_withdrawal_never_picks_a_choice() {
     r.run();
     let screen = r.screen();
     assert!(window(&screen).contains("Review"), "the window stays open: {screen}");
+    assert!(screen.contains("bo has no request for changes"), "and says why still: {screen}");
     let log = r.other().log(Some(SEED)).expect("log");
     assert!(log.iter().all(|e| e.actor != "bo"), "nothing recorded as bo: {log:?}");
     r.keys("<esc>");

@@ -70,10 +70,10 @@ pub struct Decide {
     pub input: TextArea<'static>,
     /// Set when Enter came without the reason required (said until one is typed).
     pub reason_missing: bool,
-    /// Set when a choice was refused (no request to withdraw, not a lead): from then on what
+    /// Why a choice was refused (no request to withdraw, not a lead): from then on what
     /// is typed is not read as a choice, so a reason typed on after a refused `w` can never
     /// pick `a` or `c`. Esc closes the window.
-    pub refused: bool,
+    pub refused: Option<String>,
 }
 
 impl Decide {
@@ -107,7 +107,7 @@ impl App {
             whose: None,
             input: TextArea::default(),
             reason_missing: false,
-            refused: false,
+            refused: None,
         }));
         true
     }
@@ -123,7 +123,8 @@ impl App {
             (_, Action::Close | Action::Quit) => {
                 self.close_modal();
             }
-            (None, Action::Type(_)) if d.refused => {}
+            // What is typed (or pressed) after a refusal is dropped, and why is said again.
+            (None, _) if d.refused.is_some() => self.message = d.refused.clone(),
             (None, Action::Type(k)) => {
                 let KeyCode::Char(c) = k.code else { return false };
                 let Some(key) = CHOICES.iter().find(|x| x.key == c.to_ascii_lowercase()) else {
@@ -212,7 +213,7 @@ impl App {
     /// The open window takes no more choices (see [`Decide::refused`]).
     fn refuse(&mut self) {
         if let Modal::Decide(d) = &mut self.modal {
-            d.refused = true;
+            d.refused = self.message.clone();
         }
     }
 
