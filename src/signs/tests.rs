@@ -1,0 +1,136 @@
+//! The warning-sign table: how signs are said, parsed and merged.
+
+use super::*;
+
+#[test]
+fn each_level_of_care_says_it_in_english_and_differently_in_danish() {
+    for level in [Level::Call112, Level::Now, Level::SameDay, Level::Days] {
+        let say = |lang| {
+            strings::set_thread_lang(Some(lang));
+            let said = level.care();
+            strings::set_thread_lang(None);
+            said
+        };
+        let (en, da) = (say(strings::Lang::En), say(strings::Lang::Da));
+        assert!(!en.is_empty() && !da.is_empty() && en != da, "{level:?}: {en} / {da}");
+    }
+}
+
+const TABLE: &str = "signs:
+  - id: saddle
+    level: akut
+    da: følelsesløshed i skridtet
+    en: numbness in the saddle area
+    articles: [laendesmerter]
+    says:
+      - følelsesløs =skridtet
+      - holde|kontrol vand|urin|blære
+    source: Sundhedsstyrelsen
+  - id: thunderclap
+    level: \"112\"
+    da: pludselig, voldsom hovedpine
+    en: sudden, severe headache
+    says: [værste hovedpine]
+    source: sundhed.dk
+";
+
+#[test]
+fn a_sign_is_said_in_lay_words_in_any_order_and_without_danish_letters() {
+    let (signs, problems) = Signs::parse(TABLE);
+    assert!(problems.is_empty(), "{problems:?}");
+    let said = |q: &str| signs.said_by(&words_of(q)).iter().map(|s| s.id.clone()).collect::<Vec<_>>();
+    assert_eq!(said("jeg er folelseslos i skridtet og har ondt i ryggen"), ["saddle"]);
+    assert_eq!(said("kan ikke holde på vandet"), ["saddle"]);
+    assert_eq!(said("den værste hovedpine i mit liv"), ["thunderclap"]);
+    assert_eq!(said("verste hovedpine nogensinde"), ["thunderclap"], "æ typed as e");
+    assert!(said("forebyggende skridt mod smerter").is_empty(), "a whole word is not a start");
+    assert!(said("hovedpine").is_empty());
+}
+
+#[test]
+fn a_whole_word_forgives_no_typo_so_a_common_word_one_letter_off_is_not_the_sign() {
+    let (signs, _) = Signs::parse(
+        "signs:\n  - id: arteritis\n    level: samme-dag\n    da: a\n    en: a\n    says: [\"=arteritis\"]\n    source: s\n  - id: stroke\n    level: \"112\"\n    da: s\n    en: s\n    says: [hjerneblødning]\n    source: s\n",
+    );
+    let said = |q: &str| signs.said_by(&words_of(q)).iter().map(|s| s.id.clone()).collect::<Vec<_>>();
+    assert!(said("knee stiff every morning, is it arthritis").is_empty(), "arthritis is not arteritis");
+    assert_eq!(said("kan det være arteritis"), ["arteritis"]);
+    assert_eq!(said("er det en hjerneblødnig"), ["stroke"], "a start of a word forgives one letter");
+}
+
+#[test]
+fn a_way_is_said_by_the_same_words_whether_searched_or_scanned() {
+    let words = words_of("hun har ondt i nakken og feber, og hun kan ikke bøje hovedet");
+    for (way_text, said) in [
+        ("feber nakke", true),
+        ("feber =nakke", false),
+        ("~akke feber", true),
+        ("bøje|bøjer hovedet", true),
+        ("øm nakken", false),
+        ("ondt", true),
+    ] {
+        let w = way(way_text);
+        let scanned = w
+            .iter()
+            .all(|alts| alts.iter().any(|t| words.one.iter().chain(&words.joined).any(|x| says(x, t))));
+        assert_eq!((way_said(&w, &words), scanned), (said, said), "{way_text}");
+    }
+}
+
+#[test]
+fn the_most_urgent_sign_comes_first() {
+    let (signs, _) = Signs::parse(TABLE);
+    let said = signs.said_by(&words_of("værste hovedpine og følelsesløs i skridtet"));
+    assert_eq!(said.iter().map(|s| s.level).collect::<Vec<_>>(), [Level::Call112, Level::Now]);
+}
+
+#[test]
+fn every_problem_an_editor_can_make_is_reported() {
+    let text = "signs:
+  - id: a
+    level: soon
+    says: [x y]
+  - id: c
+    level: dage
+    da: c
+    en: c
+    source: s
+  - id: b
+    level: dage
+    da: b
+    en: b
+    says: [ondt]
+    source: s
+  - id: b
+    level: dage
+    da: b
+    en: b
+    says: [ondt]
+    source: s
+  - level: dage
+extra: 1
+";
+    let problems = check_signs(text);
+    let said: Vec<&str> = problems.iter().map(|p| p.message.as_str()).collect();
+    assert!(said.iter().any(|m| m.contains("extra")), "{said:?}");
+    assert!(said.iter().any(|m| m.contains("soon")), "{said:?}");
+    assert!(said.iter().any(|m| m.contains("says")), "{said:?}");
+    assert!(said.iter().any(|m| m.contains("twice") || m.contains("to gange")), "{said:?}");
+    assert!(said.iter().any(|m| m.contains("id")), "{said:?}");
+    assert!(check_signs("signs: [\n")[0].fatal);
+    assert!(check_signs("- a list\n")[0].fatal);
+}
+
+#[test]
+fn a_folders_sign_replaces_the_bundled_one_of_its_id() {
+    let (mut signs, _) = Signs::parse(TABLE);
+    let (other, problems) = Signs::parse(
+        "signs:\n  - id: thunderclap\n    level: akut\n    da: x\n    en: x\n    says: [tordenskrald]\n    source: s\n",
+    );
+    assert!(problems.is_empty(), "{problems:?}");
+    signs.merge(other);
+    assert_eq!(signs.len(), 2);
+    let said = signs.said_by(&words_of("tordenskrald"));
+    assert_eq!(said[0].level, Level::Now);
+    assert!(signs.said_by(&words_of("værste hovedpine")).is_empty());
+}
