@@ -9,6 +9,11 @@ use std::path::Path;
 /// lookup reads both.
 const KNOWN: &[(&str, &str)] = &[("library", "search"), ("signs", "search")];
 
+/// Edges that must never be: the server runs the printing commands through `commands`, as
+/// the command line does, never through the command line (whose function the binary hands
+/// the server's start to); and `commands` knows neither that runs it.
+const NEVER: &[(&str, &str)] = &[("serve", "cli"), ("commands", "cli"), ("commands", "serve")];
+
 type Graph = BTreeMap<String, BTreeMap<String, String>>;
 
 /// Each top-level module and the modules its code names, with one place that names each.
@@ -96,6 +101,16 @@ fn no_two_top_level_modules_import_each_other_even_through_others() {
         let steps: Vec<String> =
             cycle.windows(2).map(|w| format!("{} -> {} ({})", w[0], w[1], graph[&w[0]][&w[1]])).collect();
         panic!("an import cycle:\n{}", steps.join("\n"));
+    }
+}
+
+#[test]
+fn the_server_and_the_printing_commands_do_not_name_the_command_line() {
+    let graph = graph();
+    assert!(graph.contains_key("serve") && graph.contains_key("commands"), "the modules were read");
+    for (from, to) in NEVER {
+        let place = graph.get(*from).and_then(|to_s| to_s.get(*to));
+        assert!(place.is_none(), "{from} names {to} ({})", place.map_or("", String::as_str));
     }
 }
 

@@ -13,6 +13,7 @@ pub mod care;
 pub mod check;
 pub mod cli;
 pub mod clock;
+pub mod commands;
 pub mod corpus;
 pub mod document;
 pub mod entries;

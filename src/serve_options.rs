@@ -46,6 +46,18 @@ pub struct Options {
     pub log: Option<PathBuf>,
 }
 
+/// What the command line settles for the server before it starts.
+#[derive(Debug, Clone)]
+pub struct Ground {
+    /// The data folder: the host key, the authorized keys and each reviewer's own files.
+    pub data_dir: PathBuf,
+    /// The team's review ledger: `--ledger`, else `ARTIKEL_LEDGER`, else `review.db` in the
+    /// data folder.
+    pub ledger: PathBuf,
+    /// What day it is.
+    pub clock: crate::clock::Clock,
+}
+
 /// `90s`, `30m`, `2h` or a number of seconds.
 pub fn parse_duration(text: &str) -> Result<Duration, String> {
     let (number, unit) =

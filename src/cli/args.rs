@@ -1,197 +1,11 @@
-//! The command-line arguments, as clap reads them.
+//! The command line's arguments, as clap reads them: the printing commands' own are
+//! [`crate::commands::args`]'s, shared with `artikel serve`.
 
-use clap::{Parser, Subcommand, ValueEnum};
-
-/// What `notes` can do besides listing.
-#[derive(Debug, Subcommand)]
-pub enum NotesAction {
-    /// Write the review report: the policy, every article (unreviewed too), each reviewer's
-    /// current decision with its reason and version, the requests outstanding, the comments.
-    Export {
-        /// md, json or csv.
-        #[arg(long, value_enum, default_value_t = ReportFormat::Md)]
-        format: ReportFormat,
-    },
-    /// Add a comment on an article's section, shared with everyone using the ledger.
-    Add {
-        /// The article.
-        slug: String,
-        /// The heading it is on (default: the introduction).
-        #[arg(long)]
-        section: Option<String>,
-        /// The comment.
-        #[arg(short, long, value_name = "TEXT", allow_hyphen_values = true)]
-        message: String,
-    },
-    /// Reply to a comment (its id, or the start of it): resolved and reopened with it, as one
-    /// thread.
-    Reply {
-        /// The comment's id.
-        id: String,
-        /// The reply.
-        #[arg(short, long, value_name = "TEXT", allow_hyphen_values = true)]
-        message: String,
-    },
-    /// Mark a comment resolved, with its replies (its id, or the start of it).
-    Resolve {
-        /// The comment's id.
-        id: String,
-    },
-    /// Open a resolved comment again.
-    Reopen {
-        /// The comment's id.
-        id: String,
-    },
-}
-
-/// What `review` does.
-#[derive(Debug, Subcommand)]
-pub enum ReviewAction {
-    /// Each article's state for its current version, and each reviewer's latest decision.
-    Status {
-        /// Only this article.
-        slug: Option<String>,
-        /// Print JSON.
-        #[arg(long)]
-        json: bool,
-        /// Only what waits for you: articles not approved that you have not decided on at
-        /// their current version, or that your request for changes blocks.
-        #[arg(long)]
-        mine: bool,
-        /// Exit 1 while any article listed is not approved at its current version (a gate
-        /// for CI).
-        #[arg(long)]
-        check: bool,
-    },
-    /// Show the approval rules, or change them (audited; once there are leads, only a lead).
-    Policy {
-        /// How many reviewers must approve a version.
-        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=99))]
-        approvals: Option<u16>,
-        /// The leads' accounts, comma-separated: they may override a request for changes and
-        /// change the rules.
-        #[arg(long, value_name = "ACCOUNTS", value_delimiter = ',')]
-        leads: Option<Vec<String>>,
-        /// Why (required for a change).
-        #[arg(short, long, value_name = "TEXT", allow_hyphen_values = true)]
-        message: Option<String>,
-    },
-    /// Tell the ledger an article was renamed (and perhaps edited): OLD's decisions and
-    /// comments are NEW's from now on (audited).
-    Rename {
-        /// The slug it had.
-        old: String,
-        /// The slug it has now.
-        new: String,
-        /// Why.
-        #[arg(short, long, value_name = "TEXT", allow_hyphen_values = true)]
-        message: String,
-    },
-    /// Withdraw your own request for changes on the article.
-    Withdraw {
-        /// The article.
-        slug: String,
-        /// Why.
-        #[arg(short, long, value_name = "TEXT", allow_hyphen_values = true)]
-        message: String,
-    },
-    /// As a lead, override a reviewer's request for changes on the article.
-    Override {
-        /// The article.
-        slug: String,
-        /// Whose request.
-        #[arg(long, value_name = "ACCOUNT")]
-        reviewer: String,
-        /// Why.
-        #[arg(short, long, value_name = "TEXT", allow_hyphen_values = true)]
-        message: String,
-    },
-    /// Approve the article's current version.
-    Approve {
-        /// The article.
-        slug: String,
-        /// A comment on the decision.
-        #[arg(short, long, value_name = "TEXT", allow_hyphen_values = true)]
-        message: Option<String>,
-    },
-    /// Ask for changes to the article's current version.
-    RequestChanges {
-        /// The article.
-        slug: String,
-        /// What should change.
-        #[arg(short, long, value_name = "TEXT", allow_hyphen_values = true)]
-        message: String,
-    },
-    /// What changed since the last approved version, section by section.
-    Diff {
-        /// The article.
-        slug: String,
-        /// Compare with this reviewer's last approval (default: anyone's).
-        #[arg(long, value_name = "NAME")]
-        reviewer: Option<String>,
-    },
-    /// Check the trail: every row's hash chains the one before, every decision, comment and
-    /// policy matches the row that made it, every kept text its version (exit 1 if not).
-    Verify {
-        /// A head hash copied earlier: fail unless it is still a row of the trail (a cut or
-        /// rewritten tail is caught this way).
-        #[arg(long, value_name = "HASH")]
-        head: Option<String>,
-    },
-    /// Who decided or commented what, when, on which version.
-    Log {
-        /// Only this article.
-        slug: Option<String>,
-        /// Print JSON.
-        #[arg(long)]
-        json: bool,
-    },
-}
-
-/// The formats of the review report.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ReportFormat {
-    /// Markdown, an article per heading.
-    Md,
-    /// JSON, a row per note (or per status without notes).
-    Json,
-    /// CSV, the same rows.
-    Csv,
-}
-
-/// When to use colour.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ColorChoice {
-    /// Colour unless NO_COLOR is set.
-    Auto,
-    /// Always colour.
-    Always,
-    /// Never colour: bold, reverse video and underline only.
-    Never,
-}
+use crate::commands::args::{
+    FaqArgs, Global, ListArgs, NotesArgs, ReviewArgs, SearchArgs, ShowArgs, TocArgs,
+};
+use clap::{Parser, Subcommand};
 use std::path::PathBuf;
-
-/// A language `--lang` names.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum LangChoice {
-    /// Danish.
-    Da,
-    /// English.
-    En,
-}
-
-impl LangChoice {
-    /// The interface language it names.
-    pub fn lang(self) -> crate::strings::Lang {
-        match self {
-            LangChoice::Da => crate::strings::Lang::Da,
-            LangChoice::En => crate::strings::Lang::En,
-        }
-    }
-}
-
-/// The heading the options every command takes are listed under, after the command's own.
-pub const GLOBAL: &str = "Global options";
 
 /// A terminal reader for health articles. With no command, opens the reader.
 #[derive(Debug, Parser)]
@@ -202,31 +16,9 @@ pub const GLOBAL: &str = "Global options";
     after_help = "With no command, artikel opens the reader on the first article. Press ? in the reader for its keys."
 )]
 pub struct Cli {
-    /// Also load the articles in this folder; repeatable.
-    #[arg(long, value_name = "DIR", global = true, help_heading = GLOBAL)]
-    pub articles: Vec<PathBuf>,
-    /// Your data folder (default: $ARTIKEL_DATA_DIR).
-    #[arg(long, value_name = "DIR", global = true, help_heading = GLOBAL)]
-    pub data_dir: Option<PathBuf>,
-    /// auto, always or never (auto: none if NO_COLOR).
-    #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto, global = true,
-          hide_possible_values = true, hide_default_value = true, help_heading = GLOBAL)]
-    pub color: ColorChoice,
-    /// Draw in ASCII (default when not UTF-8).
-    #[arg(long, global = true, help_heading = GLOBAL)]
-    pub ascii: bool,
-    /// Underline dates older than MONTHS (default: 12).
-    #[arg(long, value_name = "MONTHS", global = true, help_heading = GLOBAL)]
-    pub stale_months: Option<u16>,
-    /// The review ledger (default: $ARTIKEL_LEDGER).
-    #[arg(long, value_name = "FILE", global = true, help_heading = GLOBAL)]
-    pub ledger: Option<PathBuf>,
-    /// Leave the mouse to the terminal to select text.
-    #[arg(long, global = true, help_heading = GLOBAL)]
-    pub no_mouse: bool,
-    /// default, high-contrast, light or mono.
-    #[arg(long, value_name = "NAME", value_parser = parse_theme, global = true, help_heading = GLOBAL)]
-    pub theme: Option<crate::app::Theme>,
+    /// The options every command takes.
+    #[command(flatten)]
+    pub global: Global,
     /// The settings in force: the settings file's, with the environment and the flags over
     /// them (filled in after parsing, see `artikel config`).
     #[arg(skip)]
@@ -234,13 +26,6 @@ pub struct Cli {
     /// What day it is (filled in after parsing: `ARTIKEL_TODAY`, else the system's clock).
     #[arg(skip)]
     pub clock: crate::clock::Clock,
-    /// The interface's language (default: $ARTIKEL_LANG).
-    #[arg(long, value_enum, value_name = "da|en", global = true, hide_possible_values = true,
-          help_heading = GLOBAL)]
-    pub lang: Option<LangChoice>,
-    /// Clickable links (OSC 8) in the reader.
-    #[arg(long, global = true, help_heading = GLOBAL)]
-    pub hyperlinks: bool,
     /// What to do.
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -254,64 +39,15 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// List the articles: slug, title, last update, questions.
-    List {
-        /// Print JSON: slug, title, last_updated, questions and faq of each.
-        #[arg(long)]
-        json: bool,
-        /// Print only the slugs, one a line (the completion scripts offer them).
-        #[arg(long, conflicts_with = "json")]
-        slugs: bool,
-    },
+    List(ListArgs),
     /// Print an article's outline with each heading's class.
-    Toc {
-        /// The article (its file name without .md).
-        slug: String,
-        /// Print JSON: level, text, class and anchor of each heading.
-        #[arg(long)]
-        json: bool,
-    },
+    Toc(TocArgs),
     /// Print an article as plain text.
-    Show {
-        /// The article.
-        slug: String,
-        /// Wrap to this many columns (default: the terminal's width, else 80).
-        #[arg(long, value_parser = parse_width)]
-        width: Option<usize>,
-        /// Print straight to the terminal instead of through $PAGER (default `less -R`).
-        #[arg(long)]
-        no_pager: bool,
-    },
+    Show(ShowArgs),
     /// Print the best answer to a question, typed with or without æ, ø and å.
-    Faq {
-        /// The question, or some of its words.
-        #[arg(required = true)]
-        words: Vec<String>,
-        /// List the ten best questions instead.
-        #[arg(long)]
-        all: bool,
-        /// Print JSON: slug, heading, anchor, score and answer of each.
-        #[arg(long)]
-        json: bool,
-        /// Also say why the answer won: the article the question names, the kind of
-        /// section it asks for, a warning sign.
-        #[arg(long)]
-        explain: bool,
-        /// Wrap to this many columns (default: the terminal's width, else 80).
-        #[arg(long, value_parser = parse_width)]
-        width: Option<usize>,
-    },
+    Faq(FaqArgs),
     /// Find words across the library: each hit as `slug › section: snippet`.
-    Search {
-        /// The words to find.
-        #[arg(required = true)]
-        words: Vec<String>,
-        /// Print JSON: slug, heading, anchor, score and snippet of each.
-        #[arg(long)]
-        json: bool,
-        /// Fit the lines to this many columns (default: the terminal's width, else 80).
-        #[arg(long, value_parser = parse_width)]
-        width: Option<usize>,
-    },
+    Search(SearchArgs),
     /// Check articles for editors: frontmatter, dates, questions, the FAQ, links.
     Check {
         /// Folders of articles to check (default: the whole library).
@@ -321,25 +57,9 @@ pub enum Command {
         json: bool,
     },
     /// List the comments (of one article, or all), add or resolve one, or export a report.
-    Notes {
-        /// Export a report, add or resolve a comment instead.
-        #[command(subcommand)]
-        action: Option<NotesAction>,
-        /// Only the comments on this article.
-        slug: Option<String>,
-        /// Resolved comments too.
-        #[arg(long)]
-        resolved: bool,
-        /// Print JSON.
-        #[arg(long)]
-        json: bool,
-    },
+    Notes(NotesArgs),
     /// The team's review: status, approve, request-changes, diff, log.
-    Review {
-        /// What to do.
-        #[command(subcommand)]
-        action: ReviewAction,
-    },
+    Review(ReviewArgs),
     /// Serve the reader over SSH: reviewers connect with `ssh`, no shell account needed.
     Serve(super::ServeOptions),
     /// Print the settings in force and where each came from (a settings file to start from).
@@ -372,20 +92,42 @@ pub enum Command {
     },
 }
 
-/// The narrowest `--width` that can show a line of text beside its markers.
-pub const MIN_WIDTH: usize = 10;
+#[cfg(test)]
+mod tests {
+    use super::Cli;
+    use crate::commands::line::{COMMANDS, Line};
+    use clap::Parser;
 
-/// Reads `--width`: a whole number of columns, at least [`MIN_WIDTH`].
-fn parse_width(s: &str) -> Result<usize, String> {
-    match s.trim().parse::<usize>() {
-        Ok(n) if n >= MIN_WIDTH => Ok(n),
-        Ok(_) => Err(crate::strings::width_too_small(MIN_WIDTH)),
-        Err(_) => Err(crate::strings::width_not_a_number(MIN_WIDTH)),
+    /// What clap says to `words`: its text and exit code, or that it read them.
+    fn said<P: Parser>(words: &[&str]) -> Option<(String, i32)> {
+        P::try_parse_from(std::iter::once("artikel").chain(words.iter().copied()))
+            .err()
+            .map(|e| (e.render().to_string(), e.exit_code()))
     }
-}
 
-/// Reads `--theme`: the name of a theme.
-fn parse_theme(s: &str) -> Result<crate::app::Theme, String> {
-    crate::app::Theme::from_name(s)
-        .ok_or_else(|| crate::strings::unknown_theme(s, &crate::app::Theme::names()))
+    #[test]
+    fn a_served_command_reads_fails_and_helps_as_at_home() {
+        let mut lines: Vec<Vec<&str>> = COMMANDS.iter().map(|c| vec![*c, "--help"]).collect();
+        lines.extend(
+            [
+                &["review", "status", "--help"][..],
+                &["review", "approve", "--help"],
+                &["notes", "export", "--help"],
+                &["review", "help"],
+                &["faq"],
+                &["search"],
+                &["review"],
+                &["list", "--bogus"],
+                &["show", "x", "--width", "5"],
+                &["toc"],
+                &["--lang", "xx", "list"],
+            ]
+            .map(<[&str]>::to_vec),
+        );
+        for words in lines {
+            let home = said::<Cli>(&words);
+            assert!(home.is_some(), "{words:?} is help or an error");
+            assert_eq!(said::<Line>(&words), home, "{words:?}");
+        }
+    }
 }

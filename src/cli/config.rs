@@ -13,19 +13,19 @@ use serde_json::{Value, json};
 /// flags'. NO_COLOR (or `--color never`) means the mono theme whatever else is set.
 pub fn in_force(cli: &Cli) -> Settings {
     let mut settings = Settings::load();
-    if let Some(theme) = cli.theme {
+    if let Some(theme) = cli.global.theme {
         settings.theme.set(theme, Source::Flag("--theme"));
     }
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    match cli.color {
+    match cli.global.color {
         ColorChoice::Never => settings.theme.set(Theme::Mono, Source::Flag("--color never")),
         ColorChoice::Auto if no_color => settings.theme.set(Theme::Mono, Source::Env("NO_COLOR")),
         _ => {}
     }
-    if let Some(months) = cli.stale_months {
+    if let Some(months) = cli.global.stale_months {
         settings.stale_months.set(months, Source::Flag("--stale-months"));
     }
-    if cli.no_mouse {
+    if cli.global.no_mouse {
         settings.mouse.set(false, Source::Flag("--no-mouse"));
     }
     settings

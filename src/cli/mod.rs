@@ -3,33 +3,35 @@
 mod args;
 mod check;
 pub(crate) mod config;
-mod failure;
-pub(crate) mod lookup;
 mod man;
 mod notes;
-pub(crate) mod print;
+mod print;
 pub(crate) mod review;
 mod shell;
 
-pub use crate::serve_options::Options as ServeOptions;
-pub use args::{Cli, ColorChoice, Command, LangChoice, NotesAction, ReportFormat, ReviewAction};
+pub use crate::commands::Failure;
+pub use crate::commands::args::{ColorChoice, LangChoice, NotesAction, ReportFormat, ReviewAction};
+pub use crate::serve_options::{Ground, Options as ServeOptions};
+pub use args::{Cli, Command};
 
 use crate::app::App;
 use crate::backend::Colors;
+use crate::commands::{Reading, Request, Shelf};
 use crate::library::{Library, user_articles_dir};
 use crate::search::{Index, Query};
 use crate::strings;
 use std::mem::ManuallyDrop;
 use std::path::PathBuf;
+use std::sync::OnceLock;
 
-/// How `artikel serve` is run: given by the caller, as the server is built on the commands
-/// (it runs the lookup commands for its clients), not the commands on the server.
-pub type Serve = fn(Library, &ServeOptions, &Cli) -> Result<i32, Failure>;
+/// How `artikel serve` is run: given by the caller, so that the command line does not hold
+/// the server; both run the printing commands through [`crate::commands`].
+pub type Serve = fn(Library, &ServeOptions, Ground) -> Result<i32, Failure>;
 
 /// Runs what the command line asks for, `artikel serve` with `serve`; returns the process's
 /// exit code.
 pub fn run(mut cli: Cli, serve: Serve) -> i32 {
-    let flag = cli.lang.map(LangChoice::lang);
+    let flag = cli.global.lang.map(LangChoice::lang);
     cli.clock = crate::clock::Clock::from_env();
     cli.settings = config::in_force(&cli);
     strings::set_lang(strings::choose_from_env(flag, cli.settings.language.value));
@@ -49,24 +51,29 @@ pub fn run(mut cli: Cli, serve: Serve) -> i32 {
     // A command that prints leaves its library to the process's exit: freeing thousands of
     // articles one by one is time spent after the answer is out.
     let library = ManuallyDrop::new(if shell { Library::default() } else { load(&cli) });
+    // The index, and the ledger for a command that reads it, only when asked for.
+    let index = ManuallyDrop::new(OnceLock::new());
+    let ledger = || Ok(review::options(&cli, store_disk(&cli)?.dir()));
+    let shelf = Shelf { library: &library, index: &index, ledger: &ledger };
     let result = match &cli.command {
-        Some(Command::List { slugs: true, .. }) => print::slugs(&library),
-        Some(Command::List { json, .. }) => print::list(&library, *json),
-        Some(Command::Toc { slug, json }) => {
-            find(&library, slug).and_then(|i| print::toc(&library, i, *json))
-        }
-        Some(Command::Show { slug, width, no_pager }) => {
-            find(&library, slug).and_then(|i| print::show_paged(&library, i, print::width(*width), *no_pager))
-        }
-        Some(Command::Faq { words, all, json, explain, width }) => {
-            lookup::faq(&library, words, *all, *json, *explain, print::width(*width))
-        }
-        Some(Command::Search { words, json, width }) => {
-            lookup::search(&library, words, *json, print::width(*width))
-        }
+        Some(Command::List(a)) => print::run(&a.request(), &shelf, false),
+        Some(Command::Toc(a)) => print::run(&a.request(), &shelf, false),
+        Some(Command::Show(a)) => print::run(&a.request(), &shelf, a.no_pager),
+        Some(Command::Faq(a)) => print::run(&a.request(), &shelf, false),
+        Some(Command::Search(a)) => print::run(&a.request(), &shelf, false),
         Some(Command::Check { dirs, json }) => check::run(&cli, &library, dirs, *json),
-        Some(Command::Notes { .. } | Command::Review { .. }) => review::run(&cli, &library),
-        Some(Command::Serve(options)) => serve(ManuallyDrop::into_inner(library), options, &cli),
+        Some(Command::Notes(_) | Command::Review(_)) => match reading(&cli.command.as_ref()) {
+            Some(reading) => print::run(&Request::Ledger(reading), &shelf, false),
+            None => review::run(&cli, &library),
+        },
+        Some(Command::Serve(options)) => store_disk(&cli).and_then(|disk| {
+            let ground = Ground {
+                ledger: review::options(&cli, disk.dir()).path,
+                data_dir: disk.dir().to_path_buf(),
+                clock: cli.clock,
+            };
+            serve(ManuallyDrop::into_inner(library), options, ground)
+        }),
         Some(Command::Config { .. }) => Ok(0),
         Some(Command::Open { slug, section }) => place(&library, slug).and_then(|start| {
             reader(ManuallyDrop::into_inner(library), start.with_section(section.as_deref()), &cli)
@@ -90,7 +97,14 @@ pub fn run(mut cli: Cli, serve: Serve) -> i32 {
     }
 }
 
-pub use failure::Failure;
+/// What `notes` or `review` asks for, if it only reads the ledger.
+pub(crate) fn reading(command: &Option<&Command>) -> Option<Reading> {
+    match command {
+        Some(Command::Notes(a)) => a.reading(),
+        Some(Command::Review(a)) => a.reading(),
+        _ => None,
+    }
+}
 
 pub use crate::strings::DataDirFrom;
 
@@ -98,7 +112,8 @@ pub use crate::strings::DataDirFrom;
 /// platform's. An empty value counts as not given (an empty path would mean the current folder).
 pub fn data_dir(cli: &Cli) -> Option<(PathBuf, DataDirFrom)> {
     let given = |p: PathBuf| Some(p).filter(|p| !p.as_os_str().is_empty());
-    cli.data_dir
+    cli.global
+        .data_dir
         .clone()
         .and_then(given)
         .map(|p| (p, DataDirFrom::Flag))
@@ -118,14 +133,7 @@ pub fn data_dir(cli: &Cli) -> Option<(PathBuf, DataDirFrom)> {
 /// wrong and where when there is no data folder or it is not a folder.
 pub fn store_disk(cli: &Cli) -> Result<crate::store::Disk, Failure> {
     let (dir, from) = data_dir(cli).ok_or_else(|| Failure::failed(strings::NO_DATA_DIR.to_string()))?;
-    let shown = dir.display().to_string();
-    match std::fs::metadata(&dir) {
-        Ok(m) if !m.is_dir() => Err(Failure::failed(strings::data_dir_not_a_folder(&shown, from))),
-        Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
-            Err(Failure::failed(strings::data_dir_unusable(&shown, from, &e.to_string())))
-        }
-        _ => Ok(crate::store::Disk::new(dir)),
-    }
+    crate::commands::data_folder(dir, from)
 }
 
 fn load(cli: &Cli) -> Library {
@@ -138,13 +146,11 @@ fn article_dirs(cli: &Cli) -> Vec<PathBuf> {
     if let Some(user) = data_dir(cli).map(|(d, _)| user_articles_dir(&d)).filter(|d| d.is_dir()) {
         dirs.push(user);
     }
-    dirs.extend(cli.articles.iter().cloned());
+    dirs.extend(cli.global.articles.iter().cloned());
     dirs
 }
 
-fn find(library: &Library, slug: &str) -> Result<usize, Failure> {
-    library.find_or_say(slug).map_err(Failure::failed)
-}
+use crate::commands::find;
 
 /// Where the reader starts: an article, maybe a heading of it (by anchor or by words).
 struct Start {
@@ -215,7 +221,7 @@ fn shortcut(library: &Library, words: &[String]) -> Result<Start, Failure> {
 /// ASCII when asked or when the locale is not UTF-8.
 pub fn terminal_options(cli: &Cli) -> crate::tui::Options {
     let env = |key: &str| std::env::var(key).ok().filter(|v| !v.is_empty());
-    let colors = match cli.color {
+    let colors = match cli.global.color {
         ColorChoice::Always => Colors::On,
         ColorChoice::Never => Colors::Off,
         ColorChoice::Auto if env("NO_COLOR").is_some() => Colors::Off,
@@ -223,7 +229,7 @@ pub fn terminal_options(cli: &Cli) -> crate::tui::Options {
     };
     let locale = env("LC_ALL").or_else(|| env("LC_CTYPE")).or_else(|| env("LANG")).unwrap_or_default();
     let utf8 = locale.to_ascii_lowercase().replace('-', "").contains("utf8");
-    crate::tui::Options { colors, ascii: cli.ascii || !utf8 }
+    crate::tui::Options { colors, ascii: cli.global.ascii || !utf8 }
 }
 
 fn reader(library: Library, start: Start, cli: &Cli) -> Result<i32, Failure> {
@@ -240,7 +246,7 @@ fn reader(library: Library, start: Start, cli: &Cli) -> Result<i32, Failure> {
     let mut app = App::new(library, article, cli.clock);
     let options = terminal_options(cli);
     config::adopt(&mut app, &cli.settings, options.colors);
-    app.hyperlinks = cli.hyperlinks || cli.settings.hyperlinks.value;
+    app.hyperlinks = cli.global.hyperlinks || cli.settings.hyperlinks.value;
     // The ledger is opened by the loop after the first frame; the marks show once known.
     // Every write is recorded as the operating-system account, as the commands record it
     // (never ARTIKEL_USER, which can say anything); the reader compares that account with a

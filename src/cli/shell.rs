@@ -2,7 +2,7 @@
 
 use super::Failure;
 use super::args::Cli;
-use super::print::{to_terminal, write_out};
+use super::print::write_out;
 use clap::CommandFactory;
 use std::io::Write;
 use std::process::{Command, Stdio};
@@ -79,11 +79,11 @@ fn zsh_with_slugs(script: &str) -> String {
     out
 }
 
-/// Writes `text` to stdout, through the pager when stdout is a terminal and `no_pager` is
+/// Writes `text` to stdout, through the pager when stdout is a `terminal` and `no_pager` is
 /// not set. A pager that does not start is said on stderr and the text printed instead; a
 /// pager quit before the end of the text is not an error.
-pub fn page(text: &str, no_pager: bool) -> Result<(), Failure> {
-    if no_pager || !to_terminal() {
+pub fn page(text: &str, no_pager: bool, terminal: bool) -> Result<(), Failure> {
+    if no_pager || !terminal {
         return write_out(text);
     }
     let pager = match std::env::var("PAGER") {

@@ -3,13 +3,12 @@
 //! option that names a file or folder.
 
 use crate::app::SharedIndex;
-use crate::cli::{Cli, Command, Failure, NotesAction, ReviewAction, lookup, print, review};
+use crate::commands::line::{COMMANDS, Line};
+use crate::commands::{self, Io, Request, Shelf};
 use crate::library::Library;
-use crate::search::Index;
 use crate::store::Disk;
-use crate::strings;
+use crate::strings::{self, DataDirFrom};
 use clap::Parser;
-use std::sync::Arc;
 
 /// What a command printed, and its exit status.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -28,9 +27,6 @@ pub struct Ran {
 /// The exit status of a command that is not allowed (as a shell's "cannot execute").
 pub const REFUSED: u32 = 126;
 
-/// The commands that may run (`review` only to read: status, log, diff, verify; `notes` only to list or export).
-const ALLOWED: [&str; 7] = ["faq", "search", "list", "toc", "show", "notes", "review"];
-
 /// Runs the command line `line` (as `ssh` sent it) for a reviewer whose own files are in
 /// `disk`, reading the team's review ledger `ledger`; lookup searches `index`, the library's
 /// index shared with the server's sessions (built here if nobody has yet).
@@ -41,74 +37,58 @@ pub fn run(
     disk: &Disk,
     ledger: &std::path::Path,
 ) -> Ran {
-    let words = match std::str::from_utf8(line).ok().and_then(shlex::split) {
-        Some(words) if !words.is_empty() => words,
-        _ => return refused(),
+    let request = match read(line) {
+        Ok(request) => request,
+        Err(ran) => return ran,
     };
-    // Anything but a lookup command is refused before it is read as one.
-    if !words[0].starts_with('-') && !ALLOWED.contains(&words[0].as_str()) {
-        return refused();
-    }
-    let mut cli = match Cli::try_parse_from(std::iter::once("artikel".to_string()).chain(words)) {
-        Ok(cli) => cli,
-        Err(e) => {
-            let text = e.render().to_string().into_bytes();
-            return match e.exit_code() {
-                0 => Ran { out: text, ..Ran::default() },
-                code => Ran { err: text, status: code.unsigned_abs(), ..Ran::default() },
-            };
-        }
-    };
-    // Options naming files or folders would reach past the articles and the ledger.
-    if !cli.articles.is_empty() || cli.data_dir.is_some() || cli.ledger.is_some() {
-        return refused();
-    }
-    // `--lang` speaks for this command only (the thread is the pool's; the handler sets it each time).
-    if let Some(lang) = cli.lang {
-        strings::set_thread_lang(Some(lang.lang()));
-    }
     // The ledger commands read the server's folders, never the client's.
-    cli.data_dir = Some(disk.dir().to_path_buf());
-    cli.ledger = Some(ledger.to_path_buf());
-    let cli = cli;
-    let Some(command) = &cli.command else { return refused() };
-    let index = || index.get_or_init(|| Arc::new(Index::of(library)));
-    let (result, out, warnings) = print::capture(|| match command {
-        Command::List { slugs: true, .. } => Some(print::slugs(library)),
-        Command::List { json, .. } => Some(print::list(library, *json)),
-        Command::Toc { slug, json } => Some(find(library, slug).and_then(|i| print::toc(library, i, *json))),
-        Command::Show { slug, width, .. } => {
-            Some(find(library, slug).and_then(|i| print::show(library, i, print::width(*width))))
-        }
-        Command::Faq { words, all, json, explain, width } => {
-            Some(lookup::faq_in(library, index(), words, *all, *json, *explain, print::width(*width)))
-        }
-        Command::Search { words, json, width } => {
-            Some(lookup::search_in(library, index(), words, *json, print::width(*width)))
-        }
-        Command::Notes { action: None | Some(NotesAction::Export { .. }), .. }
-        | Command::Review {
-            action:
-                ReviewAction::Status { .. }
-                | ReviewAction::Log { .. }
-                | ReviewAction::Diff { .. }
-                | ReviewAction::Verify { .. },
-        } => Some(review::run(&cli, library)),
-        _ => None,
-    });
+    let ledger = || {
+        let disk = commands::data_folder(disk.dir().to_path_buf(), DataDirFrom::Flag)?;
+        Ok(commands::ledger_options(Some(ledger.to_path_buf()), disk.dir()))
+    };
+    let shelf = Shelf { library, index, ledger: &ledger };
+    let (mut out, mut warnings) = (Vec::new(), Vec::new());
+    let mut warn = |line: &str| warnings.push(line.to_string());
+    // As into a pipe: no styling, 80 columns unless asked.
+    let mut io = Io { out: &mut out, warn: &mut warn, terminal: false, columns: None };
+    let result = commands::run(&request, &shelf, &mut io);
     let mut err: Vec<u8> = warnings.iter().flat_map(|w| format!("{w}\n").into_bytes()).collect();
     match result {
-        None => refused(),
-        Some(Ok(code)) => Ran { out, err, status: code.unsigned_abs(), warnings },
-        Some(Err(failure)) => {
+        Ok(code) => Ran { out, err, status: code.unsigned_abs(), warnings },
+        Err(failure) => {
             err.extend_from_slice(format!("{}\n", failure.message()).as_bytes());
             Ran { out, err, status: failure.code().unsigned_abs(), warnings }
         }
     }
 }
 
-fn find(library: &Library, slug: &str) -> Result<usize, Failure> {
-    library.find_or_say(slug).map_err(Failure::failed)
+/// The request `line` makes, or what to answer instead: a refusal, a usage error, the help.
+/// `--lang` is set for this thread (it speaks for this command only: the thread is the pool's,
+/// and the handler sets its language each time).
+fn read(line: &[u8]) -> Result<Request, Ran> {
+    let words = match std::str::from_utf8(line).ok().and_then(shlex::split) {
+        Some(words) if !words.is_empty() => words,
+        _ => return Err(refused()),
+    };
+    // Anything but a printing command is refused before it is read as one.
+    if !words[0].starts_with('-') && !COMMANDS.contains(&words[0].as_str()) {
+        return Err(refused());
+    }
+    let line = Line::try_parse_from(std::iter::once("artikel".to_string()).chain(words)).map_err(|e| {
+        let text = e.render().to_string().into_bytes();
+        match e.exit_code() {
+            0 => Ran { out: text, ..Ran::default() },
+            code => Ran { err: text, status: code.unsigned_abs(), ..Ran::default() },
+        }
+    })?;
+    // Options naming files or folders would reach past the articles and the ledger.
+    if line.global.names_a_file() {
+        return Err(refused());
+    }
+    if let Some(lang) = line.global.lang {
+        strings::set_thread_lang(Some(lang.lang()));
+    }
+    line.request().ok_or_else(refused)
 }
 
 fn refused() -> Ran {

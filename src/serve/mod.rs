@@ -25,8 +25,9 @@ pub use exec::{REFUSED, Ran, run as run_command};
 pub use keys::fingerprint;
 pub use reviewers::folder_name;
 
-use crate::cli::Failure;
+use crate::commands::Failure;
 use crate::library::Library;
+use crate::serve_options::Ground;
 use crate::store::Disk;
 use gate::{Gate, Limits, Refusal, Ticket};
 use log::Log;
@@ -139,11 +140,9 @@ impl Shared {
 }
 
 /// Runs the server until SIGTERM or SIGINT. Returns the exit code.
-pub fn run(library: Library, options: &Options, cli: &crate::cli::Cli) -> Result<i32, Failure> {
+pub fn run(library: Library, options: &Options, ground: Ground) -> Result<i32, Failure> {
     memory::return_large_blocks();
-    let data_dir = crate::cli::store_disk(cli)?.dir().to_path_buf();
-    // The team's ledger: --ledger, else ARTIKEL_LEDGER, else review.db in the data folder.
-    let ledger = crate::cli::review::options(cli, &data_dir).path;
+    let Ground { data_dir, ledger, clock } = ground;
     let log = Log::open(options.log.as_deref()).map_err(|e| {
         Failure::failed(format!("artikel serve: {}", crate::strings::serve_cannot_open_log(&e.to_string())))
     })?;
@@ -221,7 +220,7 @@ pub fn run(library: Library, options: &Options, cli: &crate::cli::Cli) -> Result
         idle: options.idle_timeout,
         grace: options.login_grace,
         news,
-        clock: cli.clock,
+        clock,
     });
     let (index, library) = (shared.index.clone(), shared.library.clone());
     // Built before the first reviewer asks; one who asks sooner waits for this build.

@@ -1,7 +1,6 @@
 //! `faq` and `search`: answers and hits printed from the shell, as text or JSON.
 
-use super::Failure;
-use super::print::{StyledOut, write_out};
+use super::{Failure, Io, StyledOut};
 use crate::app::Docs;
 use crate::document::{Document, Outline};
 use crate::layout::{Layout, display_width, truncate};
@@ -9,42 +8,39 @@ use crate::library::Library;
 use crate::search::{Hit, Index, MAX_TERMS, Query, snippet};
 use crate::strings;
 use serde_json::json;
-use std::io::IsTerminal;
 
-/// Prints the best answer to `words` and up to two runner-ups ("Se også"), or with `all`
-/// the ten best; `--json` gives them all with their scores, and `[]` when nothing answers.
-pub fn faq(
-    library: &Library,
-    words: &[String],
-    all: bool,
-    json_out: bool,
-    explain: bool,
-    width: usize,
-) -> Result<i32, Failure> {
-    // Left to the process's exit to free, as the library is.
-    let index = std::mem::ManuallyDrop::new(Index::of(library));
-    faq_in(library, &index, words, all, json_out, explain, width)
+/// How `faq` answers.
+#[derive(Debug, Clone, Copy)]
+pub struct Faq {
+    /// The ten best questions instead of the best answer.
+    pub all: bool,
+    /// As JSON, with scores.
+    pub json: bool,
+    /// Why the best answer won, too.
+    pub explain: bool,
+    /// The columns to lay the answer out in.
+    pub width: usize,
 }
 
-/// [`faq`] in `index`, the library's index built already (a server builds it once for all).
-pub fn faq_in(
+/// Prints the best answer to `words` in `index` and up to two runner-ups ("Se også"), or with
+/// `all` the ten best; `--json` gives them all with their scores, and `[]` when nothing answers.
+pub fn faq(
     library: &Library,
     index: &Index,
     words: &[String],
-    all: bool,
-    json_out: bool,
-    explain: bool,
-    width: usize,
+    how: Faq,
+    io: &mut Io,
 ) -> Result<i32, Failure> {
+    let Faq { all, json: json_out, explain, width } = how;
     let text = words.join(" ");
     let query = Query::new(&text);
     if query.cut {
-        super::print::warn(&strings::query_cut(MAX_TERMS));
+        io.warn(&strings::query_cut(MAX_TERMS));
     }
     let hits = index.answers(&query, if all { 10 } else { 3 });
     if hits.is_empty() {
         if json_out {
-            write_out("[]\n")?;
+            io.write("[]\n")?;
         }
         let why =
             if query.only_common { strings::only_common_words(&text) } else { strings::no_answer(&text) };
@@ -74,10 +70,10 @@ pub fn faq_in(
                 item
             })
             .collect();
-        write_out(&format!("{}\n", serde_json::Value::Array(items)))?;
+        io.write(&format!("{}\n", serde_json::Value::Array(items)))?;
         return Ok(0);
     }
-    let mut out = StyledOut::new();
+    let mut out = StyledOut::new(io.terminal);
     if let Some(care) = &care {
         out.bold(&care.line());
     }
@@ -106,7 +102,7 @@ pub fn faq_in(
             out.line(&line);
         }
     }
-    write_out(&out.finish())?;
+    io.write(&out.finish())?;
     Ok(0)
 }
 
@@ -136,35 +132,30 @@ fn explanation(library: &Library, reading: &crate::search::Reading, best: &Answe
     lines
 }
 
-/// Prints every place `words` are found: `slug › section: snippet`, the snippet cut to the
-/// terminal's width on a terminal and the whole sentence around the hit otherwise.
-pub fn search(library: &Library, words: &[String], json_out: bool, width: usize) -> Result<i32, Failure> {
-    let index = std::mem::ManuallyDrop::new(Index::of(library));
-    search_in(library, &index, words, json_out, width)
-}
-
-/// [`search`] in `index`, the library's index built already (a server builds it once for all).
-pub fn search_in(
+/// Prints every place `words` are found in `index`: `slug › section: snippet`, the snippet cut
+/// to `width` on a terminal and the whole sentence around the hit otherwise.
+pub fn search(
     library: &Library,
     index: &Index,
     words: &[String],
     json_out: bool,
     width: usize,
+    io: &mut Io,
 ) -> Result<i32, Failure> {
     let text = words.join(" ");
     let query = Query::new(&text);
     if query.cut {
-        super::print::warn(&strings::query_cut(MAX_TERMS));
+        io.warn(&strings::query_cut(MAX_TERMS));
     }
     let hits = index.search(&query, usize::MAX);
     if hits.is_empty() {
         if json_out {
-            write_out("[]\n")?;
+            io.write("[]\n")?;
             return Ok(1);
         }
         return Err(Failure::failed(strings::nothing_found(&text)));
     }
-    let whole = json_out || !std::io::stdout().is_terminal();
+    let whole = json_out || !io.terminal;
     let docs = Docs::new(library.articles.len());
     let mut rows = Vec::new();
     let mut items = Vec::new();
@@ -193,14 +184,14 @@ pub fn search_in(
         }
     }
     if json_out {
-        write_out(&format!("{}\n", serde_json::Value::Array(items)))?;
+        io.write(&format!("{}\n", serde_json::Value::Array(items)))?;
         return Ok(0);
     }
-    let mut out = StyledOut::new();
+    let mut out = StyledOut::new(io.terminal);
     for (place, snip) in rows {
         out.hit_line(&place, &snip);
     }
-    write_out(&out.finish())?;
+    io.write(&out.finish())?;
     Ok(0)
 }
 
