@@ -227,3 +227,6 @@ pub fn ledger_options(named: Option<PathBuf>, data: &Path) -> LedgerOptions {
         ..LedgerOptions::new(path)
     }
 }
+
+#[cfg(test)]
+mod tests;

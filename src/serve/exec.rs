@@ -138,12 +138,38 @@ mod tests {
             "list --data-dir /",
             "faq 'unbalanced",
             "sh -c id",
+            "review policy",
+            "notes resolve abc",
+            "--lang da knæ trapper",
+            "help",
         ] {
             let r = ran(line);
             assert_eq!(r.status, REFUSED, "{line:?} ran");
             assert!(r.out.is_empty(), "{line:?} printed");
         }
         assert_eq!(ran("faq").status, 2, "a usage error is one");
+    }
+
+    #[test]
+    fn help_lists_what_runs_and_a_commands_help_and_errors_are_as_at_home() {
+        let text =
+            |r: &Ran| String::from_utf8_lossy(if r.status == 0 { &r.out } else { &r.err }).into_owned();
+        let help = ran("--help");
+        assert_eq!((help.status, help.err.is_empty()), (0, true));
+        let said = text(&help);
+        assert!(said.contains("\n  faq ") && said.contains("\n  review "), "{said}");
+        assert!(!said.contains("\n  check ") && !said.contains("\n  serve "), "only what runs: {said}");
+        let faq = ran("faq --help");
+        assert_eq!(faq.status, 0);
+        assert!(text(&faq).contains("Usage: artikel faq [OPTIONS] <WORDS>..."), "{}", text(&faq));
+        assert!(
+            text(&ran("review help")).contains("Usage: artikel review [OPTIONS] <COMMAND>"),
+            "clap's help command"
+        );
+        assert!(text(&ran("--version")).starts_with("artikel "));
+        let wrong = ran("list --bogus");
+        assert_eq!((wrong.status, wrong.out.is_empty()), (2, true));
+        assert!(text(&wrong).contains("unexpected argument '--bogus'"), "{}", text(&wrong));
     }
 
     #[test]
