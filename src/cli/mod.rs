@@ -62,7 +62,7 @@ pub fn run(mut cli: Cli, serve: Serve) -> i32 {
         Some(Command::Faq(a)) => print::run(&a.request(), &shelf, false),
         Some(Command::Search(a)) => print::run(&a.request(), &shelf, false),
         Some(Command::Check { dirs, json }) => check::run(&cli, &library, dirs, *json),
-        Some(Command::Notes(_) | Command::Review(_)) => match reading(&cli.command.as_ref()) {
+        Some(Command::Notes(_) | Command::Review(_)) => match reading(cli.command.as_ref()) {
             Some(reading) => print::run(&Request::Ledger(reading), &shelf, false),
             None => review::run(&cli, &library),
         },
@@ -98,7 +98,7 @@ pub fn run(mut cli: Cli, serve: Serve) -> i32 {
 }
 
 /// What `notes` or `review` asks for, if it only reads the ledger.
-pub(crate) fn reading(command: &Option<&Command>) -> Option<Reading> {
+fn reading(command: Option<&Command>) -> Option<Reading> {
     match command {
         Some(Command::Notes(a)) => a.reading(),
         Some(Command::Review(a)) => a.reading(),

@@ -39,7 +39,7 @@ fn shows(command: &Option<Command>) -> bool {
 /// ledger holds (it could not be opened, or a damaged one was moved aside): an empty answer
 /// would be untrue.
 fn run_on(cli: &Cli, library: &Library, mut ledger: Ledger) -> Result<i32, Failure> {
-    if let Some(reading) = super::reading(&cli.command.as_ref()) {
+    if let Some(reading) = super::reading(cli.command.as_ref()) {
         return super::print::on_stdout(|io| crate::commands::review::read_on(&reading, library, ledger, io));
     }
     if let Some(message) = &ledger.message {

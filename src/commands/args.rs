@@ -239,7 +239,7 @@ impl Global {
     }
 }
 
-/// List the articles: slug, title, last update, questions.
+/// `list`'s own options (its help is said by the command that names it).
 #[derive(Debug, Args)]
 pub struct ListArgs {
     /// Print JSON: slug, title, last_updated, questions and faq of each.
@@ -250,7 +250,7 @@ pub struct ListArgs {
     pub slugs: bool,
 }
 
-/// Print an article's outline with each heading's class.
+/// `toc`'s own options (its help is said by the command that names it).
 #[derive(Debug, Args)]
 pub struct TocArgs {
     /// The article (its file name without .md).
@@ -260,7 +260,7 @@ pub struct TocArgs {
     pub json: bool,
 }
 
-/// Print an article as plain text.
+/// `show`'s own options (its help is said by the command that names it).
 #[derive(Debug, Args)]
 pub struct ShowArgs {
     /// The article.
@@ -273,7 +273,7 @@ pub struct ShowArgs {
     pub no_pager: bool,
 }
 
-/// Print the best answer to a question, typed with or without æ, ø and å.
+/// `faq`'s own options (its help is said by the command that names it).
 #[derive(Debug, Args)]
 pub struct FaqArgs {
     /// The question, or some of its words.
@@ -294,7 +294,7 @@ pub struct FaqArgs {
     pub width: Option<usize>,
 }
 
-/// Find words across the library: each hit as `slug › section: snippet`.
+/// `search`'s own options (its help is said by the command that names it).
 #[derive(Debug, Args)]
 pub struct SearchArgs {
     /// The words to find.
@@ -308,7 +308,7 @@ pub struct SearchArgs {
     pub width: Option<usize>,
 }
 
-/// List the comments (of one article, or all), add or resolve one, or export a report.
+/// `notes`'s own options (its help is said by the command that names it).
 #[derive(Debug, Args)]
 pub struct NotesArgs {
     /// Export a report, add or resolve a comment instead.
@@ -324,7 +324,7 @@ pub struct NotesArgs {
     pub json: bool,
 }
 
-/// The team's review: status, approve, request-changes, diff, log.
+/// `review`'s own options (its help is said by the command that names it).
 #[derive(Debug, Args)]
 pub struct ReviewArgs {
     /// What to do.
