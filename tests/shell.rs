@@ -8,7 +8,7 @@ use common::Session;
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 const TITLE: &str = "Nervesmerter – Hvad er nervesmerter? Bliv klogere her";
 
@@ -417,7 +417,16 @@ fn quitting_the_pager_early_is_not_an_error() {
 fn a_pager_that_does_not_start_falls_back_to_printing() {
     for pager in ["/no/such/pager", "NOTHING=here no-such-pager-either"] {
         let s = show_in_pty(&["show", "nervesmerter"], &[("PAGER", pager)]);
-        let out = String::from_utf8_lossy(&s.output()).into_owned();
+        // The process has ended; what it wrote may still be on its way through the terminal.
+        let deadline = Instant::now() + Duration::from_secs(10);
+        let out = loop {
+            let out = String::from_utf8_lossy(&s.output()).into_owned();
+            let all = out.contains("could not start the pager") && out.contains("Updated 19/02/2025");
+            if all || Instant::now() > deadline {
+                break out;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        };
         assert!(out.contains("could not start the pager"), "{pager}: said why: {out}");
         assert!(out.contains("Updated 19/02/2025"), "{pager}: the article is printed");
     }
