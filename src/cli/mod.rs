@@ -16,7 +16,7 @@ pub use args::{Cli, Command};
 
 use crate::app::App;
 use crate::backend::Colors;
-use crate::commands::{Reading, Request, Shelf};
+use crate::commands::{Reading, Request, Shelf, find};
 use crate::library::{Library, user_articles_dir};
 use crate::search::{Index, Query};
 use crate::strings;
@@ -149,8 +149,6 @@ fn article_dirs(cli: &Cli) -> Vec<PathBuf> {
     dirs.extend(cli.global.articles.iter().cloned());
     dirs
 }
-
-use crate::commands::find;
 
 /// Where the reader starts: an article, maybe a heading of it (by anchor or by words).
 struct Start {
