@@ -58,7 +58,7 @@ pub struct Concept {
     pub fuzzy: bool,
 }
 
-pub(super) const K1: f32 = 1.2;
+pub(super) const K1: f32 = 0.9;
 pub(super) const B_HEAD: f32 = 0.3;
 pub(super) const B_BODY: f32 = 0.75;
 pub(super) const W_QUESTION: f32 = 5.0;
@@ -80,7 +80,7 @@ impl FieldKind {
 
 const SYNONYM: f32 = 0.8;
 const PART: f32 = 0.5;
-const TYPO: f32 = 0.5;
+const TYPO: f32 = 0.75;
 /// The shortest query word whose typo is corrected against the library's words.
 const TYPO_FROM: usize = 6;
 const ASKED: f32 = 0.3;
@@ -164,6 +164,10 @@ impl Index {
         has: &dyn Fn(&str, bool) -> bool,
     ) -> Vec<Concept> {
         let mut out = Vec::new();
+        // A word said as part of a phrase the synonyms know ("back of my head") is that
+        // phrase's, not its own word's synonyms' ("back" is not the low back there).
+        let phrases = self.synonyms.phrases_in(&query.words);
+        let in_phrase: Vec<String> = phrases.iter().flat_map(|(p, _)| p.split(' ').map(stem)).collect();
         let words = query.terms.iter().map(|w| (w, 1.0)).chain(query.asking.iter().map(|w| (w, ASKED)));
         for (word, weight) in words {
             let own = stem(word);
@@ -174,7 +178,8 @@ impl Index {
                 factor: 1.0,
                 open_end: query.typing && Some(word) == query.terms.last(),
             }];
-            for synonym in self.synonyms.of_stem(&own) {
+            let synonyms = if in_phrase.contains(&own) { Vec::new() } else { self.synonyms.of_stem(&own) };
+            for synonym in synonyms {
                 let text = if synonym.contains(' ') { synonym.to_string() } else { stem(synonym) };
                 if !patterns.iter().any(|p| p.text == text) {
                     patterns.push(Pattern { text, factor: SYNONYM, open_end: false });
@@ -205,7 +210,7 @@ impl Index {
                 }
             }
         }
-        for (phrase, others) in self.synonyms.phrases_in(&query.words) {
+        for (phrase, others) in phrases {
             let mut patterns = vec![Pattern { text: phrase.to_string(), factor: 1.0, open_end: false }];
             for other in others {
                 let text = if other.contains(' ') { other.to_string() } else { stem(other) };

@@ -35,7 +35,7 @@ const UNIT_BITS: u32 = (1 << 31) - 1;
 const NEAREST: f32 = 0.7;
 /// How strongly "what is X" asks for causes, X being named by an article it is not the
 /// subject of.
-const WHAT_IS_CAUSES: f32 = 0.7;
+const WHAT_IS_CAUSES: f32 = 1.05;
 /// How strongly a complaint told without a question asks for causes.
 const TOLD: f32 = 0.2;
 /// How much a kind of question counts for an FAQ question, against a main section.
@@ -253,6 +253,27 @@ impl Index {
             match kinds.iter_mut().find(|(k, _)| *k == Kind::SeekHelp) {
                 Some((_, w)) => *w = w.max(SIGN),
                 None => kinds.push((Kind::SeekHelp, SIGN)),
+            }
+        }
+        // A complaint said only in one of the article's own phrases, nothing asked ("stiv
+        // nakke", "hold i ryggen"): the phrase says what the article is about.
+        if kinds.is_empty() && !query.typing {
+            for n in &mut named {
+                let phrases: Vec<&str> =
+                    n.by.iter().map(|(said, _)| said.as_str()).filter(|said| said.contains(' ')).collect();
+                let in_phrase = |patterns: &[(String, f32)]| {
+                    phrases.iter().any(|said| said.split(' ').any(|t| patterns.iter().any(|(p, _)| p == t)))
+                };
+                let all_said = words.iter().all(|(w, patterns)| {
+                    super::topic::is_general(w) || n.subject.contains(w) || in_phrase(patterns)
+                });
+                if !phrases.is_empty() && all_said {
+                    for (w, _) in &words {
+                        if !n.subject.contains(w) {
+                            n.subject.push(w.clone());
+                        }
+                    }
+                }
             }
         }
         // Every word of substance named the article (or is a word for pain).
