@@ -2,7 +2,7 @@
 //! team's review ledger holds, printed.
 
 use super::{Failure, Io, Reading};
-use crate::ledger::{self, ArticleState, Decision, Ledger, Opened, short};
+use crate::ledger::{self, ArticleState, Decision, Engine, Ledger, Opened, short};
 use crate::library::{Article, Library};
 use crate::sanitize::visible;
 use crate::strings as s;
@@ -44,7 +44,7 @@ pub fn article<'a>(library: &'a Library, slug: &str) -> Result<&'a Article, Fail
 }
 
 /// A slug that is in the library, or that the ledger still holds something on.
-pub fn known(library: &Library, ledger: &Ledger, slug: &str) -> Result<(), Failure> {
+pub fn known(library: &Library, ledger: &dyn Engine, slug: &str) -> Result<(), Failure> {
     let held = !ledger.log(Some(slug)).map_err(fail)?.is_empty();
     if held { Ok(()) } else { super::find(library, slug).map(|_| ()) }
 }
@@ -200,9 +200,10 @@ fn diff(
     Ok(0)
 }
 
-fn log(
+/// `review log`: the audit log (of `slug`, or all), as lines or JSON.
+pub fn log(
     library: &Library,
-    ledger: &Ledger,
+    ledger: &dyn Engine,
     slug: Option<&str>,
     as_json: bool,
     io: &mut Io,
@@ -229,7 +230,8 @@ fn log(
     Ok(0)
 }
 
-fn verify(ledger: &Ledger, head: Option<&str>, io: &mut Io) -> Result<i32, Failure> {
+/// `review verify`: the trail and the tables checked, and `head` (if given) found in it.
+pub fn verify(ledger: &dyn Engine, head: Option<&str>, io: &mut Io) -> Result<i32, Failure> {
     let found = ledger.verify().map_err(fail)?;
     if let Some((row, problem)) = found.problems.first() {
         let row = row

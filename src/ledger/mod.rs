@@ -11,6 +11,7 @@
 
 mod desk;
 mod diff;
+mod engine;
 mod file;
 mod import;
 mod link;
@@ -20,10 +21,12 @@ mod read;
 pub mod report;
 mod text;
 pub mod trail;
+pub mod verify;
 mod write;
 
 pub use desk::{Desk, Hashed, Ticket};
 pub use diff::{Kind, Piece, SectionDiff, diff, marked, render, section_title};
+pub use engine::Engine;
 pub use link::{ArticleView, Link};
 pub use open::{Options, SCHEMA};
 pub use policy::{Followed, Judged, Policy, Refusal};

@@ -182,11 +182,20 @@ impl Ledger {
     /// The audit log (of `slug`, or all), oldest first, without the rows that only recorded
     /// the state of an earlier ledger when its trail was chained.
     pub fn log(&self, slug: Option<&str>) -> Result<Vec<Entry>, LedgerError> {
+        self.entries(slug, 0)
+    }
+
+    /// The audit log's rows after `seq`, oldest first (as [`Ledger::log`]).
+    pub fn entries_after(&self, seq: i64) -> Result<Vec<Entry>, LedgerError> {
+        self.entries(None, seq)
+    }
+
+    fn entries(&self, slug: Option<&str>, after: i64) -> Result<Vec<Entry>, LedgerError> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT seq, at, actor, action, slug, version, target, detail, hash FROM audit
-             WHERE (?1 IS NULL OR slug = ?1) AND action <> 'chain' ORDER BY seq",
+             WHERE (?1 IS NULL OR slug = ?1) AND seq > ?2 AND action <> 'chain' ORDER BY seq",
         )?;
-        let rows = stmt.query_map(params![slug], |r| {
+        let rows = stmt.query_map(params![slug, after], |r| {
             Ok(Entry {
                 seq: r.get(0)?,
                 at: r.get(1)?,

@@ -1,0 +1,116 @@
+//! What the reader, the command line and `serve` ask of a review ledger, whichever engine
+//! keeps it: SQLite (one file, the default) or PostgreSQL (one database several hosts share).
+//!
+//! A trait object: every operation takes and returns plain values, so `Box<dyn Engine>`
+//! stands for either, chosen at run time by what `--ledger` names.
+
+use super::verify::Verified;
+use super::{Comment, Decision, Entry, Ledger, LedgerError, Outcome, Policy, Refusal, Write};
+use std::collections::HashMap;
+
+/// A review ledger's operations.
+pub trait Engine {
+    /// Where it is, as the user named it (a file, or a URL without its password).
+    fn place(&self) -> String;
+
+    /// Whether writes are refused here.
+    fn read_only(&self) -> bool;
+
+    /// Makes `writes`, in order, each in its own transaction: what became of each one saved,
+    /// and why the next was not (it and the rest are not saved).
+    fn record(&mut self, writes: &[Write]) -> (Vec<Outcome>, Option<LedgerError>);
+
+    /// Each reviewer's latest decision on each article (or on `slug`), by article, the latest
+    /// decision last: what marks and `review status` are judged from.
+    fn latest(&self, slug: Option<&str>) -> Result<HashMap<String, Vec<Decision>>, LedgerError>;
+
+    /// The text kept for a version of `slug`, if a decision was made on it.
+    fn text_of(&self, slug: &str, version: &str) -> Result<Option<String>, LedgerError>;
+
+    /// The comments (of `slug`, or all), not deleted; resolved ones only when asked.
+    fn comments(&self, slug: Option<&str>, resolved_too: bool) -> Result<Vec<Comment>, LedgerError>;
+
+    /// The audit log (of `slug`, or all), oldest first, without the rows that only chained an
+    /// earlier ledger's state.
+    fn log(&self, slug: Option<&str>) -> Result<Vec<Entry>, LedgerError>;
+
+    /// The policy in force.
+    fn policy(&self) -> Result<Policy, LedgerError>;
+
+    /// Sets the policy's `approvals` and/or `leads`, as `by` for `reason` (once there are
+    /// leads, only a lead may).
+    fn set_policy(
+        &mut self,
+        approvals: Option<usize>,
+        leads: Option<&[String]>,
+        by: &str,
+        reason: &str,
+    ) -> Result<Result<(), Refusal>, LedgerError>;
+
+    /// What was written after the trail row `seq` (0: everything), oldest first: how a host
+    /// learns what other sessions or hosts did since it last looked.
+    fn news_since(&self, seq: i64) -> Result<Vec<Entry>, LedgerError>;
+
+    /// Checks the trail and the tables against it (`review verify`).
+    fn verify(&self) -> Result<Verified, LedgerError>;
+
+    /// Whether `head` (a whole hash, or its first 12 digits or more) is the hash of a row of
+    /// the trail.
+    fn holds_head(&self, head: &str) -> Result<bool, LedgerError>;
+}
+
+impl Engine for Ledger {
+    fn place(&self) -> String {
+        self.path().display().to_string()
+    }
+
+    fn read_only(&self) -> bool {
+        Ledger::read_only(self)
+    }
+
+    fn record(&mut self, writes: &[Write]) -> (Vec<Outcome>, Option<LedgerError>) {
+        self.write_all(writes)
+    }
+
+    fn latest(&self, slug: Option<&str>) -> Result<HashMap<String, Vec<Decision>>, LedgerError> {
+        Ledger::latest(self, slug)
+    }
+
+    fn text_of(&self, slug: &str, version: &str) -> Result<Option<String>, LedgerError> {
+        Ledger::text_of(self, slug, version)
+    }
+
+    fn comments(&self, slug: Option<&str>, resolved_too: bool) -> Result<Vec<Comment>, LedgerError> {
+        Ledger::comments(self, slug, resolved_too)
+    }
+
+    fn log(&self, slug: Option<&str>) -> Result<Vec<Entry>, LedgerError> {
+        Ledger::log(self, slug)
+    }
+
+    fn policy(&self) -> Result<Policy, LedgerError> {
+        Ledger::policy(self)
+    }
+
+    fn set_policy(
+        &mut self,
+        approvals: Option<usize>,
+        leads: Option<&[String]>,
+        by: &str,
+        reason: &str,
+    ) -> Result<Result<(), Refusal>, LedgerError> {
+        Ledger::set_policy(self, approvals, leads, by, reason)
+    }
+
+    fn news_since(&self, seq: i64) -> Result<Vec<Entry>, LedgerError> {
+        self.entries_after(seq)
+    }
+
+    fn verify(&self) -> Result<Verified, LedgerError> {
+        Ledger::verify(self)
+    }
+
+    fn holds_head(&self, head: &str) -> Result<bool, LedgerError> {
+        Ledger::holds_head(self, head)
+    }
+}
