@@ -94,6 +94,17 @@ fn text<'r>(row: &'r Row<'_>, i: usize) -> rusqlite::Result<&'r str> {
         .map_err(|e| rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e)))
 }
 
+/// Adds `d`, the next decision in the order they were made, to each reviewer's latest
+/// decision by article: it takes the place of its reviewer's earlier one.
+pub(super) fn take_latest(out: &mut HashMap<String, Vec<Decision>>, d: Decision) {
+    if let Some(mine) = out.get_mut(&d.slug) {
+        mine.retain(|earlier| earlier.reviewer != d.reviewer);
+        mine.push(d);
+    } else {
+        out.insert(d.slug.clone(), vec![d]);
+    }
+}
+
 const DECISION_COLUMNS: &str = "SELECT slug, version, reviewer, verdict, comment, at FROM decisions";
 
 impl Ledger {
@@ -117,13 +128,7 @@ impl Ledger {
         };
         let mut out: HashMap<String, Vec<Decision>> = HashMap::new();
         while let Some(row) = rows.next()? {
-            let d = decision(row)?;
-            if let Some(mine) = out.get_mut(&d.slug) {
-                mine.retain(|earlier| earlier.reviewer != d.reviewer);
-                mine.push(d);
-            } else {
-                out.insert(d.slug.clone(), vec![d]);
-            }
+            take_latest(&mut out, decision(row)?);
         }
         Ok(out)
     }

@@ -1,0 +1,88 @@
+//! The ledger on a throwaway PostgreSQL cluster ([`super::cluster`]): the engine suite every
+//! engine passes, and what only a shared database has (hosts starting together, writers on
+//! two connections, the append-only triggers).
+
+use super::super::tests::engines;
+use super::super::{Engine, Verdict, Write, normalise};
+use super::PgLedger;
+use super::cluster::Cluster;
+
+fn connect(url: &str) -> PgLedger {
+    PgLedger::connect(url, None).unwrap_or_else(|e| panic!("connect to {url}: {e}"))
+}
+
+#[test]
+fn postgres_passes_the_engine_suite() {
+    let Some(cluster) = Cluster::start() else { return };
+    engines::run(|| Box::new(connect(&cluster.database())));
+}
+
+#[test]
+fn hosts_share_one_chain_and_nobody_rewrites_it() {
+    let Some(cluster) = Cluster::start() else { return };
+    let url = cluster.database();
+    // Four hosts starting at once: the schema is made once, under the advisory lock.
+    let hosts: Vec<PgLedger> = std::thread::scope(|s| {
+        let started: Vec<_> = (0..4).map(|_| s.spawn(|| connect(&url))).collect();
+        started.into_iter().map(|h| h.join().expect("host started")).collect()
+    });
+    assert!(hosts.iter().all(|h| !h.read_only()));
+    // Their writes interleave, and the trail stays one chain.
+    std::thread::scope(|s| {
+        for (n, mut host) in hosts.into_iter().enumerate() {
+            s.spawn(move || {
+                for i in 0..10 {
+                    let text = normalise(&format!("Tekst {n} {i}\n"));
+                    let write =
+                        Write::decide(&format!("artikel-{n}"), text, &format!("r{n}"), Verdict::Approved, "");
+                    let (done, error) = host.record(&[write]);
+                    assert!(error.is_none() && done.len() == 1, "{error:?}");
+                }
+            });
+        }
+    });
+    let reader = connect(&url);
+    let found = reader.verify().expect("verify");
+    assert!(found.problems.is_empty(), "{:?}", found.problems);
+    assert_eq!(found.rows, 40);
+    assert_eq!(reader.latest(None).expect("latest").len(), 4);
+    // The trail and the decisions are append-only, for the tables' owner too.
+    let mut raw = postgres::Client::connect(&url, postgres::NoTls).expect("connect");
+    for sql in [
+        "UPDATE audit SET actor = 'mallory' WHERE seq = 3",
+        "DELETE FROM audit WHERE seq = 40",
+        "TRUNCATE audit",
+        "UPDATE decisions SET verdict = 'changes-requested'",
+        "DELETE FROM versions",
+    ] {
+        let refused = raw.batch_execute(sql).expect_err(sql);
+        assert!(
+            refused.to_string().contains("append-only") || format!("{refused:?}").contains("append-only"),
+            "{sql}: {refused:?}"
+        );
+    }
+    // Someone who drops the guard and rewrites a row is caught by verify.
+    raw.batch_execute(
+        "ALTER TABLE audit DISABLE TRIGGER audit_append_only;
+         UPDATE audit SET actor = 'mallory' WHERE seq = 3;",
+    )
+    .expect("as the superuser");
+    let found = reader.verify().expect("verify");
+    assert_eq!(
+        found.problems.first().and_then(|(row, _)| row.as_ref().map(|r| r.seq)),
+        Some(3),
+        "{:?}",
+        found.problems
+    );
+}
+
+#[test]
+fn a_password_in_the_url_or_tls_asked_for_is_refused_before_connecting() {
+    let with_password =
+        PgLedger::connect("postgres://anna:hemmeligt@127.0.0.1:1/ledger", None).expect_err("refused");
+    assert!(with_password.to_string().contains("PGPASSWORD"), "{with_password}");
+    assert!(!with_password.to_string().contains("hemmeligt"), "the password is not repeated");
+    let tls =
+        PgLedger::connect("postgres://anna@127.0.0.1:1/ledger?sslmode=require", None).expect_err("refused");
+    assert!(tls.to_string().contains("TLS"), "{tls}");
+}

@@ -1,0 +1,53 @@
+//! What a ledger on PostgreSQL says (`src/ledger/postgres`).
+
+use super::{Lang, Phrase, lang};
+
+/// Why a PostgreSQL URL with a password in it is refused.
+pub const PG_PASSWORD_IN_URL: Phrase = Phrase::new(
+    "the ledger's URL has a password in it: put it in PGPASSWORD, or in the file PGPASSFILE names (or ~/.pgpass, mode 0600), never on the command line",
+    "protokollens URL indeholder en adgangskode: læg den i PGPASSWORD eller i filen, PGPASSFILE peger på (eller ~/.pgpass, tilstand 0600), aldrig på kommandolinjen",
+);
+
+/// Why a URL asking for TLS is refused: this build connects without it.
+pub const PG_NO_TLS: Phrase = Phrase::new(
+    "the ledger's URL asks for TLS (sslmode=require), which this build cannot make yet: reach the database over a trusted network or an SSH tunnel with sslmode=disable",
+    "protokollens URL beder om TLS (sslmode=require), som denne version endnu ikke kan: nå databasen over et betroet netværk eller en SSH-tunnel med sslmode=disable",
+);
+
+/// Why a password file is not read: others may read it.
+pub fn pg_passfile_open(path: &std::path::Path) -> String {
+    match lang() {
+        Lang::En => {
+            format!("the password file {} is not read: others may read it (chmod 600)", path.display())
+        }
+        Lang::Da => format!("adgangskodefilen {} læses ikke: andre kan læse den (chmod 600)", path.display()),
+    }
+}
+
+/// Why the ledger on PostgreSQL could not be reached or used.
+pub fn pg_unreachable(place: &str, why: &str) -> String {
+    match lang() {
+        Lang::En => format!("the ledger at {place} cannot be reached: {why}"),
+        Lang::Da => format!("protokollen på {place} kan ikke nås: {why}"),
+    }
+}
+
+/// Why a database's ledger schema is left alone: a newer artikel made it.
+pub fn pg_newer(found: i64, known: i64) -> String {
+    match lang() {
+        Lang::En => format!(
+            "the database's ledger schema is version {found}, newer than this artikel's {known}: it is only read"
+        ),
+        Lang::Da => format!(
+            "databasens protokolskema er version {found}, nyere end denne artikels {known}: den læses kun"
+        ),
+    }
+}
+
+/// What a ledger on PostgreSQL cannot do yet.
+pub fn pg_not_yet(what: &str) -> String {
+    match lang() {
+        Lang::En => format!("{what} is not available yet on a ledger on PostgreSQL"),
+        Lang::Da => format!("{what} findes endnu ikke for en protokol på PostgreSQL"),
+    }
+}
