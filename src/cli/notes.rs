@@ -3,7 +3,7 @@
 use super::{Failure, print::write_out};
 use crate::commands::review::{article, fail};
 use crate::document::Document;
-use crate::ledger::{self, Comment, Ledger, Write, short};
+use crate::ledger::{self, Comment, Engine, Ledger, Write, short};
 use crate::library::Library;
 use crate::sanitize::visible;
 use crate::strings as s;
@@ -16,7 +16,7 @@ fn thread_of(ledger: &Ledger) -> Result<HashMap<String, String>, Failure> {
 
 pub(super) fn add(
     library: &Library,
-    ledger: &mut Ledger,
+    ledger: &mut dyn Engine,
     slug: &str,
     section: Option<&str>,
     message: &str,
@@ -50,7 +50,7 @@ pub(super) fn add(
         revision: 1,
     };
     let id = comment.id.clone();
-    ledger.submit(Write::Comment(comment)).map_err(fail)?;
+    ledger.record_one(Write::Comment(comment)).map_err(fail)?;
     write_out(&format!("{}\n", s::comment_added(&id)))?;
     Ok(0)
 }

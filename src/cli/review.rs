@@ -5,7 +5,7 @@ use super::notes::{add, reply, resolve};
 use super::{Cli, Command, Failure, NotesAction, ReviewAction, print::write_out};
 use crate::commands::args::{NotesArgs, ReviewArgs};
 use crate::commands::review::{article, fail, known};
-use crate::ledger::{self, Ledger, Opened, Options, Verdict, Write, short};
+use crate::ledger::{self, Engine, Ledger, Opened, Options, Verdict, Write, short};
 use crate::library::Library;
 use crate::sanitize::visible;
 use crate::strings as s;
@@ -21,7 +21,13 @@ pub fn options(cli: &Cli, data: &Path) -> Options {
 /// Runs `notes …` or `review …` that writes (or `review policy`).
 pub fn run(cli: &Cli, library: &Library) -> Result<i32, Failure> {
     let disk = super::store_disk(cli)?;
-    run_on(cli, library, Ledger::open(&options(cli, disk.dir())))
+    let options = options(cli, disk.dir());
+    if ledger::postgres::is_url(&options.path) {
+        let url = options.path.to_string_lossy();
+        let shared = ledger::PgLedger::connect(&url, options.account).map_err(fail)?;
+        return super::shared::run_on(cli, library, shared);
+    }
+    run_on(cli, library, Ledger::open(&options))
 }
 
 /// Whether `command` only shows what the ledger holds: `review policy` without a change.
@@ -96,8 +102,8 @@ pub(super) fn reason(message: &str) -> Result<&str, Failure> {
     }
 }
 
-fn policy(
-    ledger: &mut Ledger,
+pub(super) fn policy(
+    ledger: &mut dyn Engine,
     approvals: Option<usize>,
     leads: Option<&[String]>,
     message: Option<&str>,
@@ -137,9 +143,9 @@ fn lift(
     }
 }
 
-fn decide(
+pub(super) fn decide(
     library: &Library,
-    ledger: &mut Ledger,
+    ledger: &mut dyn Engine,
     slug: &str,
     verdict: Verdict,
     comment: &str,
@@ -149,7 +155,7 @@ fn decide(
     let write = Write::decide(slug, text, &user, verdict, comment);
     let Write::Decide { decision, .. } = &write else { return Ok(1) };
     let line = format!("{slug}: {} {} {}\n", s::status_word(verdict.label()), short(&decision.version), user);
-    ledger.submit(write).map_err(fail)?;
+    ledger.record_one(write).map_err(fail)?;
     write_out(&visible(&line))?;
     Ok(0)
 }

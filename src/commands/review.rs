@@ -33,6 +33,27 @@ pub fn read_on(reading: &Reading, library: &Library, ledger: Ledger, io: &mut Io
     }
 }
 
+/// Runs `reading` on a ledger other hosts share (PostgreSQL): status, log and verify; the
+/// rest is not there yet, and says so.
+pub fn read_shared(
+    reading: &Reading,
+    library: &Library,
+    ledger: &dyn Engine,
+    io: &mut Io,
+) -> Result<i32, Failure> {
+    match reading {
+        Reading::Status { slug, json, mine, check } => {
+            let how = Show { json: *json, mine: *mine, check: *check };
+            status(library, ledger, slug.as_deref(), how, io)
+        }
+        Reading::Log { slug, json } => log(library, ledger, slug.as_deref(), *json, io),
+        Reading::Verify { head } => verify(ledger, head.as_deref(), io),
+        Reading::Diff { .. } => Err(fail(s::pg_not_yet(s::PG_THIS_COMMAND.as_ref()))),
+        Reading::Notes { .. } => Err(fail(s::pg_not_yet(s::PG_THIS_COMMAND.as_ref()))),
+        Reading::Export { .. } => Err(fail(s::pg_not_yet(s::PG_THIS_COMMAND.as_ref()))),
+    }
+}
+
 /// A ledger's error as the commands say it.
 pub fn fail(e: impl std::fmt::Display) -> Failure {
     Failure::failed(format!("artikel: {}", visible(&e.to_string())))
@@ -59,7 +80,7 @@ struct Show {
 
 fn status(
     library: &Library,
-    ledger: &Ledger,
+    ledger: &dyn Engine,
     slug: Option<&str>,
     how: Show,
     io: &mut Io,

@@ -5,7 +5,8 @@
 //! stands for either, chosen at run time by what `--ledger` names.
 
 use super::verify::Verified;
-use super::{Comment, Decision, Entry, Ledger, LedgerError, Outcome, Policy, Refusal, Write};
+use super::{Comment, Decision, Entry, Judged, Ledger, LedgerError, Outcome, Policy, Refusal, Write};
+use crate::library::Article;
 use std::collections::HashMap;
 
 /// A review ledger's operations.
@@ -57,6 +58,19 @@ pub trait Engine {
     /// Whether `head` (a whole hash, or its first 12 digits or more) is the hash of a row of
     /// the trail.
     fn holds_head(&self, head: &str) -> Result<bool, LedgerError>;
+
+    /// Where each of `articles` stands under the policy (`review status`, the marks), in their
+    /// order; `library` is every article, for the history of renamed ones.
+    fn judge(&self, articles: &[Article], library: &[Article]) -> Result<Vec<Judged>, LedgerError>;
+
+    /// Makes one write: what became of it, or why it was not saved.
+    fn record_one(&mut self, write: Write) -> Result<Outcome, LedgerError> {
+        let (mut done, error) = self.record(std::slice::from_ref(&write));
+        match error {
+            Some(e) => Err(e),
+            None => done.pop().ok_or_else(|| LedgerError::Other(String::new())),
+        }
+    }
 }
 
 impl Engine for Ledger {
@@ -112,5 +126,9 @@ impl Engine for Ledger {
 
     fn holds_head(&self, head: &str) -> Result<bool, LedgerError> {
         Ledger::holds_head(self, head)
+    }
+
+    fn judge(&self, articles: &[Article], library: &[Article]) -> Result<Vec<Judged>, LedgerError> {
+        Ledger::judge(self, articles, library)
     }
 }

@@ -292,6 +292,22 @@ pub(super) fn lift_in(
 }
 
 /// Where an article with these latest decisions stands at `version` under `policy`.
+/// Where each of `articles` stands, from each reviewer's latest decision with its uid (by
+/// article), the lifts by uid and the policy: for an engine that keeps no renames.
+pub(super) fn judge_each(
+    articles: &[crate::library::Article],
+    mut latest: HashMap<String, Vec<(String, Decision)>>,
+    lifts: &HashMap<String, Lift>,
+    policy: &Policy,
+) -> Vec<Judged> {
+    let versions = super::versions(articles);
+    articles
+        .iter()
+        .zip(versions)
+        .map(|(a, version)| judge(latest.remove(&a.slug).unwrap_or_default(), lifts, policy, version))
+        .collect()
+}
+
 fn judge(
     latest: Vec<(String, Decision)>,
     lifts: &HashMap<String, Lift>,

@@ -14,6 +14,19 @@ pub const PG_NO_TLS: Phrase = Phrase::new(
     "protokollens URL beder om TLS (sslmode=require), som denne version endnu ikke kan: nå databasen over et betroet netværk eller en SSH-tunnel med sslmode=disable",
 );
 
+/// A command a ledger on PostgreSQL cannot run yet.
+pub const PG_THIS_COMMAND: Phrase = Phrase::new("this command", "denne kommando");
+
+/// A write a ledger on PostgreSQL cannot make yet.
+pub const PG_LIFT: Phrase = Phrase::new(
+    "withdrawing or overriding a request for changes",
+    "at trække en anmodning om ændringer tilbage eller tilsidesætte den",
+);
+
+/// What cannot use a ledger on PostgreSQL yet.
+pub const PG_READER_AND_SERVE: Phrase =
+    Phrase::new("the reader and artikel serve", "læseren og artikel serve");
+
 /// Why a password file is not read: others may read it.
 pub fn pg_passfile_open(path: &std::path::Path) -> String {
     match lang() {

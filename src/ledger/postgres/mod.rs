@@ -32,6 +32,14 @@ pub fn is_url(named: &std::path::Path) -> bool {
     named.starts_with("postgres://") || named.starts_with("postgresql://")
 }
 
+/// The URL `named` as it may be shown: without a password, whatever it held.
+pub fn shown(named: &std::path::Path) -> String {
+    match named.to_string_lossy().parse::<postgres::Config>() {
+        Ok(config) => place(&config),
+        Err(_) => "postgres://…".to_string(),
+    }
+}
+
 /// A ledger in a PostgreSQL database.
 pub struct PgLedger {
     client: Mutex<postgres::Client>,

@@ -1,10 +1,14 @@
 //! Reading the ledger on PostgreSQL, and [`Engine`] for it.
 
+use super::super::policy::judge_each;
 use super::super::read::take_latest;
 use super::super::trail::{Lift, Row};
 use super::super::verify::{Found, Verified, check};
-use super::super::{Comment, Decision, Engine, Entry, LedgerError, Outcome, Policy, Refusal, Verdict, Write};
+use super::super::{
+    Comment, Decision, Engine, Entry, Judged, LedgerError, Outcome, Policy, Refusal, Verdict, Write,
+};
 use super::{PgLedger, error};
+use crate::library::Article;
 use std::collections::HashMap;
 
 /// The columns [`comment`] reads.
@@ -37,6 +41,18 @@ fn decision(r: &postgres::Row) -> Decision {
         verdict: Verdict::parse(r.get(3)),
         comment: r.get(4),
         at: r.get(5),
+    }
+}
+
+fn lift(r: &postgres::Row) -> Lift {
+    Lift {
+        uid: r.get(0),
+        slug: r.get(1),
+        version: r.get(2),
+        reviewer: r.get(3),
+        by: r.get(4),
+        reason: r.get(5),
+        at: r.get(6),
     }
 }
 
@@ -119,15 +135,7 @@ impl PgLedger {
         let policy = pairs(all("SELECT key, value FROM policy")?);
         let lifts = all(r#"SELECT uid, slug, version, reviewer, "by", reason, at FROM lifts"#)?
             .iter()
-            .map(|r| Lift {
-                uid: r.get(0),
-                slug: r.get(1),
-                version: r.get(2),
-                reviewer: r.get(3),
-                by: r.get(4),
-                reason: r.get(5),
-                at: r.get(6),
-            })
+            .map(lift)
             .collect();
         let renames = all(r#"SELECT old, new, "by", reason, at FROM renames"#)?
             .iter()
@@ -214,6 +222,44 @@ impl Engine for PgLedger {
 
     fn verify(&self) -> Result<Verified, LedgerError> {
         Ok(check(self.found().map_err(error)?))
+    }
+
+    fn judge(&self, articles: &[Article], _library: &[Article]) -> Result<Vec<Judged>, LedgerError> {
+        let slug = match articles {
+            [one] => Some(one.slug.as_str()),
+            _ => None,
+        };
+        let mut client = self.client();
+        let rows = client
+            .query(
+                "SELECT uid, slug, version, reviewer, verdict, comment, at FROM decisions
+                 WHERE $1::text IS NULL OR slug = $1 ORDER BY id",
+                &[&slug],
+            )
+            .map_err(error)?;
+        let mut latest: HashMap<String, Vec<(String, Decision)>> = HashMap::new();
+        for r in &rows {
+            let d = Decision {
+                slug: r.get(1),
+                version: r.get(2),
+                reviewer: r.get(3),
+                verdict: Verdict::parse(r.get(4)),
+                comment: r.get(5),
+                at: r.get(6),
+            };
+            let mine = latest.entry(d.slug.clone()).or_default();
+            mine.retain(|(_, earlier)| earlier.reviewer != d.reviewer);
+            mine.push((r.get(0), d));
+        }
+        let lifts = client
+            .query(r#"SELECT uid, slug, version, reviewer, "by", reason, at FROM lifts"#, &[])
+            .map_err(error)?
+            .iter()
+            .map(|r| (r.get(0), lift(r)))
+            .collect();
+        let pairs = client.query("SELECT key, value FROM policy", &[]).map_err(error)?;
+        let policy = Policy::from_pairs(pairs.iter().map(|r| (r.get(0), r.get(1))));
+        Ok(judge_each(articles, latest, &lifts, &policy))
     }
 
     fn holds_head(&self, head: &str) -> Result<bool, LedgerError> {

@@ -86,3 +86,15 @@ fn a_password_in_the_url_or_tls_asked_for_is_refused_before_connecting() {
         PgLedger::connect("postgres://anna@127.0.0.1:1/ledger?sslmode=require", None).expect_err("refused");
     assert!(tls.to_string().contains("TLS"), "{tls}");
 }
+
+#[test]
+fn the_reader_given_a_url_makes_no_file_and_says_it_cannot_use_it_yet() {
+    crate::strings::set_thread_lang(Some(crate::strings::Lang::En));
+    let url = "postgres://anna:hemmeligt@127.0.0.1:1/ledger";
+    let ledger = super::super::Ledger::open(&super::super::Options::new(url));
+    crate::strings::set_thread_lang(None);
+    assert!(ledger.read_only() && ledger.opened() == super::super::Opened::StandIn);
+    let message = ledger.message.clone().unwrap_or_default();
+    assert!(message.contains("PostgreSQL") && !message.contains("hemmeligt"), "{message}");
+    assert!(!std::path::Path::new("postgres:").exists(), "no file named like the URL");
+}

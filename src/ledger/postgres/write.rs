@@ -178,7 +178,7 @@ fn apply(tx: &mut Transaction<'_>, write: &Write) -> Result<Outcome, LedgerError
                 Outcome::Saved
             }
         },
-        Write::Lift { .. } => return Err(LedgerError::Other(s::pg_not_yet("review withdraw / override"))),
+        Write::Lift { .. } => return Err(LedgerError::Other(s::pg_not_yet(s::PG_LIFT.as_ref()))),
     };
     Ok(outcome)
 }

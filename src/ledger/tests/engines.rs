@@ -94,6 +94,28 @@ pub(crate) fn keeps_the_policy(engine: &mut dyn Engine) {
     assert_eq!(engine.policy().expect("policy").approvals, 2);
 }
 
+/// `review status`: an article is approved once enough reviewers approved its current
+/// version, and a request for changes on it blocks it.
+pub(crate) fn judges_status(engine: &mut dyn Engine) {
+    use crate::library::{Article, Source};
+    let knae = Article::from_bytes("knae".into(), Source::Bundled, TEXT.as_bytes()).0;
+    let text = normalised(&knae);
+    let status = |engine: &dyn Engine| {
+        let judged = engine.judge(std::slice::from_ref(&knae), std::slice::from_ref(&knae)).expect("judge");
+        judged[0].state
+    };
+    assert_eq!(status(engine), ArticleState::Unreviewed);
+    engine.set_policy(Some(2), None, "anne", "to").expect("saved").expect("allowed");
+    saved(engine, &[Write::decide("knae", text.clone(), "bo", Verdict::Approved, "")]);
+    assert_eq!(status(engine), ArticleState::Partly, "one of two approvals");
+    saved(engine, &[Write::decide("knae", text.clone(), "anna", Verdict::Approved, "")]);
+    assert_eq!(status(engine), ArticleState::Approved);
+    saved(engine, &[Write::decide("knae", text, "cai", Verdict::ChangesRequested, "Kilde?")]);
+    let judged = engine.judge(std::slice::from_ref(&knae), std::slice::from_ref(&knae)).expect("judge");
+    assert_eq!(judged[0].state, ArticleState::ChangesRequested);
+    assert_eq!(judged[0].blockers.iter().map(|d| d.reviewer.as_str()).collect::<Vec<_>>(), ["cai"]);
+}
+
 /// News since a sequence number: what was written after it, and nothing when nothing was.
 pub(crate) fn tells_news_since(engine: &mut dyn Engine) {
     saved(engine, &[Write::decide("knae", normalise(TEXT), "bo", Verdict::Approved, "")]);
@@ -124,6 +146,7 @@ pub(crate) fn run(mut fresh: impl FnMut() -> Box<dyn Engine>) {
     records_and_reads(&mut *fresh());
     resolves(&mut *fresh());
     keeps_the_policy(&mut *fresh());
+    judges_status(&mut *fresh());
     tells_news_since(&mut *fresh());
     verifies(&mut *fresh());
 }

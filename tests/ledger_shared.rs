@@ -1,0 +1,65 @@
+//! A review ledger on PostgreSQL from the shell: two hosts (two data folders, two copies of
+//! the articles) on one database, on a throwaway cluster the test starts and stops.
+
+mod team;
+
+#[path = "../src/ledger/postgres/cluster.rs"]
+mod cluster;
+
+use team::{Team, err, out};
+
+/// `args` run on `host` as `user`, the ledger named by `--ledger`.
+fn on(host: &Team, user: &str, url: &str, args: &[&str]) -> std::process::Output {
+    let mut all = vec!["--ledger", url];
+    all.extend_from_slice(args);
+    host.as_user(user, &all)
+}
+
+#[test]
+fn two_hosts_on_one_database_share_decisions_notes_policy_and_one_chain() {
+    let Some(pg) = cluster::Cluster::start() else { return };
+    let url = pg.database();
+    let (a, b) = (Team::new(), Team::new());
+    let approved = out(&on(&a, "anne", &url, &["review", "approve", "knaesmerter", "-m", "fint"]));
+    assert!(approved.starts_with("knaesmerter: approved "), "{approved}");
+    // Host B, the ledger named by ARTIKEL_LEDGER, sees it.
+    let status = out(&b
+        .command("bo", &["review", "status", "knaesmerter"])
+        .env("ARTIKEL_LEDGER", &url)
+        .output()
+        .expect("run"));
+    assert!(status.starts_with("✓ knaesmerter ") && status.contains("anne approved "), "{status}");
+    // Bo sends it back from B; A sees the request blocking it.
+    out(&on(&b, "bo", &url, &["review", "request-changes", "knaesmerter", "-m", "kilder mangler"]));
+    let status = out(&on(&a, "anne", &url, &["review", "status", "knaesmerter"]));
+    assert!(status.starts_with("! knaesmerter ") && status.contains("kilder mangler"), "{status}");
+    // A note and a policy change, each from one host, in the log the other reads.
+    out(&on(&a, "anne", &url, &["notes", "add", "knaesmerter", "-m", "Se kilden"]));
+    let policy = out(&on(&b, "bo", &url, &["review", "policy", "--approvals", "2", "-m", "to læsere"]));
+    assert!(policy.contains('2'), "{policy}");
+    let log = out(&on(&a, "anne", &url, &["review", "log"]));
+    let actions: Vec<&str> = log.lines().filter_map(|l| l.split(' ').nth(2)).collect();
+    assert_eq!(actions, ["approved", "changes-requested", "comment", "policy"], "{log}");
+    // One chain: verify holds from both hosts, with the same head.
+    let held_a = out(&on(&a, "anne", &url, &["review", "verify"]));
+    let held_b = out(&on(&b, "bo", &url, &["review", "verify"]));
+    assert_eq!(held_a, held_b);
+    assert!(held_a.contains('4'), "four rows: {held_a}");
+    // No file ledger was made on either host.
+    assert!(!a.ledger().exists() && !b.ledger().exists());
+}
+
+#[test]
+fn a_password_in_the_url_is_refused_and_never_repeated() {
+    let team = Team::new();
+    let o = on(
+        &team,
+        "anne",
+        "postgres://anne:hemmeligt@127.0.0.1:1/ledger",
+        &["review", "approve", "knaesmerter"],
+    );
+    assert!(!o.status.success());
+    let said = err(&o);
+    assert!(said.contains("PGPASSWORD") && !said.contains("hemmeligt"), "{said}");
+    assert!(!team.ledger().exists(), "no file ledger instead");
+}
