@@ -24,7 +24,7 @@ pub fn run(cli: &Cli, library: &Library) -> Result<i32, Failure> {
     let options = options(cli, disk.dir());
     if ledger::postgres::is_url(&options.path) {
         let url = options.path.to_string_lossy();
-        let shared = ledger::PgLedger::connect(&url, options.account).map_err(fail)?;
+        let shared = ledger::PgLedger::connect(&url, options.account).map_err(|e| fail(e.reason()))?;
         return super::shared::run_on(cli, library, shared);
     }
     run_on(cli, library, Ledger::open(&options))

@@ -8,11 +8,13 @@ pub const PG_PASSWORD_IN_URL: Phrase = Phrase::new(
     "protokollens URL indeholder en adgangskode: læg den i PGPASSWORD eller i filen, PGPASSFILE peger på (eller ~/.pgpass, tilstand 0600), aldrig på kommandolinjen",
 );
 
-/// Why a URL asking for TLS is refused: this build connects without it.
-pub const PG_NO_TLS: Phrase = Phrase::new(
-    "the ledger's URL asks for TLS (sslmode=require), which this build cannot make yet: reach the database over a trusted network or an SSH tunnel with sslmode=disable",
-    "protokollens URL beder om TLS (sslmode=require), som denne version endnu ikke kan: nå databasen over et betroet netværk eller en SSH-tunnel med sslmode=disable",
-);
+/// Why the certificates to trust for TLS could not be read.
+pub fn pg_roots_unreadable(file: &std::path::Path, why: &str) -> String {
+    match lang() {
+        Lang::En => format!("the certificates in {} (PGSSLROOTCERT) cannot be read: {why}", file.display()),
+        Lang::Da => format!("certifikaterne i {} (PGSSLROOTCERT) kan ikke læses: {why}", file.display()),
+    }
+}
 
 /// A command a ledger on PostgreSQL cannot run yet.
 pub const PG_THIS_COMMAND: Phrase = Phrase::new("this command", "denne kommando");

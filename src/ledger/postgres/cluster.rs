@@ -54,6 +54,23 @@ fn free_port() -> u16 {
 impl Cluster {
     /// Starts one, or `None` (said loudly) when the server programs are not on this machine.
     pub(crate) fn start() -> Option<Cluster> {
+        Cluster::start_with(false)
+    }
+
+    /// Starts one that also takes TLS, its certificate for `localhost` signed by the
+    /// authority in [`Cluster::authority`].
+    #[allow(dead_code)]
+    pub(crate) fn start_tls() -> Option<Cluster> {
+        Cluster::start_with(true)
+    }
+
+    /// The PEM file of the authority that signed a TLS cluster's certificate.
+    #[allow(dead_code)]
+    pub(crate) fn authority(&self) -> PathBuf {
+        self.dir.path().join("ca.pem")
+    }
+
+    fn start_with(tls: bool) -> Option<Cluster> {
         let Some(bin) = server_programs() else {
             eprintln!(
                 "\n!!!! SKIPPED: PostgreSQL's server programs (initdb, pg_ctl) are not on this machine; \
@@ -82,11 +99,18 @@ impl Cluster {
                 "--no-sync".as_ref(),
             ],
         );
-        let options = format!(
+        let mut options = format!(
             "-p {} -k {} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off",
             cluster.port,
             cluster.dir.path().display()
         );
+        if tls {
+            cluster.certificates();
+            let dir = cluster.dir.path().display();
+            options.push_str(&format!(
+                " -c ssl=on -c ssl_cert_file={dir}/server.pem -c ssl_key_file={dir}/server.key"
+            ));
+        }
         let log = cluster.dir.path().join("server.log");
         cluster.run(
             "pg_ctl",
@@ -104,6 +128,54 @@ impl Cluster {
             ],
         );
         Some(cluster)
+    }
+
+    /// An authority (`ca.pem`) and the server's key and certificate for `localhost` and
+    /// 127.0.0.1 that it signed, made with `openssl`, the key the server's own.
+    fn certificates(&self) {
+        let dir = self.dir.path();
+        std::fs::write(dir.join("ext.cnf"), "subjectAltName=DNS:localhost,IP:127.0.0.1\n")
+            .expect("extensions");
+        let ec = ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes"];
+        let steps: [&[&str]; 3] = [
+            &[
+                &["req", "-x509"],
+                &ec[..],
+                &["-days", "2", "-subj", "/CN=artikel test CA", "-keyout", "ca.key", "-out", "ca.pem"],
+            ]
+            .concat(),
+            &[&["req"], &ec[..], &["-subj", "/CN=localhost", "-keyout", "server.key", "-out", "server.csr"]]
+                .concat(),
+            &[
+                "x509",
+                "-req",
+                "-in",
+                "server.csr",
+                "-CA",
+                "ca.pem",
+                "-CAkey",
+                "ca.key",
+                "-CAcreateserial",
+                "-days",
+                "2",
+                "-extfile",
+                "ext.cnf",
+                "-out",
+                "server.pem",
+            ],
+        ];
+        for args in steps {
+            let out = Command::new("openssl").args(args).current_dir(dir).output().expect("run openssl");
+            assert!(out.status.success(), "openssl {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        }
+        let key = dir.join("server.key");
+        std::fs::set_permissions(&key, std::os::unix::fs::PermissionsExt::from_mode(0o600))
+            .expect("key mode");
+        if let Some((uid, gid)) = self.owner {
+            for file in ["server.key", "server.pem"] {
+                std::os::unix::fs::chown(dir.join(file), Some(uid), Some(gid)).expect("hand over");
+            }
+        }
     }
 
     /// Runs server program `name` (as `postgres` when root); panics with its output on failure.

@@ -5,12 +5,14 @@
 //!
 //! Writers on every host take one transaction-level advisory lock, so the trail grows one row
 //! after another across hosts; each write notifies the channel [`CHANNEL`] when it commits.
+//! TLS when the URL says `sslmode=require` ([`tls`]).
 //! The password is never in the URL: `PGPASSWORD`, or the file `PGPASSFILE` names (else
 //! `~/.pgpass`), private to its owner as libpq wants it.
 
 mod pass;
 mod read;
 mod schema;
+mod tls;
 mod write;
 
 use super::LedgerError;
@@ -61,22 +63,39 @@ impl PgLedger {
     /// Connects to the database `url` names, and brings its schema up to this build's (under an
     /// advisory lock, so hosts starting together do not race). Writes are recorded as
     /// `account` when given.
+    ///
+    /// With `sslmode=require` the connection is TLS, the server's certificate checked against
+    /// the file `PGSSLROOTCERT` names, else the system's roots; otherwise it is plain.
     pub fn connect(url: &str, account: Option<String>) -> Result<PgLedger, LedgerError> {
-        let mut config: postgres::Config = url.parse().map_err(|e| unreachable(url, &e))?;
+        let roots = std::env::var_os("PGSSLROOTCERT").filter(|r| !r.is_empty()).map(std::path::PathBuf::from);
+        PgLedger::connect_trusting(url, account, roots.as_deref())
+    }
+
+    /// [`PgLedger::connect`], TLS trusting the certificates in the PEM file `roots` (else the
+    /// system's).
+    pub fn connect_trusting(
+        url: &str,
+        account: Option<String>,
+        roots: Option<&std::path::Path>,
+    ) -> Result<PgLedger, LedgerError> {
+        // The URL is not repeated in an error: it may hold a password.
+        let mut config: postgres::Config = url.parse().map_err(|e| unreachable("postgres://…", &e))?;
         if config.get_password().is_some() {
             return Err(LedgerError::Other(s::PG_PASSWORD_IN_URL.to_string()));
         }
         let place = place(&config);
-        if config.get_ssl_mode() == postgres::config::SslMode::Require {
-            return Err(LedgerError::Other(s::PG_NO_TLS.to_string()));
-        }
         if let Some(password) = pass::password(&config)? {
             config.password(password);
         }
         if config.get_connect_timeout().is_none() {
             config.connect_timeout(Duration::from_secs(5));
         }
-        let mut client = config.connect(postgres::NoTls).map_err(|e| unreachable(&place, &e))?;
+        let connected = match config.get_ssl_mode() {
+            postgres::config::SslMode::Require => config.connect(tls::connector(roots)?),
+            // Plain: without sslmode=require nothing would be checked, so nothing is tried.
+            _ => config.ssl_mode(postgres::config::SslMode::Disable).connect(postgres::NoTls),
+        };
+        let mut client = connected.map_err(|e| unreachable(&place, &e))?;
         let found = schema::migrate(&mut client).map_err(|e| unreachable(&place, &e))?;
         let read_only = found > SCHEMA;
         let message = read_only.then(|| s::pg_newer(found, SCHEMA));
@@ -100,8 +119,15 @@ fn place(config: &postgres::Config) -> String {
     format!("postgres://{user}{host}{port}/{}", config.get_dbname().unwrap_or(""))
 }
 
-fn unreachable(place: &str, e: &dyn std::fmt::Display) -> LedgerError {
-    LedgerError::Other(s::pg_unreachable(place, &e.to_string()))
+fn unreachable(place: &str, e: &dyn std::error::Error) -> LedgerError {
+    // What failed, and why, down to the cause (a certificate not trusted, say).
+    let mut why = e.to_string();
+    let mut cause = e.source();
+    while let Some(c) = cause {
+        why.push_str(&format!(": {c}"));
+        cause = c.source();
+    }
+    LedgerError::Other(s::pg_unreachable(place, &why))
 }
 
 /// What the database said, as a ledger error: what the server said, or why the connection

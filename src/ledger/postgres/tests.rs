@@ -77,14 +77,39 @@ fn hosts_share_one_chain_and_nobody_rewrites_it() {
 }
 
 #[test]
-fn a_password_in_the_url_or_tls_asked_for_is_refused_before_connecting() {
+fn a_password_in_the_url_is_refused_before_connecting() {
     let with_password =
         PgLedger::connect("postgres://anna:hemmeligt@127.0.0.1:1/ledger", None).expect_err("refused");
     assert!(with_password.to_string().contains("PGPASSWORD"), "{with_password}");
     assert!(!with_password.to_string().contains("hemmeligt"), "the password is not repeated");
-    let tls =
-        PgLedger::connect("postgres://anna@127.0.0.1:1/ledger?sslmode=require", None).expect_err("refused");
-    assert!(tls.to_string().contains("TLS"), "{tls}");
+}
+
+#[test]
+fn sslmode_require_talks_tls_to_a_server_it_trusts_and_refuses_one_it_does_not() {
+    let Some(cluster) = Cluster::start_tls() else { return };
+    let url =
+        cluster.database().replace("127.0.0.1", "localhost").replace("sslmode=disable", "sslmode=require");
+    let mut ledger =
+        PgLedger::connect_trusting(&url, None, Some(&cluster.authority())).expect("connect over TLS");
+    let write = Write::decide("knae", normalise("Tekst\n"), "bo", Verdict::Approved, "");
+    assert_eq!(ledger.record(&[write]).1, None);
+    let tls: bool = ledger
+        .client()
+        .query_one("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()", &[])
+        .expect("asked")
+        .get(0);
+    assert!(tls, "the connection is TLS");
+    // The system's roots do not hold the test's authority: refused, never plain instead.
+    let refused = PgLedger::connect(&url, None).expect_err("an unknown authority");
+    assert!(refused.to_string().to_lowercase().contains("certificate"), "{refused}");
+    // Without sslmode=require the same server is reached plainly.
+    let plain = connect(&url.replace("?sslmode=require", ""));
+    let tls: bool = plain
+        .client()
+        .query_one("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()", &[])
+        .expect("asked")
+        .get(0);
+    assert!(!tls);
 }
 
 #[test]
