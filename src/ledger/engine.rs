@@ -4,7 +4,7 @@
 //! A trait object: every operation takes and returns plain values, so `Box<dyn Engine>`
 //! stands for either, chosen at run time by what `--ledger` names.
 
-use super::verify::Verified;
+use super::verify::{Found, Verified};
 use super::{Comment, Decision, Entry, Judged, Ledger, LedgerError, Outcome, Policy, Refusal, Write};
 use crate::library::Article;
 use std::collections::HashMap;
@@ -62,6 +62,13 @@ pub trait Engine {
     /// Where each of `articles` stands under the policy (`review status`, the marks), in their
     /// order; `library` is every article, for the history of renamed ones.
     fn judge(&self, articles: &[Article], library: &[Article]) -> Result<Vec<Judged>, LedgerError>;
+
+    /// Everything the ledger holds: the trail with its hashes, and every table.
+    fn dump(&self) -> Result<Found, LedgerError>;
+
+    /// Fills an empty ledger with `all`, in one transaction, the trail's rows and hashes as
+    /// they are (a ledger holding anything refuses).
+    fn load(&mut self, all: &Found) -> Result<(), LedgerError>;
 
     /// Makes one write: what became of it, or why it was not saved.
     fn record_one(&mut self, write: Write) -> Result<Outcome, LedgerError> {
@@ -130,5 +137,13 @@ impl Engine for Ledger {
 
     fn judge(&self, articles: &[Article], library: &[Article]) -> Result<Vec<Judged>, LedgerError> {
         Ledger::judge(self, articles, library)
+    }
+
+    fn dump(&self) -> Result<Found, LedgerError> {
+        self.everything()
+    }
+
+    fn load(&mut self, all: &Found) -> Result<(), LedgerError> {
+        self.fill(all)
     }
 }

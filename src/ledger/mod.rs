@@ -9,6 +9,7 @@
 //! that cannot be made (read-only, a full disk, a lock held past the busy timeout) stays
 //! queued in memory, is reported as not saved, and goes in with the next write that can be.
 
+mod copy;
 mod desk;
 mod diff;
 mod engine;

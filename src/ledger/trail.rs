@@ -379,6 +379,11 @@ impl super::Ledger {
     pub fn verify(&self) -> Result<Verified, super::LedgerError> {
         Ok(super::verify::check(found(&self.conn)?))
     }
+
+    /// Everything the ledger holds (see [`super::Engine::dump`]).
+    pub(super) fn everything(&self) -> Result<Found, super::LedgerError> {
+        Ok(found(&self.conn)?)
+    }
 }
 
 /// What the SQLite ledger holds that `review verify` checks.

@@ -7,9 +7,10 @@ use super::{Comment, Decision};
 use serde_json::{Value, json};
 use std::collections::{BTreeMap, HashMap};
 
-/// Everything a ledger holds that `review verify` checks, as read from its engine.
-#[derive(Debug, Default)]
-pub(super) struct Found {
+/// Everything a ledger holds that `review verify` checks, as read from its engine: also what
+/// `review migrate` copies from one engine to another.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Found {
     /// The trail in order of `seq`, each row with its stored hash.
     pub rows: Vec<(Row, String)>,
     /// Each decision, by uid, in the order made.

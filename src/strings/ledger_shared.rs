@@ -66,3 +66,21 @@ pub fn pg_not_yet(what: &str) -> String {
         Lang::Da => format!("{what} findes endnu ikke for en protokol på PostgreSQL"),
     }
 }
+
+/// Why `review migrate` does not copy into a ledger: it holds something already.
+pub const LEDGER_NOT_EMPTY: Phrase = Phrase::new(
+    "the ledger to copy into is not empty: a copy goes only into a new ledger",
+    "protokollen, der skal kopieres til, er ikke tom: en kopi går kun til en ny protokol",
+);
+
+/// What `review migrate` did.
+pub fn ledger_migrated(rows: i64, head: &str) -> String {
+    match lang() {
+        Lang::En => {
+            format!("Copied {rows} rows of the trail and every table; verify holds at both ends, head {head}")
+        }
+        Lang::Da => format!(
+            "Kopierede {rows} rækker af sporet og alle tabeller; verify holder i begge ender, hoved {head}"
+        ),
+    }
+}

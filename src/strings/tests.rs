@@ -310,6 +310,7 @@ const CALLS: &[Call] = &[
     ("pg_passfile_open", || pg_passfile_open(std::path::Path::new("/x"))),
     ("pg_unreachable", || pg_unreachable("postgres://a@b/c", "y")),
     ("pg_newer", || pg_newer(3, 1)),
+    ("ledger_migrated", || ledger_migrated(3, "abc")),
     ("pg_roots_unreadable", || pg_roots_unreadable(std::path::Path::new("/x"), "y")),
     ("pg_not_yet", || pg_not_yet("x")),
 ];

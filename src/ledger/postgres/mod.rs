@@ -9,6 +9,7 @@
 //! The password is never in the URL: `PGPASSWORD`, or the file `PGPASSFILE` names (else
 //! `~/.pgpass`), private to its owner as libpq wants it.
 
+mod copy;
 mod pass;
 mod read;
 mod schema;

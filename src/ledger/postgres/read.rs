@@ -262,6 +262,14 @@ impl Engine for PgLedger {
         Ok(judge_each(articles, latest, &lifts, &policy))
     }
 
+    fn dump(&self) -> Result<Found, LedgerError> {
+        self.found().map_err(error)
+    }
+
+    fn load(&mut self, all: &Found) -> Result<(), LedgerError> {
+        self.fill(all)
+    }
+
     fn holds_head(&self, head: &str) -> Result<bool, LedgerError> {
         let head = head.trim().to_ascii_lowercase();
         if head.len() < 12 || !head.bytes().all(|b| b.is_ascii_hexdigit()) {

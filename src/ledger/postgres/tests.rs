@@ -18,6 +18,19 @@ fn postgres_passes_the_engine_suite() {
 }
 
 #[test]
+fn a_ledger_moves_from_sqlite_to_postgres_and_back_chain_and_all() {
+    let Some(cluster) = Cluster::start() else { return };
+    let dir = tempfile::tempdir().expect("dir");
+    let mut file = super::super::Ledger::open(&super::super::Options::new(dir.path().join("team.db")));
+    let mut shared = connect(&cluster.database());
+    engines::copies(&mut file, &mut shared);
+    let mut back = super::super::Ledger::open(&super::super::Options::new(dir.path().join("back.db")));
+    back.load(&shared.dump().expect("dump")).expect("copied back");
+    assert_eq!(back.dump().expect("dump"), file.dump().expect("dump"));
+    assert!(back.verify().expect("verify").problems.is_empty());
+}
+
+#[test]
 fn hosts_share_one_chain_and_nobody_rewrites_it() {
     let Some(cluster) = Cluster::start() else { return };
     let url = cluster.database();

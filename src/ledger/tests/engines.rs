@@ -141,6 +141,24 @@ pub(crate) fn verifies(engine: &mut dyn Engine) {
     assert!(!engine.holds_head("0123456789ab").expect("head"));
 }
 
+/// A copy into an empty ledger of another engine holds all, the chain with it: the same
+/// dump, the same head, verify holds; a ledger holding anything takes no copy.
+pub(crate) fn copies(from: &mut dyn Engine, to: &mut dyn Engine) {
+    records_and_reads(from);
+    let open = from.comments(None, false).expect("comments");
+    let at = "2026-11-30T09:00:00Z".to_string();
+    saved(from, &[Write::Resolve { id: open[0].id.clone(), resolved: true, by: "bo".into(), at }]);
+    from.set_policy(Some(2), None, "anne", "to").expect("saved").expect("allowed");
+    let all = from.dump().expect("dump");
+    to.load(&all).expect("copied");
+    assert_eq!(to.dump().expect("dump"), all, "{} holds what {} held", to.place(), from.place());
+    let (there, here) = (from.verify().expect("verify"), to.verify().expect("verify"));
+    assert!(here.problems.is_empty(), "{:?}", here.problems);
+    assert_eq!((here.rows, &here.head), (there.rows, &there.head));
+    assert_eq!(to.log(None).expect("log"), from.log(None).expect("log"));
+    assert!(to.load(&all).is_err(), "a ledger holding anything takes no copy");
+}
+
 /// Runs the suite, each part on a fresh ledger `fresh` opens.
 pub(crate) fn run(mut fresh: impl FnMut() -> Box<dyn Engine>) {
     records_and_reads(&mut *fresh());
@@ -149,6 +167,14 @@ pub(crate) fn run(mut fresh: impl FnMut() -> Box<dyn Engine>) {
     judges_status(&mut *fresh());
     tells_news_since(&mut *fresh());
     verifies(&mut *fresh());
+}
+
+#[test]
+fn a_sqlite_ledger_copies_into_another() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut from = Ledger::open(&Options::new(dir.path().join("from.db")));
+    let mut to = Ledger::open(&Options::new(dir.path().join("to.db")));
+    copies(&mut from, &mut to);
 }
 
 #[test]
