@@ -50,6 +50,31 @@ fn two_hosts_on_one_database_share_decisions_notes_policy_and_one_chain() {
 }
 
 #[test]
+fn a_team_moves_its_ledger_to_postgres_and_back_and_verify_holds_at_each_end() {
+    let Some(pg) = cluster::Cluster::start() else { return };
+    let url = pg.database();
+    let team = Team::new();
+    out(&team.run(&["review", "approve", "knaesmerter", "-m", "fint"]));
+    out(&team.as_user("bo", &["notes", "add", "knaesmerter", "-m", "Se kilden"]));
+    let file = team.ledger();
+    let file = team::path(&file);
+    let head = out(&team.run(&["review", "verify"]));
+    let moved = out(&team.run(&["review", "migrate", file, &url]));
+    assert!(moved.starts_with("Copied 2 rows"), "{moved}");
+    // The shared ledger holds the same chain, and says the same.
+    assert_eq!(out(&on(&team, "anne", &url, &["review", "verify"])), head);
+    let status = out(&on(&team, "anne", &url, &["review", "status", "knaesmerter"]));
+    assert!(status.starts_with("✓ knaesmerter "), "{status}");
+    // A ledger holding anything takes no copy.
+    let again = team.run(&["review", "migrate", file, &url]);
+    assert!(!again.status.success() && err(&again).contains("not empty"), "{}", err(&again));
+    // And back to a new file, the same.
+    let back = team.data.path().join("back.db");
+    out(&team.run(&["review", "migrate", &url, team::path(&back)]));
+    assert_eq!(out(&team.run(&["--ledger", team::path(&back), "review", "verify"])), head);
+}
+
+#[test]
 fn a_password_in_the_url_is_refused_and_never_repeated() {
     let team = Team::new();
     let o = on(

@@ -20,6 +20,9 @@ pub fn options(cli: &Cli, data: &Path) -> Options {
 
 /// Runs `notes …` or `review …` that writes (or `review policy`).
 pub fn run(cli: &Cli, library: &Library) -> Result<i32, Failure> {
+    if let Some(Command::Review(ReviewArgs { action: ReviewAction::Migrate { from, to } })) = &cli.command {
+        return super::shared::migrate(from, to);
+    }
     let disk = super::store_disk(cli)?;
     let options = options(cli, disk.dir());
     if ledger::postgres::is_url(&options.path) {
@@ -74,8 +77,9 @@ fn run_on(cli: &Cli, library: &Library, mut ledger: Ledger) -> Result<i32, Failu
             ReviewAction::Override { slug, reviewer, message } => {
                 lift(library, &mut ledger, slug, Some(reviewer), reason(message)?)
             }
-            // Those that only read returned above.
-            ReviewAction::Status { .. }
+            // Those that only read, and migrate, returned above.
+            ReviewAction::Migrate { .. }
+            | ReviewAction::Status { .. }
             | ReviewAction::Diff { .. }
             | ReviewAction::Log { .. }
             | ReviewAction::Verify { .. } => Ok(2),

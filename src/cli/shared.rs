@@ -1,15 +1,18 @@
 //! `review …` and `notes …` on a ledger several hosts share (PostgreSQL, named by a URL):
 //! deciding, commenting, the policy, and reading status, log and verify. What that ledger
-//! cannot do yet is refused with a message, nothing written.
+//! cannot do yet is refused with a message, nothing written. And `review migrate`, which
+//! copies a ledger from one engine to another.
 
 use super::notes::add;
+use super::print::write_out;
 use super::review::{decide, policy, reason};
 use super::{Cli, Command, Failure, NotesAction, ReviewAction};
 use crate::commands::args::{NotesArgs, ReviewArgs};
 use crate::commands::review::fail;
-use crate::ledger::{PgLedger, Verdict};
+use crate::ledger::{self, Engine, Ledger, Opened, Options, PgLedger, Verdict};
 use crate::library::Library;
 use crate::strings as s;
+use std::path::Path;
 
 /// Runs the command on the shared ledger `ledger`.
 pub(super) fn run_on(cli: &Cli, library: &Library, mut ledger: PgLedger) -> Result<i32, Failure> {
@@ -35,7 +38,8 @@ pub(super) fn run_on(cli: &Cli, library: &Library, mut ledger: PgLedger) -> Resu
             ReviewAction::Rename { .. } => Err(not_yet()),
             ReviewAction::Withdraw { .. } => Err(not_yet()),
             ReviewAction::Override { .. } => Err(not_yet()),
-            ReviewAction::Status { .. }
+            ReviewAction::Migrate { .. }
+            | ReviewAction::Status { .. }
             | ReviewAction::Diff { .. }
             | ReviewAction::Log { .. }
             | ReviewAction::Verify { .. } => Ok(2),
@@ -49,6 +53,44 @@ pub(super) fn run_on(cli: &Cli, library: &Library, mut ledger: PgLedger) -> Resu
             NotesAction::Export { .. } => Ok(2),
         },
         _ => Ok(2),
+    }
+}
+
+/// `review migrate FROM TO`: copies the ledger `from` into the new, empty ledger `to` (each a
+/// file or a URL), then verifies both and compares their heads.
+pub(super) fn migrate(from: &Path, to: &Path) -> Result<i32, Failure> {
+    let source = open(from)?;
+    // A ledger that does not hold is not copied: the copy would not hold either.
+    let there = source.verify().map_err(|e| fail(e.reason()))?;
+    if let Some((_, problem)) = there.problems.first() {
+        return Err(fail(problem.say()));
+    }
+    let mut target = open(to)?;
+    let all = source.dump().map_err(|e| fail(e.reason()))?;
+    target.load(&all).map_err(|e| fail(e.reason()))?;
+    let here = target.verify().map_err(|e| fail(e.reason()))?;
+    if let Some((_, problem)) = here.problems.first() {
+        return Err(fail(problem.say()));
+    }
+    if (here.rows, &here.head) != (there.rows, &there.head) {
+        return Err(fail(s::LEDGER_COPY_DIFFERS.to_string()));
+    }
+    write_out(&crate::sanitize::visible(&format!("{}\n", s::ledger_migrated(here.rows, &here.head))))?;
+    Ok(0)
+}
+
+/// The ledger `named` (a file or a URL), written as this account; a file that cannot be
+/// written, or not opened as found, is refused with its reason.
+fn open(named: &Path) -> Result<Box<dyn Engine>, Failure> {
+    let account = Some(crate::store::account());
+    if ledger::postgres::is_url(named) {
+        let url = named.to_string_lossy();
+        return Ok(Box::new(PgLedger::connect(&url, account).map_err(|e| fail(e.reason()))?));
+    }
+    let file = Ledger::open(&Options { account, ..Options::new(named) });
+    match &file.message {
+        Some(message) if file.read_only() || file.opened() != Opened::AsFound => Err(fail(message)),
+        _ => Ok(Box::new(file)),
     }
 }
 

@@ -84,3 +84,9 @@ pub fn ledger_migrated(rows: i64, head: &str) -> String {
         ),
     }
 }
+
+/// Why `review migrate` failed after copying: the two ends differ.
+pub const LEDGER_COPY_DIFFERS: Phrase = Phrase::new(
+    "the copy's trail differs from the original's: do not use the copy",
+    "kopiens spor afviger fra originalens: brug ikke kopien",
+);
