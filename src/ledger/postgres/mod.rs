@@ -10,6 +10,7 @@
 //! `~/.pgpass`), private to its owner as libpq wants it.
 
 mod copy;
+mod listen;
 mod pass;
 mod read;
 mod schema;
@@ -21,6 +22,7 @@ use crate::strings as s;
 use std::sync::{Mutex, MutexGuard};
 use std::time::Duration;
 
+pub use listen::Listener;
 pub use schema::SCHEMA;
 
 /// The channel a write notifies, with the trail row it ended at.

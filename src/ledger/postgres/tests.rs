@@ -136,3 +136,46 @@ fn the_reader_given_a_url_makes_no_file_and_says_it_cannot_use_it_yet() {
     assert!(message.contains("PostgreSQL") && !message.contains("hemmeligt"), "{message}");
     assert!(!std::path::Path::new("postgres:").exists(), "no file named like the URL");
 }
+
+#[test]
+fn a_write_on_one_host_is_news_on_another_within_a_second_and_a_dropped_listener_catches_up() {
+    use std::sync::mpsc;
+    use std::time::Duration;
+    let Some(cluster) = Cluster::start() else { return };
+    let url = cluster.database();
+    let mut writer = connect(&url);
+    let first = Write::decide("knae", normalise("Tekst\n"), "bo", Verdict::Approved, "");
+    assert_eq!(writer.record(&[first]).1, None);
+    let (tx, rx) = mpsc::channel();
+    let _listening = PgLedger::listen(&url, 0, move |rows| {
+        let _ = tx.send(rows.iter().map(|e| (e.seq, e.action.clone())).collect::<Vec<_>>());
+    });
+    // What was there before is told at once.
+    assert_eq!(rx.recv_timeout(Duration::from_secs(5)).expect("caught up"), [(1, "approved".to_string())]);
+    assert!(rx.recv_timeout(Duration::from_millis(500)).is_err(), "no news while nothing changes");
+    let second = Write::decide("knae", normalise("Tekst\n"), "anna", Verdict::ChangesRequested, "Kilde?");
+    let written = std::time::Instant::now();
+    assert_eq!(writer.record(&[second]).1, None);
+    assert_eq!(
+        rx.recv_timeout(Duration::from_secs(1)).expect("news within a second"),
+        [(2, "changes-requested".to_string())]
+    );
+    assert!(written.elapsed() < Duration::from_secs(1));
+    // The listener's connection is cut; a row written meanwhile comes when it is back.
+    let killed: i64 = writer
+        .client()
+        .query_one(
+            "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity
+             WHERE (query LIKE 'LISTEN%' OR query LIKE '%FROM audit%') AND pid <> pg_backend_pid()",
+            &[],
+        )
+        .expect("cut")
+        .get(0);
+    assert!(killed >= 1, "the listener was connected");
+    let third = Write::decide("ryg", normalise("Tekst\n"), "cai", Verdict::Approved, "");
+    assert_eq!(writer.record(&[third]).1, None);
+    assert_eq!(
+        rx.recv_timeout(Duration::from_secs(5)).expect("caught up after the cut"),
+        [(3, "approved".to_string())]
+    );
+}
