@@ -54,14 +54,20 @@ fn free_port() -> u16 {
 impl Cluster {
     /// Starts one, or `None` (said loudly) when the server programs are not on this machine.
     pub(crate) fn start() -> Option<Cluster> {
-        Cluster::start_with(false)
+        Cluster::start_with(false, false)
+    }
+
+    /// Starts one that syncs its commits to disk as a real server does (for measuring).
+    #[allow(dead_code)]
+    pub(crate) fn start_durable() -> Option<Cluster> {
+        Cluster::start_with(false, true)
     }
 
     /// Starts one that also takes TLS, its certificate for `localhost` signed by the
     /// authority in [`Cluster::authority`].
     #[allow(dead_code)]
     pub(crate) fn start_tls() -> Option<Cluster> {
-        Cluster::start_with(true)
+        Cluster::start_with(true, false)
     }
 
     /// The PEM file of the authority that signed a TLS cluster's certificate.
@@ -70,7 +76,7 @@ impl Cluster {
         self.dir.path().join("ca.pem")
     }
 
-    fn start_with(tls: bool) -> Option<Cluster> {
+    fn start_with(tls: bool, durable: bool) -> Option<Cluster> {
         let Some(bin) = server_programs() else {
             eprintln!(
                 "\n!!!! SKIPPED: PostgreSQL's server programs (initdb, pg_ctl) are not on this machine; \
@@ -78,8 +84,10 @@ impl Cluster {
             );
             return None;
         };
-        let dir = tempfile::Builder::new().prefix("artikel-pg-").tempdir().expect("temp dir");
         let owner = unprivileged();
+        // As root, in /tmp: the postgres account may not reach a TMPDIR under root's home.
+        let base = if owner.is_some() { PathBuf::from("/tmp") } else { std::env::temp_dir() };
+        let dir = tempfile::Builder::new().prefix("artikel-pg-").tempdir_in(base).expect("temp dir");
         if let Some((uid, gid)) = owner {
             std::os::unix::fs::chown(dir.path(), Some(uid), Some(gid)).expect("hand the folder to postgres");
         }
@@ -99,11 +107,11 @@ impl Cluster {
                 "--no-sync".as_ref(),
             ],
         );
-        let mut options = format!(
-            "-p {} -k {} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off",
-            cluster.port,
-            cluster.dir.path().display()
-        );
+        let mut options =
+            format!("-p {} -k {} -c listen_addresses=127.0.0.1", cluster.port, cluster.dir.path().display());
+        if !durable {
+            options.push_str(" -c fsync=off -c full_page_writes=off");
+        }
         if tls {
             cluster.certificates();
             let dir = cluster.dir.path().display();

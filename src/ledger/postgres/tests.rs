@@ -179,3 +179,63 @@ fn a_write_on_one_host_is_news_on_another_within_a_second_and_a_dropped_listener
         [(3, "approved".to_string())]
     );
 }
+
+/// Figures, not a test: a decision committed on each engine (p50/p95, commits synced to
+/// disk on both), and `review status`'s judging of 10,000 articles over 50,000 decisions on
+/// PostgreSQL. `cargo test --lib figures -- --ignored --nocapture`.
+#[test]
+#[ignore = "a measurement"]
+fn figures() {
+    use std::time::{Duration, Instant};
+    let Some(cluster) = Cluster::start_durable() else { return };
+    let percentiles = |mut t: Vec<Duration>| {
+        t.sort();
+        (t[t.len() / 2], t[t.len() * 95 / 100])
+    };
+    let commits = |engine: &mut dyn Engine| {
+        (0..200)
+            .map(|i| {
+                let write =
+                    Write::decide("knae", normalise(&format!("Tekst {i}\n")), "bo", Verdict::Approved, "");
+                let start = Instant::now();
+                assert_eq!(engine.record(&[write]).1, None);
+                start.elapsed()
+            })
+            .collect::<Vec<_>>()
+    };
+    let dir = tempfile::tempdir().expect("dir");
+    let mut file = super::super::Ledger::open(&super::super::Options::new(dir.path().join("f.db")));
+    let url = cluster.database();
+    let mut shared = connect(&url);
+    println!("decision committed, SQLite (p50, p95): {:?}", percentiles(commits(&mut file)));
+    println!("decision committed, PostgreSQL (p50, p95): {:?}", percentiles(commits(&mut shared)));
+    let mut raw = postgres::Client::connect(&url, postgres::NoTls).expect("connect");
+    raw.batch_execute(
+        "INSERT INTO decisions(uid, slug, version, reviewer, verdict, comment, at)
+         SELECT 'u' || n, 'a' || (n % 10000), 'v', 'r' || (n / 10000), 'approved', '', '2026-12-01T00:00:00Z'
+         FROM generate_series(1, 50000) AS n",
+    )
+    .expect("rows");
+    use crate::library::{Article, Source};
+    let articles: Vec<Article> = (0..10_000)
+        .map(|n| {
+            Article::from_bytes(
+                format!("a{n}"),
+                Source::Bundled,
+                crate::corpus::article("Knæ", n, 2000).as_bytes(),
+            )
+            .0
+        })
+        .collect();
+    let times: Vec<Duration> = (0..5)
+        .map(|_| {
+            let start = Instant::now();
+            assert_eq!(shared.judge(&articles, &articles).expect("judged").len(), 10_000);
+            start.elapsed()
+        })
+        .collect();
+    println!(
+        "review status's judging, 10,000 articles, 50,000 decisions, PostgreSQL (p50, max of 5): {:?}",
+        percentiles(times)
+    );
+}
