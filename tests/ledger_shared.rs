@@ -34,17 +34,26 @@ fn two_hosts_on_one_database_share_decisions_notes_policy_and_one_chain() {
     let status = out(&on(&a, "anne", &url, &["review", "status", "knaesmerter"]));
     assert!(status.starts_with("! knaesmerter ") && status.contains("kilder mangler"), "{status}");
     // A note and a policy change, each from one host, in the log the other reads.
-    out(&on(&a, "anne", &url, &["notes", "add", "knaesmerter", "-m", "Se kilden"]));
+    let added = out(&on(&a, "anne", &url, &["notes", "add", "knaesmerter", "-m", "Se kilden"]));
+    let id = added.split('#').nth(1).and_then(|t| t.get(..8)).expect("an id").to_string();
     let policy = out(&on(&b, "bo", &url, &["review", "policy", "--approvals", "2", "-m", "to læsere"]));
     assert!(policy.contains('2'), "{policy}");
+    // Bo answers Anne's note from B, and resolves the thread.
+    out(&on(&b, "bo", &url, &["notes", "reply", &id, "-m", "Tilføjet"]));
+    let resolved = out(&on(&b, "bo", &url, &["notes", "resolve", &id]));
+    assert!(resolved.starts_with(&format!("#{id} ")), "{resolved}");
     let log = out(&on(&a, "anne", &url, &["review", "log"]));
     let actions: Vec<&str> = log.lines().filter_map(|l| l.split(' ').nth(2)).collect();
-    assert_eq!(actions, ["approved", "changes-requested", "comment", "policy"], "{log}");
+    assert_eq!(
+        actions,
+        ["approved", "changes-requested", "comment", "policy", "comment", "reply", "resolve", "resolve"],
+        "{log}"
+    );
     // One chain: verify holds from both hosts, with the same head.
     let held_a = out(&on(&a, "anne", &url, &["review", "verify"]));
     let held_b = out(&on(&b, "bo", &url, &["review", "verify"]));
     assert_eq!(held_a, held_b);
-    assert!(held_a.contains('4'), "four rows: {held_a}");
+    assert!(held_a.contains('8'), "eight rows: {held_a}");
     // No file ledger was made on either host.
     assert!(!a.ledger().exists() && !b.ledger().exists());
 }

@@ -3,7 +3,7 @@
 //! cannot do yet is refused with a message, nothing written. And `review migrate`, which
 //! copies a ledger from one engine to another.
 
-use super::notes::add;
+use super::notes::{add, reply, resolve};
 use super::print::write_out;
 use super::review::{decide, policy, reason};
 use super::{Cli, Command, Failure, NotesAction, ReviewAction};
@@ -48,8 +48,9 @@ pub(super) fn run_on(cli: &Cli, library: &Library, mut ledger: PgLedger) -> Resu
             NotesAction::Add { slug, section, message } => {
                 add(library, &mut ledger, slug, section.as_deref(), message)
             }
-            NotesAction::Reply { .. } => Err(not_yet()),
-            NotesAction::Resolve { .. } | NotesAction::Reopen { .. } => Err(not_yet()),
+            NotesAction::Reply { id, message } => reply(&mut ledger, id, reason(message)?),
+            NotesAction::Resolve { id } => resolve(&mut ledger, id, true),
+            NotesAction::Reopen { id } => resolve(&mut ledger, id, false),
             NotesAction::Export { .. } => Ok(2),
         },
         _ => Ok(2),

@@ -63,6 +63,19 @@ pub trait Engine {
     /// order; `library` is every article, for the history of renamed ones.
     fn judge(&self, articles: &[Article], library: &[Article]) -> Result<Vec<Judged>, LedgerError>;
 
+    /// The comments (not deleted) whose id starts with `id`: one, none, or several (at most
+    /// ten) that `id` does not tell apart.
+    fn comments_starting(&self, id: &str) -> Result<Vec<Comment>, LedgerError>;
+
+    /// Each reply's id and the comment it answers, in the order they were written.
+    fn replies(&self) -> Result<Vec<(String, String)>, LedgerError>;
+
+    /// Adds `comment` as a reply to the comment `parent`, in one transaction.
+    fn reply(&mut self, parent: &str, comment: Comment) -> Result<(), LedgerError>;
+
+    /// Makes `writes` in one transaction: all of them, or (on an error) none.
+    fn record_together(&mut self, writes: &[Write]) -> Result<Vec<Outcome>, LedgerError>;
+
     /// Everything the ledger holds: the trail with its hashes, and every table.
     fn dump(&self) -> Result<Found, LedgerError>;
 
@@ -137,6 +150,22 @@ impl Engine for Ledger {
 
     fn judge(&self, articles: &[Article], library: &[Article]) -> Result<Vec<Judged>, LedgerError> {
         Ledger::judge(self, articles, library)
+    }
+
+    fn comments_starting(&self, id: &str) -> Result<Vec<Comment>, LedgerError> {
+        Ledger::comments_starting(self, id)
+    }
+
+    fn replies(&self) -> Result<Vec<(String, String)>, LedgerError> {
+        Ledger::replies(self)
+    }
+
+    fn reply(&mut self, parent: &str, comment: Comment) -> Result<(), LedgerError> {
+        Ledger::reply(self, parent, comment)
+    }
+
+    fn record_together(&mut self, writes: &[Write]) -> Result<Vec<Outcome>, LedgerError> {
+        self.write_batch(writes)
     }
 
     fn dump(&self) -> Result<Found, LedgerError> {

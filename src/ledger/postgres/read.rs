@@ -262,6 +262,25 @@ impl Engine for PgLedger {
         Ok(judge_each(articles, latest, &lifts, &policy))
     }
 
+    fn comments_starting(&self, id: &str) -> Result<Vec<Comment>, LedgerError> {
+        let sql = format!("{COMMENT_COLUMNS} WHERE NOT deleted AND left(id, length($1)) = $1 LIMIT 10");
+        let rows = self.client().query(&sql, &[&id]).map_err(error)?;
+        Ok(rows.iter().map(comment).collect())
+    }
+
+    fn replies(&self) -> Result<Vec<(String, String)>, LedgerError> {
+        let rows = self.client().query("SELECT id, parent FROM replies ORDER BY n", &[]).map_err(error)?;
+        Ok(rows.iter().map(|r| (r.get(0), r.get(1))).collect())
+    }
+
+    fn reply(&mut self, parent: &str, comment: Comment) -> Result<(), LedgerError> {
+        self.add_reply(parent, comment)
+    }
+
+    fn record_together(&mut self, writes: &[Write]) -> Result<Vec<Outcome>, LedgerError> {
+        self.write_batch(writes)
+    }
+
     fn dump(&self) -> Result<Found, LedgerError> {
         self.found().map_err(error)
     }

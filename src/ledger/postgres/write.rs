@@ -33,6 +33,45 @@ impl PgLedger {
         (done, None)
     }
 
+    /// Makes `writes` in one transaction (see [`super::super::Engine::record_together`]).
+    pub(super) fn write_batch(&mut self, writes: &[Write]) -> Result<Vec<Outcome>, LedgerError> {
+        if self.read_only {
+            return Err(LedgerError::ReadOnly(self.message.clone().unwrap_or_default()));
+        }
+        let account = self.account.clone();
+        let mut client = self.client();
+        let mut tx = client.transaction().map_err(error)?;
+        let mut done = Vec::with_capacity(writes.len());
+        for write in writes {
+            done.push(apply(&mut tx, &stamped(write, account.as_deref()))?);
+        }
+        tx.commit().map_err(error)?;
+        Ok(done)
+    }
+
+    /// Adds `comment` as a reply to `parent` (see [`super::super::Engine::reply`]).
+    pub(super) fn add_reply(&mut self, parent: &str, comment: Comment) -> Result<(), LedgerError> {
+        if self.read_only {
+            return Err(LedgerError::ReadOnly(self.message.clone().unwrap_or_default()));
+        }
+        let write = stamped(&Write::Comment(comment), self.account.as_deref());
+        let Write::Comment(c) = &write else { return Ok(()) };
+        let mut client = self.client();
+        let mut tx = client.transaction().map_err(error)?;
+        apply(&mut tx, &write)?;
+        let added = tx
+            .execute(
+                "INSERT INTO replies(id, parent) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+                &[&c.id, &parent],
+            )
+            .map_err(error)?;
+        if added > 0 {
+            let state = trail::reply_state(&c.id, parent);
+            audit(&mut tx, row(&c.created, &c.author, "reply", &c.slug, &c.version, &c.id, parent, state))?;
+        }
+        tx.commit().map_err(error)
+    }
+
     /// Sets the policy (see [`super::super::Engine::set_policy`]).
     pub(super) fn change_policy(
         &mut self,

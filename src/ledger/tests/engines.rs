@@ -116,6 +116,30 @@ pub(crate) fn judges_status(engine: &mut dyn Engine) {
     assert_eq!(judged[0].blockers.iter().map(|d| d.reviewer.as_str()).collect::<Vec<_>>(), ["cai"]);
 }
 
+/// A reply joins its comment's thread, found by the start of its id; a thread resolved
+/// together is resolved whole, and verify holds.
+pub(crate) fn threads(engine: &mut dyn Engine) {
+    let first = note("knae", "cai", "Kilde?");
+    saved(engine, &[Write::Comment(first.clone())]);
+    let answer = Comment { id: new_id(), author: "bo".into(), text: "Tilføjet".into(), ..first.clone() };
+    engine.reply(&first.id, answer.clone()).expect("replied");
+    assert_eq!(engine.replies().expect("replies"), [(answer.id.clone(), first.id.clone())]);
+    let found = engine.comments_starting(&answer.id[..8]).expect("found");
+    assert_eq!(found.iter().map(|c| c.text.as_str()).collect::<Vec<_>>(), ["Tilføjet"]);
+    let at = "2026-11-30T10:00:00Z".to_string();
+    let both = [&first.id, &answer.id].map(|id| Write::Resolve {
+        id: id.clone(),
+        resolved: true,
+        by: "bo".into(),
+        at: at.clone(),
+    });
+    assert_eq!(engine.record_together(&both).expect("resolved"), vec![Outcome::Saved; 2]);
+    assert!(engine.comments(Some("knae"), false).expect("comments").is_empty());
+    let actions: Vec<String> = engine.log(None).expect("log").into_iter().map(|e| e.action).collect();
+    assert_eq!(actions, ["comment", "comment", "reply", "resolve", "resolve"]);
+    assert!(engine.verify().expect("verify").problems.is_empty());
+}
+
 /// News since a sequence number: what was written after it, and nothing when nothing was.
 pub(crate) fn tells_news_since(engine: &mut dyn Engine) {
     saved(engine, &[Write::decide("knae", normalise(TEXT), "bo", Verdict::Approved, "")]);
@@ -165,6 +189,7 @@ pub(crate) fn run(mut fresh: impl FnMut() -> Box<dyn Engine>) {
     resolves(&mut *fresh());
     keeps_the_policy(&mut *fresh());
     judges_status(&mut *fresh());
+    threads(&mut *fresh());
     tells_news_since(&mut *fresh());
     verifies(&mut *fresh());
 }
