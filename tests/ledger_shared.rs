@@ -42,18 +42,32 @@ fn two_hosts_on_one_database_share_decisions_notes_policy_and_one_chain() {
     out(&on(&b, "bo", &url, &["notes", "reply", &id, "-m", "Tilføjet"]));
     let resolved = out(&on(&b, "bo", &url, &["notes", "resolve", &id]));
     assert!(resolved.starts_with(&format!("#{id} ")), "{resolved}");
+    // Bo withdraws his request from A: it no longer blocks.
+    out(&on(&a, "bo", &url, &["review", "withdraw", "knaesmerter", "-m", "rettet"]));
+    let status = out(&on(&b, "anne", &url, &["review", "status", "knaesmerter"]));
+    assert!(!status.starts_with('!') && status.contains("rettet"), "{status}");
     let log = out(&on(&a, "anne", &url, &["review", "log"]));
     let actions: Vec<&str> = log.lines().filter_map(|l| l.split(' ').nth(2)).collect();
     assert_eq!(
         actions,
-        ["approved", "changes-requested", "comment", "policy", "comment", "reply", "resolve", "resolve"],
+        [
+            "approved",
+            "changes-requested",
+            "comment",
+            "policy",
+            "comment",
+            "reply",
+            "resolve",
+            "resolve",
+            "withdraw"
+        ],
         "{log}"
     );
     // One chain: verify holds from both hosts, with the same head.
     let held_a = out(&on(&a, "anne", &url, &["review", "verify"]));
     let held_b = out(&on(&b, "bo", &url, &["review", "verify"]));
     assert_eq!(held_a, held_b);
-    assert!(held_a.contains('8'), "eight rows: {held_a}");
+    assert!(held_a.contains('9'), "nine rows: {held_a}");
     // No file ledger was made on either host.
     assert!(!a.ledger().exists() && !b.ledger().exists());
 }

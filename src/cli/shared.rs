@@ -9,7 +9,7 @@ use super::review::{decide, policy, reason};
 use super::{Cli, Command, Failure, NotesAction, ReviewAction};
 use crate::commands::args::{NotesArgs, ReviewArgs};
 use crate::commands::review::fail;
-use crate::ledger::{self, Engine, Ledger, Opened, Options, PgLedger, Verdict};
+use crate::ledger::{self, Engine, Ledger, Opened, Options, Outcome, PgLedger, Refusal, Verdict, Write};
 use crate::library::Library;
 use crate::strings as s;
 use std::path::Path;
@@ -36,8 +36,12 @@ pub(super) fn run_on(cli: &Cli, library: &Library, mut ledger: PgLedger) -> Resu
                 policy(&mut ledger, approvals.map(usize::from), leads.as_deref(), message.as_deref())
             }
             ReviewAction::Rename { .. } => Err(not_yet()),
-            ReviewAction::Withdraw { .. } => Err(not_yet()),
-            ReviewAction::Override { .. } => Err(not_yet()),
+            ReviewAction::Withdraw { slug, message } => {
+                lift(library, &mut ledger, slug, None, reason(message)?)
+            }
+            ReviewAction::Override { slug, reviewer, message } => {
+                lift(library, &mut ledger, slug, Some(reviewer), reason(message)?)
+            }
             ReviewAction::Migrate { .. }
             | ReviewAction::Status { .. }
             | ReviewAction::Diff { .. }
@@ -54,6 +58,29 @@ pub(super) fn run_on(cli: &Cli, library: &Library, mut ledger: PgLedger) -> Resu
             NotesAction::Export { .. } => Ok(2),
         },
         _ => Ok(2),
+    }
+}
+
+/// `review withdraw` and `review override`: as [`super::review`]'s, through a write.
+fn lift(
+    library: &Library,
+    ledger: &mut PgLedger,
+    slug: &str,
+    whose: Option<&str>,
+    why: &str,
+) -> Result<i32, Failure> {
+    crate::commands::review::known(library, ledger, slug)?;
+    let me = crate::store::account();
+    let whose = whose.unwrap_or(&me).to_string();
+    let write =
+        Write::Lift { slug: slug.into(), whose: Some(whose.clone()), by: me.clone(), reason: why.into() };
+    match ledger.record_one(write).map_err(|e| fail(e.reason()))? {
+        Outcome::Refused(Refusal::NotLead) => Err(fail(s::ONLY_A_LEAD)),
+        Outcome::Refused(Refusal::NoRequest) => Err(fail(s::no_request(&whose, slug))),
+        _ => {
+            write_out(&crate::sanitize::visible(&format!("{}\n", s::request_lifted(&whose, &me, why))))?;
+            Ok(0)
+        }
     }
 }
 

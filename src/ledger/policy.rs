@@ -291,7 +291,6 @@ pub(super) fn lift_in(
     Ok(Ok(lift))
 }
 
-/// Where an article with these latest decisions stands at `version` under `policy`.
 /// Where each of `articles` stands, from each reviewer's latest decision with its uid (by
 /// article), the lifts by uid and the policy: for an engine that keeps no renames.
 pub(super) fn judge_each(
@@ -308,6 +307,7 @@ pub(super) fn judge_each(
         .collect()
 }
 
+/// Where an article with these latest decisions stands at `version` under `policy`.
 fn judge(
     latest: Vec<(String, Decision)>,
     lifts: &HashMap<String, Lift>,

@@ -2,11 +2,10 @@
 //! advisory lock, with its row of the trail chained by [`trail::hash`] and a notice on
 //! [`super::CHANNEL`] that goes out when it commits.
 
-use super::super::trail::{self, Row};
+use super::super::trail::{self, Lift, Row};
 use super::super::write::stamped;
-use super::super::{Comment, LedgerError, Outcome, Policy, Refusal, Write, new_id};
+use super::super::{Comment, LedgerError, Outcome, Policy, Refusal, Verdict, Write, new_id};
 use super::{CHANNEL, PgLedger, WRITE_LOCK, error};
-use crate::strings as s;
 use postgres::Transaction;
 
 impl PgLedger {
@@ -217,9 +216,60 @@ fn apply(tx: &mut Transaction<'_>, write: &Write) -> Result<Outcome, LedgerError
                 Outcome::Saved
             }
         },
-        Write::Lift { .. } => return Err(LedgerError::Other(s::pg_not_yet(s::PG_LIFT.as_ref()))),
+        Write::Lift { slug, whose, by, reason } => {
+            match lift(tx, slug, whose.as_deref().unwrap_or(by), by, reason)? {
+                Ok(()) => Outcome::Saved,
+                Err(refusal) => Outcome::Refused(refusal),
+            }
+        }
     };
     Ok(outcome)
+}
+
+/// Lifts `reviewer`'s latest request for changes on `slug`, as `by` for `reason`: their own
+/// (a withdrawal) or, by a lead, another's (an override); the rules of the SQLite ledger.
+fn lift(
+    tx: &mut Transaction<'_>,
+    slug: &str,
+    reviewer: &str,
+    by: &str,
+    reason: &str,
+) -> Result<Result<(), Refusal>, LedgerError> {
+    let pairs = tx.query("SELECT key, value FROM policy", &[]).map_err(error)?;
+    let policy = Policy::from_pairs(pairs.iter().map(|r| (r.get(0), r.get(1))));
+    if by != reviewer && !policy.leads.iter().any(|l| l == by) {
+        return Ok(Err(Refusal::NotLead));
+    }
+    let latest = tx
+        .query_opt(
+            "SELECT uid, version, verdict FROM decisions WHERE slug = $1 AND reviewer = $2 ORDER BY id DESC LIMIT 1",
+            &[&slug, &reviewer],
+        )
+        .map_err(error)?;
+    let Some(latest) = latest.filter(|r| r.get::<_, &str>(2) == Verdict::ChangesRequested.label()) else {
+        return Ok(Err(Refusal::NoRequest));
+    };
+    let l = Lift {
+        uid: latest.get(0),
+        slug: slug.into(),
+        version: latest.get(1),
+        reviewer: reviewer.into(),
+        by: by.into(),
+        reason: reason.into(),
+        at: crate::store::now(),
+    };
+    let added = tx
+        .execute(
+            r#"INSERT INTO lifts(uid, slug, version, reviewer, "by", reason, at) VALUES ($1, $2, $3, $4, $5, $6, $7)
+               ON CONFLICT DO NOTHING"#,
+            &[&l.uid, &l.slug, &l.version, &l.reviewer, &l.by, &l.reason, &l.at],
+        )
+        .map_err(error)?;
+    if added > 0 {
+        let action = if by == reviewer { "withdraw" } else { "override" };
+        audit(tx, row(&l.at, by, action, slug, &l.version, reviewer, reason, trail::lift_state(&l)))?;
+    }
+    Ok(Ok(()))
 }
 
 /// Adds `c` unless a comment of its id is there; whether it was added.

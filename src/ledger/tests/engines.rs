@@ -140,6 +140,29 @@ pub(crate) fn threads(engine: &mut dyn Engine) {
     assert!(engine.verify().expect("verify").problems.is_empty());
 }
 
+/// A request for changes is lifted by the one who made it or, with a reason, by a lead;
+/// anyone else is refused and nothing is written.
+pub(crate) fn lifts(engine: &mut dyn Engine) {
+    let lift = |whose: &str, by: &str| Write::Lift {
+        slug: "knae".into(),
+        whose: Some(whose.into()),
+        by: by.into(),
+        reason: "rettet".into(),
+    };
+    engine.set_policy(None, Some(&["anne".to_string()]), "anne", "leder").expect("saved").expect("allowed");
+    saved(engine, &[Write::decide("knae", normalise(TEXT), "bo", Verdict::ChangesRequested, "Kilde?")]);
+    let before = engine.log(None).expect("log").len();
+    assert_eq!(
+        saved(engine, &[lift("bo", "cai"), lift("cai", "cai")]),
+        [Outcome::Refused(Refusal::NotLead), Outcome::Refused(Refusal::NoRequest)]
+    );
+    assert_eq!(engine.log(None).expect("log").len(), before, "a refusal writes nothing");
+    assert_eq!(saved(engine, &[lift("bo", "anne")]), [Outcome::Saved]);
+    let log = engine.log(None).expect("log");
+    assert_eq!(log.last().map(|e| (e.action.as_str(), e.actor.as_str())), Some(("override", "anne")));
+    assert!(engine.verify().expect("verify").problems.is_empty());
+}
+
 /// News since a sequence number: what was written after it, and nothing when nothing was.
 pub(crate) fn tells_news_since(engine: &mut dyn Engine) {
     saved(engine, &[Write::decide("knae", normalise(TEXT), "bo", Verdict::Approved, "")]);
@@ -190,6 +213,7 @@ pub(crate) fn run(mut fresh: impl FnMut() -> Box<dyn Engine>) {
     keeps_the_policy(&mut *fresh());
     judges_status(&mut *fresh());
     threads(&mut *fresh());
+    lifts(&mut *fresh());
     tells_news_since(&mut *fresh());
     verifies(&mut *fresh());
 }
