@@ -68,6 +68,10 @@ fn two_hosts_on_one_database_share_decisions_notes_policy_and_one_chain() {
     let held_b = out(&on(&b, "bo", &url, &["review", "verify"]));
     assert_eq!(held_a, held_b);
     assert!(held_a.contains('9'), "nine rows: {held_a}");
+    // B's copy of the text changes: the diff against Anne's approval, made on A, shows it.
+    b.edit("Knæet er et af kroppens største led", "Knæet er et af kroppens største og stærkeste led");
+    let diff = out(&on(&b, "bo", &url, &["review", "diff", "knaesmerter"]));
+    assert!(diff.contains("{+og stærkeste+}"), "{diff}");
     // No file ledger was made on either host.
     assert!(!a.ledger().exists() && !b.ledger().exists());
 }

@@ -48,7 +48,11 @@ pub fn read_shared(
         }
         Reading::Log { slug, json } => log(library, ledger, slug.as_deref(), *json, io),
         Reading::Verify { head } => verify(ledger, head.as_deref(), io),
-        Reading::Diff { .. } => Err(fail(s::pg_not_yet(s::PG_THIS_COMMAND.as_ref()))),
+        // No renames on a shared ledger yet: the approval under this very slug.
+        Reading::Diff { slug, reviewer } => {
+            let base = ledger.last_approval(slug, reviewer.as_deref()).map_err(fail)?;
+            diff_from(library, ledger, slug, reviewer.as_deref(), base, io)
+        }
         Reading::Notes { .. } => Err(fail(s::pg_not_yet(s::PG_THIS_COMMAND.as_ref()))),
         Reading::Export { .. } => Err(fail(s::pg_not_yet(s::PG_THIS_COMMAND.as_ref()))),
     }
@@ -191,8 +195,7 @@ fn diff(
     reviewer: Option<&str>,
     io: &mut Io,
 ) -> Result<i32, Failure> {
-    let now = ledger::normalised(article(library, slug)?);
-    let version = ledger::version_of(&now);
+    article(library, slug)?;
     let mut base = ledger.last_approval(slug, reviewer).map_err(fail)?;
     if base.is_none() {
         // Approved under the slug it had before a rename.
@@ -201,6 +204,20 @@ fn diff(
             base = base.or(ledger.last_approval(old, reviewer).map_err(fail)?);
         }
     }
+    diff_from(library, ledger, slug, reviewer, base, io)
+}
+
+/// `review diff` from the approval `base` (none: says so), on any engine.
+fn diff_from(
+    library: &Library,
+    ledger: &dyn Engine,
+    slug: &str,
+    reviewer: Option<&str>,
+    base: Option<Decision>,
+    io: &mut Io,
+) -> Result<i32, Failure> {
+    let now = ledger::normalised(article(library, slug)?);
+    let version = ledger::version_of(&now);
     let Some(base) = base else {
         io.write(&visible(&format!("{}\n", s::no_approval(slug, reviewer))))?;
         return Ok(0);

@@ -25,6 +25,9 @@ pub trait Engine {
     /// decision last: what marks and `review status` are judged from.
     fn latest(&self, slug: Option<&str>) -> Result<HashMap<String, Vec<Decision>>, LedgerError>;
 
+    /// The latest approval of `slug` (by `reviewer`, or by anyone).
+    fn last_approval(&self, slug: &str, reviewer: Option<&str>) -> Result<Option<Decision>, LedgerError>;
+
     /// The text kept for a version of `slug`, if a decision was made on it.
     fn text_of(&self, slug: &str, version: &str) -> Result<Option<String>, LedgerError>;
 
@@ -108,6 +111,10 @@ impl Engine for Ledger {
 
     fn latest(&self, slug: Option<&str>) -> Result<HashMap<String, Vec<Decision>>, LedgerError> {
         Ledger::latest(self, slug)
+    }
+
+    fn last_approval(&self, slug: &str, reviewer: Option<&str>) -> Result<Option<Decision>, LedgerError> {
+        Ledger::last_approval(self, slug, reviewer)
     }
 
     fn text_of(&self, slug: &str, version: &str) -> Result<Option<String>, LedgerError> {

@@ -180,6 +180,19 @@ impl Engine for PgLedger {
         Ok(out)
     }
 
+    fn last_approval(&self, slug: &str, reviewer: Option<&str>) -> Result<Option<Decision>, LedgerError> {
+        let found = self
+            .client()
+            .query_opt(
+                "SELECT slug, version, reviewer, verdict, comment, at FROM decisions
+                 WHERE slug = $1 AND verdict = 'approved' AND ($2::text IS NULL OR reviewer = $2)
+                 ORDER BY id DESC LIMIT 1",
+                &[&slug, &reviewer],
+            )
+            .map_err(error)?;
+        Ok(found.map(|r| decision(&r)))
+    }
+
     fn text_of(&self, slug: &str, version: &str) -> Result<Option<String>, LedgerError> {
         let found = self
             .client()
