@@ -95,10 +95,19 @@ fn a_team_moves_its_ledger_to_postgres_and_back_and_verify_holds_at_each_end() {
     // A ledger holding anything takes no copy.
     let again = team.run(&["review", "migrate", file, &url]);
     assert!(!again.status.success() && err(&again).contains("not empty"), "{}", err(&again));
+    // The settings file names the shared ledger: a decision goes there, not to the file.
+    let settings = team.data.path().join("settings.toml");
+    std::fs::write(&settings, format!("ledger = \"{url}\"\n")).expect("settings");
+    let mut asked = team.command("bo", &["review", "request-changes", "knaesmerter", "-m", "kilder"]);
+    out(&asked.env("ARTIKEL_CONFIG", &settings).output().expect("run"));
+    assert!(out(&on(&team, "anne", &url, &["review", "log"])).contains("changes-requested"));
+    assert!(!out(&team.run(&["review", "log"])).contains("changes-requested"), "the file is left alone");
     // And back to a new file, the same.
     let back = team.data.path().join("back.db");
     out(&team.run(&["review", "migrate", &url, team::path(&back)]));
-    assert_eq!(out(&team.run(&["--ledger", team::path(&back), "review", "verify"])), head);
+    let held = out(&team.run(&["--ledger", team::path(&back), "review", "verify"]));
+    assert_eq!(held, out(&on(&team, "anne", &url, &["review", "verify"])));
+    assert_ne!(held, head, "the request came along");
 }
 
 #[test]

@@ -11,10 +11,16 @@ use crate::sanitize::visible;
 use crate::strings as s;
 use std::path::{Path, PathBuf};
 
-/// Where the ledger is: `--ledger`, else `ARTIKEL_LEDGER`, else `review.db` in the data
-/// folder `data` (created when missing); see [`crate::commands::ledger_options`].
+/// Where the ledger is: `--ledger`, else `ARTIKEL_LEDGER`, else the settings file's `ledger`,
+/// else `review.db` in the data folder `data` (created when missing); see
+/// [`crate::commands::ledger_options`].
 pub fn options(cli: &Cli, data: &Path) -> Options {
-    let named = cli.global.ledger.clone().or_else(|| std::env::var_os("ARTIKEL_LEDGER").map(PathBuf::from));
+    let named = cli
+        .global
+        .ledger
+        .clone()
+        .or_else(|| std::env::var_os("ARTIKEL_LEDGER").map(PathBuf::from))
+        .or_else(|| crate::settings::Settings::load().ledger.value.map(PathBuf::from));
     crate::commands::ledger_options(named, data)
 }
 
