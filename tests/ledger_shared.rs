@@ -42,6 +42,11 @@ fn two_hosts_on_one_database_share_decisions_notes_policy_and_one_chain() {
     out(&on(&b, "bo", &url, &["notes", "reply", &id, "-m", "Tilføjet"]));
     let resolved = out(&on(&b, "bo", &url, &["notes", "resolve", &id]));
     assert!(resolved.starts_with(&format!("#{id} ")), "{resolved}");
+    // The thread is listed from A, with the resolved ones when asked.
+    let listed = out(&on(&a, "anne", &url, &["notes", "knaesmerter", "--resolved"]));
+    assert!(listed.contains("Se kilden") && listed.contains("Tilføjet"), "{listed}");
+    let report = out(&on(&b, "bo", &url, &["notes", "export", "--format", "json"]));
+    assert!(report.contains("Se kilden") && report.contains("knaesmerter"), "{report}");
     // Bo withdraws his request from A: it no longer blocks.
     out(&on(&a, "bo", &url, &["review", "withdraw", "knaesmerter", "-m", "rettet"]));
     let status = out(&on(&b, "anne", &url, &["review", "status", "knaesmerter"]));

@@ -170,7 +170,13 @@ pub(super) fn decide(
     Ok(0)
 }
 
-fn rename(library: &Library, ledger: &mut Ledger, old: &str, new: &str, why: &str) -> Result<i32, Failure> {
+pub(super) fn rename(
+    library: &Library,
+    ledger: &mut dyn Engine,
+    old: &str,
+    new: &str,
+    why: &str,
+) -> Result<i32, Failure> {
     article(library, new)?;
     if ledger.log(Some(old)).map_err(fail)?.is_empty() {
         return Err(fail(s::nothing_under(old)));

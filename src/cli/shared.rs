@@ -1,11 +1,9 @@
-//! `review …` and `notes …` on a ledger several hosts share (PostgreSQL, named by a URL):
-//! deciding, commenting, the policy, and reading status, log and verify. What that ledger
-//! cannot do yet is refused with a message, nothing written. And `review migrate`, which
-//! copies a ledger from one engine to another.
+//! `review …` and `notes …` on a ledger several hosts share (PostgreSQL, named by a URL), and
+//! `review migrate`, which copies a ledger from one engine to another.
 
 use super::notes::{add, reply, resolve};
 use super::print::write_out;
-use super::review::{decide, policy, reason};
+use super::review::{decide, policy, reason, rename};
 use super::{Cli, Command, Failure, NotesAction, ReviewAction};
 use crate::commands::args::{NotesArgs, ReviewArgs};
 use crate::commands::review::fail;
@@ -35,7 +33,9 @@ pub(super) fn run_on(cli: &Cli, library: &Library, mut ledger: PgLedger) -> Resu
             ReviewAction::Policy { approvals, leads, message } => {
                 policy(&mut ledger, approvals.map(usize::from), leads.as_deref(), message.as_deref())
             }
-            ReviewAction::Rename { .. } => Err(not_yet()),
+            ReviewAction::Rename { old, new, message } => {
+                rename(library, &mut ledger, old, new, reason(message)?)
+            }
             ReviewAction::Withdraw { slug, message } => {
                 lift(library, &mut ledger, slug, None, reason(message)?)
             }
@@ -120,9 +120,4 @@ fn open(named: &Path) -> Result<Box<dyn Engine>, Failure> {
         Some(message) if file.read_only() || file.opened() != Opened::AsFound => Err(fail(message)),
         _ => Ok(Box::new(file)),
     }
-}
-
-/// Why a command is refused on this ledger: not there yet.
-fn not_yet() -> Failure {
-    fail(s::pg_not_yet(s::PG_THIS_COMMAND.as_ref()))
 }

@@ -33,8 +33,7 @@ pub fn read_on(reading: &Reading, library: &Library, ledger: Ledger, io: &mut Io
     }
 }
 
-/// Runs `reading` on a ledger other hosts share (PostgreSQL): status, log and verify; the
-/// rest is not there yet, and says so.
+/// Runs `reading` on a ledger other hosts share (PostgreSQL).
 pub fn read_shared(
     reading: &Reading,
     library: &Library,
@@ -48,13 +47,11 @@ pub fn read_shared(
         }
         Reading::Log { slug, json } => log(library, ledger, slug.as_deref(), *json, io),
         Reading::Verify { head } => verify(ledger, head.as_deref(), io),
-        // No renames on a shared ledger yet: the approval under this very slug.
-        Reading::Diff { slug, reviewer } => {
-            let base = ledger.last_approval(slug, reviewer.as_deref()).map_err(fail)?;
-            diff_from(library, ledger, slug, reviewer.as_deref(), base, io)
+        Reading::Diff { slug, reviewer } => diff(library, ledger, slug, reviewer.as_deref(), io),
+        Reading::Notes { slug, resolved, json } => {
+            super::notes::list(library, ledger, slug.as_deref(), *resolved, *json, io)
         }
-        Reading::Notes { .. } => Err(fail(s::pg_not_yet(s::PG_THIS_COMMAND.as_ref()))),
-        Reading::Export { .. } => Err(fail(s::pg_not_yet(s::PG_THIS_COMMAND.as_ref()))),
+        Reading::Export { format } => super::notes::export(library, ledger, *format, io),
     }
 }
 
@@ -190,7 +187,7 @@ pub fn date(stamp: &str) -> &str {
 
 fn diff(
     library: &Library,
-    ledger: &Ledger,
+    ledger: &dyn Engine,
     slug: &str,
     reviewer: Option<&str>,
     io: &mut Io,
@@ -199,7 +196,7 @@ fn diff(
     let mut base = ledger.last_approval(slug, reviewer).map_err(fail)?;
     if base.is_none() {
         // Approved under the slug it had before a rename.
-        let followed = ledger.follow(&library.articles, None, None).map_err(fail)?;
+        let followed = ledger.follow(&library.articles, None).map_err(fail)?;
         for (old, _) in followed.iter().filter(|(_, f)| f.new == slug) {
             base = base.or(ledger.last_approval(old, reviewer).map_err(fail)?);
         }

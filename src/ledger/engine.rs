@@ -5,7 +5,9 @@
 //! stands for either, chosen at run time by what `--ledger` names.
 
 use super::verify::{Found, Verified};
-use super::{Comment, Decision, Entry, Judged, Ledger, LedgerError, Outcome, Policy, Refusal, Write};
+use super::{
+    Comment, Decision, Entry, Followed, Judged, Ledger, LedgerError, Outcome, Policy, Refusal, Write,
+};
 use crate::library::Article;
 use std::collections::HashMap;
 
@@ -85,6 +87,18 @@ pub trait Engine {
     /// Fills an empty ledger with `all`, in one transaction, the trail's rows and hashes as
     /// they are (a ledger holding anything refuses).
     fn load(&mut self, all: &Found) -> Result<(), LedgerError>;
+
+    /// Tells the ledger that `old`'s history is `new`'s, as `by` for `reason` (audited).
+    fn rename(&mut self, old: &str, new: &str, by: &str, reason: &str) -> Result<(), LedgerError>;
+
+    /// Where the history of slugs no longer in `library` went: renamed (said so), or found
+    /// by their kept text being an article's current text (`versions`: the library's, if
+    /// known).
+    fn follow(
+        &self,
+        library: &[Article],
+        versions: Option<&[String]>,
+    ) -> Result<HashMap<String, Followed>, LedgerError>;
 
     /// Makes one write: what became of it, or why it was not saved.
     fn record_one(&mut self, write: Write) -> Result<Outcome, LedgerError> {
@@ -173,6 +187,18 @@ impl Engine for Ledger {
 
     fn record_together(&mut self, writes: &[Write]) -> Result<Vec<Outcome>, LedgerError> {
         self.write_batch(writes)
+    }
+
+    fn rename(&mut self, old: &str, new: &str, by: &str, reason: &str) -> Result<(), LedgerError> {
+        Ledger::rename(self, old, new, by, reason)
+    }
+
+    fn follow(
+        &self,
+        library: &[Article],
+        versions: Option<&[String]>,
+    ) -> Result<HashMap<String, Followed>, LedgerError> {
+        Ledger::follow(self, library, versions, None)
     }
 
     fn dump(&self) -> Result<Found, LedgerError> {

@@ -292,18 +292,27 @@ pub(super) fn lift_in(
 }
 
 /// Where each of `articles` stands, from each reviewer's latest decision with its uid (by
-/// article), the lifts by uid and the policy: for an engine that keeps no renames.
+/// article: every article's, for the history of renamed ones), where renamed slugs' history
+/// went, the lifts by uid and the policy: for an engine that reads these in its own way.
 pub(super) fn judge_each(
     articles: &[crate::library::Article],
     mut latest: HashMap<String, Vec<(String, Decision)>>,
+    followed: &HashMap<String, Followed>,
     lifts: &HashMap<String, Lift>,
     policy: &Policy,
 ) -> Vec<Judged> {
+    let from = merge_history(&mut latest, followed);
     let versions = super::versions(articles);
     articles
         .iter()
         .zip(versions)
-        .map(|(a, version)| judge(latest.remove(&a.slug).unwrap_or_default(), lifts, policy, version))
+        .map(|(a, version)| {
+            let mut j = judge(latest.remove(&a.slug).unwrap_or_default(), lifts, policy, version);
+            for old in from.get(&a.slug).into_iter().flatten() {
+                j.renamed_from.push((old.clone(), followed.get(old).is_some_and(|f| f.said)));
+            }
+            j
+        })
         .collect()
 }
 

@@ -16,9 +16,6 @@ pub fn pg_roots_unreadable(file: &std::path::Path, why: &str) -> String {
     }
 }
 
-/// A command a ledger on PostgreSQL cannot run yet.
-pub const PG_THIS_COMMAND: Phrase = Phrase::new("this command", "denne kommando");
-
 /// What cannot use a ledger on PostgreSQL yet.
 pub const PG_READER_AND_SERVE: Phrase =
     Phrase::new("the reader and artikel serve", "læseren og artikel serve");

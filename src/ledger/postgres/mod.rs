@@ -10,6 +10,7 @@
 //! `~/.pgpass`), private to its owner as libpq wants it.
 
 mod copy;
+mod history;
 mod listen;
 mod pass;
 mod read;

@@ -5,7 +5,7 @@ use super::super::read::take_latest;
 use super::super::trail::{Lift, Row};
 use super::super::verify::{Found, Verified, check};
 use super::super::{
-    Comment, Decision, Engine, Entry, Judged, LedgerError, Outcome, Policy, Refusal, Verdict, Write,
+    Comment, Decision, Engine, Entry, Followed, Judged, LedgerError, Outcome, Policy, Refusal, Verdict, Write,
 };
 use super::{PgLedger, error};
 use crate::library::Article;
@@ -237,17 +237,14 @@ impl Engine for PgLedger {
         Ok(check(self.found().map_err(error)?))
     }
 
-    fn judge(&self, articles: &[Article], _library: &[Article]) -> Result<Vec<Judged>, LedgerError> {
-        let slug = match articles {
-            [one] => Some(one.slug.as_str()),
-            _ => None,
-        };
+    fn judge(&self, articles: &[Article], library: &[Article]) -> Result<Vec<Judged>, LedgerError> {
+        // Every article's decisions: a renamed one carries its old slug's.
+        let followed = self.followed(library, None)?;
         let mut client = self.client();
         let rows = client
             .query(
-                "SELECT uid, slug, version, reviewer, verdict, comment, at FROM decisions
-                 WHERE $1::text IS NULL OR slug = $1 ORDER BY id",
-                &[&slug],
+                "SELECT uid, slug, version, reviewer, verdict, comment, at FROM decisions ORDER BY id",
+                &[],
             )
             .map_err(error)?;
         let mut latest: HashMap<String, Vec<(String, Decision)>> = HashMap::new();
@@ -272,7 +269,19 @@ impl Engine for PgLedger {
             .collect();
         let pairs = client.query("SELECT key, value FROM policy", &[]).map_err(error)?;
         let policy = Policy::from_pairs(pairs.iter().map(|r| (r.get(0), r.get(1))));
-        Ok(judge_each(articles, latest, &lifts, &policy))
+        Ok(judge_each(articles, latest, &followed, &lifts, &policy))
+    }
+
+    fn rename(&mut self, old: &str, new: &str, by: &str, reason: &str) -> Result<(), LedgerError> {
+        self.add_rename(old, new, by, reason)
+    }
+
+    fn follow(
+        &self,
+        library: &[Article],
+        versions: Option<&[String]>,
+    ) -> Result<HashMap<String, Followed>, LedgerError> {
+        self.followed(library, versions)
     }
 
     fn comments_starting(&self, id: &str) -> Result<Vec<Comment>, LedgerError> {

@@ -329,6 +329,22 @@ fn row(
     }
 }
 
+/// Appends a row of these fields to the trail (see [`audit`]).
+#[allow(clippy::too_many_arguments)]
+pub(super) fn audit_row(
+    tx: &mut Transaction<'_>,
+    at: &str,
+    actor: &str,
+    action: &str,
+    slug: &str,
+    version: &str,
+    target: &str,
+    detail: &str,
+    state: String,
+) -> Result<(), LedgerError> {
+    audit(tx, row(at, actor, action, slug, version, target, detail, state))
+}
+
 /// Appends `row` after the trail's last row (its `seq` is given here), chained by its hash,
 /// and tells the other hosts when the transaction commits.
 fn audit(tx: &mut Transaction<'_>, mut row: Row) -> Result<(), LedgerError> {

@@ -163,6 +163,24 @@ pub(crate) fn lifts(engine: &mut dyn Engine) {
     assert!(engine.verify().expect("verify").problems.is_empty());
 }
 
+/// An article renamed keeps its history: said with a rename, or found by its text being a
+/// version decided on under the old slug; verify holds over the rename's row.
+pub(crate) fn follows_renames(engine: &mut dyn Engine) {
+    use crate::library::{Article, Source};
+    let moved = Article::from_bytes("knae-voksne".into(), Source::Bundled, TEXT.as_bytes()).0;
+    let library = std::slice::from_ref(&moved);
+    saved(engine, &[Write::decide("knae", normalised(&moved), "bo", Verdict::Approved, "")]);
+    let found = engine.follow(library, None).expect("followed");
+    assert_eq!((found["knae"].new.as_str(), found["knae"].said), ("knae-voksne", false));
+    let judged = engine.judge(library, library).expect("judged");
+    assert_eq!(judged[0].state, ArticleState::Approved, "the approval follows the text");
+    assert_eq!(judged[0].renamed_from, [("knae".to_string(), false)]);
+    engine.rename("knae", "knae-voksne", "anne", "nyt navn").expect("renamed");
+    assert!(engine.follow(library, None).expect("followed")["knae"].said);
+    assert_eq!(engine.log(None).expect("log").last().map(|e| e.action.clone()), Some("rename".into()));
+    assert!(engine.verify().expect("verify").problems.is_empty());
+}
+
 /// News since a sequence number: what was written after it, and nothing when nothing was.
 pub(crate) fn tells_news_since(engine: &mut dyn Engine) {
     saved(engine, &[Write::decide("knae", normalise(TEXT), "bo", Verdict::Approved, "")]);
@@ -214,6 +232,7 @@ pub(crate) fn run(mut fresh: impl FnMut() -> Box<dyn Engine>) {
     judges_status(&mut *fresh());
     threads(&mut *fresh());
     lifts(&mut *fresh());
+    follows_renames(&mut *fresh());
     tells_news_since(&mut *fresh());
     verifies(&mut *fresh());
 }
