@@ -62,8 +62,16 @@ fn config_says_each_setting_and_where_it_came_from() {
     );
     assert!(text.contains("\nprev_question = [\"[\"]  # previous question (default)\n"), "{text}");
     // Every setting is explained above its line.
-    for key in ["language", "theme", "reading_width", "sidebar_width", "stale_months", "mouse", "hyperlinks"]
-    {
+    for key in [
+        "language",
+        "theme",
+        "reading_width",
+        "sidebar_width",
+        "stale_months",
+        "mouse",
+        "hyperlinks",
+        "ledger",
+    ] {
         let at = text.find(&format!("\n{key} = ")).unwrap_or_else(|| panic!("{key} listed"));
         let about: Vec<&str> = text[..at].lines().rev().take_while(|l| l.starts_with("# ")).collect();
         assert!(about.iter().map(|l| l.len()).sum::<usize>() > 40, "{key} is explained: {about:?}");
@@ -129,7 +137,7 @@ fn a_broken_file_is_said_once_and_the_command_still_works() {
         err,
         format!(
             "{shown}, line 1: `theme` must be one of \"default\", \"high-contrast\", \"light\", \"mono\"; the default, \"default\", is used.\n\
-             {shown}, line 3: there is no setting `width` (there are language, theme, reading_width, sidebar_width, stale_months, mouse, hyperlinks, keys); it is ignored.\n"
+             {shown}, line 3: there is no setting `width` (there are language, theme, reading_width, sidebar_width, stale_months, mouse, hyperlinks, ledger, keys); it is ignored.\n"
         )
     );
     let json = artikel(&path, &["config", "--json"], &[]);

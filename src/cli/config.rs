@@ -123,6 +123,12 @@ fn rows(settings: &Settings) -> Vec<(&'static str, &'static str, String, Source)
             settings.hyperlinks.value.to_string(),
             settings.hyperlinks.from.clone(),
         ),
+        (
+            "ledger",
+            &strings::ABOUT_LEDGER,
+            q(settings.ledger.value.as_deref().unwrap_or("")),
+            settings.ledger.from.clone(),
+        ),
     ]
 }
 

@@ -7,6 +7,7 @@ mod man;
 mod notes;
 mod print;
 pub(crate) mod review;
+mod shared;
 mod shell;
 
 pub use crate::commands::Failure;

@@ -3,20 +3,20 @@
 use super::{Failure, print::write_out};
 use crate::commands::review::{article, fail};
 use crate::document::Document;
-use crate::ledger::{self, Comment, Ledger, Write, short};
+use crate::ledger::{self, Comment, Engine, Write, short};
 use crate::library::Library;
 use crate::sanitize::visible;
 use crate::strings as s;
 use std::collections::HashMap;
 
 /// Each reply's id, and the comment it answers.
-fn thread_of(ledger: &Ledger) -> Result<HashMap<String, String>, Failure> {
+fn thread_of(ledger: &dyn Engine) -> Result<HashMap<String, String>, Failure> {
     Ok(ledger.replies().map_err(fail)?.into_iter().collect())
 }
 
 pub(super) fn add(
     library: &Library,
-    ledger: &mut Ledger,
+    ledger: &mut dyn Engine,
     slug: &str,
     section: Option<&str>,
     message: &str,
@@ -50,7 +50,7 @@ pub(super) fn add(
         revision: 1,
     };
     let id = comment.id.clone();
-    ledger.submit(Write::Comment(comment)).map_err(fail)?;
+    ledger.record_one(Write::Comment(comment)).map_err(fail)?;
     write_out(&format!("{}\n", s::comment_added(&id)))?;
     Ok(0)
 }
@@ -76,7 +76,7 @@ fn section_named(headings: &[crate::document::Heading], want: &str) -> Result<us
 }
 
 /// The comment `id` names (its id, or the start of one), or why none.
-fn comment_named(ledger: &Ledger, id: &str) -> Result<Comment, Failure> {
+fn comment_named(ledger: &dyn Engine, id: &str) -> Result<Comment, Failure> {
     let found = ledger.comments_starting(id).map_err(fail)?;
     match found.as_slice() {
         [one] => Ok(one.clone()),
@@ -91,7 +91,7 @@ fn comment_named(ledger: &Ledger, id: &str) -> Result<Comment, Failure> {
     }
 }
 
-pub(super) fn reply(ledger: &mut Ledger, id: &str, text: &str) -> Result<i32, Failure> {
+pub(super) fn reply(ledger: &mut dyn Engine, id: &str, text: &str) -> Result<i32, Failure> {
     let c = comment_named(ledger, id)?;
     // A reply to a reply answers the thread's first comment.
     let root = thread_of(ledger)?.remove(&c.id).unwrap_or(c.id.clone());
@@ -112,7 +112,7 @@ pub(super) fn reply(ledger: &mut Ledger, id: &str, text: &str) -> Result<i32, Fa
     Ok(0)
 }
 
-pub(super) fn resolve(ledger: &mut Ledger, id: &str, resolved: bool) -> Result<i32, Failure> {
+pub(super) fn resolve(ledger: &mut dyn Engine, id: &str, resolved: bool) -> Result<i32, Failure> {
     let c = comment_named(ledger, id)?;
     let replies = thread_of(ledger)?;
     let root = replies.get(&c.id).cloned().unwrap_or(c.id.clone());
@@ -122,7 +122,7 @@ pub(super) fn resolve(ledger: &mut Ledger, id: &str, resolved: bool) -> Result<i
     let (by, at) = (crate::store::account(), crate::store::now());
     let writes: Vec<Write> =
         thread.map(|id| Write::Resolve { id, resolved, by: by.clone(), at: at.clone() }).collect();
-    ledger.write_batch(&writes).map_err(fail)?;
+    ledger.record_together(&writes).map_err(fail)?;
     let c = Comment { id: root, ..c };
     let word = if resolved { s::RESOLVED } else { s::REOPENED };
     write_out(&format!("#{} {word}\n", short(&c.id)))?;

@@ -5,23 +5,38 @@ use super::notes::{add, reply, resolve};
 use super::{Cli, Command, Failure, NotesAction, ReviewAction, print::write_out};
 use crate::commands::args::{NotesArgs, ReviewArgs};
 use crate::commands::review::{article, fail, known};
-use crate::ledger::{self, Ledger, Opened, Options, Verdict, Write, short};
+use crate::ledger::{self, Engine, Ledger, Opened, Options, Verdict, Write, short};
 use crate::library::Library;
 use crate::sanitize::visible;
 use crate::strings as s;
 use std::path::{Path, PathBuf};
 
-/// Where the ledger is: `--ledger`, else `ARTIKEL_LEDGER`, else `review.db` in the data
-/// folder `data` (created when missing); see [`crate::commands::ledger_options`].
+/// Where the ledger is: `--ledger`, else `ARTIKEL_LEDGER`, else the settings file's `ledger`,
+/// else `review.db` in the data folder `data` (created when missing); see
+/// [`crate::commands::ledger_options`].
 pub fn options(cli: &Cli, data: &Path) -> Options {
-    let named = cli.global.ledger.clone().or_else(|| std::env::var_os("ARTIKEL_LEDGER").map(PathBuf::from));
+    let named = cli
+        .global
+        .ledger
+        .clone()
+        .or_else(|| std::env::var_os("ARTIKEL_LEDGER").map(PathBuf::from))
+        .or_else(|| crate::settings::Settings::load().ledger.value.map(PathBuf::from));
     crate::commands::ledger_options(named, data)
 }
 
 /// Runs `notes …` or `review …` that writes (or `review policy`).
 pub fn run(cli: &Cli, library: &Library) -> Result<i32, Failure> {
+    if let Some(Command::Review(ReviewArgs { action: ReviewAction::Migrate { from, to } })) = &cli.command {
+        return super::shared::migrate(from, to);
+    }
     let disk = super::store_disk(cli)?;
-    run_on(cli, library, Ledger::open(&options(cli, disk.dir())))
+    let options = options(cli, disk.dir());
+    if ledger::postgres::is_url(&options.path) {
+        let url = options.path.to_string_lossy();
+        let shared = ledger::PgLedger::connect(&url, options.account).map_err(|e| fail(e.reason()))?;
+        return super::shared::run_on(cli, library, shared);
+    }
+    run_on(cli, library, Ledger::open(&options))
 }
 
 /// Whether `command` only shows what the ledger holds: `review policy` without a change.
@@ -68,8 +83,9 @@ fn run_on(cli: &Cli, library: &Library, mut ledger: Ledger) -> Result<i32, Failu
             ReviewAction::Override { slug, reviewer, message } => {
                 lift(library, &mut ledger, slug, Some(reviewer), reason(message)?)
             }
-            // Those that only read returned above.
-            ReviewAction::Status { .. }
+            // Those that only read, and migrate, returned above.
+            ReviewAction::Migrate { .. }
+            | ReviewAction::Status { .. }
             | ReviewAction::Diff { .. }
             | ReviewAction::Log { .. }
             | ReviewAction::Verify { .. } => Ok(2),
@@ -96,8 +112,8 @@ pub(super) fn reason(message: &str) -> Result<&str, Failure> {
     }
 }
 
-fn policy(
-    ledger: &mut Ledger,
+pub(super) fn policy(
+    ledger: &mut dyn Engine,
     approvals: Option<usize>,
     leads: Option<&[String]>,
     message: Option<&str>,
@@ -137,9 +153,9 @@ fn lift(
     }
 }
 
-fn decide(
+pub(super) fn decide(
     library: &Library,
-    ledger: &mut Ledger,
+    ledger: &mut dyn Engine,
     slug: &str,
     verdict: Verdict,
     comment: &str,
@@ -149,12 +165,18 @@ fn decide(
     let write = Write::decide(slug, text, &user, verdict, comment);
     let Write::Decide { decision, .. } = &write else { return Ok(1) };
     let line = format!("{slug}: {} {} {}\n", s::status_word(verdict.label()), short(&decision.version), user);
-    ledger.submit(write).map_err(fail)?;
+    ledger.record_one(write).map_err(fail)?;
     write_out(&visible(&line))?;
     Ok(0)
 }
 
-fn rename(library: &Library, ledger: &mut Ledger, old: &str, new: &str, why: &str) -> Result<i32, Failure> {
+pub(super) fn rename(
+    library: &Library,
+    ledger: &mut dyn Engine,
+    old: &str,
+    new: &str,
+    why: &str,
+) -> Result<i32, Failure> {
     article(library, new)?;
     if ledger.log(Some(old)).map_err(fail)?.is_empty() {
         return Err(fail(s::nothing_under(old)));

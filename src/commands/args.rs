@@ -89,6 +89,14 @@ pub enum ReviewAction {
         #[arg(short, long, value_name = "TEXT", allow_hyphen_values = true)]
         message: String,
     },
+    /// Copy a whole ledger into a new, empty one, chain and all: a SQLite file to a shared
+    /// ledger on PostgreSQL (postgres://…) or back; both ends are verified.
+    Migrate {
+        /// The ledger to copy: a file, or a postgres:// URL.
+        from: std::path::PathBuf,
+        /// The new ledger: a file (made if missing), or a postgres:// URL of an empty database.
+        to: std::path::PathBuf,
+    },
     /// Withdraw your own request for changes on the article.
     Withdraw {
         /// The article.

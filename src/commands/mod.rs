@@ -187,6 +187,12 @@ pub fn run(request: &Request, shelf: &Shelf, io: &mut Io) -> Result<i32, Failure
         }
         Request::Ledger(reading) => {
             let options = (shelf.ledger)()?;
+            if crate::ledger::postgres::is_url(&options.path) {
+                let url = options.path.to_string_lossy();
+                let shared = crate::ledger::PgLedger::connect(&url, options.account)
+                    .map_err(|e| review::fail(e.reason()))?;
+                return review::read_shared(reading, library, &shared, io);
+            }
             review::read_on(reading, library, crate::ledger::Ledger::open(&options), io)
         }
     }

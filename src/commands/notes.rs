@@ -5,7 +5,7 @@ use super::args::ReportFormat;
 use super::review::{date, fail, first_line, known};
 use super::{Failure, Io};
 use crate::document::Document;
-use crate::ledger::{self, ArticleState, Comment, Decision, Ledger, report, short};
+use crate::ledger::{self, ArticleState, Comment, Decision, Engine, report, short};
 use crate::library::Library;
 use crate::sanitize::visible;
 use crate::strings as s;
@@ -77,13 +77,13 @@ fn threaded(comments: Vec<Comment>, order: &[(String, String)]) -> Vec<Comment> 
 /// The comments (of `slug`, or all), those on an article since renamed under its new slug.
 fn followed_comments(
     library: &Library,
-    ledger: &Ledger,
+    ledger: &dyn Engine,
     slug: Option<&str>,
     resolved: bool,
 ) -> Result<Vec<Comment>, Failure> {
     let mut comments = ledger.comments(None, resolved).map_err(fail)?;
     if comments.iter().any(|c| library.position(&c.slug).is_none()) {
-        let followed = ledger.follow(&library.articles, None, None).map_err(fail)?;
+        let followed = ledger.follow(&library.articles, None).map_err(fail)?;
         for c in &mut comments {
             if let Some(f) = followed.get(&c.slug) {
                 c.slug = f.new.clone();
@@ -97,7 +97,7 @@ fn followed_comments(
 /// Prints the comments (of `slug`, or all), each reply under its comment.
 pub fn list(
     library: &Library,
-    ledger: &Ledger,
+    ledger: &dyn Engine,
     slug: Option<&str>,
     resolved: bool,
     as_json: bool,
@@ -160,7 +160,12 @@ pub fn list(
 }
 
 /// Prints the review report in `format`.
-pub fn export(library: &Library, ledger: &Ledger, format: ReportFormat, io: &mut Io) -> Result<i32, Failure> {
+pub fn export(
+    library: &Library,
+    ledger: &dyn Engine,
+    format: ReportFormat,
+    io: &mut Io,
+) -> Result<i32, Failure> {
     let judged = ledger.judge(&library.articles, &library.articles).map_err(fail)?;
     let order = ledger.replies().map_err(fail)?;
     let comments = threaded(followed_comments(library, ledger, None, true)?, &order);

@@ -2,7 +2,7 @@
 //! team's review ledger holds, printed.
 
 use super::{Failure, Io, Reading};
-use crate::ledger::{self, ArticleState, Decision, Ledger, Opened, short};
+use crate::ledger::{self, ArticleState, Decision, Engine, Ledger, Opened, short};
 use crate::library::{Article, Library};
 use crate::sanitize::visible;
 use crate::strings as s;
@@ -33,6 +33,28 @@ pub fn read_on(reading: &Reading, library: &Library, ledger: Ledger, io: &mut Io
     }
 }
 
+/// Runs `reading` on a ledger other hosts share (PostgreSQL).
+pub fn read_shared(
+    reading: &Reading,
+    library: &Library,
+    ledger: &dyn Engine,
+    io: &mut Io,
+) -> Result<i32, Failure> {
+    match reading {
+        Reading::Status { slug, json, mine, check } => {
+            let how = Show { json: *json, mine: *mine, check: *check };
+            status(library, ledger, slug.as_deref(), how, io)
+        }
+        Reading::Log { slug, json } => log(library, ledger, slug.as_deref(), *json, io),
+        Reading::Verify { head } => verify(ledger, head.as_deref(), io),
+        Reading::Diff { slug, reviewer } => diff(library, ledger, slug, reviewer.as_deref(), io),
+        Reading::Notes { slug, resolved, json } => {
+            super::notes::list(library, ledger, slug.as_deref(), *resolved, *json, io)
+        }
+        Reading::Export { format } => super::notes::export(library, ledger, *format, io),
+    }
+}
+
 /// A ledger's error as the commands say it.
 pub fn fail(e: impl std::fmt::Display) -> Failure {
     Failure::failed(format!("artikel: {}", visible(&e.to_string())))
@@ -44,7 +66,7 @@ pub fn article<'a>(library: &'a Library, slug: &str) -> Result<&'a Article, Fail
 }
 
 /// A slug that is in the library, or that the ledger still holds something on.
-pub fn known(library: &Library, ledger: &Ledger, slug: &str) -> Result<(), Failure> {
+pub fn known(library: &Library, ledger: &dyn Engine, slug: &str) -> Result<(), Failure> {
     let held = !ledger.log(Some(slug)).map_err(fail)?.is_empty();
     if held { Ok(()) } else { super::find(library, slug).map(|_| ()) }
 }
@@ -59,7 +81,7 @@ struct Show {
 
 fn status(
     library: &Library,
-    ledger: &Ledger,
+    ledger: &dyn Engine,
     slug: Option<&str>,
     how: Show,
     io: &mut Io,
@@ -165,21 +187,34 @@ pub fn date(stamp: &str) -> &str {
 
 fn diff(
     library: &Library,
-    ledger: &Ledger,
+    ledger: &dyn Engine,
     slug: &str,
     reviewer: Option<&str>,
     io: &mut Io,
 ) -> Result<i32, Failure> {
-    let now = ledger::normalised(article(library, slug)?);
-    let version = ledger::version_of(&now);
+    article(library, slug)?;
     let mut base = ledger.last_approval(slug, reviewer).map_err(fail)?;
     if base.is_none() {
         // Approved under the slug it had before a rename.
-        let followed = ledger.follow(&library.articles, None, None).map_err(fail)?;
+        let followed = ledger.follow(&library.articles, None).map_err(fail)?;
         for (old, _) in followed.iter().filter(|(_, f)| f.new == slug) {
             base = base.or(ledger.last_approval(old, reviewer).map_err(fail)?);
         }
     }
+    diff_from(library, ledger, slug, reviewer, base, io)
+}
+
+/// `review diff` from the approval `base` (none: says so), on any engine.
+fn diff_from(
+    library: &Library,
+    ledger: &dyn Engine,
+    slug: &str,
+    reviewer: Option<&str>,
+    base: Option<Decision>,
+    io: &mut Io,
+) -> Result<i32, Failure> {
+    let now = ledger::normalised(article(library, slug)?);
+    let version = ledger::version_of(&now);
     let Some(base) = base else {
         io.write(&visible(&format!("{}\n", s::no_approval(slug, reviewer))))?;
         return Ok(0);
@@ -200,9 +235,10 @@ fn diff(
     Ok(0)
 }
 
-fn log(
+/// `review log`: the audit log (of `slug`, or all), as lines or JSON.
+pub fn log(
     library: &Library,
-    ledger: &Ledger,
+    ledger: &dyn Engine,
     slug: Option<&str>,
     as_json: bool,
     io: &mut Io,
@@ -229,7 +265,8 @@ fn log(
     Ok(0)
 }
 
-fn verify(ledger: &Ledger, head: Option<&str>, io: &mut Io) -> Result<i32, Failure> {
+/// `review verify`: the trail and the tables checked, and `head` (if given) found in it.
+pub fn verify(ledger: &dyn Engine, head: Option<&str>, io: &mut Io) -> Result<i32, Failure> {
     let found = ledger.verify().map_err(fail)?;
     if let Some((row, problem)) = found.problems.first() {
         let row = row

@@ -9,24 +9,30 @@
 //! that cannot be made (read-only, a full disk, a lock held past the busy timeout) stays
 //! queued in memory, is reported as not saved, and goes in with the next write that can be.
 
+mod copy;
 mod desk;
 mod diff;
+mod engine;
 mod file;
 mod import;
 mod link;
 mod open;
 mod policy;
+pub mod postgres;
 mod read;
 pub mod report;
 mod text;
 pub mod trail;
+pub mod verify;
 mod write;
 
 pub use desk::{Desk, Hashed, Ticket};
 pub use diff::{Kind, Piece, SectionDiff, diff, marked, render, section_title};
+pub use engine::Engine;
 pub use link::{ArticleView, Link};
 pub use open::{Options, SCHEMA};
 pub use policy::{Followed, Judged, Policy, Refusal};
+pub use postgres::PgLedger;
 pub use read::{ArticleState, Head, Standing, versions};
 pub use text::{normalise, normalised, section_hash, sections, short, version_of, version_of_article};
 pub use trail::Lift;

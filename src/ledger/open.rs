@@ -104,6 +104,11 @@ impl Ledger {
     /// Opens the ledger `options` names. Never fails: see the module's documentation.
     pub fn open(options: &Options) -> Ledger {
         let path = &options.path;
+        if super::postgres::is_url(path) {
+            // A shared ledger is for the commands so far: the reader and serve keep a file.
+            let shown = PathBuf::from(super::postgres::shown(path));
+            return stand_in(&shown, Problem::Unusable(s::pg_not_yet(s::PG_READER_AND_SERVE.as_ref())));
+        }
         let mut ledger = match try_open_patiently(options) {
             Ok(ledger) => ledger,
             // Only a damaged database is moved aside; any other file is not a ledger at all

@@ -74,18 +74,11 @@ impl Ledger {
         }
         let tx = Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)?;
         let now = policy(&tx)?;
-        if !now.leads.is_empty() && !now.leads.iter().any(|l| l == by) {
+        if !now.may_change(by) {
             return Ok(Err(Refusal::NotLead));
         }
         let at = crate::store::now();
-        let mut changes = Vec::new();
-        if let Some(n) = approvals {
-            changes.push(("approvals", n.max(1).to_string()));
-        }
-        if let Some(leads) = leads {
-            changes.push(("leads", leads.join(",")));
-        }
-        for (key, value) in changes {
+        for (key, value) in Policy::changes(approvals, leads) {
             tx.execute("INSERT OR REPLACE INTO policy(key, value) VALUES (?1, ?2)", params![key, value])?;
             let detail = format!("{key} = {value}: {reason}");
             audit(&tx, &at, by, "policy", "", "", key, &detail, trail::policy_state(key, &value))?;
@@ -214,18 +207,43 @@ impl Ledger {
 }
 
 fn policy(conn: &rusqlite::Connection) -> Result<Policy, LedgerError> {
-    let mut policy = Policy::default();
     let mut stmt = conn.prepare_cached("SELECT key, value FROM policy")?;
     let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
-    for row in rows {
-        let (key, value) = row?;
-        match key.as_str() {
-            "approvals" => policy.approvals = value.parse().unwrap_or(1).max(1),
-            "leads" => policy.leads = value.split(',').filter(|l| !l.is_empty()).map(String::from).collect(),
-            _ => {}
+    Ok(Policy::from_pairs(rows.collect::<Result<Vec<_>, _>>()?))
+}
+
+impl Policy {
+    /// The policy the `policy` table's keys and values make, whichever engine keeps them.
+    pub(super) fn from_pairs(pairs: impl IntoIterator<Item = (String, String)>) -> Policy {
+        let mut policy = Policy::default();
+        for (key, value) in pairs {
+            match key.as_str() {
+                "approvals" => policy.approvals = value.parse().unwrap_or(1).max(1),
+                "leads" => {
+                    policy.leads = value.split(',').filter(|l| !l.is_empty()).map(String::from).collect()
+                }
+                _ => {}
+            }
         }
+        policy
     }
-    Ok(policy)
+
+    /// The rows of the `policy` table a change of `approvals` and/or `leads` writes.
+    pub(super) fn changes(approvals: Option<usize>, leads: Option<&[String]>) -> Vec<(&'static str, String)> {
+        let mut changes = Vec::new();
+        if let Some(n) = approvals {
+            changes.push(("approvals", n.max(1).to_string()));
+        }
+        if let Some(leads) = leads {
+            changes.push(("leads", leads.join(",")));
+        }
+        changes
+    }
+
+    /// Whether `by` may change the policy: anyone while there are no leads, then a lead.
+    pub(super) fn may_change(&self, by: &str) -> bool {
+        self.leads.is_empty() || self.leads.iter().any(|l| l == by)
+    }
 }
 
 /// Lifts `reviewer`'s latest request for changes on `slug` in `tx`, as `by` for `reason`
@@ -271,6 +289,31 @@ pub(super) fn lift_in(
         audit(tx, &lift.at, by, action, slug, &lift.version, reviewer, reason, state)?;
     }
     Ok(Ok(lift))
+}
+
+/// Where each of `articles` stands, from each reviewer's latest decision with its uid (by
+/// article: every article's, for the history of renamed ones), where renamed slugs' history
+/// went, the lifts by uid and the policy: for an engine that reads these in its own way.
+pub(super) fn judge_each(
+    articles: &[crate::library::Article],
+    mut latest: HashMap<String, Vec<(String, Decision)>>,
+    followed: &HashMap<String, Followed>,
+    lifts: &HashMap<String, Lift>,
+    policy: &Policy,
+) -> Vec<Judged> {
+    let from = merge_history(&mut latest, followed);
+    let versions = super::versions(articles);
+    articles
+        .iter()
+        .zip(versions)
+        .map(|(a, version)| {
+            let mut j = judge(latest.remove(&a.slug).unwrap_or_default(), lifts, policy, version);
+            for old in from.get(&a.slug).into_iter().flatten() {
+                j.renamed_from.push((old.clone(), followed.get(old).is_some_and(|f| f.said)));
+            }
+            j
+        })
+        .collect()
 }
 
 /// Where an article with these latest decisions stands at `version` under `policy`.

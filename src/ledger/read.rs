@@ -94,6 +94,17 @@ fn text<'r>(row: &'r Row<'_>, i: usize) -> rusqlite::Result<&'r str> {
         .map_err(|e| rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e)))
 }
 
+/// Adds `d`, the next decision in the order they were made, to each reviewer's latest
+/// decision by article: it takes the place of its reviewer's earlier one.
+pub(super) fn take_latest(out: &mut HashMap<String, Vec<Decision>>, d: Decision) {
+    if let Some(mine) = out.get_mut(&d.slug) {
+        mine.retain(|earlier| earlier.reviewer != d.reviewer);
+        mine.push(d);
+    } else {
+        out.insert(d.slug.clone(), vec![d]);
+    }
+}
+
 const DECISION_COLUMNS: &str = "SELECT slug, version, reviewer, verdict, comment, at FROM decisions";
 
 impl Ledger {
@@ -117,13 +128,7 @@ impl Ledger {
         };
         let mut out: HashMap<String, Vec<Decision>> = HashMap::new();
         while let Some(row) = rows.next()? {
-            let d = decision(row)?;
-            if let Some(mine) = out.get_mut(&d.slug) {
-                mine.retain(|earlier| earlier.reviewer != d.reviewer);
-                mine.push(d);
-            } else {
-                out.insert(d.slug.clone(), vec![d]);
-            }
+            take_latest(&mut out, decision(row)?);
         }
         Ok(out)
     }
@@ -182,11 +187,20 @@ impl Ledger {
     /// The audit log (of `slug`, or all), oldest first, without the rows that only recorded
     /// the state of an earlier ledger when its trail was chained.
     pub fn log(&self, slug: Option<&str>) -> Result<Vec<Entry>, LedgerError> {
+        self.entries(slug, 0)
+    }
+
+    /// The audit log's rows after `seq`, oldest first (as [`Ledger::log`]).
+    pub fn entries_after(&self, seq: i64) -> Result<Vec<Entry>, LedgerError> {
+        self.entries(None, seq)
+    }
+
+    fn entries(&self, slug: Option<&str>, after: i64) -> Result<Vec<Entry>, LedgerError> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT seq, at, actor, action, slug, version, target, detail, hash FROM audit
-             WHERE (?1 IS NULL OR slug = ?1) AND action <> 'chain' ORDER BY seq",
+             WHERE (?1 IS NULL OR slug = ?1) AND seq > ?2 AND action <> 'chain' ORDER BY seq",
         )?;
-        let rows = stmt.query_map(params![slug], |r| {
+        let rows = stmt.query_map(params![slug, after], |r| {
             Ok(Entry {
                 seq: r.get(0)?,
                 at: r.get(1)?,

@@ -418,6 +418,7 @@ fn sessions_opening_a_new_ledger_at_the_same_moment_can_all_write() {
     }
 }
 
+pub(crate) mod engines;
 mod files;
 mod lifts;
 

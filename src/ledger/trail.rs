@@ -8,11 +8,11 @@
 //! and nowhere else, with nothing of SQLite in it: another store can carry the same rows and
 //! the same hashes.
 
+use super::verify::{Found, Verified};
 use super::{Comment, Decision};
 use rusqlite::{OptionalExtension, params};
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
-use std::collections::{BTreeMap, HashMap};
 
 /// One row of the trail, as hashed.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -115,7 +115,7 @@ fn state(table: &str, key: &str, row: Value) -> String {
     json!({"table": table, "key": key, "row": row}).to_string()
 }
 
-fn decision_row(d: &Decision) -> Value {
+pub(super) fn decision_row(d: &Decision) -> Value {
     json!({"slug": d.slug, "version": d.version, "reviewer": d.reviewer, "verdict": d.verdict.label(),
         "comment": d.comment, "at": d.at, "text": d.version})
 }
@@ -126,7 +126,7 @@ pub(super) fn decision_state(uid: &str, d: &Decision) -> String {
     state("decisions", uid, decision_row(d))
 }
 
-fn comment_row(c: &Comment, deleted: bool) -> Value {
+pub(super) fn comment_row(c: &Comment, deleted: bool) -> Value {
     json!({"slug": c.slug, "heading": c.heading, "position": c.position, "section": c.section,
         "version": c.version, "author": c.author, "text": c.text, "resolved": c.resolved,
         "deleted": deleted, "created": c.created, "updated": c.updated, "revision": c.revision})
@@ -162,11 +162,11 @@ pub struct Lift {
     pub at: String,
 }
 
-fn lift_row(l: &Lift) -> Value {
+pub(super) fn lift_row(l: &Lift) -> Value {
     json!({"slug": l.slug, "version": l.version, "reviewer": l.reviewer, "by": l.by, "reason": l.reason, "at": l.at})
 }
 
-fn rename_row(new: &str, by: &str, reason: &str, at: &str) -> Value {
+pub(super) fn rename_row(new: &str, by: &str, reason: &str, at: &str) -> Value {
     json!({"new": new, "by": by, "reason": reason, "at": at})
 }
 
@@ -373,233 +373,52 @@ fn lifts(conn: &rusqlite::Connection) -> rusqlite::Result<Vec<Lift>> {
     rows.collect()
 }
 
-/// What `review verify` found.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Verified {
-    /// How many rows the trail has.
-    pub rows: i64,
-    /// The last row's hash (empty for an empty trail).
-    pub head: String,
-    /// What does not hold, the first first: the trail row it concerns (if any) and what.
-    pub problems: Vec<(Option<Row>, Problem)>,
-}
-
-/// A way in which the ledger does not hold.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Problem {
-    /// The row's hash is not the hash of its fields and the row before it (the row was
-    /// changed, or one before it removed).
-    Hash,
-    /// The row is not numbered on from the one before it (a row was removed).
-    Gap(i64),
-    /// The row's state is not readable.
-    State,
-    /// The table's row differs from the state the trail row left.
-    Differs(&'static str, String),
-    /// The trail row's state is missing from the table.
-    Missing(&'static str, String),
-    /// A row of the table that no trail row made.
-    Unrecorded(&'static str, String),
-    /// A kept text does not hash to its version.
-    Text(String, String),
-    /// A decision's kept text is missing.
-    NoText(String, String),
-}
-
-impl Problem {
-    /// What does not hold about a row of the trail or a table.
-    pub fn say(&self) -> String {
-        use crate::strings::{Lang, lang};
-        use Problem as P;
-        let short = |v: &str| v.get(..8).unwrap_or(v).to_string();
-        match (lang(), self) {
-            (Lang::En, P::Hash) => {
-                "its hash is not that of its fields and the row before it: it or a row before it was changed"
-                    .into()
-            }
-            (Lang::Da, P::Hash) => {
-                "dens hash passer ikke til dens felter og rækken før: den eller en række før den er ændret"
-                    .into()
-            }
-            (Lang::En, P::Gap(n)) => format!("row {n} before it is gone"),
-            (Lang::Da, P::Gap(n)) => format!("række {n} før den mangler"),
-            (Lang::En, P::State) => "the state it recorded cannot be read".into(),
-            (Lang::Da, P::State) => "den tilstand, den registrerede, kan ikke læses".into(),
-            (Lang::En, P::Differs(t, k)) => {
-                format!("the {t} row {} differs from what this row recorded", short(k))
-            }
-            (Lang::Da, P::Differs(t, k)) => {
-                format!("rækken {} i {t} afviger fra det, denne række registrerede", short(k))
-            }
-            (Lang::En, P::Missing(t, k)) => format!("the {t} row {} it recorded is gone", short(k)),
-            (Lang::Da, P::Missing(t, k)) => {
-                format!("rækken {} i {t}, som den registrerede, mangler", short(k))
-            }
-            (Lang::En, P::Unrecorded(t, k)) => {
-                format!("the {t} row {} is in the ledger but no row of the trail made it", short(k))
-            }
-            (Lang::Da, P::Unrecorded(t, k)) => {
-                format!(
-                    "rækken {} i {t} står i protokollen, men ingen række i sporet har lavet den",
-                    short(k)
-                )
-            }
-            (Lang::En, P::Text(s, v)) => {
-                format!("the kept text of {s} {} does not match its version", short(v))
-            }
-            (Lang::Da, P::Text(s, v)) => {
-                format!("den gemte tekst af {s} {} passer ikke til sin version", short(v))
-            }
-            (Lang::En, P::NoText(s, v)) => format!("the kept text of {s} {} is gone", short(v)),
-            (Lang::Da, P::NoText(s, v)) => format!("den gemte tekst af {s} {} mangler", short(v)),
-        }
-    }
-}
-
 impl super::Ledger {
     /// Checks the trail: every row's hash, every table against the state the trail left,
     /// every kept text against its version.
     pub fn verify(&self) -> Result<Verified, super::LedgerError> {
-        Ok(verify(&self.conn)?)
+        Ok(super::verify::check(found(&self.conn)?))
+    }
+
+    /// Everything the ledger holds (see [`super::Engine::dump`]).
+    pub(super) fn everything(&self) -> Result<Found, super::LedgerError> {
+        Ok(found(&self.conn)?)
     }
 }
 
-const TABLES: [&str; 6] = ["decisions", "comments", "policy", "lifts", "renames", "replies"];
-
-fn verify(conn: &rusqlite::Connection) -> rusqlite::Result<Verified> {
-    let mut stmt = conn.prepare(&format!("{ROW_COLUMNS} ORDER BY seq"))?;
-    let mut rows = stmt.query([])?;
-    let mut problems: Vec<(Option<Row>, Problem)> = Vec::new();
-    let mut prev = String::new();
-    let mut last_seq = 0;
-    let mut count = 0;
-    // The state each table should be in, by key: the trail row that left it, and the state.
-    let mut expected: HashMap<&'static str, BTreeMap<String, (Row, Value)>> = HashMap::new();
-    while let Some(r) = rows.next()? {
-        let (row, stored) = trail_row(r)?;
-        count += 1;
-        if row.seq != last_seq + 1 {
-            problems.push((Some(row.clone()), Problem::Gap(last_seq + 1)));
-        }
-        last_seq = row.seq;
-        if hash(&prev, &row) != stored {
-            problems.push((Some(row.clone()), Problem::Hash));
-        }
-        prev = stored;
-        if row.state.is_empty() {
-            continue;
-        }
-        let Some((table, key, value)) = parse_state(&row.state) else {
-            problems.push((Some(row), Problem::State));
-            continue;
-        };
-        expected.entry(table).or_default().insert(key, (row, value));
-    }
-    drop(rows);
-    drop(stmt);
-    let mut unrecorded = Vec::new();
-    let mut check = |table: &'static str, key: String, now: Value| match expected
-        .get_mut(table)
-        .and_then(|t| t.remove(&key))
-    {
-        Some((row, want)) if want != now => problems.push((Some(row), Problem::Differs(table, key))),
-        Some(_) => {}
-        None => unrecorded.push((None, Problem::Unrecorded(table, key))),
+/// What the SQLite ledger holds that `review verify` checks.
+fn found(conn: &rusqlite::Connection) -> rusqlite::Result<Found> {
+    let all = |sql: &str| -> rusqlite::Result<Vec<Vec<String>>> {
+        let mut stmt = conn.prepare(sql)?;
+        let n = stmt.column_count();
+        let rows = stmt.query_map([], |r| (0..n).map(|i| r.get(i)).collect())?;
+        rows.collect()
     };
-    for (uid, d) in decisions(conn)? {
-        check("decisions", uid, decision_row(&d));
-    }
-    for (c, deleted) in comments(conn)? {
-        let id = c.id.clone();
-        check("comments", id, comment_row(&c, deleted));
-    }
-    {
-        let mut stmt = conn.prepare("SELECT key, value FROM policy")?;
-        let policy: Vec<(String, String)> =
-            stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<Result<_, _>>()?;
-        for (key, value) in policy {
-            check("policy", key, json!({"value": value}));
-        }
-    }
-    for l in lifts(conn)? {
-        check("lifts", l.uid.clone(), lift_row(&l));
-    }
-    {
-        let mut stmt = conn.prepare("SELECT old, new, by, reason, at FROM renames")?;
-        let renames: Vec<(String, Value)> = stmt
-            .query_map([], |r| {
-                let (new, by, reason, at): (String, String, String, String) =
-                    (r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?);
-                Ok((r.get(0)?, rename_row(&new, &by, &reason, &at)))
-            })?
-            .collect::<Result<_, _>>()?;
-        for (old, row) in renames {
-            check("renames", old, row);
-        }
-        let mut stmt = conn.prepare("SELECT id, parent FROM replies")?;
-        let replies: Vec<(String, String)> =
-            stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<Result<_, _>>()?;
-        for (id, parent) in replies {
-            check("replies", id, json!({"parent": parent}));
-        }
-    }
-    for table in TABLES {
-        for (key, (row, _)) in expected.remove(table).unwrap_or_default() {
-            problems.push((Some(row), Problem::Missing(table, key)));
-        }
-    }
-    // The kept texts: each hashes to its version, and each decision's is there.
-    let mut stmt = conn.prepare("SELECT slug, version, text FROM versions")?;
-    let texts: Vec<(String, String, String)> =
-        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?.collect::<Result<_, _>>()?;
-    // Hashed on as many threads as there are cores: most of the time is here.
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 8);
-    let chunk = texts.len().div_ceil(threads).max(256);
-    let wrong: Vec<usize> = std::thread::scope(|s| {
-        let parts: Vec<_> = texts
-            .chunks(chunk)
-            .enumerate()
-            .map(|(n, part)| {
-                s.spawn(move || {
-                    part.iter()
-                        .enumerate()
-                        .filter(|(_, (_, version, text))| super::version_of(text) != *version)
-                        .map(|(i, _)| n * chunk + i)
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        // A thread that panicked proves nothing: its texts count as not matching.
-        parts
+    let mut stmt = conn.prepare(&format!("{ROW_COLUMNS} ORDER BY seq"))?;
+    let rows = stmt.query_map([], trail_row)?.collect::<Result<_, _>>()?;
+    let pair = |mut v: Vec<String>| (v.swap_remove(0), v.pop().unwrap_or_default());
+    Ok(Found {
+        rows,
+        decisions: decisions(conn)?,
+        comments: comments(conn)?,
+        policy: all("SELECT key, value FROM policy")?.into_iter().map(pair).collect(),
+        lifts: lifts(conn)?,
+        renames: all("SELECT old, new, by, reason, at FROM renames")?
             .into_iter()
-            .enumerate()
-            .flat_map(|(n, h)| {
-                h.join().unwrap_or_else(|_| (n * chunk..((n + 1) * chunk).min(texts.len())).collect())
+            .map(|v| match <[String; 5]>::try_from(v) {
+                Ok([old, new, by, reason, at]) => (old, new, by, reason, at),
+                Err(_) => Default::default(),
             })
-            .collect()
-    });
-    for i in wrong {
-        let (slug, version, _) = &texts[i];
-        unrecorded.push((None, Problem::Text(slug.clone(), version.clone())));
-    }
-    let kept: std::collections::HashSet<(String, String)> =
-        texts.into_iter().map(|(slug, version, _)| (slug, version)).collect();
-    for (uid, d) in decisions(conn)? {
-        if !d.version.is_empty() && !kept.contains(&(d.slug.clone(), d.version.clone())) {
-            let row = problems.iter().find_map(|(r, _)| r.clone().filter(|r| r.target == uid));
-            unrecorded.push((row, Problem::NoText(d.slug, d.version)));
-        }
-    }
-    problems.sort_by_key(|(row, _)| row.as_ref().map_or(i64::MAX, |r| r.seq));
-    problems.extend(unrecorded);
-    Ok(Verified { rows: count, head: prev, problems })
-}
-
-fn parse_state(state: &str) -> Option<(&'static str, String, Value)> {
-    let mut v: Value = serde_json::from_str(state).ok()?;
-    let table = TABLES.into_iter().find(|t| v["table"] == *t)?;
-    let key = v["key"].as_str()?.to_string();
-    Some((table, key, v.get_mut("row")?.take()))
+            .collect(),
+        replies: all("SELECT id, parent FROM replies")?.into_iter().map(pair).collect(),
+        texts: all("SELECT slug, version, text FROM versions")?
+            .into_iter()
+            .map(|v| match <[String; 3]>::try_from(v) {
+                Ok([slug, version, text]) => (slug, version, text),
+                Err(_) => Default::default(),
+            })
+            .collect(),
+    })
 }
 
 impl super::Ledger {
@@ -616,36 +435,5 @@ impl super::Ledger {
             |r| r.get(0),
         )?;
         Ok(found == 1)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn each_problem_says_it_in_english_and_differently_in_danish() {
-        let key = || "0123456789abcdef".to_string();
-        let all = [
-            Problem::Hash,
-            Problem::Gap(3),
-            Problem::State,
-            Problem::Differs("decisions", key()),
-            Problem::Missing("comments", key()),
-            Problem::Unrecorded("decisions", key()),
-            Problem::Text("knaesmerter".into(), key()),
-            Problem::NoText("knaesmerter".into(), key()),
-        ];
-        for problem in all {
-            let say = |lang| {
-                crate::strings::set_thread_lang(Some(lang));
-                let said = problem.say();
-                crate::strings::set_thread_lang(None);
-                said
-            };
-            let (en, da) = (say(crate::strings::Lang::En), say(crate::strings::Lang::Da));
-            assert!(!en.is_empty() && !da.is_empty() && en != da, "{problem:?}: {en} / {da}");
-            assert!(!en.contains("0123456789a"), "a key is shortened: {en}");
-        }
     }
 }

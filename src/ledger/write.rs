@@ -145,7 +145,7 @@ impl Ledger {
 }
 
 /// `write` as made by `account`, when the ledger records every write as its account.
-fn stamped(write: &Write, account: Option<&str>) -> Write {
+pub(super) fn stamped(write: &Write, account: Option<&str>) -> Write {
     let mut write = write.clone();
     let Some(account) = account else { return write };
     match &mut write {

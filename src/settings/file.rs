@@ -10,8 +10,17 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 /// The settings a file may have, as `artikel config` lists them.
-pub const KNOWN: &[&str] =
-    &["language", "theme", "reading_width", "sidebar_width", "stale_months", "mouse", "hyperlinks", "keys"];
+pub const KNOWN: &[&str] = &[
+    "language",
+    "theme",
+    "reading_width",
+    "sidebar_width",
+    "stale_months",
+    "mouse",
+    "hyperlinks",
+    "ledger",
+    "keys",
+];
 
 /// Where the file is, for messages, and its text, to count lines.
 struct Reader<'a> {
@@ -83,6 +92,13 @@ pub fn read_into(settings: &mut Settings, text: &str, shown: &str) {
             "hyperlinks" => match value.get_ref() {
                 &DeValue::Boolean(b) => settings.hyperlinks.set(b, from),
                 _ => r.bad(at, &name, &wanted::BOOL, &settings.hyperlinks.value.to_string()),
+            },
+            "ledger" => match string(value) {
+                Some(named) => {
+                    let named = named.trim();
+                    settings.ledger.set((!named.is_empty()).then(|| named.to_string()), from)
+                }
+                None => r.bad(at, &name, &wanted::LEDGER, "\"\""),
             },
             "keys" => match value.get_ref() {
                 DeValue::Table(keys) => read_keys(settings, &mut r, keys),

@@ -1,5 +1,5 @@
 //! The settings file: what a user sets once and keeps (language, theme, widths, staleness,
-//! mouse, hyperlinks, keys), read from the platform's config folder or `ARTIKEL_CONFIG`.
+//! mouse, hyperlinks, keys, ledger), read from the platform's config folder or `ARTIKEL_CONFIG`.
 //! A broken setting is a warning and its default is used; the file never stops the reader.
 
 mod file;
@@ -104,6 +104,9 @@ pub struct Settings {
     pub mouse: Setting<bool>,
     /// Whether web links are also terminal hyperlinks (OSC 8).
     pub hyperlinks: Setting<bool>,
+    /// The review ledger: a file, or a `postgres://` URL (`None`: `review.db` in the data
+    /// folder); `--ledger` and `ARTIKEL_LEDGER` come first.
+    pub ledger: Setting<Option<String>>,
     /// Reading actions bound to other keys than the table's, in the file's order.
     pub keys: Vec<(Action, Setting<Vec<Key>>)>,
     /// What was wrong in the file, each a sentence that says where.
@@ -122,6 +125,7 @@ impl Default for Settings {
             stale_months: Setting::default_is(crate::check::STALE_MONTHS),
             mouse: Setting::default_is(true),
             hyperlinks: Setting::default_is(false),
+            ledger: Setting::default_is(None),
             keys: Vec::new(),
             warnings: Vec::new(),
         }

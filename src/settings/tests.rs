@@ -70,7 +70,7 @@ fn an_unknown_setting_is_named_with_the_known_ones() {
     assert_eq!(
         s.warnings,
         ["settings.toml, line 1: there is no setting `colour` (there are language, theme, reading_width, \
-          sidebar_width, stale_months, mouse, hyperlinks, keys); it is ignored."]
+          sidebar_width, stale_months, mouse, hyperlinks, ledger, keys); it is ignored."]
     );
     assert!(!s.mouse.value);
 }
@@ -192,4 +192,17 @@ fn the_reading_width_caps_the_readers_text() {
     app.reading_width = parse("reading_width = 200").reading_width.value;
     let _ = app.resize(120, 40);
     assert_eq!(app.panes().text.width, app.panes().reader.width - 2, "never wider than the pane");
+}
+
+#[test]
+fn the_ledger_is_a_file_or_a_url_and_blank_is_the_default() {
+    let s = parse("ledger = \"postgres://artikel@db/review\"\n");
+    assert_eq!(
+        s.ledger,
+        Setting { value: Some("postgres://artikel@db/review".into()), from: Source::File(1) }
+    );
+    assert_eq!(parse("ledger = \" \"\n").ledger.value, None);
+    let wrong = parse("ledger = 3\n");
+    assert_eq!(wrong.ledger.value, None);
+    assert!(wrong.warnings[0].contains("line 1: `ledger`"), "{:?}", wrong.warnings);
 }

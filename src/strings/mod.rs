@@ -9,6 +9,7 @@ mod lang;
 mod ledger;
 mod ledger_governance;
 mod ledger_reader;
+mod ledger_shared;
 mod links;
 mod loading;
 mod long_articles;
@@ -30,6 +31,7 @@ pub use lang::{
 pub use ledger::*;
 pub use ledger_governance::*;
 pub use ledger_reader::*;
+pub use ledger_shared::*;
 pub use links::*;
 pub use loading::*;
 pub use long_articles::*;

@@ -79,6 +79,11 @@ pub const ABOUT_MOUSE: Phrase = Phrase::new(
     "Whether the reader takes the mouse at the start (M toggles it; --no-mouse wins).",
     "Om læseren bruger musen fra start (M slår den til og fra; --no-mouse går forud).",
 );
+/// What `ledger` is for.
+pub const ABOUT_LEDGER: Phrase = Phrase::new(
+    "The review ledger: a file, or a postgres:// URL without its password (\"\": review.db in the data folder); --ledger and ARTIKEL_LEDGER come first.",
+    "Gennemgangsprotokollen: en fil eller en postgres://-URL uden adgangskode (\"\": review.db i datamappen); --ledger og ARTIKEL_LEDGER går forud.",
+);
 /// What `hyperlinks` is for.
 pub const ABOUT_HYPERLINKS: Phrase = Phrase::new(
     "Whether links to web pages are also terminal hyperlinks (OSC 8); --hyperlinks turns them on.",
@@ -120,6 +125,11 @@ pub mod wanted {
         Phrase::new("a whole number of months from 1 to 600", "et helt antal måneder fra 1 til 600");
     /// `mouse`, `hyperlinks`.
     pub const BOOL: Phrase = Phrase::new("true or false", "true eller false");
+    /// `ledger`.
+    pub const LEDGER: Phrase = Phrase::new(
+        "a file or a postgres:// URL, as text in quotes",
+        "en fil eller en postgres://-URL, som tekst i anførselstegn",
+    );
     /// `[keys]`.
     pub const KEYS: Phrase =
         Phrase::new("a table of actions and their keys", "en tabel med handlinger og deres taster");

@@ -307,6 +307,12 @@ const CALLS: &[Call] = &[
     ("medicine_dose", || medicine_dose("x", "2 g", false, "1 g")),
     ("medicine_interval", || medicine_interval("x", 2.0, 4.0)),
     ("region_number", || region_number("x", "1", "2", "m")),
+    ("pg_passfile_open", || pg_passfile_open(std::path::Path::new("/x"))),
+    ("pg_unreachable", || pg_unreachable("postgres://a@b/c", "y")),
+    ("pg_newer", || pg_newer(3, 1)),
+    ("ledger_migrated", || ledger_migrated(3, "abc")),
+    ("pg_roots_unreadable", || pg_roots_unreadable(std::path::Path::new("/x"), "y")),
+    ("pg_not_yet", || pg_not_yet("x")),
 ];
 
 /// Functions that only put the user's or the article's own words together.

@@ -1,0 +1,211 @@
+//! What the reader, the command line and `serve` ask of a review ledger, whichever engine
+//! keeps it: SQLite (one file, the default) or PostgreSQL (one database several hosts share).
+//!
+//! A trait object: every operation takes and returns plain values, so `Box<dyn Engine>`
+//! stands for either, chosen at run time by what `--ledger` names.
+
+use super::verify::{Found, Verified};
+use super::{
+    Comment, Decision, Entry, Followed, Judged, Ledger, LedgerError, Outcome, Policy, Refusal, Write,
+};
+use crate::library::Article;
+use std::collections::HashMap;
+
+/// A review ledger's operations.
+pub trait Engine {
+    /// Where it is, as the user named it (a file, or a URL without its password).
+    fn place(&self) -> String;
+
+    /// Whether writes are refused here.
+    fn read_only(&self) -> bool;
+
+    /// Makes `writes`, in order, each in its own transaction: what became of each one saved,
+    /// and why the next was not (it and the rest are not saved).
+    fn record(&mut self, writes: &[Write]) -> (Vec<Outcome>, Option<LedgerError>);
+
+    /// Each reviewer's latest decision on each article (or on `slug`), by article, the latest
+    /// decision last: what marks and `review status` are judged from.
+    fn latest(&self, slug: Option<&str>) -> Result<HashMap<String, Vec<Decision>>, LedgerError>;
+
+    /// The latest approval of `slug` (by `reviewer`, or by anyone).
+    fn last_approval(&self, slug: &str, reviewer: Option<&str>) -> Result<Option<Decision>, LedgerError>;
+
+    /// The text kept for a version of `slug`, if a decision was made on it.
+    fn text_of(&self, slug: &str, version: &str) -> Result<Option<String>, LedgerError>;
+
+    /// The comments (of `slug`, or all), not deleted; resolved ones only when asked.
+    fn comments(&self, slug: Option<&str>, resolved_too: bool) -> Result<Vec<Comment>, LedgerError>;
+
+    /// The audit log (of `slug`, or all), oldest first, without the rows that only chained an
+    /// earlier ledger's state.
+    fn log(&self, slug: Option<&str>) -> Result<Vec<Entry>, LedgerError>;
+
+    /// The policy in force.
+    fn policy(&self) -> Result<Policy, LedgerError>;
+
+    /// Sets the policy's `approvals` and/or `leads`, as `by` for `reason` (once there are
+    /// leads, only a lead may).
+    fn set_policy(
+        &mut self,
+        approvals: Option<usize>,
+        leads: Option<&[String]>,
+        by: &str,
+        reason: &str,
+    ) -> Result<Result<(), Refusal>, LedgerError>;
+
+    /// What was written after the trail row `seq` (0: everything), oldest first: how a host
+    /// learns what other sessions or hosts did since it last looked.
+    fn news_since(&self, seq: i64) -> Result<Vec<Entry>, LedgerError>;
+
+    /// Checks the trail and the tables against it (`review verify`).
+    fn verify(&self) -> Result<Verified, LedgerError>;
+
+    /// Whether `head` (a whole hash, or its first 12 digits or more) is the hash of a row of
+    /// the trail.
+    fn holds_head(&self, head: &str) -> Result<bool, LedgerError>;
+
+    /// Where each of `articles` stands under the policy (`review status`, the marks), in their
+    /// order; `library` is every article, for the history of renamed ones.
+    fn judge(&self, articles: &[Article], library: &[Article]) -> Result<Vec<Judged>, LedgerError>;
+
+    /// The comments (not deleted) whose id starts with `id`: one, none, or several (at most
+    /// ten) that `id` does not tell apart.
+    fn comments_starting(&self, id: &str) -> Result<Vec<Comment>, LedgerError>;
+
+    /// Each reply's id and the comment it answers, in the order they were written.
+    fn replies(&self) -> Result<Vec<(String, String)>, LedgerError>;
+
+    /// Adds `comment` as a reply to the comment `parent`, in one transaction.
+    fn reply(&mut self, parent: &str, comment: Comment) -> Result<(), LedgerError>;
+
+    /// Makes `writes` in one transaction: all of them, or (on an error) none.
+    fn record_together(&mut self, writes: &[Write]) -> Result<Vec<Outcome>, LedgerError>;
+
+    /// Everything the ledger holds: the trail with its hashes, and every table.
+    fn dump(&self) -> Result<Found, LedgerError>;
+
+    /// Fills an empty ledger with `all`, in one transaction, the trail's rows and hashes as
+    /// they are (a ledger holding anything refuses).
+    fn load(&mut self, all: &Found) -> Result<(), LedgerError>;
+
+    /// Tells the ledger that `old`'s history is `new`'s, as `by` for `reason` (audited).
+    fn rename(&mut self, old: &str, new: &str, by: &str, reason: &str) -> Result<(), LedgerError>;
+
+    /// Where the history of slugs no longer in `library` went: renamed (said so), or found
+    /// by their kept text being an article's current text (`versions`: the library's, if
+    /// known).
+    fn follow(
+        &self,
+        library: &[Article],
+        versions: Option<&[String]>,
+    ) -> Result<HashMap<String, Followed>, LedgerError>;
+
+    /// Makes one write: what became of it, or why it was not saved.
+    fn record_one(&mut self, write: Write) -> Result<Outcome, LedgerError> {
+        let (mut done, error) = self.record(std::slice::from_ref(&write));
+        match error {
+            Some(e) => Err(e),
+            None => done.pop().ok_or_else(|| LedgerError::Other(String::new())),
+        }
+    }
+}
+
+impl Engine for Ledger {
+    fn place(&self) -> String {
+        self.path().display().to_string()
+    }
+
+    fn read_only(&self) -> bool {
+        Ledger::read_only(self)
+    }
+
+    fn record(&mut self, writes: &[Write]) -> (Vec<Outcome>, Option<LedgerError>) {
+        self.write_all(writes)
+    }
+
+    fn latest(&self, slug: Option<&str>) -> Result<HashMap<String, Vec<Decision>>, LedgerError> {
+        Ledger::latest(self, slug)
+    }
+
+    fn last_approval(&self, slug: &str, reviewer: Option<&str>) -> Result<Option<Decision>, LedgerError> {
+        Ledger::last_approval(self, slug, reviewer)
+    }
+
+    fn text_of(&self, slug: &str, version: &str) -> Result<Option<String>, LedgerError> {
+        Ledger::text_of(self, slug, version)
+    }
+
+    fn comments(&self, slug: Option<&str>, resolved_too: bool) -> Result<Vec<Comment>, LedgerError> {
+        Ledger::comments(self, slug, resolved_too)
+    }
+
+    fn log(&self, slug: Option<&str>) -> Result<Vec<Entry>, LedgerError> {
+        Ledger::log(self, slug)
+    }
+
+    fn policy(&self) -> Result<Policy, LedgerError> {
+        Ledger::policy(self)
+    }
+
+    fn set_policy(
+        &mut self,
+        approvals: Option<usize>,
+        leads: Option<&[String]>,
+        by: &str,
+        reason: &str,
+    ) -> Result<Result<(), Refusal>, LedgerError> {
+        Ledger::set_policy(self, approvals, leads, by, reason)
+    }
+
+    fn news_since(&self, seq: i64) -> Result<Vec<Entry>, LedgerError> {
+        self.entries_after(seq)
+    }
+
+    fn verify(&self) -> Result<Verified, LedgerError> {
+        Ledger::verify(self)
+    }
+
+    fn holds_head(&self, head: &str) -> Result<bool, LedgerError> {
+        Ledger::holds_head(self, head)
+    }
+
+    fn judge(&self, articles: &[Article], library: &[Article]) -> Result<Vec<Judged>, LedgerError> {
+        Ledger::judge(self, articles, library)
+    }
+
+    fn comments_starting(&self, id: &str) -> Result<Vec<Comment>, LedgerError> {
+        Ledger::comments_starting(self, id)
+    }
+
+    fn replies(&self) -> Result<Vec<(String, String)>, LedgerError> {
+        Ledger::replies(self)
+    }
+
+    fn reply(&mut self, parent: &str, comment: Comment) -> Result<(), LedgerError> {
+        Ledger::reply(self, parent, comment)
+    }
+
+    fn record_together(&mut self, writes: &[Write]) -> Result<Vec<Outcome>, LedgerError> {
+        self.write_batch(writes)
+    }
+
+    fn rename(&mut self, old: &str, new: &str, by: &str, reason: &str) -> Result<(), LedgerError> {
+        Ledger::rename(self, old, new, by, reason)
+    }
+
+    fn follow(
+        &self,
+        library: &[Article],
+        versions: Option<&[String]>,
+    ) -> Result<HashMap<String, Followed>, LedgerError> {
+        Ledger::follow(self, library, versions, None)
+    }
+
+    fn dump(&self) -> Result<Found, LedgerError> {
+        self.everything()
+    }
+
+    fn load(&mut self, all: &Found) -> Result<(), LedgerError> {
+        self.fill(all)
+    }
+}

@@ -1,0 +1,153 @@
+//! The ledger on PostgreSQL: one database that several `artikel` hosts share, named by a URL
+//! (`--ledger postgres://user@host:port/db`). The same tables, the same trail and the same
+//! hash chain ([`super::trail::hash`]) as the SQLite file, checked by the same
+//! [`super::verify`].
+//!
+//! Writers on every host take one transaction-level advisory lock, so the trail grows one row
+//! after another across hosts; each write notifies the channel [`CHANNEL`] when it commits.
+//! TLS when the URL says `sslmode=require` ([`tls`]).
+//! The password is never in the URL: `PGPASSWORD`, or the file `PGPASSFILE` names (else
+//! `~/.pgpass`), private to its owner as libpq wants it.
+
+mod copy;
+mod history;
+mod listen;
+mod pass;
+mod read;
+mod schema;
+mod tls;
+mod write;
+
+use super::LedgerError;
+use crate::strings as s;
+use std::sync::{Mutex, MutexGuard};
+use std::time::Duration;
+
+pub use listen::Listener;
+pub use schema::SCHEMA;
+
+/// The channel a write notifies, with the trail row it ended at.
+pub const CHANNEL: &str = "artikel_ledger";
+
+/// The advisory lock every write takes for its transaction (the trail is one chain).
+const WRITE_LOCK: i64 = 0x6172_7469_6b65_6c01;
+
+/// Whether `named` (what `--ledger` or `ARTIKEL_LEDGER` says) is a PostgreSQL URL.
+pub fn is_url(named: &std::path::Path) -> bool {
+    let named = named.to_string_lossy();
+    named.starts_with("postgres://") || named.starts_with("postgresql://")
+}
+
+/// The URL `named` as it may be shown: without a password, whatever it held.
+pub fn shown(named: &std::path::Path) -> String {
+    match named.to_string_lossy().parse::<postgres::Config>() {
+        Ok(config) => place(&config),
+        Err(_) => "postgres://…".to_string(),
+    }
+}
+
+/// A ledger in a PostgreSQL database.
+pub struct PgLedger {
+    client: Mutex<postgres::Client>,
+    place: String,
+    read_only: bool,
+    /// The account every write is recorded as (see [`super::Options::account`]).
+    account: Option<String>,
+    /// What the user should be told about how it opened.
+    pub message: Option<String>,
+}
+
+impl std::fmt::Debug for PgLedger {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PgLedger").field("place", &self.place).field("read_only", &self.read_only).finish()
+    }
+}
+
+impl PgLedger {
+    /// Connects to the database `url` names, and brings its schema up to this build's (under an
+    /// advisory lock, so hosts starting together do not race). Writes are recorded as
+    /// `account` when given.
+    ///
+    /// With `sslmode=require` the connection is TLS, the server's certificate checked against
+    /// the file `PGSSLROOTCERT` names, else the system's roots; otherwise it is plain.
+    pub fn connect(url: &str, account: Option<String>) -> Result<PgLedger, LedgerError> {
+        let roots = std::env::var_os("PGSSLROOTCERT").filter(|r| !r.is_empty()).map(std::path::PathBuf::from);
+        PgLedger::connect_trusting(url, account, roots.as_deref())
+    }
+
+    /// [`PgLedger::connect`], TLS trusting the certificates in the PEM file `roots` (else the
+    /// system's).
+    pub fn connect_trusting(
+        url: &str,
+        account: Option<String>,
+        roots: Option<&std::path::Path>,
+    ) -> Result<PgLedger, LedgerError> {
+        // The URL is not repeated in an error: it may hold a password.
+        let mut config: postgres::Config = url.parse().map_err(|e| unreachable("postgres://…", &e))?;
+        if config.get_password().is_some() {
+            return Err(LedgerError::Other(s::PG_PASSWORD_IN_URL.to_string()));
+        }
+        let place = place(&config);
+        if let Some(password) = pass::password(&config)? {
+            config.password(password);
+        }
+        if config.get_connect_timeout().is_none() {
+            config.connect_timeout(Duration::from_secs(5));
+        }
+        let connected = match config.get_ssl_mode() {
+            postgres::config::SslMode::Require => config.connect(tls::connector(roots)?),
+            // Plain: without sslmode=require nothing would be checked, so nothing is tried.
+            _ => config.ssl_mode(postgres::config::SslMode::Disable).connect(postgres::NoTls),
+        };
+        let mut client = connected.map_err(|e| unreachable(&place, &e))?;
+        let found = schema::migrate(&mut client).map_err(|e| unreachable(&place, &e))?;
+        let read_only = found > SCHEMA;
+        let message = read_only.then(|| s::pg_newer(found, SCHEMA));
+        Ok(PgLedger { client: Mutex::new(client), place, read_only, account, message })
+    }
+
+    /// The connection (one at a time: the engine's operations are each one round of queries).
+    fn client(&self) -> MutexGuard<'_, postgres::Client> {
+        self.client.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+/// Where the database is, for messages: `postgres://user@host:port/db`, never a password.
+fn place(config: &postgres::Config) -> String {
+    let host = config.get_hosts().first().map_or("localhost".to_string(), |h| match h {
+        postgres::config::Host::Tcp(name) => name.clone(),
+        postgres::config::Host::Unix(path) => path.display().to_string(),
+    });
+    let port = config.get_ports().first().map_or(String::new(), |p| format!(":{p}"));
+    let user = config.get_user().map_or(String::new(), |u| format!("{u}@"));
+    format!("postgres://{user}{host}{port}/{}", config.get_dbname().unwrap_or(""))
+}
+
+fn unreachable(place: &str, e: &dyn std::error::Error) -> LedgerError {
+    // What failed, and why, down to the cause (a certificate not trusted, say).
+    let mut why = e.to_string();
+    let mut cause = e.source();
+    while let Some(c) = cause {
+        why.push_str(&format!(": {c}"));
+        cause = c.source();
+    }
+    LedgerError::Other(s::pg_unreachable(place, &why))
+}
+
+/// What the database said, as a ledger error: what the server said, or why the connection
+/// failed.
+fn error(e: postgres::Error) -> LedgerError {
+    match e.as_db_error() {
+        Some(db) if db.code() == &postgres::error::SqlState::DISK_FULL => LedgerError::Full,
+        Some(db) if db.code() == &postgres::error::SqlState::READ_ONLY_SQL_TRANSACTION => {
+            LedgerError::ReadOnly(db.message().to_string())
+        }
+        Some(db) => LedgerError::Other(db.message().to_string()),
+        None => LedgerError::Other(e.to_string()),
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod cluster;
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,326 @@
+//! Reading the ledger on PostgreSQL, and [`Engine`] for it.
+
+use super::super::policy::judge_each;
+use super::super::read::take_latest;
+use super::super::trail::{Lift, Row};
+use super::super::verify::{Found, Verified, check};
+use super::super::{
+    Comment, Decision, Engine, Entry, Followed, Judged, LedgerError, Outcome, Policy, Refusal, Verdict, Write,
+};
+use super::{PgLedger, error};
+use crate::library::Article;
+use std::collections::HashMap;
+
+/// The columns [`comment`] reads.
+pub(super) const COMMENT_COLUMNS: &str = "SELECT id, slug, heading, position, section, version, author, text, \
+     resolved, created, updated, revision FROM comments";
+
+/// A comment as read with [`COMMENT_COLUMNS`].
+pub(super) fn comment(r: &postgres::Row) -> Comment {
+    Comment {
+        id: r.get(0),
+        slug: r.get(1),
+        heading: r.get(2),
+        position: usize::try_from(r.get::<_, i64>(3)).unwrap_or(0),
+        section: r.get(4),
+        version: r.get(5),
+        author: r.get(6),
+        text: r.get(7),
+        resolved: r.get(8),
+        created: r.get(9),
+        updated: r.get(10),
+        revision: r.get(11),
+    }
+}
+
+fn decision(r: &postgres::Row) -> Decision {
+    Decision {
+        slug: r.get(0),
+        version: r.get(1),
+        reviewer: r.get(2),
+        verdict: Verdict::parse(r.get(3)),
+        comment: r.get(4),
+        at: r.get(5),
+    }
+}
+
+fn lift(r: &postgres::Row) -> Lift {
+    Lift {
+        uid: r.get(0),
+        slug: r.get(1),
+        version: r.get(2),
+        reviewer: r.get(3),
+        by: r.get(4),
+        reason: r.get(5),
+        at: r.get(6),
+    }
+}
+
+fn entry(r: &postgres::Row) -> Entry {
+    Entry {
+        seq: r.get(0),
+        at: r.get(1),
+        actor: r.get(2),
+        action: r.get(3),
+        slug: r.get(4),
+        version: r.get(5),
+        target: r.get(6),
+        detail: r.get(7),
+        hash: r.get(8),
+    }
+}
+
+impl PgLedger {
+    fn entries(&self, slug: Option<&str>, after: i64) -> Result<Vec<Entry>, LedgerError> {
+        let rows = self
+            .client()
+            .query(
+                "SELECT seq, at, actor, action, slug, version, target, detail, hash FROM audit
+                 WHERE ($1::text IS NULL OR slug = $1) AND seq > $2 AND action <> 'chain' ORDER BY seq",
+                &[&slug, &after],
+            )
+            .map_err(error)?;
+        Ok(rows.iter().map(entry).collect())
+    }
+
+    /// What `review verify` checks, read in one transaction (one moment of the database).
+    fn found(&self) -> Result<Found, postgres::Error> {
+        let mut client = self.client();
+        let mut tx = client
+            .build_transaction()
+            .read_only(true)
+            .isolation_level(postgres::IsolationLevel::RepeatableRead)
+            .start()?;
+        let mut all = |sql: &str| tx.query(sql, &[]);
+        let rows = all("SELECT seq, at, actor, action, slug, version, target, detail, state, hash FROM audit ORDER BY seq")?
+            .iter()
+            .map(|r| {
+                let row = Row {
+                    seq: r.get(0),
+                    at: r.get(1),
+                    actor: r.get(2),
+                    action: r.get(3),
+                    slug: r.get(4),
+                    version: r.get(5),
+                    target: r.get(6),
+                    detail: r.get(7),
+                    state: r.get(8),
+                };
+                (row, r.get(9))
+            })
+            .collect();
+        let decisions =
+            all("SELECT uid, slug, version, reviewer, verdict, comment, at FROM decisions ORDER BY id")?
+                .iter()
+                .map(|r| {
+                    let d = Decision {
+                        slug: r.get(1),
+                        version: r.get(2),
+                        reviewer: r.get(3),
+                        verdict: Verdict::parse(r.get(4)),
+                        comment: r.get(5),
+                        at: r.get(6),
+                    };
+                    (r.get(0), d)
+                })
+                .collect();
+        let comments = all(
+            "SELECT id, slug, heading, position, section, version, author, text, resolved, created, updated,
+                 revision, deleted FROM comments ORDER BY created, id",
+        )?
+        .iter()
+        .map(|r| (comment(r), r.get(12)))
+        .collect();
+        let pairs = |rows: Vec<postgres::Row>| rows.iter().map(|r| (r.get(0), r.get(1))).collect();
+        let policy = pairs(all("SELECT key, value FROM policy")?);
+        let lifts = all(r#"SELECT uid, slug, version, reviewer, "by", reason, at FROM lifts"#)?
+            .iter()
+            .map(lift)
+            .collect();
+        let renames = all(r#"SELECT old, new, "by", reason, at FROM renames"#)?
+            .iter()
+            .map(|r| (r.get(0), r.get(1), r.get(2), r.get(3), r.get(4)))
+            .collect();
+        let replies = pairs(all("SELECT id, parent FROM replies ORDER BY n")?);
+        let texts = all("SELECT slug, version, text FROM versions")?
+            .iter()
+            .map(|r| (r.get(0), r.get(1), r.get(2)))
+            .collect();
+        tx.commit()?;
+        Ok(Found { rows, decisions, comments, policy, lifts, renames, replies, texts })
+    }
+}
+
+impl Engine for PgLedger {
+    fn place(&self) -> String {
+        self.place.clone()
+    }
+
+    fn read_only(&self) -> bool {
+        self.read_only
+    }
+
+    fn record(&mut self, writes: &[Write]) -> (Vec<Outcome>, Option<LedgerError>) {
+        self.write_all(writes)
+    }
+
+    fn latest(&self, slug: Option<&str>) -> Result<HashMap<String, Vec<Decision>>, LedgerError> {
+        let rows = self
+            .client()
+            .query(
+                "SELECT slug, version, reviewer, verdict, comment, at FROM decisions
+                 WHERE $1::text IS NULL OR slug = $1 ORDER BY id",
+                &[&slug],
+            )
+            .map_err(error)?;
+        let mut out = HashMap::new();
+        for r in &rows {
+            take_latest(&mut out, decision(r));
+        }
+        Ok(out)
+    }
+
+    fn last_approval(&self, slug: &str, reviewer: Option<&str>) -> Result<Option<Decision>, LedgerError> {
+        let found = self
+            .client()
+            .query_opt(
+                "SELECT slug, version, reviewer, verdict, comment, at FROM decisions
+                 WHERE slug = $1 AND verdict = 'approved' AND ($2::text IS NULL OR reviewer = $2)
+                 ORDER BY id DESC LIMIT 1",
+                &[&slug, &reviewer],
+            )
+            .map_err(error)?;
+        Ok(found.map(|r| decision(&r)))
+    }
+
+    fn text_of(&self, slug: &str, version: &str) -> Result<Option<String>, LedgerError> {
+        let found = self
+            .client()
+            .query_opt("SELECT text FROM versions WHERE slug = $1 AND version = $2", &[&slug, &version])
+            .map_err(error)?;
+        Ok(found.map(|r| r.get(0)))
+    }
+
+    fn comments(&self, slug: Option<&str>, resolved_too: bool) -> Result<Vec<Comment>, LedgerError> {
+        let sql = format!(
+            r#"{COMMENT_COLUMNS} WHERE NOT deleted AND ($1::text IS NULL OR slug = $1) AND ($2 OR NOT resolved)
+             ORDER BY slug COLLATE "C", created COLLATE "C", id COLLATE "C""#
+        );
+        let rows = self.client().query(&sql, &[&slug, &resolved_too]).map_err(error)?;
+        Ok(rows.iter().map(comment).collect())
+    }
+
+    fn log(&self, slug: Option<&str>) -> Result<Vec<Entry>, LedgerError> {
+        self.entries(slug, 0)
+    }
+
+    fn policy(&self) -> Result<Policy, LedgerError> {
+        let rows = self.client().query("SELECT key, value FROM policy", &[]).map_err(error)?;
+        Ok(Policy::from_pairs(rows.iter().map(|r| (r.get(0), r.get(1)))))
+    }
+
+    fn set_policy(
+        &mut self,
+        approvals: Option<usize>,
+        leads: Option<&[String]>,
+        by: &str,
+        reason: &str,
+    ) -> Result<Result<(), Refusal>, LedgerError> {
+        self.change_policy(approvals, leads, by, reason)
+    }
+
+    fn news_since(&self, seq: i64) -> Result<Vec<Entry>, LedgerError> {
+        self.entries(None, seq)
+    }
+
+    fn verify(&self) -> Result<Verified, LedgerError> {
+        Ok(check(self.found().map_err(error)?))
+    }
+
+    fn judge(&self, articles: &[Article], library: &[Article]) -> Result<Vec<Judged>, LedgerError> {
+        // Every article's decisions: a renamed one carries its old slug's.
+        let followed = self.followed(library, None)?;
+        let mut client = self.client();
+        let rows = client
+            .query(
+                "SELECT uid, slug, version, reviewer, verdict, comment, at FROM decisions ORDER BY id",
+                &[],
+            )
+            .map_err(error)?;
+        let mut latest: HashMap<String, Vec<(String, Decision)>> = HashMap::new();
+        for r in &rows {
+            let d = Decision {
+                slug: r.get(1),
+                version: r.get(2),
+                reviewer: r.get(3),
+                verdict: Verdict::parse(r.get(4)),
+                comment: r.get(5),
+                at: r.get(6),
+            };
+            let mine = latest.entry(d.slug.clone()).or_default();
+            mine.retain(|(_, earlier)| earlier.reviewer != d.reviewer);
+            mine.push((r.get(0), d));
+        }
+        let lifts = client
+            .query(r#"SELECT uid, slug, version, reviewer, "by", reason, at FROM lifts"#, &[])
+            .map_err(error)?
+            .iter()
+            .map(|r| (r.get(0), lift(r)))
+            .collect();
+        let pairs = client.query("SELECT key, value FROM policy", &[]).map_err(error)?;
+        let policy = Policy::from_pairs(pairs.iter().map(|r| (r.get(0), r.get(1))));
+        Ok(judge_each(articles, latest, &followed, &lifts, &policy))
+    }
+
+    fn rename(&mut self, old: &str, new: &str, by: &str, reason: &str) -> Result<(), LedgerError> {
+        self.add_rename(old, new, by, reason)
+    }
+
+    fn follow(
+        &self,
+        library: &[Article],
+        versions: Option<&[String]>,
+    ) -> Result<HashMap<String, Followed>, LedgerError> {
+        self.followed(library, versions)
+    }
+
+    fn comments_starting(&self, id: &str) -> Result<Vec<Comment>, LedgerError> {
+        let sql = format!("{COMMENT_COLUMNS} WHERE NOT deleted AND left(id, length($1)) = $1 LIMIT 10");
+        let rows = self.client().query(&sql, &[&id]).map_err(error)?;
+        Ok(rows.iter().map(comment).collect())
+    }
+
+    fn replies(&self) -> Result<Vec<(String, String)>, LedgerError> {
+        let rows = self.client().query("SELECT id, parent FROM replies ORDER BY n", &[]).map_err(error)?;
+        Ok(rows.iter().map(|r| (r.get(0), r.get(1))).collect())
+    }
+
+    fn reply(&mut self, parent: &str, comment: Comment) -> Result<(), LedgerError> {
+        self.add_reply(parent, comment)
+    }
+
+    fn record_together(&mut self, writes: &[Write]) -> Result<Vec<Outcome>, LedgerError> {
+        self.write_batch(writes)
+    }
+
+    fn dump(&self) -> Result<Found, LedgerError> {
+        self.found().map_err(error)
+    }
+
+    fn load(&mut self, all: &Found) -> Result<(), LedgerError> {
+        self.fill(all)
+    }
+
+    fn holds_head(&self, head: &str) -> Result<bool, LedgerError> {
+        let head = head.trim().to_ascii_lowercase();
+        if head.len() < 12 || !head.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return Ok(false);
+        }
+        let found: i64 = self
+            .client()
+            .query_one("SELECT count(*) FROM audit WHERE left(hash, length($1)) = $1", &[&head])
+            .map_err(error)?
+            .get(0);
+        Ok(found == 1)
+    }
+}

@@ -1,0 +1,83 @@
+//! What a ledger on PostgreSQL says (`src/ledger/postgres`).
+
+use super::{Lang, Phrase, lang};
+
+/// Why a PostgreSQL URL with a password in it is refused.
+pub const PG_PASSWORD_IN_URL: Phrase = Phrase::new(
+    "the ledger's URL has a password in it: put it in PGPASSWORD, or in the file PGPASSFILE names (or ~/.pgpass, mode 0600), never on the command line",
+    "protokollens URL indeholder en adgangskode: læg den i PGPASSWORD eller i filen, PGPASSFILE peger på (eller ~/.pgpass, tilstand 0600), aldrig på kommandolinjen",
+);
+
+/// Why the certificates to trust for TLS could not be read.
+pub fn pg_roots_unreadable(file: &std::path::Path, why: &str) -> String {
+    match lang() {
+        Lang::En => format!("the certificates in {} (PGSSLROOTCERT) cannot be read: {why}", file.display()),
+        Lang::Da => format!("certifikaterne i {} (PGSSLROOTCERT) kan ikke læses: {why}", file.display()),
+    }
+}
+
+/// What cannot use a ledger on PostgreSQL yet.
+pub const PG_READER_AND_SERVE: Phrase =
+    Phrase::new("the reader and artikel serve", "læseren og artikel serve");
+
+/// Why a password file is not read: others may read it.
+pub fn pg_passfile_open(path: &std::path::Path) -> String {
+    match lang() {
+        Lang::En => {
+            format!("the password file {} is not read: others may read it (chmod 600)", path.display())
+        }
+        Lang::Da => format!("adgangskodefilen {} læses ikke: andre kan læse den (chmod 600)", path.display()),
+    }
+}
+
+/// Why the ledger on PostgreSQL could not be reached or used.
+pub fn pg_unreachable(place: &str, why: &str) -> String {
+    match lang() {
+        Lang::En => format!("the ledger at {place} cannot be reached: {why}"),
+        Lang::Da => format!("protokollen på {place} kan ikke nås: {why}"),
+    }
+}
+
+/// Why a database's ledger schema is left alone: a newer artikel made it.
+pub fn pg_newer(found: i64, known: i64) -> String {
+    match lang() {
+        Lang::En => format!(
+            "the database's ledger schema is version {found}, newer than this artikel's {known}: it is only read"
+        ),
+        Lang::Da => format!(
+            "databasens protokolskema er version {found}, nyere end denne artikels {known}: den læses kun"
+        ),
+    }
+}
+
+/// What a ledger on PostgreSQL cannot do yet.
+pub fn pg_not_yet(what: &str) -> String {
+    match lang() {
+        Lang::En => format!("{what} is not available yet on a ledger on PostgreSQL"),
+        Lang::Da => format!("{what} findes endnu ikke for en protokol på PostgreSQL"),
+    }
+}
+
+/// Why `review migrate` does not copy into a ledger: it holds something already.
+pub const LEDGER_NOT_EMPTY: Phrase = Phrase::new(
+    "the ledger to copy into is not empty: a copy goes only into a new ledger",
+    "protokollen, der skal kopieres til, er ikke tom: en kopi går kun til en ny protokol",
+);
+
+/// What `review migrate` did.
+pub fn ledger_migrated(rows: i64, head: &str) -> String {
+    match lang() {
+        Lang::En => {
+            format!("Copied {rows} rows of the trail and every table; verify holds at both ends, head {head}")
+        }
+        Lang::Da => format!(
+            "Kopierede {rows} rækker af sporet og alle tabeller; verify holder i begge ender, hoved {head}"
+        ),
+    }
+}
+
+/// Why `review migrate` failed after copying: the two ends differ.
+pub const LEDGER_COPY_DIFFERS: Phrase = Phrase::new(
+    "the copy's trail differs from the original's: do not use the copy",
+    "kopiens spor afviger fra originalens: brug ikke kopien",
+);
