@@ -6,8 +6,10 @@ mod house;
 mod medicine;
 mod mentioned;
 pub mod rules;
+mod sentence_rules;
 mod source;
 mod text;
+mod word_rules;
 
 pub use house::MAX_PER_RULE;
 pub use rules::{RuleError, RuleSet};
