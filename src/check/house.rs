@@ -79,22 +79,7 @@ impl Capped {
 
 /// The words of `text`: each word's byte offset and text (letters and digits).
 pub(super) fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    let mut rest = text.char_indices().peekable();
-    std::iter::from_fn(move || {
-        while rest.peek().is_some_and(|(_, c)| !c.is_alphanumeric()) {
-            rest.next();
-        }
-        let &(start, _) = rest.peek()?;
-        let mut end = start;
-        while let Some(&(i, c)) = rest.peek() {
-            if !c.is_alphanumeric() {
-                break;
-            }
-            end = i + c.len_utf8();
-            rest.next();
-        }
-        Some((start, &text[start..end]))
-    })
+    crate::search::analyze::word_spans(text)
 }
 
 /// Calls `f` with each word of the prose: the text of its prose run, the word's offset in
@@ -105,7 +90,12 @@ fn each_word(body: &str, parsed: &Parsed, mut f: impl FnMut(&str, usize, usize, 
         let Some(text) = body.get(span.clone()) else { continue };
         for (at, word) in words(text) {
             lower.clear();
-            lower.extend(word.chars().flat_map(char::to_lowercase));
+            if word.is_ascii() {
+                lower.push_str(word);
+                lower.make_ascii_lowercase();
+            } else {
+                lower.extend(word.chars().flat_map(char::to_lowercase));
+            }
             f(text, at, span.start + at, &lower);
         }
     }

@@ -4,7 +4,7 @@
 use super::Severity;
 use super::editor::{Editor, found, sections};
 use super::house::Found;
-use super::mentioned::Mentioned;
+use super::mentioned::{Mentioned, Starts};
 use super::rules::mentions;
 use super::text::{Kind, Unit};
 use crate::strings;
@@ -69,6 +69,13 @@ impl Editor {
             return;
         }
         for section in sections(units) {
+            // Each paragraph's words' first letters say which names the section may mention:
+            // its text is looked through only when one may be.
+            let mut starts = Starts::default();
+            section.iter().for_each(|u| starts.add(u.starts()));
+            if !self.medicines.iter().any(|m| m.names.iter().any(|n| starts.may_mention(n))) {
+                continue;
+            }
             let lower = super::care::lines_lower(section);
             let said = Mentioned::new(&lower);
             if !self.medicines.iter().any(|m| m.names.iter().any(|n| said.mentions(n))) {
@@ -80,10 +87,16 @@ impl Editor {
                 // Which medicines the paragraph names; one that names none and has no number
                 // is passed over.
                 let u_lower = unit.lower();
-                let u_said = Mentioned::new(u_lower);
-                let named: Vec<usize> = (0..self.medicines.len())
-                    .filter(|&m| self.medicines[m].names.iter().any(|n| u_said.mentions(n)))
-                    .collect();
+                let u_starts = unit.starts();
+                let maybe = |m: &usize| self.medicines[*m].names.iter().any(|n| u_starts.may_mention(n));
+                let named: Vec<usize> = if (0..self.medicines.len()).any(|m| maybe(&m)) {
+                    let u_said = Mentioned::new(u_lower);
+                    (0..self.medicines.len())
+                        .filter(|&m| self.medicines[m].names.iter().any(|n| u_said.mentions(n)))
+                        .collect()
+                } else {
+                    Vec::new()
+                };
                 if named.is_empty() && !u_lower.bytes().any(|b| b.is_ascii_digit()) {
                     continue;
                 }

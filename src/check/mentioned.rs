@@ -36,6 +36,65 @@ impl<'a> Mentioned<'a> {
     }
 }
 
+/// Which first letters the words of a lower-case text start with (their first two, and their
+/// first three), as bits: a term whose first word starts with letters no word of the text
+/// starts with is not mentioned there, and is not looked for (what `check` asks of every
+/// paragraph for every region and medicine). Two texts' bits together are those of the two
+/// texts with a line end between them.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Starts([u64; 16]);
+
+impl Starts {
+    /// The starts of the words of `text_lower`.
+    pub fn of(text_lower: &str) -> Starts {
+        let mut out = Starts::default();
+        for word in text_lower.split(|c: char| !c.is_alphanumeric()) {
+            let mut chars = word.chars();
+            let (Some(a), Some(b)) = (chars.next(), chars.next()) else { continue };
+            out.set(bit(a, b, None));
+            if let Some(c) = chars.next() {
+                out.set(bit(a, b, Some(c)));
+            }
+        }
+        out
+    }
+
+    /// These starts and `other`'s.
+    pub fn add(&mut self, other: &Starts) {
+        self.0.iter_mut().zip(other.0).for_each(|(a, b)| *a |= b);
+    }
+
+    fn set(&mut self, bit: usize) {
+        self.0[bit / 64] |= 1 << (bit % 64);
+    }
+
+    fn has(&self, bit: usize) -> bool {
+        self.0[bit / 64] & (1 << (bit % 64)) != 0
+    }
+
+    /// Whether the text may mention `term` ([`mentions`]): false only when it does not.
+    pub fn may_mention(&self, term: &str) -> bool {
+        let bare = term.strip_suffix('*').unwrap_or(term);
+        let bare = lower(bare.trim());
+        // A mention starts a word of the text with the term's letters up to its first that
+        // is not a letter or digit (see `Mentioned::mentions`).
+        let mut head = bare.chars().take_while(|c| c.is_alphanumeric());
+        match (head.next(), head.next(), head.next()) {
+            (Some(a), Some(b), c) => self.has(bit(a, b, c)),
+            _ => true,
+        }
+    }
+}
+
+/// The bit of a word that starts with `a`, `b` (and `c`).
+fn bit(a: char, b: char, c: Option<char>) -> usize {
+    let mut h = (u64::from(a) << 21 | u64::from(b)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    if let Some(c) = c {
+        h = (h ^ u64::from(c)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    }
+    (h >> 54) as usize
+}
+
 /// `text` in lower case, borrowed when it is already (a rule file's terms are, and `check`
 /// asks about each of them in every section).
 fn lower(text: &str) -> std::borrow::Cow<'_, str> {

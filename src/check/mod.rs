@@ -5,6 +5,7 @@ pub mod editor;
 mod house;
 mod medicine;
 mod mentioned;
+mod quick;
 pub mod rules;
 mod sentence_rules;
 mod source;

@@ -7,9 +7,9 @@ use super::house::Found;
 use super::rules::in_lang;
 use super::text::{Kind, Unit, folded_words, skeleton_key, token_key};
 use crate::search::fold;
-use crate::signs::{way, way_said, words_of};
+use super::quick::QuickMap;
+use crate::signs::{TokenWay, Tokens, way, way_said, words_of};
 use serde::Deserialize;
-use std::collections::HashMap;
 
 /// A sentence that says something wrong: every word of one of its ways (the `says` syntax).
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -146,7 +146,11 @@ impl OrderWords {
 #[derive(Debug, Clone, Default)]
 pub(super) struct SentenceIndex {
     ways: Vec<(Vec<Ways>, Vec<Ways>, Vec<Ways>)>,
-    starts: HashMap<(char, char), Vec<usize>>,
+    /// The tokens of every rule's `says`, and each rule's `says` written with them: which
+    /// rules a paragraph says is found in one walk over its words.
+    tokens: Tokens,
+    says: Vec<Vec<TokenWay>>,
+    starts: QuickMap<(char, char), Vec<usize>>,
     always: Vec<usize>,
     order_words: OrderWords,
 }
@@ -157,7 +161,7 @@ impl SentenceIndex {
         let ways = |list: &[String]| list.iter().map(|w| way(w)).filter(|w| !w.is_empty()).collect();
         let sentence_ways: Vec<(Vec<Ways>, Vec<Ways>, Vec<Ways>)> =
             sentences.iter().map(|r| (ways(&r.says), ways(&r.unless), ways(&r.in_paragraph))).collect();
-        let mut sentence_starts: HashMap<(char, char), Vec<usize>> = HashMap::new();
+        let mut sentence_starts: QuickMap<(char, char), Vec<usize>> = QuickMap::default();
         let mut sentence_always = Vec::new();
         for (i, (says, ..)) in sentence_ways.iter().enumerate() {
             for alt in says.iter().filter_map(|w| w.first()).flatten() {
@@ -170,7 +174,16 @@ impl SentenceIndex {
             }
         }
         let order_words = word_order.map(OrderWords::of).unwrap_or_default();
-        SentenceIndex { ways: sentence_ways, starts: sentence_starts, always: sentence_always, order_words }
+        let all_says: Vec<&[Ways]> = sentence_ways.iter().map(|(says, ..)| says.as_slice()).collect();
+        let (tokens, says) = Tokens::of(&all_says);
+        SentenceIndex {
+            ways: sentence_ways,
+            tokens,
+            says,
+            starts: sentence_starts,
+            always: sentence_always,
+            order_words,
+        }
     }
 }
 
@@ -193,7 +206,9 @@ impl Editor {
             // A way a sentence says, its paragraph says: the rules the paragraph does not
             // say are not tried sentence by sentence.
             let para = unit.words();
-            tried.retain(|&i| self.sentence_index.ways[i].0.iter().any(|w| way_said(w, para)));
+            let index = &self.sentence_index;
+            let said = index.tokens.said(para);
+            tried.retain(|&i| index.says[i].iter().any(|w| Tokens::way_said(w, &said, para)));
             for (at, sentence) in unit.sentences() {
                 if let Some(order) = &self.word_order
                     && order.inverted(&self.sentence_index.order_words, sentence)

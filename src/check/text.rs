@@ -4,6 +4,7 @@
 //! One pass over the lines, no second Markdown parse: the articles keep one paragraph or item
 //! to a line, and what a check needs is the text, its line and the bold lead that opens it.
 
+use super::mentioned::Starts;
 use crate::search::analyze::stem;
 use crate::search::fold;
 use crate::signs::{Words, words_of};
@@ -38,6 +39,7 @@ pub struct Unit {
     /// several checks read each paragraph.
     lower: OnceCell<String>,
     words: OnceCell<Words>,
+    starts: OnceCell<Starts>,
 }
 
 impl Unit {
@@ -60,6 +62,11 @@ impl Unit {
     /// Its text in lower case.
     pub fn lower(&self) -> &str {
         self.lower.get_or_init(|| self.text.to_lowercase())
+    }
+
+    /// The first letters of the words of its text in lower case.
+    pub fn starts(&self) -> &Starts {
+        self.starts.get_or_init(|| Starts::of(self.lower()))
     }
 
     /// Its words as signs compare them ([`words_of`] its text).
@@ -115,8 +122,8 @@ pub fn units(body: &str, first: usize) -> Vec<Unit> {
                 let mut text = String::new();
                 let lead = lead_of(rest.trim());
                 push_clean(&mut text, rest.trim());
-                let (lower, words) = (OnceCell::new(), OnceCell::new());
-                out.push(Unit { kind, text, lead, lines: vec![(0, line)], lower, words });
+                let (lower, words, starts) = (OnceCell::new(), OnceCell::new(), OnceCell::new());
+                out.push(Unit { kind, text, lead, lines: vec![(0, line)], lower, words, starts });
             }
         }
         open = !matches!(kind, Kind::Heading(_) | Kind::Row);
@@ -245,6 +252,11 @@ impl Stems {
             self.cache.insert(word.to_string(), stem(word));
         }
         self.cache.get(word).map_or("", String::as_str)
+    }
+
+    /// How many words' stems are kept.
+    pub fn len(&self) -> usize {
+        self.cache.len()
     }
 }
 

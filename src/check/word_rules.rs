@@ -10,7 +10,7 @@ use crate::search::fold;
 use crate::signs::{way, way_said, words_of};
 use crate::strings;
 use serde::Deserialize;
-use std::collections::HashMap;
+use super::quick::QuickMap;
 
 /// A wrong word in any of its forms (matched by stem), or words written apart.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -59,7 +59,7 @@ pub struct WordRule {
 pub(super) struct WordIndex {
     /// Each rule's phrases, each a list of stems (`=word`: that word exactly).
     stems: Vec<Vec<Vec<String>>>,
-    by_start: HashMap<String, Vec<(usize, usize)>>,
+    by_start: QuickMap<String, Vec<(usize, usize)>>,
     made: Vec<WordMade>,
 }
 
@@ -104,7 +104,7 @@ impl WordIndex {
                     .collect()
             })
             .collect();
-        let mut by_start: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+        let mut by_start: QuickMap<String, Vec<(usize, usize)>> = QuickMap::default();
         for (i, phrases) in word_stems.iter().enumerate() {
             for (j, phrase) in phrases.iter().enumerate() {
                 if let Some(first) = phrase.first() {
@@ -129,11 +129,15 @@ impl Editor {
         if self.words.is_empty() {
             return;
         }
-        let raw: Vec<&str> = body.lines().collect();
-        let mut stems = Stems::default();
+        // The file's lines, gathered when a finding first needs its column.
+        let mut raw: Option<Vec<&str>> = None;
         let mut folded = String::new();
+        let mut words: Vec<(usize, &str)> = Vec::new();
+        // Each word of a paragraph folded, in strings kept from one paragraph to the next.
+        let mut pool: Vec<String> = Vec::new();
         for unit in units {
-            let words: Vec<(usize, &str)> = super::house::words(&unit.text).collect();
+            words.clear();
+            words.extend(super::house::words(&unit.text));
             // A paragraph none of whose words starts like a rule's word is passed over
             // without folding or stemming its words.
             let starts = |w: &str, buf: &mut String| {
@@ -146,12 +150,14 @@ impl Editor {
             if !words.iter().any(|(_, w)| starts(w, &mut folded)) {
                 continue;
             }
-            let mut keys: Vec<String> = Vec::with_capacity(words.len());
-            for (_, w) in &words {
-                folded.clear();
-                crate::search::fold_into(&mut folded, w);
-                keys.push(folded.clone());
+            if pool.len() < words.len() {
+                pool.resize_with(words.len(), String::new);
             }
+            for ((_, w), key) in words.iter().zip(pool.iter_mut()) {
+                key.clear();
+                crate::search::fold_into(key, w);
+            }
+            let keys = &pool[..words.len()];
             for (n, key) in keys.iter().enumerate() {
                 let Some(candidates) = self.word_index.by_start.get(start_str(key)) else { continue };
                 // One finding per rule and word, however many of its forms say it.
@@ -166,7 +172,16 @@ impl Editor {
                     if made.except.iter().any(|e| e == key) {
                         continue;
                     }
-                    let Some(last) = phrase_at(phrase, &keys, n, rule.apart, &mut stems) else { continue };
+                    let stemmed = |stems: &mut Stems| {
+                        if stems.len() > MAX_STEMS {
+                            *stems = Stems::default();
+                        }
+                        phrase_at(phrase, keys, n, rule.apart, stems)
+                    };
+                    let Some(last) = STEMS.with_borrow_mut(stemmed)
+                    else {
+                        continue;
+                    };
                     let (at, word) = words[n];
                     let end = words[last].0 + words[last].1.len();
                     if keys.get(last + 1).is_some_and(|next| made.not_before.iter().any(|w| w == next)) {
@@ -190,6 +205,7 @@ impl Editor {
                     let mut f = found(line, rule.severity, &rule.id, message, &rule.source);
                     // The column in the file's line (the unit's text has lost Markdown's marks).
                     f.column = raw
+                        .get_or_insert_with(|| body.lines().collect())
                         .get(line.wrapping_sub(first))
                         .and_then(|l| l.find(word).map(|c| l[..c].chars().count() + 1));
                     out.push(f);
@@ -198,6 +214,17 @@ impl Editor {
         }
     }
 }
+
+thread_local! {
+    /// The stems of the folded words the word rules compared, kept from one article to the
+    /// next: Snowball's stemmer is slow, and articles share most of their words. Emptied
+    /// when it holds [`MAX_STEMS`] words, so that no number of articles can make it grow
+    /// without end.
+    static STEMS: std::cell::RefCell<Stems> = std::cell::RefCell::new(Stems::default());
+}
+
+/// The most stems kept from one article to the next.
+const MAX_STEMS: usize = 100_000;
 
 /// Whether the phrase's stems stand at word `n` of `keys` (folded words), allowing `apart`
 /// words between them; the index of its last word.
