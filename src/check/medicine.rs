@@ -71,8 +71,7 @@ impl Editor {
         for section in sections(units) {
             // Each paragraph's words' first letters say which names the section may mention:
             // its text is looked through only when one may be.
-            let mut starts = Starts::default();
-            section.iter().for_each(|u| starts.add(u.starts()));
+            let starts = Starts::union(section.iter().map(Unit::starts));
             if !self.medicines.iter().any(|m| m.names.iter().any(|n| starts.may_mention(n))) {
                 continue;
             }

@@ -37,39 +37,36 @@ impl<'a> Mentioned<'a> {
 }
 
 /// Which first letters the words of a lower-case text start with (their first two, and their
-/// first three), as bits: a term whose first word starts with letters no word of the text
+/// first three), sorted: a term whose first word starts with letters no word of the text
 /// starts with is not mentioned there, and is not looked for (what `check` asks of every
-/// paragraph for every region and medicine). Two texts' bits together are those of the two
-/// texts with a line end between them.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct Starts([u64; 16]);
+/// paragraph for every region and medicine).
+#[derive(Debug, Clone, Default)]
+pub struct Starts(Vec<u64>);
 
 impl Starts {
     /// The starts of the words of `text_lower`.
     pub fn of(text_lower: &str) -> Starts {
-        let mut out = Starts::default();
+        let mut keys = Vec::new();
         for word in text_lower.split(|c: char| !c.is_alphanumeric()) {
             let mut chars = word.chars();
             let (Some(a), Some(b)) = (chars.next(), chars.next()) else { continue };
-            out.set(bit(a, b, None));
+            keys.push(key(a, b, None));
             if let Some(c) = chars.next() {
-                out.set(bit(a, b, Some(c)));
+                keys.push(key(a, b, Some(c)));
             }
         }
-        out
+        keys.sort_unstable();
+        keys.dedup();
+        Starts(keys)
     }
 
-    /// These starts and `other`'s.
-    pub fn add(&mut self, other: &Starts) {
-        self.0.iter_mut().zip(other.0).for_each(|(a, b)| *a |= b);
-    }
-
-    fn set(&mut self, bit: usize) {
-        self.0[bit / 64] |= 1 << (bit % 64);
-    }
-
-    fn has(&self, bit: usize) -> bool {
-        self.0[bit / 64] & (1 << (bit % 64)) != 0
+    /// The starts of several texts: those of the texts one after another, a line end
+    /// between each two.
+    pub fn union<'a>(all: impl IntoIterator<Item = &'a Starts>) -> Starts {
+        let mut keys: Vec<u64> = all.into_iter().flat_map(|s| s.0.iter().copied()).collect();
+        keys.sort_unstable();
+        keys.dedup();
+        Starts(keys)
     }
 
     /// Whether the text may mention `term` ([`mentions`]): false only when it does not.
@@ -80,19 +77,15 @@ impl Starts {
         // is not a letter or digit (see `Mentioned::mentions`).
         let mut head = bare.chars().take_while(|c| c.is_alphanumeric());
         match (head.next(), head.next(), head.next()) {
-            (Some(a), Some(b), c) => self.has(bit(a, b, c)),
+            (Some(a), Some(b), c) => self.0.binary_search(&key(a, b, c)).is_ok(),
             _ => true,
         }
     }
 }
 
-/// The bit of a word that starts with `a`, `b` (and `c`).
-fn bit(a: char, b: char, c: Option<char>) -> usize {
-    let mut h = (u64::from(a) << 21 | u64::from(b)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-    if let Some(c) = c {
-        h = (h ^ u64::from(c)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-    }
-    (h >> 54) as usize
+/// The key of a word that starts with `a`, `b` (and `c`): 21 bits for each letter.
+fn key(a: char, b: char, c: Option<char>) -> u64 {
+    u64::from(a) << 42 | u64::from(b) << 21 | c.map_or(0x1f_ffff, u64::from)
 }
 
 /// `text` in lower case, borrowed when it is already (a rule file's terms are, and `check`
@@ -122,4 +115,41 @@ pub fn mentions(text_lower: &str, term: &str) -> bool {
         let after = text_lower[at + found.len()..].chars().next();
         !word(before) && (prefix || !word(after))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_term_is_looked_for_only_where_a_word_starts_with_its_letters() {
+        let texts =
+            ["tag panodil eller ipren", "en patient med ondt", "65 år og ældre", "ø", "", "nsaid-typen"];
+        let terms = [
+            "panodil",
+            "pamol",
+            "ipren*",
+            "Ipren",
+            "pa",
+            "65",
+            "ældre",
+            "ø",
+            "nsaid-typen",
+            "nsaid",
+            " ib*",
+            "-x",
+        ];
+        for text in texts {
+            let starts = Starts::of(text);
+            for term in terms {
+                if mentions(text, term) {
+                    assert!(starts.may_mention(term), "{term} in {text}");
+                }
+            }
+        }
+        let starts = Starts::of("en patient med ondt");
+        assert!(!starts.may_mention("panodil") && !starts.may_mention("pamol") && !starts.may_mention("ab"));
+        let both = Starts::union([&Starts::of("en patient"), &Starts::of("tag panodil")]);
+        assert!(both.may_mention("panodil*") && both.may_mention("patient") && !both.may_mention("pamol"));
+    }
 }

@@ -8,6 +8,7 @@ mod mentioned;
 mod quick;
 pub mod rules;
 mod sentence_rules;
+mod sentence_words;
 mod source;
 mod text;
 mod word_rules;

@@ -4,11 +4,12 @@
 use super::Severity;
 use super::editor::{Editor, Ways, found};
 use super::house::Found;
+use super::quick::QuickMap;
 use super::rules::in_lang;
+use super::sentence_words::{self, Lexicon};
 use super::text::{Kind, Unit, folded_words, skeleton_key, token_key};
 use crate::search::fold;
-use super::quick::QuickMap;
-use crate::signs::{TokenWay, Tokens, way, way_said, words_of};
+use crate::signs::{TokenWay, Tokens, Words, way, words_of};
 use serde::Deserialize;
 
 /// A sentence that says something wrong: every word of one of its ways (the `says` syntax).
@@ -145,11 +146,10 @@ impl OrderWords {
 /// always tried).
 #[derive(Debug, Clone, Default)]
 pub(super) struct SentenceIndex {
-    ways: Vec<(Vec<Ways>, Vec<Ways>, Vec<Ways>)>,
-    /// The tokens of every rule's `says`, and each rule's `says` written with them: which
-    /// rules a paragraph says is found in one walk over its words.
-    tokens: Tokens,
-    says: Vec<Vec<TokenWay>>,
+    /// The tokens of every rule's ways, and each rule's `says`, `unless` and `in_paragraph`
+    /// written with them: what a paragraph or sentence says is found once for all rules.
+    lexicon: Lexicon,
+    ways: Vec<(Vec<TokenWay>, Vec<TokenWay>, Vec<TokenWay>)>,
     starts: QuickMap<(char, char), Vec<usize>>,
     always: Vec<usize>,
     order_words: OrderWords,
@@ -174,28 +174,44 @@ impl SentenceIndex {
             }
         }
         let order_words = word_order.map(OrderWords::of).unwrap_or_default();
-        let all_says: Vec<&[Ways]> = sentence_ways.iter().map(|(says, ..)| says.as_slice()).collect();
-        let (tokens, says) = Tokens::of(&all_says);
-        SentenceIndex {
-            ways: sentence_ways,
-            tokens,
-            says,
-            starts: sentence_starts,
-            always: sentence_always,
-            order_words,
+        let listed: Vec<&[Ways]> = sentence_ways
+            .iter()
+            .flat_map(|(says, unless, in_paragraph)| {
+                [says.as_slice(), unless.as_slice(), in_paragraph.as_slice()]
+            })
+            .collect();
+        let (tokens, written) = Tokens::of(&listed);
+        let lexicon = Lexicon::new(tokens, &written);
+        let mut written = written.into_iter();
+        let mut ways = Vec::new();
+        while let (Some(says), Some(unless), Some(in_paragraph)) =
+            (written.next(), written.next(), written.next())
+        {
+            ways.push((says, unless, in_paragraph));
         }
+        SentenceIndex { lexicon, ways, starts: sentence_starts, always: sentence_always, order_words }
     }
 }
 
 impl Editor {
     pub(super) fn sentence_checks(&self, units: &[Unit], out: &mut Vec<Found>) {
+        let index = &self.sentence_index;
+        let lexicon = &index.lexicon;
         let mut buf = String::new();
         for unit in units.iter().filter(|u| !matches!(u.kind, Kind::Heading(_))) {
+            // Its words met one by one, when its letters allow.
+            let read = lexicon.read(&unit.text);
             // Only the rules one of whose ways could start with a word of the paragraph.
-            let mut tried = self.sentence_index.always.clone();
-            for (_, word) in super::house::words(&unit.text) {
-                if let Some(rules) = self.sentence_index.starts.get(&skeleton_key(word, &mut buf)) {
+            let mut tried = index.always.clone();
+            let mut add = |key: (char, char)| {
+                if let Some(rules) = index.starts.get(&key) {
                     tried.extend(rules);
+                }
+            };
+            match &read {
+                Some(read) => lexicon.keys(read, add),
+                None => {
+                    super::house::words(&unit.text).for_each(|(_, word)| add(skeleton_key(word, &mut buf)))
                 }
             }
             tried.sort_unstable();
@@ -203,15 +219,20 @@ impl Editor {
             if tried.is_empty() {
                 continue;
             }
-            // A way a sentence says, its paragraph says: the rules the paragraph does not
-            // say are not tried sentence by sentence.
-            let para = unit.words();
-            let index = &self.sentence_index;
-            let said = index.tokens.said(para);
-            tried.retain(|&i| index.says[i].iter().any(|w| Tokens::way_said(w, &said, para)));
+            // What the paragraph says; a way a sentence says, its paragraph says: the rules
+            // the paragraph does not say are not tried sentence by sentence.
+            let (para, para_words) = match &read {
+                Some(read) => (lexicon.said(read, 0..unit.text.len()), None),
+                None => (lexicon.tokens().said(unit.words()), Some(unit.words())),
+            };
+            let said_in = |way: &TokenWay, said: &[bool], words: Option<&Words>| match words {
+                Some(words) => Tokens::way_said(way, said, words),
+                None => sentence_words::way_said(way, said),
+            };
+            tried.retain(|&i| index.ways[i].0.iter().any(|w| said_in(w, &para, para_words)));
             for (at, sentence) in unit.sentences() {
                 if let Some(order) = &self.word_order
-                    && order.inverted(&self.sentence_index.order_words, sentence)
+                    && order.inverted(&index.order_words, sentence)
                 {
                     let line = unit.line_at(at);
                     out.push(found(
@@ -225,14 +246,25 @@ impl Editor {
                 if tried.is_empty() {
                     continue;
                 }
-                let said = words_of(sentence);
+                let (said, words) = match &read {
+                    Some(read) => {
+                        // The sentence is a slice of the paragraph's text.
+                        let start = sentence.as_ptr() as usize - unit.text.as_ptr() as usize;
+                        (lexicon.said(read, start..start + sentence.len()), None)
+                    }
+                    None => {
+                        let words = words_of(sentence);
+                        (lexicon.tokens().said(&words), Some(words))
+                    }
+                };
                 for &i in &tried {
-                    let (rule, (ways, unless, in_paragraph)) =
-                        (&self.sentences[i], &self.sentence_index.ways[i]);
-                    if !ways.iter().any(|w| way_said(w, &said)) || unless.iter().any(|w| way_said(w, &said)) {
+                    let (rule, (ways, unless, in_paragraph)) = (&self.sentences[i], &index.ways[i]);
+                    let said_here = |w: &TokenWay| said_in(w, &said, words.as_ref());
+                    if !ways.iter().any(said_here) || unless.iter().any(said_here) {
                         continue;
                     }
-                    if !in_paragraph.is_empty() && !in_paragraph.iter().any(|w| way_said(w, para)) {
+                    if !in_paragraph.is_empty() && !in_paragraph.iter().any(|w| said_in(w, &para, para_words))
+                    {
                         continue;
                     }
                     let line = unit.line_at(at);

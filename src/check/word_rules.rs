@@ -4,13 +4,13 @@
 use super::Severity;
 use super::editor::{Editor, Ways, found};
 use super::house::Found;
+use super::quick::QuickMap;
 use super::rules::in_lang;
 use super::text::{Stems, Unit, folded_words, sentences};
 use crate::search::fold;
 use crate::signs::{way, way_said, words_of};
 use crate::strings;
 use serde::Deserialize;
-use super::quick::QuickMap;
 
 /// A wrong word in any of its forms (matched by stem), or words written apart.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -178,8 +178,7 @@ impl Editor {
                         }
                         phrase_at(phrase, keys, n, rule.apart, stems)
                     };
-                    let Some(last) = STEMS.with_borrow_mut(stemmed)
-                    else {
+                    let Some(last) = STEMS.with_borrow_mut(stemmed) else {
                         continue;
                     };
                     let (at, word) = words[n];

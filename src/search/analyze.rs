@@ -154,8 +154,10 @@ mod tests {
 
     #[test]
     fn words_are_the_runs_between_what_is_not_a_letter_or_digit() {
-        for text in ["", "  ", "ryg, og  knæ-smerter!", "a1 ø ß日本 Ωmega\u{301}x", "ende", "x\u{2028}y²"] {
-            let split: Vec<&str> = text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+        for text in ["", "  ", "ryg, og  knæ-smerter!", "a1 ø ß日本 Ωmega\u{301}x", "ende", "x\u{2028}y²"]
+        {
+            let split: Vec<&str> =
+                text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
             assert_eq!(words(text).collect::<Vec<_>>(), split, "{text:?}");
             for (at, w) in word_spans(text) {
                 assert_eq!(&text[at..at + w.len()], w);

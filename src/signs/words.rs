@@ -144,6 +144,11 @@ impl Tokens {
         (Tokens { sorted }, written)
     }
 
+    /// Each token's letters, and whether it must be the whole word, in order.
+    pub(crate) fn listed(&self) -> &[(String, bool)] {
+        &self.sorted
+    }
+
     /// Which tokens `words` say: for each, what [`has`] finds in the words or the joined pairs.
     pub(crate) fn said(&self, words: &Words) -> Vec<bool> {
         let mut said = vec![false; self.sorted.len()];
