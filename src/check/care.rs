@@ -232,10 +232,9 @@ pub(super) fn care_checks(
     for unit in units.iter().filter(|u| !matches!(u.kind, Kind::Heading(_))) {
         // Only paragraphs that name 112 or a region are read sentence by sentence.
         let text = unit.lower();
-        let starts = unit.starts();
         if !text.contains("112")
             && !text.contains("1813")
-            && !care.regions.iter().any(|g| starts.may_mention(&g.says) && mentions(text, &g.says))
+            && !care.regions.iter().any(|g| mentions(text, &g.says))
         {
             continue;
         }

@@ -4,7 +4,7 @@
 use super::Severity;
 use super::editor::{Editor, found, sections};
 use super::house::Found;
-use super::mentioned::{Mentioned, Starts};
+use super::mentioned::{Heads, Mentioned, Starts};
 use super::rules::mentions;
 use super::text::{Kind, Unit};
 use crate::strings;
@@ -69,33 +69,31 @@ impl Editor {
             return;
         }
         for section in sections(units) {
-            // Each paragraph's words' first letters say which names the section may mention:
-            // its text is looked through only when one may be.
-            let starts = Starts::union(section.iter().map(Unit::starts));
+            // The words' first letters say which names the section may mention: its text is
+            // looked through only for those.
+            let heads = Heads::of(self.medicines.iter().flat_map(|m| &m.names));
+            let starts = Starts::union(section.iter().map(|u| heads.starts(u.lower())));
+            let names = |m: &Medicine, text: &str, starts: &Starts| {
+                m.names.iter().any(|n| starts.may_mention(n) && mentions(text, n))
+            };
             if !self.medicines.iter().any(|m| m.names.iter().any(|n| starts.may_mention(n))) {
                 continue;
             }
             let lower = super::care::lines_lower(section);
-            let said = Mentioned::new(&lower);
-            if !self.medicines.iter().any(|m| m.names.iter().any(|n| said.mentions(n))) {
+            if !self.medicines.iter().any(|m| names(m, &lower, &starts)) {
                 continue;
             }
+            let said = Mentioned::new(&lower);
             let mut last: Option<usize> = None;
             let mut first_named: Vec<Option<usize>> = vec![None; self.medicines.len()];
             for unit in section.iter().filter(|u| !matches!(u.kind, Kind::Heading(_))) {
                 // Which medicines the paragraph names; one that names none and has no number
                 // is passed over.
                 let u_lower = unit.lower();
-                let u_starts = unit.starts();
-                let maybe = |m: &usize| self.medicines[*m].names.iter().any(|n| u_starts.may_mention(n));
-                let named: Vec<usize> = if (0..self.medicines.len()).any(|m| maybe(&m)) {
-                    let u_said = Mentioned::new(u_lower);
-                    (0..self.medicines.len())
-                        .filter(|&m| self.medicines[m].names.iter().any(|n| u_said.mentions(n)))
-                        .collect()
-                } else {
-                    Vec::new()
-                };
+                let u_starts = heads.starts(u_lower);
+                let named: Vec<usize> = (0..self.medicines.len())
+                    .filter(|&m| names(&self.medicines[m], u_lower, &u_starts))
+                    .collect();
                 if named.is_empty() && !u_lower.bytes().any(|b| b.is_ascii_digit()) {
                     continue;
                 }

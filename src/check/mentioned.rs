@@ -36,50 +36,70 @@ impl<'a> Mentioned<'a> {
     }
 }
 
-/// Which first letters the words of a lower-case text start with (their first two, and their
-/// first three), sorted: a term whose first word starts with letters no word of the text
-/// starts with is not mentioned there, and is not looked for (what `check` asks of every
-/// paragraph for every region and medicine).
+/// The first letters (two, or three when it has them) of the first word of each of some
+/// terms: what a text's words must start with for it to mention one (what `check` asks of
+/// every paragraph for every region and medicine).
 #[derive(Debug, Clone, Default)]
-pub struct Starts(Vec<u64>);
+pub struct Heads {
+    keys: std::collections::HashSet<u64, std::hash::BuildHasherDefault<super::quick::Quick>>,
+}
 
-impl Starts {
-    /// The starts of the words of `text_lower`.
-    pub fn of(text_lower: &str) -> Starts {
+impl Heads {
+    /// The heads of `terms`.
+    pub fn of<'a>(terms: impl IntoIterator<Item = &'a String>) -> Heads {
+        let keys = terms.into_iter().filter_map(|t| head_key(t)).collect();
+        Heads { keys }
+    }
+
+    /// Which of the heads the words of `text_lower` start with.
+    pub fn starts(&self, text_lower: &str) -> Starts {
         let mut keys = Vec::new();
         for word in text_lower.split(|c: char| !c.is_alphanumeric()) {
             let mut chars = word.chars();
             let (Some(a), Some(b)) = (chars.next(), chars.next()) else { continue };
-            keys.push(key(a, b, None));
+            let mut both = [key(a, b, None), 0];
             if let Some(c) = chars.next() {
-                keys.push(key(a, b, Some(c)));
+                both[1] = key(a, b, Some(c));
             }
+            keys.extend(both.into_iter().filter(|k| self.keys.contains(k)));
         }
         keys.sort_unstable();
         keys.dedup();
         Starts(keys)
     }
+}
 
-    /// The starts of several texts: those of the texts one after another, a line end
-    /// between each two.
-    pub fn union<'a>(all: impl IntoIterator<Item = &'a Starts>) -> Starts {
-        let mut keys: Vec<u64> = all.into_iter().flat_map(|s| s.0.iter().copied()).collect();
+/// Which of some terms' heads (see [`Heads`]) a text's words start with: a term whose head
+/// none does is not mentioned there, and is not looked for.
+#[derive(Debug, Clone, Default)]
+pub struct Starts(Vec<u64>);
+
+impl Starts {
+    /// Those of several texts: of the texts one after another, a line end between each two.
+    pub fn union(all: impl IntoIterator<Item = Starts>) -> Starts {
+        let mut keys: Vec<u64> = all.into_iter().flat_map(|s| s.0).collect();
         keys.sort_unstable();
         keys.dedup();
         Starts(keys)
     }
 
-    /// Whether the text may mention `term` ([`mentions`]): false only when it does not.
+    /// Whether the text may mention `term` ([`mentions`]), one of the terms of the heads
+    /// these starts were found with: false only when it does not.
     pub fn may_mention(&self, term: &str) -> bool {
-        let bare = term.strip_suffix('*').unwrap_or(term);
-        let bare = lower(bare.trim());
-        // A mention starts a word of the text with the term's letters up to its first that
-        // is not a letter or digit (see `Mentioned::mentions`).
-        let mut head = bare.chars().take_while(|c| c.is_alphanumeric());
-        match (head.next(), head.next(), head.next()) {
-            (Some(a), Some(b), c) => self.0.binary_search(&key(a, b, c)).is_ok(),
-            _ => true,
-        }
+        head_key(term).is_none_or(|k| self.0.binary_search(&k).is_ok())
+    }
+}
+
+/// The key of `term`'s head: none when it has fewer than two letters (it is always looked for).
+fn head_key(term: &str) -> Option<u64> {
+    let bare = term.strip_suffix('*').unwrap_or(term);
+    let bare = lower(bare.trim());
+    // A mention starts a word of the text with the term's letters up to its first that is
+    // not a letter or digit (see `Mentioned::mentions`).
+    let mut head = bare.chars().take_while(|c| c.is_alphanumeric());
+    match (head.next(), head.next(), head.next()) {
+        (Some(a), Some(b), c) => Some(key(a, b, c)),
+        _ => None,
     }
 }
 
@@ -125,7 +145,7 @@ mod tests {
     fn a_term_is_looked_for_only_where_a_word_starts_with_its_letters() {
         let texts =
             ["tag panodil eller ipren", "en patient med ondt", "65 år og ældre", "ø", "", "nsaid-typen"];
-        let terms = [
+        let terms: Vec<String> = [
             "panodil",
             "pamol",
             "ipren*",
@@ -138,18 +158,24 @@ mod tests {
             "nsaid",
             " ib*",
             "-x",
-        ];
+        ]
+        .map(String::from)
+        .to_vec();
+        let heads = Heads::of(&terms);
         for text in texts {
-            let starts = Starts::of(text);
-            for term in terms {
+            let starts = heads.starts(text);
+            for term in &terms {
                 if mentions(text, term) {
                     assert!(starts.may_mention(term), "{term} in {text}");
                 }
             }
         }
-        let starts = Starts::of("en patient med ondt");
-        assert!(!starts.may_mention("panodil") && !starts.may_mention("pamol") && !starts.may_mention("ab"));
-        let both = Starts::union([&Starts::of("en patient"), &Starts::of("tag panodil")]);
-        assert!(both.may_mention("panodil*") && both.may_mention("patient") && !both.may_mention("pamol"));
+        let starts = heads.starts("en patient med ondt");
+        assert!(
+            !starts.may_mention("panodil") && !starts.may_mention("pamol") && !starts.may_mention("ipren")
+        );
+        assert!(starts.may_mention("pa") && starts.may_mention("ø"), "two letters, and one");
+        let both = Starts::union([heads.starts("en patient"), heads.starts("tag panodil")]);
+        assert!(both.may_mention("panodil") && !both.may_mention("pamol"));
     }
 }

@@ -4,7 +4,6 @@
 //! One pass over the lines, no second Markdown parse: the articles keep one paragraph or item
 //! to a line, and what a check needs is the text, its line and the bold lead that opens it.
 
-use super::mentioned::Starts;
 use crate::search::analyze::stem;
 use crate::search::fold;
 use crate::signs::{Words, words_of};
@@ -39,7 +38,6 @@ pub struct Unit {
     /// several checks read each paragraph.
     lower: OnceCell<String>,
     words: OnceCell<Words>,
-    starts: OnceCell<Starts>,
 }
 
 impl Unit {
@@ -61,18 +59,32 @@ impl Unit {
 
     /// Its text in lower case.
     pub fn lower(&self) -> &str {
-        self.lower.get_or_init(|| self.text.to_lowercase())
-    }
-
-    /// The first letters of the words of its text in lower case.
-    pub fn starts(&self) -> &Starts {
-        self.starts.get_or_init(|| Starts::of(self.lower()))
+        self.lower.get_or_init(|| lower_case(&self.text))
     }
 
     /// Its words as signs compare them ([`words_of`] its text).
     pub fn words(&self) -> &Words {
         self.words.get_or_init(|| words_of(&self.text))
     }
+}
+
+/// `text` in lower case, as [`str::to_lowercase`] makes it: ASCII and the Danish letters
+/// one by one, anything else by the standard library (which knows the Greek final sigma).
+fn lower_case(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            'A'..='Z' => out.push(c.to_ascii_lowercase()),
+            c if c.is_ascii() => out.push(c),
+            'æ' | 'ø' | 'å' | 'é' => out.push(c),
+            'Æ' => out.push('æ'),
+            'Ø' => out.push('ø'),
+            'Å' => out.push('å'),
+            'É' => out.push('é'),
+            _ => return text.to_lowercase(),
+        }
+    }
+    out
 }
 
 /// The units of `body`, whose first line is file line `first`.
@@ -122,8 +134,8 @@ pub fn units(body: &str, first: usize) -> Vec<Unit> {
                 let mut text = String::new();
                 let lead = lead_of(rest.trim());
                 push_clean(&mut text, rest.trim());
-                let (lower, words, starts) = (OnceCell::new(), OnceCell::new(), OnceCell::new());
-                out.push(Unit { kind, text, lead, lines: vec![(0, line)], lower, words, starts });
+                let (lower, words) = (OnceCell::new(), OnceCell::new());
+                out.push(Unit { kind, text, lead, lines: vec![(0, line)], lower, words });
             }
         }
         open = !matches!(kind, Kind::Heading(_) | Kind::Row);
@@ -286,6 +298,13 @@ mod tests {
         assert_eq!((u[4].line(), u[4].text.as_str()), (13, "du er svimmel"));
         assert_eq!(u[4].line_at(u[4].text.find("svimmel").unwrap_or(0)), 14);
         assert_eq!(u[6].line(), 18);
+    }
+
+    #[test]
+    fn lower_case_is_what_the_standard_library_makes() {
+        for text in ["", "Ærø ÅEN Øst É é", "ABC xyz 1.2!", "ΟΔΟΣ Σ", "İstanbul", "Straße ǅ"] {
+            assert_eq!(lower_case(text), text.to_lowercase(), "{text}");
+        }
     }
 
     #[test]

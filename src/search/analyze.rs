@@ -67,7 +67,11 @@ pub fn word_spans(text: &str) -> impl Iterator<Item = (usize, &str)> {
 
 /// Whether `c` is a letter or a digit, ASCII first.
 fn word_char(c: char) -> bool {
-    if c.is_ascii() { c.is_ascii_alphanumeric() } else { c.is_alphanumeric() }
+    match c {
+        c if c.is_ascii() => c.is_ascii_alphanumeric(),
+        'æ' | 'ø' | 'å' | 'Æ' | 'Ø' | 'Å' | 'é' => true,
+        c => c.is_alphanumeric(),
+    }
 }
 
 /// The stem of `word` (folded): Snowball's Danish stemmer, and common endings taken off
@@ -154,8 +158,15 @@ mod tests {
 
     #[test]
     fn words_are_the_runs_between_what_is_not_a_letter_or_digit() {
-        for text in ["", "  ", "ryg, og  knæ-smerter!", "a1 ø ß日本 Ωmega\u{301}x", "ende", "x\u{2028}y²"]
-        {
+        for text in [
+            "",
+            "  ",
+            "ryg, og  knæ-smerter!",
+            "ÆRØ påÅ é–É",
+            "a1 ø ß日本 Ωmega\u{301}x",
+            "ende",
+            "x\u{2028}y²",
+        ] {
             let split: Vec<&str> =
                 text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
             assert_eq!(words(text).collect::<Vec<_>>(), split, "{text:?}");
