@@ -5,6 +5,7 @@
 use super::Severity;
 use super::editor::{Ways, found, sections};
 use super::house::Found;
+use super::mentioned::Heads;
 use super::rules::{in_lang, mentions};
 use super::text::{Kind, Unit, sentences};
 use crate::signs::{Level, Signs, way, way_said, words_of};
@@ -128,6 +129,7 @@ pub(super) fn care_checks(
     slug: &str,
     units: &[Unit],
     first: usize,
+    heads: &Heads,
     out: &mut Vec<Found>,
 ) {
     let rule = |check: CareCheck| care.rules.iter().find(|r| r.check == check);
@@ -232,9 +234,10 @@ pub(super) fn care_checks(
     for unit in units.iter().filter(|u| !matches!(u.kind, Kind::Heading(_))) {
         // Only paragraphs that name 112 or a region are read sentence by sentence.
         let text = unit.lower();
+        let starts = unit.starts(heads);
         if !text.contains("112")
             && !text.contains("1813")
-            && !care.regions.iter().any(|g| mentions(text, &g.says))
+            && !care.regions.iter().any(|g| starts.may_mention(&g.says) && mentions(text, &g.says))
         {
             continue;
         }

@@ -11,6 +11,7 @@ pub use super::care::Care;
 use super::care::care_checks;
 use super::house::Found;
 pub use super::medicine::{Caution, DoseWords, Medicine};
+use super::mentioned::Heads;
 use super::sentence_rules::SentenceIndex;
 pub use super::sentence_rules::{SentenceRule, WordOrder};
 use super::text::{Kind, Unit, units};
@@ -36,6 +37,9 @@ pub struct Editor {
     /// The word rules and sentence rules, as they are compared.
     pub(super) word_index: WordIndex,
     pub(super) sentence_index: SentenceIndex,
+    /// The first letters of the medicines' names and the regions' words: a paragraph none
+    /// of whose words starts with them names neither.
+    pub(super) heads: Heads,
 }
 
 pub(super) type Ways = Vec<Vec<String>>;
@@ -52,7 +56,19 @@ impl Editor {
     ) -> Editor {
         let word_index = WordIndex::new(&words);
         let sentence_index = SentenceIndex::new(&sentences, word_order.as_ref());
-        Editor { care, medicines, words, sentences, word_order, dose_words, word_index, sentence_index }
+        let regions = care.iter().flat_map(|c| c.regions.iter().map(|g| &g.says));
+        let heads = Heads::of(medicines.iter().flat_map(|m| &m.names).chain(regions));
+        Editor {
+            care,
+            medicines,
+            words,
+            sentences,
+            word_order,
+            dose_words,
+            word_index,
+            sentence_index,
+            heads,
+        }
     }
 
     /// Whether there is nothing to check.
@@ -82,7 +98,7 @@ impl Editor {
         }
         let units = units(body, first);
         if let Some(care) = &self.care {
-            care_checks(care, signs, slug, &units, first, &mut out);
+            care_checks(care, signs, slug, &units, first, &self.heads, &mut out);
         }
         self.medicine_checks(&units, &mut out);
         self.word_checks(&units, body, first, &mut out);

@@ -94,7 +94,7 @@ fn each_word(body: &str, parsed: &Parsed, mut f: impl FnMut(&str, usize, usize, 
                 lower.push_str(word);
                 lower.make_ascii_lowercase();
             } else {
-                lower.extend(word.chars().flat_map(char::to_lowercase));
+                super::text::push_lower(&mut lower, word);
             }
             f(text, at, span.start + at, &lower);
         }
@@ -219,7 +219,7 @@ fn sections(rules: &RuleSet, parsed: &Parsed, out: &mut Capped) {
                 });
             }
         }
-        let lower = text.to_lowercase();
+        let lower = super::text::lower_case(&text);
         for rule in rules.required.iter().filter(|r| heading_matches(&r.heading, &h.text)) {
             if !rule.if_mentions.is_empty() && !rule.if_mentions.iter().any(|t| mentions(&lower, t)) {
                 continue;

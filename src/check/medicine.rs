@@ -4,7 +4,7 @@
 use super::Severity;
 use super::editor::{Editor, found, sections};
 use super::house::Found;
-use super::mentioned::{Heads, Mentioned, Starts};
+use super::mentioned::{Mentioned, Starts};
 use super::rules::mentions;
 use super::text::{Kind, Unit};
 use crate::strings;
@@ -71,8 +71,7 @@ impl Editor {
         for section in sections(units) {
             // The words' first letters say which names the section may mention: its text is
             // looked through only for those.
-            let heads = Heads::of(self.medicines.iter().flat_map(|m| &m.names));
-            let starts = Starts::union(section.iter().map(|u| heads.starts(u.lower())));
+            let starts = Starts::union(section.iter().map(|u| u.starts(&self.heads)));
             let names = |m: &Medicine, text: &str, starts: &Starts| {
                 m.names.iter().any(|n| starts.may_mention(n) && mentions(text, n))
             };
@@ -90,9 +89,9 @@ impl Editor {
                 // Which medicines the paragraph names; one that names none and has no number
                 // is passed over.
                 let u_lower = unit.lower();
-                let u_starts = heads.starts(u_lower);
+                let u_starts = unit.starts(&self.heads);
                 let named: Vec<usize> = (0..self.medicines.len())
-                    .filter(|&m| names(&self.medicines[m], u_lower, &u_starts))
+                    .filter(|&m| names(&self.medicines[m], u_lower, u_starts))
                     .collect();
                 if named.is_empty() && !u_lower.bytes().any(|b| b.is_ascii_digit()) {
                     continue;

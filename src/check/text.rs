@@ -4,6 +4,7 @@
 //! One pass over the lines, no second Markdown parse: the articles keep one paragraph or item
 //! to a line, and what a check needs is the text, its line and the bold lead that opens it.
 
+use super::mentioned::{Heads, Starts};
 use crate::search::analyze::stem;
 use crate::search::fold;
 use crate::signs::{Words, words_of};
@@ -38,6 +39,7 @@ pub struct Unit {
     /// several checks read each paragraph.
     lower: OnceCell<String>,
     words: OnceCell<Words>,
+    starts: OnceCell<Starts>,
 }
 
 impl Unit {
@@ -62,29 +64,44 @@ impl Unit {
         self.lower.get_or_init(|| lower_case(&self.text))
     }
 
+    /// Which of `heads` the words of its text start with: the same `heads` every time it is
+    /// asked (the editor's).
+    pub fn starts(&self, heads: &Heads) -> &Starts {
+        self.starts.get_or_init(|| heads.starts(self.lower()))
+    }
+
     /// Its words as signs compare them ([`words_of`] its text).
     pub fn words(&self) -> &Words {
         self.words.get_or_init(|| words_of(&self.text))
     }
 }
 
-/// `text` in lower case, as [`str::to_lowercase`] makes it: ASCII and the Danish letters
-/// one by one, anything else by the standard library (which knows the Greek final sigma).
-fn lower_case(text: &str) -> String {
+/// `text` in lower case, as [`str::to_lowercase`] makes it.
+pub fn lower_case(text: &str) -> String {
+    // The Greek capital sigma is the one letter whose lower case depends on its neighbours.
+    if text.contains('Σ') {
+        return text.to_lowercase();
+    }
     let mut out = String::with_capacity(text.len());
+    push_lower(&mut out, text);
+    out
+}
+
+/// Appends each character of `text` in lower case ([`char::to_lowercase`]), with ASCII and
+/// the Danish letters looked up first.
+pub fn push_lower(out: &mut String, text: &str) {
     for c in text.chars() {
         match c {
             'A'..='Z' => out.push(c.to_ascii_lowercase()),
             c if c.is_ascii() => out.push(c),
-            'æ' | 'ø' | 'å' | 'é' => out.push(c),
+            'æ' | 'ø' | 'å' | 'é' | '–' => out.push(c),
             'Æ' => out.push('æ'),
             'Ø' => out.push('ø'),
             'Å' => out.push('å'),
             'É' => out.push('é'),
-            _ => return text.to_lowercase(),
+            c => out.extend(c.to_lowercase()),
         }
     }
-    out
 }
 
 /// The units of `body`, whose first line is file line `first`.
@@ -134,8 +151,8 @@ pub fn units(body: &str, first: usize) -> Vec<Unit> {
                 let mut text = String::new();
                 let lead = lead_of(rest.trim());
                 push_clean(&mut text, rest.trim());
-                let (lower, words) = (OnceCell::new(), OnceCell::new());
-                out.push(Unit { kind, text, lead, lines: vec![(0, line)], lower, words });
+                let (lower, words, starts) = (OnceCell::new(), OnceCell::new(), OnceCell::new());
+                out.push(Unit { kind, text, lead, lines: vec![(0, line)], lower, words, starts });
             }
         }
         open = !matches!(kind, Kind::Heading(_) | Kind::Row);
@@ -302,8 +319,12 @@ mod tests {
 
     #[test]
     fn lower_case_is_what_the_standard_library_makes() {
-        for text in ["", "Ærø ÅEN Øst É é", "ABC xyz 1.2!", "ΟΔΟΣ Σ", "İstanbul", "Straße ǅ"] {
+        for text in ["", "Ærø ÅEN Øst É é – x", "ABC xyz 1.2!", "ΟΔΟΣ Σ", "İstanbul", "Straße ǅ"]
+        {
             assert_eq!(lower_case(text), text.to_lowercase(), "{text}");
+            let mut each = String::new();
+            push_lower(&mut each, text);
+            assert_eq!(each, text.chars().flat_map(char::to_lowercase).collect::<String>(), "{text}");
         }
     }
 
