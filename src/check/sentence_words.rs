@@ -85,7 +85,7 @@ impl Lexicon {
             if memo.owner != self.owner || memo.said.len() > MAX_WORDS {
                 *memo = Memo { owner: self.owner, ..Memo::default() };
             }
-            let mut words = Vec::new();
+            let mut words = Vec::with_capacity(text.len() / 6 + 1);
             for (at, word) in crate::search::analyze::word_spans(text) {
                 let id = match memo.ids.get(word) {
                     Some(&id) => id,

@@ -148,7 +148,7 @@ pub fn units(body: &str, first: usize) -> Vec<Unit> {
                 push_clean(&mut unit.text, rest);
             }
             _ => {
-                let mut text = String::new();
+                let mut text = String::with_capacity(rest.len() + 16);
                 let lead = lead_of(rest.trim());
                 push_clean(&mut text, rest.trim());
                 let (lower, words, starts) = (OnceCell::new(), OnceCell::new(), OnceCell::new());

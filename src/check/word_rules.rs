@@ -131,35 +131,30 @@ impl Editor {
         }
         // The file's lines, gathered when a finding first needs its column.
         let mut raw: Option<Vec<&str>> = None;
-        let mut folded = String::new();
         let mut words: Vec<(usize, &str)> = Vec::new();
-        // Each word of a paragraph folded, in strings kept from one paragraph to the next.
+        // Each word of a paragraph folded, in strings kept from one paragraph to the next,
+        // and the rules whose first word starts like it.
         let mut pool: Vec<String> = Vec::new();
+        let mut candidates: Vec<Option<&Vec<(usize, usize)>>> = Vec::new();
         for unit in units {
             words.clear();
             words.extend(super::house::words(&unit.text));
-            // A paragraph none of whose words starts like a rule's word is passed over
-            // without folding or stemming its words.
-            let starts = |w: &str, buf: &mut String| {
-                buf.clear();
-                let end = w.char_indices().nth(2).map_or(w.len(), |(i, _)| i);
-                crate::search::fold_into(buf, &w[..end]);
-                let key_end = buf.char_indices().nth(2).map_or(buf.len(), |(i, _)| i);
-                self.word_index.by_start.contains_key(&buf[..key_end])
-            };
-            if !words.iter().any(|(_, w)| starts(w, &mut folded)) {
-                continue;
-            }
             if pool.len() < words.len() {
                 pool.resize_with(words.len(), String::new);
             }
+            candidates.clear();
             for ((_, w), key) in words.iter().zip(pool.iter_mut()) {
                 key.clear();
                 crate::search::fold_into(key, w);
+                candidates.push(self.word_index.by_start.get(start_str(key)));
+            }
+            // A paragraph none of whose words starts like a rule's word is passed over.
+            if candidates.iter().all(Option::is_none) {
+                continue;
             }
             let keys = &pool[..words.len()];
             for (n, key) in keys.iter().enumerate() {
-                let Some(candidates) = self.word_index.by_start.get(start_str(key)) else { continue };
+                let Some(candidates) = candidates[n] else { continue };
                 // One finding per rule and word, however many of its forms say it.
                 let mut reported: Vec<usize> = Vec::new();
                 for &(i, j) in candidates {

@@ -58,11 +58,35 @@ pub fn words(folded: &str) -> impl Iterator<Item = &str> {
 pub fn word_spans(text: &str) -> impl Iterator<Item = (usize, &str)> {
     let mut at = 0;
     std::iter::from_fn(move || {
-        let start = at + text[at..].find(|c: char| word_char(c))?;
-        let len = text[start..].find(|c: char| !word_char(c)).unwrap_or(text.len() - start);
-        at = start + len;
+        let start = at + skip(&text[at..], false);
+        if start >= text.len() {
+            at = text.len();
+            return None;
+        }
+        at = start + skip(&text[start..], true);
         Some((start, &text[start..at]))
     })
+}
+
+/// How many bytes `text` starts with that are letters or digits (`word`), or that are not.
+fn skip(text: &str, word: bool) -> usize {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b < 0x80 {
+            if b.is_ascii_alphanumeric() != word {
+                return i;
+            }
+            i += 1;
+        } else {
+            let Some(c) = text[i..].chars().next() else { break };
+            if word_char(c) != word {
+                return i;
+            }
+            i += c.len_utf8();
+        }
+    }
+    bytes.len()
 }
 
 /// Whether `c` is a letter or a digit, ASCII first.
