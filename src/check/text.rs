@@ -90,17 +90,25 @@ pub fn lower_case(text: &str) -> String {
 /// Appends each character of `text` in lower case ([`char::to_lowercase`]), with ASCII and
 /// the Danish letters looked up first.
 pub fn push_lower(out: &mut String, text: &str) {
-    for c in text.chars() {
-        match c {
-            'A'..='Z' => out.push(c.to_ascii_lowercase()),
-            c if c.is_ascii() => out.push(c),
-            'æ' | 'ø' | 'å' | 'é' | '–' => out.push(c),
-            'Æ' => out.push('æ'),
-            'Ø' => out.push('ø'),
-            'Å' => out.push('å'),
-            'É' => out.push('é'),
-            c => out.extend(c.to_lowercase()),
+    let mut rest = text;
+    while !rest.is_empty() {
+        // A run of ASCII whole, then one other letter.
+        let ascii = rest.bytes().position(|b| !b.is_ascii()).unwrap_or(rest.len());
+        let from = out.len();
+        out.push_str(&rest[..ascii]);
+        out[from..].make_ascii_lowercase();
+        rest = &rest[ascii..];
+        let mut chars = rest.chars();
+        match chars.next() {
+            None => break,
+            Some(c @ ('æ' | 'ø' | 'å' | 'é' | '–')) => out.push(c),
+            Some('Æ') => out.push('æ'),
+            Some('Ø') => out.push('ø'),
+            Some('Å') => out.push('å'),
+            Some('É') => out.push('é'),
+            Some(c) => out.extend(c.to_lowercase()),
         }
+        rest = chars.as_str();
     }
 }
 
@@ -185,6 +193,14 @@ fn lead_of(text: &str) -> Option<String> {
 fn push_clean(out: &mut String, text: &str) {
     let mut rest = text;
     while let Some(c) = rest.chars().next() {
+        // Text without a mark is copied whole.
+        let plain = rest.bytes().position(|b| matches!(b, b'*' | b'_' | b'`' | b']' | b'[' | b'|'));
+        if plain != Some(0) {
+            let end = plain.unwrap_or(rest.len());
+            out.push_str(&rest[..end]);
+            rest = &rest[end..];
+            continue;
+        }
         match c {
             '*' | '_' if rest[1..].starts_with(c) => rest = &rest[2..],
             '`' => rest = &rest[1..],
@@ -210,8 +226,9 @@ pub fn sentences(text: &str) -> Vec<(usize, &str)> {
     let mut out = Vec::new();
     let mut start = 0;
     let bytes = text.as_bytes();
-    for (i, c) in text.char_indices() {
-        if !matches!(c, '.' | '!' | '?') || bytes.get(i + 1) != Some(&b' ') {
+    // The stops are ASCII, so no byte of another letter is taken for one.
+    for i in memchr::memchr3_iter(b'.', b'!', b'?', bytes) {
+        if bytes.get(i + 1) != Some(&b' ') {
             continue;
         }
         let next = text[i + 2..].chars().next();
@@ -311,6 +328,9 @@ mod tests {
             ]
         );
         assert_eq!(u[0].text, "Intro med et link.");
+        let mut clean = String::new();
+        push_clean(&mut clean, "**Ring** til _x_ `kode` [læge](a.md) | ø*b __c__");
+        assert_eq!(clean, "Ring til _x_ kode læge  |  ø*b c");
         assert_eq!(u[2].lead.as_deref(), Some("Ring 112"));
         assert_eq!((u[4].line(), u[4].text.as_str()), (13, "du er svimmel"));
         assert_eq!(u[4].line_at(u[4].text.find("svimmel").unwrap_or(0)), 14);
@@ -344,5 +364,7 @@ mod tests {
             .map(|(_, s)| s)
             .collect();
         assert_eq!(s, ["Tag 1.200 mg, fx. om aftenen.", "Spørg lægen!", "4 g er grænsen."]);
+        let s: Vec<(usize, &str)> = sentences("Æh. Øv! Å? *Ja*. ok. Nej.");
+        assert_eq!(s, [(0, "Æh."), (5, "Øv!"), (10, "Å?"), (14, "*Ja*. ok."), (24, "Nej.")]);
     }
 }
