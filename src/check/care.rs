@@ -176,10 +176,11 @@ pub(super) fn care_checks(
             if let Some(r) = rule(CareCheck::SectionOwnDoctor).filter(|_| !own) {
                 push(r, line, rule_message(r));
             }
+            let digits = compact(&lower);
             let missing: Vec<&str> = care
                 .regions
                 .iter()
-                .filter(|g| !compact(&lower).contains(&compact(&g.number)))
+                .filter(|g| !digits.contains(&compact(&g.number)))
                 .map(|g| g.name.as_str())
                 .collect();
             if let Some(r) = rule(CareCheck::SectionOutOfHours)

@@ -219,14 +219,16 @@ fn sections(rules: &RuleSet, parsed: &Parsed, out: &mut Capped) {
                 });
             }
         }
-        let lower = super::text::lower_case(&text);
+        // The section's text in lower case, made only for a rule whose heading matches.
+        let mut lower: Option<String> = None;
         for rule in rules.required.iter().filter(|r| heading_matches(&r.heading, &h.text)) {
-            if !rule.if_mentions.is_empty() && !rule.if_mentions.iter().any(|t| mentions(&lower, t)) {
+            let lower = lower.get_or_insert_with(|| super::text::lower_case(&text)).as_str();
+            if !rule.if_mentions.is_empty() && !rule.if_mentions.iter().any(|t| mentions(lower, t)) {
                 continue;
             }
             let mut missing: Vec<&str> =
-                rule.all_of.iter().filter(|t| !mentions(&lower, t)).map(String::as_str).collect();
-            let one = rule.one_of.is_empty() || rule.one_of.iter().any(|t| mentions(&lower, t));
+                rule.all_of.iter().filter(|t| !mentions(lower, t)).map(String::as_str).collect();
+            let one = rule.one_of.is_empty() || rule.one_of.iter().any(|t| mentions(lower, t));
             let either = rule.one_of.join(" / ");
             if !one {
                 missing.push(&either);
