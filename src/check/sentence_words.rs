@@ -34,6 +34,10 @@ struct Memo {
     said: Vec<Said>,
 }
 
+/// Marks outside ASCII that are neither letters nor digits and that folding leaves as they
+/// are: they part words the same before and after folding.
+const PUNCTUATION: [char; 10] = ['–', '—', '“', '”', '‘', '’', '…', '«', '»', '\u{a0}'];
+
 /// The most words kept; past it, the words are met anew.
 const MAX_WORDS: usize = 200_000;
 
@@ -76,8 +80,11 @@ impl Lexicon {
     /// The words of `text`, read word by word when it can be: `None` when it must be read
     /// the old way.
     pub(super) fn read(&self, text: &str) -> Option<Read> {
-        let plain =
-            text.chars().all(|c| c.is_ascii() || matches!(c, 'æ' | 'ø' | 'å' | 'Æ' | 'Ø' | 'Å' | 'é' | 'É'));
+        let plain = text.chars().all(|c| {
+            c.is_ascii()
+                || matches!(c, 'æ' | 'ø' | 'å' | 'Æ' | 'Ø' | 'Å' | 'é' | 'É')
+                || PUNCTUATION.contains(&c)
+        });
         if !self.whole_words || !plain {
             return None;
         }
@@ -208,6 +215,7 @@ mod tests {
             "Piske smæld og piskesmæld, piske smældet. Ab abc abcd AB.",
             "Tag altid en røntgen. Tag en røntgenbillede. Tag ikke røntgen.",
             "Skånsomt for maven, skaansom mave. Ufarligt og uden bivirkninger.",
+            "Ligge–ned i dage… Brug “halskrave”—ikke\u{a0}seng. ‘Hals’ «krave» altid–røntgen.",
             "",
             "   ",
         ];
@@ -251,7 +259,11 @@ mod tests {
     #[test]
     fn texts_with_other_letters_are_read_the_old_way() {
         let lexicon = lexicon();
-        assert!(lexicon.read("Ondt i knæet, også på Ærø. Café?").is_some());
+        assert!(lexicon.read("Ondt i knæet, også på Ærø. Café? Ja – “altid”…").is_some());
+        for c in PUNCTUATION {
+            let folded = crate::search::fold(&c.to_string());
+            assert!(!c.is_alphanumeric() && folded == c.to_string(), "{c:?} folds to itself and parts words");
+        }
         assert!(lexicon.read("İstanbul").is_none(), "a letter whose lower case is two");
         assert!(lexicon.read("Smärta").is_none());
     }
