@@ -30,7 +30,7 @@ use crate::strings;
 use std::collections::HashMap;
 
 mod words;
-use words::{TokenWay, Tokens};
+pub(crate) use words::{Token, TokenWay, Tokens};
 pub use words::{Words, way_said, words_of};
 
 /// The most signs read from one file.

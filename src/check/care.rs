@@ -5,6 +5,7 @@
 use super::Severity;
 use super::editor::{Ways, found, sections};
 use super::house::Found;
+use super::mentioned::Heads;
 use super::rules::{in_lang, mentions};
 use super::text::{Kind, Unit, sentences};
 use crate::signs::{Level, Signs, way, way_said, words_of};
@@ -128,6 +129,7 @@ pub(super) fn care_checks(
     slug: &str,
     units: &[Unit],
     first: usize,
+    heads: &Heads,
     out: &mut Vec<Found>,
 ) {
     let rule = |check: CareCheck| care.rules.iter().find(|r| r.check == check);
@@ -174,10 +176,11 @@ pub(super) fn care_checks(
             if let Some(r) = rule(CareCheck::SectionOwnDoctor).filter(|_| !own) {
                 push(r, line, rule_message(r));
             }
+            let digits = compact(&lower);
             let missing: Vec<&str> = care
                 .regions
                 .iter()
-                .filter(|g| !compact(&lower).contains(&compact(&g.number)))
+                .filter(|g| !digits.contains(&compact(&g.number)))
                 .map(|g| g.name.as_str())
                 .collect();
             if let Some(r) = rule(CareCheck::SectionOutOfHours)
@@ -232,9 +235,10 @@ pub(super) fn care_checks(
     for unit in units.iter().filter(|u| !matches!(u.kind, Kind::Heading(_))) {
         // Only paragraphs that name 112 or a region are read sentence by sentence.
         let text = unit.lower();
+        let starts = unit.starts(heads);
         if !text.contains("112")
             && !text.contains("1813")
-            && !care.regions.iter().any(|g| mentions(text, &g.says))
+            && !care.regions.iter().any(|g| starts.may_mention(&g.says) && mentions(text, &g.says))
         {
             continue;
         }

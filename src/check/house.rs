@@ -79,22 +79,7 @@ impl Capped {
 
 /// The words of `text`: each word's byte offset and text (letters and digits).
 pub(super) fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    let mut rest = text.char_indices().peekable();
-    std::iter::from_fn(move || {
-        while rest.peek().is_some_and(|(_, c)| !c.is_alphanumeric()) {
-            rest.next();
-        }
-        let &(start, _) = rest.peek()?;
-        let mut end = start;
-        while let Some(&(i, c)) = rest.peek() {
-            if !c.is_alphanumeric() {
-                break;
-            }
-            end = i + c.len_utf8();
-            rest.next();
-        }
-        Some((start, &text[start..end]))
-    })
+    crate::search::analyze::word_spans(text)
 }
 
 /// Calls `f` with each word of the prose: the text of its prose run, the word's offset in
@@ -105,7 +90,12 @@ fn each_word(body: &str, parsed: &Parsed, mut f: impl FnMut(&str, usize, usize, 
         let Some(text) = body.get(span.clone()) else { continue };
         for (at, word) in words(text) {
             lower.clear();
-            lower.extend(word.chars().flat_map(char::to_lowercase));
+            if word.is_ascii() {
+                lower.push_str(word);
+                lower.make_ascii_lowercase();
+            } else {
+                super::text::push_lower(&mut lower, word);
+            }
             f(text, at, span.start + at, &lower);
         }
     }
@@ -229,14 +219,16 @@ fn sections(rules: &RuleSet, parsed: &Parsed, out: &mut Capped) {
                 });
             }
         }
-        let lower = text.to_lowercase();
+        // The section's text in lower case, made only for a rule whose heading matches.
+        let mut lower: Option<String> = None;
         for rule in rules.required.iter().filter(|r| heading_matches(&r.heading, &h.text)) {
-            if !rule.if_mentions.is_empty() && !rule.if_mentions.iter().any(|t| mentions(&lower, t)) {
+            let lower = lower.get_or_insert_with(|| super::text::lower_case(&text)).as_str();
+            if !rule.if_mentions.is_empty() && !rule.if_mentions.iter().any(|t| mentions(lower, t)) {
                 continue;
             }
             let mut missing: Vec<&str> =
-                rule.all_of.iter().filter(|t| !mentions(&lower, t)).map(String::as_str).collect();
-            let one = rule.one_of.is_empty() || rule.one_of.iter().any(|t| mentions(&lower, t));
+                rule.all_of.iter().filter(|t| !mentions(lower, t)).map(String::as_str).collect();
+            let one = rule.one_of.is_empty() || rule.one_of.iter().any(|t| mentions(lower, t));
             let either = rule.one_of.join(" / ");
             if !one {
                 missing.push(&either);

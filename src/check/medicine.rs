@@ -1,12 +1,67 @@
 //! Medicines: a dose above the adult single or daily limit, too few hours between doses,
 //! and a medicine named in a section without the cautions that must stand beside it.
 
-use super::editor::{DoseWords, Editor, found, sections};
+use super::Severity;
+use super::editor::{Editor, found, sections};
 use super::house::Found;
-use super::mentioned::Mentioned;
+use super::mentioned::{Mentioned, Starts};
 use super::rules::mentions;
 use super::text::{Kind, Unit};
 use crate::strings;
+use serde::Deserialize;
+
+/// The words that say what an amount is: one dose, or a day's.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DoseWords {
+    /// One dose ("ad gangen").
+    pub single: Vec<String>,
+    /// A day's ("i døgnet").
+    pub daily: Vec<String>,
+}
+
+/// A medicine: its names, adult limits and the cautions that must stand in the same section.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Medicine {
+    /// The rule's id (`--json` carries it).
+    pub id: String,
+    /// Its names and brands (whole words, `*` any ending).
+    pub names: Vec<String>,
+    /// The most for an adult at one time, in mg.
+    #[serde(default)]
+    pub single_max_mg: Option<f64>,
+    /// The most for an adult in a day, in mg.
+    #[serde(default)]
+    pub daily_max_mg: Option<f64>,
+    /// The fewest hours between doses.
+    #[serde(default)]
+    pub min_hours: Option<f64>,
+    /// What must be said wherever it is named.
+    #[serde(default)]
+    pub cautions: Vec<Caution>,
+    /// How much it matters.
+    pub severity: Severity,
+    /// Where the rule comes from (Sundhedsstyrelsen, a region, a product summary), and when it was checked.
+    #[serde(default)]
+    pub source: String,
+    /// Text the rule must report.
+    #[serde(default)]
+    pub trigger: String,
+    /// Text the rule must let pass.
+    #[serde(default)]
+    pub pass: String,
+}
+
+/// A caution: what it is about, and the words that say it (any one).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Caution {
+    /// What the caution is about ("leveren").
+    pub about: String,
+    /// The words that say it (whole words, `*` any ending); any one will do.
+    pub says: Vec<String>,
+}
 
 impl Editor {
     pub(super) fn medicine_checks(&self, units: &[Unit], out: &mut Vec<Found>) {
@@ -14,20 +69,29 @@ impl Editor {
             return;
         }
         for section in sections(units) {
-            let lower = super::care::lines_lower(section);
-            let said = Mentioned::new(&lower);
-            if !self.medicines.iter().any(|m| m.names.iter().any(|n| said.mentions(n))) {
+            // The words' first letters say which names the section may mention: its text is
+            // looked through only for those.
+            let starts = Starts::union(section.iter().map(|u| u.starts(&self.heads)));
+            let names = |m: &Medicine, text: &str, starts: &Starts| {
+                m.names.iter().any(|n| starts.may_mention(n) && mentions(text, n))
+            };
+            if !self.medicines.iter().any(|m| m.names.iter().any(|n| starts.may_mention(n))) {
                 continue;
             }
+            let lower = super::care::lines_lower(section);
+            if !self.medicines.iter().any(|m| names(m, &lower, &starts)) {
+                continue;
+            }
+            let said = Mentioned::new(&lower);
             let mut last: Option<usize> = None;
             let mut first_named: Vec<Option<usize>> = vec![None; self.medicines.len()];
             for unit in section.iter().filter(|u| !matches!(u.kind, Kind::Heading(_))) {
                 // Which medicines the paragraph names; one that names none and has no number
                 // is passed over.
                 let u_lower = unit.lower();
-                let u_said = Mentioned::new(u_lower);
+                let u_starts = unit.starts(&self.heads);
                 let named: Vec<usize> = (0..self.medicines.len())
-                    .filter(|&m| self.medicines[m].names.iter().any(|n| u_said.mentions(n)))
+                    .filter(|&m| names(&self.medicines[m], u_lower, u_starts))
                     .collect();
                 if named.is_empty() && !u_lower.bytes().any(|b| b.is_ascii_digit()) {
                     continue;

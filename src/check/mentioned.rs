@@ -36,12 +36,91 @@ impl<'a> Mentioned<'a> {
     }
 }
 
+/// The first letters (two, or three when it has them) of the first word of each of some
+/// terms: what a text's words must start with for it to mention one (what `check` asks of
+/// every paragraph for every region and medicine).
+#[derive(Debug, Clone, Default)]
+pub struct Heads {
+    keys: std::collections::HashSet<u64, std::hash::BuildHasherDefault<super::quick::Quick>>,
+}
+
+impl Heads {
+    /// The heads of `terms`.
+    pub fn of<'a>(terms: impl IntoIterator<Item = &'a String>) -> Heads {
+        let keys = terms.into_iter().filter_map(|t| head_key(t)).collect();
+        Heads { keys }
+    }
+
+    /// Which of the heads the words of `text_lower` start with.
+    pub fn starts(&self, text_lower: &str) -> Starts {
+        let mut keys = Vec::new();
+        if self.keys.is_empty() {
+            return Starts(keys);
+        }
+        for (_, word) in crate::search::analyze::word_spans(text_lower) {
+            let mut chars = word.chars();
+            let (Some(a), Some(b)) = (chars.next(), chars.next()) else { continue };
+            let mut both = [key(a, b, None), 0];
+            if let Some(c) = chars.next() {
+                both[1] = key(a, b, Some(c));
+            }
+            keys.extend(both.into_iter().filter(|k| self.keys.contains(k)));
+        }
+        keys.sort_unstable();
+        keys.dedup();
+        Starts(keys)
+    }
+}
+
+/// Which of some terms' heads (see [`Heads`]) a text's words start with: a term whose head
+/// none does is not mentioned there, and is not looked for.
+#[derive(Debug, Clone, Default)]
+pub struct Starts(Vec<u64>);
+
+impl Starts {
+    /// Those of several texts: of the texts one after another, a line end between each two.
+    pub fn union<'a>(all: impl IntoIterator<Item = &'a Starts>) -> Starts {
+        let mut keys: Vec<u64> = all.into_iter().flat_map(|s| s.0.iter().copied()).collect();
+        keys.sort_unstable();
+        keys.dedup();
+        Starts(keys)
+    }
+
+    /// Whether the text may mention `term` ([`mentions`]), one of the terms of the heads
+    /// these starts were found with: false only when it does not.
+    pub fn may_mention(&self, term: &str) -> bool {
+        head_key(term).is_none_or(|k| self.0.binary_search(&k).is_ok())
+    }
+}
+
+/// The key of `term`'s head: none when it has fewer than two letters (it is always looked for).
+fn head_key(term: &str) -> Option<u64> {
+    let bare = term.strip_suffix('*').unwrap_or(term);
+    let bare = lower(bare.trim());
+    // A mention starts a word of the text with the term's letters up to its first that is
+    // not a letter or digit (see `Mentioned::mentions`).
+    let mut head = bare.chars().take_while(|c| c.is_alphanumeric());
+    match (head.next(), head.next(), head.next()) {
+        (Some(a), Some(b), c) => Some(key(a, b, c)),
+        _ => None,
+    }
+}
+
+/// The key of a word that starts with `a`, `b` (and `c`): 21 bits for each letter.
+fn key(a: char, b: char, c: Option<char>) -> u64 {
+    u64::from(a) << 42 | u64::from(b) << 21 | c.map_or(0x1f_ffff, u64::from)
+}
+
 /// `text` in lower case, borrowed when it is already (a rule file's terms are, and `check`
 /// asks about each of them in every section).
 fn lower(text: &str) -> std::borrow::Cow<'_, str> {
-    let unchanged = |c: char| {
-        let mut l = c.to_lowercase();
-        l.next() == Some(c) && l.next().is_none()
+    let unchanged = |c: char| match c {
+        'a'..='z' | 'æ' | 'ø' | 'å' => true,
+        c if c.is_ascii() => !c.is_ascii_uppercase(),
+        c => {
+            let mut l = c.to_lowercase();
+            l.next() == Some(c) && l.next().is_none()
+        }
     };
     if text.chars().all(unchanged) { std::borrow::Cow::Borrowed(text) } else { text.to_lowercase().into() }
 }
@@ -63,4 +142,47 @@ pub fn mentions(text_lower: &str, term: &str) -> bool {
         let after = text_lower[at + found.len()..].chars().next();
         !word(before) && (prefix || !word(after))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_term_is_looked_for_only_where_a_word_starts_with_its_letters() {
+        let texts =
+            ["tag panodil eller ipren", "en patient med ondt", "65 år og ældre", "ø", "", "nsaid-typen"];
+        let terms: Vec<String> = [
+            "panodil",
+            "pamol",
+            "ipren*",
+            "Ipren",
+            "pa",
+            "65",
+            "ældre",
+            "ø",
+            "nsaid-typen",
+            "nsaid",
+            " ib*",
+            "-x",
+        ]
+        .map(String::from)
+        .to_vec();
+        let heads = Heads::of(&terms);
+        for text in texts {
+            let starts = heads.starts(text);
+            for term in &terms {
+                if mentions(text, term) {
+                    assert!(starts.may_mention(term), "{term} in {text}");
+                }
+            }
+        }
+        let starts = heads.starts("en patient med ondt");
+        assert!(
+            !starts.may_mention("panodil") && !starts.may_mention("pamol") && !starts.may_mention("ipren")
+        );
+        assert!(starts.may_mention("pa") && starts.may_mention("ø"), "two letters, and one");
+        let both = Starts::union([&heads.starts("en patient"), &heads.starts("tag panodil")]);
+        assert!(both.may_mention("panodil") && !both.may_mention("pamol"));
+    }
 }

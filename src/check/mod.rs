@@ -5,9 +5,13 @@ pub mod editor;
 mod house;
 mod medicine;
 mod mentioned;
+mod quick;
 pub mod rules;
+mod sentence_rules;
+mod sentence_words;
 mod source;
 mod text;
+mod word_rules;
 
 pub use house::MAX_PER_RULE;
 pub use rules::{RuleError, RuleSet};

@@ -9,9 +9,10 @@
 use super::Severity;
 use super::editor::{Care, DoseWords, Editor, Medicine, SentenceRule, WordOrder, WordRule};
 pub use super::mentioned::mentions;
+use super::quick::QuickMap;
 use crate::strings;
 use serde::Deserialize;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 /// The rule file bundled with the articles.
 pub const BUNDLED: &str = include_str!("../../articles/house-rules.yaml");
@@ -54,7 +55,7 @@ pub struct RuleSet {
     /// Substitutions, in file order.
     pub substitutions: Vec<Substitution>,
     /// Substitutions by the lower-case first word of what they find: one lookup per word of text.
-    pub by_first_word: HashMap<String, Vec<usize>>,
+    pub by_first_word: QuickMap<String, Vec<usize>>,
     /// Required mentions, in file order.
     pub required: Vec<Required>,
     /// The voice rule, if any.
@@ -252,7 +253,7 @@ impl RuleSet {
                 return Err(invalid(strings::rules_id_taken(id)));
             }
         }
-        let mut by_first_word: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_first_word: QuickMap<String, Vec<usize>> = QuickMap::default();
         for (i, s) in file.substitutions.iter().enumerate() {
             let whole = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
             if !whole(s.find.chars().next()) || !whole(s.find.chars().last()) {

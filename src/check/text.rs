@@ -4,6 +4,7 @@
 //! One pass over the lines, no second Markdown parse: the articles keep one paragraph or item
 //! to a line, and what a check needs is the text, its line and the bold lead that opens it.
 
+use super::mentioned::{Heads, Starts};
 use crate::search::analyze::stem;
 use crate::search::fold;
 use crate::signs::{Words, words_of};
@@ -38,6 +39,7 @@ pub struct Unit {
     /// several checks read each paragraph.
     lower: OnceCell<String>,
     words: OnceCell<Words>,
+    starts: OnceCell<Starts>,
 }
 
 impl Unit {
@@ -59,12 +61,54 @@ impl Unit {
 
     /// Its text in lower case.
     pub fn lower(&self) -> &str {
-        self.lower.get_or_init(|| self.text.to_lowercase())
+        self.lower.get_or_init(|| lower_case(&self.text))
+    }
+
+    /// Which of `heads` the words of its text start with: the same `heads` every time it is
+    /// asked (the editor's).
+    pub fn starts(&self, heads: &Heads) -> &Starts {
+        self.starts.get_or_init(|| heads.starts(self.lower()))
     }
 
     /// Its words as signs compare them ([`words_of`] its text).
     pub fn words(&self) -> &Words {
         self.words.get_or_init(|| words_of(&self.text))
+    }
+}
+
+/// `text` in lower case, as [`str::to_lowercase`] makes it.
+pub fn lower_case(text: &str) -> String {
+    // The Greek capital sigma is the one letter whose lower case depends on its neighbours.
+    if text.contains('Σ') {
+        return text.to_lowercase();
+    }
+    let mut out = String::with_capacity(text.len());
+    push_lower(&mut out, text);
+    out
+}
+
+/// Appends each character of `text` in lower case ([`char::to_lowercase`]), with ASCII and
+/// the Danish letters looked up first.
+pub fn push_lower(out: &mut String, text: &str) {
+    let mut rest = text;
+    while !rest.is_empty() {
+        // A run of ASCII whole, then one other letter.
+        let ascii = rest.bytes().position(|b| !b.is_ascii()).unwrap_or(rest.len());
+        let from = out.len();
+        out.push_str(&rest[..ascii]);
+        out[from..].make_ascii_lowercase();
+        rest = &rest[ascii..];
+        let mut chars = rest.chars();
+        match chars.next() {
+            None => break,
+            Some(c @ ('æ' | 'ø' | 'å' | 'é' | '–')) => out.push(c),
+            Some('Æ') => out.push('æ'),
+            Some('Ø') => out.push('ø'),
+            Some('Å') => out.push('å'),
+            Some('É') => out.push('é'),
+            Some(c) => out.extend(c.to_lowercase()),
+        }
+        rest = chars.as_str();
     }
 }
 
@@ -112,11 +156,11 @@ pub fn units(body: &str, first: usize) -> Vec<Unit> {
                 push_clean(&mut unit.text, rest);
             }
             _ => {
-                let mut text = String::new();
+                let mut text = String::with_capacity(rest.len() + 16);
                 let lead = lead_of(rest.trim());
                 push_clean(&mut text, rest.trim());
-                let (lower, words) = (OnceCell::new(), OnceCell::new());
-                out.push(Unit { kind, text, lead, lines: vec![(0, line)], lower, words });
+                let (lower, words, starts) = (OnceCell::new(), OnceCell::new(), OnceCell::new());
+                out.push(Unit { kind, text, lead, lines: vec![(0, line)], lower, words, starts });
             }
         }
         open = !matches!(kind, Kind::Heading(_) | Kind::Row);
@@ -149,6 +193,14 @@ fn lead_of(text: &str) -> Option<String> {
 fn push_clean(out: &mut String, text: &str) {
     let mut rest = text;
     while let Some(c) = rest.chars().next() {
+        // Text without a mark is copied whole.
+        let plain = rest.bytes().position(|b| matches!(b, b'*' | b'_' | b'`' | b']' | b'[' | b'|'));
+        if plain != Some(0) {
+            let end = plain.unwrap_or(rest.len());
+            out.push_str(&rest[..end]);
+            rest = &rest[end..];
+            continue;
+        }
         match c {
             '*' | '_' if rest[1..].starts_with(c) => rest = &rest[2..],
             '`' => rest = &rest[1..],
@@ -174,8 +226,9 @@ pub fn sentences(text: &str) -> Vec<(usize, &str)> {
     let mut out = Vec::new();
     let mut start = 0;
     let bytes = text.as_bytes();
-    for (i, c) in text.char_indices() {
-        if !matches!(c, '.' | '!' | '?') || bytes.get(i + 1) != Some(&b' ') {
+    // The stops are ASCII, so no byte of another letter is taken for one.
+    for i in memchr::memchr3_iter(b'.', b'!', b'?', bytes) {
+        if bytes.get(i + 1) != Some(&b' ') {
             continue;
         }
         let next = text[i + 2..].chars().next();
@@ -246,6 +299,11 @@ impl Stems {
         }
         self.cache.get(word).map_or("", String::as_str)
     }
+
+    /// How many words' stems are kept.
+    pub fn len(&self) -> usize {
+        self.cache.len()
+    }
 }
 
 #[cfg(test)]
@@ -270,10 +328,24 @@ mod tests {
             ]
         );
         assert_eq!(u[0].text, "Intro med et link.");
+        let mut clean = String::new();
+        push_clean(&mut clean, "**Ring** til _x_ `kode` [læge](a.md) | ø*b __c__");
+        assert_eq!(clean, "Ring til _x_ kode læge  |  ø*b c");
         assert_eq!(u[2].lead.as_deref(), Some("Ring 112"));
         assert_eq!((u[4].line(), u[4].text.as_str()), (13, "du er svimmel"));
         assert_eq!(u[4].line_at(u[4].text.find("svimmel").unwrap_or(0)), 14);
         assert_eq!(u[6].line(), 18);
+    }
+
+    #[test]
+    fn lower_case_is_what_the_standard_library_makes() {
+        for text in ["", "Ærø ÅEN Øst É é – x", "ABC xyz 1.2!", "ΟΔΟΣ Σ", "İstanbul", "Straße ǅ"]
+        {
+            assert_eq!(lower_case(text), text.to_lowercase(), "{text}");
+            let mut each = String::new();
+            push_lower(&mut each, text);
+            assert_eq!(each, text.chars().flat_map(char::to_lowercase).collect::<String>(), "{text}");
+        }
     }
 
     #[test]
@@ -292,5 +364,7 @@ mod tests {
             .map(|(_, s)| s)
             .collect();
         assert_eq!(s, ["Tag 1.200 mg, fx. om aftenen.", "Spørg lægen!", "4 g er grænsen."]);
+        let s: Vec<(usize, &str)> = sentences("Æh. Øv! Å? *Ja*. ok. Nej.");
+        assert_eq!(s, [(0, "Æh."), (5, "Øv!"), (10, "Å?"), (14, "*Ja*. ok."), (24, "Nej.")]);
     }
 }

@@ -49,7 +49,53 @@ pub fn is_stop(word: &str) -> bool {
 
 /// The words of folded text: runs of letters and digits.
 pub fn words(folded: &str) -> impl Iterator<Item = &str> {
-    folded.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty())
+    word_spans(folded).map(|(_, w)| w)
+}
+
+/// The words of `text` (runs of letters and digits), each with its byte offset: what
+/// splitting at every other character gives, with ASCII judged byte by byte (`check` walks
+/// the words of every paragraph several times).
+pub fn word_spans(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let start = at + skip(&text[at..], false);
+        if start >= text.len() {
+            at = text.len();
+            return None;
+        }
+        at = start + skip(&text[start..], true);
+        Some((start, &text[start..at]))
+    })
+}
+
+/// How many bytes `text` starts with that are letters or digits (`word`), or that are not.
+fn skip(text: &str, word: bool) -> usize {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b < 0x80 {
+            if b.is_ascii_alphanumeric() != word {
+                return i;
+            }
+            i += 1;
+        } else {
+            let Some(c) = text[i..].chars().next() else { break };
+            if word_char(c) != word {
+                return i;
+            }
+            i += c.len_utf8();
+        }
+    }
+    bytes.len()
+}
+
+/// Whether `c` is a letter or a digit, ASCII first.
+fn word_char(c: char) -> bool {
+    match c {
+        c if c.is_ascii() => c.is_ascii_alphanumeric(),
+        'æ' | 'ø' | 'å' | 'Æ' | 'Ø' | 'Å' | 'é' => true,
+        c => c.is_alphanumeric(),
+    }
 }
 
 /// The stem of `word` (folded): Snowball's Danish stemmer, and common endings taken off
@@ -132,6 +178,26 @@ mod tests {
 
     fn stem_of(word: &str) -> String {
         stem(&fold(word))
+    }
+
+    #[test]
+    fn words_are_the_runs_between_what_is_not_a_letter_or_digit() {
+        for text in [
+            "",
+            "  ",
+            "ryg, og  knæ-smerter!",
+            "ÆRØ påÅ é–É",
+            "a1 ø ß日本 Ωmega\u{301}x",
+            "ende",
+            "x\u{2028}y²",
+        ] {
+            let split: Vec<&str> =
+                text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+            assert_eq!(words(text).collect::<Vec<_>>(), split, "{text:?}");
+            for (at, w) in word_spans(text) {
+                assert_eq!(&text[at..at + w.len()], w);
+            }
+        }
     }
 
     #[test]

@@ -20,28 +20,55 @@ pub struct Words {
 pub fn words_of(text: &str) -> Words {
     let folded = fold(text);
     let (mut skel, mut buf) = (String::new(), String::new());
-    let words: Vec<CompactString> = crate::search::analyze::words(&folded)
-        .map(|w| {
-            skel.clear();
+    let mut words: Vec<CompactString> = Vec::with_capacity(folded.len() / 6 + 1);
+    for w in crate::search::analyze::words(&folded) {
+        skel.clear();
+        if w.is_ascii() {
+            // Folded ASCII is lower case, and folding it again changes nothing.
+            skeleton_of_ascii(&mut skel, w);
+        } else {
             skeleton_into(&mut skel, w, &mut buf);
-            CompactString::from(skel.as_str())
-        })
-        .collect();
-    let mut joined: Vec<CompactString> = words
-        .windows(2)
-        .map(|pair| {
-            let mut both = CompactString::with_capacity(pair[0].len() + pair[1].len());
-            both.push_str(&pair[0]);
-            both.push_str(&pair[1]);
-            both
-        })
-        .collect();
+        }
+        words.push(CompactString::from(skel.as_str()));
+    }
+    let mut joined: Vec<CompactString> = Vec::with_capacity(words.len());
+    for pair in words.windows(2) {
+        let mut both = CompactString::with_capacity(pair[0].len() + pair[1].len());
+        both.push_str(&pair[0]);
+        both.push_str(&pair[1]);
+        joined.push(both);
+    }
     let mut one = words;
     for list in [&mut one, &mut joined] {
         list.sort_unstable();
         list.dedup();
     }
     Words { one, joined }
+}
+
+/// Appends the skeleton of folded ASCII `word` to `out`: what [`skeleton_into`] makes of it
+/// (`ae`, `oe` and `aa` one letter each), byte by byte.
+fn skeleton_of_ascii(out: &mut String, word: &str) {
+    let bytes = word.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        let one = match (b, bytes.get(i + 1)) {
+            (b'a', Some(b'e')) => Some('e'),
+            (b'o', Some(b'e')) => Some('o'),
+            (b'a', Some(b'a')) => Some('a'),
+            _ => None,
+        };
+        match one {
+            Some(letter) => {
+                out.push(letter);
+                i += 2;
+            }
+            None => {
+                out.push(char::from(b));
+                i += 1;
+            }
+        }
+    }
 }
 
 /// Whether `words` say every word of `way` (see [`way`]), exactly: what [`says`] decides,
@@ -71,7 +98,7 @@ fn has(list: &[CompactString], token: &str) -> bool {
 /// found by walking its sorted words and the tokens side by side (`check` asks it of every
 /// paragraph of the section on seeking help, for every sign).
 #[derive(Debug, Clone, Default)]
-pub(super) struct Tokens {
+pub(crate) struct Tokens {
     /// Each token's letters, and whether it must be the whole word (`=word`, or three
     /// letters or fewer) rather than a word's start.
     sorted: Vec<(String, bool)>,
@@ -79,17 +106,17 @@ pub(super) struct Tokens {
 
 /// A token of a way: one of [`Tokens`], or a part of a word (`~part`), looked for in each word.
 #[derive(Debug, Clone)]
-pub(super) enum Token {
+pub(crate) enum Token {
     At(usize),
     Part(String),
 }
 
 /// A way as tokens: every word, each a list of alternatives.
-pub(super) type TokenWay = Vec<Vec<Token>>;
+pub(crate) type TokenWay = Vec<Vec<Token>>;
 
 impl Tokens {
     /// The tokens of `ways`, and the ways written with them.
-    pub(super) fn of(ways: &[&[Vec<Vec<String>>]]) -> (Tokens, Vec<Vec<TokenWay>>) {
+    pub(crate) fn of(ways: &[&[Vec<Vec<String>>]]) -> (Tokens, Vec<Vec<TokenWay>>) {
         let key = |t: &str| match t.strip_prefix('=') {
             Some(whole) => (whole.to_string(), true),
             None => (t.to_string(), t.len() <= 3),
@@ -117,8 +144,13 @@ impl Tokens {
         (Tokens { sorted }, written)
     }
 
+    /// Each token's letters, and whether it must be the whole word, in order.
+    pub(crate) fn listed(&self) -> &[(String, bool)] {
+        &self.sorted
+    }
+
     /// Which tokens `words` say: for each, what [`has`] finds in the words or the joined pairs.
-    pub(super) fn said(&self, words: &Words) -> Vec<bool> {
+    pub(crate) fn said(&self, words: &Words) -> Vec<bool> {
         let mut said = vec![false; self.sorted.len()];
         for list in [&words.one, &words.joined] {
             let mut at = 0;
@@ -135,7 +167,7 @@ impl Tokens {
     }
 
     /// Whether every word of `way` is said, given what [`Tokens::said`] found.
-    pub(super) fn way_said(way: &[Vec<Token>], said: &[bool], words: &Words) -> bool {
+    pub(crate) fn way_said(way: &[Vec<Token>], said: &[bool], words: &Words) -> bool {
         way.iter().all(|alts| {
             alts.iter().any(|t| match t {
                 Token::At(k) => said.get(*k).copied().unwrap_or(false),
@@ -150,6 +182,15 @@ impl Tokens {
 mod tests {
     use super::super::Signs;
     use super::words_of;
+
+    #[test]
+    fn an_ascii_words_skeleton_is_the_skeleton_of_any_word() {
+        for word in ["aeaa", "oeaeoe", "aaa", "paaske", "knaeet", "x", "", "e", "1a2e"] {
+            let mut out = String::from("før ");
+            super::skeleton_of_ascii(&mut out, word);
+            assert_eq!(out, format!("før {}", crate::search::skeleton(word)), "{word}");
+        }
+    }
 
     #[test]
     fn walking_the_tokens_names_the_signs_each_way_names() {
