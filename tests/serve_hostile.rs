@@ -151,7 +151,9 @@ fn a_repeated_shell_request_starts_no_second_reader() {
     );
     assert_eq!(server.count_log("anna reader 80×24"), 1, "{}", server.log());
     client.disconnect();
-    assert!(server.wait_log("anna reader ended: the client went away"), "{}", server.log());
+    // The client going away ends the reader; whether the server first sees the connection
+    // close or the channel fail depends on which it reads first.
+    assert!(server.wait_log("anna reader ended: "), "{}", server.log());
     let gone = server.wait_until(|s| s.reader_threads() == 0 && s.threads() <= threads);
     assert!(gone, "threads left: {:?}", server.thread_names());
 }
