@@ -8,6 +8,18 @@ pub const PG_PASSWORD_IN_URL: Phrase = Phrase::new(
     "protokollens URL indeholder en adgangskode: læg den i PGPASSWORD eller i filen, PGPASSFILE peger på (eller ~/.pgpass, tilstand 0600), aldrig på kommandolinjen",
 );
 
+/// The settings file's ledger URL holds a password (shown hidden; the ledger refuses it).
+pub fn pg_password_in_settings(path: &str, line: usize) -> String {
+    match lang() {
+        Lang::En => format!(
+            "{path}, line {line}: `ledger` has a password in its URL: it is not shown, and the ledger refuses it; put it in PGPASSWORD, or in the file PGPASSFILE names (or ~/.pgpass, mode 0600)"
+        ),
+        Lang::Da => format!(
+            "{path}, linje {line}: `ledger` har en adgangskode i sin URL: den vises ikke, og protokollen afviser den; læg den i PGPASSWORD eller i filen, PGPASSFILE peger på (eller ~/.pgpass, tilstand 0600)"
+        ),
+    }
+}
+
 /// Why the certificates to trust for TLS could not be read.
 pub fn pg_roots_unreadable(file: &std::path::Path, why: &str) -> String {
     match lang() {

@@ -46,6 +46,18 @@ pub fn shown(named: &std::path::Path) -> String {
     }
 }
 
+/// Whether the URL `named` holds a password (which is refused, and never shown).
+pub fn has_password(named: &std::path::Path) -> bool {
+    let text = named.to_string_lossy();
+    match text.parse::<postgres::Config>() {
+        Ok(config) => config.get_password().is_some(),
+        // Not read: whatever it holds is not shown, but a `user:…@` is taken as a password.
+        Err(_) => text.split_once("://").is_some_and(|(_, rest)| {
+            rest.split(['/', '?']).next().is_some_and(|auth| auth.contains('@') && auth.contains(':'))
+        }),
+    }
+}
+
 /// A ledger in a PostgreSQL database.
 pub struct PgLedger {
     client: Mutex<postgres::Client>,
