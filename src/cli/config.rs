@@ -135,7 +135,11 @@ fn rows(settings: &Settings) -> Vec<(&'static str, &'static str, String, Source)
 /// The ledger as it may be shown: a URL without its password.
 fn ledger_shown(named: &str) -> String {
     let path = std::path::Path::new(named);
-    if crate::ledger::postgres::is_url(path) { crate::ledger::postgres::shown(path) } else { named.to_string() }
+    if crate::ledger::postgres::is_url(path) {
+        crate::ledger::postgres::shown(path)
+    } else {
+        named.to_string()
+    }
 }
 
 /// A reading action's row: its name, its keys as TOML, what it does, where they came from,

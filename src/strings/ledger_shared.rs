@@ -20,6 +20,24 @@ pub fn pg_password_in_settings(path: &str, line: usize) -> String {
     }
 }
 
+/// Why an `sslmode` is refused.
+pub fn pg_sslmode_unknown(mode: &str) -> String {
+    match lang() {
+        Lang::En => format!(
+            "sslmode={mode} is not known: give disable, require, verify-ca or verify-full (the last three are all TLS that checks the server's certificate and name)"
+        ),
+        Lang::Da => format!(
+            "sslmode={mode} kendes ikke: angiv disable, require, verify-ca eller verify-full (de tre sidste er alle TLS, der tjekker serverens certifikat og navn)"
+        ),
+    }
+}
+
+/// Why a password is not sent: the connection would carry it in plain text off this machine.
+pub const PG_PASSWORD_NOT_PLAIN: Phrase = Phrase::new(
+    "the password is not sent in plain text to a host that is not this machine: leave out sslmode=disable so the connection is TLS",
+    "adgangskoden sendes ikke i klartekst til en vært, der ikke er denne maskine: udelad sslmode=disable, så forbindelsen bliver TLS",
+);
+
 /// Why the certificates to trust for TLS could not be read.
 pub fn pg_roots_unreadable(file: &std::path::Path, why: &str) -> String {
     match lang() {

@@ -5,7 +5,7 @@
 //!
 //! Writers on every host take one transaction-level advisory lock, so the trail grows one row
 //! after another across hosts; each write notifies the channel [`CHANNEL`] when it commits.
-//! TLS when the URL says `sslmode=require` ([`tls`]).
+//! TLS unless the URL says `sslmode=disable` or the database is on this machine ([`tls`]).
 //! The password is never in the URL: `PGPASSWORD`, or the file `PGPASSFILE` names (else
 //! `~/.pgpass`), private to its owner as libpq wants it.
 
@@ -80,8 +80,9 @@ impl PgLedger {
     /// advisory lock, so hosts starting together do not race). Writes are recorded as
     /// `account` when given.
     ///
-    /// With `sslmode=require` the connection is TLS, the server's certificate checked against
-    /// the file `PGSSLROOTCERT` names, else the system's roots; otherwise it is plain.
+    /// The connection is TLS unless the URL (else `PGSSLMODE`) says `sslmode=disable`, or the
+    /// database is on this machine ([`tls::wire`]); the server's certificate is checked against
+    /// the file `PGSSLROOTCERT` names, else the system's roots.
     pub fn connect(url: &str, account: Option<String>) -> Result<PgLedger, LedgerError> {
         let roots = std::env::var_os("PGSSLROOTCERT").filter(|r| !r.is_empty()).map(std::path::PathBuf::from);
         PgLedger::connect_trusting(url, account, roots.as_deref())
@@ -94,22 +95,41 @@ impl PgLedger {
         account: Option<String>,
         roots: Option<&std::path::Path>,
     ) -> Result<PgLedger, LedgerError> {
+        let env_mode = std::env::var("PGSSLMODE").ok();
+        PgLedger::open(url, account, roots, env_mode.as_deref())
+    }
+
+    /// [`PgLedger::connect_trusting`], with `env_mode` as `PGSSLMODE` (what the URL's
+    /// `sslmode` overrides).
+    fn open(
+        url: &str,
+        account: Option<String>,
+        roots: Option<&std::path::Path>,
+        env_mode: Option<&str>,
+    ) -> Result<PgLedger, LedgerError> {
+        let (url, url_mode) = tls::split_sslmode(url);
         // The URL is not repeated in an error: it may hold a password.
         let mut config: postgres::Config = url.parse().map_err(|e| unreachable("postgres://…", &e))?;
         if config.get_password().is_some() {
             return Err(LedgerError::Other(s::PG_PASSWORD_IN_URL.to_string()));
         }
+        let wire = tls::wire(url_mode.as_deref().or(env_mode), config.get_hosts())?;
         let place = place(&config);
         if let Some(password) = pass::password(&config)? {
+            // Never in plain text off this machine.
+            if wire == tls::Wire::Plain && !config.get_hosts().iter().all(tls::is_this_machine) {
+                return Err(LedgerError::Other(s::PG_PASSWORD_NOT_PLAIN.to_string()));
+            }
             config.password(password);
         }
         if config.get_connect_timeout().is_none() {
             config.connect_timeout(Duration::from_secs(5));
         }
-        let connected = match config.get_ssl_mode() {
-            postgres::config::SslMode::Require => config.connect(tls::connector(roots)?),
-            // Plain: without sslmode=require nothing would be checked, so nothing is tried.
-            _ => config.ssl_mode(postgres::config::SslMode::Disable).connect(postgres::NoTls),
+        let connected = match wire {
+            tls::Wire::Tls => {
+                config.ssl_mode(postgres::config::SslMode::Require).connect(tls::connector(roots)?)
+            }
+            tls::Wire::Plain => config.ssl_mode(postgres::config::SslMode::Disable).connect(postgres::NoTls),
         };
         let mut client = connected.map_err(|e| unreachable(&place, &e))?;
         let found = schema::migrate(&mut client).map_err(|e| unreachable(&place, &e))?;

@@ -115,14 +115,21 @@ fn sslmode_require_talks_tls_to_a_server_it_trusts_and_refuses_one_it_does_not()
     // The system's roots do not hold the test's authority: refused, never plain instead.
     let refused = PgLedger::connect(&url, None).expect_err("an unknown authority");
     assert!(refused.to_string().to_lowercase().contains("certificate"), "{refused}");
-    // Without sslmode=require the same server is reached plainly.
-    let plain = connect(&url.replace("?sslmode=require", ""));
-    let tls: bool = plain
+    // PGSSLMODE asks for TLS when the URL says nothing, even to this machine.
+    let bare = url.replace("?sslmode=require", "");
+    let asked = PgLedger::open(&bare, None, Some(&cluster.authority()), Some("verify-full")).expect("TLS");
+    assert!(is_tls(&asked), "PGSSLMODE=verify-full is TLS");
+    // This machine without any sslmode is reached plainly; only sslmode=disable is plain elsewhere.
+    let plain = PgLedger::open(&bare, None, None, None).expect("plain");
+    assert!(!is_tls(&plain));
+}
+
+fn is_tls(ledger: &PgLedger) -> bool {
+    ledger
         .client()
         .query_one("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()", &[])
         .expect("asked")
-        .get(0);
-    assert!(!tls);
+        .get(0)
 }
 
 #[test]
