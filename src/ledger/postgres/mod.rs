@@ -125,6 +125,8 @@ impl PgLedger {
         if config.get_connect_timeout().is_none() {
             config.connect_timeout(Duration::from_secs(5));
         }
+        // A host gone without closing its connection is noticed.
+        config.keepalives(true).keepalives_idle(Duration::from_secs(30));
         let connected = match wire {
             tls::Wire::Tls => {
                 config.ssl_mode(postgres::config::SslMode::Require).connect(tls::connector(roots)?)
@@ -132,6 +134,8 @@ impl PgLedger {
             tls::Wire::Plain => config.ssl_mode(postgres::config::SslMode::Disable).connect(postgres::NoTls),
         };
         let mut client = connected.map_err(|e| unreachable(&place, &e))?;
+        // Reported saved only once on the server's disk, whatever the database's default.
+        client.batch_execute(SESSION).map_err(|e| unreachable(&place, &e))?;
         let found = schema::migrate(&mut client).map_err(|e| unreachable(&place, &e))?;
         let read_only = found > SCHEMA;
         let message = read_only.then(|| s::pg_newer(found, SCHEMA));
@@ -142,6 +146,24 @@ impl PgLedger {
     fn client(&self) -> MutexGuard<'_, postgres::Client> {
         self.client.lock().unwrap_or_else(|e| e.into_inner())
     }
+}
+
+/// How long a write waits for another host's (then it is refused as busy, as on SQLite), and
+/// how long a transaction may sit idle before the server ends it (a host that hung).
+const SESSION: &str = "SET synchronous_commit = on; SET lock_timeout = '5s'; \
+     SET idle_in_transaction_session_timeout = '60s'";
+
+/// Begins a write transaction: READ COMMITTED whatever the database's default (so every
+/// statement after the lock sees the chain head the last writer committed), holding the
+/// writers' lock (the trail is one chain).
+fn begin(client: &mut postgres::Client) -> Result<postgres::Transaction<'_>, LedgerError> {
+    let mut tx = client
+        .build_transaction()
+        .isolation_level(postgres::IsolationLevel::ReadCommitted)
+        .start()
+        .map_err(error)?;
+    tx.execute("SELECT pg_advisory_xact_lock($1)", &[&WRITE_LOCK]).map_err(error)?;
+    Ok(tx)
 }
 
 /// Where the database is, for messages: `postgres://user@host:port/db`, never a password.
@@ -171,6 +193,7 @@ fn unreachable(place: &str, e: &dyn std::error::Error) -> LedgerError {
 fn error(e: postgres::Error) -> LedgerError {
     match e.as_db_error() {
         Some(db) if db.code() == &postgres::error::SqlState::DISK_FULL => LedgerError::Full,
+        Some(db) if db.code() == &postgres::error::SqlState::LOCK_NOT_AVAILABLE => LedgerError::Busy,
         Some(db) if db.code() == &postgres::error::SqlState::READ_ONLY_SQL_TRANSACTION => {
             LedgerError::ReadOnly(db.message().to_string())
         }

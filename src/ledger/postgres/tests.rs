@@ -133,6 +133,53 @@ fn is_tls(ledger: &PgLedger) -> bool {
 }
 
 #[test]
+fn writes_are_durable_read_committed_and_busy_after_five_seconds_whatever_the_databases_defaults() {
+    let Some(cluster) = Cluster::start() else { return };
+    let url = cluster.database();
+    let mut raw = postgres::Client::connect(&url, postgres::NoTls).expect("connect");
+    let db: String = raw.query_one("SELECT current_database()", &[]).expect("name").get(0);
+    raw.batch_execute(&format!(
+        "ALTER DATABASE \"{db}\" SET synchronous_commit = off;
+         ALTER DATABASE \"{db}\" SET default_transaction_isolation = 'repeatable read'"
+    ))
+    .expect("defaults");
+    let ledger = connect(&url);
+    let show = |name: &str| -> String {
+        ledger.client().query_one(&format!("SHOW {name}"), &[]).expect("shown").get(0)
+    };
+    assert_eq!(show("synchronous_commit"), "on", "reported saved means on the server's disk");
+    assert_eq!(show("lock_timeout"), "5s");
+    assert_eq!(show("idle_in_transaction_session_timeout"), "1min");
+    // A writer that waited for the lock chains onto the row committed meanwhile (under the
+    // database's repeatable read it would read the head from before the wait).
+    let mut other = raw.transaction().expect("begin");
+    other.execute("SELECT pg_advisory_xact_lock($1)", &[&super::WRITE_LOCK]).expect("locked");
+    let waiting = std::thread::spawn(move || {
+        let mut ledger = ledger;
+        let write = Write::decide("knae", normalise("Tekst\n"), "bo", Verdict::Approved, "");
+        ledger.record(&[write]).1
+    });
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    other
+        .execute(
+            "INSERT INTO audit(seq, at, actor, action, slug, version, target, detail, state, hash)
+             VALUES (1, 'at', 'ole', 'note', 'knae', 'v', '', '', '', 'h')",
+            &[],
+        )
+        .expect("a row meanwhile");
+    other.commit().expect("commit");
+    assert_eq!(waiting.join().expect("writer").map(|e| e.to_string()), None);
+    // A lock held past the timeout is the busy message SQLite gives, not saved.
+    raw.execute("SELECT pg_advisory_lock($1)", &[&super::WRITE_LOCK]).expect("held");
+    let mut ledger = connect(&url);
+    ledger.client().batch_execute("SET lock_timeout = '200ms'").expect("shorter");
+    let write = Write::decide("knae", normalise("Tekst 2\n"), "bo", Verdict::Approved, "");
+    let (done, error) = ledger.record(&[write]);
+    assert!(done.is_empty());
+    assert!(matches!(error, Some(super::super::LedgerError::Busy)), "{error:?}");
+}
+
+#[test]
 fn the_reader_given_a_url_makes_no_file_and_says_it_cannot_use_it_yet() {
     crate::strings::set_thread_lang(Some(crate::strings::Lang::En));
     let url = "postgres://anna:hemmeligt@127.0.0.1:1/ledger";
