@@ -68,6 +68,37 @@ pub fn pg_unreachable(place: &str, why: &str) -> String {
     }
 }
 
+/// Why `review migrate` does not copy from `path` (a file or a URL, shown without password).
+pub fn ledger_source_unusable(path: &std::path::Path, why: &str) -> String {
+    let path = path.display();
+    match lang() {
+        Lang::En => format!("{path} is not copied: {why}"),
+        Lang::Da => format!("{path} kopieres ikke: {why}"),
+    }
+}
+
+/// `review migrate`'s source file is not there.
+pub const NO_SUCH_LEDGER_FILE: Phrase =
+    Phrase::new("there is no such file (nothing was made)", "den fil findes ikke (intet blev oprettet)");
+
+/// `review migrate`'s source file is not a ledger.
+pub const NOT_A_LEDGER_FILE: Phrase = Phrase::new(
+    "it is not an artikel ledger (it was not changed)",
+    "den er ikke en artikel-protokol (den blev ikke ændret)",
+);
+
+/// `review migrate`'s source database has no ledger in it.
+pub const NO_LEDGER_IN_DATABASE: Phrase = Phrase::new(
+    "the database holds no artikel ledger (nothing was made in it)",
+    "databasen indeholder ingen artikel-protokol (intet blev oprettet i den)",
+);
+
+/// `review migrate`'s source holds nothing.
+pub const LEDGER_SOURCE_EMPTY: Phrase = Phrase::new(
+    "the ledger is empty: there is nothing to copy",
+    "protokollen er tom: der er intet at kopiere",
+);
+
 /// Why a database's ledger schema is left alone: a newer artikel made it.
 pub fn pg_newer(found: i64, known: i64) -> String {
     match lang() {

@@ -96,7 +96,15 @@ impl PgLedger {
         roots: Option<&std::path::Path>,
     ) -> Result<PgLedger, LedgerError> {
         let env_mode = std::env::var("PGSSLMODE").ok();
-        PgLedger::open(url, account, roots, env_mode.as_deref())
+        PgLedger::open(url, account, roots, env_mode.as_deref(), true)
+    }
+
+    /// [`PgLedger::connect`] to a database that already holds a ledger, making nothing in it
+    /// (`review migrate`'s source): one without artikel's schema is refused.
+    pub fn connect_existing(url: &str) -> Result<PgLedger, LedgerError> {
+        let roots = std::env::var_os("PGSSLROOTCERT").filter(|r| !r.is_empty()).map(std::path::PathBuf::from);
+        let env_mode = std::env::var("PGSSLMODE").ok();
+        PgLedger::open(url, None, roots.as_deref(), env_mode.as_deref(), false)
     }
 
     /// [`PgLedger::connect_trusting`], with `env_mode` as `PGSSLMODE` (what the URL's
@@ -106,6 +114,7 @@ impl PgLedger {
         account: Option<String>,
         roots: Option<&std::path::Path>,
         env_mode: Option<&str>,
+        create: bool,
     ) -> Result<PgLedger, LedgerError> {
         let (url, url_mode) = tls::split_sslmode(url);
         // The URL is not repeated in an error: it may hold a password.
@@ -136,7 +145,12 @@ impl PgLedger {
         let mut client = connected.map_err(|e| unreachable(&place, &e))?;
         // Reported saved only once on the server's disk, whatever the database's default.
         client.batch_execute(SESSION).map_err(|e| unreachable(&place, &e))?;
-        let found = schema::migrate(&mut client).map_err(|e| unreachable(&place, &e))?;
+        let found = if create { schema::migrate(&mut client) } else { schema::found(&mut client) }
+            .map_err(|e| unreachable(&place, &e))?;
+        if found == 0 && !create {
+            let why = s::NO_LEDGER_IN_DATABASE.to_string();
+            return Err(LedgerError::Other(s::ledger_source_unusable(std::path::Path::new(&place), &why)));
+        }
         let read_only = found > SCHEMA;
         let message = read_only.then(|| s::pg_newer(found, SCHEMA));
         Ok(PgLedger { client: Mutex::new(client), place, read_only, account, message })

@@ -55,9 +55,23 @@ const MIGRATIONS: &[(i64, &str)] = &[(
          FOR EACH STATEMENT EXECUTE FUNCTION artikel_append_only();"#,
 )];
 
+/// The version of artikel's schema the database holds (0: none), asking nothing of it that a
+/// role without CREATE, or a read replica, could not answer.
+pub(super) fn found(client: &mut postgres::Client) -> Result<i64, postgres::Error> {
+    let exists: bool = client.query_one("SELECT to_regclass('artikel_schema') IS NOT NULL", &[])?.get(0);
+    if !exists {
+        return Ok(0);
+    }
+    Ok(client.query_one("SELECT coalesce(max(version), 0) FROM artikel_schema", &[])?.get(0))
+}
+
 /// Brings the database's schema up to [`SCHEMA`] (a newer one is left alone); returns the
-/// version found before.
+/// version found before. A schema already current is only read.
 pub(super) fn migrate(client: &mut postgres::Client) -> Result<i64, postgres::Error> {
+    let now = found(client)?;
+    if now >= SCHEMA {
+        return Ok(now);
+    }
     client.execute("SELECT pg_advisory_lock($1)", &[&MIGRATION_LOCK])?;
     let done = apply(client);
     // Released on every path (and by the server when the connection goes).
@@ -68,9 +82,13 @@ pub(super) fn migrate(client: &mut postgres::Client) -> Result<i64, postgres::Er
 }
 
 fn apply(client: &mut postgres::Client) -> Result<i64, postgres::Error> {
-    client.batch_execute(
-        "CREATE TABLE IF NOT EXISTS artikel_schema(version BIGINT PRIMARY KEY, at TIMESTAMPTZ NOT NULL DEFAULT now())",
-    )?;
+    // Made only when missing: CREATE … IF NOT EXISTS still needs the right to create.
+    let exists: bool = client.query_one("SELECT to_regclass('artikel_schema') IS NOT NULL", &[])?.get(0);
+    if !exists {
+        client.batch_execute(
+            "CREATE TABLE IF NOT EXISTS artikel_schema(version BIGINT PRIMARY KEY, at TIMESTAMPTZ NOT NULL DEFAULT now())",
+        )?;
+    }
     let found: i64 = client.query_one("SELECT coalesce(max(version), 0) FROM artikel_schema", &[])?.get(0);
     for (version, sql) in MIGRATIONS.iter().filter(|(v, _)| *v > found) {
         let mut tx = client.transaction()?;

@@ -117,10 +117,11 @@ fn sslmode_require_talks_tls_to_a_server_it_trusts_and_refuses_one_it_does_not()
     assert!(refused.to_string().to_lowercase().contains("certificate"), "{refused}");
     // PGSSLMODE asks for TLS when the URL says nothing, even to this machine.
     let bare = url.replace("?sslmode=require", "");
-    let asked = PgLedger::open(&bare, None, Some(&cluster.authority()), Some("verify-full")).expect("TLS");
+    let asked =
+        PgLedger::open(&bare, None, Some(&cluster.authority()), Some("verify-full"), true).expect("TLS");
     assert!(is_tls(&asked), "PGSSLMODE=verify-full is TLS");
     // This machine without any sslmode is reached plainly; only sslmode=disable is plain elsewhere.
-    let plain = PgLedger::open(&bare, None, None, None).expect("plain");
+    let plain = PgLedger::open(&bare, None, None, None, true).expect("plain");
     assert!(!is_tls(&plain));
 }
 
