@@ -90,6 +90,18 @@ fn hosts_share_one_chain_and_nobody_rewrites_it() {
 }
 
 #[test]
+#[should_panic(expected = "ARTIKEL_REQUIRE_PG is set")]
+fn missing_server_programs_fail_the_tests_where_artikel_require_pg_is_set() {
+    super::cluster::missing(Some("1".into()));
+}
+
+#[test]
+fn missing_server_programs_skip_the_tests_elsewhere() {
+    assert!(super::cluster::missing(None).is_none());
+    assert!(super::cluster::missing(Some("".into())).is_none());
+}
+
+#[test]
 fn a_password_in_the_url_is_refused_before_connecting() {
     let with_password =
         PgLedger::connect("postgres://anna:hemmeligt@127.0.0.1:1/ledger", None).expect_err("refused");
