@@ -1,9 +1,12 @@
 //! The ledger's schema on PostgreSQL, owned by artikel: numbered migrations recorded in
 //! `artikel_schema`, applied under a session advisory lock so that hosts starting at the same
-//! moment apply each once. The append-only rule is kept by triggers (rows of the trail,
+//! moment apply each once; a current schema is only read (so a role without CREATE, or a
+//! read replica, opens it). The append-only rule is kept by triggers (rows of the trail,
 //! decisions, kept texts, lifts, renames and replies are never changed nor removed; comments
-//! are marked deleted, never removed), which bind the tables' owner as well as any other role;
-//! `review verify` still finds a row changed by someone who dropped a trigger.
+//! are marked deleted, never removed). Triggers stop accidents: the tables' owner or a
+//! superuser can disable or drop them, so only a runtime role that does not own the tables is
+//! bound by them, and only `review verify --head` against a head kept elsewhere catches an
+//! owner who rewrote the chain, hashes and all. Who wrote a row is what the client says.
 
 /// The schema this build reads and writes.
 pub const SCHEMA: i64 = 1;

@@ -59,7 +59,8 @@ fn hosts_share_one_chain_and_nobody_rewrites_it() {
     assert!(found.problems.is_empty(), "{:?}", found.problems);
     assert_eq!(found.rows, 40);
     assert_eq!(reader.latest(None).expect("latest").len(), 4);
-    // The trail and the decisions are append-only, for the tables' owner too.
+    // The trail and the decisions refuse a change by mistake, the tables' owner's too (an owner
+    // can still disable the triggers: only a role that does not own the tables is bound).
     let mut raw = postgres::Client::connect(&url, postgres::NoTls).expect("connect");
     for sql in [
         "UPDATE audit SET actor = 'mallory' WHERE seq = 3",
