@@ -194,6 +194,31 @@ fn writes_are_durable_read_committed_and_busy_after_five_seconds_whatever_the_da
 }
 
 #[test]
+fn a_runtime_role_granted_only_what_the_guide_lists_opens_writes_and_cannot_lift_the_triggers() {
+    let Some(cluster) = Cluster::start() else { return };
+    let url = cluster.database();
+    drop(connect(&url)); // the owner makes the schema
+    let mut raw = postgres::Client::connect(&url, postgres::NoTls).expect("connect");
+    raw.batch_execute(
+        "CREATE ROLE runtime LOGIN;
+         GRANT SELECT, INSERT ON ALL TABLES IN SCHEMA public TO runtime;
+         GRANT UPDATE ON comments, policy TO runtime;
+         GRANT USAGE ON SEQUENCE decisions_id_seq, replies_n_seq TO runtime;",
+    )
+    .expect("grants");
+    let (scheme, rest) = url.split_once("://").expect("a URL");
+    let (_, place) = rest.split_once('@').expect("a user");
+    let runtime = format!("{scheme}://runtime@{place}");
+    let mut ledger = connect(&runtime);
+    assert!(!ledger.read_only() && ledger.message.is_none(), "{:?}", ledger.message);
+    let write = Write::decide("knae", normalise("Tekst\n"), "bo", Verdict::Approved, "");
+    assert_eq!(ledger.record(&[write]).1.map(|e| e.to_string()), None);
+    let lifted = ledger.client().batch_execute("ALTER TABLE audit DISABLE TRIGGER audit_append_only");
+    assert!(lifted.is_err(), "a role that does not own the tables cannot disable their triggers");
+    assert!(ledger.verify().expect("verify").problems.is_empty());
+}
+
+#[test]
 fn the_reader_given_a_url_makes_no_file_and_says_it_cannot_use_it_yet() {
     crate::strings::set_thread_lang(Some(crate::strings::Lang::En));
     let url = "postgres://anna:hemmeligt@127.0.0.1:1/ledger";
