@@ -136,7 +136,7 @@ fn rows(settings: &Settings) -> Vec<(&'static str, &'static str, String, Source)
 fn ledger_shown(named: &str) -> String {
     let path = std::path::Path::new(named);
     if crate::ledger::postgres::is_url(path) {
-        crate::ledger::postgres::shown(path)
+        crate::ledger::postgres::without_password(named)
     } else {
         named.to_string()
     }

@@ -40,16 +40,32 @@ pub fn is_url(named: &std::path::Path) -> bool {
 
 /// The URL `named` as it may be shown: without a password, whatever it held.
 pub fn shown(named: &std::path::Path) -> String {
-    match named.to_string_lossy().parse::<postgres::Config>() {
+    // sslmode is read here, not by the driver (which knows no verify-full).
+    match tls::split_sslmode(&named.to_string_lossy()).0.parse::<postgres::Config>() {
         Ok(config) => place(&config),
         Err(_) => "postgres://…".to_string(),
+    }
+}
+
+/// The URL `named` as written, but for its password (`user:secret@` becomes `user@`): what
+/// `artikel config` shows, so that it still reads as the settings file's value.
+pub fn without_password(named: &str) -> String {
+    let Some((scheme, rest)) = named.split_once("://") else { return named.to_string() };
+    let end = rest.find(['/', '?']).unwrap_or(rest.len());
+    let (authority, tail) = rest.split_at(end);
+    match authority.rsplit_once('@') {
+        Some((userinfo, hosts)) => {
+            let user = userinfo.split_once(':').map_or(userinfo, |(user, _)| user);
+            format!("{scheme}://{user}@{hosts}{tail}")
+        }
+        None => named.to_string(),
     }
 }
 
 /// Whether the URL `named` holds a password (which is refused, and never shown).
 pub fn has_password(named: &std::path::Path) -> bool {
     let text = named.to_string_lossy();
-    match text.parse::<postgres::Config>() {
+    match tls::split_sslmode(&text).0.parse::<postgres::Config>() {
         Ok(config) => config.get_password().is_some(),
         // Not read: whatever it holds is not shown, but a `user:…@` is taken as a password.
         Err(_) => text.split_once("://").is_some_and(|(_, rest)| {
@@ -126,7 +142,7 @@ impl PgLedger {
         let place = place(&config);
         if let Some(password) = pass::password(&config)? {
             // Never in plain text off this machine.
-            if wire == tls::Wire::Plain && !config.get_hosts().iter().all(tls::is_this_machine) {
+            if !tls::may_send_password(wire, config.get_hosts()) {
                 return Err(LedgerError::Other(s::PG_PASSWORD_NOT_PLAIN.to_string()));
             }
             config.password(password);

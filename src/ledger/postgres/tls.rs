@@ -95,6 +95,12 @@ pub(super) fn is_this_machine(host: &postgres::config::Host) -> bool {
     }
 }
 
+/// Whether a password may go over a connection to `hosts` that travels as `wire`: never in
+/// plain text off this machine.
+pub(super) fn may_send_password(wire: Wire, hosts: &[postgres::config::Host]) -> bool {
+    wire == Wire::Tls || hosts.iter().all(is_this_machine)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -126,6 +132,24 @@ mod tests {
         assert_eq!(wire(Some("require"), &tcp("127.0.0.1")).ok(), Some(Wire::Tls));
         let mixed = vec![Host::Tcp("127.0.0.1".into()), Host::Tcp("db.example".into())];
         assert_eq!(wire(None, &mixed).ok(), Some(Wire::Tls), "one host elsewhere is enough");
+    }
+
+    #[test]
+    fn a_url_with_verify_full_is_shown_and_its_password_found() {
+        let url = std::path::Path::new("postgres://anna:x@db.example:5433/review?sslmode=verify-full");
+        assert_eq!(super::super::shown(url), "postgres://anna@db.example:5433/review");
+        assert!(super::super::has_password(url));
+        assert_eq!(
+            super::super::without_password("postgres://anna:x@db.example/review?sslmode=verify-full"),
+            "postgres://anna@db.example/review?sslmode=verify-full"
+        );
+    }
+
+    #[test]
+    fn a_password_goes_in_plain_text_only_to_this_machine() {
+        assert!(!may_send_password(Wire::Plain, &tcp("db.example")));
+        assert!(may_send_password(Wire::Tls, &tcp("db.example")));
+        assert!(may_send_password(Wire::Plain, &tcp("127.0.0.1")));
     }
 
     #[test]
