@@ -126,7 +126,12 @@ fn open_source(named: &Path) -> Result<Box<dyn Engine>, Failure> {
         return Ok(Box::new(PgLedger::connect_existing(&url).map_err(|e| fail(e.reason()))?));
     }
     ledger::existing_file(named).map_err(|e| fail(e.reason()))?;
-    open(named)
+    // Only read: a file this user may not write is copied all the same.
+    let file = Ledger::open(&Options::new(named));
+    match &file.message {
+        Some(message) if file.opened() != Opened::AsFound => Err(fail(message)),
+        _ => Ok(Box::new(file)),
+    }
 }
 
 /// The ledger `named` (a file or a URL), written as this account; a file that cannot be
