@@ -129,3 +129,36 @@ fn a_password_in_the_url_is_refused_and_never_repeated() {
     assert!(said.contains("PGPASSWORD") && !said.contains("hemmeligt"), "{said}");
     assert!(!team.ledger().exists(), "no file ledger instead");
 }
+
+#[test]
+fn migrate_reads_its_source_as_it_is_and_refuses_one_missing_foreign_or_empty() {
+    let Some(pg) = cluster::Cluster::start() else { return };
+    let team = Team::new();
+    let target = pg.database();
+    // A mistyped file: said, exit 1, and no ledger made there.
+    let typo = team.data.path().join("reveiw.db");
+    let o = team.run(&["review", "migrate", team::path(&typo), &target]);
+    assert_eq!(o.status.code(), Some(1), "{}", err(&o));
+    assert!(err(&o).contains("no such file"), "{}", err(&o));
+    assert!(!typo.exists(), "nothing made at the mistyped path");
+    // A database without artikel's schema: refused, and the schema not made in it.
+    let foreign = pg.database();
+    let o = team.run(&["review", "migrate", &foreign, &target]);
+    assert_eq!(o.status.code(), Some(1), "{}", err(&o));
+    assert!(err(&o).contains("holds no artikel ledger"), "{}", err(&o));
+    let mut raw = postgres::Client::connect(&foreign, postgres::NoTls).expect("connect");
+    let made: bool =
+        raw.query_one("SELECT to_regclass('artikel_schema') IS NOT NULL", &[]).expect("asked").get(0);
+    assert!(!made, "no schema made in the wrong database");
+    // A ledger with nothing in it: nothing to copy, and no "Copied 0 rows".
+    let empty = pg.database();
+    out(&on(&team, "anne", &empty, &["review", "status"]));
+    let back = team.data.path().join("back.db");
+    let o = team.run(&["review", "migrate", &empty, team::path(&back)]);
+    assert_eq!(o.status.code(), Some(1), "{}", err(&o));
+    assert!(
+        err(&o).contains("empty") && !String::from_utf8_lossy(&o.stdout).contains("Copied"),
+        "{}",
+        err(&o)
+    );
+}

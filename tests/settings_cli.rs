@@ -186,3 +186,28 @@ fn config_says_which_action_took_a_key_from_an_action_the_file_leaves_alone() {
     let json: serde_json::Value = serde_json::from_slice(&json.stdout).expect("JSON");
     assert_eq!(json["keys"]["resolve"]["taken"], serde_json::json!([{ "key": "x", "by": "next_question" }]));
 }
+
+#[test]
+fn config_never_shows_the_password_of_the_settings_files_ledger_url_and_warns_of_it() {
+    let (_dir, path) = settings_file(
+        "ledger = \"postgres://reviewer:hunter2@db.example:5433/review?sslmode=verify-full\"\n",
+    );
+    let text = artikel(&path, &["config"], &[]);
+    assert!(text.status.success(), "{}", stderr(&text));
+    let (out, err) = (stdout(&text), stderr(&text));
+    assert!(!out.contains("hunter2") && !err.contains("hunter2"), "{out}\n{err}");
+    assert!(
+        out.contains("ledger = \"postgres://reviewer@db.example:5433/review?sslmode=verify-full\""),
+        "{out}"
+    );
+    assert!(err.contains("line 1: `ledger` has a password in its URL"), "{err}");
+    let json = artikel(&path, &["config", "--json"], &[]);
+    let raw = stdout(&json);
+    assert!(!raw.contains("hunter2"), "{raw}");
+    let v: serde_json::Value = serde_json::from_str(&raw).expect("json");
+    assert_eq!(
+        v["settings"]["ledger"]["value"],
+        "postgres://reviewer@db.example:5433/review?sslmode=verify-full"
+    );
+    assert_eq!(v["warnings"].as_array().map(Vec::len), Some(1));
+}

@@ -126,10 +126,20 @@ fn rows(settings: &Settings) -> Vec<(&'static str, &'static str, String, Source)
         (
             "ledger",
             &strings::ABOUT_LEDGER,
-            q(settings.ledger.value.as_deref().unwrap_or("")),
+            q(&ledger_shown(settings.ledger.value.as_deref().unwrap_or(""))),
             settings.ledger.from.clone(),
         ),
     ]
+}
+
+/// The ledger as it may be shown: a URL without its password.
+fn ledger_shown(named: &str) -> String {
+    let path = std::path::Path::new(named);
+    if crate::ledger::postgres::is_url(path) {
+        crate::ledger::postgres::without_password(named)
+    } else {
+        named.to_string()
+    }
 }
 
 /// A reading action's row: its name, its keys as TOML, what it does, where they came from,

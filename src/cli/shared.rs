@@ -85,16 +85,22 @@ fn lift(
 }
 
 /// `review migrate FROM TO`: copies the ledger `from` into the new, empty ledger `to` (each a
-/// file or a URL), then verifies both and compares their heads.
+/// file or a URL), then verifies both and compares their heads. The source is read as it is
+/// (nothing made, migrated or moved aside), read once, and that reading is what is checked
+/// and copied.
 pub(super) fn migrate(from: &Path, to: &Path) -> Result<i32, Failure> {
-    let source = open(from)?;
+    let source = open_source(from)?;
+    let all = source.dump().map_err(|e| fail(e.reason()))?;
+    if all.rows.is_empty() {
+        let shown = shown(from);
+        return Err(fail(s::ledger_source_unusable(&shown, &s::LEDGER_SOURCE_EMPTY)));
+    }
     // A ledger that does not hold is not copied: the copy would not hold either.
-    let there = source.verify().map_err(|e| fail(e.reason()))?;
+    let there = ledger::verify::check(all.clone());
     if let Some((_, problem)) = there.problems.first() {
         return Err(fail(problem.say()));
     }
     let mut target = open(to)?;
-    let all = source.dump().map_err(|e| fail(e.reason()))?;
     target.load(&all).map_err(|e| fail(e.reason()))?;
     let here = target.verify().map_err(|e| fail(e.reason()))?;
     if let Some((_, problem)) = here.problems.first() {
@@ -105,6 +111,27 @@ pub(super) fn migrate(from: &Path, to: &Path) -> Result<i32, Failure> {
     }
     write_out(&crate::sanitize::visible(&format!("{}\n", s::ledger_migrated(here.rows, &here.head))))?;
     Ok(0)
+}
+
+/// `named` as it may be shown: a URL without its password.
+fn shown(named: &Path) -> std::path::PathBuf {
+    if ledger::postgres::is_url(named) { ledger::postgres::shown(named).into() } else { named.to_path_buf() }
+}
+
+/// The ledger `named` to copy from, as it is: a file that exists and is a ledger, or a
+/// database that already holds one.
+fn open_source(named: &Path) -> Result<Box<dyn Engine>, Failure> {
+    if ledger::postgres::is_url(named) {
+        let url = named.to_string_lossy();
+        return Ok(Box::new(PgLedger::connect_existing(&url).map_err(|e| fail(e.reason()))?));
+    }
+    ledger::existing_file(named).map_err(|e| fail(e.reason()))?;
+    // Only read: a file this user may not write is copied all the same.
+    let file = Ledger::open(&Options::new(named));
+    match &file.message {
+        Some(message) if file.opened() != Opened::AsFound => Err(fail(message)),
+        _ => Ok(Box::new(file)),
+    }
 }
 
 /// The ledger `named` (a file or a URL), written as this account; a file that cannot be

@@ -84,3 +84,24 @@ pub(super) fn move_aside(path: &Path, id: Identity) -> std::io::Result<PathBuf> 
     }
     Ok(aside)
 }
+
+/// Whether `path` is a ledger file as it is, read without changing anything (no file made,
+/// no schema brought up to date, nothing moved aside): for `review migrate`'s source.
+pub fn existing(path: &std::path::Path) -> Result<(), super::LedgerError> {
+    use crate::strings as s;
+    let refused = |why: String| super::LedgerError::Other(s::ledger_source_unusable(path, &why));
+    if !path.is_file() {
+        return Err(refused(s::NO_SUCH_LEDGER_FILE.to_string()));
+    }
+    let flags = rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let db = rusqlite::Connection::open_with_flags(path, flags).map_err(|e| refused(e.to_string()))?;
+    let tables: i64 = db
+        .query_row("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'audit'", [], |r| {
+            r.get(0)
+        })
+        .map_err(|e| refused(e.to_string()))?;
+    if tables == 0 {
+        return Err(refused(s::NOT_A_LEDGER_FILE.to_string()));
+    }
+    Ok(())
+}

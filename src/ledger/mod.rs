@@ -29,6 +29,7 @@ mod write;
 pub use desk::{Desk, Hashed, Ticket};
 pub use diff::{Kind, Piece, SectionDiff, diff, marked, render, section_title};
 pub use engine::Engine;
+pub use file::existing as existing_file;
 pub use link::{ArticleView, Link};
 pub use open::{Options, SCHEMA};
 pub use policy::{Followed, Judged, Policy, Refusal};

@@ -114,7 +114,9 @@ impl Problem {
 
 const TABLES: [&str; 6] = ["decisions", "comments", "policy", "lifts", "renames", "replies"];
 
-pub(super) fn check(found: Found) -> Verified {
+/// What `found` says of itself: its rows, its head, and every problem (a row whose hash, or
+/// whose table, does not hold).
+pub fn check(found: Found) -> Verified {
     let Found { rows, decisions, comments, policy, lifts, renames, replies, texts } = found;
     let mut problems: Vec<(Option<Row>, Problem)> = Vec::new();
     let mut prev = String::new();

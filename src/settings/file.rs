@@ -96,6 +96,10 @@ pub fn read_into(settings: &mut Settings, text: &str, shown: &str) {
             "ledger" => match string(value) {
                 Some(named) => {
                     let named = named.trim();
+                    if crate::ledger::postgres::has_password(std::path::Path::new(named)) {
+                        let line = r.line(at);
+                        r.warnings.push(strings::pg_password_in_settings(shown, line));
+                    }
                     settings.ledger.set((!named.is_empty()).then(|| named.to_string()), from)
                 }
                 None => r.bad(at, &name, &wanted::LEDGER, "\"\""),

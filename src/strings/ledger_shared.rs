@@ -8,6 +8,36 @@ pub const PG_PASSWORD_IN_URL: Phrase = Phrase::new(
     "protokollens URL indeholder en adgangskode: læg den i PGPASSWORD eller i filen, PGPASSFILE peger på (eller ~/.pgpass, tilstand 0600), aldrig på kommandolinjen",
 );
 
+/// The settings file's ledger URL holds a password (shown hidden; the ledger refuses it).
+pub fn pg_password_in_settings(path: &str, line: usize) -> String {
+    match lang() {
+        Lang::En => format!(
+            "{path}, line {line}: `ledger` has a password in its URL: it is not shown, and the ledger refuses it; put it in PGPASSWORD, or in the file PGPASSFILE names (or ~/.pgpass, mode 0600)"
+        ),
+        Lang::Da => format!(
+            "{path}, linje {line}: `ledger` har en adgangskode i sin URL: den vises ikke, og protokollen afviser den; læg den i PGPASSWORD eller i filen, PGPASSFILE peger på (eller ~/.pgpass, tilstand 0600)"
+        ),
+    }
+}
+
+/// Why an `sslmode` is refused.
+pub fn pg_sslmode_unknown(mode: &str) -> String {
+    match lang() {
+        Lang::En => format!(
+            "sslmode={mode} is not known: give disable, require, verify-ca or verify-full (the last three are all TLS that checks the server's certificate and name)"
+        ),
+        Lang::Da => format!(
+            "sslmode={mode} kendes ikke: angiv disable, require, verify-ca eller verify-full (de tre sidste er alle TLS, der tjekker serverens certifikat og navn)"
+        ),
+    }
+}
+
+/// Why a password is not sent: the connection would carry it in plain text off this machine.
+pub const PG_PASSWORD_NOT_PLAIN: Phrase = Phrase::new(
+    "the password is not sent in plain text to a host that is not this machine: leave out sslmode=disable so the connection is TLS",
+    "adgangskoden sendes ikke i klartekst til en vært, der ikke er denne maskine: udelad sslmode=disable, så forbindelsen bliver TLS",
+);
+
 /// Why the certificates to trust for TLS could not be read.
 pub fn pg_roots_unreadable(file: &std::path::Path, why: &str) -> String {
     match lang() {
@@ -37,6 +67,37 @@ pub fn pg_unreachable(place: &str, why: &str) -> String {
         Lang::Da => format!("protokollen på {place} kan ikke nås: {why}"),
     }
 }
+
+/// Why `review migrate` does not copy from `path` (a file or a URL, shown without password).
+pub fn ledger_source_unusable(path: &std::path::Path, why: &str) -> String {
+    let path = path.display();
+    match lang() {
+        Lang::En => format!("{path} is not copied: {why}"),
+        Lang::Da => format!("{path} kopieres ikke: {why}"),
+    }
+}
+
+/// `review migrate`'s source file is not there.
+pub const NO_SUCH_LEDGER_FILE: Phrase =
+    Phrase::new("there is no such file (nothing was made)", "den fil findes ikke (intet blev oprettet)");
+
+/// `review migrate`'s source file is not a ledger.
+pub const NOT_A_LEDGER_FILE: Phrase = Phrase::new(
+    "it is not an artikel ledger (it was not changed)",
+    "den er ikke en artikel-protokol (den blev ikke ændret)",
+);
+
+/// `review migrate`'s source database has no ledger in it.
+pub const NO_LEDGER_IN_DATABASE: Phrase = Phrase::new(
+    "the database holds no artikel ledger (nothing was made in it)",
+    "databasen indeholder ingen artikel-protokol (intet blev oprettet i den)",
+);
+
+/// `review migrate`'s source holds nothing.
+pub const LEDGER_SOURCE_EMPTY: Phrase = Phrase::new(
+    "the ledger is empty: there is nothing to copy",
+    "protokollen er tom: der er intet at kopiere",
+);
 
 /// Why a database's ledger schema is left alone: a newer artikel made it.
 pub fn pg_newer(found: i64, known: i64) -> String {

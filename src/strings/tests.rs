@@ -313,6 +313,9 @@ const CALLS: &[Call] = &[
     ("ledger_migrated", || ledger_migrated(3, "abc")),
     ("pg_roots_unreadable", || pg_roots_unreadable(std::path::Path::new("/x"), "y")),
     ("pg_not_yet", || pg_not_yet("x")),
+    ("pg_password_in_settings", || pg_password_in_settings("x.toml", 1)),
+    ("pg_sslmode_unknown", || pg_sslmode_unknown("x")),
+    ("ledger_source_unusable", || ledger_source_unusable(std::path::Path::new("/x"), "y")),
 ];
 
 /// Functions that only put the user's or the article's own words together.

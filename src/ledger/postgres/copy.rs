@@ -4,7 +4,7 @@
 
 use super::super::LedgerError;
 use super::super::verify::Found;
-use super::{PgLedger, WRITE_LOCK, error};
+use super::{PgLedger, error};
 use crate::strings as s;
 
 impl PgLedger {
@@ -14,8 +14,7 @@ impl PgLedger {
             return Err(LedgerError::ReadOnly(self.message.clone().unwrap_or_default()));
         }
         let mut client = self.client();
-        let mut tx = client.transaction().map_err(error)?;
-        tx.execute("SELECT pg_advisory_xact_lock($1)", &[&WRITE_LOCK]).map_err(error)?;
+        let mut tx = super::begin(&mut client)?;
         let held: i64 = tx
             .query_one(
                 "SELECT (SELECT count(*) FROM audit) + (SELECT count(*) FROM decisions)

@@ -4,7 +4,7 @@
 
 use super::super::policy::Followed;
 use super::super::trail;
-use super::{PgLedger, WRITE_LOCK, error};
+use super::{PgLedger, error};
 use crate::library::Article;
 use std::collections::{HashMap, HashSet};
 
@@ -24,8 +24,7 @@ impl PgLedger {
         }
         let by = self.account.clone().unwrap_or_else(|| by.to_string());
         let mut client = self.client();
-        let mut tx = client.transaction().map_err(error)?;
-        tx.execute("SELECT pg_advisory_xact_lock($1)", &[&WRITE_LOCK]).map_err(error)?;
+        let mut tx = super::begin(&mut client)?;
         let at = crate::store::now();
         let added = tx
             .execute(

@@ -70,26 +70,42 @@ fn listen(ledger: &PgLedger, seen: &mut i64, tell: &mut impl FnMut(Vec<Entry>), 
         return;
     }
     while !stop.load(Ordering::Relaxed) {
-        let mut news = false;
-        {
-            let mut client = ledger.client();
-            let mut notifications = client.notifications();
-            let mut waiting = notifications.timeout_iter(STOP_EVERY);
-            loop {
-                match waiting.next() {
-                    Ok(Some(_)) => news = true,
-                    Ok(None) => break,
-                    Err(_) => return,
+        match wait(ledger) {
+            Some(true) => {
+                if !catch_up(ledger, seen, tell) {
+                    return;
                 }
             }
-        }
-        if ledger.client().is_closed() {
-            return;
-        }
-        if news && !catch_up(ledger, seen, tell) {
-            return;
+            Some(false) => {}
+            None => return,
         }
     }
+}
+
+/// Waits up to [`STOP_EVERY`] for a notification, then takes those already come without
+/// waiting more (so steady writes never keep the loop from looking at its stop flag): whether
+/// there was news, `None` when the connection is gone.
+fn wait(ledger: &PgLedger) -> Option<bool> {
+    let mut client = ledger.client();
+    let mut notifications = client.notifications();
+    // The timeout iterator waits afresh after every notification: only its first is taken.
+    let news = match notifications.timeout_iter(STOP_EVERY).next() {
+        Ok(Some(_)) => true,
+        Ok(None) => false,
+        Err(_) => return None,
+    };
+    if news {
+        let mut pending = notifications.iter();
+        loop {
+            match pending.next() {
+                Ok(Some(_)) => {}
+                Ok(None) => break,
+                Err(_) => return None,
+            }
+        }
+    }
+    drop(notifications);
+    if client.is_closed() { None } else { Some(news) }
 }
 
 /// Tells the rows after `seen`; whether the database answered.

@@ -5,7 +5,7 @@
 //!
 //! Writers on every host take one transaction-level advisory lock, so the trail grows one row
 //! after another across hosts; each write notifies the channel [`CHANNEL`] when it commits.
-//! TLS when the URL says `sslmode=require` ([`tls`]).
+//! TLS unless the URL says `sslmode=disable` or the database is on this machine ([`tls`]).
 //! The password is never in the URL: `PGPASSWORD`, or the file `PGPASSFILE` names (else
 //! `~/.pgpass`), private to its owner as libpq wants it.
 
@@ -40,9 +40,37 @@ pub fn is_url(named: &std::path::Path) -> bool {
 
 /// The URL `named` as it may be shown: without a password, whatever it held.
 pub fn shown(named: &std::path::Path) -> String {
-    match named.to_string_lossy().parse::<postgres::Config>() {
+    // sslmode is read here, not by the driver (which knows no verify-full).
+    match tls::split_sslmode(&named.to_string_lossy()).0.parse::<postgres::Config>() {
         Ok(config) => place(&config),
         Err(_) => "postgres://…".to_string(),
+    }
+}
+
+/// The URL `named` as written, but for its password (`user:secret@` becomes `user@`): what
+/// `artikel config` shows, so that it still reads as the settings file's value.
+pub fn without_password(named: &str) -> String {
+    let Some((scheme, rest)) = named.split_once("://") else { return named.to_string() };
+    let end = rest.find(['/', '?']).unwrap_or(rest.len());
+    let (authority, tail) = rest.split_at(end);
+    match authority.rsplit_once('@') {
+        Some((userinfo, hosts)) => {
+            let user = userinfo.split_once(':').map_or(userinfo, |(user, _)| user);
+            format!("{scheme}://{user}@{hosts}{tail}")
+        }
+        None => named.to_string(),
+    }
+}
+
+/// Whether the URL `named` holds a password (which is refused, and never shown).
+pub fn has_password(named: &std::path::Path) -> bool {
+    let text = named.to_string_lossy();
+    match tls::split_sslmode(&text).0.parse::<postgres::Config>() {
+        Ok(config) => config.get_password().is_some(),
+        // Not read: whatever it holds is not shown, but a `user:…@` is taken as a password.
+        Err(_) => text.split_once("://").is_some_and(|(_, rest)| {
+            rest.split(['/', '?']).next().is_some_and(|auth| auth.contains('@') && auth.contains(':'))
+        }),
     }
 }
 
@@ -68,8 +96,9 @@ impl PgLedger {
     /// advisory lock, so hosts starting together do not race). Writes are recorded as
     /// `account` when given.
     ///
-    /// With `sslmode=require` the connection is TLS, the server's certificate checked against
-    /// the file `PGSSLROOTCERT` names, else the system's roots; otherwise it is plain.
+    /// The connection is TLS unless the URL (else `PGSSLMODE`) says `sslmode=disable`, or the
+    /// database is on this machine ([`tls::wire`]); the server's certificate is checked against
+    /// the file `PGSSLROOTCERT` names, else the system's roots.
     pub fn connect(url: &str, account: Option<String>) -> Result<PgLedger, LedgerError> {
         let roots = std::env::var_os("PGSSLROOTCERT").filter(|r| !r.is_empty()).map(std::path::PathBuf::from);
         PgLedger::connect_trusting(url, account, roots.as_deref())
@@ -82,25 +111,62 @@ impl PgLedger {
         account: Option<String>,
         roots: Option<&std::path::Path>,
     ) -> Result<PgLedger, LedgerError> {
+        let env_mode = std::env::var("PGSSLMODE").ok();
+        PgLedger::open(url, account, roots, env_mode.as_deref(), true)
+    }
+
+    /// [`PgLedger::connect`] to a database that already holds a ledger, making nothing in it
+    /// (`review migrate`'s source): one without artikel's schema is refused.
+    pub fn connect_existing(url: &str) -> Result<PgLedger, LedgerError> {
+        let roots = std::env::var_os("PGSSLROOTCERT").filter(|r| !r.is_empty()).map(std::path::PathBuf::from);
+        let env_mode = std::env::var("PGSSLMODE").ok();
+        PgLedger::open(url, None, roots.as_deref(), env_mode.as_deref(), false)
+    }
+
+    /// [`PgLedger::connect_trusting`], with `env_mode` as `PGSSLMODE` (what the URL's
+    /// `sslmode` overrides).
+    fn open(
+        url: &str,
+        account: Option<String>,
+        roots: Option<&std::path::Path>,
+        env_mode: Option<&str>,
+        create: bool,
+    ) -> Result<PgLedger, LedgerError> {
+        let (url, url_mode) = tls::split_sslmode(url);
         // The URL is not repeated in an error: it may hold a password.
         let mut config: postgres::Config = url.parse().map_err(|e| unreachable("postgres://…", &e))?;
         if config.get_password().is_some() {
             return Err(LedgerError::Other(s::PG_PASSWORD_IN_URL.to_string()));
         }
+        let wire = tls::wire(url_mode.as_deref().or(env_mode), config.get_hosts())?;
         let place = place(&config);
         if let Some(password) = pass::password(&config)? {
+            // Never in plain text off this machine.
+            if !tls::may_send_password(wire, config.get_hosts()) {
+                return Err(LedgerError::Other(s::PG_PASSWORD_NOT_PLAIN.to_string()));
+            }
             config.password(password);
         }
         if config.get_connect_timeout().is_none() {
             config.connect_timeout(Duration::from_secs(5));
         }
-        let connected = match config.get_ssl_mode() {
-            postgres::config::SslMode::Require => config.connect(tls::connector(roots)?),
-            // Plain: without sslmode=require nothing would be checked, so nothing is tried.
-            _ => config.ssl_mode(postgres::config::SslMode::Disable).connect(postgres::NoTls),
+        // A host gone without closing its connection is noticed.
+        config.keepalives(true).keepalives_idle(Duration::from_secs(30));
+        let connected = match wire {
+            tls::Wire::Tls => {
+                config.ssl_mode(postgres::config::SslMode::Require).connect(tls::connector(roots)?)
+            }
+            tls::Wire::Plain => config.ssl_mode(postgres::config::SslMode::Disable).connect(postgres::NoTls),
         };
         let mut client = connected.map_err(|e| unreachable(&place, &e))?;
-        let found = schema::migrate(&mut client).map_err(|e| unreachable(&place, &e))?;
+        // Reported saved only once on the server's disk, whatever the database's default.
+        client.batch_execute(SESSION).map_err(|e| unreachable(&place, &e))?;
+        let found = if create { schema::migrate(&mut client) } else { schema::found(&mut client) }
+            .map_err(|e| unreachable(&place, &e))?;
+        if found == 0 && !create {
+            let why = s::NO_LEDGER_IN_DATABASE.to_string();
+            return Err(LedgerError::Other(s::ledger_source_unusable(std::path::Path::new(&place), &why)));
+        }
         let read_only = found > SCHEMA;
         let message = read_only.then(|| s::pg_newer(found, SCHEMA));
         Ok(PgLedger { client: Mutex::new(client), place, read_only, account, message })
@@ -110,6 +176,24 @@ impl PgLedger {
     fn client(&self) -> MutexGuard<'_, postgres::Client> {
         self.client.lock().unwrap_or_else(|e| e.into_inner())
     }
+}
+
+/// How long a write waits for another host's (then it is refused as busy, as on SQLite), and
+/// how long a transaction may sit idle before the server ends it (a host that hung).
+const SESSION: &str = "SET synchronous_commit = on; SET lock_timeout = '5s'; \
+     SET idle_in_transaction_session_timeout = '60s'";
+
+/// Begins a write transaction: READ COMMITTED whatever the database's default (so every
+/// statement after the lock sees the chain head the last writer committed), holding the
+/// writers' lock (the trail is one chain).
+fn begin(client: &mut postgres::Client) -> Result<postgres::Transaction<'_>, LedgerError> {
+    let mut tx = client
+        .build_transaction()
+        .isolation_level(postgres::IsolationLevel::ReadCommitted)
+        .start()
+        .map_err(error)?;
+    tx.execute("SELECT pg_advisory_xact_lock($1)", &[&WRITE_LOCK]).map_err(error)?;
+    Ok(tx)
 }
 
 /// Where the database is, for messages: `postgres://user@host:port/db`, never a password.
@@ -139,6 +223,7 @@ fn unreachable(place: &str, e: &dyn std::error::Error) -> LedgerError {
 fn error(e: postgres::Error) -> LedgerError {
     match e.as_db_error() {
         Some(db) if db.code() == &postgres::error::SqlState::DISK_FULL => LedgerError::Full,
+        Some(db) if db.code() == &postgres::error::SqlState::LOCK_NOT_AVAILABLE => LedgerError::Busy,
         Some(db) if db.code() == &postgres::error::SqlState::READ_ONLY_SQL_TRANSACTION => {
             LedgerError::ReadOnly(db.message().to_string())
         }

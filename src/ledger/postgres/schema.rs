@@ -1,9 +1,12 @@
 //! The ledger's schema on PostgreSQL, owned by artikel: numbered migrations recorded in
 //! `artikel_schema`, applied under a session advisory lock so that hosts starting at the same
-//! moment apply each once. The append-only rule is kept by triggers (rows of the trail,
+//! moment apply each once; a current schema is only read (so a role without CREATE, or a
+//! read replica, opens it). The append-only rule is kept by triggers (rows of the trail,
 //! decisions, kept texts, lifts, renames and replies are never changed nor removed; comments
-//! are marked deleted, never removed), which bind the tables' owner as well as any other role;
-//! `review verify` still finds a row changed by someone who dropped a trigger.
+//! are marked deleted, never removed). Triggers stop accidents: the tables' owner or a
+//! superuser can disable or drop them, so only a runtime role that does not own the tables is
+//! bound by them, and only `review verify --head` against a head kept elsewhere catches an
+//! owner who rewrote the chain, hashes and all. Who wrote a row is what the client says.
 
 /// The schema this build reads and writes.
 pub const SCHEMA: i64 = 1;
@@ -55,9 +58,23 @@ const MIGRATIONS: &[(i64, &str)] = &[(
          FOR EACH STATEMENT EXECUTE FUNCTION artikel_append_only();"#,
 )];
 
+/// The version of artikel's schema the database holds (0: none), asking nothing of it that a
+/// role without CREATE, or a read replica, could not answer.
+pub(super) fn found(client: &mut postgres::Client) -> Result<i64, postgres::Error> {
+    let exists: bool = client.query_one("SELECT to_regclass('artikel_schema') IS NOT NULL", &[])?.get(0);
+    if !exists {
+        return Ok(0);
+    }
+    Ok(client.query_one("SELECT coalesce(max(version), 0) FROM artikel_schema", &[])?.get(0))
+}
+
 /// Brings the database's schema up to [`SCHEMA`] (a newer one is left alone); returns the
-/// version found before.
+/// version found before. A schema already current is only read.
 pub(super) fn migrate(client: &mut postgres::Client) -> Result<i64, postgres::Error> {
+    let now = found(client)?;
+    if now >= SCHEMA {
+        return Ok(now);
+    }
     client.execute("SELECT pg_advisory_lock($1)", &[&MIGRATION_LOCK])?;
     let done = apply(client);
     // Released on every path (and by the server when the connection goes).
@@ -68,9 +85,13 @@ pub(super) fn migrate(client: &mut postgres::Client) -> Result<i64, postgres::Er
 }
 
 fn apply(client: &mut postgres::Client) -> Result<i64, postgres::Error> {
-    client.batch_execute(
-        "CREATE TABLE IF NOT EXISTS artikel_schema(version BIGINT PRIMARY KEY, at TIMESTAMPTZ NOT NULL DEFAULT now())",
-    )?;
+    // Made only when missing: CREATE … IF NOT EXISTS still needs the right to create.
+    let exists: bool = client.query_one("SELECT to_regclass('artikel_schema') IS NOT NULL", &[])?.get(0);
+    if !exists {
+        client.batch_execute(
+            "CREATE TABLE IF NOT EXISTS artikel_schema(version BIGINT PRIMARY KEY, at TIMESTAMPTZ NOT NULL DEFAULT now())",
+        )?;
+    }
     let found: i64 = client.query_one("SELECT coalesce(max(version), 0) FROM artikel_schema", &[])?.get(0);
     for (version, sql) in MIGRATIONS.iter().filter(|(v, _)| *v > found) {
         let mut tx = client.transaction()?;

@@ -5,7 +5,7 @@
 use super::super::trail::{self, Lift, Row};
 use super::super::write::stamped;
 use super::super::{Comment, LedgerError, Outcome, Policy, Refusal, Verdict, Write, new_id};
-use super::{CHANNEL, PgLedger, WRITE_LOCK, error};
+use super::{CHANNEL, PgLedger, error};
 use postgres::Transaction;
 
 impl PgLedger {
@@ -19,7 +19,7 @@ impl PgLedger {
         let mut done = Vec::new();
         for write in writes {
             let write = stamped(write, account.as_deref());
-            let made = client.transaction().map_err(error).and_then(|mut tx| {
+            let made = super::begin(&mut client).and_then(|mut tx| {
                 let outcome = apply(&mut tx, &write)?;
                 tx.commit().map_err(error)?;
                 Ok(outcome)
@@ -39,7 +39,7 @@ impl PgLedger {
         }
         let account = self.account.clone();
         let mut client = self.client();
-        let mut tx = client.transaction().map_err(error)?;
+        let mut tx = super::begin(&mut client)?;
         let mut done = Vec::with_capacity(writes.len());
         for write in writes {
             done.push(apply(&mut tx, &stamped(write, account.as_deref()))?);
@@ -56,7 +56,7 @@ impl PgLedger {
         let write = stamped(&Write::Comment(comment), self.account.as_deref());
         let Write::Comment(c) = &write else { return Ok(()) };
         let mut client = self.client();
-        let mut tx = client.transaction().map_err(error)?;
+        let mut tx = super::begin(&mut client)?;
         apply(&mut tx, &write)?;
         let added = tx
             .execute(
@@ -83,8 +83,7 @@ impl PgLedger {
             return Err(LedgerError::ReadOnly(self.message.clone().unwrap_or_default()));
         }
         let mut client = self.client();
-        let mut tx = client.transaction().map_err(error)?;
-        lock(&mut tx)?;
+        let mut tx = super::begin(&mut client)?;
         let rows = tx.query("SELECT key, value FROM policy", &[]).map_err(error)?;
         let now = Policy::from_pairs(rows.iter().map(|r| (r.get(0), r.get(1))));
         if !now.may_change(by) {
@@ -106,15 +105,8 @@ impl PgLedger {
     }
 }
 
-/// Waits for the other writers (on any host): the trail is one chain.
-fn lock(tx: &mut Transaction<'_>) -> Result<(), LedgerError> {
-    tx.execute("SELECT pg_advisory_xact_lock($1)", &[&WRITE_LOCK]).map_err(error)?;
-    Ok(())
-}
-
 /// Makes `write` in `tx`.
 fn apply(tx: &mut Transaction<'_>, write: &Write) -> Result<Outcome, LedgerError> {
-    lock(tx)?;
     let outcome = match write {
         Write::Decide { uid, decision: d, text } => {
             tx.execute(
