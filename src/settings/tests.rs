@@ -206,3 +206,15 @@ fn the_ledger_is_a_file_or_a_url_and_blank_is_the_default() {
     assert_eq!(wrong.ledger.value, None);
     assert!(wrong.warnings[0].contains("line 1: `ledger`"), "{:?}", wrong.warnings);
 }
+
+#[test]
+fn a_setting_printed_back_shows_control_and_direction_characters_as_escapes() {
+    let written = file::quote("db\u{1b}[31m\u{9b}2J\u{202e}live");
+    assert_eq!(written, "\"db\\u001B[31m\\u009B2J\\u202Elive\"");
+    let back = parse(&format!("ledger = {written}\n"));
+    assert_eq!(
+        back.ledger.value.as_deref(),
+        Some("db\u{1b}[31m\u{9b}2J\u{202e}live"),
+        "it reads back as written"
+    );
+}
