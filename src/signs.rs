@@ -31,7 +31,7 @@ use std::collections::HashMap;
 
 mod words;
 pub(crate) use words::{Token, TokenWay, Tokens};
-pub use words::{Words, way_said, words_of};
+pub use words::{Words, question_words, way_said, words_of};
 
 /// The most signs read from one file.
 pub const MAX_SIGNS: usize = 1_000;
@@ -152,6 +152,9 @@ pub struct SignProblem {
 #[derive(Debug, Clone, Default)]
 pub struct Signs {
     signs: Vec<Sign>,
+    /// The named word classes (`words:`) a way may use as `$name`: each its alternatives,
+    /// as written.
+    classes: HashMap<String, Vec<String>>,
     /// The signs by the first letters of the first word of each of their ways, for `check`,
     /// which looks for every sign in every paragraph: built when first asked.
     index: std::sync::OnceLock<Index>,
@@ -203,8 +206,19 @@ impl Signs {
         let Some(list) = value.as_object().and_then(|m| m.get("signs")).and_then(|s| s.as_array()) else {
             return (out, vec![fatal(strings::SIGNS_NOT_A_LIST.to_string())]);
         };
+        let mut classes = bundled_classes().clone();
+        if let Some(words) = value.as_object().and_then(|m| m.get("words")) {
+            match classes_of(words) {
+                Some(own) => classes.extend(own),
+                None => problems.push(SignProblem {
+                    line: line_of(text, "words:"),
+                    message: strings::SIGNS_WORDS_NOT_A_MAP.to_string(),
+                    fatal: false,
+                }),
+            }
+        }
         if let Some(map) = value.as_object() {
-            for key in map.keys().filter(|k| *k != "signs") {
+            for key in map.keys().filter(|k| *k != "signs" && *k != "words") {
                 let line = line_of(text, &format!("{key}:"));
                 problems.push(SignProblem { line, message: strings::signs_unknown_key(key), fatal: false });
             }
@@ -230,11 +244,23 @@ impl Signs {
                     problem(strings::sign_missing(&name, key));
                 }
             }
-            let says: Vec<Vec<Vec<String>>> = item
-                .get("says")
-                .and_then(|s| s.as_array())
-                .map(|ways| ways.iter().filter_map(text_of).take(MAX_SAYS).map(|w| way(&w)).collect())
-                .unwrap_or_default();
+            let ways_of = |key: &str, problem: &mut dyn FnMut(String)| -> Vec<Vec<Vec<String>>> {
+                let written: Vec<String> = item
+                    .get(key)
+                    .and_then(|s| s.as_array())
+                    .map(|ways| ways.iter().filter_map(text_of).take(MAX_SAYS).collect())
+                    .unwrap_or_default();
+                written
+                    .iter()
+                    .map(|w| {
+                        way_with(w, &classes).unwrap_or_else(|class| {
+                            problem(strings::sign_unknown_class(&name, &class));
+                            Vec::new()
+                        })
+                    })
+                    .collect()
+            };
+            let says = ways_of("says", &mut problem);
             let says: Vec<_> = says.into_iter().filter(|w: &Vec<Vec<String>>| !w.is_empty()).collect();
             if says.is_empty() {
                 problem(strings::sign_missing(&name, "says"));
@@ -257,11 +283,8 @@ impl Signs {
                     None
                 }
             };
-            let unless = item
-                .get("unless")
-                .and_then(|s| s.as_array())
-                .map(|ways| ways.iter().filter_map(text_of).take(MAX_SAYS).map(|w| way(&w)).collect())
-                .unwrap_or_default();
+            let unless: Vec<_> =
+                ways_of("unless", &mut problem).into_iter().filter(|w| !w.is_empty()).collect();
             out.signs.push(Sign { id, level, da, en, articles, says, unless, source, advice });
         }
         if list.len() > MAX_SIGNS {
@@ -271,6 +294,7 @@ impl Signs {
                 fatal: false,
             });
         }
+        out.classes = classes;
         (out, problems)
     }
 
@@ -335,6 +359,7 @@ impl Signs {
     /// replaces it.
     pub fn merge(&mut self, other: Signs) {
         self.index = std::sync::OnceLock::new();
+        self.classes.extend(other.classes);
         for sign in other.signs {
             match self.signs.iter_mut().find(|s| s.id == sign.id) {
                 Some(old) => *old = sign,
@@ -368,10 +393,28 @@ impl Signs {
 
 /// One way to say a sign, as words of alternatives (skeletons).
 pub fn way(text: &str) -> Vec<Vec<String>> {
-    text.split_whitespace()
-        .map(|word| {
-            word.split('|')
-                .filter(|a| !a.is_empty())
+    way_with(text, bundled_classes()).unwrap_or_default()
+}
+
+/// One way to say a sign, its `$name` alternatives replaced by the words of that class of
+/// `classes`; the name of a class it uses that `classes` lacks is the error.
+fn way_with(text: &str, classes: &HashMap<String, Vec<String>>) -> Result<Vec<Vec<String>>, String> {
+    let mut words = Vec::new();
+    for word in text.split_whitespace() {
+        let mut alts: Vec<&str> = Vec::new();
+        for a in word.split('|').filter(|a| !a.is_empty()) {
+            match a.strip_prefix('$') {
+                Some(class) => alts
+                    .extend(classes.get(class).ok_or_else(|| class.to_string())?.iter().map(String::as_str)),
+                None => alts.push(a),
+            }
+        }
+        words.push(alts);
+    }
+    Ok(words
+        .into_iter()
+        .map(|alts| {
+            alts.into_iter()
                 .map(|a| match (a.strip_prefix('='), a.strip_prefix('~')) {
                     (Some(whole), _) => format!("={}", skeleton(whole)),
                     (_, Some(part)) => format!("~{}", skeleton(part)),
@@ -381,7 +424,37 @@ pub fn way(text: &str) -> Vec<Vec<String>> {
                 .collect::<Vec<_>>()
         })
         .filter(|alts| !alts.is_empty())
-        .collect()
+        .collect())
+}
+
+/// A file's `words:`: each class's name and its alternatives (a string of words split by
+/// `|` or spaces, or a list of them); `None` when it is not such a map.
+fn classes_of(value: &serde_json::Value) -> Option<HashMap<String, Vec<String>>> {
+    let map = value.as_object()?;
+    let mut out = HashMap::new();
+    for (name, v) in map {
+        let written: Vec<String> = match v {
+            serde_json::Value::Array(list) => list.iter().filter_map(text_of).collect(),
+            other => vec![text_of(other)?],
+        };
+        let alts = written
+            .iter()
+            .flat_map(|w| w.split(['|', ' ', '\t']))
+            .filter(|a| !a.is_empty() && !a.starts_with('$'));
+        out.insert(name.clone(), alts.map(str::to_string).collect());
+    }
+    Some(out)
+}
+
+/// The bundled table's word classes: a folder's own table may use them too.
+fn bundled_classes() -> &'static HashMap<String, Vec<String>> {
+    static CLASSES: std::sync::OnceLock<HashMap<String, Vec<String>>> = std::sync::OnceLock::new();
+    CLASSES.get_or_init(|| {
+        serde_saphyr::from_str::<serde_json::Value>(include_str!("../articles/warning-signs.yaml"))
+            .ok()
+            .and_then(|v| v.get("words").and_then(classes_of))
+            .unwrap_or_default()
+    })
 }
 
 /// A YAML scalar as text.

@@ -134,3 +134,59 @@ fn a_folders_sign_replaces_the_bundled_one_of_its_id() {
     assert_eq!(said[0].level, Level::Now);
     assert!(signs.said_by(&words_of("værste hovedpine")).is_empty());
 }
+
+#[test]
+fn a_class_of_words_says_a_sign_in_every_way_it_lists_and_a_folder_may_use_the_bundled_ones() {
+    let text = "words:\n  fall: faldt|væltede|tackling|fell\n  neck: nakke|nakken|neck\nsigns:\n  - id: neck-injury\n    level: akut\n    da: nakke\n    en: neck\n    says: [\"$fall $neck\", \"$fall|whiplash kollision\"]\n    source: s\n";
+    let (signs, problems) = Signs::parse(text);
+    assert!(problems.is_empty(), "{problems:?}");
+    let said = |q: &str| signs.said_by(&words_of(q)).iter().map(|s| s.id.clone()).collect::<Vec<_>>();
+    for q in [
+        "væltede på cyklen og nu ondt i nakken",
+        "hørte et knæk i nakken i en rugby tackling",
+        "fell, neck hurts",
+        "whiplash kollision",
+    ] {
+        assert_eq!(said(q), ["neck-injury"], "{q}");
+    }
+    assert!(said("ondt i nakken efter en lang dag").is_empty(), "the neck alone is not the sign");
+    assert!(said("faldt i søvn").is_empty(), "the fall alone is not the sign");
+    // The bundled table's classes: a folder's file may use them without defining them.
+    let (own, problems) = Signs::parse(
+        "signs:\n  - id: x\n    level: dage\n    da: x\n    en: x\n    says: [\"$knæ $fald\"]\n    source: s\n",
+    );
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!(own.said_by(&words_of("faldt og slog knæet")).len(), 1);
+}
+
+#[test]
+fn a_class_no_file_defines_is_reported_with_its_sign() {
+    let problems = check_signs(
+        "signs:\n  - id: x\n    level: dage\n    da: x\n    en: x\n    says: [\"$nothing ondt\"]\n    source: s\n",
+    );
+    assert!(
+        problems.iter().any(|p| p.message.contains("$nothing") && p.message.contains('x')),
+        "{problems:?}"
+    );
+    let problems = check_signs(
+        "words: [a, b]\nsigns:\n  - id: x\n    level: dage\n    da: x\n    en: x\n    says: [ondt]\n    source: s\n",
+    );
+    assert!(problems.iter().any(|p| p.message.contains("words:")), "{problems:?}");
+}
+
+#[test]
+fn a_question_that_denies_a_sign_does_not_say_it_but_one_that_cannot_do_something_does() {
+    let (signs, _) = Signs::parse(
+        "signs:\n  - id: meningitis\n    level: \"112\"\n    da: m\n    en: m\n    says: [feber stiv nakke]\n    source: s\n  - id: fracture\n    level: akut\n    da: f\n    en: f\n    says: [støtte benet]\n    source: s\n",
+    );
+    let said = |q: &str| {
+        let words: Vec<String> =
+            crate::search::fold(q).split_whitespace().map(|w| w.trim_matches(',').to_string()).collect();
+        signs.said_by(&question_words(&words)).iter().map(|s| s.id.clone()).collect::<Vec<_>>()
+    };
+    assert!(said("vågnede med stiv nakke og kan ikke dreje hovedet, ingen feber eller andet").is_empty());
+    assert!(said("stiv nakke, uden feber").is_empty());
+    assert_eq!(said("stiv nakke og feber"), ["meningitis"]);
+    assert_eq!(said("ingen hovedpine men feber og stiv nakke"), ["meningitis"], "a denial ends at men");
+    assert_eq!(said("faldt og står nu uden at kunne støtte på benet"), ["fracture"]);
+}

@@ -46,6 +46,38 @@ pub fn words_of(text: &str) -> Words {
     Words { one, joined }
 }
 
+/// Words that deny what follows them in a question ("ingen feber", "no injury").
+const DENY: [&str; 7] = ["ingen", "intet", "uden", "hverken", "no", "without", "neither"];
+/// Words that end what a denial covers ("ingen feber, men stiv nakke").
+const DENIAL_ENDS: [&str; 10] = ["og", "men", "nu", "så", "but", "and", "now", "then", "da", "siden"];
+/// The most words one denial covers.
+const DENIED: usize = 3;
+
+/// The words of a reader's question (folded, in order) as signs compare them, without the
+/// words it denies: "ingen feber eller andet" does not say fever. A denial covers the next
+/// few words, up to one that ends it ("og", "men" …); the denying word itself stays ("taber
+/// mig uden grund" is a way some signs are said), and "uden at kunne" / "without being able"
+/// say what cannot be done, so they deny nothing.
+pub fn question_words(words: &[String]) -> Words {
+    let mut kept: Vec<&str> = Vec::with_capacity(words.len());
+    let mut denied = 0;
+    for (i, w) in words.iter().enumerate() {
+        if DENIAL_ENDS.contains(&w.as_str()) {
+            denied = 0;
+        } else if denied > 0 {
+            denied -= 1;
+            continue;
+        }
+        let next = |n: usize| words.get(i + n).map_or("", String::as_str);
+        let unable = matches!((next(1), next(2)), ("at", "kunne" | "kan") | ("being", "able"));
+        if DENY.contains(&w.as_str()) && !unable {
+            denied = DENIED;
+        }
+        kept.push(w);
+    }
+    words_of(&kept.join(" "))
+}
+
 /// Appends the skeleton of folded ASCII `word` to `out`: what [`skeleton_into`] makes of it
 /// (`ae`, `oe` and `aa` one letter each), byte by byte.
 fn skeleton_of_ascii(out: &mut String, word: &str) {

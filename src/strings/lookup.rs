@@ -106,10 +106,24 @@ pub fn signs_not_yaml(error: &str) -> String {
 /// A key the warning-sign file does not know.
 pub fn signs_unknown_key(key: &str) -> String {
     match lang() {
-        Lang::En => format!("unknown key `{key}` (only `signs` is read)"),
-        Lang::Da => format!("ukendt nøgle `{key}` (kun `signs` læses)"),
+        Lang::En => format!("unknown key `{key}` (only `words` and `signs` are read)"),
+        Lang::Da => format!("ukendt nøgle `{key}` (kun `words` og `signs` læses)"),
     }
 }
+
+/// A sign's way uses a class of words the file does not define.
+pub fn sign_unknown_class(sign: &str, class: &str) -> String {
+    match lang() {
+        Lang::En => format!("sign {sign} uses `${class}`, a class of words `words:` does not name"),
+        Lang::Da => format!("tegnet {sign} bruger `${class}`, en ordklasse som `words:` ikke nævner"),
+    }
+}
+
+/// A warning-sign file's `words:` is not a map of names to words.
+pub const SIGNS_WORDS_NOT_A_MAP: Phrase = Phrase::new(
+    "`words:` must name classes of words: `name: word|word|…`",
+    "`words:` skal nævne ordklasser: `navn: ord|ord|…`",
+);
 
 /// A sign without something it must have.
 pub fn sign_missing(sign: &str, key: &str) -> String {

@@ -204,6 +204,7 @@ const CALLS: &[Call] = &[
     ("signs_not_yaml", || signs_not_yaml("x")),
     ("signs_unknown_key", || signs_unknown_key("x")),
     ("sign_missing", || sign_missing("a", "says")),
+    ("sign_unknown_class", || sign_unknown_class("a", "fald")),
     ("sign_bad_level", || sign_bad_level("a", "soon")),
     ("sign_twice", || sign_twice("a", 1, 2)),
     ("signs_too_many", || signs_too_many(9, 1)),
