@@ -23,7 +23,7 @@ use crate::strings as s;
 use std::sync::{Mutex, MutexGuard};
 use std::time::Duration;
 
-pub use listen::Listener;
+pub use listen::{Heard, Listener};
 pub use schema::SCHEMA;
 
 /// The channel a write notifies, with the trail row it ended at.

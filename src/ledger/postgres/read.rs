@@ -5,7 +5,8 @@ use super::super::read::take_latest;
 use super::super::trail::{Lift, Row};
 use super::super::verify::{Found, Verified, check};
 use super::super::{
-    Comment, Decision, Engine, Entry, Followed, Judged, LedgerError, Outcome, Policy, Refusal, Verdict, Write,
+    Comment, Decision, Engine, Entry, Followed, Head, Judged, LedgerError, Outcome, Policy, Refusal, Verdict,
+    Write,
 };
 use super::{PgLedger, error};
 use crate::library::Article;
@@ -309,6 +310,33 @@ impl Engine for PgLedger {
 
     fn load(&mut self, all: &Found) -> Result<(), LedgerError> {
         self.fill(all)
+    }
+
+    fn heads(&self) -> Result<HashMap<String, Head>, LedgerError> {
+        let needed = self.policy()?.approvals;
+        let rows = self
+            .client()
+            .query(
+                "SELECT slug, verdict, version, reviewer, uid IN (SELECT uid FROM lifts) FROM decisions ORDER BY id",
+                &[],
+            )
+            .map_err(error)?;
+        let decided = rows.iter().map(|r| (r.get(0), Verdict::parse(r.get(1)), r.get(2), r.get(3), r.get(4)));
+        Ok(super::super::read::heads_of(decided, needed))
+    }
+
+    fn last_seq(&self) -> Result<i64, LedgerError> {
+        let row =
+            self.client().query_one("SELECT coalesce(max(seq), 0)::bigint FROM audit", &[]).map_err(error)?;
+        Ok(row.get(0))
+    }
+
+    fn take_message(&mut self) -> Option<String> {
+        self.message.take()
+    }
+
+    fn lost(&self) -> bool {
+        self.client().is_closed()
     }
 
     fn holds_head(&self, head: &str) -> Result<bool, LedgerError> {
