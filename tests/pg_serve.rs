@@ -7,14 +7,19 @@
 mod common;
 mod reader_rig;
 
+#[path = "serve_support/mod.rs"]
+mod support;
+
 #[path = "../src/ledger/postgres/cluster.rs"]
 mod cluster;
 
 use artikel::ledger::{Engine, Link, Options, PgLedger, Verdict, Write, normalised};
 use artikel::library::Library;
 use artikel::tui::Wake;
+use common::Session;
 use reader_rig::{Rig, SEED, library_row, rig_linked};
 use std::time::{Duration, Instant};
+use support::Server;
 
 /// The seed article's text now.
 fn seed_text() -> String {
@@ -141,4 +146,88 @@ fn the_reader_says_at_once_when_the_database_stops_keeps_what_is_written_and_sav
     assert!(r.screen().contains("Comment saved"), "{}", r.screen());
     let other = PgLedger::connect(&url, None).expect("connect");
     assert_eq!(other.comments(Some(SEED), true).expect("read").len(), 1);
+}
+
+/// A terminal of 80×24 where the real `ssh -tt` to `server` as anna runs the reader.
+fn connect(server: &Server) -> Session {
+    let home = tempfile::tempdir().expect("temp dir");
+    let mut s = Session::shell(80, 24, home.path());
+    let dir = server.dir.path().display();
+    s.send(&format!(
+        "exec ssh -F /dev/null -tt -p {} -i {dir}/anna -o UserKnownHostsFile={dir}/known_hosts \
+         -o StrictHostKeyChecking=accept-new -o BatchMode=yes -o IdentitiesOnly=yes -o IdentityAgent=none \
+         anna@127.0.0.1\r",
+        server.port
+    ));
+    s
+}
+
+/// The mark before an article's row in the Library (a space when it has none).
+fn mark_of(rows: &[String], name: &str) -> Option<char> {
+    rows.iter().skip(2).find(|l| l.chars().skip(1).collect::<String>().starts_with(name))?.chars().next()
+}
+
+#[test]
+fn a_decision_made_through_one_server_shows_in_a_reader_on_another_without_a_key() {
+    let Some(pg) = cluster::Cluster::start() else { return };
+    let url = pg.database();
+    let (first, second) = (Server::start(&["--ledger", &url]), Server::start(&["--ledger", &url]));
+    assert_ne!(first.port, second.port);
+    let watching = connect(&second);
+    watching.wait_text("Library");
+    assert_eq!(mark_of(&watching.rows(), "Knæsmerter"), Some(' '), "{}", watching.rows().join("\n"));
+    let mut deciding = connect(&first);
+    deciding.wait_text("Library");
+    deciding.send("r");
+    deciding.wait_text("a approve");
+    let decided = Instant::now();
+    deciding.send("aSer fint ud\r");
+    // No key on the second host: the database tells its server, which tells the reader.
+    watching.wait_for("the first host's approval marked", |rows| mark_of(rows, "Knæsmerter") == Some('✓'));
+    let took = decided.elapsed();
+    eprintln!("from Enter on one host to the mark on another: {took:?}");
+    deciding
+        .wait_for("the approval marked where it was made", |rows| mark_of(rows, "Knæsmerter") == Some('✓'));
+    assert!(
+        took < Duration::from_secs(3),
+        "a second is the goal, three the limit on a busy machine: {took:?}"
+    );
+    let bo = PgLedger::connect(&url, None).expect("connect");
+    let latest = bo.latest(Some("knaesmerter")).expect("read");
+    assert_eq!(latest["knaesmerter"][0].reviewer, "anna", "written as the key's reviewer");
+    for server in [&first, &second] {
+        assert!(!server.log().contains("postgres://"), "the URL is never logged: {}", server.log());
+        assert!(!server.log().contains("not available yet"), "{}", server.log());
+    }
+    for mut s in [deciding, watching] {
+        s.send("q");
+        assert_eq!(s.wait_exit(Duration::from_secs(10)), Some(0));
+    }
+}
+
+#[test]
+fn a_served_reader_outlives_a_database_restart_and_saves_what_waited_once() {
+    let Some(pg) = cluster::Cluster::start() else { return };
+    let url = pg.database();
+    let server = Server::start(&["--ledger", &url]);
+    let mut s = connect(&server);
+    s.wait_for("the marks read", |rows| {
+        rows.get(1).is_some_and(|r| r.contains("Library") && !r.contains('…'))
+    });
+    pg.stop_fast();
+    s.wait_text("Trying again every second");
+    s.send("r");
+    s.wait_text("a approve");
+    s.send("a\r");
+    s.wait_text("stays queued");
+    assert!(!s.rows().join("\n").contains("Approved version"), "{}", s.rows().join("\n"));
+    pg.start_again();
+    s.wait_text("(it had waited)");
+    assert_eq!(mark_of(&s.rows(), "Knæsmerter"), Some('✓'), "{}", s.rows().join("\n"));
+    let other = PgLedger::connect(&url, None).expect("connect");
+    let anna: Vec<_> = other.log(None).expect("log").into_iter().filter(|e| e.actor == "anna").collect();
+    assert_eq!(anna.len(), 1, "saved exactly once: {anna:?}");
+    // The session is still the same one: it quits as usual.
+    s.send("q");
+    assert_eq!(s.wait_exit(Duration::from_secs(10)), Some(0));
 }

@@ -118,7 +118,8 @@ pub trait Engine {
     }
 
     /// Whether the connection to the ledger is gone (the database stopped, or the network
-    /// failed): it must be opened again.
+    /// failed): it must be opened again. Asked after an operation failed (it may cost a
+    /// round trip).
     fn lost(&self) -> bool {
         false
     }

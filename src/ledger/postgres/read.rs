@@ -336,7 +336,10 @@ impl Engine for PgLedger {
     }
 
     fn lost(&self) -> bool {
-        self.client().is_closed()
+        // Asked after an error only: the server ending the connection is first said as its
+        // own error, the connection found closed only by the next round trip.
+        let mut client = self.client();
+        client.is_closed() || client.is_valid(std::time::Duration::from_secs(2)).is_err()
     }
 
     fn holds_head(&self, head: &str) -> Result<bool, LedgerError> {

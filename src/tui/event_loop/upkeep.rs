@@ -25,6 +25,9 @@ pub(super) fn start_ledger<B: Surface, K: Keep>(app: &mut App, c: &mut Console<B
     app.adopt_heads(link.heads(&app.library.articles, app.reviews.versions()));
     let slug = app.library.articles[app.current].slug.clone();
     app.adopt_view(link.view_judged(&slug, &app.reviewer, &app.library.articles, app.reviews.versions()));
+    if let Some(why) = link.down() {
+        app.message = Some(crate::sanitize::visible(&crate::strings::ledger_down(&why)).into_owned());
+    }
     let articles = app.library.articles.clone();
     let tx = c.sender.clone();
     // A reload before they come brings its own states: these are then dropped.
