@@ -67,6 +67,7 @@ fn free_port() -> u16 {
 
 impl Cluster {
     /// Starts one, or `None` (said loudly) when the server programs are not on this machine.
+    #[allow(dead_code)]
     pub(crate) fn start() -> Option<Cluster> {
         Cluster::start_with(false, false)
     }
