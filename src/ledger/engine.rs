@@ -143,7 +143,8 @@ pub trait Engine {
         versions: Option<&[String]>,
     ) -> Result<HashMap<String, Head>, LedgerError> {
         let mut heads = self.heads()?;
-        if heads.keys().all(|slug| library.iter().any(|a| a.slug == *slug)) {
+        let present: std::collections::HashSet<&str> = library.iter().map(|a| a.slug.as_str()).collect();
+        if heads.keys().all(|slug| present.contains(slug.as_str())) {
             return Ok(heads);
         }
         for (old, followed) in self.follow(library, versions)? {

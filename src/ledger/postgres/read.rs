@@ -239,13 +239,32 @@ impl Engine for PgLedger {
     }
 
     fn judge(&self, articles: &[Article], library: &[Article]) -> Result<Vec<Judged>, LedgerError> {
+        self.judge_known(articles, library, None)
+    }
+
+    fn judge_known(
+        &self,
+        articles: &[Article],
+        library: &[Article],
+        hashed: Option<&[String]>,
+    ) -> Result<Vec<Judged>, LedgerError> {
         // Every article's decisions: a renamed one carries its old slug's.
-        let followed = self.followed(library, None)?;
+        let followed = self.followed(library, hashed.filter(|h| h.len() == library.len()))?;
+        // One article (the reader's): its decisions and those of the slugs it came from only.
+        let slugs: Option<Vec<String>> = match articles {
+            [one] => Some(
+                std::iter::once(one.slug.clone())
+                    .chain(followed.iter().filter(|(_, f)| f.new == one.slug).map(|(old, _)| old.clone()))
+                    .collect(),
+            ),
+            _ => None,
+        };
         let mut client = self.client();
         let rows = client
             .query(
-                "SELECT uid, slug, version, reviewer, verdict, comment, at FROM decisions ORDER BY id",
-                &[],
+                "SELECT uid, slug, version, reviewer, verdict, comment, at FROM decisions
+                 WHERE $1::text[] IS NULL OR slug = ANY($1) ORDER BY id",
+                &[&slugs],
             )
             .map_err(error)?;
         let mut latest: HashMap<String, Vec<(String, Decision)>> = HashMap::new();
@@ -263,7 +282,11 @@ impl Engine for PgLedger {
             mine.push((r.get(0), d));
         }
         let lifts = client
-            .query(r#"SELECT uid, slug, version, reviewer, "by", reason, at FROM lifts"#, &[])
+            .query(
+                r#"SELECT uid, slug, version, reviewer, "by", reason, at FROM lifts
+                   WHERE $1::text[] IS NULL OR slug = ANY($1)"#,
+                &[&slugs],
+            )
             .map_err(error)?
             .iter()
             .map(|r| (r.get(0), lift(r)))

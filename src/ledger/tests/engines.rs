@@ -224,6 +224,37 @@ pub(crate) fn copies(from: &mut dyn Engine, to: &mut dyn Engine) {
     assert!(to.load(&all).is_err(), "a ledger holding anything takes no copy");
 }
 
+/// The Library's marks and the reader's one-article judging say what `review status` says,
+/// a request lifted included; the trail's last row is news's starting point.
+pub(crate) fn marks_as_status_does(engine: &mut dyn Engine) {
+    use crate::library::{Article, Source};
+    assert_eq!(engine.last_seq().expect("seq"), 0, "an empty trail");
+    let knae = Article::from_bytes("knae".into(), Source::Bundled, TEXT.as_bytes()).0;
+    let ryg = Article::from_bytes("ryg".into(), Source::Bundled, LATER.as_bytes()).0;
+    let library = [knae.clone(), ryg.clone()];
+    saved(
+        engine,
+        &[
+            Write::decide("knae", normalised(&knae), "bo", Verdict::ChangesRequested, "Kilde?"),
+            Write::decide("ryg", normalised(&ryg), "anna", Verdict::Approved, ""),
+        ],
+    );
+    let heads = engine.heads_in(&library, None).expect("heads");
+    let version = |a: &Article| version_of(&normalised(a));
+    assert_eq!(heads["knae"].state(&version(&knae)), ArticleState::ChangesRequested);
+    assert_eq!(heads["ryg"].state(&version(&ryg)), ArticleState::Approved);
+    let lift = Write::Lift { slug: "knae".into(), whose: None, by: "bo".into(), reason: "fundet".into() };
+    assert_eq!(saved(engine, &[lift]), [Outcome::Saved]);
+    let heads = engine.heads().expect("heads");
+    assert_ne!(heads["knae"].state(&version(&knae)), ArticleState::ChangesRequested, "lifted");
+    let whole = engine.judge(&library, &library).expect("judged");
+    let one = engine.judge_known(std::slice::from_ref(&knae), &library, None).expect("judged");
+    assert_eq!(one[0].state, whole[0].state);
+    assert_eq!(heads["knae"].state(&version(&knae)), whole[0].state, "the mark is the status");
+    let last = engine.log(None).expect("log").last().map_or(0, |e| e.seq);
+    assert_eq!(engine.last_seq().expect("seq"), last);
+}
+
 /// Runs the suite, each part on a fresh ledger `fresh` opens.
 pub(crate) fn run(mut fresh: impl FnMut() -> Box<dyn Engine>) {
     records_and_reads(&mut *fresh());
@@ -235,6 +266,7 @@ pub(crate) fn run(mut fresh: impl FnMut() -> Box<dyn Engine>) {
     follows_renames(&mut *fresh());
     tells_news_since(&mut *fresh());
     verifies(&mut *fresh());
+    marks_as_status_does(&mut *fresh());
 }
 
 #[test]
