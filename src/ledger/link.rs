@@ -11,6 +11,8 @@
 use super::postgres::{self, Heard, Listener, PgLedger};
 use super::{Comment, Decision, Engine, Head, Judged, Ledger, LedgerError, Options, Outcome, Write};
 use std::collections::HashMap;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 /// How long a write of the reader's waits for another session's before it is handed back
@@ -45,6 +47,10 @@ pub struct Link {
     started: bool,
     /// News from the database itself, for a shared ledger ([`Link::listen`]).
     listener: Option<Listener>,
+    /// Whether the listener reaches the database (set while it does not know yet): while it
+    /// does not, a ledger out of reach is not tried from here, so the reader never waits on
+    /// a connection that cannot be made.
+    reachable: Arc<AtomicBool>,
 }
 
 impl std::fmt::Debug for Link {
@@ -76,7 +82,15 @@ pub struct ArticleView {
 impl Link {
     /// A line to the ledger `options` name; nothing is opened yet.
     pub fn new(options: Options) -> Link {
-        Link { options, engine: None, seen: None, down: None, started: false, listener: None }
+        Link {
+            options,
+            engine: None,
+            seen: None,
+            down: None,
+            started: false,
+            listener: None,
+            reachable: Arc::new(AtomicBool::new(true)),
+        }
     }
 
     /// A line to a ledger file already open (the tests', or one a caller opened itself).
@@ -88,7 +102,15 @@ impl Link {
     /// A line to `engine`, already open, which `options` name (to open it again when lost).
     pub fn with_engine(options: Options, engine: Shared) -> Link {
         let seen = engine.last_seq().ok();
-        Link { options, engine: Some(engine), seen, down: None, started: true, listener: None }
+        Link {
+            options,
+            engine: Some(engine),
+            seen,
+            down: None,
+            started: true,
+            listener: None,
+            reachable: Arc::new(AtomicBool::new(true)),
+        }
     }
 
     /// Where the ledger is, as it may be shown (a URL without its password).
@@ -125,8 +147,7 @@ impl Link {
         self.started = true;
         if self.engine.is_none() {
             if let Some((why, at)) = &self.down
-                && at.elapsed() < RECONNECT_EVERY
-                && !now
+                && ((at.elapsed() < RECONNECT_EVERY && !now) || !self.reachable.load(Ordering::Acquire))
             {
                 return Err(why.clone());
             }
@@ -253,14 +274,20 @@ impl Link {
 
     /// For a shared ledger: listens to the database for anyone's writes, and `poke` is called
     /// for each (and when its connection drops or comes back), so the reader asks nothing
-    /// while nothing changes. Whether it listens (a file is not listened to: it is asked).
+    /// while nothing changes; while the listener cannot reach the database, a ledger out of
+    /// reach is tried again only once it can. Whether it listens (a file is not listened to:
+    /// it is asked).
     pub fn listen(&mut self, poke: impl Fn() + Send + 'static) -> bool {
         if !self.is_shared() {
             return false;
         }
         let url = self.options.path.to_string_lossy().into_owned();
         let since = self.seen.unwrap_or(0);
-        self.listener = Some(PgLedger::listen(&url, since, move |_: Heard| poke()));
+        let reachable = self.reachable.clone();
+        self.listener = Some(PgLedger::listen(&url, since, move |heard: Heard| {
+            reachable.store(heard != Heard::Lost, Ordering::Release);
+            poke();
+        }));
         true
     }
 
