@@ -116,8 +116,11 @@ fn the_reader_says_at_once_when_the_database_stops_keeps_what_is_written_and_sav
     assert!(r.console.ledger_told, "listening");
     pg.stop_fast();
     assert!(heard(&r, Duration::from_secs(5)), "told the database is gone");
+    artikel::strings::set_thread_lang(Some(artikel::strings::Lang::Da));
     r.run();
-    assert!(r.screen().contains("cannot be reached"), "said at once: {}", r.screen());
+    artikel::strings::set_thread_lang(None);
+    let screen = r.screen();
+    assert!(screen.contains("kan ikke nås") && screen.contains("Prøver igen hvert"), "in Danish: {screen}");
     r.keys("ra<enter>");
     r.run();
     let screen = r.screen();
@@ -140,7 +143,16 @@ fn the_reader_says_at_once_when_the_database_stops_keeps_what_is_written_and_sav
     assert!(r.screen().contains("Not saved"), "{}", r.screen());
     assert!(other.comments(None, true).is_err(), "the database is down");
     pg.start_again();
-    std::thread::sleep(Duration::from_millis(1200));
+    // Told (no key pressed) until the reader says the database is back.
+    let started = Instant::now();
+    while !r.screen().contains("The review ledger is reached again")
+        && started.elapsed() < Duration::from_secs(8)
+    {
+        if heard(&r, Duration::from_secs(1)) {
+            r.run();
+        }
+    }
+    assert!(r.screen().contains("The review ledger is reached again"), "{}", r.screen());
     r.keys("<C-s>");
     r.run();
     assert!(r.screen().contains("Comment saved"), "{}", r.screen());
