@@ -47,10 +47,10 @@ pub struct Link {
     started: bool,
     /// News from the database itself, for a shared ledger ([`Link::listen`]).
     listener: Option<Listener>,
-    /// Whether the listener reaches the database (set while it does not know yet): while it
-    /// does not, a ledger out of reach is not tried from here, so the reader never waits on
-    /// a connection that cannot be made.
-    reachable: Arc<AtomicBool>,
+    /// Set while the listener (this line's, or its server's) cannot reach the database: a
+    /// ledger out of reach is then not tried from here, so the reader never waits on a
+    /// connection that cannot be made.
+    unreachable: Arc<AtomicBool>,
 }
 
 impl std::fmt::Debug for Link {
@@ -89,7 +89,7 @@ impl Link {
             down: None,
             started: false,
             listener: None,
-            reachable: Arc::new(AtomicBool::new(true)),
+            unreachable: Arc::default(),
         }
     }
 
@@ -109,7 +109,7 @@ impl Link {
             down: None,
             started: true,
             listener: None,
-            reachable: Arc::new(AtomicBool::new(true)),
+            unreachable: Arc::default(),
         }
     }
 
@@ -147,7 +147,7 @@ impl Link {
         self.started = true;
         if self.engine.is_none() {
             if let Some((why, at)) = &self.down
-                && ((at.elapsed() < RECONNECT_EVERY && !now) || !self.reachable.load(Ordering::Acquire))
+                && ((at.elapsed() < RECONNECT_EVERY && !now) || self.unreachable.load(Ordering::Acquire))
             {
                 return Err(why.clone());
             }
@@ -283,12 +283,18 @@ impl Link {
         }
         let url = self.options.path.to_string_lossy().into_owned();
         let since = self.seen.unwrap_or(0);
-        let reachable = self.reachable.clone();
+        let unreachable = self.unreachable.clone();
         self.listener = Some(PgLedger::listen(&url, since, move |heard: Heard| {
-            reachable.store(heard != Heard::Lost, Ordering::Release);
+            unreachable.store(heard == Heard::Lost, Ordering::Release);
             poke();
         }));
         true
+    }
+
+    /// Takes the word of another listener (the server's, for all its sessions) on whether the
+    /// database can be reached: `unreachable` is set while it cannot.
+    pub fn wait_for_reach(&mut self, unreachable: Arc<AtomicBool>) {
+        self.unreachable = unreachable;
     }
 
     /// The ledger file, if it is one and open (for tests and reports).

@@ -7,7 +7,7 @@ use crate::tui::Wake;
 use notify_debouncer_mini::notify::{self, EventKind, RecursiveMode, Watcher, event::ModifyKind};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, mpsc};
 use std::time::Duration;
 
@@ -23,6 +23,8 @@ pub struct News {
     told: AtomicU64,
     /// The database's news, for a shared ledger (it stops when the server ends).
     database: Mutex<Option<crate::ledger::postgres::Listener>>,
+    /// Whether the database's listener reaches it (false only while it knows it does not).
+    unreachable: Arc<AtomicBool>,
 }
 
 /// A reader's place on the list; it leaves the list when this is dropped.
@@ -72,12 +74,20 @@ impl News {
         let since = crate::ledger::PgLedger::connect(url, None)
             .and_then(|l| crate::ledger::Engine::last_seq(&l))
             .unwrap_or(0);
-        let listener = crate::ledger::PgLedger::listen(url, since, move |_| {
+        let unreachable = self.unreachable.clone();
+        let listener = crate::ledger::PgLedger::listen(url, since, move |heard| {
+            unreachable.store(heard == crate::ledger::postgres::Heard::Lost, Ordering::Release);
             if let Some(news) = news.upgrade() {
                 news.tell();
             }
         });
         *self.database.lock().unwrap_or_else(|e| e.into_inner()) = Some(listener);
+    }
+
+    /// Set while the database's listener cannot reach the database: a session's line to the
+    /// ledger then waits for it instead of trying (and waiting) itself.
+    pub fn unreachable(&self) -> Arc<AtomicBool> {
+        self.unreachable.clone()
     }
 
     /// Watches the ledger at `path` (its database and its logs, through the folder it is in,
