@@ -266,6 +266,10 @@ fn apply_in(tx: &Transaction<'_>, write: &Write) -> Result<Outcome, LedgerError>
         Write::Edit { id, revision, text, by, at } => match row(tx, id)? {
             None => Outcome::Missing,
             Some(now) if now.author != *by => Outcome::NotAuthor,
+            // This very edit, made already (a retry): nothing twice.
+            Some(now) if now.revision == *revision + 1 && now.text == *text && now.updated == *at => {
+                Outcome::Saved
+            }
             Some(now) if now.revision == *revision => {
                 tx.execute(
                     "UPDATE comments SET text = ?2, updated = ?3, revision = revision + 1 WHERE id = ?1",

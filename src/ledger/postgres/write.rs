@@ -140,6 +140,11 @@ fn apply(tx: &mut Transaction<'_>, write: &Write) -> Result<Outcome, LedgerError
         Write::Edit { id, revision, text, by, at } => match comment(tx, id)? {
             None => Outcome::Missing,
             Some(now) if now.author != *by => Outcome::NotAuthor,
+            // This very edit, made already: a retry after the connection dropped before the
+            // commit was acknowledged saves nothing twice.
+            Some(now) if now.revision == *revision + 1 && now.text == *text && now.updated == *at => {
+                Outcome::Saved
+            }
             Some(now) if now.revision == *revision => {
                 tx.execute(
                     "UPDATE comments SET text = $2, updated = $3, revision = revision + 1 WHERE id = $1",

@@ -65,6 +65,26 @@ pub(crate) fn records_and_reads(engine: &mut dyn Engine) {
     assert_eq!(engine.log(Some("ryg")).expect("log").len(), 1);
 }
 
+/// An edit made again (a retry after the connection dropped before the commit was
+/// acknowledged) saves nothing twice: no copy beside it, one row in the log.
+pub(crate) fn edits_once(engine: &mut dyn Engine) {
+    let c = note("knae", "cai", "Kilde?");
+    saved(engine, &[Write::Comment(c.clone())]);
+    let edit = Write::Edit {
+        id: c.id.clone(),
+        revision: 1,
+        text: "Hvilken kilde?".into(),
+        by: "cai".into(),
+        at: "2026-12-01T08:00:00Z".into(),
+    };
+    assert_eq!(saved(engine, std::slice::from_ref(&edit)), [Outcome::Saved]);
+    assert_eq!(saved(engine, &[edit]), [Outcome::Saved], "the retry");
+    let comments = engine.comments(None, true).expect("comments");
+    assert_eq!(comments.iter().map(|c| c.text.as_str()).collect::<Vec<_>>(), ["Hvilken kilde?"]);
+    let edits = engine.log(None).expect("log").into_iter().filter(|e| e.action == "edit").count();
+    assert_eq!(edits, 1);
+}
+
 /// A comment resolved is gone from the open ones, there with the resolved, and logged.
 pub(crate) fn resolves(engine: &mut dyn Engine) {
     let c = note("knae", "cai", "Kilde?");
@@ -267,6 +287,7 @@ pub(crate) fn run(mut fresh: impl FnMut() -> Box<dyn Engine>) {
     tells_news_since(&mut *fresh());
     verifies(&mut *fresh());
     marks_as_status_does(&mut *fresh());
+    edits_once(&mut *fresh());
 }
 
 #[test]
