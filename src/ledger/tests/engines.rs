@@ -65,8 +65,9 @@ pub(crate) fn records_and_reads(engine: &mut dyn Engine) {
     assert_eq!(engine.log(Some("ryg")).expect("log").len(), 1);
 }
 
-/// An edit made again (a retry after the connection dropped before the commit was
-/// acknowledged) saves nothing twice: no copy beside it, one row in the log.
+/// An edit or a deletion made again (a retry after the connection dropped before the commit
+/// was acknowledged) saves nothing twice: no copy beside it, one row in the log, and the
+/// retried deletion is not said as the comment gone.
 pub(crate) fn edits_once(engine: &mut dyn Engine) {
     let c = note("knae", "cai", "Kilde?");
     saved(engine, &[Write::Comment(c.clone())]);
@@ -83,6 +84,13 @@ pub(crate) fn edits_once(engine: &mut dyn Engine) {
     assert_eq!(comments.iter().map(|c| c.text.as_str()).collect::<Vec<_>>(), ["Hvilken kilde?"]);
     let edits = engine.log(None).expect("log").into_iter().filter(|e| e.action == "edit").count();
     assert_eq!(edits, 1);
+    let delete =
+        Write::Delete { id: c.id.clone(), revision: 2, by: "cai".into(), at: "2026-12-01T09:00:00Z".into() };
+    assert_eq!(saved(engine, std::slice::from_ref(&delete)), [Outcome::Saved]);
+    assert_eq!(saved(engine, &[delete]), [Outcome::Saved], "the retry, not 'gone'");
+    let deletes = engine.log(None).expect("log").into_iter().filter(|e| e.action == "delete").count();
+    assert_eq!(deletes, 1);
+    assert!(engine.verify().expect("verify").problems.is_empty());
 }
 
 /// A comment resolved is gone from the open ones, there with the resolved, and logged.
