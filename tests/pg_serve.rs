@@ -243,3 +243,32 @@ fn a_served_reader_outlives_a_database_restart_and_saves_what_waited_once() {
     s.send("q");
     assert_eq!(s.wait_exit(Duration::from_secs(10)), Some(0));
 }
+
+#[test]
+fn the_terminal_reader_on_a_shared_ledger_decides_and_shows_another_hosts_request_without_a_key() {
+    let Some(pg) = cluster::Cluster::start() else { return };
+    let url = pg.database();
+    let data = tempfile::tempdir().expect("dir");
+    let env = [("ARTIKEL_LEDGER", ""), ("ARTIKEL_ACCOUNT", "")];
+    let mut s = Session::start_with(&["--ledger", &url, "open", "knaesmerter"], 100, 30, data.path(), &env);
+    s.wait_for("the ledger's marks", |rows| {
+        rows.iter().any(|r| r.contains(" Library ")) && !rows.iter().any(|r| r.contains("Library …"))
+    });
+    s.send("ra");
+    s.wait_text("Approve. Comment (optional):");
+    s.send("Fint\r");
+    s.wait_text("Approved version");
+    s.wait_for("marked approved", |rows| mark_of(rows, "Knæsmerter") == Some('✓'));
+    let mut bo = PgLedger::connect(&url, None).expect("another host");
+    let library = Library::bundled();
+    let knae = normalised(&library.articles[library.position("knaesmerter").expect("bundled")]);
+    let request = Write::decide("knaesmerter", knae, "bo", Verdict::ChangesRequested, "Kilde?");
+    assert_eq!(bo.record(&[request]).1, None);
+    // No key: the database tells the reader.
+    s.wait_for("bo's request marked", |rows| mark_of(rows, "Knæsmerter") == Some('!'));
+    s.send("q");
+    assert_eq!(s.wait_exit(Duration::from_secs(5)), Some(0));
+    let latest = bo.latest(Some("knaesmerter")).expect("read");
+    assert_eq!(latest["knaesmerter"].len(), 2, "the reader's approval and bo's request");
+    assert!(!data.path().join("review.db").exists(), "no file beside the shared ledger");
+}
