@@ -120,7 +120,12 @@ fn the_reader_says_at_once_when_the_database_stops_keeps_what_is_written_and_sav
     r.run();
     artikel::strings::set_thread_lang(None);
     let screen = r.screen();
-    assert!(screen.contains("kan ikke nås") && screen.contains("Prøver igen hvert"), "in Danish: {screen}");
+    assert!(
+        screen.contains("Protokollen på")
+            && screen.contains("kan ikke nås")
+            && screen.contains("Prøver igen hvert"),
+        "in Danish: {screen}"
+    );
     r.keys("ra<enter>");
     r.run();
     let screen = r.screen();

@@ -113,8 +113,11 @@ pub const PG_NOT_A_FILE: Phrase = Phrase::new(
     "en protokol på PostgreSQL er en database, ikke en fil",
 );
 
-/// Said at once when the shared ledger goes out of reach (`why`): what is written waits.
+/// Said at once when the shared ledger goes out of reach (`why`, begun with a capital as the
+/// status line's sentences are): what is written waits.
 pub fn ledger_down(why: &str) -> String {
+    let mut chars = why.chars();
+    let why: String = chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default();
     match lang() {
         Lang::En => format!("{why}. Trying again every second; what you write waits, unsaved"),
         Lang::Da => format!("{why}. Prøver igen hvert sekund; det, du skriver, venter og er ikke gemt"),
