@@ -7,6 +7,9 @@
 //! - `review verify` over those 50,000 rows;
 //! - what opening the reader with such a ledger adds before its first paint, and how long
 //!   after it every mark is known.
+//!
+//! `cargo bench --bench ledger -- engines` instead measures the ledger on PostgreSQL beside
+//! the file, as percentiles ([`engines`]).
 
 use artikel::ledger::{Comment, Desk, Ledger, Link, Options, Verdict, Write, new_id, normalised, version_of};
 use artikel::library::Library;
@@ -15,7 +18,14 @@ use divan::Bencher;
 use std::path::PathBuf;
 use std::sync::LazyLock;
 
+#[path = "support/ledger_engines.rs"]
+mod engines;
+
 fn main() {
+    if std::env::args().any(|a| a == "engines") {
+        engines::run(&BIG.1, &LIBRARY);
+        return;
+    }
     let ledger = Ledger::open(&Options::new(&BIG.1));
     let (d, c, a) = ledger.counts().expect("counts");
     let bytes: usize = LIBRARY.iter().map(|a| a.body.len()).sum();

@@ -77,8 +77,8 @@ pub fn start(spec: Spec, send: impl Fn(Reload) -> bool + Send + 'static) -> Resu
                 }
                 let library = Library::load(&spec.dirs);
                 let reviews = spec.ledger.as_ref().map(|options| {
-                    let ledger = crate::ledger::Ledger::open(options);
-                    crate::ledger::Desk::load(&ledger, &library).map_err(|e| e.to_string())
+                    let ledger = crate::ledger::open_engine(options).map_err(|e| e.to_string())?;
+                    crate::ledger::Desk::load(&*ledger, &library).map_err(|e| e.to_string())
                 });
                 if !send(Reload { library, reviews, synonyms: touched.synonyms }) {
                     return;

@@ -9,6 +9,9 @@ use std::process::Command;
 
 const UNIT: &str = "contrib/artikel.service";
 
+/// The drop-in for a host whose ledger is a shared database.
+const SHARED: &str = "contrib/artikel-shared-ledger.conf";
+
 /// The value of `key=` in the unit (the last one, as systemd reads it), with continued lines
 /// joined.
 fn setting(unit: &str, key: &str) -> Option<String> {
@@ -46,8 +49,59 @@ fn has_systemd() -> bool {
 }
 
 #[test]
+fn the_shared_ledger_drop_in_reaches_the_database_and_keeps_its_password_out_of_sight() {
+    let drop_in = std::fs::read_to_string(SHARED).expect("the drop-in");
+    let environment: Vec<&str> =
+        drop_in.lines().filter_map(|l| l.trim().strip_prefix("Environment=")).collect();
+    assert!(environment.contains(&"ARTIKEL_CONFIG=/etc/artikel/settings.toml"), "{environment:?}");
+    // The password file is a credential: systemd hands it to the service's user only.
+    assert_eq!(setting(&drop_in, "LoadCredential").as_deref(), Some("pgpass:/etc/artikel/pgpass"));
+    assert!(environment.contains(&"PGPASSFILE=%d/pgpass"), "{environment:?}");
+    assert!(setting(&drop_in, "IPAddressAllow").is_some(), "the database is not on loopback");
+    assert!(setting(&drop_in, "After").is_some_and(|a| a.contains("network-online.target")));
+    // The example URL names no password (artikel refuses one).
+    let url = drop_in.split("ledger = \"").nth(1).and_then(|r| r.split('"').next()).expect("an example URL");
+    assert!(url.starts_with("postgres://artikel@") && url.contains("sslmode=verify-full"), "{url}");
+}
+
+/// The unit as systemd reads it with the shared ledger's drop-in (its lines last).
+fn unit_with_drop_in(dir: &Path) -> std::path::PathBuf {
+    let unit = std::fs::read_to_string(UNIT).expect("the unit");
+    let drop_in = std::fs::read_to_string(SHARED).expect("the drop-in");
+    let mut joined = String::new();
+    let mut section = "";
+    for line in unit.lines().chain(std::iter::once("")) {
+        if line.starts_with('[') {
+            section = line;
+        }
+        // The drop-in's [Service] lines go at the end of the unit's [Service].
+        if line.starts_with("[Install]") && section == "[Install]" {
+            let service = drop_in.split("[Service]").nth(1).unwrap_or_default();
+            joined.push_str(service);
+            joined.push('\n');
+        }
+        joined.push_str(line);
+        joined.push('\n');
+    }
+    let path = dir.join("artikel.service");
+    std::fs::write(&path, joined).expect("write");
+    path
+}
+
+#[test]
 fn systemd_analyze_rates_the_unit_ok_or_better() {
-    let analyzed = Command::new("systemd-analyze").args(["security", "--offline=true", UNIT]).output();
+    rate(Path::new(UNIT));
+}
+
+#[test]
+fn systemd_analyze_rates_the_unit_with_the_shared_ledger_drop_in_ok_or_better() {
+    let dir = tempfile::tempdir().expect("dir");
+    rate(&unit_with_drop_in(dir.path()));
+}
+
+/// Rates `unit` with `systemd-analyze security`: OK or better.
+fn rate(unit: &Path) {
+    let analyzed = Command::new("systemd-analyze").args(["security", "--offline=true"]).arg(unit).output();
     let out = match analyzed {
         Ok(out) => out,
         Err(e) if std::env::var_os("ARTIKEL_NO_SYSTEMD").is_some() || !has_systemd() => {

@@ -4,7 +4,7 @@
 //! thread) — and a mark is shown only once both halves it needs are known. Versions hashed
 //! for a desk that has since been replaced (the library reloaded meanwhile) are dropped.
 
-use super::{ArticleState, Head, Ledger, LedgerError};
+use super::{ArticleState, Head, LedgerError};
 use crate::library::{Article, Library};
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -54,7 +54,7 @@ impl Ticket {
 
 impl Desk {
     /// The states of `library`'s articles as `ledger` has them now (both halves at once).
-    pub fn load(ledger: &Ledger, library: &Library) -> Result<Desk, LedgerError> {
+    pub fn load(ledger: &dyn super::Engine, library: &Library) -> Result<Desk, LedgerError> {
         let mut desk = Desk::waiting();
         desk.set_heads(ledger.heads_in(&library.articles, None)?, library);
         let hashed = desk.ticket().hash(&library.articles);
@@ -82,7 +82,7 @@ impl Desk {
         true
     }
 
-    /// Takes each article's latest decision, by slug (as [`Ledger::heads`] reads them).
+    /// Takes each article's latest decision, by slug (as [`super::Ledger::heads`] reads them).
     pub fn set_heads(&mut self, mut heads: HashMap<String, Head>, library: &Library) {
         self.heads = Some(library.articles.iter().map(|a| heads.remove(&a.slug)).collect());
     }

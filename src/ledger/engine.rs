@@ -6,10 +6,11 @@
 
 use super::verify::{Found, Verified};
 use super::{
-    Comment, Decision, Entry, Followed, Judged, Ledger, LedgerError, Outcome, Policy, Refusal, Write,
+    Comment, Decision, Entry, Followed, Head, Judged, Ledger, LedgerError, Outcome, Policy, Refusal, Write,
 };
 use crate::library::Article;
 use std::collections::HashMap;
+use std::time::Duration;
 
 /// A review ledger's operations.
 pub trait Engine {
@@ -99,6 +100,70 @@ pub trait Engine {
         library: &[Article],
         versions: Option<&[String]>,
     ) -> Result<HashMap<String, Followed>, LedgerError>;
+
+    /// What the Library's mark for each article should say, by slug (see [`Ledger::heads`]).
+    fn heads(&self) -> Result<HashMap<String, Head>, LedgerError>;
+
+    /// The trail's last row (0: none): news is what comes after it.
+    fn last_seq(&self) -> Result<i64, LedgerError>;
+
+    /// What the user should be told about how it opened, the first time asked.
+    fn take_message(&mut self) -> Option<String> {
+        None
+    }
+
+    /// The ledger file, when it is one (for tests and reports).
+    fn as_file(&self) -> Option<&Ledger> {
+        None
+    }
+
+    /// Whether the connection to the ledger is gone (the database stopped, or the network
+    /// failed): it must be opened again. Asked after an operation failed (it may cost a
+    /// round trip).
+    fn lost(&self) -> bool {
+        false
+    }
+
+    /// [`Engine::record`], waiting at most `wait` for another session's write (`full`: how
+    /// long it waits otherwise).
+    fn record_waiting(
+        &mut self,
+        writes: &[Write],
+        _wait: Duration,
+        _full: Duration,
+    ) -> (Vec<Outcome>, Option<LedgerError>) {
+        self.record(writes)
+    }
+
+    /// [`Engine::heads`], the history of a slug no longer in `library` carried to the slug
+    /// it went to (see [`Engine::follow`]); `versions` are the library's, if known.
+    fn heads_in(
+        &self,
+        library: &[Article],
+        versions: Option<&[String]>,
+    ) -> Result<HashMap<String, Head>, LedgerError> {
+        let mut heads = self.heads()?;
+        let present: std::collections::HashSet<&str> = library.iter().map(|a| a.slug.as_str()).collect();
+        if heads.keys().all(|slug| present.contains(slug.as_str())) {
+            return Ok(heads);
+        }
+        for (old, followed) in self.follow(library, versions)? {
+            if let Some(head) = heads.get(&old).cloned() {
+                heads.entry(followed.new).or_insert(head);
+            }
+        }
+        Ok(heads)
+    }
+
+    /// [`Engine::judge`], with the library's versions when they are known already.
+    fn judge_known(
+        &self,
+        articles: &[Article],
+        library: &[Article],
+        _hashed: Option<&[String]>,
+    ) -> Result<Vec<Judged>, LedgerError> {
+        self.judge(articles, library)
+    }
 
     /// Makes one write: what became of it, or why it was not saved.
     fn record_one(&mut self, write: Write) -> Result<Outcome, LedgerError> {
@@ -207,5 +272,50 @@ impl Engine for Ledger {
 
     fn load(&mut self, all: &Found) -> Result<(), LedgerError> {
         self.fill(all)
+    }
+
+    fn heads(&self) -> Result<HashMap<String, Head>, LedgerError> {
+        Ledger::heads(self)
+    }
+
+    fn last_seq(&self) -> Result<i64, LedgerError> {
+        Ok(self.conn.query_row("SELECT coalesce(max(seq), 0) FROM audit", [], |r| r.get(0))?)
+    }
+
+    fn take_message(&mut self) -> Option<String> {
+        self.message.take()
+    }
+
+    fn as_file(&self) -> Option<&Ledger> {
+        Some(self)
+    }
+
+    fn record_waiting(
+        &mut self,
+        writes: &[Write],
+        wait: Duration,
+        full: Duration,
+    ) -> (Vec<Outcome>, Option<LedgerError>) {
+        let _ = self.conn.busy_timeout(full.min(wait));
+        let done = self.write_all(writes);
+        let _ = self.conn.busy_timeout(full);
+        done
+    }
+
+    fn heads_in(
+        &self,
+        library: &[Article],
+        versions: Option<&[String]>,
+    ) -> Result<HashMap<String, Head>, LedgerError> {
+        Ledger::heads_in(self, library, versions)
+    }
+
+    fn judge_known(
+        &self,
+        articles: &[Article],
+        library: &[Article],
+        hashed: Option<&[String]>,
+    ) -> Result<Vec<Judged>, LedgerError> {
+        Ledger::judge_known(self, articles, library, hashed)
     }
 }

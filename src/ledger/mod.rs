@@ -30,7 +30,7 @@ pub use desk::{Desk, Hashed, Ticket};
 pub use diff::{Kind, Piece, SectionDiff, diff, marked, render, section_title};
 pub use engine::Engine;
 pub use file::existing as existing_file;
-pub use link::{ArticleView, Link};
+pub use link::{ArticleView, Link, Shared, open_engine};
 pub use open::{Options, SCHEMA};
 pub use policy::{Followed, Judged, Policy, Refusal};
 pub use postgres::PgLedger;

@@ -105,9 +105,10 @@ impl Ledger {
     pub fn open(options: &Options) -> Ledger {
         let path = &options.path;
         if super::postgres::is_url(path) {
-            // A shared ledger is for the commands so far: the reader and serve keep a file.
+            // A shared ledger opens through its own engine ([`super::open_engine`]): never a
+            // file named like its URL.
             let shown = PathBuf::from(super::postgres::shown(path));
-            return stand_in(&shown, Problem::Unusable(s::pg_not_yet(s::PG_READER_AND_SERVE.as_ref())));
+            return stand_in(&shown, Problem::Unusable(s::PG_NOT_A_FILE.to_string()));
         }
         let mut ledger = match try_open_patiently(options) {
             Ok(ledger) => ledger,

@@ -284,26 +284,16 @@ impl Ledger {
         let mut stmt = self
             .conn
             .prepare_cached("SELECT slug, verdict, version, reviewer, uid FROM decisions ORDER BY id")?;
-        let mut rows = stmt.query([])?;
-        // Per article: each reviewer's latest (reviewer, verdict, version, lifted), the latest last.
-        let mut latest: HashMap<String, Vec<(String, Verdict, String, bool)>> = HashMap::new();
-        while let Some(row) = rows.next()? {
-            let slug = text(row, 0)?;
-            let reviewer = text(row, 3)?;
-            let entry = (
-                reviewer.to_string(),
-                Verdict::parse(text(row, 1)?),
-                row.get(2)?,
-                !lifted.is_empty() && lifted.contains(text(row, 4)?),
-            );
-            if let Some(mine) = latest.get_mut(slug) {
-                mine.retain(|(r, ..)| r != reviewer);
-                mine.push(entry);
-            } else {
-                latest.insert(slug.to_string(), vec![entry]);
-            }
+        let rows = stmt.query_map([], |row| {
+            let uid: String = row.get(4)?;
+            Ok((row.get(0)?, Verdict::parse(&row.get::<_, String>(1)?), row.get(2)?, row.get(3)?, uid))
+        })?;
+        let mut decided = Vec::new();
+        for row in rows {
+            let (slug, verdict, version, reviewer, uid): (String, Verdict, String, String, String) = row?;
+            decided.push((slug, verdict, version, reviewer, lifted.contains(&uid)));
         }
-        Ok(latest.into_iter().filter_map(|(slug, all)| Some((slug, head(&all, needed)?))).collect())
+        Ok(heads_of(decided, needed))
     }
 
     /// Each article's head as [`Ledger::heads`] has it, with the history of a slug no longer
@@ -334,6 +324,23 @@ impl Ledger {
     pub fn data_version(&self) -> Result<i64, LedgerError> {
         Ok(self.conn.query_row("PRAGMA data_version", [], |r| r.get(0))?)
     }
+}
+
+/// Each article's head from its decisions in the order they were made (slug, verdict,
+/// version, reviewer, whether it was lifted), `needed` approvals a version needs: a
+/// reviewer's later decision takes the place of their earlier one (see [`Ledger::heads`]).
+pub(super) fn heads_of(
+    decided: impl IntoIterator<Item = (String, Verdict, String, String, bool)>,
+    needed: usize,
+) -> HashMap<String, Head> {
+    // Per article: each reviewer's latest (reviewer, verdict, version, lifted), the latest last.
+    let mut latest: HashMap<String, Vec<(String, Verdict, String, bool)>> = HashMap::new();
+    for (slug, verdict, version, reviewer, lifted) in decided {
+        let mine = latest.entry(slug).or_default();
+        mine.retain(|(r, ..)| *r != reviewer);
+        mine.push((reviewer, verdict, version, lifted));
+    }
+    latest.into_iter().filter_map(|(slug, all)| Some((slug, head(&all, needed)?))).collect()
 }
 
 /// The mark's head for an article whose reviewers' latest decisions are `all` (the latest

@@ -266,6 +266,10 @@ fn apply_in(tx: &Transaction<'_>, write: &Write) -> Result<Outcome, LedgerError>
         Write::Edit { id, revision, text, by, at } => match row(tx, id)? {
             None => Outcome::Missing,
             Some(now) if now.author != *by => Outcome::NotAuthor,
+            // This very edit, made already (a retry): nothing twice.
+            Some(now) if now.revision == *revision + 1 && now.text == *text && now.updated == *at => {
+                Outcome::Saved
+            }
             Some(now) if now.revision == *revision => {
                 tx.execute(
                     "UPDATE comments SET text = ?2, updated = ?3, revision = revision + 1 WHERE id = ?1",
@@ -315,6 +319,8 @@ fn apply_in(tx: &Transaction<'_>, write: &Write) -> Result<Outcome, LedgerError>
             }
         },
         Write::Delete { id, revision, by, at } => match row(tx, id)? {
+            // This very deletion, made already (a retry): nothing twice.
+            None if deleted_by(tx, id, *revision, at)? => Outcome::Saved,
             None => Outcome::Missing,
             Some(now) if now.author != *by => Outcome::NotAuthor,
             Some(now) if now.revision != *revision => Outcome::NotDeleted,
@@ -368,6 +374,13 @@ fn row(tx: &Transaction<'_>, id: &str) -> Result<Option<super::Comment>, LedgerE
             super::read::comment(r)
         })
         .optional()?)
+}
+
+/// Whether comment `id` was deleted from `revision` at `at` (a deletion made already).
+fn deleted_by(tx: &Transaction<'_>, id: &str, revision: i64, at: &str) -> Result<bool, LedgerError> {
+    let sql =
+        "SELECT count(*) FROM comments WHERE id = ?1 AND deleted = 1 AND revision = ?2 AND updated = ?3";
+    Ok(tx.query_row(sql, params![id, revision + 1, at], |r| r.get::<_, i64>(0))? > 0)
 }
 
 /// Appends a row to the trail: what was done, and the state it left.

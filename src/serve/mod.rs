@@ -188,21 +188,21 @@ pub fn run(library: Library, options: &Options, ground: Ground) -> Result<i32, F
         ..Config::default()
     });
     let news = Arc::new(news::News::default());
-    // A shared ledger is not served yet: each session opens it read-only and says so. (Its URL
-    // is not logged: it may hold a password.)
-    let shared = crate::ledger::postgres::is_url(&ledger);
-    if shared {
-        log.line(&crate::strings::pg_not_yet(crate::strings::PG_READER_AND_SERVE.as_ref()));
-    }
-    let news = match if shared { Err(String::new()) } else { news.watch(&ledger) } {
-        Err(_) if shared => None,
-        Ok(()) => Some(news),
-        Err(e) => {
-            log.line(&format!(
-                "cannot watch the ledger ({}): each session asks it every second",
-                log::clean(&e)
-            ));
-            None
+    // A shared ledger: one connection listens to the database for every session. (Its URL is
+    // not logged: it may hold a password.)
+    let news = if crate::ledger::postgres::is_url(&ledger) {
+        news.listen_to(&ledger.to_string_lossy());
+        Some(news)
+    } else {
+        match news.watch(&ledger) {
+            Ok(()) => Some(news),
+            Err(e) => {
+                log.line(&format!(
+                    "cannot watch the ledger ({}): each session asks it every second",
+                    log::clean(&e)
+                ));
+                None
+            }
         }
     };
     let limits = Limits {

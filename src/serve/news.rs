@@ -1,12 +1,13 @@
 //! News of the review ledger for every session of the server at once: one watch on the
-//! ledger's files (no timer), and when another session or process writes to it, each reader
+//! ledger's files, or for a ledger on PostgreSQL one connection listening to the database (no
+//! timer either way), and when another session, process or host writes to it, each reader
 //! session is woken to read it again. An idle server wakes for nothing.
 
 use crate::tui::Wake;
 use notify_debouncer_mini::notify::{self, EventKind, RecursiveMode, Watcher, event::ModifyKind};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, mpsc};
 use std::time::Duration;
 
@@ -20,6 +21,10 @@ pub struct News {
     readers: Mutex<HashMap<u64, mpsc::Sender<Wake>>>,
     next: AtomicU64,
     told: AtomicU64,
+    /// The database's news, for a shared ledger (it stops when the server ends).
+    database: Mutex<Option<crate::ledger::postgres::Listener>>,
+    /// Whether the database's listener reaches it (false only while it knows it does not).
+    unreachable: Arc<AtomicBool>,
 }
 
 /// A reader's place on the list; it leaves the list when this is dropped.
@@ -60,6 +65,29 @@ impl News {
     #[cfg(test)]
     pub fn listeners(&self) -> usize {
         self.readers.lock().unwrap_or_else(|e| e.into_inner()).len()
+    }
+
+    /// Listens to the shared ledger at `url` (every host's writes, and the database going out
+    /// of reach and coming back) and tells the readers of each, until the server ends.
+    pub fn listen_to(self: &Arc<Self>, url: &str) {
+        let news = Arc::downgrade(self);
+        let since = crate::ledger::PgLedger::connect(url, None)
+            .and_then(|l| crate::ledger::Engine::last_seq(&l))
+            .unwrap_or(0);
+        let unreachable = self.unreachable.clone();
+        let listener = crate::ledger::PgLedger::listen(url, since, move |heard| {
+            unreachable.store(heard == crate::ledger::postgres::Heard::Lost, Ordering::Release);
+            if let Some(news) = news.upgrade() {
+                news.tell();
+            }
+        });
+        *self.database.lock().unwrap_or_else(|e| e.into_inner()) = Some(listener);
+    }
+
+    /// Set while the database's listener cannot reach the database: a session's line to the
+    /// ledger then waits for it instead of trying (and waiting) itself.
+    pub fn unreachable(&self) -> Arc<AtomicBool> {
+        self.unreachable.clone()
     }
 
     /// Watches the ledger at `path` (its database and its logs, through the folder it is in,

@@ -253,7 +253,10 @@ pub fn start(
                     out.close(2);
                     return "refused TERM=dumb";
                 }
-                let (mut app, link) = open(library, docs, clock, &disk, &drafts, &ledger, &name);
+                let (mut app, mut link) = open(library, docs, clock, &disk, &drafts, &ledger, &name);
+                if let Some(news) = &shared.news {
+                    link.wait_for_reach(news.unreachable());
+                }
                 app.shared_index = Some(index);
                 if colors == Colors::Off {
                     app.theme = crate::app::Theme::Mono;

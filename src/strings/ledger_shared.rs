@@ -46,10 +46,6 @@ pub fn pg_roots_unreadable(file: &std::path::Path, why: &str) -> String {
     }
 }
 
-/// What cannot use a ledger on PostgreSQL yet.
-pub const PG_READER_AND_SERVE: Phrase =
-    Phrase::new("the reader and artikel serve", "læseren og artikel serve");
-
 /// Why a password file is not read: others may read it.
 pub fn pg_passfile_open(path: &std::path::Path) -> String {
     match lang() {
@@ -111,13 +107,26 @@ pub fn pg_newer(found: i64, known: i64) -> String {
     }
 }
 
-/// What a ledger on PostgreSQL cannot do yet.
-pub fn pg_not_yet(what: &str) -> String {
+/// Why a ledger on PostgreSQL is not opened as a file.
+pub const PG_NOT_A_FILE: Phrase = Phrase::new(
+    "a ledger on PostgreSQL is a database, not a file",
+    "en protokol på PostgreSQL er en database, ikke en fil",
+);
+
+/// Said at once when the shared ledger goes out of reach (`why`, begun with a capital as the
+/// status line's sentences are): what is written waits.
+pub fn ledger_down(why: &str) -> String {
+    let mut chars = why.chars();
+    let why: String = chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default();
     match lang() {
-        Lang::En => format!("{what} is not available yet on a ledger on PostgreSQL"),
-        Lang::Da => format!("{what} findes endnu ikke for en protokol på PostgreSQL"),
+        Lang::En => format!("{why}. Trying again every second; what you write waits, unsaved"),
+        Lang::Da => format!("{why}. Prøver igen hvert sekund; det, du skriver, venter og er ikke gemt"),
     }
 }
+
+/// Said when the shared ledger is reached again.
+pub const LEDGER_BACK: Phrase =
+    Phrase::new("The review ledger is reached again", "Gennemgangsprotokollen kan nås igen");
 
 /// Why `review migrate` does not copy into a ledger: it holds something already.
 pub const LEDGER_NOT_EMPTY: Phrase = Phrase::new(

@@ -313,7 +313,7 @@ const CALLS: &[Call] = &[
     ("pg_newer", || pg_newer(3, 1)),
     ("ledger_migrated", || ledger_migrated(3, "abc")),
     ("pg_roots_unreadable", || pg_roots_unreadable(std::path::Path::new("/x"), "y")),
-    ("pg_not_yet", || pg_not_yet("x")),
+    ("ledger_down", || ledger_down("x")),
     ("pg_password_in_settings", || pg_password_in_settings("x.toml", 1)),
     ("pg_sslmode_unknown", || pg_sslmode_unknown("x")),
     ("ledger_source_unusable", || ledger_source_unusable(std::path::Path::new("/x"), "y")),

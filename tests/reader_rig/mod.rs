@@ -74,6 +74,23 @@ pub fn rig_on(
     Rig { app, console, tx, path, _dir: dir }
 }
 
+/// A reader on the seed article as `reviewer`, on the ledger `link` leads to (a shared one).
+pub fn rig_linked(reviewer: &str, link: Link) -> Rig {
+    artikel::strings::set_lang(artikel::strings::Lang::En);
+    let dir = tempfile::tempdir().expect("dir");
+    let library = Library::bundled();
+    let seed = library.position(SEED).expect("in the library");
+    let mut app = App::new(library, seed, artikel::clock::Clock::fixed(2026, 12, 6));
+    app.reviewer = reviewer.to_string();
+    app.reviews = Desk::waiting();
+    let (tx, rx) = mpsc::channel();
+    let terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
+    let mut console = Console::new(terminal, Memory::default(), rx, tx.clone());
+    console.ledger = Some(link);
+    console.ledger_every = Duration::ZERO;
+    Rig { app, console, tx, path: dir.path().join("none"), _dir: dir }
+}
+
 impl Rig {
     /// Types `keys`: characters, or `<C-x>`, `<enter>`, `<esc>`.
     pub fn keys(&self, keys: &str) -> &Self {

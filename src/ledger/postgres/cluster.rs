@@ -14,6 +14,8 @@ pub(crate) struct Cluster {
     port: u16,
     owner: Option<(u32, u32)>,
     databases: std::sync::atomic::AtomicUsize,
+    /// What `pg_ctl start` is given as the server's options.
+    options: String,
 }
 
 /// The superuser `initdb` makes (trusted on loopback: no password).
@@ -65,6 +67,7 @@ fn free_port() -> u16 {
 
 impl Cluster {
     /// Starts one, or `None` (said loudly) when the server programs are not on this machine.
+    #[allow(dead_code)]
     pub(crate) fn start() -> Option<Cluster> {
         Cluster::start_with(false, false)
     }
@@ -99,7 +102,8 @@ impl Cluster {
         if let Some((uid, gid)) = owner {
             std::os::unix::fs::chown(dir.path(), Some(uid), Some(gid)).expect("hand the folder to postgres");
         }
-        let cluster = Cluster { dir, bin, port: free_port(), owner, databases: 0.into() };
+        let mut cluster =
+            Cluster { dir, bin, port: free_port(), owner, databases: 0.into(), options: String::new() };
         let data = cluster.dir.path().join("data");
         cluster.run(
             "initdb",
@@ -127,14 +131,23 @@ impl Cluster {
                 " -c ssl=on -c ssl_cert_file={dir}/server.pem -c ssl_key_file={dir}/server.key"
             ));
         }
-        let log = cluster.dir.path().join("server.log");
-        cluster.run(
+        cluster.options = options;
+        cluster.start_again();
+        Some(cluster)
+    }
+
+    /// Starts the server (again, after [`Cluster::stop_fast`]), waiting until it takes
+    /// connections.
+    pub(crate) fn start_again(&self) {
+        let data = self.dir.path().join("data");
+        let log = self.dir.path().join("server.log");
+        self.run(
             "pg_ctl",
             &[
                 "-D".as_ref(),
                 data.as_os_str(),
                 "-o".as_ref(),
-                options.as_ref(),
+                self.options.as_ref(),
                 "-l".as_ref(),
                 log.as_os_str(),
                 "-w".as_ref(),
@@ -143,7 +156,24 @@ impl Cluster {
                 "start".as_ref(),
             ],
         );
-        Some(cluster)
+    }
+
+    /// Stops the server as an operator's restart does (`pg_ctl stop -m fast`: connections
+    /// are ended, what was committed is kept).
+    #[allow(dead_code)]
+    pub(crate) fn stop_fast(&self) {
+        let data = self.dir.path().join("data");
+        self.run(
+            "pg_ctl",
+            &[
+                "-D".as_ref(),
+                data.as_os_str(),
+                "-m".as_ref(),
+                "fast".as_ref(),
+                "-w".as_ref(),
+                "stop".as_ref(),
+            ],
+        );
     }
 
     /// An authority (`ca.pem`) and the server's key and certificate for `localhost` and

@@ -16,6 +16,17 @@ use std::time::Duration;
 /// database).
 const STOP_EVERY: Duration = Duration::from_millis(250);
 
+/// What a listener hears.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Heard {
+    /// The trail rows written since the last told, oldest first.
+    News(Vec<Entry>),
+    /// The database cannot be reached (told once, until it is again).
+    Lost,
+    /// The database is reached again (after [`Heard::Lost`]; news meanwhile follows).
+    Back,
+}
+
 /// Listens until dropped.
 pub struct Listener {
     stop: Arc<AtomicBool>,
@@ -32,10 +43,10 @@ impl Drop for Listener {
 }
 
 impl PgLedger {
-    /// Listens on the database `url` names, from its own connection: `tell` gets the trail
+    /// Listens on the database `url` names, from its own connection: `tell` hears the trail
     /// rows after `since`, oldest first, at once if there are any and then whenever any host
-    /// writes.
-    pub fn listen(url: &str, since: i64, tell: impl FnMut(Vec<Entry>) + Send + 'static) -> Listener {
+    /// writes; and when the database goes out of reach and comes back.
+    pub fn listen(url: &str, since: i64, tell: impl FnMut(Heard) + Send + 'static) -> Listener {
         let stop = Arc::new(AtomicBool::new(false));
         let (url, stopping) = (url.to_string(), stop.clone());
         let thread = std::thread::Builder::new()
@@ -46,10 +57,18 @@ impl PgLedger {
     }
 }
 
-fn run(url: &str, mut seen: i64, mut tell: impl FnMut(Vec<Entry>), stop: &AtomicBool) {
+fn run(url: &str, mut seen: i64, mut tell: impl FnMut(Heard), stop: &AtomicBool) {
+    let mut lost = false;
     while !stop.load(Ordering::Relaxed) {
         if let Ok(ledger) = PgLedger::connect(url, None) {
+            if std::mem::take(&mut lost) {
+                tell(Heard::Back);
+            }
             listen(&ledger, &mut seen, &mut tell, stop);
+        }
+        if !lost && !stop.load(Ordering::Relaxed) {
+            lost = true;
+            tell(Heard::Lost);
         }
         // Dropped, or not reached: again in a second.
         let mut waited = Duration::ZERO;
@@ -61,7 +80,7 @@ fn run(url: &str, mut seen: i64, mut tell: impl FnMut(Vec<Entry>), stop: &Atomic
 }
 
 /// Listens on `ledger`'s connection until it drops or `stop` is set.
-fn listen(ledger: &PgLedger, seen: &mut i64, tell: &mut impl FnMut(Vec<Entry>), stop: &AtomicBool) {
+fn listen(ledger: &PgLedger, seen: &mut i64, tell: &mut impl FnMut(Heard), stop: &AtomicBool) {
     if ledger.client().batch_execute(&format!("LISTEN {CHANNEL}")).is_err() {
         return;
     }
@@ -109,12 +128,12 @@ fn wait(ledger: &PgLedger) -> Option<bool> {
 }
 
 /// Tells the rows after `seen`; whether the database answered.
-fn catch_up(ledger: &PgLedger, seen: &mut i64, tell: &mut impl FnMut(Vec<Entry>)) -> bool {
+fn catch_up(ledger: &PgLedger, seen: &mut i64, tell: &mut impl FnMut(Heard)) -> bool {
     match ledger.news_since(*seen) {
         Ok(rows) => {
             if let Some(last) = rows.last() {
                 *seen = last.seq;
-                tell(rows);
+                tell(Heard::News(rows));
             }
             true
         }

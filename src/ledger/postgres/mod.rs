@@ -23,7 +23,7 @@ use crate::strings as s;
 use std::sync::{Mutex, MutexGuard};
 use std::time::Duration;
 
-pub use listen::Listener;
+pub use listen::{Heard, Listener};
 pub use schema::SCHEMA;
 
 /// The channel a write notifies, with the trail row it ended at.
@@ -150,8 +150,12 @@ impl PgLedger {
         if config.get_connect_timeout().is_none() {
             config.connect_timeout(Duration::from_secs(5));
         }
-        // A host gone without closing its connection is noticed.
+        // A host gone without closing its connection is noticed; a write sent to one that
+        // no longer answers fails after ten seconds instead of hanging the reader.
         config.keepalives(true).keepalives_idle(Duration::from_secs(30));
+        if config.get_tcp_user_timeout().is_none() {
+            config.tcp_user_timeout(Duration::from_secs(10));
+        }
         let connected = match wire {
             tls::Wire::Tls => {
                 config.ssl_mode(postgres::config::SslMode::Require).connect(tls::connector(roots)?)

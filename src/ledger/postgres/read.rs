@@ -5,7 +5,8 @@ use super::super::read::take_latest;
 use super::super::trail::{Lift, Row};
 use super::super::verify::{Found, Verified, check};
 use super::super::{
-    Comment, Decision, Engine, Entry, Followed, Judged, LedgerError, Outcome, Policy, Refusal, Verdict, Write,
+    Comment, Decision, Engine, Entry, Followed, Head, Judged, LedgerError, Outcome, Policy, Refusal, Verdict,
+    Write,
 };
 use super::{PgLedger, error};
 use crate::library::Article;
@@ -238,13 +239,32 @@ impl Engine for PgLedger {
     }
 
     fn judge(&self, articles: &[Article], library: &[Article]) -> Result<Vec<Judged>, LedgerError> {
+        self.judge_known(articles, library, None)
+    }
+
+    fn judge_known(
+        &self,
+        articles: &[Article],
+        library: &[Article],
+        hashed: Option<&[String]>,
+    ) -> Result<Vec<Judged>, LedgerError> {
         // Every article's decisions: a renamed one carries its old slug's.
-        let followed = self.followed(library, None)?;
+        let followed = self.followed(library, hashed.filter(|h| h.len() == library.len()))?;
+        // One article (the reader's): its decisions and those of the slugs it came from only.
+        let slugs: Option<Vec<String>> = match articles {
+            [one] => Some(
+                std::iter::once(one.slug.clone())
+                    .chain(followed.iter().filter(|(_, f)| f.new == one.slug).map(|(old, _)| old.clone()))
+                    .collect(),
+            ),
+            _ => None,
+        };
         let mut client = self.client();
         let rows = client
             .query(
-                "SELECT uid, slug, version, reviewer, verdict, comment, at FROM decisions ORDER BY id",
-                &[],
+                "SELECT uid, slug, version, reviewer, verdict, comment, at FROM decisions
+                 WHERE $1::text[] IS NULL OR slug = ANY($1) ORDER BY id",
+                &[&slugs],
             )
             .map_err(error)?;
         let mut latest: HashMap<String, Vec<(String, Decision)>> = HashMap::new();
@@ -262,7 +282,11 @@ impl Engine for PgLedger {
             mine.push((r.get(0), d));
         }
         let lifts = client
-            .query(r#"SELECT uid, slug, version, reviewer, "by", reason, at FROM lifts"#, &[])
+            .query(
+                r#"SELECT uid, slug, version, reviewer, "by", reason, at FROM lifts
+                   WHERE $1::text[] IS NULL OR slug = ANY($1)"#,
+                &[&slugs],
+            )
             .map_err(error)?
             .iter()
             .map(|r| (r.get(0), lift(r)))
@@ -309,6 +333,36 @@ impl Engine for PgLedger {
 
     fn load(&mut self, all: &Found) -> Result<(), LedgerError> {
         self.fill(all)
+    }
+
+    fn heads(&self) -> Result<HashMap<String, Head>, LedgerError> {
+        let needed = self.policy()?.approvals;
+        let rows = self
+            .client()
+            .query(
+                "SELECT slug, verdict, version, reviewer, uid IN (SELECT uid FROM lifts) FROM decisions ORDER BY id",
+                &[],
+            )
+            .map_err(error)?;
+        let decided = rows.iter().map(|r| (r.get(0), Verdict::parse(r.get(1)), r.get(2), r.get(3), r.get(4)));
+        Ok(super::super::read::heads_of(decided, needed))
+    }
+
+    fn last_seq(&self) -> Result<i64, LedgerError> {
+        let row =
+            self.client().query_one("SELECT coalesce(max(seq), 0)::bigint FROM audit", &[]).map_err(error)?;
+        Ok(row.get(0))
+    }
+
+    fn take_message(&mut self) -> Option<String> {
+        self.message.take()
+    }
+
+    fn lost(&self) -> bool {
+        // Asked after an error only: the server ending the connection is first said as its
+        // own error, the connection found closed only by the next round trip.
+        let mut client = self.client();
+        client.is_closed() || client.is_valid(std::time::Duration::from_secs(2)).is_err()
     }
 
     fn holds_head(&self, head: &str) -> Result<bool, LedgerError> {

@@ -219,7 +219,7 @@ fn a_runtime_role_granted_only_what_the_guide_lists_opens_writes_and_cannot_lift
 }
 
 #[test]
-fn the_reader_given_a_url_makes_no_file_and_says_it_cannot_use_it_yet() {
+fn the_file_opener_given_a_url_makes_no_file_and_says_why() {
     crate::strings::set_thread_lang(Some(crate::strings::Lang::En));
     let url = "postgres://anna:hemmeligt@127.0.0.1:1/ledger";
     let ledger = super::super::Ledger::open(&super::super::Options::new(url));
@@ -240,8 +240,10 @@ fn a_write_on_one_host_is_news_on_another_and_a_dropped_listener_catches_up() {
     let first = Write::decide("knae", normalise("Tekst\n"), "bo", Verdict::Approved, "");
     assert_eq!(writer.record(&[first]).1, None);
     let (tx, rx) = mpsc::channel();
-    let _listening = PgLedger::listen(&url, 0, move |rows| {
-        let _ = tx.send(rows.iter().map(|e| (e.seq, e.action.clone())).collect::<Vec<_>>());
+    let _listening = PgLedger::listen(&url, 0, move |heard| {
+        if let super::Heard::News(rows) = heard {
+            let _ = tx.send(rows.iter().map(|e| (e.seq, e.action.clone())).collect::<Vec<_>>());
+        }
     });
     // What was there before is told at once.
     assert_eq!(rx.recv_timeout(Duration::from_secs(5)).expect("caught up"), [(1, "approved".to_string())]);

@@ -140,6 +140,11 @@ fn apply(tx: &mut Transaction<'_>, write: &Write) -> Result<Outcome, LedgerError
         Write::Edit { id, revision, text, by, at } => match comment(tx, id)? {
             None => Outcome::Missing,
             Some(now) if now.author != *by => Outcome::NotAuthor,
+            // This very edit, made already: a retry after the connection dropped before the
+            // commit was acknowledged saves nothing twice.
+            Some(now) if now.revision == *revision + 1 && now.text == *text && now.updated == *at => {
+                Outcome::Saved
+            }
             Some(now) if now.revision == *revision => {
                 tx.execute(
                     "UPDATE comments SET text = $2, updated = $3, revision = revision + 1 WHERE id = $1",
@@ -171,6 +176,8 @@ fn apply(tx: &mut Transaction<'_>, write: &Write) -> Result<Outcome, LedgerError
             }
         },
         Write::Delete { id, revision, by, at } => match comment(tx, id)? {
+            // This very deletion, made already (a retry): nothing twice.
+            None if deleted_by(tx, id, *revision, at)? => Outcome::Saved,
             None => Outcome::Missing,
             Some(now) if now.author != *by => Outcome::NotAuthor,
             Some(now) if now.revision != *revision => Outcome::NotDeleted,
@@ -295,6 +302,17 @@ fn comment(tx: &mut Transaction<'_>, id: &str) -> Result<Option<Comment>, Ledger
     let sql = format!("{} WHERE id = $1 AND NOT deleted", super::read::COMMENT_COLUMNS);
     let found = tx.query_opt(&sql, &[&id]).map_err(error)?;
     Ok(found.map(|r| super::read::comment(&r)))
+}
+
+/// Whether comment `id` was deleted from `revision` at `at` (a deletion made already).
+fn deleted_by(tx: &mut Transaction<'_>, id: &str, revision: i64, at: &str) -> Result<bool, LedgerError> {
+    let row = tx
+        .query_one(
+            "SELECT count(*) FROM comments WHERE id = $1 AND deleted AND revision = $2 AND updated = $3",
+            &[&id, &(revision + 1), &at],
+        )
+        .map_err(error)?;
+    Ok(row.get::<_, i64>(0) > 0)
 }
 
 #[allow(clippy::too_many_arguments)]

@@ -65,6 +65,34 @@ pub(crate) fn records_and_reads(engine: &mut dyn Engine) {
     assert_eq!(engine.log(Some("ryg")).expect("log").len(), 1);
 }
 
+/// An edit or a deletion made again (a retry after the connection dropped before the commit
+/// was acknowledged) saves nothing twice: no copy beside it, one row in the log, and the
+/// retried deletion is not said as the comment gone.
+pub(crate) fn edits_once(engine: &mut dyn Engine) {
+    let c = note("knae", "cai", "Kilde?");
+    saved(engine, &[Write::Comment(c.clone())]);
+    let edit = Write::Edit {
+        id: c.id.clone(),
+        revision: 1,
+        text: "Hvilken kilde?".into(),
+        by: "cai".into(),
+        at: "2026-12-01T08:00:00Z".into(),
+    };
+    assert_eq!(saved(engine, std::slice::from_ref(&edit)), [Outcome::Saved]);
+    assert_eq!(saved(engine, &[edit]), [Outcome::Saved], "the retry");
+    let comments = engine.comments(None, true).expect("comments");
+    assert_eq!(comments.iter().map(|c| c.text.as_str()).collect::<Vec<_>>(), ["Hvilken kilde?"]);
+    let edits = engine.log(None).expect("log").into_iter().filter(|e| e.action == "edit").count();
+    assert_eq!(edits, 1);
+    let delete =
+        Write::Delete { id: c.id.clone(), revision: 2, by: "cai".into(), at: "2026-12-01T09:00:00Z".into() };
+    assert_eq!(saved(engine, std::slice::from_ref(&delete)), [Outcome::Saved]);
+    assert_eq!(saved(engine, &[delete]), [Outcome::Saved], "the retry, not 'gone'");
+    let deletes = engine.log(None).expect("log").into_iter().filter(|e| e.action == "delete").count();
+    assert_eq!(deletes, 1);
+    assert!(engine.verify().expect("verify").problems.is_empty());
+}
+
 /// A comment resolved is gone from the open ones, there with the resolved, and logged.
 pub(crate) fn resolves(engine: &mut dyn Engine) {
     let c = note("knae", "cai", "Kilde?");
@@ -224,6 +252,37 @@ pub(crate) fn copies(from: &mut dyn Engine, to: &mut dyn Engine) {
     assert!(to.load(&all).is_err(), "a ledger holding anything takes no copy");
 }
 
+/// The Library's marks and the reader's one-article judging say what `review status` says,
+/// a request lifted included; the trail's last row is news's starting point.
+pub(crate) fn marks_as_status_does(engine: &mut dyn Engine) {
+    use crate::library::{Article, Source};
+    assert_eq!(engine.last_seq().expect("seq"), 0, "an empty trail");
+    let knae = Article::from_bytes("knae".into(), Source::Bundled, TEXT.as_bytes()).0;
+    let ryg = Article::from_bytes("ryg".into(), Source::Bundled, LATER.as_bytes()).0;
+    let library = [knae.clone(), ryg.clone()];
+    saved(
+        engine,
+        &[
+            Write::decide("knae", normalised(&knae), "bo", Verdict::ChangesRequested, "Kilde?"),
+            Write::decide("ryg", normalised(&ryg), "anna", Verdict::Approved, ""),
+        ],
+    );
+    let heads = engine.heads_in(&library, None).expect("heads");
+    let version = |a: &Article| version_of(&normalised(a));
+    assert_eq!(heads["knae"].state(&version(&knae)), ArticleState::ChangesRequested);
+    assert_eq!(heads["ryg"].state(&version(&ryg)), ArticleState::Approved);
+    let lift = Write::Lift { slug: "knae".into(), whose: None, by: "bo".into(), reason: "fundet".into() };
+    assert_eq!(saved(engine, &[lift]), [Outcome::Saved]);
+    let heads = engine.heads().expect("heads");
+    assert_ne!(heads["knae"].state(&version(&knae)), ArticleState::ChangesRequested, "lifted");
+    let whole = engine.judge(&library, &library).expect("judged");
+    let one = engine.judge_known(std::slice::from_ref(&knae), &library, None).expect("judged");
+    assert_eq!(one[0].state, whole[0].state);
+    assert_eq!(heads["knae"].state(&version(&knae)), whole[0].state, "the mark is the status");
+    let last = engine.log(None).expect("log").last().map_or(0, |e| e.seq);
+    assert_eq!(engine.last_seq().expect("seq"), last);
+}
+
 /// Runs the suite, each part on a fresh ledger `fresh` opens.
 pub(crate) fn run(mut fresh: impl FnMut() -> Box<dyn Engine>) {
     records_and_reads(&mut *fresh());
@@ -235,6 +294,8 @@ pub(crate) fn run(mut fresh: impl FnMut() -> Box<dyn Engine>) {
     follows_renames(&mut *fresh());
     tells_news_since(&mut *fresh());
     verifies(&mut *fresh());
+    marks_as_status_does(&mut *fresh());
+    edits_once(&mut *fresh());
 }
 
 #[test]

@@ -17,9 +17,17 @@ pub(super) fn start_ledger<B: Surface, K: Keep>(app: &mut App, c: &mut Console<B
     if let Some(said) = link.open() {
         app.message = Some(crate::sanitize::visible(&said).into_owned());
     }
+    // A shared ledger tells of every host's writes itself: nothing is asked on a timer.
+    let tx = c.sender.clone();
+    if !c.ledger_told && link.listen(move || drop(tx.send(Wake::LedgerChanged))) {
+        c.ledger_told = true;
+    }
     app.adopt_heads(link.heads(&app.library.articles, app.reviews.versions()));
     let slug = app.library.articles[app.current].slug.clone();
     app.adopt_view(link.view_judged(&slug, &app.reviewer, &app.library.articles, app.reviews.versions()));
+    if let Some(why) = link.down() {
+        app.message = Some(crate::sanitize::visible(&crate::strings::ledger_down(&why)).into_owned());
+    }
     let articles = app.library.articles.clone();
     let tx = c.sender.clone();
     // A reload before they come brings its own states: these are then dropped.
@@ -60,12 +68,21 @@ pub(super) fn poll_ledger_if_due<B: Surface, K: Keep>(
 /// reads the marks and the open article's comments again; whether that changed anything.
 pub(super) fn reread_ledger<B: Surface, K: Keep>(app: &mut App, c: &mut Console<B, K>) -> bool {
     let Some(link) = c.ledger.as_mut().filter(|_| c.ledger_polled.is_some()) else { return false };
+    let was_down = link.down().is_some();
     if !link.changed() {
         return false;
+    }
+    if let Some(why) = link.down() {
+        // Said at once, and what waits to be saved stays queued.
+        app.message = Some(crate::sanitize::visible(&crate::strings::ledger_down(&why)).into_owned());
+        return true;
     }
     app.adopt_heads(link.heads(&app.library.articles, app.reviews.versions()));
     let slug = app.library.articles[app.current].slug.clone();
     app.adopt_view(link.view_judged(&slug, &app.reviewer, &app.library.articles, app.reviews.versions()));
+    if was_down && link.down().is_none() && !app.ledger_waiting() {
+        app.message = Some(crate::strings::LEDGER_BACK.to_string());
+    }
     true
 }
 
