@@ -26,7 +26,13 @@ pub struct Query {
     pub asking: Vec<String>,
     /// Whether the last word is still being typed (it may be the start of a longer word).
     pub typing: bool,
+    /// The question folded, punctuation kept (at most [`MAX_TEXT`] bytes): what the warning
+    /// signs read, since a comma ends what "ingen" denies.
+    pub text: String,
 }
+
+/// The most of a question's folded text kept for the warning signs.
+pub const MAX_TEXT: usize = 2_000;
 
 impl Query {
     /// The query typed as `text`.
@@ -58,7 +64,9 @@ impl Query {
         terms.truncate(MAX_TERMS);
         asking.truncate(MAX_TERMS);
         let words = all.iter().take(MAX_TERMS * 2).map(|w| (*w).to_string()).collect();
-        Query { terms, asked, only_common, cut, words, asking, typing: false }
+        let end = (0..=MAX_TEXT.min(folded.len())).rev().find(|&i| folded.is_char_boundary(i)).unwrap_or(0);
+        let text = folded[..end].to_string();
+        Query { terms, asked, only_common, cut, words, asking, typing: false, text }
     }
 
     /// The query being typed as `text`: its last word, unless a space follows it, may be

@@ -207,7 +207,7 @@ impl Index {
         let best = named.first().map_or(0.0, |n| n.strength);
         named.retain(|n| n.strength >= MIN_NAMED && n.strength >= best * NAMED_SHARE);
         let mut kinds = query.asked.kinds.clone();
-        let said = crate::signs::question_words(&query.words);
+        let said = crate::signs::question_words(&query.text);
         let signs: Vec<crate::signs::Sign> = self.signs.said_by(&said).into_iter().cloned().collect();
         // A sign names the articles it belongs to: those of them the question names, or all
         // of them when it names none.

@@ -180,13 +180,14 @@ fn a_question_that_denies_a_sign_does_not_say_it_but_one_that_cannot_do_somethin
         "signs:\n  - id: meningitis\n    level: \"112\"\n    da: m\n    en: m\n    says: [feber stiv nakke]\n    source: s\n  - id: fracture\n    level: akut\n    da: f\n    en: f\n    says: [støtte benet]\n    source: s\n",
     );
     let said = |q: &str| {
-        let words: Vec<String> =
-            crate::search::fold(q).split_whitespace().map(|w| w.trim_matches(',').to_string()).collect();
-        signs.said_by(&question_words(&words)).iter().map(|s| s.id.clone()).collect::<Vec<_>>()
+        let words = question_words(&crate::search::fold(q));
+        signs.said_by(&words).iter().map(|s| s.id.clone()).collect::<Vec<_>>()
     };
     assert!(said("vågnede med stiv nakke og kan ikke dreje hovedet, ingen feber eller andet").is_empty());
     assert!(said("stiv nakke, uden feber").is_empty());
     assert_eq!(said("stiv nakke og feber"), ["meningitis"]);
     assert_eq!(said("ingen hovedpine men feber og stiv nakke"), ["meningitis"], "a denial ends at men");
     assert_eq!(said("faldt og står nu uden at kunne støtte på benet"), ["fracture"]);
+    assert_eq!(said("uden hjelm, feber og stiv nakke"), ["meningitis"], "a comma ends a denial");
+    assert!(said("stiv nakke uden en eneste feber").is_empty(), "a small word is passed over");
 }

@@ -48,29 +48,37 @@ pub fn words_of(text: &str) -> Words {
 
 /// Words that deny what follows them in a question ("ingen feber", "no injury").
 const DENY: [&str; 7] = ["ingen", "intet", "uden", "hverken", "no", "without", "neither"];
-/// Words that end what a denial covers ("ingen feber, men stiv nakke").
+/// Words that end what a denial covers ("ingen feber men stiv nakke"), as a comma does.
 const DENIAL_ENDS: [&str; 10] = ["og", "men", "nu", "så", "but", "and", "now", "then", "da", "siden"];
+/// Small words a denial passes over without counting them ("without a helmet").
+const FILLERS: [&str; 9] = ["a", "an", "the", "any", "en", "et", "nogen", "noget", "at"];
 /// The most words one denial covers.
-const DENIED: usize = 3;
+const DENIED: usize = 2;
 
-/// The words of a reader's question (folded, in order) as signs compare them, without the
-/// words it denies: "ingen feber eller andet" does not say fever. A denial covers the next
-/// few words, up to one that ends it ("og", "men" …); the denying word itself stays ("taber
-/// mig uden grund" is a way some signs are said), and "uden at kunne" / "without being able"
-/// say what cannot be done, so they deny nothing.
-pub fn question_words(words: &[String]) -> Words {
-    let mut kept: Vec<&str> = Vec::with_capacity(words.len());
+/// The words of a reader's question (`folded`, see [`crate::search::fold`]) as signs compare
+/// them, without the words it denies: "ingen feber eller andet" does not say fever. A denial
+/// covers the next two words (small ones like "a" not counted), up to a comma, a full stop or
+/// a word that ends it ("og", "men" …); the denying word itself stays ("taber mig uden
+/// grund" is a way some signs are said), and "uden at kunne" / "without being able" say
+/// what cannot be done, so they deny nothing.
+pub fn question_words(folded: &str) -> Words {
+    let spans: Vec<(usize, &str)> = crate::search::analyze::word_spans(folded).collect();
+    let mut kept: Vec<&str> = Vec::with_capacity(spans.len());
     let mut denied = 0;
-    for (i, w) in words.iter().enumerate() {
-        if DENIAL_ENDS.contains(&w.as_str()) {
+    let mut last_end = 0;
+    for (i, &(at, w)) in spans.iter().enumerate() {
+        let gap = &folded[last_end..at];
+        last_end = at + w.len();
+        if DENIAL_ENDS.contains(&w) || gap.contains([',', '.', ';', ':', '!', '?', '(', ')']) {
             denied = 0;
-        } else if denied > 0 {
-            denied -= 1;
+        }
+        if denied > 0 {
+            denied -= usize::from(!FILLERS.contains(&w));
             continue;
         }
-        let next = |n: usize| words.get(i + n).map_or("", String::as_str);
+        let next = |n: usize| spans.get(i + n).map_or("", |s| s.1);
         let unable = matches!((next(1), next(2)), ("at", "kunne" | "kan") | ("being", "able"));
-        if DENY.contains(&w.as_str()) && !unable {
+        if DENY.contains(&w) && !unable {
             denied = DENIED;
         }
         kept.push(w);
