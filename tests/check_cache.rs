@@ -1,12 +1,17 @@
 //! `artikel check`'s cache of findings: what it prints is what a check without the cache
 //! prints, an article changed by one byte or put under another rule file is checked again,
-//! and a damaged cache file is ignored.
+//! another day finds what is stale then, and a damaged cache file is ignored.
 
 use std::path::Path;
 use std::process::Command;
 
 /// `check --json DIR` with the cache in `cache` (or `--no-cache`): its standard output.
 fn check(dir: &Path, cache: &Path, use_cache: bool) -> String {
+    check_on("2026-12-06", dir, cache, use_cache)
+}
+
+/// [`check`] on the day `today`.
+fn check_on(today: &str, dir: &Path, cache: &Path, use_cache: bool) -> String {
     let data = tempfile::tempdir().expect("temp data dir");
     let mut args = vec!["check", "--json", dir.to_str().expect("path")];
     if !use_cache {
@@ -14,7 +19,7 @@ fn check(dir: &Path, cache: &Path, use_cache: bool) -> String {
     }
     let out = Command::new(env!("CARGO_BIN_EXE_artikel"))
         .env("ARTIKEL_LANG", "en")
-        .env("ARTIKEL_TODAY", "2026-12-06")
+        .env("ARTIKEL_TODAY", today)
         .env("ARTIKEL_DATA_DIR", data.path())
         .env("XDG_CACHE_HOME", cache)
         .args(&args)
@@ -54,6 +59,11 @@ fn findings_with_the_cache_are_those_without_and_a_changed_article_is_checked_ag
     let warm = check(dir.path(), cache.path(), true);
     assert_eq!(cold, fresh);
     assert_eq!(warm, fresh);
+
+    // Nine months earlier, fewer articles were stale: the day counts, through staleness.
+    let earlier = check_on("2026-03-01", dir.path(), cache.path(), true);
+    assert_ne!(earlier, warm);
+    assert_eq!(earlier, check_on("2026-03-01", dir.path(), cache.path(), false));
 
     // One byte of one article: its last update a year later, so it is no longer stale.
     let first = dir.path().join("artikel-00001.md");

@@ -6,7 +6,7 @@
 
 use super::check_cache::{Cache, Keys, default_dir};
 use super::{Cli, Failure, print::write_out};
-use crate::check::{Checker, Finding, Parsed, RuleError, RuleSet, Severity, rules};
+use crate::check::{Checker, Finding, Parsed, RuleError, RuleSet, Severity, is_stale, rules};
 use crate::library::{Library, Source, Warning};
 use crate::search::check_synonyms;
 use crate::strings;
@@ -75,14 +75,16 @@ fn findings(
         which.iter().map(|&i| rule_files.load(&library.articles[i].source, roots)).collect();
     // Each article's key in the cache, and those not found there, which are checked.
     let signs = || format!("{:?}", library.signs.iter().collect::<Vec<_>>());
-    let keys: Vec<Option<String>> = match cache.is_on().then(|| Keys::new(today, stale_months, &signs())) {
+    let keys: Vec<Option<String>> = match cache.is_on().then(|| Keys::new(stale_months, &signs())) {
         Some(k) => (0..which.len())
             .map(|n| {
                 let a = &library.articles[which[n]];
                 let place = a.source.describe(&a.slug);
                 let (line, meta) = (a.body_line.to_string(), format!("{:?}", a.meta));
                 let warnings = format!("{:?}", warnings_of(&place));
-                let parts = [&place, &a.slug, &line, &meta, &warnings, &*a.body].map(str::as_bytes);
+                // The day matters only to whether the article is stale.
+                let stale = format!("{:?}", a.meta.last_updated.map(|u| is_stale(u, today, stale_months)));
+                let parts = [&place, &a.slug, &line, &meta, &warnings, &stale, &*a.body].map(str::as_bytes);
                 Some(k.key(&parts, &rule_files.identity(&files_of[n])))
             })
             .collect(),

@@ -1,6 +1,6 @@
 //! `check`'s findings kept between runs, by content: an article is judged again unless the
-//! same bytes were judged before under the same rules, warning signs, day, language and
-//! program. The key of an article is a SHA-256 of all of these; the file is one JSON list under
+//! same bytes were judged before under the same rules, warning signs, language and program
+//! (and found stale or not alike: the day counts only there). The key of an article is a SHA-256 of all of these; the file is one JSON list under
 //! the user's cache folder, behind a header and a checksum. A file that is not this program's,
 //! or whose checksum fails, or that is too large, is ignored (and replaced on the next save).
 //!
@@ -133,8 +133,8 @@ fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// What every article's key shares: the program, the day, the language, the staleness limit
-/// and the library's warning signs.
+/// What every article's key shares: the program, the language, the staleness limit and the
+/// library's warning signs.
 #[derive(Clone)]
 pub struct Keys {
     base: Sha256,
@@ -142,21 +142,21 @@ pub struct Keys {
 
 impl Keys {
     /// The shared part of the keys; `signs` is the warning-sign table as text.
-    pub fn new(today: jiff::civil::Date, stale_months: u16, signs: &str) -> Keys {
+    pub fn new(stale_months: u16, signs: &str) -> Keys {
         let mut base = Sha256::new();
         let program = std::env::current_exe().and_then(std::fs::metadata).ok();
         let built = program.as_ref().map(|m| (m.len(), m.modified().ok()));
         let lang = crate::strings::lang();
         field(&mut base, MAGIC.as_bytes());
         field(&mut base, env!("CARGO_PKG_VERSION").as_bytes());
-        field(&mut base, format!("{built:?} {today} {stale_months} {lang:?}").as_bytes());
+        field(&mut base, format!("{built:?} {stale_months} {lang:?}").as_bytes());
         field(&mut base, signs.as_bytes());
         Keys { base }
     }
 
     /// The key of one article: its parts as the check reads them (the file's name, its text
-    /// and frontmatter, its loading problems as text) and its rules (`rules`: the rule file's
-    /// text, or what stands for it).
+    /// and frontmatter, its loading problems as text, whether it is stale today) and its rules
+    /// (`rules`: the rule file's text, or what stands for it).
     pub fn key(&self, parts: &[&[u8]], rules: &[u8]) -> Key {
         let mut h = self.base.clone();
         field(&mut h, rules);
@@ -214,15 +214,15 @@ mod tests {
 
     #[test]
     fn keys_differ_with_any_part_and_the_rules() {
-        let keys = Keys::new(jiff::civil::date(2026, 12, 6), 12, "signs");
+        let keys = Keys::new(12, "signs");
         let one = keys.key(&[b"a.md", b"tekst"], b"rules");
         assert_eq!(one, keys.key(&[b"a.md", b"tekst"], b"rules"));
         assert_ne!(one, keys.key(&[b"a.md", b"tekSt"], b"rules"));
         assert_ne!(one, keys.key(&[b"a.md", b"tekst"], b"rules2"));
         assert_ne!(one, keys.key(&[b"a.mdt", b"ekst"], b"rules"), "the parts' bounds count");
-        let later = Keys::new(jiff::civil::date(2026, 12, 7), 12, "signs");
-        assert_ne!(one, later.key(&[b"a.md", b"tekst"], b"rules"));
-        let signs = Keys::new(jiff::civil::date(2026, 12, 6), 12, "signs2");
+        let longer = Keys::new(13, "signs");
+        assert_ne!(one, longer.key(&[b"a.md", b"tekst"], b"rules"));
+        let signs = Keys::new(12, "signs2");
         assert_ne!(one, signs.key(&[b"a.md", b"tekst"], b"rules"));
     }
 
