@@ -85,7 +85,7 @@ fn findings(
                 // The day matters only to whether the article is stale.
                 let stale = format!("{:?}", a.meta.last_updated.map(|u| is_stale(u, today, stale_months)));
                 let parts = [&place, &a.slug, &line, &meta, &warnings, &stale, &*a.body].map(str::as_bytes);
-                Some(k.key(&parts, &rule_files.identity(&files_of[n])))
+                Some(k.key(&parts, rule_files.identity(&files_of[n])))
             })
             .collect(),
         None => vec![None; which.len()],
@@ -107,12 +107,7 @@ fn findings(
                 }
                 findings
             }
-            None => {
-                let key = key.unwrap_or_default();
-                let findings = cache.get(&key).cloned().unwrap_or_default();
-                cache.keep(key, findings.clone(), false);
-                findings
-            }
+            None => cache.hit(key.unwrap_or_default(), !missed.is_empty()),
         };
         all.extend(findings);
     }
@@ -151,8 +146,9 @@ fn findings(
 struct RuleFiles {
     bundled: Option<Result<RuleSet, RuleError>>,
     by_path: HashMap<PathBuf, Result<RuleSet, RuleError>>,
-    /// What each file held (or why it could not be read): what its rules are made of.
-    texts: HashMap<PathBuf, String>,
+    /// A digest of each file's name and text (or why it could not be read), `None` for the
+    /// bundled rules: what its rules are made of.
+    digests: HashMap<Option<PathBuf>, Vec<u8>>,
     /// Which folder has which rule file (or none), so each folder is looked at once.
     folders: HashMap<PathBuf, Option<PathBuf>>,
 }
@@ -178,25 +174,22 @@ impl RuleFiles {
                     let text = read_small(file);
                     let rules = text.clone().map_err(|message| RuleError { line: None, message });
                     self.by_path.insert(file.clone(), rules.and_then(|text| RuleSet::parse(&text)));
-                    self.texts.insert(file.clone(), text.unwrap_or_else(|e| format!("\0{e}")));
+                    let text = text.unwrap_or_else(|e| format!("\0{e}"));
+                    self.digests.insert(Some(file.clone()), digest(&file.display().to_string(), &text));
                 }
             }
             None => {
                 self.bundled.get_or_insert_with(RuleSet::bundled);
+                self.digests.entry(None).or_insert_with(|| digest("", rules::BUNDLED));
             }
         }
         file
     }
 
-    /// What the rules of a file [`RuleFiles::load`] read are made of: its text (the bundled
-    /// rules' when `None`).
-    fn identity(&self, file: &Option<PathBuf>) -> Vec<u8> {
-        let text = match file {
-            Some(file) => self.texts.get(file).map_or("", String::as_str),
-            None => rules::BUNDLED,
-        };
-        let name = file.as_ref().map(|f| f.display().to_string()).unwrap_or_default();
-        [name.as_bytes(), b"\0", text.as_bytes()].concat()
+    /// What the rules of a file [`RuleFiles::load`] read are made of: a digest of its name
+    /// and text (the bundled rules' when `None`).
+    fn identity(&self, file: &Option<PathBuf>) -> &[u8] {
+        self.digests.get(file).map_or(&[], Vec::as_slice)
     }
 
     /// The rules of a file [`RuleFiles::load`] read; `None` when it is broken.
@@ -239,6 +232,16 @@ impl RuleFiles {
             })
             .collect()
     }
+}
+
+/// The SHA-256 of a rule file's name and text.
+fn digest(name: &str, text: &str) -> Vec<u8> {
+    use sha2::Digest;
+    let mut h = sha2::Sha256::new();
+    h.update((name.len() as u64).to_le_bytes());
+    h.update(name.as_bytes());
+    h.update(text.as_bytes());
+    h.finalize().to_vec()
 }
 
 /// Reads an editor's data file: only a regular file of reasonable size (a FIFO would block

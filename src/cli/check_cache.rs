@@ -40,6 +40,8 @@ pub struct Cache {
     used: Vec<(Key, Vec<Finding>)>,
     /// Whether this run made anything new.
     changed: bool,
+    /// Whether findings were taken out of `old` (see [`Cache::hit`]).
+    taken: bool,
 }
 
 /// The cache folder of the platform (`~/.cache/artikel` on Linux).
@@ -66,6 +68,20 @@ impl Cache {
         self.old.get(key)
     }
 
+    /// The findings kept for `key`, which is used again: taken from the cache when it is not
+    /// to be written (`kept`: it is, so they are copied).
+    pub fn hit(&mut self, key: Key, kept: bool) -> Vec<Finding> {
+        if kept {
+            let findings = self.get(&key).cloned().unwrap_or_default();
+            self.keep(key, findings.clone(), false);
+            findings
+        } else {
+            // The file already holds it; a cache something was taken from is not written.
+            self.taken = true;
+            self.old.remove(&key).unwrap_or_default()
+        }
+    }
+
     /// Notes that `key` was used (with the findings kept), or made (with new ones).
     pub fn keep(&mut self, key: Key, findings: Vec<Finding>, new: bool) {
         self.changed |= new;
@@ -75,7 +91,7 @@ impl Cache {
     /// Writes the cache when this run changed it: this run's articles first, then older
     /// ones up to [`MAX_ENTRIES`]. A cache that cannot be written is left as it was.
     pub fn save(self) {
-        let Some(path) = self.path else { return };
+        let Some(path) = self.path.filter(|_| !self.taken) else { return };
         let mut seen: std::collections::HashSet<&str> = self.used.iter().map(|(k, _)| k.as_str()).collect();
         let dropped = self.old.len() + self.used.len() > MAX_ENTRIES;
         if !self.changed && !dropped {
@@ -187,8 +203,15 @@ mod tests {
         assert!(cache.is_on() && cache.get("k").is_none());
         cache.keep("k".into(), vec![finding("noget er galt")], true);
         cache.save();
-        let cache = Cache::open(Some(dir.path()));
+        let mut cache = Cache::open(Some(dir.path()));
         assert_eq!(cache.get("k"), Some(&vec![finding("noget er galt")]));
+        // Taken, not copied, when nothing is to be written: the file keeps it.
+        assert_eq!(cache.hit("k".into(), false), vec![finding("noget er galt")]);
+        cache.save();
+        let mut cache = Cache::open(Some(dir.path()));
+        assert_eq!(cache.hit("k".into(), true), vec![finding("noget er galt")]);
+        cache.save();
+        assert_eq!(Cache::open(Some(dir.path())).get("k"), Some(&vec![finding("noget er galt")]));
         let path = dir.path().join(FILE_NAME);
         let text = std::fs::read_to_string(&path).expect("written");
         // One byte changed in the findings: the checksum fails and nothing is used.
