@@ -104,3 +104,22 @@ fn a_damaged_cache_file_is_ignored_and_replaced() {
     std::fs::write(&file, "not a cache").expect("written");
     assert_eq!(check(dir.path(), cache.path(), true), fresh);
 }
+
+#[test]
+fn an_article_that_links_to_another_is_checked_again_when_the_other_changes() {
+    let dir = tempfile::tempdir().expect("articles");
+    let cache = tempfile::tempdir().expect("cache");
+    let head = "---\nmetaTitle: Prøve\nlastUpdated: 01/11/2026\ndatePublished: 01/10/2026\n---\n\n";
+    let linking = format!("{head}Læs [mere](andet.md#hvad-er-det).\n");
+    std::fs::write(dir.path().join("forside.md"), linking).expect("written");
+    std::fs::write(dir.path().join("andet.md"), format!("{head}## Hvad er det?\n\nTekst.\n"))
+        .expect("written");
+    let before = check(dir.path(), cache.path(), true);
+    assert!(!before.contains("\"rule\": \"link\""), "{before}");
+    // Only the linked article changes: its heading, so the anchor leads nowhere now.
+    std::fs::write(dir.path().join("andet.md"), format!("{head}## Hvem er det?\n\nTekst.\n"))
+        .expect("written");
+    let after = check(dir.path(), cache.path(), true);
+    assert!(after.contains("\"rule\": \"link\""), "{after}");
+    assert_eq!(after, check(dir.path(), cache.path(), false));
+}

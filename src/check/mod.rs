@@ -326,9 +326,8 @@ pub fn check(
 /// looks up (an address, `mailto:` and `#anchor` do not).
 fn elsewhere(target: &str) -> bool {
     let path = target.split_once('#').map_or(target, |(p, _)| p);
-    !(target.contains("://") || target.starts_with("mailto:") || target.is_empty())
-        && !path.is_empty()
-        && path.ends_with(".md")
+    let away = target.contains("://") || target.starts_with("mailto:");
+    !away && !path.is_empty() && path.ends_with(".md")
 }
 
 fn has_text(blocks: &[Block]) -> bool {
