@@ -15,7 +15,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// The first line of a cache file: what it is and the version of its format.
-const MAGIC: &str = "artikel check cache 1";
+const MAGIC: &str = "artikel-check-cache-v1";
 
 /// The file's name in the cache folder.
 const FILE_NAME: &str = "check-findings.json";
@@ -218,7 +218,7 @@ mod tests {
         std::fs::write(&path, text.replace("galt", "gaLt")).expect("written");
         assert!(Cache::open(Some(dir.path())).get("k").is_none());
         // A file of another kind, or of another version of the format.
-        std::fs::write(&path, text.replacen(MAGIC, "artikel check cache 0", 1)).expect("written");
+        std::fs::write(&path, text.replacen(MAGIC, "artikel-check-cache-v0", 1)).expect("written");
         assert!(Cache::open(Some(dir.path())).get("k").is_none());
         std::fs::write(&path, "[[\"k\", []]]").expect("written");
         assert!(Cache::open(Some(dir.path())).get("k").is_none());
