@@ -14,6 +14,8 @@ fn artikel(args: &[&str]) -> Output {
         .env("ARTIKEL_TODAY", common::TODAY)
         .args(args)
         .env("ARTIKEL_DATA_DIR", data.path())
+        // The cache of findings in the test's own folder, not the user's.
+        .env("XDG_CACHE_HOME", data.path())
         .output()
         .expect("run artikel")
 }

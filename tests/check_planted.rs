@@ -40,6 +40,7 @@ fn caught(case: &Case) -> Option<bool> {
         .args(["check", "--json", dir.path().to_str().expect("path")])
         .env("ARTIKEL_LANG", "en")
         .env("ARTIKEL_DATA_DIR", dir.path().join(".data"))
+        .env("XDG_CACHE_HOME", dir.path().join(".cache"))
         .output()
         .expect("run artikel");
     let found: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");

@@ -10,6 +10,8 @@ fn artikel(args: &[&str]) -> Output {
         .env("ARTIKEL_TODAY", "2026-12-06")
         .args(args)
         .env("ARTIKEL_DATA_DIR", data.path())
+        // `check`'s cache of findings in the test's own folder, not the user's.
+        .env("XDG_CACHE_HOME", data.path())
         .env_remove("NO_COLOR")
         .output()
         .expect("run artikel")

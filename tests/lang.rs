@@ -12,7 +12,7 @@ use std::time::Duration;
 fn artikel(args: &[&str], env: &[(&str, &str)]) -> Output {
     let data = tempfile::tempdir().expect("temp data dir");
     let mut cmd = Command::new(common::bin());
-    cmd.args(args).env("ARTIKEL_DATA_DIR", data.path());
+    cmd.args(args).env("ARTIKEL_DATA_DIR", data.path()).env("XDG_CACHE_HOME", data.path());
     for var in ["ARTIKEL_LANG", "LC_ALL", "LC_MESSAGES", "LANG"] {
         cmd.env_remove(var);
     }

@@ -11,6 +11,7 @@ fn run(args: &[&str]) -> (i32, String, String) {
         .env("ARTIKEL_LANG", "en")
         .args(args)
         .env("ARTIKEL_DATA_DIR", data.path())
+        .env("XDG_CACHE_HOME", data.path())
         .output()
         .expect("run artikel");
     let text = |b: &[u8]| String::from_utf8(b.to_vec()).expect("UTF-8");

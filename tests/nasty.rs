@@ -117,6 +117,7 @@ fn run_to_the_end(args: &[&str]) -> std::process::Output {
         .env("ARTIKEL_LANG", "en")
         .args(args)
         .env("ARTIKEL_DATA_DIR", data.path())
+        .env("XDG_CACHE_HOME", data.path())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()

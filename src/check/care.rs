@@ -233,12 +233,12 @@ pub(super) fn care_checks(
         }
     }
     for unit in units.iter().filter(|u| !matches!(u.kind, Kind::Heading(_))) {
-        // Only paragraphs that name 112 or a region are read sentence by sentence.
-        let text = unit.lower();
+        // Only paragraphs that name 112 or a region are read sentence by sentence. (Lower
+        // case changes no digit, and makes none: the numbers are looked for as written.)
         let starts = unit.starts(heads);
-        if !text.contains("112")
-            && !text.contains("1813")
-            && !care.regions.iter().any(|g| starts.may_mention(&g.says) && mentions(text, &g.says))
+        if !unit.text.contains("112")
+            && !unit.text.contains("1813")
+            && !care.regions.iter().any(|g| starts.may_mention(&g.says) && mentions(unit.lower(), &g.says))
         {
             continue;
         }

@@ -4,7 +4,7 @@
 //! voice together), and each heading's own text is gathered once.
 
 use super::Severity;
-use super::rules::{RuleSet, Substitution, heading_matches, in_lang, mentions};
+use super::rules::{RuleSet, Substitution, in_lang, lowered, matches_lowered, mentions};
 use super::source::Parsed;
 use crate::document::{Block, HeadingKind, push_block_text};
 use crate::strings;
@@ -196,6 +196,8 @@ fn sections(rules: &RuleSet, parsed: &Parsed, out: &mut Capped) {
         return;
     }
     let doc = &parsed.doc;
+    // Each rule's heading pattern lowered once for all the headings.
+    let patterns: Vec<Vec<char>> = rules.required.iter().map(|r| lowered(&r.heading)).collect();
     for (i, h) in doc.outline.headings.iter().enumerate() {
         let line = parsed.heading_line(i).unwrap_or(parsed.lines.first());
         let own = &doc.blocks[doc.outline.own_blocks(i, doc.blocks.len())];
@@ -221,7 +223,9 @@ fn sections(rules: &RuleSet, parsed: &Parsed, out: &mut Capped) {
         }
         // The section's text in lower case, made only for a rule whose heading matches.
         let mut lower: Option<String> = None;
-        for rule in rules.required.iter().filter(|r| heading_matches(&r.heading, &h.text)) {
+        let heading = if patterns.is_empty() { Vec::new() } else { lowered(&h.text) };
+        let matching = rules.required.iter().zip(&patterns).filter(|(_, p)| matches_lowered(p, &heading));
+        for (rule, _) in matching {
             let lower = lower.get_or_insert_with(|| super::text::lower_case(&text)).as_str();
             if !rule.if_mentions.is_empty() && !rule.if_mentions.iter().any(|t| mentions(lower, t)) {
                 continue;

@@ -53,12 +53,41 @@ impl Heads {
 
     /// Which of the heads the words of `text_lower` start with.
     pub fn starts(&self, text_lower: &str) -> Starts {
+        self.starts_by(text_lower, |c| c)
+    }
+
+    /// [`Heads::starts`] of the lower case of `text`, read from `text` itself when its letters
+    /// allow (`None` when they do not): where every character outside ASCII is æ, ø, å or é
+    /// (of either case) or is neither a letter nor a digit and its own lower case, lower
+    /// case is one character for one and moves no word's bounds, so each word's first
+    /// letters are lowered alone and the text is not copied.
+    pub fn starts_plain(&self, text: &str) -> Option<Starts> {
+        let plain = |c: char| {
+            c.is_ascii()
+                || matches!(c, 'æ' | 'ø' | 'å' | 'é' | 'Æ' | 'Ø' | 'Å' | 'É')
+                || (!c.is_alphanumeric() && c.to_lowercase().eq(std::iter::once(c)))
+        };
+        if !text.chars().all(plain) {
+            return None;
+        }
+        let lower = |c: char| match c {
+            'Æ' => 'æ',
+            'Ø' => 'ø',
+            'Å' => 'å',
+            'É' => 'é',
+            c => c.to_ascii_lowercase(),
+        };
+        Some(self.starts_by(text, lower))
+    }
+
+    /// Which of the heads the words of `text` start with, each letter taken as `lower` makes it.
+    fn starts_by(&self, text: &str, lower: impl Fn(char) -> char) -> Starts {
         let mut keys = Vec::new();
         if self.keys.is_empty() {
             return Starts(keys);
         }
-        for (_, word) in crate::search::analyze::word_spans(text_lower) {
-            let mut chars = word.chars();
+        for (_, word) in crate::search::analyze::word_spans(text) {
+            let mut chars = word.chars().map(&lower);
             let (Some(a), Some(b)) = (chars.next(), chars.next()) else { continue };
             let mut both = [key(a, b, None), 0];
             if let Some(c) = chars.next() {
@@ -182,6 +211,15 @@ mod tests {
             !starts.may_mention("panodil") && !starts.may_mention("pamol") && !starts.may_mention("ipren")
         );
         assert!(starts.may_mention("pa") && starts.may_mention("ø"), "two letters, and one");
+        // Read from the text itself, the same as from its lower case; or not at all.
+        for text in
+            ["Tag PANODIL eller Ipren", "ÆLDRE over 65 år", "Øm – “Pamol”…", "Ødem\u{a0}Ib", "PAracetamol"]
+        {
+            let plain = heads.starts_plain(text).expect("plain letters");
+            assert_eq!(plain.0, heads.starts(&text.to_lowercase()).0, "{text}");
+        }
+        assert!(heads.starts_plain("ΠΑΝΟΔΙΛ").is_none() && heads.starts_plain("İpren").is_none());
+        assert!(heads.starts_plain("Straße").is_none() && heads.starts_plain("ǅ").is_none());
         let both = Starts::union([&heads.starts("en patient"), &heads.starts("tag panodil")]);
         assert!(both.may_mention("panodil") && !both.may_mention("pamol"));
     }

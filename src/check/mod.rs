@@ -36,7 +36,7 @@ pub enum Severity {
 }
 
 /// One thing found in a file.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Finding {
     /// The file (as the user named it), safe to print.
     pub file: String,
@@ -53,7 +53,7 @@ pub struct Finding {
     /// What is wrong, in a sentence; safe to print.
     pub message: String,
     /// Where the rule comes from (Sundhedsstyrelsen, a region, a product summary), when known.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
 }
 
@@ -69,6 +69,20 @@ impl Finding {
             rule: one_line(rule),
             message: one_line(message),
             source: None,
+        }
+    }
+}
+
+impl Finding {
+    /// A finding read back from a file (`check`'s cache): its texts made safe to print again,
+    /// whatever the file held.
+    pub fn reread(self) -> Finding {
+        Finding {
+            file: one_line(&self.file),
+            rule: one_line(&self.rule),
+            message: one_line(&self.message),
+            source: self.source.as_deref().map(one_line),
+            ..self
         }
     }
 }
@@ -261,6 +275,12 @@ impl<'a> Checker<'a> {
         found
     }
 
+    /// Whether the library's article `i` links to another article (`other.md`,
+    /// `other.md#anchor`): what it finds then depends on that one too.
+    pub fn links_elsewhere(&self, i: usize) -> bool {
+        self.parsed(i).is_none_or(|p| p.marks.links.iter().any(|(target, _)| elsewhere(target)))
+    }
+
     /// Why an internal link does not resolve, if it does not: `other.md`, `other.md#anchor`
     /// and `#anchor` must name a bundled or loaded article and one of its headings.
     fn broken_link(&self, target: &str, parsed: &Parsed) -> Option<String> {
@@ -300,6 +320,14 @@ pub fn check(
 ) -> Vec<Finding> {
     let checker = Checker::new(library, today, stale_months);
     checker.check_parsed(article, &Parsed::of(&article.body, article.body_line), warnings, None)
+}
+
+/// Whether a link's target names another article, whose headings [`Checker::broken_link`]
+/// looks up (an address, `mailto:` and `#anchor` do not).
+fn elsewhere(target: &str) -> bool {
+    let path = target.split_once('#').map_or(target, |(p, _)| p);
+    let away = target.contains("://") || target.starts_with("mailto:");
+    !away && !path.is_empty() && path.ends_with(".md")
 }
 
 fn has_text(blocks: &[Block]) -> bool {

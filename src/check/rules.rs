@@ -357,8 +357,16 @@ fn first_line(message: &str) -> &str {
 
 /// Whether `heading` matches `pattern`: case-insensitive, `*` standing for any text.
 pub fn heading_matches(pattern: &str, heading: &str) -> bool {
-    let p: Vec<char> = pattern.trim().chars().flat_map(char::to_lowercase).collect();
-    let t: Vec<char> = heading.trim().chars().flat_map(char::to_lowercase).collect();
+    matches_lowered(&lowered(pattern), &lowered(heading))
+}
+
+/// A pattern's or heading's characters as [`heading_matches`] compares them: trimmed, in lower case.
+pub fn lowered(text: &str) -> Vec<char> {
+    text.trim().chars().flat_map(char::to_lowercase).collect()
+}
+
+/// [`heading_matches`] of a [`lowered`] pattern and heading (each lowered once, not once a pair).
+pub fn matches_lowered(p: &[char], t: &[char]) -> bool {
     // The classic wildcard walk: remember the last `*` and where the text stood, and
     // on a mismatch let that `*` swallow one more character.
     let (mut i, mut j) = (0, 0);

@@ -67,7 +67,8 @@ impl Unit {
     /// Which of `heads` the words of its text start with: the same `heads` every time it is
     /// asked (the editor's).
     pub fn starts(&self, heads: &Heads) -> &Starts {
-        self.starts.get_or_init(|| heads.starts(self.lower()))
+        self.starts
+            .get_or_init(|| heads.starts_plain(&self.text).unwrap_or_else(|| heads.starts(self.lower())))
     }
 
     /// Its words as signs compare them ([`words_of`] its text).

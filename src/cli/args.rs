@@ -55,6 +55,9 @@ pub enum Command {
         /// Print JSON: file, line, severity, rule, message of each finding.
         #[arg(long)]
         json: bool,
+        /// Check every article anew: neither read nor write the cache of findings.
+        #[arg(long)]
+        no_cache: bool,
     },
     /// List the comments (of one article, or all), add or resolve one, or export a report.
     Notes(NotesArgs),

@@ -4,8 +4,9 @@
 //! folder or a parent folder (up to the articles folder it was loaded from), else with the
 //! bundled rules. The synonym files lookup uses (`synonyms.yaml`) are checked too.
 
+use super::check_cache::{Cache, Keys, default_dir};
 use super::{Cli, Failure, print::write_out};
-use crate::check::{Checker, Finding, Parsed, RuleError, RuleSet, Severity, rules};
+use crate::check::{Checker, Finding, Parsed, RuleError, RuleSet, Severity, is_stale, rules};
 use crate::library::{Library, Source, Warning};
 use crate::search::check_synonyms;
 use crate::strings;
@@ -24,17 +25,19 @@ const BUNDLED_SYNONYMS: &str = include_str!("../../articles/synonyms.yaml");
 /// The warning-sign table that comes with artikel.
 const BUNDLED_SIGNS: &str = include_str!("../../articles/warning-signs.yaml");
 
-/// Checks the whole library, or the articles in `dirs`; exit 1 if any error was found.
-pub fn run(cli: &Cli, library: &Library, dirs: &[PathBuf], json: bool) -> Result<i32, Failure> {
+/// Checks the whole library, or the articles in `dirs`; exit 1 if any error was found. With
+/// `cache`, the findings of articles checked before, unchanged, are taken from the cache.
+pub fn run(cli: &Cli, library: &Library, dirs: &[PathBuf], json: bool, cache: bool) -> Result<i32, Failure> {
+    let cache = Cache::open(default_dir().filter(|_| cache).as_deref());
     let (files, found) = if dirs.is_empty() {
         // The whole library as loaded, with its loading problems.
-        findings(library, cli, &super::article_dirs(cli), true, |_| true)
+        findings(library, cli, &super::article_dirs(cli), true, |_| true, cache)
     } else {
         // These folders (with the bundled articles, so links to them resolve).
         let lib = Library::load(dirs);
         let within =
             |source: &Source| matches!(source, Source::File(p) if dirs.iter().any(|d| p.starts_with(d)));
-        findings(&lib, cli, dirs, false, within)
+        findings(&lib, cli, dirs, false, within, cache)
     };
     let errors = found.iter().filter(|f| f.severity == Severity::Error).count();
     if json {
@@ -52,8 +55,10 @@ fn findings(
     roots: &[PathBuf],
     bundled: bool,
     wanted: impl Fn(&Source) -> bool,
+    mut cache: Cache,
 ) -> (usize, Vec<Finding>) {
-    let checker = Checker::new(library, cli.clock.today(), cli.settings.stale_months.value);
+    let (today, stale_months) = (cli.clock.today(), cli.settings.stale_months.value);
+    let checker = Checker::new(library, today, stale_months);
     // The loading problems by file, gathered once: not a scan of them all for each article.
     let mut by_file: HashMap<&str, Vec<Warning>> = HashMap::new();
     for w in &library.warnings {
@@ -68,12 +73,46 @@ fn findings(
     // Each article's rule file, read once; then the articles checked on two threads.
     let files_of: Vec<Option<PathBuf>> =
         which.iter().map(|&i| rule_files.load(&library.articles[i].source, roots)).collect();
-    let found = checker.check_each(&which, |n| {
-        let article = &library.articles[which[n]];
-        (warnings_of(&article.source.describe(&article.slug)), rule_files.get(&files_of[n]))
+    // Each article's key in the cache, and those not found there, which are checked.
+    let signs = || format!("{:?}", library.signs.iter().collect::<Vec<_>>());
+    let keys: Vec<Option<String>> = match cache.is_on().then(|| Keys::new(stale_months, &signs())) {
+        Some(k) => (0..which.len())
+            .map(|n| {
+                let a = &library.articles[which[n]];
+                let place = a.source.describe(&a.slug);
+                let (line, meta) = (a.body_line.to_string(), format!("{:?}", a.meta));
+                let warnings = format!("{:?}", warnings_of(&place));
+                // The day matters only to whether the article is stale.
+                let stale = format!("{:?}", a.meta.last_updated.map(|u| is_stale(u, today, stale_months)));
+                let parts = [&place, &a.slug, &line, &meta, &warnings, &stale, &*a.body].map(str::as_bytes);
+                Some(k.key(&parts, rule_files.identity(&files_of[n])))
+            })
+            .collect(),
+        None => vec![None; which.len()],
+    };
+    let missed: Vec<usize> =
+        (0..which.len()).filter(|&n| keys[n].as_ref().is_none_or(|k| cache.get(k).is_none())).collect();
+    let missed_articles: Vec<usize> = missed.iter().map(|&n| which[n]).collect();
+    let found = checker.check_each(&missed_articles, |m| {
+        let article = &library.articles[missed_articles[m]];
+        (warnings_of(&article.source.describe(&article.slug)), rule_files.get(&files_of[missed[m]]))
     });
+    let mut found = missed.iter().zip(found).peekable();
+    for (n, key) in keys.into_iter().enumerate() {
+        let findings = match found.next_if(|(m, _)| **m == n) {
+            Some((_, findings)) => {
+                // An article that links to another is checked again every time.
+                if let Some(key) = key.filter(|_| !checker.links_elsewhere(which[n])) {
+                    cache.keep(key, findings.clone(), true);
+                }
+                findings
+            }
+            None => cache.hit(key.unwrap_or_default(), !missed.is_empty()),
+        };
+        all.extend(findings);
+    }
+    cache.save();
     files += which.len();
-    all.extend(found.into_iter().flatten());
     // Files hidden by another of the same slug in the same folder tree: linted too.
     for article in library.hidden.iter().filter(|a| wanted(&a.source)) {
         files += 1;
@@ -107,6 +146,9 @@ fn findings(
 struct RuleFiles {
     bundled: Option<Result<RuleSet, RuleError>>,
     by_path: HashMap<PathBuf, Result<RuleSet, RuleError>>,
+    /// A digest of each file's name and text (or why it could not be read), `None` for the
+    /// bundled rules: what its rules are made of.
+    digests: HashMap<Option<PathBuf>, Vec<u8>>,
     /// Which folder has which rule file (or none), so each folder is looked at once.
     folders: HashMap<PathBuf, Option<PathBuf>>,
 }
@@ -128,13 +170,26 @@ impl RuleFiles {
         };
         match &file {
             Some(file) => {
-                self.by_path.entry(file.clone()).or_insert_with(|| read_rules(file));
+                if !self.by_path.contains_key(file) {
+                    let text = read_small(file);
+                    let rules = text.clone().map_err(|message| RuleError { line: None, message });
+                    self.by_path.insert(file.clone(), rules.and_then(|text| RuleSet::parse(&text)));
+                    let text = text.unwrap_or_else(|e| format!("\0{e}"));
+                    self.digests.insert(Some(file.clone()), digest(&file.display().to_string(), &text));
+                }
             }
             None => {
                 self.bundled.get_or_insert_with(RuleSet::bundled);
+                self.digests.entry(None).or_insert_with(|| digest("", rules::BUNDLED));
             }
         }
         file
+    }
+
+    /// What the rules of a file [`RuleFiles::load`] read are made of: a digest of its name
+    /// and text (the bundled rules' when `None`).
+    fn identity(&self, file: &Option<PathBuf>) -> &[u8] {
+        self.digests.get(file).map_or(&[], Vec::as_slice)
     }
 
     /// The rules of a file [`RuleFiles::load`] read; `None` when it is broken.
@@ -179,10 +234,14 @@ impl RuleFiles {
     }
 }
 
-/// Reads a rule file.
-fn read_rules(path: &Path) -> Result<RuleSet, RuleError> {
-    let text = read_small(path).map_err(|message| RuleError { line: None, message })?;
-    RuleSet::parse(&text)
+/// The SHA-256 of a rule file's name and text.
+fn digest(name: &str, text: &str) -> Vec<u8> {
+    use sha2::Digest;
+    let mut h = sha2::Sha256::new();
+    h.update((name.len() as u64).to_le_bytes());
+    h.update(name.as_bytes());
+    h.update(text.as_bytes());
+    h.finalize().to_vec()
 }
 
 /// Reads an editor's data file: only a regular file of reasonable size (a FIFO would block

@@ -2,6 +2,7 @@
 
 mod args;
 mod check;
+mod check_cache;
 pub(crate) mod config;
 mod man;
 mod notes;
@@ -62,7 +63,7 @@ pub fn run(mut cli: Cli, serve: Serve) -> i32 {
         Some(Command::Show(a)) => print::run(&a.request(), &shelf, a.no_pager),
         Some(Command::Faq(a)) => print::run(&a.request(), &shelf, false),
         Some(Command::Search(a)) => print::run(&a.request(), &shelf, false),
-        Some(Command::Check { dirs, json }) => check::run(&cli, &library, dirs, *json),
+        Some(Command::Check { dirs, json, no_cache }) => check::run(&cli, &library, dirs, *json, !no_cache),
         Some(Command::Notes(_) | Command::Review(_)) => match reading(cli.command.as_ref()) {
             Some(reading) => print::run(&Request::Ledger(reading), &shelf, false),
             None => review::run(&cli, &library),
