@@ -87,6 +87,7 @@ impl Editor {
             .chain(self.words.iter().map(|w| &w.id))
             .chain(self.sentences.iter().map(|s| &s.id))
             .chain(self.word_order.iter().map(|w| &w.id))
+            .chain(self.word_order.iter().flat_map(|w| &w.clause).map(|c| &c.id))
     }
 
     /// Everything these rules find in `body` (whose first line is file line `first`), with

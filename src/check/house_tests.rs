@@ -233,6 +233,26 @@ fn doses_above_the_limits_are_errors_and_the_limits_are_not() {
     );
     let ibu = |text: &str| in_text(&rules, &signs, text).into_iter().filter(|r| r == "ibuprofen").count();
     assert!(ibu("Tag 800 mg ibuprofen ad gangen.") >= 1);
+    // A list of amounts says after its last what each one is.
+    let both = "typisk 2 g paracetamol eller 400 mg ibuprofen som en enkelt dosis.";
+    assert_eq!(dose(both), 2, "2 g is above one dose, and the cautions are missing");
+    assert_eq!(
+        dose("typisk 1 g paracetamol eller 400 mg ibuprofen som en enkelt dosis."),
+        1,
+        "only the cautions"
+    );
+    assert_eq!(dose("1 g paracetamol, højst 4 g i døgnet."), 1, "a day's amount said after the list");
+}
+
+/// A subordinate clause puts ikke before its verb; a main clause after it.
+#[test]
+fn a_subordinate_clause_with_ikke_after_its_verb_is_an_error_and_a_main_clause_is_not() {
+    let (rules, signs) = bundled();
+    let order = |text: &str| in_text(&rules, &signs, text).contains(&"ordstilling-ledsaetning".to_string());
+    assert!(order("Ring 112, hvis du kan ikke bevæge benene."));
+    assert!(order("Det er vigtigt, at man er ikke alene."));
+    assert!(!order("Ring 112, hvis du ikke kan bevæge benene."));
+    assert!(!order("Du kan ikke bevæge benene, og det er farligt."));
 }
 
 /// Each rule's own text (Danish, and English when the rule file gives it), by id.
@@ -248,6 +268,7 @@ fn rule_texts(rules: &RuleSet) -> Vec<(String, String, Option<String>)> {
         .chain(ed.words.iter().map(|r| t(&r.id, &r.reason, &r.reason_en)))
         .chain(ed.sentences.iter().map(|r| t(&r.id, &r.message, &r.message_en)))
         .chain(ed.word_order.iter().map(|r| t(&r.id, &r.message, &r.message_en)))
+        .chain(ed.word_order.iter().flat_map(|r| &r.clause).map(|r| t(&r.id, &r.message, &r.message_en)))
         .collect()
 }
 

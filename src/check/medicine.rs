@@ -167,8 +167,14 @@ impl Editor {
             let Some(m) = self.medicine_near(lower, a.end, last) else { continue };
             let med = &self.medicines[m];
             let until = amounts.get(n + 1).map_or(lower.len(), |b| b.start);
-            let kind =
-                self.dose_words.as_ref().map_or(DoseKind::Unsaid, |w| dose_kind(&lower[a.end..until], w));
+            // An amount says what it is before the next one, or, in a list of amounts
+            // ("1 g paracetamol eller 400 mg ibuprofen som en enkelt dosis"), after the last.
+            let kind = self.dose_words.as_ref().map_or(DoseKind::Unsaid, |w| {
+                match dose_kind(&lower[a.end..until], w) {
+                    DoseKind::Unsaid => dose_kind(&lower[a.end..], w),
+                    said => said,
+                }
+            });
             let limit = match kind {
                 DoseKind::Single => med.single_max_mg.map(|l| (l, false)),
                 _ => med.daily_max_mg.map(|l| (l, true)),

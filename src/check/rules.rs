@@ -340,6 +340,12 @@ impl RuleSet {
             .chain(ed.words.iter().map(|r| e(&r.id, &r.source, &r.trigger, &r.pass)))
             .chain(ed.sentences.iter().map(|r| e(&r.id, &r.source, &r.trigger, &r.pass)))
             .chain(ed.word_order.iter().map(|r| e(&r.id, &r.source, &r.trigger, &r.pass)))
+            .chain(
+                ed.word_order
+                    .iter()
+                    .flat_map(|r| &r.clause)
+                    .map(|r| e(&r.id, &r.source, &r.trigger, &r.pass)),
+            )
             .collect()
     }
 }

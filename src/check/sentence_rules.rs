@@ -77,9 +77,54 @@ pub struct WordOrder {
     /// Text the rule must let pass.
     #[serde(default)]
     pub pass: String,
+    /// The subordinate clause's order, judged with the same subjects and verbs.
+    #[serde(default)]
+    pub clause: Option<ClauseOrder>,
+}
+
+/// A subordinate clause puts its sentence adverbial before its verb: "hvis du ikke kan", not
+/// "hvis du kan ikke" (a slip of writers whose first language is not Danish).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClauseOrder {
+    /// The rule's id (`--json` carries it).
+    pub id: String,
+    /// Words that open a subordinate clause ("hvis", "fordi").
+    pub subordinators: Vec<String>,
+    /// Sentence adverbials ("ikke", "aldrig").
+    pub adverbs: Vec<String>,
+    /// What is wrong, in a sentence.
+    pub message: String,
+    /// The message in English, shown under `--lang en` (else `message`).
+    #[serde(default)]
+    pub message_en: Option<String>,
+    /// How much it matters.
+    pub severity: Severity,
+    /// Where the rule comes from.
+    #[serde(default)]
+    pub source: String,
+    /// Text the rule must report.
+    #[serde(default)]
+    pub trigger: String,
+    /// Text the rule must let pass.
+    #[serde(default)]
+    pub pass: String,
 }
 
 impl WordOrder {
+    /// Whether a sentence has a subordinate clause whose adverbial follows its verb:
+    /// subordinator, subject, verb, adverbial ("hvis du kan ikke").
+    fn clause_misplaced(folded: &OrderWords, sentence: &str) -> bool {
+        let w = folded_words(sentence);
+        let is = |list: &[String], i: usize| w.get(i).is_some_and(|x| list.iter().any(|l| l == x));
+        (0..w.len().saturating_sub(3)).any(|i| {
+            is(&folded.subordinators, i)
+                && is(&folded.subjects, i + 1)
+                && is(&folded.verbs, i + 2)
+                && is(&folded.adverbs, i + 3)
+        })
+    }
+
     /// Whether a sentence opens with an adverbial and puts its subject before its verb
     /// (`folded`: this rule's lists, folded).
     fn inverted(&self, folded: &OrderWords, sentence: &str) -> bool {
@@ -126,6 +171,8 @@ struct OrderWords {
     subjects: Vec<String>,
     verbs: Vec<String>,
     stops: Vec<String>,
+    subordinators: Vec<String>,
+    adverbs: Vec<String>,
 }
 
 impl OrderWords {
@@ -137,6 +184,8 @@ impl OrderWords {
             subjects: folded(&order.subjects),
             verbs: folded(&order.verbs),
             stops: folded(&order.stops),
+            subordinators: order.clause.as_ref().map(|c| folded(&c.subordinators)).unwrap_or_default(),
+            adverbs: order.clause.as_ref().map(|c| folded(&c.adverbs)).unwrap_or_default(),
         }
     }
 }
@@ -231,6 +280,17 @@ impl Editor {
             };
             tried.retain(|&i| index.ways[i].0.iter().any(|w| said_in(w, &para, para_words)));
             for (at, sentence) in unit.sentences() {
+                if let Some(clause) = self.word_order.as_ref().and_then(|o| o.clause.as_ref())
+                    && WordOrder::clause_misplaced(&index.order_words, sentence)
+                {
+                    out.push(found(
+                        unit.line_at(at),
+                        clause.severity,
+                        &clause.id,
+                        in_lang(&clause.message, &clause.message_en).to_string(),
+                        &clause.source,
+                    ));
+                }
                 if let Some(order) = &self.word_order
                     && order.inverted(&index.order_words, sentence)
                 {
