@@ -342,9 +342,7 @@ fn judge(
         .iter()
         .rev()
         .find(|(uid, d)| !(d.verdict == Verdict::ChangesRequested && lifts.contains_key(uid)))
-        .map(|(_, d)| d.clone());
-    let last = last.as_ref();
-    let decisions: Vec<Decision> = latest.into_iter().map(|(_, d)| d).collect();
+        .map(|(_, d)| d);
     let state = if !blockers.is_empty() {
         ArticleState::ChangesRequested
     } else if approvals.len() >= policy.approvals {
@@ -358,6 +356,7 @@ fn judge(
             other => other,
         }
     };
+    let decisions: Vec<Decision> = latest.into_iter().map(|(_, d)| d).collect();
     Judged {
         version,
         state,
