@@ -79,7 +79,7 @@ impl PgLedger {
         &self,
         library: &[Article],
         decided: Option<&[String]>,
-    ) -> Result<(HashMap<String, Followed>, HashMap<String, String>), LedgerError> {
+    ) -> Result<(HashMap<String, Followed>, Gone), LedgerError> {
         let present: HashSet<&str> = library.iter().map(|a| a.slug.as_str()).collect();
         let mut client = self.client();
         let mut out = HashMap::new();
@@ -100,7 +100,7 @@ impl PgLedger {
             .map(String::as_str)
             .filter(|s| !present.contains(s) && !out.contains_key(*s))
             .collect();
-        let mut gone: HashMap<String, String> = HashMap::new();
+        let mut gone = Gone::new();
         if !gone_slugs.is_empty() {
             let rows = client
                 .query("SELECT slug, version FROM versions WHERE slug = ANY($1)", &[&gone_slugs])
@@ -112,6 +112,9 @@ impl PgLedger {
         Ok((out, gone))
     }
 }
+
+/// The kept versions of slugs gone from the library, each with its slug.
+pub(super) type Gone = HashMap<String, String>;
 
 /// Adds to `out` each slug of `gone` (kept version → slug) whose kept version is the current
 /// text of an article of `library` (at `versions`) under another slug: found, not said.

@@ -158,7 +158,7 @@ impl PgLedger {
 type Read = (
     HashMap<String, Vec<(String, Decision)>>,
     HashMap<String, Followed>,
-    HashMap<String, String>,
+    super::history::Gone,
     HashMap<String, Lift>,
     Policy,
 );
