@@ -185,12 +185,11 @@ impl Ledger {
         let mut rows = stmt.query([slug])?;
         let mut out: HashMap<String, Vec<(String, Decision)>> = HashMap::new();
         while let Some(r) = rows.next()? {
-            let verdict: String = r.get(4)?;
             let d = Decision {
                 slug: r.get(1)?,
                 version: r.get(2)?,
                 reviewer: r.get(3)?,
-                verdict: Verdict::parse(&verdict),
+                verdict: Verdict::parse(super::read::text(r, 4)?),
                 comment: r.get(5)?,
                 at: r.get(6)?,
             };
@@ -291,18 +290,19 @@ pub(super) fn lift_in(
     Ok(Ok(lift))
 }
 
-/// Where each of `articles` stands, from each reviewer's latest decision with its uid (by
-/// article: every article's, for the history of renamed ones), where renamed slugs' history
-/// went, the lifts by uid and the policy: for an engine that reads these in its own way.
+/// Where each of `articles` stands at `versions` (theirs, in their order), from each
+/// reviewer's latest decision with its uid (by article: every article's, for the history of
+/// renamed ones), where renamed slugs' history went, the lifts by uid and the policy: for an
+/// engine that reads these in its own way.
 pub(super) fn judge_each(
     articles: &[crate::library::Article],
+    versions: Vec<String>,
     mut latest: HashMap<String, Vec<(String, Decision)>>,
     followed: &HashMap<String, Followed>,
     lifts: &HashMap<String, Lift>,
     policy: &Policy,
 ) -> Vec<Judged> {
     let from = merge_history(&mut latest, followed);
-    let versions = super::versions(articles);
     articles
         .iter()
         .zip(versions)
@@ -342,9 +342,7 @@ fn judge(
         .iter()
         .rev()
         .find(|(uid, d)| !(d.verdict == Verdict::ChangesRequested && lifts.contains_key(uid)))
-        .map(|(_, d)| d.clone());
-    let last = last.as_ref();
-    let decisions: Vec<Decision> = latest.into_iter().map(|(_, d)| d).collect();
+        .map(|(_, d)| d);
     let state = if !blockers.is_empty() {
         ArticleState::ChangesRequested
     } else if approvals.len() >= policy.approvals {
@@ -358,6 +356,7 @@ fn judge(
             other => other,
         }
     };
+    let decisions: Vec<Decision> = latest.into_iter().map(|(_, d)| d).collect();
     Judged {
         version,
         state,

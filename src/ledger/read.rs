@@ -88,7 +88,7 @@ fn decision(r: &Row<'_>) -> rusqlite::Result<Decision> {
 }
 
 /// Column `i` of `row` as text, borrowed from the row (no copy for a value only compared).
-fn text<'r>(row: &'r Row<'_>, i: usize) -> rusqlite::Result<&'r str> {
+pub(super) fn text<'r>(row: &'r Row<'_>, i: usize) -> rusqlite::Result<&'r str> {
     row.get_ref(i)?
         .as_str()
         .map_err(|e| rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e)))

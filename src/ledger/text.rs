@@ -61,6 +61,10 @@ struct Feed {
 /// How many bytes are gathered before they are hashed.
 const BLOCK: usize = 16 * 1024;
 
+/// Bytes given at once that are hashed where they are, not copied into the buffer first (a
+/// tidy article's whole body).
+const DIRECT: usize = 1024;
+
 /// Newlines to copy owed ones from.
 const NEWLINES: &[u8; 16] = b"\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n";
 
@@ -70,11 +74,11 @@ impl Feed {
     }
 
     fn push(&mut self, bytes: &[u8]) {
-        if self.buf.len() + bytes.len() > BLOCK {
+        if self.buf.len() + bytes.len() > BLOCK || bytes.len() >= DIRECT {
             self.hasher.update(&self.buf);
             self.buf.clear();
         }
-        if bytes.len() > BLOCK {
+        if bytes.len() >= DIRECT {
             self.hasher.update(bytes);
         } else {
             self.buf.extend_from_slice(bytes);

@@ -45,26 +45,18 @@ impl PgLedger {
         library: &[Article],
         versions: Option<&[String]>,
     ) -> Result<HashMap<String, Followed>, LedgerError> {
-        let present: HashSet<&str> = library.iter().map(|a| a.slug.as_str()).collect();
-        let mut client = self.client();
-        let mut out = HashMap::new();
-        for r in client.query("SELECT old, new FROM renames ORDER BY at", &[]).map_err(error)? {
-            out.insert(r.get(0), Followed { new: r.get(1), said: true });
-        }
-        // The kept versions of slugs decided on that are gone from the library.
-        let mut gone: HashMap<String, String> = HashMap::new();
-        let rows = client
-            .query(
-                "SELECT DISTINCT v.slug, v.version FROM versions v JOIN decisions d ON d.slug = v.slug",
-                &[],
-            )
-            .map_err(error)?;
-        for r in &rows {
-            let slug: String = r.get(0);
-            if !present.contains(slug.as_str()) && !out.contains_key(&slug) {
-                gone.insert(r.get(1), slug);
-            }
-        }
+        self.followed_among(library, versions, None)
+    }
+
+    /// [`PgLedger::followed`], `decided` the slugs with decisions when they are known
+    /// already (else asked).
+    pub(super) fn followed_among(
+        &self,
+        library: &[Article],
+        versions: Option<&[String]>,
+        decided: Option<&[String]>,
+    ) -> Result<HashMap<String, Followed>, LedgerError> {
+        let (mut out, gone) = self.renamed_and_gone(library, decided)?;
         if !gone.is_empty() {
             let hashed;
             let versions = match versions {
@@ -74,12 +66,67 @@ impl PgLedger {
                     &hashed
                 }
             };
-            for (a, v) in library.iter().zip(versions) {
-                if let Some(old) = gone.get(v) {
-                    out.entry(old.clone()).or_insert(Followed { new: a.slug.clone(), said: false });
-                }
-            }
+            found_under(&mut out, &gone, library, versions);
         }
         Ok(out)
+    }
+
+    /// The renames said, and the kept versions (each with its slug) of the slugs decided on
+    /// that are gone from `library` and were not renamed: only those slugs' versions are
+    /// read, none at all while every decided slug is in the library. `decided`: the slugs
+    /// with decisions, when known already (else asked).
+    pub(super) fn renamed_and_gone(
+        &self,
+        library: &[Article],
+        decided: Option<&[String]>,
+    ) -> Result<(HashMap<String, Followed>, Gone), LedgerError> {
+        let present: HashSet<&str> = library.iter().map(|a| a.slug.as_str()).collect();
+        let mut client = self.client();
+        let mut out = HashMap::new();
+        for r in client.query("SELECT old, new FROM renames ORDER BY at", &[]).map_err(error)? {
+            out.insert(r.get(0), Followed { new: r.get(1), said: true });
+        }
+        let asked: Vec<String>;
+        let decided = match decided {
+            Some(slugs) => slugs,
+            None => {
+                let rows = client.query("SELECT DISTINCT slug FROM decisions", &[]).map_err(error)?;
+                asked = rows.iter().map(|r| r.get(0)).collect();
+                &asked
+            }
+        };
+        let gone_slugs: Vec<&str> = decided
+            .iter()
+            .map(String::as_str)
+            .filter(|s| !present.contains(s) && !out.contains_key(*s))
+            .collect();
+        let mut gone = Gone::new();
+        if !gone_slugs.is_empty() {
+            let rows = client
+                .query("SELECT slug, version FROM versions WHERE slug = ANY($1)", &[&gone_slugs])
+                .map_err(error)?;
+            for r in &rows {
+                gone.insert(r.get(1), r.get(0));
+            }
+        }
+        Ok((out, gone))
+    }
+}
+
+/// The kept versions of slugs gone from the library, each with its slug.
+pub(super) type Gone = HashMap<String, String>;
+
+/// Adds to `out` each slug of `gone` (kept version → slug) whose kept version is the current
+/// text of an article of `library` (at `versions`) under another slug: found, not said.
+pub(super) fn found_under(
+    out: &mut HashMap<String, Followed>,
+    gone: &HashMap<String, String>,
+    library: &[Article],
+    versions: &[String],
+) {
+    for (a, v) in library.iter().zip(versions) {
+        if let Some(old) = gone.get(v) {
+            out.entry(old.clone()).or_insert(Followed { new: a.slug.clone(), said: false });
+        }
     }
 }

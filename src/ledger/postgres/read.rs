@@ -152,6 +152,97 @@ impl PgLedger {
     }
 }
 
+/// What judging reads: each reviewer's latest decision with its uid by article, the renames
+/// said and the kept versions of slugs gone from the library (see
+/// [`PgLedger::renamed_and_gone`]), the lifts by uid and the policy.
+type Read = (
+    HashMap<String, Vec<(String, Decision)>>,
+    HashMap<String, Followed>,
+    super::history::Gone,
+    HashMap<String, Lift>,
+    Policy,
+);
+
+/// Each reviewer's latest decision on each article: no later one by the same reviewer on
+/// the same slug (in the index `decisions_by_reviewer`), in the order they were made.
+const LATEST: &str =
+    "SELECT d.uid, d.slug, d.version, d.reviewer, d.verdict, d.comment, d.at FROM decisions d
+     WHERE NOT EXISTS (SELECT 1 FROM decisions later
+                       WHERE later.slug = d.slug AND later.reviewer = d.reviewer AND later.id > d.id)";
+
+impl PgLedger {
+    /// What [`Engine::judge_known`] reads, in as few round trips as it can: every article's
+    /// latest decisions (for the library, the renames and gone slugs are then looked up
+    /// among the slugs decided on), or, for one article, its own and those of the slugs it
+    /// came from. `hashed`: the library's versions, if known.
+    fn judging(
+        &self,
+        articles: &[Article],
+        library: &[Article],
+        hashed: Option<&[String]>,
+    ) -> Result<Read, LedgerError> {
+        let (slugs, followed, gone) = match articles {
+            [one] => {
+                // Its decisions and those of the slugs it came from only.
+                let followed = self.followed(library, hashed)?;
+                let slugs: Vec<String> = std::iter::once(one.slug.clone())
+                    .chain(followed.iter().filter(|(_, f)| f.new == one.slug).map(|(old, _)| old.clone()))
+                    .collect();
+                (Some(slugs), Some(followed), HashMap::new())
+            }
+            _ => (None, None, HashMap::new()),
+        };
+        let mut client = self.client();
+        let rows = match &slugs {
+            Some(slugs) => client.query(&format!("{LATEST} AND d.slug = ANY($1) ORDER BY d.id"), &[slugs]),
+            None => client.query(&format!("{LATEST} ORDER BY d.id"), &[]),
+        }
+        .map_err(error)?;
+        let mut latest: HashMap<String, Vec<(String, Decision)>> = HashMap::new();
+        for r in &rows {
+            let d = Decision {
+                slug: r.get(1),
+                version: r.get(2),
+                reviewer: r.get(3),
+                verdict: Verdict::parse(r.get(4)),
+                comment: r.get(5),
+                at: r.get(6),
+            };
+            match latest.get_mut(&d.slug) {
+                Some(mine) => {
+                    mine.retain(|(_, earlier)| earlier.reviewer != d.reviewer);
+                    mine.push((r.get(0), d));
+                }
+                None => {
+                    latest.insert(d.slug.clone(), vec![(r.get(0), d)]);
+                }
+            }
+        }
+        drop(rows);
+        let lifts = client
+            .query(
+                r#"SELECT uid, slug, version, reviewer, "by", reason, at FROM lifts
+                   WHERE $1::text[] IS NULL OR slug = ANY($1)"#,
+                &[&slugs],
+            )
+            .map_err(error)?
+            .iter()
+            .map(|r| (r.get(0), lift(r)))
+            .collect();
+        let pairs = client.query("SELECT key, value FROM policy", &[]).map_err(error)?;
+        let policy = Policy::from_pairs(pairs.iter().map(|r| (r.get(0), r.get(1))));
+        drop(client);
+        let (followed, gone) = match followed {
+            Some(followed) => (followed, gone),
+            None => {
+                let decided: Vec<String> = latest.keys().cloned().collect();
+                self.renamed_and_gone(library, Some(&decided))?
+            }
+        };
+        Ok((latest, followed, gone, lifts, policy))
+    }
+}
+
 impl Engine for PgLedger {
     fn place(&self) -> String {
         self.place.clone()
@@ -169,8 +260,10 @@ impl Engine for PgLedger {
         let rows = self
             .client()
             .query(
-                "SELECT slug, version, reviewer, verdict, comment, at FROM decisions
-                 WHERE $1::text IS NULL OR slug = $1 ORDER BY id",
+                "SELECT slug, version, reviewer, verdict, comment, at FROM decisions d
+                 WHERE ($1::text IS NULL OR slug = $1) AND NOT EXISTS (SELECT 1 FROM decisions later
+                     WHERE later.slug = d.slug AND later.reviewer = d.reviewer AND later.id > d.id)
+                 ORDER BY id",
                 &[&slug],
             )
             .map_err(error)?;
@@ -248,52 +341,30 @@ impl Engine for PgLedger {
         library: &[Article],
         hashed: Option<&[String]>,
     ) -> Result<Vec<Judged>, LedgerError> {
-        // Every article's decisions: a renamed one carries its old slug's.
-        let followed = self.followed(library, hashed.filter(|h| h.len() == library.len()))?;
-        // One article (the reader's): its decisions and those of the slugs it came from only.
-        let slugs: Option<Vec<String>> = match articles {
-            [one] => Some(
-                std::iter::once(one.slug.clone())
-                    .chain(followed.iter().filter(|(_, f)| f.new == one.slug).map(|(old, _)| old.clone()))
-                    .collect(),
-            ),
-            _ => None,
-        };
-        let mut client = self.client();
-        let rows = client
-            .query(
-                "SELECT uid, slug, version, reviewer, verdict, comment, at FROM decisions
-                 WHERE $1::text[] IS NULL OR slug = ANY($1) ORDER BY id",
-                &[&slugs],
-            )
-            .map_err(error)?;
-        let mut latest: HashMap<String, Vec<(String, Decision)>> = HashMap::new();
-        for r in &rows {
-            let d = Decision {
-                slug: r.get(1),
-                version: r.get(2),
-                reviewer: r.get(3),
-                verdict: Verdict::parse(r.get(4)),
-                comment: r.get(5),
-                at: r.get(6),
-            };
-            let mine = latest.entry(d.slug.clone()).or_default();
-            mine.retain(|(_, earlier)| earlier.reviewer != d.reviewer);
-            mine.push((r.get(0), d));
-        }
-        let lifts = client
-            .query(
-                r#"SELECT uid, slug, version, reviewer, "by", reason, at FROM lifts
-                   WHERE $1::text[] IS NULL OR slug = ANY($1)"#,
-                &[&slugs],
-            )
-            .map_err(error)?
-            .iter()
-            .map(|r| (r.get(0), lift(r)))
-            .collect();
-        let pairs = client.query("SELECT key, value FROM policy", &[]).map_err(error)?;
-        let policy = Policy::from_pairs(pairs.iter().map(|r| (r.get(0), r.get(1))));
-        Ok(judge_each(articles, latest, &followed, &lifts, &policy))
+        let hashed = hashed.filter(|h| h.len() == library.len());
+        // The articles' texts hashed on other threads while the database answers.
+        std::thread::scope(|s| {
+            let hashing = s.spawn(|| super::super::versions(articles));
+            let read = self.judging(articles, library, hashed);
+            let versions = hashing
+                .join()
+                .unwrap_or_else(|_| articles.iter().map(super::super::version_of_article).collect());
+            let (latest, mut followed, gone, lifts, policy) = read?;
+            if !gone.is_empty() {
+                // A slug gone from the library: its kept text may be an article's text now.
+                let whole;
+                let library_versions = match hashed {
+                    Some(h) => h,
+                    None if articles.len() == library.len() => versions.as_slice(),
+                    None => {
+                        whole = super::super::versions(library);
+                        whole.as_slice()
+                    }
+                };
+                super::history::found_under(&mut followed, &gone, library, library_versions);
+            }
+            Ok(judge_each(articles, versions, latest, &followed, &lifts, &policy))
+        })
     }
 
     fn rename(&mut self, old: &str, new: &str, by: &str, reason: &str) -> Result<(), LedgerError> {
@@ -340,7 +411,10 @@ impl Engine for PgLedger {
         let rows = self
             .client()
             .query(
-                "SELECT slug, verdict, version, reviewer, uid IN (SELECT uid FROM lifts) FROM decisions ORDER BY id",
+                "SELECT slug, verdict, version, reviewer, uid IN (SELECT uid FROM lifts) FROM decisions d
+                 WHERE NOT EXISTS (SELECT 1 FROM decisions later
+                     WHERE later.slug = d.slug AND later.reviewer = d.reviewer AND later.id > d.id)
+                 ORDER BY id",
                 &[],
             )
             .map_err(error)?;

@@ -219,6 +219,39 @@ fn a_runtime_role_granted_only_what_the_guide_lists_opens_writes_and_cannot_lift
 }
 
 #[test]
+fn a_ledger_of_the_first_schema_gets_the_latest_decisions_index_and_judges_as_before() {
+    use crate::library::{Article, Source};
+    let Some(cluster) = Cluster::start() else { return };
+    let url = cluster.database();
+    let text = "---\nmetaTitle: Knæ\n---\nIntro.\n";
+    let knae = Article::from_bytes("knae".into(), Source::Bundled, text.as_bytes()).0;
+    let mut ledger = connect(&url);
+    let writes = [
+        Write::decide("knae", super::super::normalised(&knae), "bo", Verdict::ChangesRequested, "Kilde?"),
+        Write::decide("knae", super::super::normalised(&knae), "bo", Verdict::Approved, ""),
+    ];
+    assert_eq!(ledger.record(&writes).1.map(|e| e.to_string()), None);
+    let before = ledger.judge(std::slice::from_ref(&knae), std::slice::from_ref(&knae)).expect("judged");
+    drop(ledger);
+    // As an earlier build left it: schema 1, without the index.
+    let mut raw = postgres::Client::connect(&url, postgres::NoTls).expect("connect");
+    raw.batch_execute("DROP INDEX decisions_by_reviewer; DELETE FROM artikel_schema WHERE version > 1;")
+        .expect("schema 1");
+    let ledger = connect(&url);
+    let found: (i64, bool) = raw
+        .query_one(
+            "SELECT max(version), to_regclass('decisions_by_reviewer') IS NOT NULL FROM artikel_schema",
+            &[],
+        )
+        .map(|r| (r.get(0), r.get(1)))
+        .expect("asked");
+    assert_eq!(found, (super::SCHEMA, true), "upgraded on opening");
+    let after = ledger.judge(std::slice::from_ref(&knae), std::slice::from_ref(&knae)).expect("judged");
+    assert_eq!(after, before);
+    assert_eq!(after[0].state, super::super::ArticleState::Approved, "bo's later approval stands");
+}
+
+#[test]
 fn the_file_opener_given_a_url_makes_no_file_and_says_why() {
     crate::strings::set_thread_lang(Some(crate::strings::Lang::En));
     let url = "postgres://anna:hemmeligt@127.0.0.1:1/ledger";

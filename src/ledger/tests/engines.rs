@@ -283,6 +283,47 @@ pub(crate) fn marks_as_status_does(engine: &mut dyn Engine) {
     assert_eq!(engine.last_seq().expect("seq"), last);
 }
 
+/// The whole library judged at once tells look-alikes apart: a reviewer's later decision
+/// replaces their earlier one, an approval of a text one byte off is not an approval of the
+/// article, and a slug gone from the library carries its history to the article whose text
+/// it decided on, but not to one a byte away; one article judged alone, and the marks, agree.
+pub(crate) fn judges_look_alikes(engine: &mut dyn Engine) {
+    use crate::library::{Article, Source};
+    let knae = Article::from_bytes("knae-voksne".into(), Source::Bundled, TEXT.as_bytes()).0;
+    let ryg = Article::from_bytes("ryg".into(), Source::Bundled, LATER.as_bytes()).0;
+    let library = [knae.clone(), ryg.clone()];
+    let near = normalised(&ryg).replacen("to led.", "to led,", 1);
+    assert_ne!(version_of(&near), version_of(&normalised(&ryg)));
+    saved(
+        engine,
+        &[
+            Write::decide("knae", normalised(&knae), "bo", Verdict::Approved, ""),
+            Write::decide("skulder", near.clone(), "cai", Verdict::Approved, ""),
+            Write::decide("ryg", normalised(&ryg), "anna", Verdict::Approved, ""),
+            Write::decide("ryg", normalised(&ryg), "anna", Verdict::ChangesRequested, "Kilde?"),
+            Write::decide("ryg", near, "dan", Verdict::Approved, ""),
+        ],
+    );
+    let whole = engine.judge(&library, &library).expect("judged");
+    let who = |ds: &[Decision]| ds.iter().map(|d| d.reviewer.clone()).collect::<Vec<_>>();
+    assert_eq!(whole[0].state, ArticleState::Approved, "the approval follows the text");
+    assert_eq!(whole[0].renamed_from, [("knae".to_string(), false)]);
+    assert_eq!(whole[0].approvals, ["bo"]);
+    assert_eq!(whole[1].state, ArticleState::ChangesRequested, "anna's later request stands");
+    assert_eq!(who(&whole[1].blockers), ["anna"]);
+    assert!(whole[1].approvals.is_empty(), "dan approved another text: {:?}", whole[1].approvals);
+    assert_eq!(who(&whole[1].decisions), ["anna", "dan"]);
+    assert!(whole[1].renamed_from.is_empty(), "a text a byte away is not the article's");
+    for (i, a) in library.iter().enumerate() {
+        let one = engine.judge_known(std::slice::from_ref(a), &library, None).expect("judged");
+        assert_eq!(one[0], whole[i], "{} judged alone", a.slug);
+    }
+    let heads = engine.heads_in(&library, None).expect("heads");
+    for (a, judged) in library.iter().zip(&whole) {
+        assert_eq!(heads[&a.slug].state(&judged.version), judged.state, "the mark of {}", a.slug);
+    }
+}
+
 /// Runs the suite, each part on a fresh ledger `fresh` opens.
 pub(crate) fn run(mut fresh: impl FnMut() -> Box<dyn Engine>) {
     records_and_reads(&mut *fresh());
@@ -295,6 +336,7 @@ pub(crate) fn run(mut fresh: impl FnMut() -> Box<dyn Engine>) {
     tells_news_since(&mut *fresh());
     verifies(&mut *fresh());
     marks_as_status_does(&mut *fresh());
+    judges_look_alikes(&mut *fresh());
     edits_once(&mut *fresh());
 }
 
