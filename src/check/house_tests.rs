@@ -253,6 +253,21 @@ fn a_subordinate_clause_with_ikke_after_its_verb_is_an_error_and_a_main_clause_i
     assert!(order("Det er vigtigt, at man er ikke alene."));
     assert!(!order("Ring 112, hvis du ikke kan bevæge benene."));
     assert!(!order("Du kan ikke bevæge benene, og det er farligt."));
+    assert!(!order("Sørg for, at du får nok søvn."), "nok as enough is no adverbial");
+}
+
+/// Advice to drink less is not alcohol offered as relief; steroid injections are not B12's.
+#[test]
+fn advice_against_alcohol_and_other_injections_are_no_false_alarms() {
+    let (rules, signs) = bundled();
+    for text in [
+        "Det kan hjælpe at drikke mindre alkohol.",
+        "Det er godt at holde sig fra alkohol.",
+        "B12-injektionerne gentages hver tredje måned.",
+    ] {
+        assert_eq!(in_text(&rules, &signs, text), Vec::<String>::new(), "{text}");
+    }
+    assert_eq!(in_text(&rules, &signs, "Et glas vin om aftenen kan dæmpe smerterne."), ["alkohol-lindrer"]);
 }
 
 /// Each rule's own text (Danish, and English when the rule file gives it), by id.

@@ -170,8 +170,11 @@ impl Editor {
             // An amount says what it is before the next one, or, in a list of amounts
             // ("1 g paracetamol eller 400 mg ibuprofen som en enkelt dosis"), after the last.
             let kind = self.dose_words.as_ref().map_or(DoseKind::Unsaid, |w| {
-                match dose_kind(&lower[a.end..until], w) {
-                    DoseKind::Unsaid => dose_kind(&lower[a.end..], w),
+                let between = &lower[a.end..until];
+                let listed =
+                    until < lower.len() && [" eller ", " og ", ","].iter().any(|j| between.contains(j));
+                match dose_kind(between, w) {
+                    DoseKind::Unsaid if listed => dose_kind(&lower[a.end..], w),
                     said => said,
                 }
             });

