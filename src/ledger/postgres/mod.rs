@@ -182,6 +182,9 @@ impl PgLedger {
     }
 }
 
+/// The session's lock_timeout, as `SET` writes it.
+pub(super) const WRITE_WAIT_TEXT: &str = "5s";
+
 /// How long a write waits for another host's (then it is refused as busy, as on SQLite), and
 /// how long a transaction may sit idle before the server ends it (a host that hung).
 const SESSION: &str = "SET synchronous_commit = on; SET lock_timeout = '5s'; \

@@ -11,6 +11,7 @@ use super::super::{
 use super::{PgLedger, error};
 use crate::library::Article;
 use std::collections::HashMap;
+use std::time::Duration;
 
 /// The columns [`comment`] reads.
 pub(super) const COMMENT_COLUMNS: &str = "SELECT id, slug, heading, position, section, version, author, text, \
@@ -254,6 +255,21 @@ impl Engine for PgLedger {
 
     fn record(&mut self, writes: &[Write]) -> (Vec<Outcome>, Option<LedgerError>) {
         self.write_all(writes)
+    }
+
+    fn record_waiting(
+        &mut self,
+        writes: &[Write],
+        wait: Duration,
+        _full: Duration,
+    ) -> (Vec<Outcome>, Option<LedgerError>) {
+        // The reader's write waits for another host's only briefly (it says busy and tries
+        // again), not the session's five seconds on the thread that draws the screen.
+        let ms = wait.as_millis().clamp(1, 5_000);
+        let _ = self.client().batch_execute(&format!("SET lock_timeout = '{ms}ms'"));
+        let done = self.write_all(writes);
+        let _ = self.client().batch_execute(&format!("SET lock_timeout = '{}'", super::WRITE_WAIT_TEXT));
+        done
     }
 
     fn latest(&self, slug: Option<&str>) -> Result<HashMap<String, Vec<Decision>>, LedgerError> {

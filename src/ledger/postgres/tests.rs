@@ -191,6 +191,18 @@ fn writes_are_durable_read_committed_and_busy_after_five_seconds_whatever_the_da
     let (done, error) = ledger.record(&[write]);
     assert!(done.is_empty());
     assert!(matches!(error, Some(super::super::LedgerError::Busy)), "{error:?}");
+    // The reader's write waits as briefly as it asks, and leaves the session's wait as it was.
+    ledger.client().batch_execute("SET lock_timeout = '5s'").expect("back");
+    let write = Write::decide("knae", normalise("Tekst 3\n"), "bo", Verdict::Approved, "");
+    let (done, error) = ledger.record_waiting(
+        &[write],
+        std::time::Duration::from_millis(100),
+        std::time::Duration::from_secs(5),
+    );
+    assert!(done.is_empty());
+    assert!(matches!(error, Some(super::super::LedgerError::Busy)), "{error:?}");
+    let shown: String = ledger.client().query_one("SHOW lock_timeout", &[]).expect("show").get(0);
+    assert_eq!(shown, "5s");
 }
 
 #[test]
