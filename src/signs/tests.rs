@@ -236,3 +236,31 @@ fn the_bundled_table_hears_signs_told_as_stories() {
         assert!(urgent.is_empty(), "{q}: {urgent:?}");
     }
 }
+
+#[test]
+fn a_complaint_told_as_growing_worse_is_a_sign_and_a_comparison_is_not() {
+    let (signs, _) = Signs::parse(include_str!("../../articles/warning-signs.yaml"));
+    let ids = |q: &str| -> Vec<String> {
+        signs.said_by(&question_words(&crate::search::fold(q))).iter().map(|s| s.id.clone()).collect()
+    };
+    for q in [
+        "føleforstyrrelserne i mine ben bliver værre uge for uge",
+        "nakken gør mere og mere ondt",
+        "my back pain keeps getting worse",
+        "hovedpinen bliver ved med at blive værre",
+        "smerterne er stadig værre",
+    ] {
+        assert!(ids(q).contains(&"getting-worse".to_string()), "{q}: {:?}", ids(q));
+    }
+    assert!(ids("snubler mere og mere og har nervesmerter i benene").contains(&"getting-weaker".to_string()));
+    for q in [
+        "er det værre at sidde end at stå",
+        "værre om morgenen og bedre om aftenen",
+        "mere motion eller mere hvile",
+        "worse when I sit, better when I walk",
+        "ikke værre og værre, men det går ikke over",
+    ] {
+        let told = ids(q);
+        assert!(!told.iter().any(|id| id.starts_with("getting-")), "{q}: {told:?}");
+    }
+}

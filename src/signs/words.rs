@@ -123,7 +123,52 @@ pub fn question_words(folded: &str) -> Words {
         }
         kept.push(w);
     }
+    if growing(&spans.iter().map(|s| s.1).collect::<Vec<_>>()) {
+        kept.push(GROWING);
+    }
     words_of(&kept.join(" "))
+}
+
+/// The word a question that tells of something growing worse is also read as: the
+/// clinical "tiltagende" the warning signs use.
+const GROWING: &str = "tiltagende";
+
+/// Words that grow when said twice with "og" ("værre og værre", "mere og mere").
+const GROWS: [&str; 14] = [
+    "vaerre",
+    "mere",
+    "svagere",
+    "daarligere",
+    "oftere",
+    "hyppigere",
+    "kraftigere",
+    "staerkere",
+    "stoerre",
+    "worse",
+    "more",
+    "weaker",
+    "stronger",
+    "often",
+];
+
+/// Spans of time said twice ("dag for dag", "uge efter uge", "week by week").
+const SPANS: [&str; 8] = ["dag", "uge", "maaned", "time", "day", "week", "month", "hour"];
+
+/// Whether the folded words tell of something growing worse over time: a word of
+/// [`GROWS`] said twice with "og"/"and" between, a span of time said twice ("uge for uge"),
+/// "stadig værre", "bliver ved med at blive værre", "getting worse"; not when "ikke" or
+/// "not" comes just before.
+fn growing(words: &[&str]) -> bool {
+    let at = |i: usize| words.get(i).copied().unwrap_or("");
+    let denied = |i: usize| i > 0 && matches!(at(i - 1), "ikke" | "ik" | "aldrig" | "not" | "never" | "no");
+    (0..words.len()).filter(|&i| !denied(i)).any(|i| {
+        let (w, next, after) = (at(i), at(i + 1), at(i + 2));
+        (GROWS.contains(&w) && matches!(next, "og" | "and") && after == w)
+            || (SPANS.contains(&w) && matches!(next, "for" | "efter" | "by" | "after") && after == w)
+            || (matches!(w, "stadig" | "still" | "getting" | "gets" | "growing") && next == "worse")
+            || (w == "stadig" && next == "vaerre")
+            || (w == "ved" && next == "med" && (i + 3..i + 6).any(|j| at(j) == "vaerre"))
+    })
 }
 
 /// Appends the skeleton of folded ASCII `word` to `out`: what [`skeleton_into`] makes of it
