@@ -13,6 +13,7 @@ mod head_words;
 mod index;
 pub mod intent;
 mod intent_table;
+mod learned;
 #[cfg(test)]
 mod plain;
 mod query;

@@ -40,6 +40,11 @@ const WHAT_IS_CAUSES: f32 = 1.05;
 const TOLD: f32 = 0.2;
 /// How much a kind of question counts for an FAQ question, against a main section.
 const FAQ_KIND: f32 = 0.8;
+/// How much a kind learned from readers' questions counts, times its likelihood, and the
+/// least likelihood that counts (both chosen by leaving each writer's set out of the
+/// learning in turn and measuring it).
+const LEARNED: f32 = 1.0;
+const LEARNED_MIN: f32 = 0.2;
 /// How strongly a warning sign names the articles it belongs to.
 const SIGN_NAMES: f32 = 2.0;
 /// How much the introduction counts for a question that only names its article.
@@ -293,6 +298,21 @@ impl Index {
         // lists the headings the words find, or the text that mentions them.)
         if !intro && !named.is_empty() && kinds.is_empty() && !query.typing {
             kinds.extend([(Kind::Causes, TOLD), (Kind::Symptoms, TOLD / 2.0)]);
+            kinds.sort_by_key(|(k, _)| *k);
+        }
+        // What questions worded like it asked, as learned from readers' questions, adds to
+        // the kinds read from the table (not while typing: the palette lists headings; not
+        // to a question that only names an article, whose introduction answers).
+        if !query.typing && !intro {
+            for (kind, p) in super::learned::kinds(&query.text) {
+                if p < LEARNED_MIN {
+                    continue;
+                }
+                match kinds.iter_mut().find(|(k, _)| *k == kind) {
+                    Some((_, have)) => *have += LEARNED * p,
+                    None => kinds.push((kind, LEARNED * p)),
+                }
+            }
             kinds.sort_by_key(|(k, _)| *k);
         }
         Reading { named, kinds, signs, intro }

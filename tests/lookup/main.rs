@@ -2,5 +2,6 @@
 //!
 //! One test binary for these modules, so the program is linked once for all of them.
 
+mod asked;
 mod lookup_cli;
 mod lookup_quality;
