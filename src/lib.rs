@@ -35,6 +35,7 @@ pub mod strings;
 pub mod tui;
 pub mod ui;
 pub mod watch;
+pub mod words;
 
 #[cfg(test)]
 mod import_cycles;

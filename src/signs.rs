@@ -21,12 +21,13 @@
 //!     advice_en: …                      # not what the level says (a crisis line)
 //! ```
 //! Words are compared without Danish letters (see
-//! [`crate::search::skeleton`]), so `folelseslos` says "følelsesløs"; a word of three
+//! [`crate::words::skeleton::skeleton`]), so `folelseslos` says "følelsesløs"; a word of three
 //! letters or fewer must be the whole word (`øm` is not the start of "om"). A folder's own
 //! file adds signs, and replaces a bundled sign of the same id.
 
-use crate::search::{line_of, says, says_roughly, skeleton};
 use crate::strings;
+use crate::words::line_of;
+use crate::words::skeleton::{says, says_roughly, skeleton};
 use std::collections::HashMap;
 
 mod words;

@@ -7,11 +7,13 @@ mod article;
 mod frontmatter;
 mod plain_yaml;
 mod scan;
+mod synonyms;
 mod warning;
 
 pub use article::{Article, Source, short_title};
 pub use frontmatter::{FrontValue, Frontmatter, format_date, parse_date};
 pub use scan::read_article_file;
+pub use synonyms::{SynonymProblem, Synonyms, check_synonyms, said_in};
 pub use warning::{MAX_ARTICLE_BYTES, Warning, WarningKind};
 
 use crate::strings;
@@ -38,7 +40,7 @@ pub struct Library {
     pub hidden: Vec<Article>,
     /// The synonym groups lookup expands queries with: the bundled `synonyms.yaml`, then
     /// each folder's own.
-    pub synonyms: crate::search::Synonyms,
+    pub synonyms: Synonyms,
     /// The warning signs lookup and `check` know: the bundled `warning-signs.yaml`, then
     /// each folder's own.
     pub signs: crate::signs::Signs,
@@ -101,7 +103,7 @@ impl Library {
 
     /// Adds the groups of a synonym file; its problems become warnings.
     fn add_synonyms(&mut self, place: &str, text: &str) {
-        let (synonyms, problems) = crate::search::Synonyms::parse(text);
+        let (synonyms, problems) = Synonyms::parse(text);
         for p in problems {
             self.warnings
                 .push(Warning::new(place, WarningKind::DataFile { problem: p.message }).at(p.line, None));
@@ -145,11 +147,11 @@ impl Library {
         if let Some(i) = self.position(typed) {
             return Ok(i);
         }
-        let typed = crate::search::fold(typed.trim());
+        let typed = crate::words::fold::fold(typed.trim());
         if typed.is_empty() {
             return Err(Vec::new());
         }
-        let folded: Vec<String> = self.articles.iter().map(|a| crate::search::fold(&a.slug)).collect();
+        let folded: Vec<String> = self.articles.iter().map(|a| crate::words::fold::fold(&a.slug)).collect();
         if let Some(i) = folded.iter().position(|f| *f == typed) {
             return Ok(i);
         }
@@ -178,9 +180,9 @@ impl Library {
 
     /// The article whose slug is `typed` exactly, or written with æ, ø and å.
     pub fn exact_slug(&self, typed: &str) -> Option<usize> {
-        let typed = crate::search::fold(typed);
+        let typed = crate::words::fold::fold(typed);
         self.position(&typed)
-            .or_else(|| self.articles.iter().position(|a| crate::search::fold(&a.slug) == typed))
+            .or_else(|| self.articles.iter().position(|a| crate::words::fold::fold(&a.slug) == typed))
     }
 
     /// All slugs, comma-separated, for messages that name what exists.

@@ -2,9 +2,9 @@
 //! whose heading holds each: the palette looks its words up here instead of reading every
 //! heading, and compound words are split against them.
 
-use super::analyze::{ANYWHERE_LEN, counts_at};
 use super::index::Field;
 use super::rank::{Pattern, offset};
+use crate::words::analyze::{ANYWHERE_LEN, counts_at};
 use memchr::memmem;
 use std::collections::HashMap;
 

@@ -2,12 +2,12 @@
 //! buffers that a substring search runs through in one pass.
 
 use super::extract::Extract;
-use super::fold::{fold, fold_into};
 use super::head_words::HeadWords;
 use super::rank::{B_BODY, B_HEAD};
 use super::score::Scratch;
-use super::synonyms::Synonyms;
 use crate::document::{Document, HeadingKind, push_block_text};
+use crate::library::Synonyms;
+use crate::words::fold::{fold, fold_into};
 
 mod pieces;
 
@@ -315,8 +315,8 @@ impl Index {
             let text = if self.bodies.len() <= VOCABULARY_TEXT { self.bodies.as_str() } else { "" };
             let mut words: Vec<String> = [self.heads.as_str(), text]
                 .iter()
-                .flat_map(|text| super::analyze::words(text))
-                .filter(|w| w.len() >= 4 && w.len() <= super::analyze::MAX_WORD)
+                .flat_map(|text| crate::words::analyze::words(text))
+                .filter(|w| w.len() >= 4 && w.len() <= crate::words::analyze::MAX_WORD)
                 .map(str::to_string)
                 .collect();
             words.sort_unstable();

@@ -146,8 +146,8 @@ impl Asked {
 /// the order of [`INTENTS`]: made once.
 static TOKENS: std::sync::LazyLock<Vec<Vec<Vec<String>>>> = std::sync::LazyLock::new(|| {
     let skeleton = |t: &str| match t.strip_prefix('=') {
-        Some(whole) => format!("={}", super::topic::skeleton(whole)),
-        None => super::topic::skeleton(t),
+        Some(whole) => format!("={}", crate::words::skeleton::skeleton(whole)),
+        None => crate::words::skeleton::skeleton(t),
     };
     INTENTS
         .iter()
@@ -159,7 +159,7 @@ static TOKENS: std::sync::LazyLock<Vec<Vec<Vec<String>>>> = std::sync::LazyLock:
 pub fn detect(words: &[&str]) -> Asked {
     // Compared as skeletons, so "gor" (typed without ø) asks as "gør" does; each word once
     // (a word said again asks nothing more), and marked wherever it stands.
-    let said: Vec<String> = words.iter().map(|w| super::topic::skeleton(w)).collect();
+    let said: Vec<String> = words.iter().map(|w| crate::words::skeleton::skeleton(w)).collect();
     let mut words: Vec<String> = said.clone();
     words.sort_unstable();
     words.dedup();
@@ -183,7 +183,7 @@ pub fn detect(words: &[&str]) -> Asked {
                     tokens
                         .iter()
                         .enumerate()
-                        .all(|(k, t)| said.get(i + k).is_some_and(|w| super::topic::says(w, t)))
+                        .all(|(k, t)| said.get(i + k).is_some_and(|w| crate::words::skeleton::says(w, t)))
                 });
                 (0..tokens.len())
                     .map(|k| start.and_then(|i| words.binary_search(&said[i + k]).ok()))
@@ -192,10 +192,10 @@ pub fn detect(words: &[&str]) -> Asked {
                 tokens
                     .iter()
                     .map(|t| {
-                        let exact = words.iter().position(|w| super::topic::says(w, t));
+                        let exact = words.iter().position(|w| crate::words::skeleton::says(w, t));
                         exact.or_else(|| {
                             roughly = true;
-                            words.iter().position(|w| super::topic::says_roughly(w, t))
+                            words.iter().position(|w| crate::words::skeleton::says_roughly(w, t))
                         })
                     })
                     .collect()

@@ -3,9 +3,9 @@
 //! kinds of the sections that answer it), by the stems of its words. It adds to the table of ways of asking ([`super::intent_table`]) what the table
 //! does not say: "ryggen er låst", "ja eller nej", "is cycling good for".
 
-use super::analyze::{stem, words};
-use super::fold::fold;
 use super::intent::Kind;
+use crate::words::analyze::{stem, words};
+use crate::words::fold::fold;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 

@@ -1,13 +1,11 @@
 //! Finding questions and text across the library: Danish analysis, matching and ranking.
 //!
-//! Pure and independent of the screen. Text is folded ([`fold`]) so "smaerter" finds
+//! Pure and independent of the screen. Text is folded ([`fold`], from [`crate::words`]) so "smaerter" finds
 //! "smærter"; query words are analysed ([`analyze`]: stop words, stems, compounds) and
 //! expanded with editors' [`Synonyms`]; units rank by BM25 over their heading, title and
 //! text. See [`Index`] for the ranking.
 
-pub mod analyze;
 mod extract;
-mod fold;
 mod fuzzy;
 mod head_words;
 mod index;
@@ -21,16 +19,18 @@ mod rank;
 mod score;
 mod select;
 mod snippet;
-mod synonyms;
 #[cfg(test)]
 mod tests;
 mod topic;
 
-pub use fold::{fold, fold_into, fold_mapped};
+pub use crate::library::{SynonymProblem, Synonyms, check_synonyms};
+pub use crate::words::analyze;
+pub use crate::words::fold::{fold, fold_into, fold_mapped};
+pub use crate::words::line_of;
+pub use crate::words::skeleton::{says, says_roughly, skeleton, skeleton_into};
 pub use fuzzy::within_one_edit;
 pub use index::{FieldKind, Index, Unit};
 pub use rank::{Concept, Hit, MAX_TERMS, Pattern, Query};
 pub use select::{Care, Reading};
 pub use snippet::{Snippet, highlight, highlights, snippet};
-pub use synonyms::{SynonymProblem, Synonyms, check_synonyms, line_of};
-pub use topic::{Named, says, says_roughly, skeleton, skeleton_into};
+pub use topic::Named;

@@ -1,9 +1,9 @@
 //! A query as typed, analysed: its words of substance, the words that asked a kind of
 //! question, and whether it was cut or only common words.
 
-use super::analyze::{self, MAX_WORD, words};
-use super::fold::fold;
 use super::intent::{self, Asked};
+use crate::words::analyze::{self, MAX_WORD, words};
+use crate::words::fold::fold;
 
 /// The most query words that count.
 pub const MAX_TERMS: usize = 24;

@@ -2,7 +2,7 @@
 //! heading, its article's title (and slug and keywords) and its text.
 //!
 //! A query is cut into words; stop words and the words that asked a question's kind
-//! ([`super::intent`]) are set aside, the rest are stemmed ([`super::analyze`]). Each word
+//! ([`super::intent`]) are set aside, the rest are stemmed ([`crate::words::analyze`]). Each word
 //! is looked for as its stem, its synonyms (weight 0.8) and, when it is a compound of two
 //! words of the library, as its two parts (0.5 each); with one typo in a question heading
 //! when it is long and rare (0.5). A unit scores, summed over the words,
@@ -12,11 +12,11 @@
 //! whose heading is of the kind the question asks for (its `heads`) gets one more such
 //! term. Ties go to an FAQ question, then to the earlier unit.
 
-use super::analyze::{self, ANYWHERE_LEN, counts_at, stem};
 use super::fuzzy;
 use super::index::{Field, FieldKind, Index, Unit};
 pub use super::query::{MAX_TERMS, Query};
 use super::select::Wanted;
+use crate::words::analyze::{self, ANYWHERE_LEN, counts_at, stem};
 use memchr::memmem;
 
 /// A unit that matched, and how well.

@@ -1,10 +1,10 @@
 //! Snippets: a line of an article's text around a hit, with the hit marked.
 
-use super::analyze::{counts_at, stem};
-use super::fold::fold_mapped;
 use super::rank::Query;
 use crate::document::{Document, push_block_text};
 use crate::layout::{display_width, truncate};
+use crate::words::analyze::{counts_at, stem};
+use crate::words::fold::fold_mapped;
 use std::ops::Range;
 
 /// A piece of text with the part that matched.

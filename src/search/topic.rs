@@ -12,8 +12,9 @@
 //! `lænden`), and a word of six letters or more may be one letter off (`skuldren`). How much a word names an article is how
 //! rare it is among the articles' topics (a word every title has names none).
 
-use super::analyze::{self, stem};
-use super::fold::{fold, fold_into};
+use crate::words::analyze::{self, stem};
+use crate::words::fold::fold;
+use crate::words::skeleton::{one_off_a_start, skeleton};
 use std::collections::HashMap;
 
 /// The general words a compound in a title may end in; the part before them is the
@@ -27,7 +28,7 @@ const GENERAL: &[&str] = &["smerter", "smerte", "gener", "skader", "skade"];
 /// but says nothing besides the body part it goes with ("nakke smerter", "ondt i knæet").
 pub fn is_general(word: &str) -> bool {
     let stem = skeleton(&stem(word));
-    GENERAL.iter().any(|g| stem == skeleton(&super::analyze::stem(g)))
+    GENERAL.iter().any(|g| stem == skeleton(&crate::words::analyze::stem(g)))
         || matches!(word, "ondt" | "ont" | "vaerk")
 }
 
@@ -191,7 +192,7 @@ impl Topics {
         }
         let words: Vec<String> = said.iter().map(|w| skeleton(w)).collect();
         for (phrase, a) in &self.phrases {
-            if super::synonyms::said_in(&words, phrase) {
+            if crate::library::said_in(&words, phrase) {
                 let hit = Hit { article: *a, factor: 1.0, met: phrase.join(" ").into(), title: false };
                 self.credit(&mut out, &mut at, vec![hit], &phrase.join(" "));
             }
@@ -298,83 +299,6 @@ fn where_it_hurts(said: &[String]) -> Vec<String> {
         }
     }
     out
-}
-
-/// `word` folded, with the spelled-out Danish letters as one vowel (`ae` → `e`, `oe` → `o`,
-/// `aa` → `a`): the form a word typed without æ, ø and å (`lenden`, `knae`) meets its
-/// written form in.
-pub fn skeleton(word: &str) -> String {
-    let mut out = String::new();
-    skeleton_into(&mut out, word, &mut String::new());
-    out
-}
-
-/// Appends [`skeleton`] of `word` to `out`, folding it in `buf` (whose text is replaced):
-/// the same letters, without allocating for each word (`check` takes the skeleton of every
-/// word of every paragraph and sentence).
-pub fn skeleton_into(out: &mut String, word: &str, buf: &mut String) {
-    buf.clear();
-    fold_into(buf, word);
-    let mut chars = buf.chars().peekable();
-    while let Some(c) = chars.next() {
-        let one = match (c, chars.peek()) {
-            ('a', Some('e')) => Some('e'),
-            ('o', Some('e')) => Some('o'),
-            ('a', Some('a')) => Some('a'),
-            _ => None,
-        };
-        match one {
-            Some(letter) => {
-                chars.next();
-                out.push(letter);
-            }
-            None => out.push(c),
-        }
-    }
-}
-
-/// Whether the word `word` is said by `token` (both skeletons): the word starts with the
-/// token, or is it when the token is written `=word` or has three letters or fewer, or has it
-/// anywhere when the token is written `~part` (`~kræft` in "brystkræft").
-pub fn says(word: &str, token: &str) -> bool {
-    if let Some(part) = token.strip_prefix('~') {
-        return word.contains(part);
-    }
-    match token.strip_prefix('=') {
-        Some(whole) => word == whole,
-        None if token.len() <= 3 => word == token,
-        None => word.starts_with(token),
-    }
-}
-
-/// [`says`], or says it with one letter wrong, missing or extra when both are seven letters or
-/// more and start alike ("behandlig" for "behandl").
-pub fn says_roughly(word: &str, token: &str) -> bool {
-    says(word, token)
-        || (token.len() >= TYPO_FROM
-            && word.len() >= TYPO_FROM
-            && !token.starts_with(['=', '~'])
-            && word.as_bytes()[0] == token.as_bytes()[0]
-            && one_off_a_start(token, word))
-}
-
-/// The shortest word and token [`says_roughly`] forgives a typo in.
-const TYPO_FROM: usize = 7;
-
-/// Whether `form` is at most one letter (wrong, missing or extra) off some start of `word`.
-pub(super) fn one_off_a_start(form: &str, word: &str) -> bool {
-    let (f, w) = (form.as_bytes(), word.as_bytes());
-    // prev[j]: edits between the form's first i letters and the word's first j.
-    let mut prev: Vec<usize> = (0..=w.len()).collect();
-    let mut row = vec![0; w.len() + 1];
-    for (i, &fc) in f.iter().enumerate() {
-        row[0] = i + 1;
-        for (j, &wc) in w.iter().enumerate() {
-            row[j + 1] = (prev[j] + usize::from(fc != wc)).min(prev[j + 1] + 1).min(row[j] + 1);
-        }
-        std::mem::swap(&mut prev, &mut row);
-    }
-    prev.into_iter().min().unwrap_or(usize::MAX) <= 1
 }
 
 #[cfg(test)]

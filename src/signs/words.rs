@@ -1,7 +1,8 @@
 //! A text's words as the warning signs compare them, and the signs' ways as numbered tokens,
 //! so that which tokens a paragraph says is found in one pass over its sorted words.
 
-use crate::search::{fold, skeleton_into};
+use crate::words::fold::fold;
+use crate::words::skeleton::skeleton_into;
 use compact_str::CompactString;
 
 /// The words of a text as signs compare them (see [`words_of`]).
@@ -21,7 +22,7 @@ pub fn words_of(text: &str) -> Words {
     let folded = fold(text);
     let (mut skel, mut buf) = (String::new(), String::new());
     let mut words: Vec<CompactString> = Vec::with_capacity(folded.len() / 6 + 1);
-    for w in crate::search::analyze::words(&folded) {
+    for w in crate::words::analyze::words(&folded) {
         skel.clear();
         if w.is_ascii() {
             // Folded ASCII is lower case, and folding it again changes nothing.
@@ -90,14 +91,14 @@ const FILLERS: [&str; 9] = ["a", "an", "the", "any", "en", "et", "nogen", "noget
 /// The most words one denial covers.
 const DENIED: usize = 2;
 
-/// The words of a reader's question (`folded`, see [`crate::search::fold`]) as signs compare
+/// The words of a reader's question (`folded`, see [`crate::words::fold::fold`]) as signs compare
 /// them, without the words it denies: "ingen feber eller andet" does not say fever. A denial
 /// covers the next two words (small ones like "a" not counted), up to a comma, a full stop or
 /// a word that ends it ("og", "men" …); the denying word itself stays ("taber mig uden
 /// grund" is a way some signs are said), and "uden at kunne" / "without being able" say
 /// what cannot be done, so they deny nothing.
 pub fn question_words(folded: &str) -> Words {
-    let spans: Vec<(usize, &str)> = crate::search::analyze::word_spans(folded).collect();
+    let spans: Vec<(usize, &str)> = crate::words::analyze::word_spans(folded).collect();
     let mut kept: Vec<&str> = Vec::with_capacity(spans.len());
     let mut denied = 0;
     let mut last_end = 0;
@@ -313,7 +314,7 @@ mod tests {
         for word in ["aeaa", "oeaeoe", "aaa", "paaske", "knaeet", "x", "", "e", "1a2e"] {
             let mut out = String::from("før ");
             super::skeleton_of_ascii(&mut out, word);
-            assert_eq!(out, format!("før {}", crate::search::skeleton(word)), "{word}");
+            assert_eq!(out, format!("før {}", crate::words::skeleton::skeleton(word)), "{word}");
         }
     }
 

@@ -16,9 +16,10 @@
 //! entry is also looked for as its terms, but not the other way round. A folder's group
 //! that shares a word with a bundled group replaces it.
 
-use super::analyze::{self, words};
-use super::fold::fold;
 use crate::strings;
+use crate::words::analyze::{self, words};
+use crate::words::fold::fold;
+pub use crate::words::line_of;
 use std::collections::{BTreeMap, HashMap};
 
 /// The largest group read; a longer one is reported and left out.
@@ -334,7 +335,7 @@ fn list(value: &serde_json::Value) -> Vec<String> {
 /// Whether `parts` (stems) are said in `words` in order, each as the start of a word, with
 /// at most one other word between two of them ("går nervesmerter væk" says "gå væk"; "hovedet
 /// og nu gør nakken ondt" does not say "hovedet gør ondt").
-pub(super) fn said_in(words: &[String], parts: &[String]) -> bool {
+pub fn said_in(words: &[String], parts: &[String]) -> bool {
     let Some((first, rest)) = parts.split_first() else { return false };
     (0..words.len()).filter(|&i| words[i].starts_with(first.as_str())).any(|start| {
         let mut at = start;
@@ -358,11 +359,6 @@ fn entry(value: &serde_json::Value) -> Option<String> {
         serde_json::Value::Bool(b) => Some(b.to_string()),
         _ => None,
     }
-}
-
-/// The 1-based line of the first place `needle` is written in `text`.
-pub fn line_of(text: &str, needle: &str) -> Option<usize> {
-    text.find(needle).map(|at| text[..at].matches('\n').count() + 1)
 }
 
 #[cfg(test)]
