@@ -122,7 +122,14 @@ fn explanation(library: &Library, reading: &crate::search::Reading, best: &Answe
     if reading.kinds.is_empty() {
         lines.push(strings::EXPLAIN_NO_KIND.to_string());
     } else {
-        let kinds: Vec<String> = reading.kinds.iter().map(|(k, _)| format!("“{}”", kind_name(*k))).collect();
+        let kinds: Vec<String> = reading
+            .kinds
+            .iter()
+            .map(|(k, _)| match reading.learned.contains(k) {
+                true => format!("“{}” ({})", kind_name(*k), strings::EXPLAIN_LEARNED),
+                false => format!("“{}”", kind_name(*k)),
+            })
+            .collect();
         lines.push(strings::explain_kinds(&kinds.join(", ")));
     }
     for sign in &reading.signs {

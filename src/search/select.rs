@@ -170,6 +170,9 @@ pub struct Reading {
     /// Whether it asks what its subject is, or only names an article: the introduction of
     /// an article named by its title answers.
     pub intro: bool,
+    /// The kinds of [`Reading::kinds`] that questions worded alike asked (learned from
+    /// readers' questions), in whole or in part.
+    pub learned: Vec<Kind>,
 }
 
 impl Reading {
@@ -303,11 +306,13 @@ impl Index {
         // What questions worded like it asked, as learned from readers' questions, adds to
         // the kinds read from the table (not while typing: the palette lists headings; not
         // to a question that only names an article, whose introduction answers).
+        let mut learned = Vec::new();
         if !query.typing && !intro {
             for (kind, p) in super::learned::kinds(&query.text) {
                 if p < LEARNED_MIN {
                     continue;
                 }
+                learned.push(kind);
                 match kinds.iter_mut().find(|(k, _)| *k == kind) {
                     Some((_, have)) => *have += LEARNED * p,
                     None => kinds.push((kind, LEARNED * p)),
@@ -315,7 +320,7 @@ impl Index {
             }
             kinds.sort_by_key(|(k, _)| *k);
         }
-        Reading { named, kinds, signs, intro }
+        Reading { named, kinds, signs, intro, learned }
     }
 
     /// How much the kinds of question unit `u`'s heading answers count for `reading`, its

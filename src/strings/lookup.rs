@@ -219,6 +219,10 @@ pub fn explain_kinds(kinds: &str) -> String {
     }
 }
 
+/// `faq --explain`: beside a kind of section that questions worded alike asked.
+pub const EXPLAIN_LEARNED: Phrase =
+    Phrase::new("as questions worded alike asked", "som spørgsmål med de samme ord spurgte");
+
 /// `faq --explain`: a question that asks no kind of question.
 pub const EXPLAIN_NO_KIND: Phrase = Phrase::new(
     "2. Section: no kind of question was asked, so the section whose words match best",

@@ -175,6 +175,20 @@ fn explain_says_which_article_was_named_what_was_asked_and_why_in_the_interface_
 }
 
 #[test]
+fn explain_says_when_the_kind_was_learned_from_questions_worded_alike() {
+    // "låst" and "rette mig op" are in no way of asking the table knows: questions worded
+    // alike were answered by self-care, which is what wins.
+    let (code, out, _) = run(&["faq", "--explain", "ryggen", "låst", "kan", "ikke", "rette", "mig", "op"]);
+    assert_eq!(code, 0);
+    assert!(out.starts_with("Hvad kan du selv gøre ved lændesmerter?"), "{out}");
+    assert!(
+        out.lines().any(|l| l.starts_with("2. Section:")
+            && l.contains("“what you can do yourself” (as questions worded alike asked)")),
+        "{out}"
+    );
+}
+
+#[test]
 fn what_is_it_answers_with_the_articles_introduction() {
     let (code, out, _) = run(&["faq", "hvad", "er", "spændingshovedpine"]);
     assert_eq!(code, 0);
