@@ -152,6 +152,22 @@ const GROWS: [&str; 14] = [
     "often",
 ];
 
+/// Words that tell of growing worse, beside a span of time said twice.
+const WORSE: [&str; 12] = [
+    "vaerre",
+    "forvaerr",
+    "mere",
+    "svagere",
+    "tiltag",
+    "spreder",
+    "breder",
+    "worse",
+    "more",
+    "weaker",
+    "spread",
+    "daarligere",
+];
+
 /// Spans of time said twice ("dag for dag", "uge efter uge", "week by week").
 const SPANS: [&str; 8] = ["dag", "uge", "maaned", "time", "day", "week", "month", "hour"];
 
@@ -162,10 +178,19 @@ const SPANS: [&str; 8] = ["dag", "uge", "maaned", "time", "day", "week", "month"
 fn growing(words: &[&str]) -> bool {
     let at = |i: usize| words.get(i).copied().unwrap_or("");
     let denied = |i: usize| i > 0 && matches!(at(i - 1), "ikke" | "ik" | "aldrig" | "not" | "never" | "no");
+    // A span of time said twice grows only what grows worse ("bedre dag for dag" heals).
+    let worse = words.iter().any(|w| WORSE.iter().any(|x| w.starts_with(x)))
+        && !words.iter().any(|w| matches!(*w, "bedre" | "better" | "mindre" | "less"));
     (0..words.len()).filter(|&i| !denied(i)).any(|i| {
         let (w, next, after) = (at(i), at(i + 1), at(i + 2));
-        (GROWS.contains(&w) && matches!(next, "og" | "and") && after == w)
-            || (SPANS.contains(&w) && matches!(next, "for" | "efter" | "by" | "after") && after == w)
+        (GROWS.contains(&w)
+            && matches!(next, "og" | "and")
+            && after == w
+            && !matches!(
+                at(i + 3),
+                "people" | "common" | "folk" | "mennesker" | "almindelig" | "almindeligt"
+            ))
+            || (SPANS.contains(&w) && matches!(next, "for" | "efter" | "by" | "after") && after == w && worse)
             || (matches!(w, "stadig" | "still" | "getting" | "gets" | "growing") && next == "worse")
             || (w == "stadig" && next == "vaerre")
             || (w == "ved" && next == "med" && (i + 3..i + 6).any(|j| at(j) == "vaerre"))
