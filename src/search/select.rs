@@ -170,8 +170,8 @@ pub struct Reading {
     /// Whether it asks what its subject is, or only names an article: the introduction of
     /// an article named by its title answers.
     pub intro: bool,
-    /// The kinds of [`Reading::kinds`] that questions worded alike asked (learned from
-    /// readers' questions), in whole or in part.
+    /// The kinds of [`Reading::kinds`] that only questions worded alike asked (learned from
+    /// readers' questions), not the question's own words nor a warning sign.
     pub learned: Vec<Kind>,
 }
 
@@ -306,16 +306,21 @@ impl Index {
         // What questions worded like it asked, as learned from readers' questions, adds to
         // the kinds read from the table (not while typing: the palette lists headings; not
         // to a question that only names an article, whose introduction answers).
+        // What the table read the question as asking stays first: beside it, the learned
+        // kinds count half.
         let mut learned = Vec::new();
         if !query.typing && !intro {
+            let weight = if query.asked.kinds.is_empty() { LEARNED } else { LEARNED / 2.0 };
             for (kind, p) in super::learned::kinds(&query.text) {
                 if p < LEARNED_MIN {
                     continue;
                 }
-                learned.push(kind);
                 match kinds.iter_mut().find(|(k, _)| *k == kind) {
-                    Some((_, have)) => *have += LEARNED * p,
-                    None => kinds.push((kind, LEARNED * p)),
+                    Some((_, have)) => *have += weight * p,
+                    None => {
+                        learned.push(kind);
+                        kinds.push((kind, weight * p));
+                    }
                 }
             }
             kinds.sort_by_key(|(k, _)| *k);

@@ -252,7 +252,24 @@ fn a_complaint_told_as_growing_worse_is_a_sign_and_a_comparison_is_not() {
     ] {
         assert!(ids(q).contains(&"getting-worse".to_string()), "{q}: {:?}", ids(q));
     }
+    for q in [
+        "nakkesmerterne bliver ved med at forværres",
+        "smerterne tiltager",
+        "hovedpinen bliver værre for hver dag",
+        "my back pain is worsening",
+        "my leg is getting weaker",
+        "gør mere og mere ondt i knæet",
+        "smerterne bliver kraftigere og kraftigere",
+    ] {
+        assert!(ids(q).iter().any(|id| id.starts_with("getting-")), "{q}: {:?}", ids(q));
+    }
     assert!(ids("snubler mere og mere og har nervesmerter i benene").contains(&"getting-weaker".to_string()));
+    assert!(
+        ids("my legs are getting weaker and weaker with my back pain").contains(&"leg-weakness".to_string())
+    );
+    // Losing weight more and more with back pain is for a doctor within days, not weakness.
+    let weight = ids("jeg taber mig mere og mere og har ondt i ryggen");
+    assert!(!weight.contains(&"getting-weaker".to_string()), "{weight:?}");
     for q in [
         "er det værre at sidde end at stå",
         "værre om morgenen og bedre om aftenen",
@@ -265,6 +282,20 @@ fn a_complaint_told_as_growing_worse_is_a_sign_and_a_comparison_is_not() {
         "jeg træner dag efter dag",
         "why do more and more people get back pain",
         "er det mere og mere almindeligt med nakkesmerter",
+        "my back pain gets worse when I sit",
+        "is it normal that neck pain gets worse at night",
+        "smerterne er stadig værre om morgenen end om aftenen",
+        "it's still worse in the morning than the evening",
+        "my neck pain isn't getting worse, how long will it last",
+        "no longer getting worse",
+        "det er ikke blevet værre og værre, hvor længe varer det",
+        "jeg bliver stærkere og stærkere i benene efter genoptræning",
+        "skal jeg gå mere og mere hver dag med min lændesmerte",
+        "kan jeg tage mere og mere ibuprofen",
+        "jeg træner mere dag for dag",
+        "jeg får mere og mere kraft i benet efter operationen",
+        "jeg snublede og nu gør knæet ondt",
+        "kraftig hovedpine hver dag",
     ] {
         let told = ids(q);
         assert!(!told.iter().any(|id| id.starts_with("getting-")), "{q}: {told:?}");

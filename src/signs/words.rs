@@ -134,66 +134,90 @@ pub fn question_words(folded: &str) -> Words {
 /// clinical "tiltagende" the warning signs use.
 const GROWING: &str = "tiltagende";
 
-/// Words that grow when said twice with "og" ("værre og værre", "mere og mere").
-const GROWS: [&str; 14] = [
-    "vaerre",
-    "mere",
-    "svagere",
-    "daarligere",
-    "oftere",
-    "hyppigere",
-    "kraftigere",
-    "staerkere",
-    "stoerre",
-    "worse",
-    "more",
-    "weaker",
-    "stronger",
-    "often",
+/// Words that grow worse when said twice with "og" ("værre og værre", "svagere og svagere").
+const WORSENS: [&str; 5] = ["vaerre", "svagere", "daarligere", "worse", "weaker"];
+
+/// Words that grow when said twice, but only grow worse beside a complaint ("mere og mere
+/// ondt", not "gå mere og mere"; "kraftigere og kraftigere smerter", not "stærkere og
+/// stærkere i benene").
+const GROWS: [&str; 9] =
+    ["mere", "more", "kraftigere", "staerkere", "stronger", "oftere", "often", "hyppigere", "stoerre"];
+
+/// The starts of words for a complaint, which [`GROWS`] needs within three words.
+const COMPLAINTS: [&str; 22] = [
+    "ondt",
+    "smert",
+    "pain",
+    "hurt",
+    "ache",
+    "haev",
+    "swell",
+    "swoll",
+    "foelelsesl",
+    "numb",
+    "svag",
+    "weak",
+    "stiv",
+    "stiff",
+    "oem",
+    "sore",
+    "prik",
+    "tingl",
+    "snubl",
+    "trip",
+    "kraftloes",
+    "hovedpine",
 ];
 
-/// Words that tell of growing worse, beside a span of time said twice.
-const WORSE: [&str; 12] = [
-    "vaerre",
-    "forvaerr",
-    "mere",
-    "svagere",
-    "tiltag",
-    "spreder",
-    "breder",
-    "worse",
-    "more",
-    "weaker",
-    "spread",
-    "daarligere",
-];
+/// Words that tell of growing worse, beside a span of time said twice ("uge for uge").
+const WORSE: [&str; 9] =
+    ["vaerre", "forvaerr", "svagere", "tiltag", "spreder", "breder", "worse", "weaker", "daarligere"];
 
 /// Spans of time said twice ("dag for dag", "uge efter uge", "week by week").
 const SPANS: [&str; 8] = ["dag", "uge", "maaned", "time", "day", "week", "month", "hour"];
 
-/// Whether the folded words tell of something growing worse over time: a word of
-/// [`GROWS`] said twice with "og"/"and" between, a span of time said twice ("uge for uge"),
-/// "stadig værre", "bliver ved med at blive værre", "getting worse"; not when "ikke" or
-/// "not" comes just before.
+/// Words that deny what follows within three words ("isn't getting worse", "ikke blevet
+/// værre og værre").
+const NOT: [&str; 10] = ["ikke", "ik", "aldrig", "not", "never", "no", "isn", "aren", "stopped", "longer"];
+
+/// Words after "worse" that make it a comparison, not a course: "gets worse when I sit",
+/// "stadig værre om morgenen end om aftenen".
+const COMPARED: [&str; 15] = [
+    "when", "at", "in", "on", "if", "than", "during", "om", "naar", "ved", "end", "hvis", "under", "efter",
+    "after",
+];
+
+/// Whether the folded words tell of something growing worse over time: a word that worsens
+/// said twice with "og"/"and" ("værre og værre"), a word that grows said twice beside a
+/// complaint ("mere og mere ondt"), a span of time said twice beside a word for worse ("værre
+/// uge for uge", "værre for hver dag"), "bliver ved med at blive værre / forværres", "getting
+/// worse / weaker", "worsening", "tiltager"; not when a denial comes within three words
+/// before, nor when "worse" is compared ("gets worse when I sit").
 fn growing(words: &[&str]) -> bool {
     let at = |i: usize| words.get(i).copied().unwrap_or("");
-    let denied = |i: usize| i > 0 && matches!(at(i - 1), "ikke" | "ik" | "aldrig" | "not" | "never" | "no");
-    // A span of time said twice grows only what grows worse ("bedre dag for dag" heals).
-    let worse = words.iter().any(|w| WORSE.iter().any(|x| w.starts_with(x)))
-        && !words.iter().any(|w| matches!(*w, "bedre" | "better" | "mindre" | "less"));
+    let denied = |i: usize| (i.saturating_sub(3)..i).any(|j| NOT.contains(&at(j)));
+    let near = |i: usize, stems: &[&str]| {
+        (i.saturating_sub(3)..i + 6).any(|j| j != i && stems.iter().any(|s| at(j).starts_with(s)))
+    };
+    let heals = words.iter().any(|w| matches!(*w, "bedre" | "better" | "mindre" | "less"));
+    let compared = |j: usize| COMPARED.contains(&at(j));
     (0..words.len()).filter(|&i| !denied(i)).any(|i| {
         let (w, next, after) = (at(i), at(i + 1), at(i + 2));
-        (GROWS.contains(&w)
-            && matches!(next, "og" | "and")
-            && after == w
-            && !matches!(
-                at(i + 3),
-                "people" | "common" | "folk" | "mennesker" | "almindelig" | "almindeligt"
-            ))
-            || (SPANS.contains(&w) && matches!(next, "for" | "efter" | "by" | "after") && after == w && worse)
-            || (matches!(w, "stadig" | "still" | "getting" | "gets" | "growing") && next == "worse")
-            || (w == "stadig" && next == "vaerre")
-            || (w == "ved" && next == "med" && (i + 3..i + 6).any(|j| at(j) == "vaerre"))
+        let twice = matches!(next, "og" | "and") && after == w;
+        (twice && WORSENS.contains(&w))
+            || (twice && GROWS.contains(&w) && near(i, &COMPLAINTS))
+            || (SPANS.contains(&w)
+                && (matches!(next, "for" | "efter" | "by" | "after") && after == w
+                    || i >= 2 && at(i - 1) == "hver" && at(i - 2) == "for")
+                && !heals
+                && near(i, &WORSE))
+            || (matches!(w, "stadig" | "still" | "getting" | "growing" | "progressively")
+                && matches!(next, "worse" | "weaker" | "vaerre" | "svagere")
+                && !compared(i + 2))
+            || (w == "ved"
+                && next == "med"
+                && (i + 3..i + 6).any(|j| at(j) == "vaerre" || at(j).starts_with("forvaerr")))
+            || matches!(w, "worsening" | "tiltager")
     })
 }
 
