@@ -133,5 +133,11 @@ fn quantiles(times: &mut [Duration]) -> String {
     }
     times.sort();
     let at = |q: f64| times[((times.len() as f64 - 1.0) * q).round() as usize].as_secs_f64() * 1e3;
-    format!("p50 {:.1} ms, p95 {:.1} ms, max {:.1} ms over {} arrivals", at(0.5), at(0.95), at(1.0), times.len())
+    format!(
+        "p50 {:.1} ms, p95 {:.1} ms, max {:.1} ms over {} arrivals",
+        at(0.5),
+        at(0.95),
+        at(1.0),
+        times.len()
+    )
 }

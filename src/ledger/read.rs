@@ -197,7 +197,12 @@ impl Ledger {
     }
 
     /// The rows (of `slug`) after `after`, at most `limit` of them (all: `None`).
-    fn entries(&self, slug: Option<&str>, after: i64, limit: Option<usize>) -> Result<Vec<Entry>, LedgerError> {
+    fn entries(
+        &self,
+        slug: Option<&str>,
+        after: i64,
+        limit: Option<usize>,
+    ) -> Result<Vec<Entry>, LedgerError> {
         let limit = limit.and_then(|n| i64::try_from(n).ok()).unwrap_or(-1);
         let mut stmt = self.conn.prepare_cached(
             "SELECT seq, at, actor, action, slug, version, target, detail, hash FROM audit

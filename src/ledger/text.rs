@@ -13,19 +13,23 @@ pub fn normalised(article: &Article) -> String {
 
 /// The frontmatter as [`normalised`] writes it (before normalising), ending in `---\n`.
 fn normalised_front(article: &Article) -> String {
+    use std::fmt::Write;
     let meta = &article.meta;
-    let mut front = String::from("---\n");
+    // Written in place (no string made for each line and copied): this runs for every
+    // article each time the library's versions are worked out.
+    let mut front = String::with_capacity(256);
+    front.push_str("---\n");
     if let Some(t) = &meta.title {
-        front.push_str(&format!("metaTitle: {t}\n"));
+        let _ = writeln!(front, "metaTitle: {t}");
     }
     if let Some(d) = meta.last_updated {
-        front.push_str(&format!("lastUpdated: {d}\n"));
+        let _ = writeln!(front, "lastUpdated: {d}");
     }
     if let Some(d) = meta.date_published {
-        front.push_str(&format!("datePublished: {d}\n"));
+        let _ = writeln!(front, "datePublished: {d}");
     }
     for (key, value) in &meta.extra {
-        front.push_str(&format!("{key}: {value}\n"));
+        let _ = writeln!(front, "{key}: {value}");
     }
     front.push_str("---\n");
     front

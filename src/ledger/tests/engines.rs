@@ -224,7 +224,8 @@ pub(crate) fn tells_news_since(engine: &mut dyn Engine) {
 /// and misses nothing: every row, once, in order; a page is never more than [`NEWS_PAGE`].
 pub(crate) fn pages_news(engine: &mut dyn Engine) {
     let rows = NEWS_PAGE * 2 + 37;
-    let writes: Vec<Write> = (0..rows).map(|i| Write::Comment(note("knae", "cai", &format!("Kilde {i}")))).collect();
+    let writes: Vec<Write> =
+        (0..rows).map(|i| Write::Comment(note("knae", "cai", &format!("Kilde {i}")))).collect();
     engine.record_together(&writes).expect("saved");
     let mut pages = Vec::new();
     let last = news_pages(&*engine, 0, |page| pages.push(page)).expect("news");
@@ -366,24 +367,38 @@ pub(crate) fn judges_same_size_look_alikes_in_a_library(engine: &mut dyn Engine)
     assert_eq!(one.len(), other.len());
     assert_eq!(one.bytes().zip(other.bytes()).filter(|(a, b)| a != b).count(), 1);
     let mut library: Vec<Article> = (0..200)
-        .map(|i| Article::from_bytes(format!("a{i:03}"), Source::Bundled, format!("Tekst {i}\n").as_bytes()).0)
+        .map(|i| {
+            Article::from_bytes(format!("a{i:03}"), Source::Bundled, format!("Tekst {i}\n").as_bytes()).0
+        })
         .collect();
     library[7] = Article::from_bytes("knae".into(), Source::Bundled, one.as_bytes()).0;
     library[150] = Article::from_bytes("knae-kopi".into(), Source::Bundled, other.as_bytes()).0;
     let mut writes = vec![Write::decide("knae", normalised(&library[7]), "bo", Verdict::Approved, "")];
-    writes.extend(library.iter().skip(100).take(20).map(|a| Write::decide(&a.slug, normalised(a), "cai", Verdict::Approved, "")));
+    writes.extend(
+        library
+            .iter()
+            .skip(100)
+            .take(20)
+            .map(|a| Write::decide(&a.slug, normalised(a), "cai", Verdict::Approved, "")),
+    );
     saved(engine, &writes);
     let judged = engine.judge(&library, &library).expect("judged");
     for (a, j) in library.iter().zip(&judged) {
         assert_eq!(j.version, version_of(&normalised(a)), "{}", a.slug);
     }
     assert_ne!(judged[7].version, judged[150].version);
-    assert_eq!((judged[7].state, judged[7].approvals.as_slice()), (ArticleState::Approved, &["bo".to_string()][..]));
+    assert_eq!(
+        (judged[7].state, judged[7].approvals.as_slice()),
+        (ArticleState::Approved, &["bo".to_string()][..])
+    );
     assert_eq!(judged[150].state, ArticleState::Unreviewed, "bo approved the other text");
     assert!(judged[100..120].iter().all(|j| j.state == ArticleState::Approved));
     assert!(judged[120..150].iter().all(|j| j.state == ArticleState::Unreviewed));
     // Approving the look-alike's own text approves it, and only it.
-    saved(engine, &[Write::decide("knae-kopi", normalised(&library[150]), "dan", Verdict::ChangesRequested, "Komma?")]);
+    saved(
+        engine,
+        &[Write::decide("knae-kopi", normalised(&library[150]), "dan", Verdict::ChangesRequested, "Komma?")],
+    );
     let judged = engine.judge(&library, &library).expect("judged");
     assert_eq!(judged[150].state, ArticleState::ChangesRequested);
     assert_eq!(judged[7].state, ArticleState::Approved);
