@@ -6,9 +6,15 @@
 //! and the server dies with it on every way out (a guard, a panic hook, the parent-death
 //! signal, a watchdog). Run with `cargo bench --bench serve`; `ARTIKEL_SERVE_BIN=PATH` measures
 //! another build of the server (an older one, to compare in the same minute).
+//!
+//! `cargo bench --bench serve -- two-hosts` instead measures 50 sessions over two servers
+//! sharing one ledger on PostgreSQL ([`hosts`]).
 
 #[path = "support/serve.rs"]
 mod support;
+
+#[path = "support/serve_hosts.rs"]
+mod hosts;
 
 use std::time::{Duration, Instant};
 use support::{Client, connect, cpu_ticks, keys, kill_server, rss_kib, start, status_field, switches};
@@ -25,6 +31,10 @@ const KEYS: [&[u8]; 4] = [b"]", b"j", b"k", b"["];
 
 fn main() {
     support::bounded(WATCHDOG);
+    if std::env::args().any(|a| a == "two-hosts") {
+        hosts::run();
+        return;
+    }
 
     // Each session a reviewer of its own, as a team's would be.
     let (dir, keys) = keys(SESSIONS);

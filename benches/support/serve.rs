@@ -152,9 +152,14 @@ pub struct Client {
     keys: Box<dyn Write + Send>,
     _terminal: Box<dyn portable_pty::MasterPty + Send>,
     reads: mpsc::Receiver<Instant>,
+    /// The last of what the terminal showed (at most [`KEPT`] bytes), to wait for a text.
+    shown: std::sync::Arc<std::sync::Mutex<Vec<u8>>>,
     /// How long from starting `ssh` to the first byte of the reader's screen.
     pub first_paint: Duration,
 }
+
+/// How much of what a session's terminal showed is kept.
+const KEPT: usize = 1 << 16;
 
 impl Drop for Client {
     fn drop(&mut self) {
@@ -178,7 +183,32 @@ impl Client {
 
     /// When the first byte of the answer came, or `None` after 2 s.
     pub fn answer(&self) -> Option<Instant> {
-        self.reads.recv_timeout(Duration::from_secs(2)).ok()
+        self.answer_within(Duration::from_secs(2))
+    }
+
+    /// When the first byte of the answer came, or `None` after `patience`.
+    pub fn answer_within(&self, patience: Duration) -> Option<Instant> {
+        self.reads.recv_timeout(patience).ok()
+    }
+
+    /// Forgets what the terminal showed so far.
+    pub fn forget_shown(&self) {
+        self.shown.lock().unwrap_or_else(|e| e.into_inner()).clear();
+    }
+
+    /// Waits up to `patience` until what the terminal showed since [`Client::forget_shown`]
+    /// holds `text`: whether it does.
+    pub fn shows(&self, text: &str, patience: Duration) -> bool {
+        let started = Instant::now();
+        while started.elapsed() < patience {
+            let shown = self.shown.lock().unwrap_or_else(|e| e.into_inner());
+            if shown.windows(text.len()).any(|w| w == text.as_bytes()) {
+                return true;
+            }
+            drop(shown);
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        false
     }
 }
 
@@ -221,6 +251,8 @@ pub fn connect(dir: &Path, key: &Path, port: u16, patience: Duration) -> Option<
     let keys = pty.master.take_writer().expect("the terminal's input");
     let (tx, reads) = mpsc::channel();
     let (screen_tx, screen) = mpsc::channel();
+    let shown = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let showing = shown.clone();
     std::thread::spawn(move || {
         let mut buf = [0u8; 1 << 16];
         let mut seen = Vec::new();
@@ -228,6 +260,12 @@ pub fn connect(dir: &Path, key: &Path, port: u16, patience: Duration) -> Option<
         while let Ok(n) = out.read(&mut buf) {
             if n == 0 || tx.send(Instant::now()).is_err() {
                 return;
+            }
+            {
+                let mut kept = showing.lock().unwrap_or_else(|e| e.into_inner());
+                kept.extend_from_slice(&buf[..n]);
+                let over = kept.len().saturating_sub(KEPT);
+                kept.drain(..over);
             }
             if !painted {
                 seen.extend_from_slice(&buf[..n]);
@@ -240,7 +278,8 @@ pub fn connect(dir: &Path, key: &Path, port: u16, patience: Duration) -> Option<
         }
     });
     let painted = screen.recv_timeout(patience).ok()?;
-    let client = Client { ssh: child, keys, _terminal: pty.master, reads, first_paint: painted - started };
+    let client =
+        Client { ssh: child, keys, _terminal: pty.master, reads, shown, first_paint: painted - started };
     // The rest of the first screen.
     std::thread::sleep(Duration::from_millis(150));
     client.drain();

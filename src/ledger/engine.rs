@@ -12,6 +12,33 @@ use crate::library::Article;
 use std::collections::HashMap;
 use std::time::Duration;
 
+/// The most trail rows [`Engine::news_since`] reads at once: catching up on a big ledger
+/// from its first row holds one page at a time, not the whole trail.
+pub const NEWS_PAGE: usize = 1_000;
+
+/// Reads what was written after the trail row `seq`, a page ([`NEWS_PAGE`]) at a time,
+/// oldest first, handing each page to `page` as it comes: the last row read (`seq` when there
+/// was none). Only one page is held at once, however far behind `seq` is.
+pub fn news_pages(
+    engine: &dyn Engine,
+    seq: i64,
+    mut page: impl FnMut(Vec<Entry>),
+) -> Result<i64, LedgerError> {
+    let mut after = seq;
+    loop {
+        let rows = engine.news_since(after)?;
+        let full = rows.len() >= NEWS_PAGE;
+        match rows.last() {
+            Some(last) => after = last.seq,
+            None => return Ok(after),
+        }
+        page(rows);
+        if !full {
+            return Ok(after);
+        }
+    }
+}
+
 /// A review ledger's operations.
 pub trait Engine {
     /// Where it is, as the user named it (a file, or a URL without its password).
@@ -54,8 +81,9 @@ pub trait Engine {
         reason: &str,
     ) -> Result<Result<(), Refusal>, LedgerError>;
 
-    /// What was written after the trail row `seq` (0: everything), oldest first: how a host
-    /// learns what other sessions or hosts did since it last looked.
+    /// What was written after the trail row `seq` (0: everything), oldest first, at most
+    /// [`NEWS_PAGE`] rows: how a host learns what other sessions or hosts did since it last
+    /// looked. A full page may have more after it: ask again after its last row.
     fn news_since(&self, seq: i64) -> Result<Vec<Entry>, LedgerError>;
 
     /// Checks the trail and the tables against it (`review verify`).

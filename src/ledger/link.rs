@@ -259,7 +259,10 @@ impl Link {
         let was_down = self.down.is_some();
         let seen = self.seen;
         let news = self.run_now(true, |engine| match seen {
-            Some(seq) => Ok(engine.news_since(seq)?.last().map(|e| e.seq)),
+            Some(seq) => {
+                let last = super::engine::news_pages(&**engine, seq, drop)?;
+                Ok((last != seq).then_some(last))
+            }
             None => engine.last_seq().map(Some),
         });
         match news {

@@ -28,7 +28,7 @@ mod write;
 
 pub use desk::{Desk, Hashed, Ticket};
 pub use diff::{Kind, Piece, SectionDiff, diff, marked, render, section_title};
-pub use engine::Engine;
+pub use engine::{Engine, NEWS_PAGE, news_pages};
 pub use file::existing as existing_file;
 pub use link::{ArticleView, Link, Shared, open_engine};
 pub use open::{Options, SCHEMA};

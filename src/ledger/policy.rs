@@ -129,18 +129,16 @@ impl Ledger {
             [one] => Some(one.slug.as_str()),
             _ => None,
         };
-        let (latest, versions) = std::thread::scope(|s| {
-            let hashing = s.spawn(|| super::versions(articles));
-            let latest = self.latest_with_uids(slug);
-            let versions =
-                hashing.join().unwrap_or_else(|_| articles.iter().map(super::version_of_article).collect());
-            (latest, versions)
-        });
+        let (versions, latest) = super::read::versions_while(articles, || self.latest_with_uids(slug));
         let mut latest = latest?;
         let known = (articles.len() == library.len())
             .then_some(versions.as_slice())
             .or(hashed.filter(|h| h.len() == library.len()));
-        let decided: Option<Vec<String>> = slug.is_none().then(|| latest.keys().cloned().collect());
+        // The slugs decided on that are gone from the library (only theirs are looked up).
+        let decided: Option<Vec<String>> = slug.is_none().then(|| {
+            let present: std::collections::HashSet<&str> = library.iter().map(|a| a.slug.as_str()).collect();
+            latest.keys().filter(|s| !present.contains(s.as_str())).cloned().collect()
+        });
         let followed = self.follow(library, known, decided.as_deref())?;
         if slug.is_some() && !followed.is_empty() {
             // One article: the decisions of the slugs it was renamed from too.
@@ -173,13 +171,15 @@ impl Ledger {
             .collect())
     }
 
-    /// Each reviewer's latest decision on each article (or on `slug`), with its uid.
+    /// Each reviewer's latest decision on each article (or on `slug`), with its uid if it
+    /// was lifted (else empty: only a lifted decision's uid is ever looked up).
     fn latest_with_uids(
         &self,
         slug: Option<&str>,
     ) -> Result<HashMap<String, Vec<(String, Decision)>>, LedgerError> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT uid, slug, version, reviewer, verdict, comment, at FROM decisions
+            "SELECT (SELECT l.uid FROM lifts l WHERE l.uid = d.uid), slug, version, reviewer, verdict,
+                 comment, at FROM decisions d
              WHERE ?1 IS NULL OR slug = ?1 ORDER BY id",
         )?;
         let mut rows = stmt.query([slug])?;
@@ -193,7 +193,7 @@ impl Ledger {
                 comment: r.get(5)?,
                 at: r.get(6)?,
             };
-            let uid: String = r.get(0)?;
+            let uid: String = r.get::<_, Option<String>>(0)?.unwrap_or_default();
             if let Some(mine) = out.get_mut(&d.slug) {
                 mine.retain(|(_, earlier)| earlier.reviewer != d.reviewer);
                 mine.push((uid, d));

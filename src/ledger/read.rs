@@ -187,20 +187,28 @@ impl Ledger {
     /// The audit log (of `slug`, or all), oldest first, without the rows that only recorded
     /// the state of an earlier ledger when its trail was chained.
     pub fn log(&self, slug: Option<&str>) -> Result<Vec<Entry>, LedgerError> {
-        self.entries(slug, 0)
+        self.entries(slug, 0, None)
     }
 
-    /// The audit log's rows after `seq`, oldest first (as [`Ledger::log`]).
+    /// The audit log's rows after `seq`, oldest first (as [`Ledger::log`]), at most
+    /// [`super::engine::NEWS_PAGE`] of them.
     pub fn entries_after(&self, seq: i64) -> Result<Vec<Entry>, LedgerError> {
-        self.entries(None, seq)
+        self.entries(None, seq, Some(super::engine::NEWS_PAGE))
     }
 
-    fn entries(&self, slug: Option<&str>, after: i64) -> Result<Vec<Entry>, LedgerError> {
+    /// The rows (of `slug`) after `after`, at most `limit` of them (all: `None`).
+    fn entries(
+        &self,
+        slug: Option<&str>,
+        after: i64,
+        limit: Option<usize>,
+    ) -> Result<Vec<Entry>, LedgerError> {
+        let limit = limit.and_then(|n| i64::try_from(n).ok()).unwrap_or(-1);
         let mut stmt = self.conn.prepare_cached(
             "SELECT seq, at, actor, action, slug, version, target, detail, hash FROM audit
-             WHERE (?1 IS NULL OR slug = ?1) AND seq > ?2 AND action <> 'chain' ORDER BY seq",
+             WHERE (?1 IS NULL OR slug = ?1) AND seq > ?2 AND action <> 'chain' ORDER BY seq LIMIT ?3",
         )?;
-        let rows = stmt.query_map(params![slug, after], |r| {
+        let rows = stmt.query_map(params![slug, after, limit], |r| {
             Ok(Entry {
                 seq: r.get(0)?,
                 at: r.get(1)?,
@@ -248,13 +256,7 @@ impl Ledger {
             [one] => Some(one.slug.as_str()),
             _ => None,
         };
-        let (latest, versions) = std::thread::scope(|s| {
-            let hashing = s.spawn(|| versions(articles));
-            let latest = self.latest(slug);
-            let versions =
-                hashing.join().unwrap_or_else(|_| articles.iter().map(super::version_of_article).collect());
-            (latest, versions)
-        });
+        let (versions, latest) = versions_while(articles, || self.latest(slug));
         let mut latest = latest?;
         Ok(articles
             .iter()
@@ -400,19 +402,54 @@ impl Head {
 
 /// Every article's version, the texts hashed on as many threads as the machine has cores.
 pub fn versions(articles: &[crate::library::Article]) -> Vec<String> {
+    versions_while(articles, || ()).0
+}
+
+/// How many articles a hashing thread takes at a time.
+const TAKE: usize = 32;
+
+/// Every article's version (as [`versions`]) while `meanwhile` runs on this thread (a
+/// query), which then hashes too: the articles are taken a few at a time by whichever
+/// thread is free, so no core waits while another has a long part left.
+pub(super) fn versions_while<T>(
+    articles: &[crate::library::Article],
+    meanwhile: impl FnOnce() -> T,
+) -> (Vec<String>, T) {
+    use std::sync::atomic::{AtomicUsize, Ordering};
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 8);
-    let chunk = articles.len().div_ceil(threads).max(64);
-    std::thread::scope(|s| {
-        let parts: Vec<_> = articles
-            .chunks(chunk)
-            .map(|part| s.spawn(move || part.iter().map(super::version_of_article).collect::<Vec<_>>()))
-            .collect();
-        parts
-            .into_iter()
-            .zip(articles.chunks(chunk))
-            .flat_map(|(h, part)| {
-                h.join().unwrap_or_else(|_| part.iter().map(super::version_of_article).collect())
-            })
-            .collect()
-    })
+    let parts = articles.len().div_ceil(TAKE);
+    let next = AtomicUsize::new(0);
+    // Each thread hashes the parts it takes: (part, versions).
+    let work = || {
+        let mut done = Vec::new();
+        loop {
+            let part = next.fetch_add(1, Ordering::Relaxed);
+            let Some(chunk) = articles.get(part * TAKE..) else { return done };
+            let chunk = &chunk[..chunk.len().min(TAKE)];
+            if chunk.is_empty() {
+                return done;
+            }
+            done.push((part, chunk.iter().map(super::version_of_article).collect::<Vec<_>>()));
+        }
+    };
+    let (mut found, other) = std::thread::scope(|s| {
+        let helpers: Vec<_> = (0..threads.min(parts)).map(|_| s.spawn(work)).collect();
+        let other = meanwhile();
+        let mut found = work();
+        for helper in helpers {
+            // A thread that panicked leaves its parts unhashed: hashed here below.
+            found.extend(helper.join().unwrap_or_default());
+        }
+        (found, other)
+    });
+    found.sort_unstable_by_key(|(part, _)| *part);
+    let mut out = Vec::with_capacity(articles.len());
+    let mut got = found.into_iter().peekable();
+    for (part, chunk) in articles.chunks(TAKE).enumerate() {
+        match got.next_if(|(p, _)| *p == part) {
+            Some((_, versions)) => out.extend(versions),
+            None => out.extend(chunk.iter().map(super::version_of_article)),
+        }
+    }
+    (out, other)
 }

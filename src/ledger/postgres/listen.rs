@@ -1,10 +1,11 @@
 //! News across hosts: a connection of its own that `LISTEN`s on [`CHANNEL`] (every write
 //! notifies it when it commits) and hands on the trail rows written since the last one it
 //! saw. Nothing is asked of the database while nothing changes; after a dropped connection
-//! it connects again (each second) and catches up by the trail's sequence number, so a row
-//! written meanwhile is not missed.
+//! it connects again, waiting longer each time it cannot ([`Backoff`]: 100 ms doubling to
+//! 5 s), and catches up by the trail's sequence number a page at a time, so a row written
+//! meanwhile is not missed and a long way behind is never read at once.
 
-use super::super::{Engine, Entry};
+use super::super::Entry;
 use super::{CHANNEL, PgLedger};
 use postgres::fallible_iterator::FallibleIterator;
 use std::sync::Arc;
@@ -57,48 +58,86 @@ impl PgLedger {
     }
 }
 
+/// How long the listener waits before connecting again: [`Backoff::FIRST`] after the
+/// database was lost, twice as long after each try that fails, never more than
+/// [`Backoff::MOST`]; from the first again once it listens.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Backoff {
+    next: Duration,
+}
+
+impl Backoff {
+    /// The first wait.
+    pub(crate) const FIRST: Duration = Duration::from_millis(100);
+    /// The longest wait.
+    pub(crate) const MOST: Duration = Duration::from_secs(5);
+
+    pub(crate) fn new() -> Backoff {
+        Backoff { next: Backoff::FIRST }
+    }
+
+    /// How long to wait before the next try; the one after waits twice as long.
+    pub(crate) fn wait(&mut self) -> Duration {
+        let now = self.next;
+        self.next = (self.next * 2).min(Backoff::MOST);
+        now
+    }
+
+    /// The database answered: the next loss waits the first wait again.
+    pub(crate) fn reset(&mut self) {
+        self.next = Backoff::FIRST;
+    }
+}
+
 fn run(url: &str, mut seen: i64, mut tell: impl FnMut(Heard), stop: &AtomicBool) {
     let mut lost = false;
+    let mut backoff = Backoff::new();
     while !stop.load(Ordering::Relaxed) {
         if let Ok(ledger) = PgLedger::connect(url, None) {
             if std::mem::take(&mut lost) {
                 tell(Heard::Back);
             }
-            listen(&ledger, &mut seen, &mut tell, stop);
+            if listen(&ledger, &mut seen, &mut tell, stop) {
+                backoff.reset();
+            }
         }
         if !lost && !stop.load(Ordering::Relaxed) {
             lost = true;
             tell(Heard::Lost);
         }
-        // Dropped, or not reached: again in a second.
+        // Dropped, or not reached: again after a wait that grows while it cannot be.
+        let pause = backoff.wait();
         let mut waited = Duration::ZERO;
-        while waited < Duration::from_secs(1) && !stop.load(Ordering::Relaxed) {
-            std::thread::sleep(STOP_EVERY);
-            waited += STOP_EVERY;
+        while waited < pause && !stop.load(Ordering::Relaxed) {
+            let step = STOP_EVERY.min(pause - waited);
+            std::thread::sleep(step);
+            waited += step;
         }
     }
 }
 
-/// Listens on `ledger`'s connection until it drops or `stop` is set.
-fn listen(ledger: &PgLedger, seen: &mut i64, tell: &mut impl FnMut(Heard), stop: &AtomicBool) {
+/// Listens on `ledger`'s connection until it drops or `stop` is set: whether it got as far
+/// as listening (caught up).
+fn listen(ledger: &PgLedger, seen: &mut i64, tell: &mut impl FnMut(Heard), stop: &AtomicBool) -> bool {
     if ledger.client().batch_execute(&format!("LISTEN {CHANNEL}")).is_err() {
-        return;
+        return false;
     }
     // Listening first, then the catch-up: a row written in between is told, not lost.
     if !catch_up(ledger, seen, tell) {
-        return;
+        return false;
     }
     while !stop.load(Ordering::Relaxed) {
         match wait(ledger) {
             Some(true) => {
                 if !catch_up(ledger, seen, tell) {
-                    return;
+                    return true;
                 }
             }
             Some(false) => {}
-            None => return,
+            None => return true,
         }
     }
+    true
 }
 
 /// Waits up to [`STOP_EVERY`] for a notification, then takes those already come without
@@ -127,16 +166,42 @@ fn wait(ledger: &PgLedger) -> Option<bool> {
     if client.is_closed() { None } else { Some(news) }
 }
 
-/// Tells the rows after `seen`; whether the database answered.
+/// Tells the rows after `seen`, a page at a time (each told as it is read); whether the
+/// database answered. `seen` follows each page told, so a connection lost halfway goes on
+/// from there.
 fn catch_up(ledger: &PgLedger, seen: &mut i64, tell: &mut impl FnMut(Heard)) -> bool {
-    match ledger.news_since(*seen) {
-        Ok(rows) => {
-            if let Some(last) = rows.last() {
-                *seen = last.seq;
-                tell(Heard::News(rows));
-            }
-            true
+    super::super::engine::news_pages(ledger, *seen, |rows| {
+        if let Some(last) = rows.last() {
+            *seen = last.seq;
         }
-        Err(_) => false,
+        tell(Heard::News(rows));
+    })
+    .is_ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Backoff;
+    use std::time::Duration;
+
+    #[test]
+    fn reconnecting_waits_100_ms_doubling_to_5_s_and_starts_again_once_listening() {
+        let mut backoff = Backoff::new();
+        let waits: Vec<u64> = (0..9).map(|_| backoff.wait().as_millis() as u64).collect();
+        assert_eq!(waits, [100, 200, 400, 800, 1_600, 3_200, 5_000, 5_000, 5_000]);
+        backoff.reset();
+        assert_eq!(backoff.wait(), Duration::from_millis(100));
+        assert_eq!(backoff.wait(), Duration::from_millis(200));
+    }
+
+    #[test]
+    fn a_database_down_for_a_minute_is_tried_a_few_times_not_in_a_tight_loop() {
+        let mut backoff = Backoff::new();
+        let (mut waited, mut tries) = (Duration::ZERO, 0);
+        while waited < Duration::from_secs(60) {
+            waited += backoff.wait();
+            tries += 1;
+        }
+        assert!(tries <= 20, "{tries} tries in a minute");
     }
 }

@@ -73,13 +73,21 @@ fn entry(r: &postgres::Row) -> Entry {
 }
 
 impl PgLedger {
-    fn entries(&self, slug: Option<&str>, after: i64) -> Result<Vec<Entry>, LedgerError> {
+    /// The trail's rows (of `slug`) after `after`, at most `limit` of them (all: `None`).
+    fn entries(
+        &self,
+        slug: Option<&str>,
+        after: i64,
+        limit: Option<usize>,
+    ) -> Result<Vec<Entry>, LedgerError> {
+        let limit = limit.and_then(|n| i64::try_from(n).ok());
         let rows = self
             .client()
             .query(
                 "SELECT seq, at, actor, action, slug, version, target, detail, hash FROM audit
-                 WHERE ($1::text IS NULL OR slug = $1) AND seq > $2 AND action <> 'chain' ORDER BY seq",
-                &[&slug, &after],
+                 WHERE ($1::text IS NULL OR slug = $1) AND seq > $2 AND action <> 'chain' ORDER BY seq
+                 LIMIT $3",
+                &[&slug, &after, &limit],
             )
             .map_err(error)?;
         Ok(rows.iter().map(entry).collect())
@@ -164,12 +172,38 @@ type Read = (
     Policy,
 );
 
-/// Each reviewer's latest decision on each article: no later one by the same reviewer on
-/// the same slug (in the index `decisions_by_reviewer`), in the order they were made.
-const LATEST: &str =
-    "SELECT d.uid, d.slug, d.version, d.reviewer, d.verdict, d.comment, d.at FROM decisions d
-     WHERE NOT EXISTS (SELECT 1 FROM decisions later
-                       WHERE later.slug = d.slug AND later.reviewer = d.reviewer AND later.id > d.id)";
+/// Each reviewer's latest decision on each article, its id first (to put them in the order
+/// they were made), then its uid, then [`decision`]'s columns from the third on. One walk of
+/// the index `decisions_by_reviewer` backwards, the first row of each reviewer and article
+/// kept: no join and no sort on the server (`condition` goes in the `WHERE`). Asking for
+/// the uid only of a lifted decision costs more on the server (a subquery for each row)
+/// than the uids cost to send.
+fn latest_sql(condition: &str) -> String {
+    format!(
+        "SELECT DISTINCT ON (d.slug, d.reviewer) d.id, d.uid, d.slug, d.version, d.reviewer, d.verdict,
+             d.comment, d.at
+         FROM decisions d {condition}
+         ORDER BY d.slug DESC, d.reviewer DESC, d.id DESC"
+    )
+}
+
+/// The rows of [`latest_sql`] in the order the decisions were made.
+fn in_order(mut rows: Vec<postgres::Row>) -> Vec<postgres::Row> {
+    rows.sort_by_cached_key(|r| r.get::<_, i64>(0));
+    rows
+}
+
+/// A decision as [`latest_sql`] reads it.
+fn latest_decision(r: &postgres::Row) -> Decision {
+    Decision {
+        slug: r.get(2),
+        version: r.get(3),
+        reviewer: r.get(4),
+        verdict: Verdict::parse(r.get(5)),
+        comment: r.get(6),
+        at: r.get(7),
+    }
+}
 
 impl PgLedger {
     /// What [`Engine::judge_known`] reads, in as few round trips as it can: every article's
@@ -194,28 +228,24 @@ impl PgLedger {
             _ => (None, None, HashMap::new()),
         };
         let mut client = self.client();
-        let rows = match &slugs {
-            Some(slugs) => client.query(&format!("{LATEST} AND d.slug = ANY($1) ORDER BY d.id"), &[slugs]),
-            None => client.query(&format!("{LATEST} ORDER BY d.id"), &[]),
-        }
-        .map_err(error)?;
+        let rows = in_order(
+            match &slugs {
+                Some(slugs) => client.query(&latest_sql("WHERE d.slug = ANY($1)"), &[slugs]),
+                None => client.query(&latest_sql(""), &[]),
+            }
+            .map_err(error)?,
+        );
         let mut latest: HashMap<String, Vec<(String, Decision)>> = HashMap::new();
         for r in &rows {
-            let d = Decision {
-                slug: r.get(1),
-                version: r.get(2),
-                reviewer: r.get(3),
-                verdict: Verdict::parse(r.get(4)),
-                comment: r.get(5),
-                at: r.get(6),
-            };
+            let d = latest_decision(r);
+            let uid = r.get(1);
             match latest.get_mut(&d.slug) {
                 Some(mine) => {
                     mine.retain(|(_, earlier)| earlier.reviewer != d.reviewer);
-                    mine.push((r.get(0), d));
+                    mine.push((uid, d));
                 }
                 None => {
-                    latest.insert(d.slug.clone(), vec![(r.get(0), d)]);
+                    latest.insert(d.slug.clone(), vec![(uid, d)]);
                 }
             }
         }
@@ -236,7 +266,11 @@ impl PgLedger {
         let (followed, gone) = match followed {
             Some(followed) => (followed, gone),
             None => {
-                let decided: Vec<String> = latest.keys().cloned().collect();
+                // The slugs decided on that are gone from the library (only theirs are looked up).
+                let present: std::collections::HashSet<&str> =
+                    library.iter().map(|a| a.slug.as_str()).collect();
+                let decided: Vec<String> =
+                    latest.keys().filter(|s| !present.contains(s.as_str())).cloned().collect();
                 self.renamed_and_gone(library, Some(&decided))?
             }
         };
@@ -273,19 +307,14 @@ impl Engine for PgLedger {
     }
 
     fn latest(&self, slug: Option<&str>) -> Result<HashMap<String, Vec<Decision>>, LedgerError> {
-        let rows = self
-            .client()
-            .query(
-                "SELECT slug, version, reviewer, verdict, comment, at FROM decisions d
-                 WHERE ($1::text IS NULL OR slug = $1) AND NOT EXISTS (SELECT 1 FROM decisions later
-                     WHERE later.slug = d.slug AND later.reviewer = d.reviewer AND later.id > d.id)
-                 ORDER BY id",
-                &[&slug],
-            )
-            .map_err(error)?;
+        let rows = in_order(
+            self.client()
+                .query(&latest_sql("WHERE ($1::text IS NULL OR d.slug = $1)"), &[&slug])
+                .map_err(error)?,
+        );
         let mut out = HashMap::new();
         for r in &rows {
-            take_latest(&mut out, decision(r));
+            take_latest(&mut out, latest_decision(r));
         }
         Ok(out)
     }
@@ -321,7 +350,7 @@ impl Engine for PgLedger {
     }
 
     fn log(&self, slug: Option<&str>) -> Result<Vec<Entry>, LedgerError> {
-        self.entries(slug, 0)
+        self.entries(slug, 0, None)
     }
 
     fn policy(&self) -> Result<Policy, LedgerError> {
@@ -340,7 +369,7 @@ impl Engine for PgLedger {
     }
 
     fn news_since(&self, seq: i64) -> Result<Vec<Entry>, LedgerError> {
-        self.entries(None, seq)
+        self.entries(None, seq, Some(super::super::engine::NEWS_PAGE))
     }
 
     fn verify(&self) -> Result<Verified, LedgerError> {
@@ -359,12 +388,9 @@ impl Engine for PgLedger {
     ) -> Result<Vec<Judged>, LedgerError> {
         let hashed = hashed.filter(|h| h.len() == library.len());
         // The articles' texts hashed on other threads while the database answers.
-        std::thread::scope(|s| {
-            let hashing = s.spawn(|| super::super::versions(articles));
-            let read = self.judging(articles, library, hashed);
-            let versions = hashing
-                .join()
-                .unwrap_or_else(|_| articles.iter().map(super::super::version_of_article).collect());
+        {
+            let (versions, read) =
+                super::super::read::versions_while(articles, || self.judging(articles, library, hashed));
             let (latest, mut followed, gone, lifts, policy) = read?;
             if !gone.is_empty() {
                 // A slug gone from the library: its kept text may be an article's text now.
@@ -380,7 +406,7 @@ impl Engine for PgLedger {
                 super::history::found_under(&mut followed, &gone, library, library_versions);
             }
             Ok(judge_each(articles, versions, latest, &followed, &lifts, &policy))
-        })
+        }
     }
 
     fn rename(&mut self, old: &str, new: &str, by: &str, reason: &str) -> Result<(), LedgerError> {
@@ -424,17 +450,18 @@ impl Engine for PgLedger {
 
     fn heads(&self) -> Result<HashMap<String, Head>, LedgerError> {
         let needed = self.policy()?.approvals;
+        // As `latest_sql`, only what a mark needs.
         let rows = self
             .client()
             .query(
-                "SELECT slug, verdict, version, reviewer, uid IN (SELECT uid FROM lifts) FROM decisions d
-                 WHERE NOT EXISTS (SELECT 1 FROM decisions later
-                     WHERE later.slug = d.slug AND later.reviewer = d.reviewer AND later.id > d.id)
-                 ORDER BY id",
+                "SELECT DISTINCT ON (d.slug, d.reviewer) d.id, d.uid IN (SELECT uid FROM lifts),
+                     d.slug, d.verdict, d.version, d.reviewer
+                 FROM decisions d ORDER BY d.slug DESC, d.reviewer DESC, d.id DESC",
                 &[],
             )
             .map_err(error)?;
-        let decided = rows.iter().map(|r| (r.get(0), Verdict::parse(r.get(1)), r.get(2), r.get(3), r.get(4)));
+        let rows = in_order(rows);
+        let decided = rows.iter().map(|r| (r.get(2), Verdict::parse(r.get(3)), r.get(4), r.get(5), r.get(1)));
         Ok(super::super::read::heads_of(decided, needed))
     }
 

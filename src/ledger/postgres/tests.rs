@@ -353,6 +353,43 @@ fn a_listener_stops_when_dropped_even_while_every_host_keeps_writing() {
     });
 }
 
+#[test]
+fn a_listener_whose_database_is_down_tries_again_ever_more_slowly_not_in_a_tight_loop() {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+    use std::time::Duration;
+    // A port that takes connections and closes them at once: a database that is down.
+    let socket = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    socket.set_nonblocking(true).expect("nonblocking");
+    let port = socket.local_addr().expect("addr").port();
+    let (tries, done) = (Arc::new(AtomicUsize::new(0)), Arc::new(AtomicBool::new(false)));
+    let (counting, stopping) = (tries.clone(), done.clone());
+    let door = std::thread::spawn(move || {
+        while !stopping.load(Ordering::Relaxed) {
+            match socket.accept() {
+                Ok(_) => {
+                    counting.fetch_add(1, Ordering::Relaxed);
+                }
+                Err(_) => std::thread::sleep(Duration::from_millis(2)),
+            }
+        }
+    });
+    let (tx, rx) = std::sync::mpsc::channel();
+    let url = format!("postgres://artikel@127.0.0.1:{port}/ledger");
+    let listening = PgLedger::listen(&url, 0, move |heard| {
+        let _ = tx.send(heard);
+    });
+    assert_eq!(rx.recv_timeout(Duration::from_secs(5)).expect("told"), super::Heard::Lost);
+    std::thread::sleep(Duration::from_secs(3));
+    drop(listening);
+    done.store(true, Ordering::Relaxed);
+    door.join().expect("door");
+    // 100, 200, 400, 800 and 1,600 ms apart: a handful of tries in three seconds.
+    let n = tries.load(Ordering::Relaxed);
+    assert!((3..=12).contains(&n), "{n} connections in three seconds");
+    assert!(rx.try_recv().is_err(), "the loss is told once");
+}
+
 /// Figures, not a test: a decision committed on each engine (p50/p95, commits synced to
 /// disk on both), and `review status`'s judging of 10,000 articles over 50,000 decisions on
 /// PostgreSQL. `cargo test --lib figures -- --ignored --nocapture`.

@@ -220,6 +220,31 @@ pub(crate) fn tells_news_since(engine: &mut dyn Engine) {
     assert_eq!(engine.news_since(0).expect("news").len(), 2);
 }
 
+/// Catching up from the first row on a trail longer than a page reads it a page at a time
+/// and misses nothing: every row, once, in order; a page is never more than [`NEWS_PAGE`].
+pub(crate) fn pages_news(engine: &mut dyn Engine) {
+    let rows = NEWS_PAGE * 2 + 37;
+    let writes: Vec<Write> =
+        (0..rows).map(|i| Write::Comment(note("knae", "cai", &format!("Kilde {i}")))).collect();
+    engine.record_together(&writes).expect("saved");
+    let mut pages = Vec::new();
+    let last = news_pages(&*engine, 0, |page| pages.push(page)).expect("news");
+    assert_eq!(pages.iter().map(Vec::len).collect::<Vec<_>>(), [NEWS_PAGE, NEWS_PAGE, 37]);
+    let seqs: Vec<i64> = pages.iter().flatten().map(|e| e.seq).collect();
+    let all: Vec<i64> = engine.log(None).expect("log").iter().map(|e| e.seq).collect();
+    assert_eq!(seqs, all, "every row once, in order");
+    assert!(seqs.windows(2).all(|w| w[0] < w[1]));
+    assert_eq!(Some(&last), all.last());
+    let details: Vec<String> = pages.iter().flatten().map(|e| e.detail.clone()).collect();
+    assert_eq!(details.first().map(String::as_str), Some("Kilde 0"), "{:?}", details.first());
+    assert_eq!(details.last(), Some(&format!("Kilde {}", rows - 1)));
+    // From the middle of a page: the rest, and nothing after the last row.
+    let mut rest = 0;
+    assert_eq!(news_pages(&*engine, all[rows - 10], |page| rest += page.len()).expect("news"), last);
+    assert_eq!(rest, 9);
+    assert_eq!(news_pages(&*engine, last, |_| panic!("no news after the last row")).expect("news"), last);
+}
+
 /// `review verify` holds on what the engine wrote, and its head is found.
 pub(crate) fn verifies(engine: &mut dyn Engine) {
     let empty = engine.verify().expect("verify");
@@ -324,6 +349,61 @@ pub(crate) fn judges_look_alikes(engine: &mut dyn Engine) {
     }
 }
 
+/// Two articles of the same size, one byte apart, among many (hashed a few at a time on
+/// every core, the two by different threads' parts), one with trailing blanks so that its
+/// lines are gathered before they are hashed: the approval of the one is not the other's,
+/// and every article's version is its own text's, in its place.
+pub(crate) fn judges_same_size_look_alikes_in_a_library(engine: &mut dyn Engine) {
+    use crate::library::{Article, Source};
+    let body = |last: char| {
+        let mut text = String::from("---\nmetaTitle: Knæ\n---\n");
+        for i in 0..300 {
+            text.push_str(&format!("## Afsnit {i}? \t\r\n\nEt knæ er et led ({i}).  \n\n"));
+        }
+        text.push_str(&format!("Slutningen{last}\n"));
+        text
+    };
+    let (one, other) = (body('.'), body(','));
+    assert_eq!(one.len(), other.len());
+    assert_eq!(one.bytes().zip(other.bytes()).filter(|(a, b)| a != b).count(), 1);
+    let mut library: Vec<Article> = (0..200)
+        .map(|i| {
+            Article::from_bytes(format!("a{i:03}"), Source::Bundled, format!("Tekst {i}\n").as_bytes()).0
+        })
+        .collect();
+    library[7] = Article::from_bytes("knae".into(), Source::Bundled, one.as_bytes()).0;
+    library[150] = Article::from_bytes("knae-kopi".into(), Source::Bundled, other.as_bytes()).0;
+    let mut writes = vec![Write::decide("knae", normalised(&library[7]), "bo", Verdict::Approved, "")];
+    writes.extend(
+        library
+            .iter()
+            .skip(100)
+            .take(20)
+            .map(|a| Write::decide(&a.slug, normalised(a), "cai", Verdict::Approved, "")),
+    );
+    saved(engine, &writes);
+    let judged = engine.judge(&library, &library).expect("judged");
+    for (a, j) in library.iter().zip(&judged) {
+        assert_eq!(j.version, version_of(&normalised(a)), "{}", a.slug);
+    }
+    assert_ne!(judged[7].version, judged[150].version);
+    assert_eq!(
+        (judged[7].state, judged[7].approvals.as_slice()),
+        (ArticleState::Approved, &["bo".to_string()][..])
+    );
+    assert_eq!(judged[150].state, ArticleState::Unreviewed, "bo approved the other text");
+    assert!(judged[100..120].iter().all(|j| j.state == ArticleState::Approved));
+    assert!(judged[120..150].iter().all(|j| j.state == ArticleState::Unreviewed));
+    // Approving the look-alike's own text approves it, and only it.
+    saved(
+        engine,
+        &[Write::decide("knae-kopi", normalised(&library[150]), "dan", Verdict::ChangesRequested, "Komma?")],
+    );
+    let judged = engine.judge(&library, &library).expect("judged");
+    assert_eq!(judged[150].state, ArticleState::ChangesRequested);
+    assert_eq!(judged[7].state, ArticleState::Approved);
+}
+
 /// Runs the suite, each part on a fresh ledger `fresh` opens.
 pub(crate) fn run(mut fresh: impl FnMut() -> Box<dyn Engine>) {
     records_and_reads(&mut *fresh());
@@ -334,9 +414,11 @@ pub(crate) fn run(mut fresh: impl FnMut() -> Box<dyn Engine>) {
     lifts(&mut *fresh());
     follows_renames(&mut *fresh());
     tells_news_since(&mut *fresh());
+    pages_news(&mut *fresh());
     verifies(&mut *fresh());
     marks_as_status_does(&mut *fresh());
     judges_look_alikes(&mut *fresh());
+    judges_same_size_look_alikes_in_a_library(&mut *fresh());
     edits_once(&mut *fresh());
 }
 
