@@ -12,6 +12,7 @@ use super::care::care_checks;
 use super::house::Found;
 pub use super::medicine::{Caution, DoseWords, Medicine};
 use super::mentioned::Heads;
+use super::scratch::Scratch;
 use super::sentence_rules::SentenceIndex;
 pub use super::sentence_rules::{SentenceRule, WordOrder};
 use super::text::{Kind, Unit, units};
@@ -93,6 +94,18 @@ impl Editor {
     /// Everything these rules find in `body` (whose first line is file line `first`), with
     /// the library's warning signs.
     pub fn apply(&self, signs: &Signs, slug: &str, body: &str, first: usize) -> Vec<Found> {
+        self.apply_with(&mut Scratch::new(), signs, slug, body, first)
+    }
+
+    /// [`Editor::apply`], with what `scratch` kept from the articles checked before.
+    pub fn apply_with(
+        &self,
+        scratch: &mut Scratch,
+        signs: &Signs,
+        slug: &str,
+        body: &str,
+        first: usize,
+    ) -> Vec<Found> {
         let mut out = Vec::new();
         if self.is_empty() {
             return out;
@@ -102,8 +115,8 @@ impl Editor {
             care_checks(care, signs, slug, &units, first, &self.heads, &mut out);
         }
         self.medicine_checks(&units, &mut out);
-        self.word_checks(&units, body, first, &mut out);
-        self.sentence_checks(&units, &mut out);
+        self.word_checks(&units, body, first, scratch, &mut out);
+        self.sentence_checks(&units, &mut scratch.words, &mut out);
         out
     }
 }

@@ -128,3 +128,28 @@ fn each_article_is_parsed_once_however_often_it_is_linked_or_checked() {
     assert!(checker.check(andet, &[], None).is_empty());
     assert!(std::ptr::eq(first, checker.parsed(andet).expect("parsed")), "the same parse, kept");
 }
+
+#[test]
+fn a_scratch_kept_from_article_to_article_and_rule_set_to_rule_set_finds_what_a_fresh_one_finds() {
+    let library = Library::bundled();
+    let bundled = RuleSet::bundled().expect("the bundled rules");
+    // Other rules whose words and sentences are the bundled articles' own: what one rule
+    // set's words were found to say must not be taken for what they say under another.
+    let other = RuleSet::parse(
+        "version: 1\nwords:\n  - id: knae-ord\n    find: [knæ]\n    use: knæled\n    reason: Prøve.\n    severity: warning\nsentences:\n  - id: ondt-i\n    says: ['ondt knæ*|ryg*|nakke*']\n    message: Prøve.\n    severity: note\n",
+    )
+    .expect("valid rules");
+    let checker = Checker::new(&library, today(), STALE_MONTHS);
+    let mut kept = Scratch::new();
+    let mut other_found = 0;
+    for round in 0..2 {
+        for i in 0..library.articles.len() {
+            for rules in [&bundled, &other] {
+                let fresh = checker.check(i, &[], Some(rules));
+                assert_eq!(checker.check_with(&mut kept, i, &[], Some(rules)), fresh, "round {round}, {i}");
+                other_found += fresh.iter().filter(|f| f.rule == "knae-ord" || f.rule == "ondt-i").count();
+            }
+        }
+    }
+    assert!(other_found > 0, "the other rules find something");
+}
