@@ -11,7 +11,7 @@ pub use super::care::Care;
 use super::care::care_checks;
 use super::house::Found;
 pub use super::medicine::{Caution, DoseWords, Medicine};
-use super::mentioned::Heads;
+use super::mentioned::{Head, Heads};
 use super::scratch::Scratch;
 use super::sentence_rules::SentenceIndex;
 pub use super::sentence_rules::{SentenceRule, WordOrder};
@@ -41,6 +41,9 @@ pub struct Editor {
     /// The first letters of the medicines' names and the regions' words: a paragraph none
     /// of whose words starts with them names neither.
     pub(super) heads: Heads,
+    /// The heads of each medicine's names and of each region's words.
+    pub(super) name_heads: Vec<Vec<Head>>,
+    pub(super) region_heads: Vec<Head>,
 }
 
 pub(super) type Ways = Vec<Vec<String>>;
@@ -59,6 +62,8 @@ impl Editor {
         let sentence_index = SentenceIndex::new(&sentences, word_order.as_ref());
         let regions = care.iter().flat_map(|c| c.regions.iter().map(|g| &g.says));
         let heads = Heads::of(medicines.iter().flat_map(|m| &m.names).chain(regions));
+        let name_heads = medicines.iter().map(|m| m.names.iter().map(|n| Head::of(n)).collect()).collect();
+        let region_heads = care.iter().flat_map(|c| c.regions.iter().map(|g| Head::of(&g.says))).collect();
         Editor {
             care,
             medicines,
@@ -69,6 +74,8 @@ impl Editor {
             word_index,
             sentence_index,
             heads,
+            name_heads,
+            region_heads,
         }
     }
 
@@ -112,7 +119,8 @@ impl Editor {
         }
         let units = units(body, first);
         if let Some(care) = &self.care {
-            care_checks(care, signs, slug, &units, first, &self.heads, &mut out);
+            let heads = (&self.heads, self.region_heads.as_slice());
+            care_checks(care, (signs, &mut *scratch), slug, &units, first, heads, &mut out);
         }
         self.medicine_checks(&units, &mut out);
         self.word_checks(&units, body, first, scratch, &mut out);

@@ -23,6 +23,7 @@ use crate::document::{Block, HeadingKind, is_faq_title};
 use crate::library::{Article, Library, Warning, WarningKind};
 use crate::strings;
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Mutex, OnceLock, PoisonError};
 
 /// How much a finding matters.
@@ -105,6 +106,8 @@ pub fn is_stale(updated: jiff::civil::Date, today: jiff::civil::Date, months: u1
 /// Checks a library's articles, parsing each at most once: an article is parsed when it is
 /// checked or when a link names it, whichever comes first, and kept for the other.
 pub struct Checker<'a> {
+    /// A number of its own, which a [`Scratch`] it is handed is marked with.
+    id: u64,
     library: &'a Library,
     parsed: Vec<OnceLock<Parsed>>,
     today: jiff::civil::Date,
@@ -115,7 +118,10 @@ impl<'a> Checker<'a> {
     /// A checker for `library`'s articles, judging staleness on `today`.
     pub fn new(library: &'a Library, today: jiff::civil::Date, stale_months: u16) -> Checker<'a> {
         let parsed = library.articles.iter().map(|_| OnceLock::new()).collect();
-        Checker { library, parsed, today, stale_months }
+        // (Numbered from 1: a scratch marked 0 serves no checker.)
+        static CHECKERS: AtomicU64 = AtomicU64::new(1);
+        let id = CHECKERS.fetch_add(1, Ordering::Relaxed);
+        Checker { id, library, parsed, today, stale_months }
     }
 
     /// The library's article `i`, parsed (once).
@@ -198,6 +204,8 @@ impl<'a> Checker<'a> {
         warnings: &[Warning],
         rules: Option<&RuleSet>,
     ) -> Vec<Finding> {
+        // What the scratch kept about another checker's library is let go.
+        scratch.serve(self.id);
         let file = article.source.describe(&article.slug);
         let mut found = self.structure(article, parsed, warnings, &file);
         if let Some(rules) = rules {

@@ -113,9 +113,12 @@ pub struct ClauseOrder {
 
 impl WordOrder {
     /// Whether a sentence has a subordinate clause whose adverbial follows its verb:
-    /// subordinator, subject, verb, adverbial ("hvis du kan ikke").
-    fn clause_misplaced(folded: &OrderWords, sentence: &str) -> bool {
-        let w = folded_words(sentence);
+    /// subordinator, subject, verb, adverbial ("hvis du kan ikke"). The sentence is folded
+    /// into `buf` (kept from one sentence to the next), its words not copied.
+    fn clause_misplaced(folded: &OrderWords, sentence: &str, buf: &mut String) -> bool {
+        buf.clear();
+        crate::search::fold_into(buf, sentence);
+        let w: Vec<&str> = crate::search::analyze::words(buf).collect();
         let is = |list: &[String], i: usize| w.get(i).is_some_and(|x| list.iter().any(|l| l == x));
         (0..w.len().saturating_sub(3)).any(|i| {
             is(&folded.subordinators, i)
@@ -246,7 +249,7 @@ impl Editor {
     pub(super) fn sentence_checks(&self, units: &[Unit], memo: &mut Memo, out: &mut Vec<Found>) {
         let index = &self.sentence_index;
         let lexicon = &index.lexicon;
-        let mut buf = String::new();
+        let (mut buf, mut folded) = (String::new(), String::new());
         for unit in units.iter().filter(|u| !matches!(u.kind, Kind::Heading(_))) {
             // Its words met one by one, when its letters allow.
             let read = lexicon.read(&unit.text, memo);
@@ -281,7 +284,7 @@ impl Editor {
             tried.retain(|&i| index.ways[i].0.iter().any(|w| said_in(w, &para, para_words)));
             for (at, sentence) in unit.sentences() {
                 if let Some(clause) = self.word_order.as_ref().and_then(|o| o.clause.as_ref())
-                    && WordOrder::clause_misplaced(&index.order_words, sentence)
+                    && WordOrder::clause_misplaced(&index.order_words, sentence, &mut folded)
                 {
                     out.push(found(
                         unit.line_at(at),
