@@ -187,11 +187,8 @@ fn a_kept_scratch_tells_look_alike_paragraphs_and_one_paragraph_under_two_leads_
     }
     // Another checker, over a library whose table has one sign, said by the word the
     // paragraph above names no sign with: what the scratch kept of the first table is let go.
-    let mut other_library = Library::default();
-    other_library.signs = crate::signs::Signs::parse(
-        "signs:\n  - id: aandedraet\n    level: \"112\"\n    da: åndedræt\n    en: breathing\n    says:\n      - pludselig åndedræt\n    source: prøve\n",
-    )
-    .0;
+    let table = "signs:\n  - id: aandedraet\n    level: \"112\"\n    da: åndedræt\n    en: breathing\n    says:\n      - pludselig åndedræt\n    source: prøve\n";
+    let mut other_library = Library { signs: crate::signs::Signs::parse(table).0, ..Library::default() };
     assert_eq!(other_library.signs.len(), 1);
     other_library.insert(Article::from_bytes("naer".into(), Source::Bundled, near.as_bytes()).0);
     let other = Checker::new(&other_library, today(), STALE_MONTHS);
