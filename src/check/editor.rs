@@ -104,8 +104,9 @@ impl Editor {
         self.apply_with(&mut Scratch::new(), signs, slug, body, first)
     }
 
-    /// [`Editor::apply`], with what `scratch` kept from the articles checked before.
-    pub fn apply_with(
+    /// [`Editor::apply`], with what `scratch` kept from the articles checked before (a
+    /// scratch a [`super::Checker`] serves: the warning signs it keeps are that checker's).
+    pub(super) fn apply_with(
         &self,
         scratch: &mut Scratch,
         signs: &Signs,
