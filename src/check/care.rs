@@ -5,8 +5,9 @@
 use super::Severity;
 use super::editor::{Ways, found, sections};
 use super::house::Found;
-use super::mentioned::Heads;
+use super::mentioned::{Head, Heads};
 use super::rules::{in_lang, mentions};
+use super::scratch::Scratch;
 use super::text::{Kind, Unit, sentences};
 use crate::signs::{Level, Signs, way, way_said, words_of};
 use crate::strings;
@@ -125,11 +126,11 @@ pub struct CareRule {
 /// The care checks.
 pub(super) fn care_checks(
     care: &Care,
-    signs: &Signs,
+    (signs, scratch): (&Signs, &mut Scratch),
     slug: &str,
     units: &[Unit],
     first: usize,
-    heads: &Heads,
+    (heads, region_heads): (&Heads, &[Head]),
     out: &mut Vec<Found>,
 ) {
     let rule = |check: CareCheck| care.rules.iter().find(|r| r.check == check);
@@ -148,7 +149,9 @@ pub(super) fn care_checks(
         let asks = section_ways.iter().any(|w| way_said(w, said));
         let away = not_ways.iter().any(|w| way_said(w, said));
         let calls = part.iter().any(|u| {
-            u.lead.as_deref().is_some_and(|l| care.levels.of(&l.to_lowercase()) == Some(Level::Call112))
+            u.lead
+                .as_deref()
+                .is_some_and(|l| care.levels.of(&super::text::lower_case(l)) == Some(Level::Call112))
         });
         if (asks && !away) || calls {
             section = Some(part);
@@ -197,21 +200,22 @@ pub(super) fn care_checks(
                 // one paragraph do not hide the sign in another).
                 // A list item is read with the paragraph that leads it ("… lændesmerter sammen
                 // med et af disse tegn:" above "- feber").
-                let mut above = "";
-                let said: Vec<Cow<crate::signs::Words>> = part
-                    .iter()
-                    .map(|u| {
-                        if u.lead.is_some() || u.kind != Kind::Item {
-                            above = &u.text;
-                            Cow::Borrowed(u.words())
-                        } else {
-                            Cow::Owned(words_of(&format!("{above} {}", u.text)))
-                        }
-                    })
-                    .collect();
-                // Which signs each paragraph names, the paragraph's words walked once for all.
+                // (Read only when the table gives the article a sign.)
                 let mine = |s: &crate::signs::Sign| s.articles.iter().any(|a| a == slug);
                 let named: Vec<Vec<bool>> = if signs.iter().any(mine) {
+                    let mut above = "";
+                    let said: Vec<Cow<crate::signs::Words>> = part
+                        .iter()
+                        .map(|u| {
+                            if u.lead.is_some() || u.kind != Kind::Item {
+                                above = &u.text;
+                                Cow::Borrowed(u.words())
+                            } else {
+                                Cow::Owned(words_of(&format!("{above} {}", u.text)))
+                            }
+                        })
+                        .collect();
+                    // Which signs each paragraph names, the paragraph's words walked once for all.
                     said.iter().map(|w| signs.named_each(w)).collect()
                 } else {
                     Vec::new()
@@ -228,7 +232,7 @@ pub(super) fn care_checks(
                 }
             }
             if let Some(r) = rule(CareCheck::SignLevel) {
-                sign_levels(care, signs, part, r, out);
+                sign_levels(care, (signs, scratch), part, r, out);
             }
         }
     }
@@ -238,12 +242,16 @@ pub(super) fn care_checks(
         let starts = unit.starts(heads);
         if !unit.text.contains("112")
             && !unit.text.contains("1813")
-            && !care.regions.iter().any(|g| starts.may_mention(&g.says) && mentions(unit.lower(), &g.says))
+            && !care
+                .regions
+                .iter()
+                .zip(region_heads)
+                .any(|(g, h)| starts.may_mention_head(*h) && mentions(unit.lower(), &g.says))
         {
             continue;
         }
         for (at, sentence) in unit.sentences() {
-            let lower = sentence.to_lowercase();
+            let lower = super::text::lower_case(sentence);
             if let Some(r) = rule(CareCheck::TwoLevels)
                 && two_levels(&lower)
             {
@@ -358,17 +366,27 @@ fn number_runs(text: &str) -> Vec<String> {
 }
 
 /// Each warning sign named in the section, against the level of care of the lead it stands under.
-fn sign_levels(care: &Care, signs: &Signs, part: &[Unit], r: &CareRule, out: &mut Vec<Found>) {
+fn sign_levels(
+    care: &Care,
+    (signs, scratch): (&Signs, &mut Scratch),
+    part: &[Unit],
+    r: &CareRule,
+    out: &mut Vec<Found>,
+) {
     // The lead in force: its text and level (None: a lead that says no level).
     let mut current: Option<(String, Option<Level>)> = None;
     for unit in &part[1..] {
         if let Some(lead) = &unit.lead {
-            current = Some((lead.clone(), care.levels.of(&lead.to_lowercase())));
+            current = Some((lead.clone(), care.levels.of(&super::text::lower_case(lead))));
         } else if unit.kind == Kind::Heading(3) {
             current = None;
         }
         let Some((lead, level)) = &current else { continue };
-        for sign in signs.named_in(unit.words()) {
+        // No sign needs more than 112: under its lead none stands too low, and none is looked for.
+        if *level == Some(Level::Call112) {
+            continue;
+        }
+        for sign in scratch.signs_named(signs, unit) {
             let low = match level {
                 Some(l) => *l > sign.level,
                 None => true,

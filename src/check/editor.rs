@@ -11,7 +11,8 @@ pub use super::care::Care;
 use super::care::care_checks;
 use super::house::Found;
 pub use super::medicine::{Caution, DoseWords, Medicine};
-use super::mentioned::Heads;
+use super::mentioned::{Head, Heads};
+use super::scratch::Scratch;
 use super::sentence_rules::SentenceIndex;
 pub use super::sentence_rules::{SentenceRule, WordOrder};
 use super::text::{Kind, Unit, units};
@@ -40,6 +41,9 @@ pub struct Editor {
     /// The first letters of the medicines' names and the regions' words: a paragraph none
     /// of whose words starts with them names neither.
     pub(super) heads: Heads,
+    /// The heads of each medicine's names and of each region's words.
+    pub(super) name_heads: Vec<Vec<Head>>,
+    pub(super) region_heads: Vec<Head>,
 }
 
 pub(super) type Ways = Vec<Vec<String>>;
@@ -58,6 +62,8 @@ impl Editor {
         let sentence_index = SentenceIndex::new(&sentences, word_order.as_ref());
         let regions = care.iter().flat_map(|c| c.regions.iter().map(|g| &g.says));
         let heads = Heads::of(medicines.iter().flat_map(|m| &m.names).chain(regions));
+        let name_heads = medicines.iter().map(|m| m.names.iter().map(|n| Head::of(n)).collect()).collect();
+        let region_heads = care.iter().flat_map(|c| c.regions.iter().map(|g| Head::of(&g.says))).collect();
         Editor {
             care,
             medicines,
@@ -68,6 +74,8 @@ impl Editor {
             word_index,
             sentence_index,
             heads,
+            name_heads,
+            region_heads,
         }
     }
 
@@ -93,17 +101,31 @@ impl Editor {
     /// Everything these rules find in `body` (whose first line is file line `first`), with
     /// the library's warning signs.
     pub fn apply(&self, signs: &Signs, slug: &str, body: &str, first: usize) -> Vec<Found> {
+        self.apply_with(&mut Scratch::new(), signs, slug, body, first)
+    }
+
+    /// [`Editor::apply`], with what `scratch` kept from the articles checked before (a
+    /// scratch a [`super::Checker`] serves: the warning signs it keeps are that checker's).
+    pub(super) fn apply_with(
+        &self,
+        scratch: &mut Scratch,
+        signs: &Signs,
+        slug: &str,
+        body: &str,
+        first: usize,
+    ) -> Vec<Found> {
         let mut out = Vec::new();
         if self.is_empty() {
             return out;
         }
         let units = units(body, first);
         if let Some(care) = &self.care {
-            care_checks(care, signs, slug, &units, first, &self.heads, &mut out);
+            let heads = (&self.heads, self.region_heads.as_slice());
+            care_checks(care, (signs, &mut *scratch), slug, &units, first, heads, &mut out);
         }
         self.medicine_checks(&units, &mut out);
-        self.word_checks(&units, body, first, &mut out);
-        self.sentence_checks(&units, &mut out);
+        self.word_checks(&units, body, first, scratch, &mut out);
+        self.sentence_checks(&units, &mut scratch.words, &mut out);
         out
     }
 }

@@ -32,7 +32,20 @@ pub struct Found {
 
 /// Everything `rules` finds in `body` (parsed as `parsed`), the article `slug`, with the
 /// library's warning signs.
+#[cfg(test)]
 pub fn apply(
+    rules: &RuleSet,
+    signs: &crate::signs::Signs,
+    slug: &str,
+    body: &str,
+    parsed: &Parsed,
+) -> Vec<Found> {
+    apply_with(&mut super::Scratch::new(), rules, signs, slug, body, parsed)
+}
+
+/// [`apply`], with what `scratch` kept from the articles checked before.
+pub fn apply_with(
+    scratch: &mut super::Scratch,
     rules: &RuleSet,
     signs: &crate::signs::Signs,
     slug: &str,
@@ -42,7 +55,7 @@ pub fn apply(
     let mut out = Capped::default();
     words_rules(rules, body, parsed, &mut out);
     sections(rules, parsed, &mut out);
-    for found in rules.editor.apply(signs, slug, body, parsed.lines.first()) {
+    for found in rules.editor.apply_with(scratch, signs, slug, body, parsed.lines.first()) {
         out.push(found);
     }
     out.finish()

@@ -72,17 +72,17 @@ impl Editor {
             // The words' first letters say which names the section may mention: its text is
             // looked through only for those.
             let starts = Starts::union(section.iter().map(|u| u.starts(&self.heads)));
-            let names = |m: &Medicine, text: &str, starts: &Starts| {
-                m.names.iter().any(|n| starts.may_mention(n) && mentions(text, n))
+            let names = |m: usize, text: &str, starts: &Starts| {
+                let heads = self.medicines[m].names.iter().zip(&self.name_heads[m]);
+                heads.into_iter().any(|(n, h)| starts.may_mention_head(*h) && mentions(text, n))
             };
-            if !self.medicines.iter().any(|m| m.names.iter().any(|n| starts.may_mention(n))) {
+            if !self.name_heads.iter().flatten().any(|h| starts.may_mention_head(*h)) {
                 continue;
             }
             let lower = super::care::lines_lower(section);
-            if !self.medicines.iter().any(|m| names(m, &lower, &starts)) {
+            if !(0..self.medicines.len()).any(|m| names(m, &lower, &starts)) {
                 continue;
             }
-            let said = Mentioned::new(&lower);
             let mut last: Option<usize> = None;
             let mut first_named: Vec<Option<usize>> = vec![None; self.medicines.len()];
             for unit in section.iter().filter(|u| !matches!(u.kind, Kind::Heading(_))) {
@@ -90,14 +90,13 @@ impl Editor {
                 // is passed over.
                 let u_lower = unit.lower();
                 let u_starts = unit.starts(&self.heads);
-                let named: Vec<usize> = (0..self.medicines.len())
-                    .filter(|&m| names(&self.medicines[m], u_lower, u_starts))
-                    .collect();
+                let named: Vec<usize> =
+                    (0..self.medicines.len()).filter(|&m| names(m, u_lower, u_starts)).collect();
                 if named.is_empty() && !u_lower.bytes().any(|b| b.is_ascii_digit()) {
                     continue;
                 }
                 for (at, sentence) in unit.sentences() {
-                    let s_lower = sentence.to_lowercase();
+                    let s_lower = super::text::lower_case(sentence);
                     for &m in &named {
                         if first_named[m].is_none()
                             && self.medicines[m].names.iter().any(|n| mentions(&s_lower, n))
@@ -125,8 +124,11 @@ impl Editor {
                     }
                 }
             }
+            // The section's words sorted, when a medicine named in it needs its cautions.
+            let mut said: Option<Mentioned> = None;
             for (med, line) in self.medicines.iter().zip(&first_named) {
                 let Some(line) = *line else { continue };
+                let said = said.get_or_insert_with(|| Mentioned::new(&lower));
                 let missing: Vec<&str> = med
                     .cautions
                     .iter()
@@ -203,8 +205,14 @@ impl Editor {
 
 /// Where the last whole-word mention of `term` begins in `lower`.
 fn last_mention(lower: &str, term: &str) -> Option<usize> {
-    let t = term.trim_end_matches('*').to_lowercase();
-    lower.match_indices(&t).map(|(i, _)| i).filter(|&i| mentions(&lower[i..], term)).last()
+    let t = super::mentioned::lower(term.trim_end_matches('*'));
+    if t.is_empty() {
+        // (Every place matches the empty text, as `match_indices` finds it; none is a mention.)
+        return None;
+    }
+    // The matches that do not overlap, left to right, as `match_indices` finds them.
+    let found = memchr::memmem::find_iter(lower.as_bytes(), t.as_bytes());
+    found.filter(|&i| mentions(&lower[i..], term)).last()
 }
 
 /// An amount of a medicine in a sentence.

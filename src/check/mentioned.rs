@@ -117,8 +117,26 @@ impl Starts {
 
     /// Whether the text may mention `term` ([`mentions`]), one of the terms of the heads
     /// these starts were found with: false only when it does not.
+    #[cfg(test)]
     pub fn may_mention(&self, term: &str) -> bool {
-        head_key(term).is_none_or(|k| self.0.binary_search(&k).is_ok())
+        self.may_mention_head(Head::of(term))
+    }
+
+    /// [`Starts::may_mention`] of the term whose head is `head`.
+    pub fn may_mention_head(&self, head: Head) -> bool {
+        head.0.is_none_or(|k| self.0.binary_search(&k).is_ok())
+    }
+}
+
+/// A term's head as [`Starts::may_mention`] compares it, found once for a rule file's term
+/// rather than for every paragraph that is asked about it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Head(Option<u64>);
+
+impl Head {
+    /// The head of `term`.
+    pub fn of(term: &str) -> Head {
+        Head(head_key(term))
     }
 }
 
@@ -142,7 +160,7 @@ fn key(a: char, b: char, c: Option<char>) -> u64 {
 
 /// `text` in lower case, borrowed when it is already (a rule file's terms are, and `check`
 /// asks about each of them in every section).
-fn lower(text: &str) -> std::borrow::Cow<'_, str> {
+pub(super) fn lower(text: &str) -> std::borrow::Cow<'_, str> {
     let unchanged = |c: char| match c {
         'a'..='z' | 'æ' | 'ø' | 'å' => true,
         c if c.is_ascii() => !c.is_ascii_uppercase(),
@@ -166,9 +184,10 @@ pub fn mentions(text_lower: &str, term: &str) -> bool {
         return false;
     }
     let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-    text_lower.match_indices(term).any(|(at, found)| {
+    // The matches that do not overlap, left to right, as `match_indices` finds them.
+    memchr::memmem::find_iter(text_lower.as_bytes(), term.as_bytes()).any(|at| {
         let before = text_lower[..at].chars().next_back();
-        let after = text_lower[at + found.len()..].chars().next();
+        let after = text_lower[at + term.len()..].chars().next();
         !word(before) && (prefix || !word(after))
     })
 }

@@ -6,7 +6,7 @@ use super::editor::{Editor, Ways, found};
 use super::house::Found;
 use super::quick::QuickMap;
 use super::rules::in_lang;
-use super::sentence_words::{self, Lexicon};
+use super::sentence_words::{self, Lexicon, Memo};
 use super::text::{Kind, Unit, folded_words, skeleton_key, token_key};
 use crate::search::fold;
 use crate::signs::{TokenWay, Tokens, Words, way, words_of};
@@ -113,9 +113,12 @@ pub struct ClauseOrder {
 
 impl WordOrder {
     /// Whether a sentence has a subordinate clause whose adverbial follows its verb:
-    /// subordinator, subject, verb, adverbial ("hvis du kan ikke").
-    fn clause_misplaced(folded: &OrderWords, sentence: &str) -> bool {
-        let w = folded_words(sentence);
+    /// subordinator, subject, verb, adverbial ("hvis du kan ikke"). The sentence is folded
+    /// into `buf` (kept from one sentence to the next), its words not copied.
+    fn clause_misplaced(folded: &OrderWords, sentence: &str, buf: &mut String) -> bool {
+        buf.clear();
+        crate::search::fold_into(buf, sentence);
+        let w: Vec<&str> = crate::search::analyze::words(buf).collect();
         let is = |list: &[String], i: usize| w.get(i).is_some_and(|x| list.iter().any(|l| l == x));
         (0..w.len().saturating_sub(3)).any(|i| {
             is(&folded.subordinators, i)
@@ -243,13 +246,13 @@ impl SentenceIndex {
 }
 
 impl Editor {
-    pub(super) fn sentence_checks(&self, units: &[Unit], out: &mut Vec<Found>) {
+    pub(super) fn sentence_checks(&self, units: &[Unit], memo: &mut Memo, out: &mut Vec<Found>) {
         let index = &self.sentence_index;
         let lexicon = &index.lexicon;
-        let mut buf = String::new();
+        let (mut buf, mut folded) = (String::new(), String::new());
         for unit in units.iter().filter(|u| !matches!(u.kind, Kind::Heading(_))) {
             // Its words met one by one, when its letters allow.
-            let read = lexicon.read(&unit.text);
+            let read = lexicon.read(&unit.text, memo);
             // Only the rules one of whose ways could start with a word of the paragraph.
             let mut tried = index.always.clone();
             let mut add = |key: (char, char)| {
@@ -258,7 +261,7 @@ impl Editor {
                 }
             };
             match &read {
-                Some(read) => lexicon.keys(read, add),
+                Some(read) => lexicon.keys(read, memo, add),
                 None => {
                     super::house::words(&unit.text).for_each(|(_, word)| add(skeleton_key(word, &mut buf)))
                 }
@@ -271,7 +274,7 @@ impl Editor {
             // What the paragraph says; a way a sentence says, its paragraph says: the rules
             // the paragraph does not say are not tried sentence by sentence.
             let (para, para_words) = match &read {
-                Some(read) => (lexicon.said(read, 0..unit.text.len()), None),
+                Some(read) => (lexicon.said(read, memo, 0..unit.text.len()), None),
                 None => (lexicon.tokens().said(unit.words()), Some(unit.words())),
             };
             let said_in = |way: &TokenWay, said: &[bool], words: Option<&Words>| match words {
@@ -281,7 +284,7 @@ impl Editor {
             tried.retain(|&i| index.ways[i].0.iter().any(|w| said_in(w, &para, para_words)));
             for (at, sentence) in unit.sentences() {
                 if let Some(clause) = self.word_order.as_ref().and_then(|o| o.clause.as_ref())
-                    && WordOrder::clause_misplaced(&index.order_words, sentence)
+                    && WordOrder::clause_misplaced(&index.order_words, sentence, &mut folded)
                 {
                     out.push(found(
                         unit.line_at(at),
@@ -310,7 +313,7 @@ impl Editor {
                     Some(read) => {
                         // The sentence is a slice of the paragraph's text.
                         let start = sentence.as_ptr() as usize - unit.text.as_ptr() as usize;
-                        (lexicon.said(read, start..start + sentence.len()), None)
+                        (lexicon.said(read, memo, start..start + sentence.len()), None)
                     }
                     None => {
                         let words = words_of(sentence);

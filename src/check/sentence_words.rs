@@ -1,6 +1,6 @@
 //! Which of the sentence rules' tokens a paragraph or sentence says, word by word: each
 //! distinct word is folded, made a skeleton and compared with the tokens once (kept from one
-//! article to the next), so a paragraph's words are not folded, sorted and searched again for
+//! article to the next in the worker's [`super::Scratch`]), so a paragraph's words are not folded, sorted and searched again for
 //! every paragraph and every sentence that holds them.
 //!
 //! What a text says is what [`crate::signs::words_of`] and [`crate::signs::way_said`] find:
@@ -12,7 +12,6 @@
 use super::quick::QuickMap;
 use super::text::skeleton_key;
 use crate::signs::{Token, TokenWay, Tokens};
-use std::cell::RefCell;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 /// What one word says: its skeleton, the tokens it says alone, those longer than it that
@@ -26,9 +25,10 @@ struct Said {
     key: (char, char),
 }
 
-/// The words met so far, for the tokens of one rule set.
+/// The words met so far, for the tokens of one rule set: a worker's, kept in its
+/// [`super::Scratch`] from one article to the next.
 #[derive(Default)]
-struct Memo {
+pub(super) struct Memo {
     owner: u64,
     ids: QuickMap<Box<str>, usize>,
     said: Vec<Said>,
@@ -40,10 +40,6 @@ const PUNCTUATION: [char; 10] = ['–', '—', '“', '”', '‘', '’', '…'
 
 /// The most words kept; past it, the words are met anew.
 const MAX_WORDS: usize = 200_000;
-
-thread_local! {
-    static MEMO: RefCell<Memo> = RefCell::new(Memo::default());
-}
 
 /// Each rule set's tokens are told apart by a number of their own.
 static OWNERS: AtomicU64 = AtomicU64::new(1);
@@ -77,9 +73,9 @@ impl Lexicon {
         &self.tokens
     }
 
-    /// The words of `text`, read word by word when it can be: `None` when it must be read
-    /// the old way.
-    pub(super) fn read(&self, text: &str) -> Option<Read> {
+    /// The words of `text`, read word by word when it can be (the words met kept in `memo`):
+    /// `None` when it must be read the old way.
+    pub(super) fn read(&self, text: &str, memo: &mut Memo) -> Option<Read> {
         let plain = text.chars().all(|c| {
             c.is_ascii()
                 || matches!(c, 'æ' | 'ø' | 'å' | 'Æ' | 'Ø' | 'Å' | 'é' | 'É')
@@ -88,25 +84,23 @@ impl Lexicon {
         if !self.whole_words || !plain {
             return None;
         }
-        MEMO.with_borrow_mut(|memo| {
-            if memo.owner != self.owner || memo.said.len() > MAX_WORDS {
-                *memo = Memo { owner: self.owner, ..Memo::default() };
-            }
-            let mut words = Vec::with_capacity(text.len() / 6 + 1);
-            for (at, word) in crate::search::analyze::word_spans(text) {
-                let id = match memo.ids.get(word) {
-                    Some(&id) => id,
-                    None => {
-                        let id = memo.said.len();
-                        memo.said.push(self.meet(word));
-                        memo.ids.insert(word.into(), id);
-                        id
-                    }
-                };
-                words.push((at, id));
-            }
-            Some(Read { words })
-        })
+        if memo.owner != self.owner || memo.said.len() > MAX_WORDS {
+            *memo = Memo { owner: self.owner, ..Memo::default() };
+        }
+        let mut words = Vec::with_capacity(text.len() / 6 + 1);
+        for (at, word) in crate::search::analyze::word_spans(text) {
+            let id = match memo.ids.get(word) {
+                Some(&id) => id,
+                None => {
+                    let id = memo.said.len();
+                    memo.said.push(self.meet(word));
+                    memo.ids.insert(word.into(), id);
+                    id
+                }
+            };
+            words.push((at, id));
+        }
+        Some(Read { words })
     }
 
     /// What `word` says.
@@ -126,37 +120,34 @@ impl Lexicon {
         Said { skeleton, alone, longer, key }
     }
 
-    /// The keys of the first letters of the words of `read`.
-    pub(super) fn keys(&self, read: &Read, mut f: impl FnMut((char, char))) {
-        MEMO.with_borrow(|memo| read.words.iter().for_each(|&(_, id)| f(memo.said[id].key)));
+    /// The keys of the first letters of the words of `read` (read with `memo`).
+    pub(super) fn keys(&self, read: &Read, memo: &Memo, mut f: impl FnMut((char, char))) {
+        read.words.iter().for_each(|&(_, id)| f(memo.said[id].key));
     }
 
-    /// Which tokens the words of `read` that lie in bytes `range` say (each word alone, and
-    /// each two neighbours written together).
-    pub(super) fn said(&self, read: &Read, range: std::ops::Range<usize>) -> Vec<bool> {
+    /// Which tokens the words of `read` (read with `memo`) that lie in bytes `range` say
+    /// (each word alone, and each two neighbours written together).
+    pub(super) fn said(&self, read: &Read, memo: &Memo, range: std::ops::Range<usize>) -> Vec<bool> {
         let mut said = vec![false; self.sorted.len()];
-        MEMO.with_borrow(|memo| {
-            let mut last: Option<&Said> = None;
-            for &(at, id) in &read.words {
-                if !range.contains(&at) {
-                    last = None;
-                    continue;
-                }
-                let word = &memo.said[id];
-                word.alone.iter().for_each(|&k| said[k] = true);
-                if let Some(before) = last {
-                    // Two words together say a token longer than the first that the first
-                    // starts: one shorter is said by the first alone.
-                    for &k in &before.longer {
-                        let (token, whole) = &self.sorted[k];
-                        let rest = &token[before.skeleton.len()..];
-                        said[k] |=
-                            if *whole { word.skeleton == rest } else { word.skeleton.starts_with(rest) };
-                    }
-                }
-                last = Some(word);
+        let mut last: Option<&Said> = None;
+        for &(at, id) in &read.words {
+            if !range.contains(&at) {
+                last = None;
+                continue;
             }
-        });
+            let word = &memo.said[id];
+            word.alone.iter().for_each(|&k| said[k] = true);
+            if let Some(before) = last {
+                // Two words together say a token longer than the first that the first
+                // starts: one shorter is said by the first alone.
+                for &k in &before.longer {
+                    let (token, whole) = &self.sorted[k];
+                    let rest = &token[before.skeleton.len()..];
+                    said[k] |= if *whole { word.skeleton == rest } else { word.skeleton.starts_with(rest) };
+                }
+            }
+            last = Some(word);
+        }
         said
     }
 }
@@ -221,15 +212,16 @@ mod tests {
         ];
         let texts = articles.iter().flat_map(|a| a.split("\n\n")).chain(near);
         let mut read = 0;
+        let memo = &mut Memo::default();
         for text in texts {
-            let Some(words) = lexicon.read(text) else { continue };
+            let Some(words) = lexicon.read(text, memo) else { continue };
             read += 1;
             let old = lexicon.tokens().said(&words_of(text));
-            assert_eq!(lexicon.said(&words, 0..text.len()), old, "{text}");
+            assert_eq!(lexicon.said(&words, memo, 0..text.len()), old, "{text}");
             for (_, sentence) in sentences(text) {
                 let start = sentence.as_ptr() as usize - text.as_ptr() as usize;
                 let old = lexicon.tokens().said(&words_of(sentence));
-                assert_eq!(lexicon.said(&words, start..start + sentence.len()), old, "{sentence}");
+                assert_eq!(lexicon.said(&words, memo, start..start + sentence.len()), old, "{sentence}");
             }
         }
         assert!(read > 50, "most texts are read word by word: {read}");
@@ -259,12 +251,13 @@ mod tests {
     #[test]
     fn texts_with_other_letters_are_read_the_old_way() {
         let lexicon = lexicon();
-        assert!(lexicon.read("Ondt i knæet, også på Ærø. Café? Ja – “altid”…").is_some());
+        let memo = &mut Memo::default();
+        assert!(lexicon.read("Ondt i knæet, også på Ærø. Café? Ja – “altid”…", memo).is_some());
         for c in PUNCTUATION {
             let folded = crate::search::fold(&c.to_string());
             assert!(!c.is_alphanumeric() && folded == c.to_string(), "{c:?} folds to itself and parts words");
         }
-        assert!(lexicon.read("İstanbul").is_none(), "a letter whose lower case is two");
-        assert!(lexicon.read("Smärta").is_none());
+        assert!(lexicon.read("İstanbul", memo).is_none(), "a letter whose lower case is two");
+        assert!(lexicon.read("Smärta", memo).is_none());
     }
 }

@@ -6,6 +6,7 @@ use super::editor::{Editor, Ways, found};
 use super::house::Found;
 use super::quick::QuickMap;
 use super::rules::in_lang;
+use super::scratch::Scratch;
 use super::text::{Stems, Unit, folded_words, sentences};
 use crate::search::fold;
 use crate::signs::{way, way_said, words_of};
@@ -125,7 +126,14 @@ impl WordIndex {
 }
 
 impl Editor {
-    pub(super) fn word_checks(&self, units: &[Unit], body: &str, first: usize, out: &mut Vec<Found>) {
+    pub(super) fn word_checks(
+        &self,
+        units: &[Unit],
+        body: &str,
+        first: usize,
+        scratch: &mut Scratch,
+        out: &mut Vec<Found>,
+    ) {
         if self.words.is_empty() {
             return;
         }
@@ -167,13 +175,7 @@ impl Editor {
                     if made.except.iter().any(|e| e == key) {
                         continue;
                     }
-                    let stemmed = |stems: &mut Stems| {
-                        if stems.len() > MAX_STEMS {
-                            *stems = Stems::default();
-                        }
-                        phrase_at(phrase, keys, n, rule.apart, stems)
-                    };
-                    let Some(last) = STEMS.with_borrow_mut(stemmed) else {
+                    let Some(last) = phrase_at(phrase, keys, n, rule.apart, scratch.stems()) else {
                         continue;
                     };
                     let (at, word) = words[n];
@@ -208,17 +210,6 @@ impl Editor {
         }
     }
 }
-
-thread_local! {
-    /// The stems of the folded words the word rules compared, kept from one article to the
-    /// next: Snowball's stemmer is slow, and articles share most of their words. Emptied
-    /// when it holds [`MAX_STEMS`] words, so that no number of articles can make it grow
-    /// without end.
-    static STEMS: std::cell::RefCell<Stems> = std::cell::RefCell::new(Stems::default());
-}
-
-/// The most stems kept from one article to the next.
-const MAX_STEMS: usize = 100_000;
 
 /// Whether the phrase's stems stand at word `n` of `keys` (folded words), allowing `apart`
 /// words between them; the index of its last word.
