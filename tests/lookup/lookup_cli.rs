@@ -178,7 +178,8 @@ fn explain_says_which_article_was_named_what_was_asked_and_why_in_the_interface_
 fn explain_says_when_the_kind_was_learned_from_questions_worded_alike() {
     // "hold i ryggen" and "rette mig op" are in no way of asking the table knows: questions
     // worded alike were answered by self-care, which is what wins.
-    let (code, out, _) = run(&["faq", "--explain", "hold", "i", "ryggen", "kan", "ikke", "rette", "mig", "op"]);
+    let (code, out, _) =
+        run(&["faq", "--explain", "hold", "i", "ryggen", "kan", "ikke", "rette", "mig", "op"]);
     assert_eq!(code, 0);
     assert!(out.starts_with("Hvad kan du selv gøre ved lændesmerter?"), "{out}");
     assert!(
