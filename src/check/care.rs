@@ -50,10 +50,17 @@ pub struct Levels {
 }
 
 impl Levels {
-    /// The most urgent level `lower` (lower-case text) says.
+    /// The most urgent level `lower` (lower-case text) says; a "112" it denies ("ring ikke
+    /// 112 – bestil tid") is not 112.
     fn of(&self, lower: &str) -> Option<Level> {
         let lists = [&self.call112, &self.akut, &self.same_day, &self.dage];
-        Level::ALL.into_iter().zip(lists).find(|(_, l)| l.iter().any(|t| mentions(lower, t))).map(|(l, _)| l)
+        let denied_112 = lower.contains("112") && !calls_112(lower);
+        Level::ALL
+            .into_iter()
+            .zip(lists)
+            .filter(|(level, _)| !(denied_112 && *level == Level::Call112))
+            .find(|(_, l)| l.iter().any(|t| mentions(lower, t)))
+            .map(|(l, _)| l)
     }
 }
 

@@ -196,3 +196,22 @@ fn a_kept_scratch_tells_look_alike_paragraphs_and_one_paragraph_under_two_leads_
     assert_eq!(found, other.check(0, &[], Some(&rules)));
     assert_eq!(too_low(&found), 1, "the other table's sign, not the first table's none");
 }
+
+#[test]
+fn a_lead_that_says_not_to_ring_112_is_not_a_112_lead() {
+    let knae = include_str!("../../articles/knaesmerter.md");
+    let denied = knae.replace("**Ring 112**, hvis:", "**Ring ikke 112 – bestil tid hos egen læge**, hvis:");
+    let booked = knae.replace("**Ring 112**, hvis:", "**Bestil tid hos egen læge**, hvis:");
+    let mut library = Library::bundled();
+    for (slug, body) in [("ikke", denied.as_str()), ("bestil", booked.as_str())] {
+        library.insert(Article::from_bytes(slug.into(), Source::Bundled, body.as_bytes()).0);
+    }
+    let rules = RuleSet::bundled().expect("the bundled rules");
+    let checker = Checker::new(&library, today(), STALE_MONTHS);
+    let too_low = |slug: &str| {
+        let at = library.position(slug).expect("inserted");
+        checker.check(at, &[], Some(&rules)).iter().filter(|f| f.rule == "tegn-niveau").count()
+    };
+    assert!(too_low("bestil") > 0);
+    assert_eq!(too_low("ikke"), too_low("bestil"), "every 112 sign under it is too low");
+}
