@@ -24,9 +24,17 @@ const TUNING: [&str; 11] = [
     "fresh2-report.tsv",
 ];
 
-/// The sets only measured: never learned from.
-const MEASURED: [&str; 5] =
-    ["fresh-final.tsv", "fresh4-report.tsv", "fresh5-report.tsv", "fresh6-report.tsv", "fresh7-report.tsv"];
+/// The sets only measured: never learned from. (`fresh8-tune.tsv` may be tuned on and
+/// learned from in time; it was first measured as it came.)
+const MEASURED: [&str; 7] = [
+    "fresh-final.tsv",
+    "fresh4-report.tsv",
+    "fresh5-report.tsv",
+    "fresh6-report.tsv",
+    "fresh7-report.tsv",
+    "fresh8-tune.tsv",
+    "fresh8-report.tsv",
+];
 
 fn lines(file: &str) -> Vec<(String, Vec<String>)> {
     crate::lookup_quality::cases(file).into_iter().map(|c| (c.query, c.answers)).collect()
