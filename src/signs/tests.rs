@@ -207,6 +207,14 @@ fn the_bundled_table_hears_signs_told_as_stories() {
     has("dived into shallow water, neck hurts and both arms feel tingly", "neck-injury-nerves");
     has("faldt på cyklen og slog hovedet, nu kaster jeg op", "head-injury-severe");
     has("knæskallen hoppede ud da jeg dansede", "knee-fracture");
+    has(
+        "min søn sprang på hovedet fra molen og ramte bunden, nu prikker det i begge arme og nakken gør ondt",
+        "neck-injury-nerves",
+    );
+    assert!(
+        said("hekseskuddet ramte mig i går, ondt i ryggen").is_empty(),
+        "a pain that struck is no accident"
+    );
     assert!(
         said("vågnede med stiv nakke, ingen feber").is_empty(),
         "{:?}",
