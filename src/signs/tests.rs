@@ -208,6 +208,13 @@ fn the_bundled_table_hears_signs_told_as_stories() {
     has("faldt på cyklen og slog hovedet, nu kaster jeg op", "head-injury-severe");
     has("knæskallen hoppede ud da jeg dansede", "knee-fracture");
     has(
+        "jeg er 67 og har aldrig haft hovedpine men de sidste 2 uger har jeg haft det hver dag",
+        "headache-changing",
+    );
+    has("my dad is 71 and has new headaches every day", "headache-changing");
+    assert!(said("jeg er 34 og har aldrig haft hovedpine før i dag").is_empty(), "no age over 50");
+    assert!(said("aldrig haft hovedpine før, nu i 60 minutter").is_empty(), "60 minutes is no age");
+    has(
         "min søn sprang på hovedet fra molen og ramte bunden, nu prikker det i begge arme og nakken gør ondt",
         "neck-injury-nerves",
     );

@@ -124,8 +124,12 @@ pub fn question_words(folded: &str) -> Words {
         }
         kept.push(w);
     }
-    if growing(&spans.iter().map(|s| s.1).collect::<Vec<_>>()) {
+    let all: Vec<&str> = spans.iter().map(|s| s.1).collect();
+    if growing(&all) {
         kept.push(GROWING);
+    }
+    if aged_50_or_more(&all) {
+        kept.push(AGED);
     }
     words_of(&kept.join(" "))
 }
@@ -133,6 +137,22 @@ pub fn question_words(folded: &str) -> Words {
 /// The word a question that tells of something growing worse is also read as: the
 /// clinical "tiltagende" the warning signs use.
 const GROWING: &str = "tiltagende";
+
+/// The word a question that gives an age of 50 or more is also read as ("jeg er 67", "min
+/// far på 82", "I'm 71", "67 år"): the signs say "over50" where age makes a sign.
+const AGED: &str = "over50";
+
+/// Whether the folded words give someone's age as 50 or more: a number from 50 to 110 after
+/// "er", "på", "is", "age", "aged", "am" or "im", or before "år", "årig", "years" or "yo".
+fn aged_50_or_more(words: &[&str]) -> bool {
+    let at = |i: usize| words.get(i).copied().unwrap_or("");
+    (0..words.len()).any(|i| {
+        let age = words[i].parse::<u32>().is_ok_and(|n| (50..=110).contains(&n));
+        let before = i > 0 && matches!(at(i - 1), "er" | "paa" | "is" | "age" | "aged" | "am" | "im");
+        let after = matches!(at(i + 1), "aar" | "aarig" | "aarige" | "years" | "year" | "yo" | "yrs");
+        age && (before || after)
+    })
+}
 
 /// Words that grow worse when said twice with "og" ("værre og værre", "svagere og svagere").
 const WORSENS: [&str; 5] = ["vaerre", "svagere", "daarligere", "worse", "weaker"];
