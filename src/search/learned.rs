@@ -22,6 +22,12 @@ struct Model {
     totals: [f32; Kind::ALL.len()],
 }
 
+/// A question as the learning sees it: the stems of its words, each once, in order, with
+/// a space between (what tells whether a measured question is among those learned from).
+pub fn question_key(text: &str) -> String {
+    features(text).join(" ")
+}
+
 /// The stems of a question's words, each once. (Each two words together as well did worse
 /// on a writer left out of the learning.)
 fn features(text: &str) -> Vec<String> {

@@ -30,6 +30,7 @@ pub use crate::words::line_of;
 pub use crate::words::skeleton::{says, says_roughly, skeleton, skeleton_into};
 pub use fuzzy::within_one_edit;
 pub use index::{FieldKind, Index, Unit};
+pub use learned::question_key;
 pub use rank::{Concept, Hit, MAX_TERMS, Pattern, Query};
 pub use select::{Care, Reading};
 pub use snippet::{Snippet, highlight, highlights, snippet};

@@ -54,15 +54,10 @@ fn kinds_of_places(library: &Library) -> HashMap<String, Vec<Kind>> {
     out
 }
 
-/// A question as the learning sees it: its words' stems, each once, in order (folded, so
-/// "hvor laenge" is "hvor længe", and in any order).
+/// A question as the learning sees it (folded, so "hvor laenge" is "hvor længe", and in
+/// any order).
 fn key(question: &str) -> String {
-    let folded = fold(question);
-    let mut stems: Vec<String> =
-        artikel::words::analyze::words(&folded).map(artikel::words::analyze::stem).collect();
-    stems.sort_unstable();
-    stems.dedup();
-    stems.join(" ")
+    artikel::search::question_key(question)
 }
 
 /// The questions of the measured sets, as the learning sees them.
